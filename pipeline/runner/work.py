@@ -1,0 +1,90 @@
+"""One article from Ref to rows: read, check, segment, extract, tabulate.
+
+Shared by every executor: the local one streams many articles through spaCy's
+multiprocessing, the Dask one runs `process_unit` on a worker; both end in the same rows.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline import tables as T
+from pipeline.errors import E, one_line
+from pipeline.io.article import Article
+from pipeline.io.lang import detect
+from pipeline.io.readers import Ref, read_ref
+from pipeline.nlp import SEGMENT_CHARS
+
+
+@dataclass(frozen=True)
+class Options:
+    model_dir: str
+    max_chars: int = 2_000_000
+
+
+def prepare(ref: Ref, opts: Options) -> tuple[Article, list[tuple[int, str]]]:
+    """Read and check one article; return it with the (offset, text) segments to process."""
+    return _post_read(read_ref(ref, opts.max_chars))
+
+
+def _post_read(art: Article) -> tuple[Article, list[tuple[int, str]]]:
+    """Checks after reading: empty, language; then the segments to process."""
+    if art.status != "ok":
+        return art, []
+    body = art.body
+    if not body.strip():
+        art.fail("empty", E.E101)
+        return art, []
+    lang, score = detect(body)
+    art.lang = lang or "fr"
+    if lang and lang != "fr":
+        art.fail("not_french", E.E105.format(lang=lang, score=score))
+        return art, []
+    return art, segments(body, art.body_start)
+
+
+_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?»])\s+"), re.compile(r"\s+"))
+
+
+def segments(body: str, offset: int, limit: int = SEGMENT_CHARS) -> list[tuple[int, str]]:
+    """Cut a long body at paragraph (else line, sentence, space) breaks into pieces of at most
+    `limit` characters; offsets stay those of the whole text."""
+    out, start = [], 0
+    while len(body) - start > limit:
+        window = body[start:start + limit]
+        cut = None
+        for pattern in _BREAKS:
+            ends = [m.end() for m in pattern.finditer(window) if m.end() > limit // 2]
+            if ends:
+                cut = ends[-1]
+                break
+        cut = cut or limit
+        out.append((offset + start, body[start:start + cut]))
+        start += cut
+    out.append((offset + start, body[start:]))
+    return out
+
+
+def tabulate(art: Article, docs: list[tuple[int, object]]) -> dict[str, list]:
+    try:
+        return T.article_tables(art, docs)
+    except Exception as e:  # noqa: BLE001 - a bug in one article's rows must not end the run
+        art.fail("error", E.E108.format(detail=f"tables: {type(e).__name__}: {one_line(str(e), 120)}"))
+        return T.article_tables(art, [])
+
+
+def extract_one(nlp, art: Article, segs: list[tuple[int, str]]) -> dict[str, list]:
+    """In-process extraction of one prepared article (retries, small jobs, Dask workers)."""
+    docs = []
+    for off, text in segs:
+        try:
+            docs.append((off, nlp(text)))
+        except Exception as e:  # noqa: BLE001
+            art.fail("error", E.E108.format(detail=f"{type(e).__name__}: {one_line(str(e), 160)}"))
+            return T.article_tables(art, [])
+    return tabulate(art, docs)
+
+
+def merge_tables(into: dict[str, list], more: dict[str, list]) -> None:
+    for k, v in more.items():
+        into.setdefault(k, []).extend(v)
