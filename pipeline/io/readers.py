@@ -169,6 +169,21 @@ def read_ref(ref: Ref, max_chars: int) -> Article:
     return _size_check(art, max_chars)
 
 
+def from_text(article_id: str, text: str, *, path: str = "", date: str = "", kind: str = "txt",
+              title: str = "", url: str = "") -> Article:
+    """An Article from text already in memory (gold files, tests, Label Studio tasks), read the
+    way a file of that kind would be: line ends normalised, a .txt header or .md front matter
+    recognised (header values win over the arguments), sha256 of the text's UTF-8 bytes."""
+    art = Article(article_id, path or article_id, text=normalise_newlines(text), date=iso_date(date),
+                  title=title, url=url)
+    art.sha256 = hashlib.sha256(art.text.encode("utf-8", "surrogatepass")).hexdigest()
+    if kind == "md":
+        _front_matter(art)
+    elif kind == "txt":
+        _txt_header(art)
+    return art
+
+
 def _size_check(art: Article, max_chars: int) -> Article:
     if len(art.text) > max_chars:
         art.fail("too_large", E.E104.format(chars=len(art.text), limit=max_chars))
