@@ -1,0 +1,65 @@
+"""`depeche evaluate`, `train`, `annotate`, `import-labelstudio`: thin typer wrappers.
+
+`register(app)` adds the commands to the main typer app (pipeline/cli.py); each one calls an
+importable function (pipeline.evaluate, pipeline.train, pipeline.labelstudio) that returns data.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+
+def _fail(message: str, code: int = 2):
+    typer.echo(f"depeche: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def evaluate_cmd(
+    gold: Path = typer.Argument(..., help="Folder of gold files (ANNOTATION.md), or one gold file."),
+    model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: shipped)."),
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help="JSONL records holding the texts of "
+                                          "gold files that have none."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Write metrics.json and errors.csv here."),
+    winer: Optional[Path] = typer.Option(None, "--winer", help="Also score PER/ORG/LOC on winer-fr "
+                                         "2016-2017 records of this docs.jsonl (2018 is never read)."),
+    limit: int = typer.Option(0, "--limit", help="Score at most N winer-fr articles (0: all)."),
+):
+    """Score a model against gold annotations (and winer-fr entities); print a table."""
+    from pipeline import evaluate as ev
+
+    if not gold.exists():
+        _fail(f"gold {gold} does not exist: give a folder of <article_id>.json gold files")
+    try:
+        m = ev.evaluate(gold, model, corpus)
+    except ev.GoldError as e:
+        _fail(str(e))
+    ev.print_table(m)
+    for note in m.get("notes", []):
+        typer.echo(f"note: {note}", err=True)
+    if winer is not None:
+        w = ev.evaluate_winer(winer, model, limit=limit or None)
+        ev.print_winer(w)
+        m["winer"] = w
+    if out:
+        ev.write_outputs(m, out)
+        typer.echo(f"wrote {out / 'metrics.json'} and {out / 'errors.csv'}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the depeche typer app."""
+    app.command("evaluate")(evaluate_cmd)
+
+
+def standalone(command: str) -> None:
+    """`python -m pipeline.evaluate GOLD ...` before the command is registered in pipeline/cli.py."""
+    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+    register(app)
+
+    @app.callback()
+    def _root():
+        """depeche tools."""
+
+    app(args=[command, *sys.argv[1:]], prog_name="depeche")
