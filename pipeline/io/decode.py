@@ -6,6 +6,8 @@ French files really use (cp1252, latin-1, latin-9, mac_roman) before any other.
 """
 from __future__ import annotations
 
+import re
+
 import charset_normalizer
 
 WESTERN = ("cp1252", "latin_1", "iso8859_15", "mac_roman")
@@ -42,6 +44,8 @@ def decode(raw: bytes) -> str:
     except UnicodeDecodeError as utf8_error:
         if _looks_binary(raw):
             raise DecodeError("binary", "it has NUL or control bytes") from None
+        if _UTF8_MULTIBYTE.search(raw):
+            raise DecodeError("undecodable", f"damaged UTF-8: invalid byte at {utf8_error.start}") from None
         text = _detect(raw)
         if text is None:
             raise DecodeError("undecodable",
@@ -49,19 +53,23 @@ def decode(raw: bytes) -> str:
         return normalise_newlines(text)
 
 
+# a valid 2- or 3-byte UTF-8 sequence: a file that has them and invalid bytes too is damaged
+# UTF-8, not a legacy code page (decoding it as cp1252 would make `Ã©` of every `é`)
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
+
+
 def _detect(raw: bytes) -> str | None:
-    results = charset_normalizer.from_bytes(raw, cp_isolation=list(WESTERN) + ["utf_16", "cp1250", "cp1251",
-                                                                              "iso8859_2", "koi8_r"])
-    best = results.best()
-    western = [r for r in results if r.encoding in WESTERN]
-    if western and (best is None or best.encoding not in WESTERN):
-        # a short French text: its accents are Western whatever the ranking says
-        best = min(western, key=lambda r: WESTERN.index(r.encoding))
+    # threshold 1.0: on short French texts the chaos measure of the right code page is high
+    # (PITFALLS), so every Western candidate is kept and ranked by how common it is in French
+    results = charset_normalizer.from_bytes(raw, cp_isolation=list(WESTERN), threshold=1.0)
+    candidates = [r for r in results if r.encoding in WESTERN]
+    # ranked by how common the code page is for French files, not by the chaos measure
+    best = min(candidates, key=lambda r: WESTERN.index(r.encoding)) if candidates else None
     if best is None:
         return None
     if best.encoding in ("latin_1", "iso8859_15") and any(0x80 <= b <= 0x9F for b in raw):
         try:  # C1 bytes in French text are cp1252's œ ’ « … not control characters
             return raw.decode("cp1252")
         except UnicodeDecodeError:
-            pass
+            return None   # bytes no Western code page defines: not text we can trust
     return str(best)

@@ -200,11 +200,16 @@ def _read_record(ref: Ref, art: Article, max_chars: int) -> Article:
             except (ValueError, UnicodeDecodeError) as e:
                 return art.fail("error", E.E106.format(detail=f"line {ref.line} is not JSON ({_short(e)})"))
         else:
+            raw = f.read()
+            if not raw.strip():
+                return art.fail("empty", E.E110.format(detail="the file is empty"))
             try:
-                data = json.loads(decode(f.read()))
+                data = json.loads(decode(raw)) if ref.kind == "json" else None
             except (ValueError, DecodeError) as e:
                 return art.fail("error", E.E110.format(detail=f"not JSON ({_short(e)})"))
             data = [data] if isinstance(data, dict) else data
+            if ref.kind == "jsonl":
+                return art.fail("error", E.E110.format(detail="no line is a JSON object"))
             if not isinstance(data, list) or not data:
                 kind = "empty" if data == [] else "error"
                 return art.fail(kind, E.E110.format(detail="no record (an empty array)") if kind == "empty"
