@@ -95,6 +95,9 @@ def run(input_path, out, *, model_dir=None, workers: int | None = None, fmt: str
     units = [(first + i // unit_size, todo[i:i + unit_size]) for i in range(0, len(todo), unit_size)]
 
     opts = Options(model_dir=model_dir, max_chars=max_chars)
+    if engine == "local":   # a process per ~2 batches at most: small jobs don't pay for forks
+        workers = max(1, min(workers, len(todo) // 32))
+        options["workers"] = workers
     executor = make_executor(engine, workers, **(executor_options or {}))
     if progress:
         progress.start(total=len(found.refs), done=len(found.refs) - len(todo))
