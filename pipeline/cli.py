@@ -69,6 +69,20 @@ def run_cmd(
         raise typer.Exit(1)
 
 
+def _register_tools() -> None:
+    """Commands that sit beside the runner (evaluate, train, Label Studio, inspect, report)."""
+    from pipeline import cli_tools
+    cli_tools.register(app)
+    try:
+        from pipeline import cli_inspect
+    except ImportError:   # not landed yet
+        return
+    cli_inspect.register(app)
+
+
+_register_tools()
+
+
 def main():
     app(prog_name="depeche")
 
