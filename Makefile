@@ -8,7 +8,7 @@ INPUT ?= corpus/dispatches
 OUT ?= out
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast bench evaluate conformance lint model gazetteer clean
+.PHONY: run test test-fast bench evaluate conformance lint model gazetteer clean install browsers labelstudio
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "make: $(PY) not found; set PY=python3" >&2; exit 2; }
@@ -24,14 +24,34 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/depeche run $(INPUT) -o $(OUT)
 
-test: $(STAMP)
+test: $(STAMP) browsers labelstudio
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile tests
+
+# headless Chromium for the report tests (Debian's package; root on these machines)
+browsers:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "make: chromium could not be installed; browser tests will be skipped" >&2; }
+
+# Label Studio in its own venv: its pins conflict with ours (PITFALLS)
+labelstudio: .venv-labelstudio/.installed
+.venv-labelstudio/.installed:
+	$(PY) -m venv .venv-labelstudio
+	.venv-labelstudio/bin/pip install -q label-studio && touch $@ \
+	  || echo "make: label-studio could not be installed; its server test will be skipped" >&2
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -x -m "not slow and not services" tests
 
 evaluate: $(STAMP)
-	$(BIN)/depeche evaluate $(SHARED)/gold --out metrics
+	$(BIN)/depeche evaluate $(SHARED)/gold --out metrics --winer
+
+conformance: $(STAMP)
+	$(BIN)/python scripts/conformance_numbers.py
+	$(BIN)/python scripts/conformance_dates.py
+
+gazetteer: $(STAMP)
+	$(BIN)/python scripts/build_gazetteer.py
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --docs $(SHARED)/data/winer-fr/docs.jsonl

