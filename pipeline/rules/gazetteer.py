@@ -22,8 +22,8 @@ class GazetteerEntry:
     type: str
     country: str = ""
     wikidata: str = ""
-    aliases: tuple = field(default_factory=tuple)
-    demonyms: tuple = field(default_factory=tuple)
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+    demonyms: tuple[str, ...] = field(default_factory=tuple)
     stands_for: str = ""
     source: str = ""
 
@@ -36,4 +36,43 @@ class GazetteerEntry:
             return f"wikidata {self.wikidata!r} is not a QID"
         if not self.id or not self.name:
             return "id and name must not be empty"
+        return ""
+
+
+def slugify(name: str) -> str:
+    """A stable actor id from a name: ASCII lowercase words joined by `_`
+    (`Corée du Nord` -> `coree_du_nord`, `Kim Jong-un` -> `kim_jong_un`)."""
+    import re
+    import unicodedata
+    s = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return "_".join(re.findall(r"[a-z0-9]+", s))
+
+
+WORD_KINDS = ("title", "role", "org_head", "not_name", "impersonal", "group_noun", "seat_noun")
+
+
+@dataclass(frozen=True)
+class ActorWord:
+    """A word the actors component reads context with (models/*/depeche_actors/lexicon.jsonl).
+
+    kind: `title` (stripped before linking: `M.`, `Mme`, `Dr`), `role` (head noun of a
+    descriptor: `président`, `porte-parole`), `org_head` (head noun of an organisation's name:
+    `Assemblée`, `Conseil`), `not_name` (a capitalised common word the NER tags alone:
+    `République`, `État`), `impersonal` (verb lemma whose subject `il` refers to nothing:
+    `falloir`), `group_noun` (a noun for people of a state: `dirigeants`, `responsables`,
+    so `les responsables de Kyiv` reads Kyiv as its state); gender: `m`, `f` or empty (both).
+    """
+    word: str
+    kind: str
+    gender: str = ""
+    source: str = ""
+
+    def validate(self) -> str:
+        if self.kind not in WORD_KINDS:
+            return f"kind {self.kind!r} is not one of {WORD_KINDS}"
+        if self.gender not in ("", "m", "f"):
+            return f"gender {self.gender!r} is not m, f or empty"
+        if not self.word:
+            return "word must not be empty"
         return ""

@@ -1,0 +1,103 @@
+"""The actors component's indexes, built once from the gazetteer and the word lexicon.
+
+`ActorIndex` merges the generated and curated gazetteers (a curated entry with the id of a
+generated one extends it: its aliases and demonyms are added, its non-empty fields win),
+derives the inflected forms of demonyms, and keeps plain dict look-ups (form -> entry id,
+demonym -> ISO alpha-3, word -> kind) so that processing a Doc never scans the gazetteer.
+"""
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+
+from pipeline.rules.gazetteer import ActorWord, GazetteerEntry
+
+DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"}
+
+
+def fold(s: str) -> str:
+    """Lowercase, no accents, typographic apostrophe as ASCII."""
+    s = s.replace("’", "'").lower()
+    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+
+
+def unaccent_capital(s: str) -> str:
+    """`États-Unis` -> `Etats-Unis`, `Élysée` -> `Elysée`: French copy often drops the accent
+    of a capital letter."""
+    if s and s[0] in "ÉÈÊÀÂÎÔ":
+        return unicodedata.normalize("NFD", s[0])[0] + s[1:]
+    return s
+
+
+def inflect_demonym(masc: str) -> set[str]:
+    """Masculine singular -> the four forms (`nord-coréen` -> `nord-coréenne`, `nord-coréens`,
+    `nord-coréennes`). Irregular forms are listed in the gazetteer beside the regular one."""
+    forms = {masc}
+    if masc.endswith(("ien", "éen", "en")) or masc.endswith("on"):
+        fem = masc + "ne"
+    elif masc.endswith("e"):
+        fem = masc
+    else:
+        fem = masc + "e"
+    forms.add(fem)
+    forms.add(masc if masc.endswith(("s", "x")) else masc + "s")
+    forms.add(fem + "s")
+    return forms
+
+
+def merge_entries(old: GazetteerEntry, new: GazetteerEntry) -> GazetteerEntry:
+    """`new` (curated) extends `old` (generated): lists are unioned, non-empty fields win."""
+    changes = {}
+    for f in dataclasses.fields(GazetteerEntry):
+        a, b = getattr(old, f.name), getattr(new, f.name)
+        if isinstance(a, tuple):
+            changes[f.name] = tuple(dict.fromkeys((*a, *b)))
+        elif b:
+            changes[f.name] = b
+    if old.source and new.source and old.source != new.source:
+        changes["source"] = f"{old.source}+{new.source}"
+    return dataclasses.replace(old, **changes)
+
+
+class ActorIndex:
+    def __init__(self, gazetteers: list[list[GazetteerEntry]], words: list[ActorWord]):
+        self.entries: dict[str, GazetteerEntry] = {}
+        for entries in gazetteers:
+            for e in entries:
+                old = self.entries.get(e.id)
+                self.entries[e.id] = merge_entries(old, e) if old else e
+        self.forms: dict[str, str] = {}          # surface form -> entry id (phrase matcher)
+        self.person_alias: dict[str, str] = {}   # folded single-word person alias -> entry id
+        self.person_name: dict[str, str] = {}    # folded full name -> entry id
+        self.demonyms: dict[str, str] = {}       # folded demonym form -> ISO alpha-3
+        self.by_country: dict[str, str] = {}     # ISO alpha-3 -> state entry id
+        for e in self.entries.values():
+            if e.type == "state":
+                self.by_country.setdefault(e.country, e.id)
+                for d in e.demonyms:
+                    for form in inflect_demonym(d):
+                        self.demonyms.setdefault(fold(form), e.country)
+            names = (e.name, *e.aliases)
+            if e.type == "person":
+                for n in names:
+                    if " " in n.strip():
+                        self.person_name[fold(n)] = e.id
+                    else:
+                        self.person_alias[fold(n)] = e.id
+                names = tuple(n for n in names if " " in n.strip())
+            for n in names:
+                for form in {n, unaccent_capital(n)}:
+                    # curated entries come last and win a shared form
+                    self.forms[form] = e.id
+        self.kinds: dict[str, dict[str, str]] = {}  # kind -> folded word -> gender
+        for w in words:
+            self.kinds.setdefault(w.kind, {})[fold(w.word)] = w.gender
+
+    def kind(self, word: str, kind: str) -> bool:
+        return fold(word) in self.kinds.get(kind, {})
+
+    def gender(self, word: str, kind: str) -> str:
+        return self.kinds.get(kind, {}).get(fold(word), "")
+
+    def demonym(self, word: str) -> str:
+        return self.demonyms.get(fold(word), "")
