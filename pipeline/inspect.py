@@ -1,0 +1,443 @@
+"""Read a run's output folder back and summarise it: what came out, is it right, where to look.
+
+Everything here returns plain data (dicts, lists, DataFrames); `depeche inspect` and
+`depeche show` (pipeline.cli_inspect) only print it, and `depeche report` (pipeline.report)
+renders it as HTML.
+
+- `load_tables(out)` reads OUT/<table>.csv (or the Parquet dataset OUT/<table>.parquet/ when
+  the CSV is absent) with the schema's types, undoing the CSV formula escape of SCHEMA.md.
+- `summarise(out, filters)` gives the views a user would otherwise build in pandas.
+- `article_view(out, article_id)` re-reads an article's text from the run's input (run.json
+  "input") with the same reader as the run, so the tables' offsets index the same text, and
+  gathers its rows for highlighting.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+import pandas as pd
+
+from pipeline import tables as T
+from pipeline.io.readers import discover, iso_date, read_ref
+
+TABLES = ("articles", "actors", "mentions", "quantities", "dates", "attributions")
+FORMULA_ESCAPED = re.compile(r"^'(?=[=+\-@\t\r])")
+
+
+class InspectError(ValueError):
+    """OUT is not a run's output folder, or asks for an article it does not hold (exit 2)."""
+
+
+# -- reading the tables -----------------------------------------------------------------------
+def _typed(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    kinds = T.column_types(table)
+    for col in T.columns(table):
+        if col not in df.columns:
+            df[col] = pd.Series(dtype=object)
+    for col, kind in kinds.items():
+        s = df[col]
+        if kind == "str":
+            df[col] = s.astype(object).where(s.notna(), "").astype(str)
+        elif kind == "int":
+            df[col] = pd.to_numeric(s, errors="coerce").astype("Int64")
+        else:
+            df[col] = pd.to_numeric(s, errors="coerce").astype("float64")
+    return df
+
+
+def read_table(out: Path | str, table: str) -> pd.DataFrame:
+    """One table of OUT with the schema's types: str columns as str ('' when missing), int
+    columns as nullable Int64, float columns as float64. A missing table is an empty frame."""
+    out = Path(out)
+    kinds = T.column_types(table)
+    csv_path, pq_path = out / f"{table}.csv", out / f"{table}.parquet"
+    if csv_path.is_file():
+        strs = [c for c, k in kinds.items() if k == "str"]
+        df = pd.read_csv(csv_path, dtype={c: str for c in strs}, keep_default_na=False,
+                         na_values={c: [""] for c, k in kinds.items() if k != "str"},
+                         encoding="utf-8")
+        for c in strs:
+            if c in df.columns:
+                df[c] = df[c].str.replace(FORMULA_ESCAPED, "", regex=True)
+    elif pq_path.exists():
+        df = pd.read_parquet(pq_path)
+    else:
+        df = pd.DataFrame(columns=T.columns(table))
+    return _typed(df, table)
+
+
+def load_tables(out: Path | str) -> dict[str, pd.DataFrame]:
+    out = Path(out)
+    if not out.is_dir():
+        raise InspectError(f"{out} is not a folder: give the OUT folder of `depeche run`")
+    if not any((out / f"articles{ext}").exists() for ext in (".csv", ".parquet")):
+        raise InspectError(f"{out} holds no articles.csv nor articles.parquet: "
+                           f"give the OUT folder of `depeche run INPUT -o OUT`")
+    return {t: read_table(out, t) for t in TABLES}
+
+
+def read_run(out: Path | str) -> dict:
+    p = Path(out) / "run.json"
+    try:
+        return json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+# -- filters ----------------------------------------------------------------------------------
+def fold(s: str) -> str:
+    """Case- and accent-insensitive form for matching names typed by a user."""
+    s = unicodedata.normalize("NFKD", str(s))
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold().strip()
+
+
+@dataclass
+class Filters:
+    actor: str = ""        # articles that mention an actor whose name, id or alias matches
+    speaker: str = ""      # attributions whose speaker (as written or its actor) matches
+    article: str = ""      # one article id
+    since: str = ""        # articles published on or after this ISO date (partial allowed)
+
+    def active(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if v}
+
+
+def match_actors(actors: pd.DataFrame, needle: str) -> set[str]:
+    """actor_ids whose id equals `needle` or whose name or an alias contains it (folded)."""
+    if not needle or actors.empty:
+        return set()
+    n = fold(needle)
+    hit = set(actors.loc[actors["actor_id"].map(fold) == n, "actor_id"])
+    names = actors["name"].map(fold).str.contains(n, regex=False)
+    aliases = actors["aliases"].map(lambda a: any(n in fold(x) for x in a.split("|") if x))
+    return hit | set(actors.loc[names | aliases, "actor_id"])
+
+
+def _date_on_or_after(date: str, since: str) -> bool:
+    """A partial date (`2024-10`) counts when its period reaches `since`."""
+    return bool(date) and date >= since[:len(date)]
+
+
+def apply_filters(t: dict[str, pd.DataFrame], f: Filters) -> dict[str, pd.DataFrame]:
+    """The tables restricted by `f`: --article, --since and --actor choose articles (every
+    table keeps their rows); --speaker keeps the matching attributions, their quantities and
+    their articles."""
+    t = dict(t)
+    arts = t["articles"]
+    keep = pd.Series(True, index=arts.index)
+    if f.article:
+        keep &= arts["article_id"] == f.article
+        if not keep.any():
+            raise InspectError(f"no article {f.article!r} in this run: see articles.csv for the ids")
+    if f.since:
+        since = iso_date(f.since)
+        if not since:
+            raise InspectError(f"--since {f.since!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
+        keep &= arts["date"].map(lambda d: _date_on_or_after(d, since))
+    if f.actor:
+        ids = match_actors(t["actors"], f.actor)
+        m = t["mentions"]
+        by_text = m["text"].map(fold).str.contains(fold(f.actor), regex=False)
+        keep &= arts["article_id"].isin(set(m.loc[m["actor_id"].isin(ids) | by_text, "article_id"]))
+    if f.speaker:
+        a = t["attributions"]
+        ids = match_actors(t["actors"], f.speaker)
+        n = fold(f.speaker)
+        said = a["actor_id"].isin(ids) | a["speaker"].map(fold).str.contains(n, regex=False)
+        t["attributions"] = a[said]
+        q = t["quantities"]
+        claimed = set(zip(t["attributions"]["article_id"], t["attributions"]["attribution_id"].astype(int)))
+        t["quantities"] = q[[(x, -1 if pd.isna(y) else int(y)) in claimed
+                             for x, y in zip(q["article_id"], q["attribution_id"])]]
+        keep &= arts["article_id"].isin(set(t["attributions"]["article_id"]))
+    ids = set(arts.loc[keep, "article_id"])
+    t["articles"] = arts[keep]
+    for name in ("mentions", "quantities", "dates", "attributions"):
+        t[name] = t[name][t[name]["article_id"].isin(ids)]
+    if f.active():
+        seen = set(t["mentions"]["actor_id"]) | set(t["attributions"]["actor_id"]) | set(t["quantities"]["actor_id"])
+        t["actors"] = t["actors"][t["actors"]["actor_id"].isin(seen)]
+    return t
+
+
+# -- summaries --------------------------------------------------------------------------------
+def _records(df: pd.DataFrame) -> list[dict]:
+    """JSON-ready rows: NaN/NA -> None, numpy scalars -> Python."""
+    out = []
+    for row in df.to_dict(orient="records"):
+        out.append({k: _plain(v) for k, v in row.items()})
+    return out
+
+
+def _plain(v):
+    if v is None or v is pd.NA:
+        return None
+    if isinstance(v, float) and v != v:
+        return None
+    if hasattr(v, "item"):
+        return v.item()
+    return v
+
+
+def actor_names(actors: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(actors["actor_id"], actors["name"]))
+
+
+def speaker_label(row, names: dict[str, str]) -> str:
+    """Who speaks: the canonical actor's name, else the speaker as written, else '(none)'."""
+    return names.get(row["actor_id"]) or row["actor_id"] or row["speaker"] or "(no speaker)"
+
+
+def top_actors(t: dict[str, pd.DataFrame], top: int, whole_run: bool) -> pd.DataFrame:
+    actors = t["actors"]
+    cols = ["actor_id", "name", "type", "country", "articles", "mentions"]
+    if whole_run:
+        df = actors[cols]
+    else:  # counts within the filtered articles, from mentions
+        m = t["mentions"][t["mentions"]["actor_id"] != ""]
+        g = m.groupby("actor_id").agg(articles=("article_id", "nunique"), mentions=("mention_id", "size"))
+        df = g.reset_index().merge(actors[["actor_id", "name", "type", "country"]], on="actor_id", how="left")
+        df = df.fillna({"name": "", "type": "", "country": ""})
+        df["name"] = df["name"].where(df["name"] != "", df["actor_id"])
+        df = df[cols]
+    df = df.sort_values(["articles", "mentions", "actor_id"], ascending=[False, False, True], kind="stable")
+    return df.head(top) if top else df
+
+
+def speakers(t: dict[str, pd.DataFrame], top: int = 0) -> pd.DataFrame:
+    a = t["attributions"]
+    cols = ["speaker", "actor_id", "claims", "articles", "stances"]
+    if a.empty:
+        return pd.DataFrame(columns=cols)
+    names = actor_names(t["actors"])
+    a = a.assign(who=[speaker_label(r, names) for r in a[["actor_id", "speaker"]].to_dict("records")])
+    rows = []
+    for who, g in a.groupby("who", sort=False):
+        stances = g["stance"].replace("", "(none)").value_counts()
+        rows.append({"speaker": who, "actor_id": next((x for x in g["actor_id"] if x), ""),
+                     "claims": len(g), "articles": g["article_id"].nunique(),
+                     "stances": ", ".join(f"{k} {v}" for k, v in sorted(stances.items(), key=lambda kv: (-kv[1], kv[0])))})
+    df = pd.DataFrame(rows, columns=cols).sort_values(["claims", "articles", "speaker"],
+                                                      ascending=[False, False, True], kind="stable")
+    return df.head(top) if top else df
+
+
+def claims(t: dict[str, pd.DataFrame], limit: int = 0) -> list[dict]:
+    """Attributions with their speaker's name and the quantities their content holds."""
+    a, q = t["attributions"], t["quantities"]
+    names = actor_names(t["actors"])
+    linked: dict[tuple, list] = {}
+    for r in q[q["attribution_id"].notna()].itertuples(index=False):
+        linked.setdefault((r.article_id, int(r.attribution_id)), []).append(r.text)
+    out = []
+    for r in a.to_dict("records"):
+        key = (r["article_id"], int(r["attribution_id"]))
+        out.append({"article_id": r["article_id"], "attribution_id": key[1],
+                    "speaker": r["speaker"], "actor_id": r["actor_id"],
+                    "who": speaker_label(r, names), "kind": r["kind"], "cue": r["cue"],
+                    "stance": r["stance"], "content": r["content"],
+                    "parent_id": _plain(r["parent_id"]), "quantities": linked.get(key, [])})
+        if limit and len(out) >= limit:
+            break
+    return out
+
+
+def _count(df: pd.DataFrame, by: list[str], name: str = "count") -> list[dict]:
+    if df.empty:
+        return []
+    g = df.groupby(by, dropna=False).size().reset_index(name=name)
+    g = g.sort_values([name] + by, ascending=[False] + [True] * len(by), kind="stable")
+    return _records(g)
+
+
+def quantities_by_item(q: pd.DataFrame, top: int) -> list[dict]:
+    if q.empty:
+        return []
+    g = q.groupby(["item", "unit"], dropna=False).agg(
+        count=("quantity_id", "size"), articles=("article_id", "nunique"),
+        min=("value", "min"), median=("value", "median"), max=("value", "max")).reset_index()
+    g = g.sort_values(["count", "item", "unit"], ascending=[False, True, True], kind="stable")
+    return _records(g.head(top) if top else g)
+
+
+_YM = re.compile(r"^(\d{4})(?:-(\d{2}))?")
+
+
+def over_time(values, by: str) -> list[dict]:
+    """Counts of ISO values (`2024-10-11`, `2022`, `2024-SP`) by `year` or `month`; values
+    without a month are left out of the monthly counts."""
+    counts: dict[str, int] = {}
+    for v in values:
+        m = _YM.match(v or "")
+        if not m:
+            continue
+        if by == "month":
+            if not m.group(2):
+                continue
+            key = f"{m.group(1)}-{m.group(2)}"
+        else:
+            key = m.group(1)
+        counts[key] = counts.get(key, 0) + 1
+    return [{"period": k, "count": counts[k]} for k in sorted(counts)]
+
+
+def summarise(out: Path | str, filters: Optional[Filters] = None, top: int = 10, claims_limit: int = 20,
+              tables: Optional[dict] = None) -> dict:
+    """What a run produced, as plain data (the content of `depeche inspect`, also its --json)."""
+    filters = filters or Filters()
+    full = tables if tables is not None else load_tables(out)
+    t = apply_filters(full, filters)
+    run = read_run(out)
+    arts = t["articles"]
+    errors = arts[arts["status"] != "ok"][["article_id", "status", "error"]]
+    a = t["attributions"]
+    return {
+        "out": str(out),
+        "input": run.get("input", ""),
+        "filters": filters.active(),
+        "counts": {name: int(len(df)) for name, df in t.items()},
+        "articles_by_status": _count(arts, ["status"]),
+        "errors": _records(errors.head(top * 5) if top else errors),
+        "top_actors": _records(top_actors(t, top, whole_run=not filters.active())),
+        "top_speakers": _records(speakers(t, top)),
+        "attributions_by_stance": _count(a.assign(stance=a["stance"].replace("", "(none)")), ["stance"]),
+        "attributions_by_kind": _count(a, ["kind"]),
+        "claims": claims(t, claims_limit),
+        "quantities_by_item": quantities_by_item(t["quantities"], top),
+        "dates_by_year": over_time(t["dates"]["value"], "year"),
+        "dates_by_month": over_time(t["dates"]["value"], "month"),
+        "articles_by_month": over_time(arts["date"], "month"),
+    }
+
+
+# -- one article -----------------------------------------------------------------------------
+@dataclass
+class ArticleText:
+    text: str = ""
+    note: str = ""          # why the text is missing or may not match the offsets
+    article: object = None  # the io Article as re-read
+
+
+@dataclass
+class Reader:
+    """Re-reads articles from the run's input, as the run read them (same readers)."""
+    input: str
+    max_chars: int = 2_000_000
+    _refs: Optional[dict] = field(default=None, repr=False)
+
+    @classmethod
+    def for_run(cls, out: Path | str) -> "Reader":
+        run = read_run(out)
+        return cls(run.get("input", ""), int(run.get("options", {}).get("max_chars") or 2_000_000))
+
+    def refs(self) -> dict:
+        if self._refs is None:
+            self._refs = {}
+            if self.input and Path(self.input).exists():
+                self._refs = {r.article_id: r for r in discover(Path(self.input)).refs}
+        return self._refs
+
+    def read(self, article_id: str, sha256: str = "") -> ArticleText:
+        if not self.input:
+            return ArticleText(note="run.json gives no input path: the text cannot be shown")
+        if not Path(self.input).exists():
+            return ArticleText(note=f"the run's input {self.input} is gone: the text cannot be shown")
+        ref = self.refs().get(article_id)
+        if ref is None:
+            return ArticleText(note=f"{article_id} is no longer under {self.input}")
+        art = read_ref(ref, self.max_chars)
+        if not art.text:
+            return ArticleText(note=art.error or "no text", article=art)
+        note = ""
+        if sha256 and art.sha256 and art.sha256 != sha256:
+            note = "the input changed since the run: highlights may be misplaced"
+        return ArticleText(art.text, note, art)
+
+
+SPAN_TABLES = {  # table -> (its id column, the columns a span carries)
+    "mentions": ("mention_id", ("label", "actor_id", "role")),
+    "quantities": ("quantity_id", ("value", "low", "high", "qualifier", "unit", "item", "actor_id",
+                                   "attribution_id")),
+    "dates": ("date_id", ("value", "mod", "granularity")),
+}
+
+
+def rows_by_article(t: dict[str, pd.DataFrame]) -> dict[str, dict[str, list[dict]]]:
+    """table -> article_id -> its rows (as dicts): one pass, for views of many articles."""
+    out = {}
+    for name in ("mentions", "quantities", "dates", "attributions"):
+        groups: dict[str, list[dict]] = {}
+        for r in t[name].to_dict("records"):
+            groups.setdefault(r["article_id"], []).append(r)
+        out[name] = groups
+    return out
+
+
+def spans_of(t: dict[str, pd.DataFrame], article_id: str, text: str, index: Optional[dict] = None) -> dict:
+    """The article's rows as spans over `text`; rows whose offsets do not give their text are
+    counted in `mismatched` and left out. `index`: rows_by_article(t), when viewing many."""
+    names = actor_names(t["actors"])
+    out = {"mentions": [], "quantities": [], "dates": [], "attributions": [], "mismatched": 0}
+
+    def ok(s, e, expected=None):
+        if s is None or e is None or not (0 <= s < e <= len(text)):
+            return False
+        return expected is None or text[s:e] == expected
+
+    def sel(name):
+        if index is not None:
+            return index[name].get(article_id, [])
+        df = t[name]
+        return df[df["article_id"] == article_id].to_dict("records")
+
+    for name, (key, extra) in SPAN_TABLES.items():
+        for r in sel(name):
+            s, e = _plain(r["start"]), _plain(r["end"])
+            if not ok(s, e, r["text"]):
+                out["mismatched"] += 1
+                continue
+            item = {"id": int(r[key]), "start": s, "end": e, "text": r["text"],
+                    **{k: _plain(r[k]) for k in extra}}
+            if name == "mentions":
+                item["actor"] = names.get(r["actor_id"], r["actor_id"])
+            out[name].append(item)
+    for r in sel("attributions"):
+        item = {"id": int(r["attribution_id"]), "parent_id": _plain(r["parent_id"]), "kind": r["kind"],
+                "stance": r["stance"], "cue_lemma": r["cue_lemma"], "actor_id": r["actor_id"],
+                "who": speaker_label(r, names)}
+        bad = False
+        for part in ("speaker", "cue", "content"):
+            s, e = _plain(r[f"{part}_start"]), _plain(r[f"{part}_end"])
+            if s is None and e is None:
+                item[part] = None
+            elif ok(s, e, r[part]):
+                item[part] = {"start": s, "end": e, "text": r[part]}
+            else:
+                item[part], bad = None, True
+        if bad:
+            out["mismatched"] += 1
+        out["attributions"].append(item)
+    return out
+
+
+def article_view(out: Path | str, article_id: str, tables: Optional[dict] = None,
+                 reader: Optional[Reader] = None) -> dict:
+    """An article's metadata, text (re-read from the input) and spans: what `show` prints."""
+    t = tables if tables is not None else load_tables(out)
+    arts = t["articles"]
+    row = arts[arts["article_id"] == article_id]
+    if row.empty:
+        raise InspectError(f"no article {article_id!r} in {out}: see articles.csv for the ids")
+    meta = _records(row)[0]
+    got = (reader or Reader.for_run(out)).read(article_id, meta.get("sha256", ""))
+    view = {"article": meta, "text": got.text, "note": got.note}
+    view.update(spans_of(t, article_id, got.text))
+    if view["mismatched"]:
+        extra = f"{view['mismatched']} rows whose offsets do not give their text were left out"
+        view["note"] = f"{view['note']}; {extra}" if view["note"] else extra
+    return view

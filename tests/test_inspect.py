@@ -1,0 +1,394 @@
+"""`depeche inspect` and `depeche show`: summaries and highlights read back from OUT.
+
+A synthetic OUT folder (input texts and table rows written here, offsets found in the texts)
+tests the views deterministically; the founding dispatch's own run checks that the commands
+work on real output (sparse while extractors are being built).
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from pipeline import tables as T
+from pipeline.cli_inspect import register, styled_text
+from pipeline.inspect import (Filters, InspectError, article_view, load_tables, over_time, read_table,
+                              summarise)
+from pipeline.io.writers import open_table
+from tests.conftest import ROOT, SHARED
+
+# -- a synthetic run: sentences written for these tests -----------------------------------------
+TEXT_LYON = ("date 2025-03 La ville de Lyon a reçu 120 tonnes de farine le 4 mars, a indiqué la préfète "
+             "Anne Martin.\n\n\n\n« Nous attendons encore 40 camions », a-t-elle ajouté.\n\n"
+             "Selon l'agence Reuters, le port de Marseille est resté fermé en 2024.")
+TEXT_SCRIPT = ("date 2025-04 Un message contenant <script>document.body.setAttribute('data-injected','1')"
+               "</script> et <script>alert(1)</script> a été publié par Paul Durand & fils. "
+               "Il a démenti que 5 écoles étaient fermées.")
+TEXT_RECORD = "Le club « Les Amis » de Lille annonce 300 adhérents en 2023."
+RECORD_ID = '@x/../a b#"c'          # a hostile id: formula-escaped in CSV, unsafe in anchors
+RECORD_TITLE = "=1+1 <i>titre</i>"
+
+
+def _at(text: str, needle: str, after: int = 0) -> tuple[int, int]:
+    s = text.index(needle, after)
+    return s, s + len(needle)
+
+
+def _rows_for(table: str, rows: list[dict]) -> list[tuple]:
+    cols = T.columns(table)
+    defaults = {f.name: f.default for f in T.dataclasses.fields(T.ROWS[table])}
+    out = []
+    for r in rows:
+        full = {c: r.get(c, defaults[c] if defaults[c] is not T.dataclasses.MISSING else None) for c in cols}
+        out.append(tuple(full[c] for c in cols))
+    return sorted(out, key=lambda row: tuple((0, 0) if v is None else (1, v) for v in row[:2]))
+
+
+def make_synthetic_out(root: Path, fmt: str = "csv") -> Path:
+    """INPUT (two .txt, one .jsonl with a good and a broken line) and OUT with hand-written rows."""
+    inp, out = root / "input", root / "out"
+    (inp / "news").mkdir(parents=True)
+    out.mkdir()
+    (inp / "news" / "lyon.txt").write_text(TEXT_LYON, encoding="utf-8")
+    (inp / "news" / "script.txt").write_text(TEXT_SCRIPT, encoding="utf-8")
+    rec = {"id": RECORD_ID, "date": "2023-06-02", "title": RECORD_TITLE, "url": "javascript:alert(2)",
+           "text": TEXT_RECORD}
+    (inp / "feed.jsonl").write_text(json.dumps(rec, ensure_ascii=False) + "\n{broken\n", encoding="utf-8")
+    L, S, R = "news/lyon", "news/script", RECORD_ID
+    articles = [
+        {"article_id": L, "path": "news/lyon.txt", "date": "2025-03", "lang": "fr", "chars": len(TEXT_LYON),
+         "status": "ok", "sha256": ""},
+        {"article_id": S, "path": "news/script.txt", "date": "2025-04", "title": "<script>alert(3)</script>",
+         "lang": "fr", "chars": len(TEXT_SCRIPT), "status": "ok"},
+        {"article_id": R, "path": "feed.jsonl", "date": "2023-06-02", "title": RECORD_TITLE,
+         "url": "javascript:alert(2)", "lang": "fr", "chars": len(TEXT_RECORD), "status": "ok"},
+        {"article_id": "feed.jsonl:2", "path": "feed.jsonl", "status": "error",
+         "error": "E106 malformed record: line 2 is not JSON; fix this line of the file, the others were read"},
+    ]
+    actors = [
+        {"actor_id": "lyon", "name": "Lyon", "type": "location", "country": "FRA", "aliases": "Lyon",
+         "articles": 1, "mentions": 1},
+        {"actor_id": "anne-martin", "name": "Anne Martin", "type": "person", "country": "FRA",
+         "aliases": "Anne Martin|elle", "articles": 1, "mentions": 2},
+        {"actor_id": "Q130879", "name": "Reuters", "type": "organization", "country": "GBR",
+         "wikidata": "Q130879", "aliases": "Reuters", "articles": 1, "mentions": 1},
+        {"actor_id": "paul-durand", "name": "Paul Durand", "type": "person", "aliases": "Il|Paul Durand",
+         "articles": 1, "mentions": 2},
+        {"actor_id": "lille", "name": "Lille", "type": "location", "country": "FRA", "aliases": "Lille",
+         "articles": 1, "mentions": 1},
+        {"actor_id": "group-journalistes", "name": "-journalistes", "type": "group", "articles": 0, "mentions": 0},
+    ]
+
+    def mention(aid, text, i, needle, label, actor, after=0, role=""):
+        s, e = _at(text, needle, after)
+        return {"article_id": aid, "mention_id": i, "start": s, "end": e, "text": needle, "label": label,
+                "actor_id": actor, "role": role, "source": "rules"}
+
+    elle = TEXT_LYON.index("-elle") + 1
+    mentions = [
+        mention(L, TEXT_LYON, 1, "Lyon", "GPE", "lyon"),
+        mention(L, TEXT_LYON, 2, "Anne Martin", "PER", "anne-martin", role="préfète"),
+        {"article_id": L, "mention_id": 3, "start": elle, "end": elle + 4, "text": "elle", "label": "PER",
+         "actor_id": "anne-martin", "source": "coref"},
+        mention(L, TEXT_LYON, 4, "Reuters", "ORG", "Q130879"),
+        mention(S, TEXT_SCRIPT, 1, "Paul Durand", "PER", "paul-durand"),
+        mention(S, TEXT_SCRIPT, 2, "Il", "PER", "paul-durand", after=TEXT_SCRIPT.index("Durand")),
+        mention(R, TEXT_RECORD, 1, "Lille", "GPE", "lille"),
+    ]
+
+    def qty(aid, text, i, needle, value, item, unit="", claim=None):
+        s, e = _at(text, needle)
+        return {"article_id": aid, "quantity_id": i, "start": s, "end": e, "text": needle, "value": value,
+                "low": value, "high": value, "qualifier": "exact", "unit": unit, "item": item,
+                "attribution_id": claim}
+
+    quantities = [
+        qty(L, TEXT_LYON, 1, "120 tonnes", 120.0, "farine", "t"),
+        qty(L, TEXT_LYON, 2, "40 camions", 40.0, "camion", claim=1),
+        qty(S, TEXT_SCRIPT, 1, "5 écoles", 5.0, "école", claim=1),
+        qty(R, TEXT_RECORD, 1, "300 adhérents", 300.0, "adhérent"),
+    ]
+
+    def date(aid, text, i, needle, value, gran):
+        s, e = _at(text, needle)
+        return {"article_id": aid, "date_id": i, "start": s, "end": e, "text": needle, "value": value,
+                "granularity": gran}
+
+    dates = [date(L, TEXT_LYON, 1, "le 4 mars", "2025-03-04", "day"),
+             date(L, TEXT_LYON, 2, "en 2024", "2024", "year"),
+             date(R, TEXT_RECORD, 1, "en 2023", "2023", "year")]
+
+    def attr(aid, text, i, kind, cue, lemma, stance, speaker, actor, content, speaker_after=0):
+        row = {"article_id": aid, "attribution_id": i, "kind": kind, "cue": cue, "cue_lemma": lemma,
+               "stance": stance, "speaker": speaker, "actor_id": actor, "content": content}
+        for part, needle, after in (("cue", cue, 0), ("speaker", speaker, speaker_after), ("content", content, 0)):
+            s, e = _at(text, needle, after)
+            row[f"{part}_start"], row[f"{part}_end"] = s, e
+        return row
+
+    attributions = [
+        attr(L, TEXT_LYON, 1, "direct", "ajouté", "ajouter", "assert", "elle", "anne-martin",
+             "Nous attendons encore 40 camions", speaker_after=elle - 1),
+        attr(L, TEXT_LYON, 2, "according_to", "Selon", "selon", "assert", "l'agence Reuters", "Q130879",
+             "le port de Marseille est resté fermé en 2024"),
+        attr(S, TEXT_SCRIPT, 1, "indirect", "démenti", "démentir", "deny", "Il", "paul-durand",
+             "5 écoles étaient fermées", speaker_after=TEXT_SCRIPT.index("Durand")),
+    ]
+    tables = {"articles": articles, "actors": actors, "mentions": mentions, "quantities": quantities,
+              "dates": dates, "attributions": attributions}
+    for name, rows in tables.items():
+        w = open_table(out, name, fmt, T.columns(name), T.column_types(name))
+        w.write(_rows_for(name, rows))
+        w.close()
+    (out / "run.json").write_text(json.dumps({"schema_version": 1, "input": str(inp),
+                                              "options": {"max_chars": 2000000}}), encoding="utf-8")
+    return out
+
+
+@pytest.fixture(scope="module")
+def synth(tmp_path_factory) -> Path:
+    return make_synthetic_out(tmp_path_factory.mktemp("synth"))
+
+
+@pytest.fixture(scope="module")
+def synth_parquet(tmp_path_factory) -> Path:
+    return make_synthetic_out(tmp_path_factory.mktemp("synthpq"), fmt="parquet")
+
+
+def seed_run(tmp_path_factory) -> Path:
+    """The founding dispatch run through `depeche run`, once per session (both test files)."""
+    out = tmp_path_factory.getbasetemp() / "depeche-seed-run"
+    if not (out / "run.json").exists():
+        subprocess.run([str(ROOT / ".venv" / "bin" / "depeche"), "run", str(SHARED / "seeds"), "-o", str(out),
+                        "--workers", "1"], check=True, capture_output=True, timeout=600)
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_out(tmp_path_factory) -> Path:
+    return seed_run(tmp_path_factory)
+
+
+def cli():
+    app = typer.Typer()
+    register(app)
+    return app
+
+
+# -- reading ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("table,column,row,expected", [
+    ("articles", "article_id", 0, RECORD_ID),          # `'@…` in the CSV: escape undone
+    ("articles", "title", 0, RECORD_TITLE),            # `'=1+1 …` in the CSV
+    ("articles", "title", 1, ""),                      # an empty cell stays '' (no NaN)
+    ("actors", "name", 2, "-journalistes"),            # `'-journalistes`
+    ("actors", "name", 0, "Reuters"),                  # nothing to undo
+])
+def test_when_table_read_then_formula_escape_undone_and_empty_is_empty(synth, table, column, row, expected):
+    assert read_table(synth, table)[column].iloc[row] == expected
+
+
+def test_when_csv_written_then_it_holds_the_escape_we_undo(synth):
+    raw = (synth / "articles.csv").read_text(encoding="utf-8")
+    assert "'@x/../a b#" in raw and "'=1+1" in raw
+
+
+@pytest.mark.parametrize("table", ["articles", "actors", "mentions", "quantities", "dates", "attributions"])
+def test_when_parquet_output_then_same_tables_as_csv(synth, synth_parquet, table):
+    a, b = read_table(synth, table), read_table(synth_parquet, table)
+    assert not (synth_parquet / f"{table}.csv").exists()
+    assert a.astype(str).values.tolist() == b.astype(str).values.tolist()
+
+
+@pytest.mark.parametrize("table,column,dtype", [
+    ("mentions", "start", "Int64"), ("quantities", "attribution_id", "Int64"),
+    ("quantities", "value", "float64"), ("articles", "error", "str")])
+def test_when_table_read_then_schema_types(synth, table, column, dtype):
+    col = read_table(synth, table)[column]
+    if dtype == "str":
+        assert all(isinstance(v, str) for v in col)
+    else:
+        assert str(col.dtype) == dtype
+
+
+def test_when_folder_is_not_a_run_then_clear_error(tmp_path):
+    with pytest.raises(InspectError, match="articles.csv"):
+        load_tables(tmp_path)
+
+
+# -- summary and filters ------------------------------------------------------------------------
+def test_when_summarised_then_every_view_is_there(synth):
+    s = summarise(synth)
+    assert s["counts"]["articles"] == 4
+    assert {r["status"]: r["count"] for r in s["articles_by_status"]} == {"ok": 3, "error": 1}
+    assert [e["article_id"] for e in s["errors"]] == ["feed.jsonl:2"]
+    assert s["top_actors"][0]["name"] == "Anne Martin"          # 1 article, 2 mentions: first
+    assert {r["speaker"] for r in s["top_speakers"]} == {"Anne Martin", "Reuters", "Paul Durand"}
+    assert {r["stance"]: r["count"] for r in s["attributions_by_stance"]} == {"assert": 2, "deny": 1}
+    assert {r["kind"]: r["count"] for r in s["attributions_by_kind"]} == {"direct": 1, "according_to": 1,
+                                                                           "indirect": 1}
+    assert {(r["item"], r["unit"]) for r in s["quantities_by_item"]} == {("farine", "t"), ("camion", ""),
+                                                                         ("école", ""), ("adhérent", "")}
+    assert s["dates_by_year"] == [{"period": "2023", "count": 1}, {"period": "2024", "count": 1},
+                                  {"period": "2025", "count": 1}]
+    assert s["dates_by_month"] == [{"period": "2025-03", "count": 1}]
+    claim = next(c for c in s["claims"] if c["who"] == "Anne Martin")
+    assert claim["quantities"] == ["40 camions"] and claim["speaker"] == "elle"
+    json.dumps(s)  # plain data
+
+
+@pytest.mark.parametrize("filters,articles,speakers", [
+    (Filters(), {"news/lyon", "news/script", RECORD_ID, "feed.jsonl:2"}, {"Anne Martin", "Reuters", "Paul Durand"}),
+    (Filters(actor="anne martin"), {"news/lyon"}, {"Anne Martin", "Reuters"}),      # folded case
+    (Filters(actor="REUTERS"), {"news/lyon"}, {"Anne Martin", "Reuters"}),
+    (Filters(actor="Lillé"), {RECORD_ID}, set()),                                    # accent-insensitive
+    (Filters(actor="Personne"), set(), set()),                                        # no such actor
+    (Filters(speaker="Durand"), {"news/script"}, {"Paul Durand"}),
+    (Filters(speaker="agence"), {"news/lyon"}, {"Reuters"}),                         # speaker as written
+    (Filters(article="news/script"), {"news/script"}, {"Paul Durand"}),
+    (Filters(since="2025"), {"news/lyon", "news/script"}, {"Anne Martin", "Reuters", "Paul Durand"}),
+    (Filters(since="2025-04-10"), {"news/script"}, {"Paul Durand"}),                # 2025-04 reaches it
+    (Filters(since="2025-05"), set(), set()),
+])
+def test_when_filtered_then_only_matching_articles_and_claims(synth, filters, articles, speakers):
+    s = summarise(synth, filters, claims_limit=0)
+    got_articles = {r["article_id"] for r in s["claims"]} | {e["article_id"] for e in s["errors"]}
+    assert {r["speaker"] for r in s["top_speakers"]} == speakers
+    assert s["counts"]["articles"] == len(articles)
+    assert got_articles <= articles
+
+
+def test_when_speaker_filtered_then_quantities_are_that_speakers(synth):
+    s = summarise(synth, Filters(speaker="Anne Martin"))
+    assert [(r["item"], r["count"]) for r in s["quantities_by_item"]] == [("camion", 1)]
+
+
+def test_when_filtered_by_actor_then_actor_counts_come_from_those_articles(synth):
+    s = summarise(synth, Filters(actor="Lille"))
+    assert [(r["name"], r["articles"], r["mentions"]) for r in s["top_actors"]] == [("Lille", 1, 1)]
+
+
+@pytest.mark.parametrize("filters,message", [
+    (Filters(article="nope"), "no article"),
+    (Filters(since="hier"), "not a date"),
+])
+def test_when_filter_is_wrong_then_clear_error(synth, filters, message):
+    with pytest.raises(InspectError, match=message):
+        summarise(synth, filters)
+
+
+@pytest.mark.parametrize("values,by,expected", [
+    (["2024-10-11", "2024-10", "2024", "2024-SP", ""], "month", [("2024-10", 2)]),
+    (["2024-10-11", "2024-10", "2024", "2024-SP", "", "XXXX"], "year", [("2024", 4)]),
+    (["2023-01-05", "2024-02"], "month", [("2023-01", 1), ("2024-02", 1)]),
+])
+def test_when_dates_grouped_then_by_period(values, by, expected):
+    assert [(r["period"], r["count"]) for r in over_time(values, by)] == expected
+
+
+# -- one article ---------------------------------------------------------------------------------
+def test_when_article_viewed_then_text_reread_and_spans_index_it(synth):
+    v = article_view(synth, "news/lyon")
+    assert v["text"] == TEXT_LYON and v["note"] == "" and v["mismatched"] == 0
+    assert [v["text"][m["start"]:m["end"]] for m in v["mentions"]] == ["Lyon", "Anne Martin", "elle", "Reuters"]
+    a = v["attributions"][0]
+    assert (a["who"], a["speaker"]["text"], a["cue"]["text"]) == ("Anne Martin", "elle", "ajouté")
+
+
+def test_when_record_of_jsonl_then_text_is_the_records(synth):
+    v = article_view(synth, RECORD_ID)
+    assert v["text"] == TEXT_RECORD and v["quantities"][0]["text"] == "300 adhérents"
+
+
+def test_when_input_changed_or_offsets_wrong_then_noted_not_misplaced(tmp_path):
+    out = make_synthetic_out(tmp_path)
+    (tmp_path / "input" / "news" / "lyon.txt").write_text("Texte tout autre.", encoding="utf-8")
+    v = article_view(out, "news/lyon")
+    assert "left out" in v["note"] and v["mentions"] == []
+
+
+def test_when_input_gone_then_note_says_so(tmp_path):
+    out = make_synthetic_out(tmp_path)
+    shutil.rmtree(tmp_path / "input")
+    v = article_view(out, "news/lyon")
+    assert v["text"] == "" and "gone" in v["note"]
+
+
+def test_when_styled_for_terminal_then_claim_numbers_follow_content_and_blank_lines_fold(synth):
+    plain = styled_text(article_view(synth, "news/lyon")).plain
+    assert "Nous attendons encore 40 camions », a-t-elle ajouté[1]" in plain
+    assert "\n\n\n" not in plain and "fermé en 2024[2]" in plain
+
+
+# -- the commands -------------------------------------------------------------------------------
+@pytest.mark.parametrize("args,present,absent", [
+    ([], ["Anne Martin", "Paul Durand", "farine", "feed.jsonl:2", "E106", "deny"], []),
+    (["--speaker", "Durand"], ["Paul Durand", "école"], ["Anne Martin"]),
+    (["--actor", "Lille", "--top", "3"], ["Lille", "adhérent"], ["Paul Durand"]),
+])
+def test_when_inspect_command_then_tables_printed(synth, args, present, absent):
+    r = CliRunner().invoke(cli(), ["inspect", str(synth), *args], env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    for s in present:
+        assert s in r.output
+    for s in absent:
+        assert s not in r.output
+
+
+def test_when_inspect_json_then_same_content_as_summarise(synth):
+    r = CliRunner().invoke(cli(), ["inspect", str(synth), "--json", "--since", "2025"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output) == json.loads(json.dumps(summarise(synth, Filters(since="2025")),
+                                                         ensure_ascii=False))
+
+
+@pytest.mark.parametrize("args,code,message", [
+    (["inspect", "{tmp}"], 2, "articles.csv"),
+    (["inspect", "{out}", "--article", "absent"], 2, "no article"),
+    (["show", "{out}", "absent"], 2, "no article"),
+])
+def test_when_command_misused_then_exit_2_with_message(synth, tmp_path, args, code, message):
+    args = [a.format(tmp=tmp_path, out=synth) for a in args]
+    r = CliRunner().invoke(cli(), args)
+    assert r.exit_code == code and message in r.output
+
+
+def test_when_show_command_then_text_and_claims_printed(synth):
+    r = CliRunner().invoke(cli(), ["show", str(synth), "news/script"], env={"COLUMNS": "160"})
+    assert r.exit_code == 0, r.output
+    assert "<script>alert(1)</script>" in r.output              # the terminal shows the text as is
+    assert "Paul Durand (Il) → démenti deny indirect → « 5 écoles étaient fermées »" in r.output
+
+
+def test_when_show_json_then_spans_index_the_text(synth):
+    r = CliRunner().invoke(cli(), ["show", str(synth), RECORD_ID, "--json"])
+    v = json.loads(r.output)
+    assert all(v["text"][m["start"]:m["end"]] == m["text"] for m in v["mentions"] + v["quantities"] + v["dates"])
+
+
+# -- on the founding dispatch's real run ---------------------------------------------------------
+@pytest.mark.slow
+def test_when_seed_run_inspected_then_commands_work(seed_out):
+    s = summarise(seed_out)
+    assert s["counts"]["articles"] == 1 and s["articles_by_status"] == [{"status": "ok", "count": 1}]
+    v = article_view(seed_out, "000_667068d4754ea0a6")
+    assert "Corée du Nord" in v["text"] and v["mismatched"] == 0
+    for args in (["inspect", str(seed_out)], ["show", str(seed_out), "000_667068d4754ea0a6"]):
+        r = CliRunner().invoke(cli(), args)
+        assert r.exit_code == 0, r.output
+
+
+@pytest.mark.slow
+def test_when_seed_run_has_extractions_then_expected_actors_and_speakers(seed_out):
+    s = summarise(seed_out, top=20)
+    if s["counts"]["mentions"] == 0 or s["counts"]["attributions"] == 0:
+        pytest.skip("extractors have not landed yet: the seed run has no mentions or attributions")
+    names = " ".join(r["name"] for r in s["top_actors"])
+    for actor in ("Zelensky", "Corée du Nord", "Russie", "Ukraine"):
+        assert actor in names
+    speakers = " ".join(f"{c['who']} {c['speaker']}" for c in s["claims"])
+    assert "Washington" in speakers and "Peskov" in speakers
