@@ -7,6 +7,7 @@ completion order; the store and the merge make the result independent of that or
 """
 from __future__ import annotations
 
+import itertools
 from collections import deque
 from typing import Iterable, Iterator, Protocol
 
@@ -36,8 +37,6 @@ class LocalExecutor:
         self.batch_size = batch_size
 
     def run(self, units, opts: Options):
-        nlp = nlp_mod.load(opts.model_dir)
-        nlp.default_error_handler = _ignore_errors  # Language-level only (per-pipe setter fails on Cython pipes)
         inflight: deque = deque()     # (unit slot, article slot, segment index, text) fed to spaCy
         slots: deque = deque()        # unit slots in input order
 
@@ -85,7 +84,16 @@ class LocalExecutor:
                         merge_tables(unit["tables"], tabulate(a["art"], []))
                 yield unit["number"], unit["tables"], len(unit["articles"])
 
-        docs = nlp.pipe(feed(), n_process=self.workers, batch_size=self.batch_size)
+        texts = feed()
+        first = next(texts, None)
+        if first is None:   # nothing to parse (all empty, not French, ...): no model to load
+            for unit in slots:
+                unit["fed"] = True
+            yield from ready()
+            return
+        nlp = nlp_mod.load(opts.model_dir)
+        nlp.default_error_handler = _ignore_errors  # Language-level only (per-pipe setter fails on Cython pipes)
+        docs = nlp.pipe(itertools.chain([first], texts), n_process=self.workers, batch_size=self.batch_size)
         for doc in docs:
             while inflight:
                 unit, a, i, text = inflight.popleft()
