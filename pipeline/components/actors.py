@@ -79,7 +79,7 @@ class ActorsComponent(RuleComponent):
             if taken.isdisjoint(range(s, e)):
                 gaz.append((s, e, eid))
                 taken.update(range(s, e))
-        ents = [x for x in (self._clean_ent(doc, ent) for ent in doc.ents) if x]
+        ents = [x for ent in doc.ents for x in self._split_ent(doc, self._clean_ent(doc, ent))]
         out = []
         used_ents = set()
         for s, e, eid in gaz:
@@ -121,6 +121,17 @@ class ActorsComponent(RuleComponent):
             s += 1
         return (s, e, ent.label_) if e > s else None
 
+    @staticmethod
+    def _split_ent(doc, ent):
+        """`Journal du Dimanche et Médiapart`: two names coordinated inside one entity."""
+        if not ent:
+            return []
+        s, e, label = ent
+        for t in doc[s + 1:e - 1]:
+            if t.lower_ in ("et", "ou") and doc[t.i + 1].text[:1].isupper() and doc[s].text[:1].isupper():
+                return [(s, t.i, label), (t.i + 1, e, label)]
+        return [ent]
+
     def _filter_ent(self, doc, s, e, label):
         ix = self.index
         toks = doc[s:e]
@@ -131,9 +142,10 @@ class ActorsComponent(RuleComponent):
         head_word = words[0].text
         # bare titles and roles (`Premier ministre`, `président de la`), unless a name follows
         if ix.kind(head_word, "role") or ix.kind(head_word, "title") or ix.kind(head_word, "not_name"):
-            names = [t for t in words[1:] if t.text[:1].isupper() and not ix.kind(t.text, "role")
-                     and not ix.kind(t.text, "not_name") and t.pos_ == "PROPN"]
-            if label == "PER" and names:
+            # a name right after the role word (`Président Trump`), not `Président des États-Unis`
+            rest = words[1:]
+            if label == "PER" and rest and rest[0].text[:1].isupper() and rest[0].pos_ == "PROPN" \
+                    and not ix.kind(rest[0].text, "role") and not ix.kind(rest[0].text, "not_name"):
                 return dict(ts=s, te=e, eid="", source="model", rule="ner", label="PER")
             return None
         if all(ix.demonym(t.text) for t in words):
@@ -198,6 +210,9 @@ class ActorsComponent(RuleComponent):
             return False
         if head.dep_ in SUBJECT_DEPS:
             return True
+        if prev is not None and (fold(prev.text) == "selon" or fold(prev.text) == "apres" and p > 0
+                                 and fold(doc[p - 1].text) == "d'"):
+            return True  # a source: `selon Séoul`
         # the parser misses `Washington affirme …`: a capital opening a clause, then a finite verb
         nxt = doc[e] if e < len(doc) else None
         opens = prev is None or prev.is_punct or p < s - 1 or doc[s].is_sent_start or \
@@ -235,7 +250,8 @@ class ActorsComponent(RuleComponent):
             if s > 0 and ix.kind(doc[s - 1].text, "title") and c["source"] == "model":
                 c["ts"] = s = s - 1
             ns = s
-            while ns < e - 1 and (ix.kind(doc[ns].text, "title") or fold(doc[ns].text) in DETERMINERS):
+            while ns < e - 1 and (ix.kind(doc[ns].text, "title") or fold(doc[ns].text) in DETERMINERS
+                                  or ix.kind(doc[ns].text, "role")):
                 c["gender"] = c["gender"] or ix.gender(doc[ns].text, "title")
                 ns += 1
             c["tokens"] = [t.text for t in doc[ns:e]]
@@ -292,15 +308,18 @@ class ActorsComponent(RuleComponent):
     def _orgs(self, doc, cands) -> None:
         """`Chambre` after `Chambre des représentants`, an acronym in brackets after a name."""
         orgs = [c for c in cands if c.get("type") == "organization"]
+        names = {c["actor_id"]: self._strip_det(doc, c["ts"], c["te"]) for c in orgs}
         for c in orgs:
-            if c["te"] - c["ts"] != 1 or c["eid"]:
+            if c["eid"]:
                 continue
-            w = doc[c["ts"]].text
-            longer = [o for o in cands if o.get("type") in ("organization", "location") and o["te"] - o["ts"] > 1
-                      and not o["eid"] and self._strip_det(doc, o["ts"], o["te"]).split(" ")[0] == w]
-            ids = {o["actor_id"] for o in longer}
-            if len(ids) == 1:
-                o = longer[0]
+            mine = names[c["actor_id"]]
+            longer = {o["actor_id"]: o for o in orgs if names[o["actor_id"]].startswith(mine + " ")}
+            if not longer:
+                continue
+            # the longer names must be one chain (`Chambre` < `Chambre des représentants` <
+            # `Chambre des représentants des États-Unis`), else `Union` is ambiguous
+            o = max(longer.values(), key=lambda x: len(names[x["actor_id"]]))
+            if all(names[o["actor_id"]].startswith(names[k]) for k in longer):
                 c.update(actor_id=o["actor_id"], name=o["name"], country=o["country"], wikidata=o["wikidata"],
                          rule=c["rule"] + ":short-name")
         acronyms = {}
@@ -407,7 +426,9 @@ class ActorsComponent(RuleComponent):
                     timeline.append(dict(ref, ts=t.i, te=t.i + 1))
             elif fold(t.text) in DEF_DET and t.i + 1 < len(doc) and ix.kind(doc[t.i + 1].text, "role"):
                 noun = doc[t.i + 1]
-                if noun.i in role_toks or noun.dep_ not in SUBJECT_DEPS:
+                source_of = t.i > 0 and (doc[t.i - 1].lower_ == "selon" or doc[t.i - 1].lower_ == "après"
+                                         and t.i > 1 and doc[t.i - 2].lower_ in ("d'", "d’"))
+                if noun.i in role_toks or not (noun.dep_ in SUBJECT_DEPS or source_of):
                     continue
                 k = noun.i + 1
                 country = ""

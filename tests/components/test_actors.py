@@ -1,0 +1,185 @@
+"""Actors: gazetteer, metonymy, roles, titles, person merging, coreference (sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from pipeline.components.actors_lexicon import inflect_demonym
+from pipeline.nlp import default_model_dir
+from pipeline.rules.gazetteer import slugify
+
+RULES = default_model_dir() / "depeche_actors"
+
+
+def mentions(nlp, text):
+    return nlp(text)._.depeche_mentions
+
+
+def find(ms, text, surface, source=None):
+    out = [m for m in ms if text[m["start"]:m["end"]] == surface and (source is None or m["source"] == source)]
+    return out[0] if out else None
+
+
+# -- metonymy: a capital that acts is its state, a place where something happens is a place --
+@pytest.mark.parametrize("text, surface, label, actor, type_", [
+    ("Pékin a annoncé lundi de nouvelles sanctions contre plusieurs entreprises.", "Pékin", "GPE", "chine", "state"),
+    ("Le sommet des ministres s'est tenu à Pékin la semaine dernière.", "Pékin", "LOC", "pekin", "location"),
+    ("Ottawa affirme de son côté que les discussions avancent bien.", "Ottawa", "GPE", "canada", "state"),
+    ("Des milliers de touristes visitent Ottawa chaque été.", "Ottawa", "LOC", "ottawa", "location"),
+    ("Le rapprochement entre Téhéran et Damas inquiète les diplomates.", "Damas", "GPE", "syrie", "state"),
+    ("Le rapprochement entre Téhéran et Damas inquiète les diplomates.", "Téhéran", "GPE", "iran", "state"),
+    ("Le Kremlin a démenti ces informations mardi soir.", "Kremlin", "ORG", "kremlin", "organization"),
+    ("Le Japon a convoqué l'ambassadeur après cet incident.", "Japon", "GPE", "japon", "state"),
+])
+def test_when_place_then_metonymy_decides_state_or_location(nlp, text, surface, label, actor, type_):
+    m = find(mentions(nlp, text), text, surface)
+    assert m is not None, f"no mention {surface!r}"
+    assert (m["label"], m["actor_id"], m["type"]) == (label, actor, type_)
+
+
+def test_when_seat_of_power_then_organisation_of_its_state(nlp):
+    text = "La Maison-Blanche a publié un communiqué."
+    m = find(mentions(nlp, text), text, "Maison-Blanche")
+    assert (m["type"], m["country"], m["label"]) == ("organization", "USA", "ORG")
+
+
+@pytest.mark.parametrize("text, inner", [
+    ("La Banque de France a relevé ses prévisions.", "France"),     # a name inside a longer name
+    ("Des Français ont manifesté samedi dans plusieurs villes.", "Français"),  # a demonym, not an actor
+    ("Le Premier ministre a présenté son plan.", "Premier ministre"),       # a role alone
+])
+def test_when_not_a_name_of_its_own_then_no_mention(nlp, text, inner):
+    ms = mentions(nlp, text)
+    assert not any(text[m["start"]:m["end"]] == inner for m in ms)
+
+
+# -- roles ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, surface, role", [
+    ("Selon la ministre allemande Ingrid Vasseur, l'accord sera signé.", "Ingrid Vasseur", "ministre allemande"),
+    ("Le porte-parole du ministère, Julien Morvan, a démenti toute négociation.", "Julien Morvan",
+     "porte-parole du ministère"),
+    ("Julien Morvan, porte-parole du ministère, a démenti toute négociation.", "Julien Morvan",
+     "porte-parole du ministère"),
+    ("Julien Morvan a démenti toute négociation.", "Julien Morvan", ""),
+])
+def test_when_descriptor_attached_then_role(nlp, text, surface, role):
+    m = find(mentions(nlp, text), text, surface)
+    assert m is not None and m["role"] == role
+
+
+def test_when_role_has_demonym_then_person_gets_its_country(nlp):
+    text = "Le président brésilien Carlos Almeida a reçu ses homologues."
+    m = find(mentions(nlp, text), text, "Carlos Almeida")
+    assert m["country"] == "BRA"
+
+
+# -- persons: titles, surnames, one actor per person ---------------------------------------
+def test_when_title_and_surname_then_merged_with_full_name(nlp):
+    text = ("Marianne Lefort a été élue maire de la ville dimanche. "
+            "Mme Lefort a remercié ses électeurs lors d'une réunion publique.")
+    ms = [m for m in mentions(nlp, text) if m["label"] == "PER" and m["source"] != "coref"]
+    assert {m["actor_id"] for m in ms} == {"marianne_lefort"}
+    assert {m["name"] for m in ms} == {"Marianne Lefort"}
+
+
+def test_when_surname_known_to_gazetteer_then_full_name(nlp):
+    text = "Les sanctions ont été critiquées par M. Poutine lors d'une conférence."
+    m = [m for m in mentions(nlp, text) if m["label"] == "PER"][0]
+    assert (m["actor_id"], m["name"], m["country"]) == ("vladimir_poutine", "Vladimir Poutine", "RUS")
+    assert text[m["start"]:m["end"]] == "M. Poutine"
+
+
+def test_when_two_people_share_a_surname_then_two_actors(nlp):
+    text = "Paul Garnier et Hélène Garnier ont fondé l'entreprise en 1998."
+    ids = {m["actor_id"] for m in mentions(nlp, text) if m["label"] == "PER"}
+    assert ids == {"paul_garnier", "helene_garnier"}
+
+
+def test_when_same_text_in_two_runs_then_same_actor_id(nlp):
+    text = "Le député Antoine Ribaud a voté contre le texte."
+    a = [m["actor_id"] for m in mentions(nlp, text) if m["label"] == "PER"]
+    b = [m["actor_id"] for m in mentions(nlp, "Hier, " + text) if m["label"] == "PER"]
+    assert a == b == ["antoine_ribaud"]
+
+
+# -- coreference ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text, pronoun, actor", [
+    ("La chancelière Sabine Krüger était à Vienne jeudi. Elle a déclaré que l'accord tiendrait.",
+     "Elle", "sabine_krüger"),
+    ("Le président Henri Dalmas a reçu les syndicats. « Nous avancerons », a-t-il déclaré.", "il", "henri_dalmas"),
+    ("Le président Henri Dalmas a reçu les syndicats. Il faut agir vite, selon les syndicats.", None, None),
+    ("Henri Dalmas a reçu les syndicats. « Il est trop tôt pour conclure », a dit un délégué.", None, None),
+])
+def test_when_subject_pronoun_then_resolved_to_earlier_person(nlp, text, pronoun, actor):
+    coref = [m for m in mentions(nlp, text) if m["source"] == "coref"]
+    if pronoun is None:
+        assert coref == []
+        return
+    m = [c for c in coref if text[c["start"]:c["end"]] == pronoun]
+    assert m and m[0]["actor_id"] == slugify(actor.replace("_", " ")) and m[0]["label"] == "PER"
+
+
+def test_when_inverted_pronoun_then_span_is_the_pronoun_only(nlp):
+    text = "Le ministre Yves Tanguy a quitté la réunion. « C'est inacceptable », a-t-il lancé."
+    coref = [m for m in mentions(nlp, text) if m["source"] == "coref"]
+    assert [text[m["start"]:m["end"]] for m in coref] == ["il"]
+
+
+def test_when_definite_description_with_demonym_then_resolved(nlp):
+    text = ("Le président brésilien Carlos Almeida a reçu ses homologues. "
+            "Le dirigeant brésilien a déclaré que la réunion était utile.")
+    coref = [m for m in mentions(nlp, text) if m["source"] == "coref"]
+    assert [(text[m["start"]:m["end"]], m["actor_id"]) for m in coref] == [
+        ("Le dirigeant brésilien", "carlos_almeida")]
+
+
+def test_when_mentions_then_no_overlap_and_contract_keys(nlp):
+    text = ("Le porte-parole du Kremlin, Pavel Orlov, a déclaré à Moscou que Washington mentait. "
+            "Il a ajouté que l'Union européenne devait réagir.")
+    ms = mentions(nlp, text)
+    keys = {"start", "end", "label", "actor_id", "name", "type", "country", "wikidata", "role", "source", "rule"}
+    assert all(set(m) == keys for m in ms)
+    spans = sorted((m["start"], m["end"]) for m in ms)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+# -- rules without a model, and the rule files ---------------------------------------------
+@pytest.mark.parametrize("masc, forms", [
+    ("nord-coréen", {"nord-coréen", "nord-coréenne", "nord-coréens", "nord-coréennes"}),
+    ("français", {"français", "française", "françaises"}),
+    ("belge", {"belge", "belges"}),
+    ("américain", {"américain", "américaine", "américains", "américaines"}),
+])
+def test_when_masculine_demonym_then_four_forms(masc, forms):
+    assert inflect_demonym(masc) == forms
+
+
+def test_when_blank_pipeline_then_gazetteer_finds_states():
+    nlp = spacy.blank("fr")
+    comp = nlp.add_pipe("depeche_actors")
+    comp.from_disk(RULES)
+    text = "La Corée du Nord et les Etats-Unis ont repris contact."
+    ms = nlp(text)._.depeche_mentions
+    assert [(text[m["start"]:m["end"]], m["country"], m["source"]) for m in ms] == [
+        ("Corée du Nord", "PRK", "rules"), ("Etats-Unis", "USA", "rules")]
+
+
+def test_when_saved_and_loaded_then_gazetteer_kept(tmp_path):
+    nlp = spacy.blank("fr")
+    comp = nlp.add_pipe("depeche_actors")
+    comp.from_disk(RULES)
+    comp.to_disk(tmp_path)
+    nlp2 = spacy.blank("fr")
+    comp2 = nlp2.add_pipe("depeche_actors")
+    comp2.from_disk(tmp_path)
+    assert comp2.index.entries == comp.index.entries
+    text = "Le Pentagone a confirmé l'envoi de troupes en Pologne."
+    assert nlp2(text)._.depeche_mentions == nlp(text)._.depeche_mentions
+    assert len(comp.index.entries) > 300
+
+
+def test_when_n_process_2_then_mentions_survive(nlp):
+    texts = ["Le Kremlin a démenti.", "Pyongyang a envoyé des soldats, selon Séoul."]
+    docs = list(nlp.pipe(texts, n_process=2))
+    assert [[m["actor_id"] for m in d._.depeche_mentions if m["label"] != "GROUP"] for d in docs] == [
+        ["kremlin"], ["coree_du_nord", "coree_du_sud"]]
