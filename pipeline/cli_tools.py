@@ -54,9 +54,60 @@ def evaluate_cmd(
         typer.echo(f"wrote {out / 'metrics.json'} and {out / 'errors.csv'}")
 
 
+def annotate_cmd(
+    input: Path = typer.Argument(..., help="Dispatches to pre-annotate (folder or file), or gold files "
+                                 "with --from-gold."),
+    out: Path = typer.Option(..., "-o", "--out", help="Label Studio tasks JSON file to write."),
+    model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: shipped)."),
+    from_gold: bool = typer.Option(False, "--from-gold", help="INPUT is a gold folder: tasks show the gold."),
+    as_annotations: bool = typer.Option(False, "--as-annotations", help="Write the spans as annotations "
+                                        "rather than predictions."),
+):
+    """Write Label Studio tasks pre-annotated with actors, quantities, dates and attributions."""
+    from pipeline import labelstudio as lst
+
+    if not input.exists():
+        _fail(f"input {input} does not exist")
+    n = lst.annotate(input, out, model_dir=model, from_gold=from_gold, as_annotations=as_annotations)
+    typer.echo(f"wrote {n} tasks to {out} (Label Studio project config: `depeche labelstudio-config`)")
+
+
+def labelstudio_config_cmd(
+    out: Optional[Path] = typer.Option(None, "-o", "--out", help="Write the XML here (default: print)."),
+):
+    """Print the Label Studio labeling config that `annotate` tasks and `import-labelstudio` expect."""
+    from pipeline.labelstudio import LABEL_CONFIG
+
+    if out:
+        out.write_text(LABEL_CONFIG, encoding="utf-8")
+    else:
+        typer.echo(LABEL_CONFIG)
+
+
+def import_labelstudio_cmd(
+    export: Path = typer.Argument(..., help="Label Studio JSON export."),
+    out: Path = typer.Option(..., "-o", "--out", help="Gold folder to write <article_id>.json files into."),
+    predictions: bool = typer.Option(False, "--predictions", help="Tasks without an annotation use "
+                                     "their predictions (default: skipped)."),
+):
+    """Turn a Label Studio JSON export into gold files (ANNOTATION.md format)."""
+    from pipeline import labelstudio as lst
+
+    if not export.exists():
+        _fail(f"export {export} does not exist")
+    try:
+        paths = lst.import_export(export, out, use_predictions=predictions)
+    except (lst.LabelStudioError, ValueError) as e:
+        _fail(f"{export}: {e}")
+    typer.echo(f"wrote {len(paths)} gold files into {out}")
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the depeche typer app."""
     app.command("evaluate")(evaluate_cmd)
+    app.command("annotate")(annotate_cmd)
+    app.command("labelstudio-config")(labelstudio_config_cmd)
+    app.command("import-labelstudio")(import_labelstudio_cmd)
 
 
 def standalone(command: str) -> None:
