@@ -84,16 +84,17 @@ def print_summary(s: dict, console=None) -> None:
     console.print(_table("Attributions by stance", s["attributions_by_stance"], ["stance", "count"]))
     console.print(_table("Attributions by kind", s["attributions_by_kind"], ["kind", "count"]))
     claims = [dict(r, content=_cut(r["content"], 100), quantities="; ".join(r["quantities"]),
+                   who=r["who"] + (f" ({r['speaker']})" if r["speaker"] and r["speaker"] != r["who"] else ""),
                    claim=f"{r['article_id']}#{r['attribution_id']}") for r in s["claims"]]
     console.print(_table(f"Claims (first {len(claims)} of {c['attributions']})", claims,
                          ["who", "cue", "stance", "content", "quantities", "claim"],
-                         {"who": 28, "content": 70, "claim": 30}))
+                         {"who": 34, "content": 70, "claim": 30}))
     console.print(_table("Quantities by item and unit", s["quantities_by_item"],
                          ["item", "unit", "count", "articles", "min", "median", "max"]))
+    console.print(_table("Dates mentioned, by year", s["dates_by_year"], ["period", "count"]))
     months = s["dates_by_month"]
-    by = "month" if months and len(months) <= 36 else "year"
-    rows = months if by == "month" else s["dates_by_year"]
-    console.print(_table(f"Dates mentioned, by {by}", rows, ["period", "count"]))
+    console.print(_table("Dates mentioned, by month" + (" (last 36)" if len(months) > 36 else ""),
+                         months[-36:], ["period", "count"]))
     if s["articles_by_month"]:
         console.print(_table("Articles by publication month", s["articles_by_month"][-36:], ["period", "count"]))
 

@@ -215,15 +215,15 @@ def speakers(t: dict[str, pd.DataFrame], top: int = 0) -> pd.DataFrame:
     if a.empty:
         return pd.DataFrame(columns=cols)
     names = actor_names(t["actors"])
-    a = a.assign(who=[speaker_label(r, names) for r in a[["actor_id", "speaker"]].to_dict("records")])
-    rows = []
-    for who, g in a.groupby("who", sort=False):
-        stances = g["stance"].replace("", "(none)").value_counts()
-        rows.append({"speaker": who, "actor_id": next((x for x in g["actor_id"] if x), ""),
-                     "claims": len(g), "articles": g["article_id"].nunique(),
-                     "stances": ", ".join(f"{k} {v}" for k, v in sorted(stances.items(), key=lambda kv: (-kv[1], kv[0])))})
-    df = pd.DataFrame(rows, columns=cols).sort_values(["claims", "articles", "speaker"],
-                                                      ascending=[False, False, True], kind="stable")
+    a = a.assign(who=[speaker_label(r, names) for r in a[["actor_id", "speaker"]].to_dict("records")],
+                 st=a["stance"].replace("", "(none)"))
+    df = a.groupby("who").agg(claims=("attribution_id", "size"), articles=("article_id", "nunique"),
+                              actor_id=("actor_id", "max")).reset_index().rename(columns={"who": "speaker"})
+    per: dict[str, list] = {}
+    for (who, st), n in a.groupby(["who", "st"]).size().items():
+        per.setdefault(who, []).append((-n, st))
+    df["stances"] = df["speaker"].map(lambda w: ", ".join(f"{st} {-n}" for n, st in sorted(per[w])))
+    df = df[cols].sort_values(["claims", "articles", "speaker"], ascending=[False, False, True], kind="stable")
     return df.head(top) if top else df
 
 
@@ -368,20 +368,22 @@ SPAN_TABLES = {  # table -> (its id column, the columns a span carries)
 
 
 def rows_by_article(t: dict[str, pd.DataFrame]) -> dict[str, dict[str, list[dict]]]:
-    """table -> article_id -> its rows (as dicts): one pass, for views of many articles."""
+    """table -> article_id -> its rows (as dicts), and "names": actor_id -> name; one pass,
+    for views of many articles."""
     out = {}
     for name in ("mentions", "quantities", "dates", "attributions"):
         groups: dict[str, list[dict]] = {}
         for r in t[name].to_dict("records"):
             groups.setdefault(r["article_id"], []).append(r)
         out[name] = groups
+    out["names"] = actor_names(t["actors"])
     return out
 
 
 def spans_of(t: dict[str, pd.DataFrame], article_id: str, text: str, index: Optional[dict] = None) -> dict:
     """The article's rows as spans over `text`; rows whose offsets do not give their text are
     counted in `mismatched` and left out. `index`: rows_by_article(t), when viewing many."""
-    names = actor_names(t["actors"])
+    names = index["names"] if index is not None else actor_names(t["actors"])
     out = {"mentions": [], "quantities": [], "dates": [], "attributions": [], "mismatched": 0}
 
     def ok(s, e, expected=None):

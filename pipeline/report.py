@@ -204,6 +204,7 @@ function paged(items, size, pager, state){
   shown.slice(state.p*size,(state.p+1)*size).forEach(function(r){r.classList.remove('hid');});
   if(!pager){return;}
   pager.textContent='';
+  if(pages<2){pager.textContent='('+shown.length+')'; return;}
   var prev=document.createElement('button'); prev.textContent='\\u2039'; prev.disabled=state.p===0;
   var next=document.createElement('button'); next.textContent='\\u203A'; next.disabled=state.p>=pages-1;
   var lab=document.createElement('span'); lab.textContent='page '+(state.p+1)+' / '+pages+' ('+shown.length+')';
