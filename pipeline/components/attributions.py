@@ -160,7 +160,7 @@ class AttributionsComponent(RuleComponent):
                 items = pattern_colon_quote(ctx, self, t, cue)
             if not items and "de_inf" in cue.frames:
                 items = pattern_de_inf(ctx, self, t, cue)
-            if not items and "object" in cue.frames:
+            if not items and {"object", "que", "quote"} & set(cue.frames):
                 items = pattern_object(ctx, self, t, cue)
             if items:
                 used_cues.add(t.i)
@@ -203,12 +203,18 @@ class AttributionsComponent(RuleComponent):
             if s is None:
                 continue
             best = None
+            span = ctx.doc.char_span(s, e, alignment_mode="expand")
+            words = [t for t in span] if span is not None else []
+            content_words = [t for t in words if t.pos_ != "DET"]
+            head_noun = bool(content_words) and content_words[0].pos_ in ("NOUN", "ADJ")
             for m in mentions:
                 if m["end"] <= s or m["start"] >= e or not m.get("actor_id"):
                     continue
                 inside = s <= m["start"] and m["end"] <= e
                 pre = ctx.text[max(s, m["start"] - 4):m["start"]].lower().replace("’", "'")
                 in_pp = bool(re.search(r"(^|\s)(de|du|des|d')\s*$", pre)) or pre.endswith("d'")
+                if in_pp and head_noun:
+                    continue  # `des fonctionnaires de Séoul`: Séoul is not the speaker
                 key = (inside, not in_pp, m.get("source") != "coref" or (e - s) < 8,
                        {"PER": 3, "ORG": 2, "GPE": 2}.get(m.get("label"), 1), m["start"])
                 if best is None or key > best[0]:
@@ -216,11 +222,9 @@ class AttributionsComponent(RuleComponent):
             if best:
                 a["actor_id"] = best[1]["actor_id"]
             else:
-                span = ctx.doc.char_span(s, e, alignment_mode="expand")
-                words = [t for t in span] if span is not None else []
                 if words and len(words) == 1 and _norm(words[0]) in SUBJ_PRON | {"-il", "-elle"}:
                     a["actor_id"] = prev_actor  # cheap fallback: the last speaker
-                elif words and not any(t.pos_ == "PROPN" for t in words) and any(t.pos_ == "NOUN" for t in words):
+                elif words and head_noun:
                     a["actor_id"] = _group_mention(ctx, words, mentions)
             if a["actor_id"]:
                 prev_actor = a["actor_id"]
@@ -368,6 +372,8 @@ def _clause_right(ctx: _Ctx, owner, i: int) -> list[tuple[int, int]]:
                 continue
         if t.text in SENT_END:
             break
+        if t.text == ":" and j + 1 < ctx.n and j + 1 in ctx.open_tok:
+            break  # `… : « a new direct quote »`
         if t.text == "," and j + 1 < ctx.n and _stop_right(ctx, j + 1, owner):
             break
         w = _norm(t)
@@ -454,7 +460,8 @@ def _np_left(ctx: _Ctx, j: int, appos: bool = True) -> Optional[tuple[int, int]]
             if k - 1 >= 0 and _norm(ctx.tok(k - 1)) in DE | {"à"}:
                 continue
             break
-        if pw in DE | {"à"} and k - 2 >= 0 and ctx.tok(k - 2).pos_ in ("NOUN", "PROPN", "ADJ"):
+        if pw in DE | {"à"} and k - 2 >= 0 and (ctx.tok(k - 2).pos_ in ("NOUN", "PROPN", "ADJ") or (
+                _norm(ctx.tok(k - 2)) == "et" and k - 3 >= 0 and ctx.tok(k - 3).pos_ in ("NOUN", "PROPN"))):
             k -= 1
             continue
         if pw == "et" and k - 2 >= 0 and ctx.tok(k - 2).pos_ in ("NOUN", "PROPN") \
@@ -751,6 +758,15 @@ def pattern_inversion(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
         return []
     if j < 0:
         return []
+    if j not in ctx.close_tok and _inv_clitic(ctx, t) is None:
+        # `…, a déclaré le maire.`: the subject after the verb closes the clause, and what
+        # comes before is a clause (a finite verb outside a relative), not the subject itself
+        sp = ctx.doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
+        if sp is None or (sp.end < ctx.n and not (ctx.tok(sp.end).text in SENT_END | {",", ":", "("}
+                                                 or ctx.tok(sp.end).is_space)):
+            return []
+        if not _has_main_verb(ctx, j):
+            return []
     if j in ctx.close_tok:
         k = ctx.close_tok[j]
         q = ctx.quotes[k]
@@ -774,6 +790,21 @@ def pattern_inversion(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
     return [_att(kind, t, cue.lemma, cue.stance, speaker, span, "inversion")]
 
 
+def _has_main_verb(ctx: _Ctx, j: int) -> bool:
+    """Does the clause ending at token j hold a finite verb outside a relative clause?"""
+    k = j
+    while k >= 0 and j - k < MAX_CLAUSE:
+        t = ctx.tok(k)
+        if t.text in SENT_END or t.is_space or "\n" in t.whitespace_:
+            break
+        if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"]:
+            w = [_norm(ctx.tok(x)) for x in range(max(0, k - 3), k)]
+            if not any(x in ("qui", "que", "qu'", "dont", "où", "lequel", "laquelle") for x in w):
+                return True
+        k -= 1
+    return False
+
+
 def pattern_colon_quote(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
     """Cue verb, then a colon and a quote (or the quote right away).
 
@@ -788,9 +819,14 @@ def pattern_colon_quote(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
         if tk.text == ":":
             colon = j
             break
-        if j in ctx.open_tok and j - t.i <= 3:
-            colon = j - 1
-            break
+        if j in ctx.open_tok and all(ctx.tok(x).pos_ == "ADV" for x in range(t.i + 1, j)):
+            # `a répondu « jamais ».`: a quote right after the cue that ends the clause
+            close = ctx.qtok[ctx.open_tok[j]][1]
+            if close is None or close + 1 >= ctx.n or ctx.tok(close + 1).text in SENT_END | {",", ":"} \
+                    or ctx.tok(close + 1).is_space or "\n" in ctx.tok(close).whitespace_:
+                colon = j - 1
+                break
+            return []
         if tk.text in SENT_END or (tk.is_space and "\n" in tk.text) or _norm(tk) in ("que", "qu'") \
                 or (tk.pos_ in ("VERB", "AUX") and tk.morph.get("VerbForm") == ["Fin"]) or j in ctx.open_tok:
             return []
@@ -800,7 +836,15 @@ def pattern_colon_quote(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
     k = colon + 1
     while k < ctx.n and ctx.tok(k).is_space and "\n" not in ctx.tok(k).text:
         k += 1
-    speaker = _speaker_for(ctx, t)
+    speaker = None
+    if colon > t.i + 1 and _inv_clitic(ctx, t) is None and ctx.tok(t.i + 1).pos_ in ("DET", "PROPN"):
+        # `comme l'indique Jean Roy, biologiste : « … »`: the subject follows the cue
+        np = _np_right(ctx, t.i + 1)
+        if np and np[1] + 1 == colon and (_left_speaker(ctx, t.i) is None or
+                                          _norm(ctx.tok(_chain_start(ctx, t.i) - 1)) in ("comme", ",")):
+            speaker = _chars(ctx, *np)
+    if speaker is None:
+        speaker = _speaker_for(ctx, t)
     if k in ctx.open_tok:
         q = ctx.quotes[ctx.open_tok[k]]
         return [_att("direct", t, cue.lemma, cue.stance, speaker, (q.start, q.end), "colon_quote")]
@@ -824,7 +868,7 @@ def pattern_de_inf(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
     while j < ctx.n and j - t.i <= 7:
         tk = ctx.tok(j)
         w = _norm(tk)
-        if w in ("de", "d'") and j + 1 < ctx.n:
+        if w in ("de", "d'", "à") and j + 1 < ctx.n:
             k = j + 1
             while k < ctx.n and _norm(ctx.tok(k)) in NEG_START | NEG_END | OBJ_CLITIC and k - j < 4:
                 k += 1
@@ -850,6 +894,13 @@ def pattern_object(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
     while j < ctx.n and ctx.tok(j).pos_ == "ADV":
         j += 1
     if j >= ctx.n or ctx.tok(j).pos_ != "DET":
+        return []
+    spans = _clause_right(ctx, owner, j)
+    if spans:
+        kind, span = _kind_of(ctx, (spans[0][0], spans[-1][1]), "indirect")
+        if kind != "indirect":  # `a dénoncé la parole « malhonnête » du candidat`
+            return [_att(kind, t, cue.lemma, cue.stance, _speaker_for(ctx, t), span, "object_quote")]
+    if "object" not in cue.frames:
         return []
     np = _np_right(ctx, j, appos=False)
     if not np:
@@ -882,26 +933,28 @@ def pattern_selon(ctx: _Ctx, owner, t) -> list[dict]:
         return []
     speaker = _chars(ctx, *np)
     sent = ctx.tok(t.i).sent
-    prev_content = first > sent.start and any(
-        not ctx.tok(x).is_punct and not ctx.tok(x).is_space for x in range(sent.start, first)) and not (
-        ctx.tok(first - 1).text in (",", ":") and first - 1 == sent.start)
-    # clause-initial `selon` (sentence start, or after a comma that ends nothing much)
-    clause_initial = not prev_content or (ctx.tok(first - 1).text in (",", ":") and
-                                          first - sent.start <= 2)
+    left = _clause_left(ctx, first - 1) if first > 0 else None
+    left_toks = ctx.doc.char_span(*left, alignment_mode="expand") if left else None
+    # clause-initial `selon` (at the start of its clause, or after `Mais,`, `que,`), or a left
+    # part with no verb of its own: the content is on the right
+    clause_initial = left_toks is None or len(left_toks) <= 2 or (
+        ctx.tok(first - 1).text == "," and (_norm(ctx.tok(first - 2)) in ("que", "qu'", "mais", "et", "car", "donc")
+                                             or not _has_main_verb(ctx, first - 2)))
+    k = np[1] + 1
+    if k < ctx.n and ctx.tok(k).text == "(":
+        while k < ctx.n and ctx.tok(k).text != ")" and k - np[1] < 30:
+            k += 1
+        k += 1
     span = None
     if clause_initial:
-        k = np[1] + 1
         if k < ctx.n and ctx.tok(k).text == ",":
             k += 1
         spans = _clause_right(ctx, owner, k)
         if spans:
             span = (spans[0][0], spans[-1][1])
     else:
-        j = first - 1
-        left = _clause_left(ctx, j)
         if left:
             span = left
-            k = np[1] + 1
             if k < ctx.n and ctx.tok(k).text == "," and ctx.tok(first - 1).text == ",":
                 more = _clause_right(ctx, owner, k + 1)
                 if more and more[0][0] < sent.end_char:
@@ -1016,10 +1069,9 @@ def pattern_continued(ctx: _Ctx, found: list[dict]) -> list[dict]:
         if m < 0:
             continue
         prev = ordered[m]
-        prev_par_start = text.rfind("\n", 0, p - 1 if p > 0 else 0)
         between = text[prev["content_end"]:q.open]
         blocks = [b for b in between.split("\n") if b.strip()]
-        if len(blocks) > 1 or prev["content_end"] < prev_par_start:
+        if len(blocks) > 1 or (blocks and len(blocks[0]) > 200):
             continue
         if prev["kind"] not in ("direct", "mixed") and prev.get("speaker_start") is None:
             continue

@@ -103,6 +103,14 @@ def pair_quotes(text: str) -> list[Quote]:
                 emit(stack[k][1], i, True, k)
                 del stack[k:]
         i += 1
-    # marks still open at the end of the text are stray: dropped
+    # marks still open at the end of the text are stray: dropped. Depth counts the emitted
+    # quotes that enclose a quote (a stray mark below it on the stack does not nest it).
     out.sort(key=lambda q: (q.open, -q.close))
-    return out
+    nested: list[Quote] = []
+    outer_close = -1
+    for q in out:
+        depth = 1 if q.open < outer_close else 0
+        if depth == 0:
+            outer_close = q.close
+        nested.append(Quote(q.open, q.close, q.start, q.end, q.closed, depth))
+    return nested
