@@ -80,10 +80,13 @@ class ActorsComponent(RuleComponent):
                 gaz.append((s, e, eid))
                 taken.update(range(s, e))
         ents = [x for ent in doc.ents for x in self._split_ent(doc, self._clean_ent(doc, ent))]
-        out = []
-        used_ents = set()
+        ent_at = {}  # token -> index of the entity holding it (linear, not pairwise)
+        for k, (es, ee, _) in enumerate(ents):
+            for i in range(es, ee):
+                ent_at[i] = k
+        out, used_ents, kept = [], set(), set()
         for s, e, eid in gaz:
-            over = [k for k, (es, ee, _) in enumerate(ents) if es < e and s < ee]
+            over = sorted({ent_at[i] for i in range(s, e) if i in ent_at})
             inside_longer = False
             for k in over:
                 es, ee, label = ents[k]
@@ -97,9 +100,10 @@ class ActorsComponent(RuleComponent):
             if inside_longer:
                 continue
             used_ents.update(over)
+            kept.update(range(s, e))
             out.append(dict(ts=s, te=e, eid=eid, source="rules", rule="gazetteer"))
         for k, (s, e, label) in enumerate(ents):
-            if k in used_ents or any(c["ts"] < e and s < c["te"] for c in out):
+            if k in used_ents or not kept.isdisjoint(range(s, e)):
                 continue
             c = self._filter_ent(doc, s, e, label)
             if c:
