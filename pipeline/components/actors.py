@@ -166,8 +166,9 @@ class ActorsComponent(RuleComponent):
             # MISC holds works, events and laws as well as the outlets and companies the model
             # does not know: keep names that read as one (capitalised, short, not shouting)
             if not org_head and (len(words) > 4 or all(t.is_upper for t in words if t.is_alpha)
-                                 and len(words) > 1):
-                return None
+                                 and len(words) > 1
+                                 or any(t.is_lower and t.pos_ not in ("ADP", "DET") for t in words)):
+                return None  # `Guerre froide`, `Jeux olympiques de Rio`: events and works
             label = "ORG"
         if label == "LOC" and org_head:
             label = "ORG"
