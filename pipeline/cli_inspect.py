@@ -188,7 +188,8 @@ def inspect_cmd(
     actor: str = typer.Option("", "--actor", help="Only articles mentioning this actor (name, id or alias)."),
     speaker: str = typer.Option("", "--speaker", help="Only claims by this speaker (as written or its actor)."),
     article: str = typer.Option("", "--article", help="Only this article id."),
-    since: str = typer.Option("", "--since", help="Only articles published on or after this date (YYYY[-MM[-DD]])."),
+    since: str = typer.Option("", "--since", help="Only articles published on or after this date "
+                              "(YYYY[-MM[-DD]]); undated ones are left out."),
     top: int = typer.Option(10, "--top", help="Rows per ranking (0: all)."),
     claims_limit: int = typer.Option(20, "--claims", help="Claims listed (0: all)."),
     as_json: bool = typer.Option(False, "--json", help="Print the same content as JSON."),

@@ -339,6 +339,8 @@ def build(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[I.
                   f"Top {top} actors by articles"),
         bar_chart([(r["speaker"], r["claims"]) for r in summary["top_speakers"][:top]],
                   f"Claims per speaker (top {top})", "#e15759"),
+        bar_chart([(r["period"], r["count"]) for r in summary["dates_by_year"][-top:]],
+                  "Dates mentioned, by year", "#59a14f"),
     ]
     legend = [("e per", "PER"), ("e org", "ORG"), ("e gpe", "GPE"), ("e loc", "LOC"), ("e group", "GROUP"),
               ("q", "quantity"), ("d", "date"), ("sp", "speaker"), ("cue", "cue"), ("ct", "claim content")]

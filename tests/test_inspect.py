@@ -156,6 +156,11 @@ def synth(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def synth_tables(synth) -> dict:
+    return load_tables(synth)
+
+
+@pytest.fixture(scope="module")
 def synth_parquet(tmp_path_factory) -> Path:
     return make_synthetic_out(tmp_path_factory.mktemp("synthpq"), fmt="parquet")
 
@@ -254,8 +259,8 @@ def test_when_summarised_then_every_view_is_there(synth):
     (Filters(since="2025-04-10"), {"news/script"}, {"Paul Durand"}),                # 2025-04 reaches it
     (Filters(since="2025-05"), set(), set()),
 ])
-def test_when_filtered_then_only_matching_articles_and_claims(synth, filters, articles, speakers):
-    s = summarise(synth, filters, claims_limit=0)
+def test_when_filtered_then_only_matching_articles_and_claims(synth, synth_tables, filters, articles, speakers):
+    s = summarise(synth, filters, claims_limit=0, tables=synth_tables)
     got_articles = {r["article_id"] for r in s["claims"]} | {e["article_id"] for e in s["errors"]}
     assert {r["speaker"] for r in s["top_speakers"]} == speakers
     assert s["counts"]["articles"] == len(articles)
@@ -276,9 +281,9 @@ def test_when_filtered_by_actor_then_actor_counts_come_from_those_articles(synth
     (Filters(article="nope"), "no article"),
     (Filters(since="hier"), "not a date"),
 ])
-def test_when_filter_is_wrong_then_clear_error(synth, filters, message):
+def test_when_filter_is_wrong_then_clear_error(synth, synth_tables, filters, message):
     with pytest.raises(InspectError, match=message):
-        summarise(synth, filters)
+        summarise(synth, filters, tables=synth_tables)
 
 
 @pytest.mark.parametrize("values,by,expected", [
@@ -392,3 +397,17 @@ def test_when_seed_run_has_extractions_then_expected_actors_and_speakers(seed_ou
         assert actor in names
     speakers = " ".join(f"{c['who']} {c['speaker']}" for c in s["claims"])
     assert "Washington" in speakers and "Peskov" in speakers
+
+
+def test_when_depeche_app_loaded_then_inspect_show_report_are_its_commands(synth_parquet):
+    from pipeline.cli import app
+    r = CliRunner().invoke(app, ["inspect", str(synth_parquet), "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)["counts"]["attributions"] == 3     # read from the Parquet datasets
+    for command in ("show", "report"):
+        assert CliRunner().invoke(app, [command, "--help"]).exit_code == 0
+
+
+def test_when_article_not_ok_then_show_prints_its_error(synth):
+    r = CliRunner().invoke(cli(), ["show", str(synth), "feed.jsonl:2"])
+    assert r.exit_code == 0 and "E106" in r.output

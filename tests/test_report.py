@@ -173,11 +173,20 @@ def chromium(url: str, profile: Path, *args: str) -> str:
     return subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=180).stdout
 
 
+@pytest.fixture(scope="module")
+def rendered(page, tmp_path_factory) -> tuple[str, Path]:
+    """The page opened once in headless Chromium: its DOM after our script ran, a screenshot."""
+    path, _ = page
+    tmp = tmp_path_factory.mktemp("chromium")
+    shot = tmp / "report.png"
+    dom = chromium(path.as_uri(), tmp / "profile", "--dump-dom", f"--screenshot={shot}", "--window-size=1280,2000")
+    return dom, shot
+
+
 @pytest.mark.services
 @needs_chromium
-def test_when_opened_in_chromium_then_renders_rows_and_runs_no_article_script(page, tmp_path):
-    path, _ = page
-    dom = chromium(path.as_uri(), tmp_path / "profile", "--dump-dom")
+def test_when_opened_in_chromium_then_renders_rows_and_runs_no_article_script(rendered):
+    dom, _ = rendered
     assert 'data-depeche-ready="1"' in dom                # our script ran
     assert 'data-injected="1"' not in dom                 # the article's did not
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom  # it shows as text
@@ -187,10 +196,8 @@ def test_when_opened_in_chromium_then_renders_rows_and_runs_no_article_script(pa
 
 @pytest.mark.services
 @needs_chromium
-def test_when_screenshot_taken_then_png_written(page, tmp_path):
-    path, _ = page
-    shot = tmp_path / "report.png"
-    chromium(path.as_uri(), tmp_path / "profile", f"--screenshot={shot}", "--window-size=1280,2000")
+def test_when_screenshot_taken_then_png_written(rendered):
+    _, shot = rendered
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
 
 
@@ -200,3 +207,28 @@ def test_when_seed_run_reported_then_page_holds_its_article(tmp_path_factory, tm
     r = write_report(out, tmp_path / "seed.html")
     text = r.path.read_text(encoding="utf-8")
     assert r.articles == 1 and r.texts == 1 and "Corée du Nord" in text
+
+
+PROBE = """<script>
+var t=document.getElementById('t-actors'), th=t.tHead.rows[0].cells;
+function names(){return Array.prototype.map.call(t.tBodies[0].rows, function(r){return r.cells[0].textContent;}).join('|');}
+th[5].click(); var asc=names(); th[5].click(); var desc=names();
+var f=document.querySelector('input[data-target=t-claims]'); f.value='DURAND'; f.dispatchEvent(new Event('input'));
+var shown=Array.prototype.filter.call(document.getElementById('t-claims').tBodies[0].rows,
+  function(r){return !r.classList.contains('hid');}).length;
+document.body.setAttribute('data-probe', asc+' / '+desc+' / '+shown);
+</script>"""
+
+
+@pytest.mark.services
+@needs_chromium
+def test_when_header_clicked_or_filter_typed_then_rows_sorted_and_filtered(page, tmp_path):
+    _, text = page
+    probe = tmp_path / "probe.html"   # the page plus a probe script (its CSP removed to let it run)
+    probe.write_text(re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", text)
+                     .replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    dom = chromium(probe.as_uri(), tmp_path / "profile", "--dump-dom")
+    asc, desc, shown = re.search(r'data-probe="([^"]*)"', dom).group(1).split(" / ")
+    assert asc.split("|")[0] == "-journalistes" and asc.split("|")[-2:] == ["Anne Martin", "Paul Durand"]
+    assert desc.split("|")[:2] == ["Anne Martin", "Paul Durand"] and desc.endswith("-journalistes")
+    assert shown == "1"
