@@ -42,6 +42,8 @@ NOT_SELON = {"moi", "toi", "laquelle", "lequel", "lesquels", "lesquelles", "que"
              "le", "la"}
 SELON_REL = {"laquelle", "lequel", "lesquels", "lesquelles"}
 INCISE_START = {"ADP", "ADV", "SCONJ", "CCONJ"}
+TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "jour", "matin", "soir",
+              "semaine", "mois", "année", "an", "week-end", "lendemain", "veille", "nuit", "après-midi"}
 PP_BEFORE_SUBJ = {"à", "au", "aux", "devant", "dans", "sur", "lors"}
 
 
@@ -149,7 +151,7 @@ class AttributionsComponent(RuleComponent):
                 found += pattern_noun_selon_laquelle(ctx, self, t)
                 continue
             cue = self.verb_cue(ctx, t)
-            if cue is None or _negated(ctx, t):
+            if cue is None or _negated(ctx, t) or _not_a_speech_act(ctx, t):
                 continue
             items = []
             if "inversion" in cue.frames:
@@ -212,7 +214,7 @@ class AttributionsComponent(RuleComponent):
                     continue
                 inside = s <= m["start"] and m["end"] <= e
                 pre = ctx.text[max(s, m["start"] - 4):m["start"]].lower().replace("’", "'")
-                in_pp = bool(re.search(r"(^|\s)(de|du|des|d')\s*$", pre)) or pre.endswith("d'")
+                in_pp = bool(re.search(r"(^|\s)(de|du|des|d'|au|aux|à)\s*$", pre)) or pre.endswith("d'")
                 if in_pp and head_noun:
                     continue  # `des fonctionnaires de Séoul`: Séoul is not the speaker
                 key = (inside, not in_pp, m.get("source") != "coref" or (e - s) < 8,
@@ -315,6 +317,19 @@ def _chain_start(ctx: _Ctx, i: int) -> int:
     return j
 
 
+def _not_a_speech_act(ctx: _Ctx, t) -> bool:
+    """An imperative (`Notez que`) or a past participle with no auxiliary (`Accusé de …, il`,
+    `jugé trop « libéral »`) is no one's speech act."""
+    m = t.morph
+    if m.get("Mood") == ["Imp"]:
+        return True
+    if m.get("VerbForm") == ["Part"] and m.get("Tense") == ["Past"]:
+        lo = _chain_start(ctx, t.i)
+        if not any(ctx.tok(x).pos_ == "AUX" for x in range(lo, t.i)) and _inv_clitic(ctx, t) is None:
+            return True
+    return False
+
+
 def _negated(ctx: _Ctx, t) -> bool:
     lo = _chain_start(ctx, t.i)
     window = [_norm(ctx.tok(j)) for j in range(lo, min(ctx.n, t.i + 3))]
@@ -403,6 +418,8 @@ def _clause_left(ctx: _Ctx, j: int) -> Optional[tuple[int, int]]:
     """Content ending at token j (inclusive), back to the sentence or paragraph start."""
     end = j
     while end >= 0 and (ctx.tok(end).text in {",", "-", "–", "—"} or ctx.tok(end).is_space):
+        if "\n" in ctx.tok(end).text or "\n" in ctx.tok(end).whitespace_:
+            return None
         end -= 1
     if end < 0:
         return None
@@ -475,7 +492,8 @@ def _np_left(ctx: _Ctx, j: int, appos: bool = True) -> Optional[tuple[int, int]]
         return None
     if appos and k >= 2 and ctx.tok(k - 1).text == ",":
         prev = _np_left(ctx, k - 2, appos=False)
-        if prev and (prev[0] == 0 or ctx.tok(prev[0] - 1).text in {",", ":", "\n"} or ctx.tok(prev[0] - 1).is_space
+        named = any(ctx.tok(x).pos_ == "PROPN" for x in range(prev[0] if prev else k, j + 1))
+        if prev and named and (prev[0] == 0 or ctx.tok(prev[0] - 1).text in {",", ":", "\n"} or ctx.tok(prev[0] - 1).is_space
                      or ctx.tok(prev[0] - 1).is_sent_start) and ctx.tok(prev[0]).pos_ in ("DET", "PROPN", "NOUN"):
             return (prev[0], j)
     return (k, j)
@@ -508,7 +526,8 @@ def _np_right(ctx: _Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]
         if p.pos_ == "DET" and ctx.tok(j).pos_ in ("ADP",):
             j += 1
             continue
-        if pw in DE | {"à", "au", "aux"} and j + 2 < ctx.n and ctx.tok(j + 2).pos_ in ("NOUN", "PROPN", "DET", "ADJ"):
+        if pw in DE | {"à", "au", "aux"} and j + 2 < ctx.n and (ctx.tok(j + 2).pos_ in (
+                "NOUN", "PROPN", "DET", "ADJ", "NUM") or _norm(ctx.tok(j + 2)) in ("un", "une", "l'un", "l'une")):
             j += 1
             continue
         if pw == "et" and j + 2 < ctx.n and ctx.tok(j + 2).pos_ in ("DET", "PROPN") and ctx.tok(j).pos_ in (
@@ -522,8 +541,8 @@ def _np_right(ctx: _Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]
         return None
     if appos and j + 2 < ctx.n and ctx.tok(j + 1).text == ",":
         nxt = _np_right(ctx, j + 2, appos=False)
-        if nxt and ctx.tok(nxt[0]).pos_ in ("NOUN", "DET", "ADJ") and (
-                nxt[1] + 1 >= ctx.n or ctx.tok(nxt[1] + 1).text in SENT_END | {","}
+        if nxt and ctx.tok(nxt[0]).pos_ in ("NOUN", "DET", "ADJ", "PROPN") and (
+                nxt[1] + 1 >= ctx.n or ctx.tok(nxt[1] + 1).text in SENT_END | {",", "("}
                 or "\n" in ctx.tok(nxt[1]).whitespace_):
             return (i, nxt[1])
     return (i, j)
@@ -579,15 +598,22 @@ def _left_speaker(ctx: _Ctx, i: int) -> Optional[tuple[int, int]]:
         np = _np_left(ctx, j)
         if np:
             return _chars(ctx, *np)
+    for _ in range(3):
+        k = _skip_left_incises(ctx, j, sent_start)
+        while k >= sent_start and (ctx.tok(k).pos_ == "AUX" or _norm(ctx.tok(k)) in OBJ_CLITIC):
+            k -= 1
+        if k == j or k < sent_start:
+            break
+        j = k
+        if ctx.tok(j).text == ",":
+            continue
+        np = _np_left(ctx, j)
+        if np:
+            return _chars(ctx, *np)
     parsed = _subject_from_parse(ctx, i)
     if parsed and parsed[0] >= sent_start:
         a, b = parsed
         return _chars(ctx, a, b)
-    j = _skip_left_incises(ctx, j, sent_start)
-    if j >= sent_start:
-        np = _np_left(ctx, j)
-        if np:
-            return _chars(ctx, *np)
     return None
 
 
@@ -895,6 +921,12 @@ def pattern_object(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
         j += 1
     if j >= ctx.n or ctx.tok(j).pos_ != "DET":
         return []
+    lo = _chain_start(ctx, t.i)
+    if any(ctx.tok(x).morph.get("VerbForm") == ["Inf"] for x in range(lo, t.i + 1)):
+        return []
+    np = _np_right(ctx, j, appos=False)
+    if not np or ctx.tok(np[1]).lemma_.lower() in TIME_WORDS:
+        return []
     spans = _clause_right(ctx, owner, j)
     if spans:
         kind, span = _kind_of(ctx, (spans[0][0], spans[-1][1]), "indirect")
@@ -902,10 +934,13 @@ def pattern_object(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
             return [_att(kind, t, cue.lemma, cue.stance, _speaker_for(ctx, t), span, "object_quote")]
     if "object" not in cue.frames:
         return []
-    np = _np_right(ctx, j, appos=False)
-    if not np:
-        return []
-    return [_att("indirect", t, cue.lemma, cue.stance, _speaker_for(ctx, t), _chars(ctx, *np), "object")]
+    span = _chars(ctx, *np)
+    k = np[1] + 1
+    if k + 1 < ctx.n and _norm(ctx.tok(k)) in ("de", "d'") and ctx.tok(k + 1).morph.get("VerbForm") == ["Inf"]:
+        more = _clause_right(ctx, owner, k + 1)  # `son intention de cesser …`
+        if more:
+            span = (span[0], more[0][1])
+    return [_att("indirect", t, cue.lemma, cue.stance, _speaker_for(ctx, t), span, "object")]
 
 
 def pattern_selon(ctx: _Ctx, owner, t) -> list[dict]:
