@@ -96,7 +96,7 @@ def _text(s: str) -> str:
 
 
 def _open(m: Mark, first: bool) -> str:
-    attrs = f' class="{m.cls}"'
+    attrs = f' class="{html.escape(m.cls)}"'
     if m.title:
         attrs += f' title="{html.escape(m.title)}"'
     if first and m.id:

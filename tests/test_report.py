@@ -97,6 +97,8 @@ def test_when_ids_differ_only_in_unsafe_chars_then_anchors_differ(x, y):
      '<mark class="ct" id="c1">ab<mark class="q">cd</mark></mark><mark class="q">ef<b class="l">QTY</b></mark>'),
     # text escaped, marks out of range dropped
     ("<b>&", [Mark(0, 3, 2, "e org"), Mark(2, 9, 2, "d")], '<mark class="e org">&lt;b&gt;</mark>&amp;'),
+    # a hostile label from a hand-edited table stays inside its attribute
+    ("ab", [Mark(0, 2, 2, 'x" onclick="f()', "<i>")], '<mark class="x&quot; onclick=&quot;f()">ab<b class="l">&lt;i&gt;</b></mark>'),
     # blank-line runs folded for reading
     ("a\n\n\n\nb", [], "a\n\nb"),
 ])
