@@ -102,12 +102,38 @@ def import_labelstudio_cmd(
     typer.echo(f"wrote {len(paths)} gold files into {out}")
 
 
+def train_cmd(
+    gold: Path = typer.Argument(..., help="Folder of gold files (ANNOTATION.md) to learn from."),
+    out: Path = typer.Option(..., "-o", "--out", help="New model folder to write (must not exist)."),
+    base: Optional[Path] = typer.Option(None, "--base", help="Model folder to start from (default: shipped)."),
+    ner: bool = typer.Option(False, "--ner", help="Also fine-tune the NER on the gold mentions."),
+    holdout: float = typer.Option(0.2, "--holdout", help="Share of GOLD held out to measure before/after."),
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help="JSONL records holding the gold texts."),
+    winer_docs: Path = typer.Option(WINER_DOCS, "--winer-docs", help="winer-fr docs.jsonl (NER rehearsal)."),
+    epochs: int = typer.Option(10, "--epochs", help="Most NER epochs (early stopping on the held-out part)."),
+):
+    """Learn gazetteer entries, cues and units from gold (and the NER with --ner); write a new model."""
+    from pipeline import evaluate as ev
+    from pipeline import train as tr
+
+    if not gold.exists():
+        _fail(f"gold {gold} does not exist")
+    try:
+        meta = tr.train(gold, out, base=base, ner=ner, holdout=holdout, corpus=corpus, winer_docs=winer_docs,
+                        epochs=epochs, progress=lambda m: typer.echo(m, err=True))
+    except (tr.TrainError, ev.GoldError) as e:
+        _fail(str(e))
+    tr.print_before_after(meta)
+    typer.echo(f"wrote {out} (CHANGES.md lists the rules added); use it with --model {out}")
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the depeche typer app."""
     app.command("evaluate")(evaluate_cmd)
     app.command("annotate")(annotate_cmd)
     app.command("labelstudio-config")(labelstudio_config_cmd)
     app.command("import-labelstudio")(import_labelstudio_cmd)
+    app.command("train")(train_cmd)
 
 
 def standalone(command: str) -> None:
