@@ -1,7 +1,612 @@
-"""Quantities: numbers with qualifiers, units and counted items (stub)."""
+"""Quantities: numbers with qualifiers, units and counted items (`plus de 16 000 conteneurs`).
+
+Reads the numerals of the text (`components.numbers`, one regex pass), drops the ones that are
+not quantities, then reads around each one, on the characters and on the tokens:
+
+1. not quantities (`_skip_reason`): days and years of dates (`11 octobre`, `en 2022`, `le 11`),
+   times (`14h30`, `à 20 heures`), ordinals (`1er`, `19e`), numbers inside names and
+   references (`G7`, `Peugeot 307`, `article 49.3`, `[1]`), a bare article `un`/`une`;
+2. the qualifier before or after (`plus de` min, `jusqu'à` max, `environ` approx, `X au moins`),
+   and ranges (`entre X et Y`, `de X à Y`, but `passer de X à Y` is two values);
+3. the unit from the unit lexicon (units.jsonl: `%`, `millions d'euros`, `$10`, `3 km`), with
+   the value as written times multipliers (`3,5 millions d'euros` -> 3500000 EUR);
+4. the counted item: lemma of the noun after the number, or after `de` following a unit, a
+   multiplier or a vague amount (`3 000 tonnes de blé` -> blé);
+5. the actor: the mention (doc._.depeche_mentions) that is the subject of the governing verb.
+
+Every item records the rule that produced it (`digits`, `vague_one`, `range:entre`, ...).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
 from pipeline.components.base import RuleComponent
+from pipeline.components.numbers import MULTIPLIERS, SPACE, Numeral, find_numerals
+from pipeline.rules.units import Unit
+
+MONTHS = ("janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
+          "décembre|decembre|janv\\.|févr\\.|fév\\.|avr\\.|juil\\.|sept\\.|oct\\.|nov\\.|déc\\.")
+_DATE_AFTER = re.compile(
+    rf"(?:{SPACE}?(?:et|au|à|-|–|ou|,){SPACE}?\d{{1,2}}(?:er)?)*{SPACE}(?:{MONTHS})(?![\w])",
+    re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"(?:{MONTHS}){SPACE}\Z", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"[ \u00a0\u202f]?(?:h|H)(?:[ \u00a0\u202f]?\d{2})?(?![\w])|:\d{2}(?!\d)")
+_ORDINAL_AFTER = re.compile(r"(?:e|er|ère|ere|re|ème|eme|è|nd|nde|nds|ndes|es|èmes|emes)(?![\w])"
+                            r"|[ \u00a0\u202f](?:e|er|ème)(?![\w'’])", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(rf"\b(?:à|a|vers|dès|des|avant|après){SPACE}\Z", re.IGNORECASE)
+_HOURS_AFTER = re.compile(rf"{SPACE}heures?\b", re.IGNORECASE)
+_DAY_ARTICLE_BEFORE = re.compile(rf"\b(?:le|du|au|ce|dès le|depuis le){SPACE}\Z", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(rf"\b(?:en|de|depuis|dès|avant|après|vers|fin|début|mi|d['’]ici|année|an|"
+                          rf"l['’]an|printemps|été|automne|hiver|jusqu['’]en){SPACE}\Z", re.IGNORECASE)
+_REFERENCE_BEFORE = re.compile(
+    rf"(?:\b(?:articles?|alinéas?|chapitres?|pages?|p\.|n°|nº|no|numéros?|tomes?|volumes?|vol\.|"
+    rf"saisons?|épisodes?|lignes?|routes?|autoroutes?|sections?|paragraphes?|annexes?|versions?|"
+    rf"phases?|niveaux?|catégories?|résolutions?|loi|décret|amendements?|points?|rangs?|portes?|"
+    rf"terminal|quai|salles?|classe|degré|zone|lot|stade|échelle){SPACE}|[#§]{SPACE}?|"
+    rf"\b(?:décrets?|lois?|résolutions?|ordonnances?|arrêtés?|directives?|règlements?|vols?|"
+    rf"numéros?)(?:{SPACE}[a-zéèêàç-]+)?{SPACE})\Z",
+    re.IGNORECASE)
+_ADDRESS_AFTER = re.compile(rf"{SPACE}(?:bis{SPACE}|ter{SPACE})?(?:rue|avenue|av\.|boulevard|bd|place|allée|"
+                            rf"impasse|quai|chemin|cours|route){SPACE}", re.IGNORECASE)
+
+_Q = "[ \u00a0\u202f]+"
+_QO = "[ \u00a0\u202f]*"
+_DE = "(?:de|d['’]|des|du)"
+QUALIFIERS_BEFORE = [
+    ("min", rf"(?:(?:un{_Q}peu|légèrement|bien|largement|nettement|très{_Q}largement){_Q})?plus{_Q}{_DE}"),
+    ("min", rf"pas{_Q}moins{_Q}{_DE}|au{_Q}moins|au{_Q}minimum|au[- ]delà{_Q}{_DE}|au[- ]dessus{_Q}{_DE}|"
+            rf"supérieure?s?{_Q}(?:ou{_Q}égale?s?{_Q})?(?:à|aux)|plus{_Q}que|"
+            rf"(?:dépass|franchi|excéd)\w*(?:{_Q}(?:le|la|les|l['’]))?|"
+            rf"(?:égale?s?{_Q}ou{_Q})?supérieure?s?{_Q}à|minimum"),
+    ("max", rf"(?:(?:un{_Q}peu|légèrement|bien){_Q})?moins{_Q}{_DE}|jusqu['’]{_QO}(?:à|aux|a)|"
+            rf"pas{_Q}plus{_Q}{_DE}|au{_Q}plus|au{_Q}maximum|tout{_Q}au{_Q}plus|à{_Q}peine|"
+            rf"inférieure?s?{_Q}(?:ou{_Q}(?:égale?s?|égaux){_Q})?(?:à|aux)|(?:égale?s?{_Q}ou{_Q})?inférieure?s?{_Q}à|"
+            rf"en[- ]dessous{_Q}{_DE}|moins{_Q}que|maximum"),
+    ("approx", rf"(?:tout{_Q})?près{_Q}{_DE}|environ|quelque|autour{_Q}{_DE}|aux{_Q}alentours{_Q}{_DE}|"
+               rf"à{_Q}peu{_Q}près|presque|quasiment|quasi|approximativement|de{_Q}l['’]ordre{_Q}{_DE}|"
+               rf"plus{_Q}ou{_Q}moins|pas{_Q}loin{_Q}{_DE}|grosso{_Q}modo|avoisinant|"
+               rf"estimée?s?{_Q}à|environ{_Q}de"),
+    ("exact", rf"exactement|précisément|seulement|tout{_Q}juste|pile"),
+]
+_QUAL_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(«\"'’]))(?:" + "|".join(f"(?P<q{i}>{p})" for i, (_, p) in enumerate(QUALIFIERS_BEFORE))
+    + r")[ \u00a0\u202f]*\Z", re.IGNORECASE)
+_QUAL_AFTER = re.compile(
+    rf"(?:{SPACE}|,{SPACE}(?=au))(?:(?P<min>au{_Q}moins|au{_Q}minimum|ou{_Q}plus|et{_Q}plus)|"
+    rf"(?P<max>au{_Q}plus|au{_Q}maximum|ou{_Q}moins)|(?P<approx>environ))(?![\w])", re.IGNORECASE)
+_NEGATIVE_BEFORE = re.compile(rf"\bmoins{_Q}\Z", re.IGNORECASE)
+_CHANGE_VERB = re.compile(
+    r"\b(?:pass|rédui|redui|ramen|rehauss|augment|baiss|diminu|chut|recul|grimp|cr[oû]|mont|"
+    r"descend|tomb|progress|relev|abaiss|élev|hauss|bondi|bond|gonfl|fond|plong|amput|port|"
+    r"double|tripl|évolu)\w*[ \u00a0\u202f]+(?:de|d['’])[ \u00a0\u202f]*\Z", re.IGNORECASE)
+_RANGE_START = re.compile(rf"(?:\bentre|\bde|\bd['’]|\bDe|\bEntre){SPACE}?\Z")
+_SPORTS_TIME = re.compile(r"(?<![\w\"])(\d{1,3})\"(\d{2})(?![\d\"])|(?<=\s)(\d{1,3})\"(?=[\s.,;)])")
+_RELAY = re.compile(rf"(?<![\w])(\d{{1,2}}){SPACE}?[x×]{SPACE}?(?=\d)", re.IGNORECASE)
+_CODE_GLUED = re.compile(r"(?<![\w])(?P<code>[A-Z]{3})(?=\d)")
+_PLUSIEURS = re.compile(rf"\b(?P<w>plusieurs|quelques|maints|maintes|de{_Q}nombreux|de{_Q}nombreuses){SPACE}",
+                        re.IGNORECASE)
+_ARTICLE_WORDS = {"un", "une"}
+_URLISH = re.compile(r"(?:://|www\.|@|\.(?:com|org|fr|net)\b|=)")
+
+QUALIFIER_ORDER = ("exact", "approx", "min", "max", "range")
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    value: float
+    qualifier: str
+    num: Numeral
+    unit: str = ""
+    unit_end: int = -1
+    item: str = ""
+    low: float | None = None
+    high: float | None = None
+    rule: str = ""
+
+
+class UnitLexicon:
+    """The unit rules compiled to three regexes: forms after the number (any case, then
+    as written), forms before it (symbols and codes)."""
+
+    def __init__(self, units: list[Unit]):
+        self.ci: dict[str, list[Unit]] = {}
+        self.cs: dict[str, list[Unit]] = {}
+        before: dict[str, Unit] = {}
+        for u in units:
+            for f in u.forms:
+                if u.position in ("after", "both"):
+                    (self.cs.setdefault(f, []) if u.case_sensitive else
+                     self.ci.setdefault(f.lower(), [])).append(u)
+                if u.position in ("before", "both"):
+                    before.setdefault(f, u)
+        self.before = before
+        self.after_ci = self._compile(self.ci, re.IGNORECASE)
+        self.after_cs = self._compile(self.cs, 0)
+        self.after_ci_de = self._compile(self.ci, re.IGNORECASE, True)
+        self.after_cs_de = self._compile(self.cs, 0, True)
+        self.before_re = (re.compile("(?:(?<![\\w$€£¥])|(?<=\\d))(?P<u>" + "|".join(
+            re.escape(f) for f in sorted(before, key=len, reverse=True)) + ")[ \u00a0\u202f]?\\Z")
+            if before else None)
+
+    @staticmethod
+    def _compile(forms: dict, flags: int, de: bool = False):
+        if not forms:
+            return None
+        alts = "|".join(re.escape(f).replace("\\ ", "[ \u00a0\u202f]+")
+                        for f in sorted(forms, key=len, reverse=True))
+        de_part = rf"(?P<de>(?:de{_Q}|d['’]{_QO}))" if de else ""
+        return re.compile(rf"(?P<sp>[ \u00a0\u202f]?-?){de_part}(?P<u>{alts})(?![\w²³])", flags)
+
+    def after(self, text: str, pos: int, multiplied: bool, glued_only: bool = False):
+        """(unit rule, end) of a unit form starting at text[pos] (after optional space and,
+        after a multiplier, `de`), else None."""
+        best = None
+        regexes = [(self.after_cs, self.cs, False), (self.after_ci, self.ci, True)]
+        if multiplied:  # `millions de dollars`, `millions d'euros`
+            regexes += [(self.after_cs_de, self.cs, False), (self.after_ci_de, self.ci, True)]
+        for regex, table, fold in regexes:
+            if regex is None:
+                continue
+            m = regex.match(text, pos)
+            if not m or (glued_only and m.group("sp")):
+                continue
+            form = m.group("u").lower() if fold else m.group("u")
+            form = re.sub(r"[ \u00a0\u202f]+", " ", form)
+            rules = [u for u in table.get(form, []) if multiplied or not u.after_multiplier]
+            if multiplied:
+                rules.sort(key=lambda u: not u.after_multiplier)
+            if rules and (best is None or m.end() > best[1]):
+                best = (rules[0], m.end())
+        return best
+
+    def before_number(self, text: str, start: int):
+        if self.before_re is None:
+            return None
+        m = self.before_re.search(text, max(0, start - 12), start)
+        if not m:
+            return None
+        return self.before[m.group("u")], m.start("u")
 
 
 class QuantitiesComponent(RuleComponent):
-    def process(self, doc):
-        doc._.depeche_quantities = []
+    rule_files = {"units.jsonl": Unit}
+
+    def __init__(self, nlp, name, rules_dir=None):
+        self.lexicon = UnitLexicon([])
+        super().__init__(nlp, name, rules_dir)
+
+    def rules_changed(self) -> None:
+        self.lexicon = UnitLexicon(self.rules.get("units.jsonl", []))
+
+    def process(self, doc: Doc) -> None:
+        doc._.depeche_quantities = extract(doc, self.lexicon)
+
+
+# -- helpers on tokens ----------------------------------------------------------------------
+def _token_at(doc: Doc, char: int):
+    """The token that starts at or after `char` (skipping spaces), else None."""
+    n = len(doc.text)
+    while char < n and doc.text[char] in " \u00a0\u202f\n\t":
+        char += 1
+    span = doc.char_span(char, min(n, char + 1), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span[0]
+
+
+def _token_before(doc: Doc, char: int):
+    while char > 0 and doc.text[char - 1] in " \u00a0\u202f\n\t":
+        char -= 1
+    if char <= 0:
+        return None
+    span = doc.char_span(char - 1, char, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _has_tags(doc: Doc) -> bool:
+    return doc.has_annotation("TAG") or doc.has_annotation("POS")
+
+
+def _is_noun(doc: Doc, tok) -> bool:
+    if tok is None or not tok.is_alpha:
+        return False
+    if _has_tags(doc):
+        return tok.pos_ == "NOUN" or (tok.pos_ in ("ADJ", "VERB") and tok.lower_.endswith(("s", "x"))
+                                      and tok.dep_ in ("obj", "nsubj", "nmod", "obl", "conj"))
+    return tok.is_lower
+
+
+def _lemma(tok) -> str:
+    lemma = tok.lemma_ or tok.lower_
+    return lemma.lower()
+
+
+_SKIP_BEFORE_NOUN = {"autres", "autre", "premiers", "premières", "derniers", "dernières", "nouveaux",
+                     "nouvelles", "principaux", "principales", "grands", "grandes", "petits", "petites",
+                     "seuls", "seules", "bons", "bonnes", "gros", "grosses", "jeunes", "vieux",
+                     "anciens", "anciennes", "vrais", "vraies", "longues", "longs", "courtes"}
+
+
+def _noun_after(doc: Doc, pos: int, through_de: bool):
+    """(lemma, end char) of the counted noun at text[pos:] (`conteneurs`, `autres prétendants`,
+    and with through_de `de blé`, `des suffrages`, `d'euros`), else None."""
+    tok = _token_at(doc, pos)
+    if tok is None:
+        return None
+    if through_de:
+        if tok.lower_ in ("de", "d'", "d’", "des", "du") and tok.i + 1 < len(doc):
+            nxt = doc[tok.i + 1]
+            if nxt.lower_ in ("la", "l'", "l’", "les", "ces", "leurs", "leur", "ses", "nos", "vos") \
+                    and tok.i + 2 < len(doc):
+                nxt = doc[tok.i + 2]
+            if _is_noun(doc, nxt):
+                return _lemma(nxt), nxt.idx + len(nxt.text)
+        return None
+    if tok.lower_ in _SKIP_BEFORE_NOUN and tok.i + 1 < len(doc):
+        nxt = doc[tok.i + 1]
+        if _is_noun(doc, nxt):
+            return _lemma(nxt), nxt.idx + len(nxt.text)
+    if _is_noun(doc, tok) and not re.fullmatch(MONTHS, tok.lower_):
+        return _lemma(tok), tok.idx + len(tok.text)
+    return None
+
+
+def _actor(doc: Doc, start: int, mentions: list[dict]) -> str:
+    """actor_id of the mention that is the subject of the verb governing the number."""
+    if not mentions or not doc.has_annotation("DEP"):
+        return ""
+    tok = _token_at(doc, start)
+    if tok is None:
+        return ""
+    verb = tok
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT":
+            break
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "obl:agent")]
+    if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    for subj in subjects:
+        s, e = subj.idx, subj.idx + len(subj.text)
+        lo = subj.left_edge.idx
+        hi = subj.right_edge.idx + len(subj.right_edge.text)
+        best = None
+        for m in mentions:
+            if not m.get("actor_id"):
+                continue
+            if m["start"] < e and s < m["end"]:
+                return m["actor_id"]
+            if m["start"] < hi and lo < m["end"] and best is None:
+                best = m["actor_id"]
+        if best:
+            return best
+    return ""
+
+
+# -- exclusions ----------------------------------------------------------------------------
+def _skip_reason(doc: Doc, text: str, n: Numeral, qualified: bool, has_unit: bool) -> str:
+    """Why the numeral n is not a quantity ('' when it is one)."""
+    s, e = n.start, n.end
+    raw = text[s:e]
+    after = text[e:e + 40]
+    before = text[max(0, s - 40):s]
+    is_digits = raw[:1].isdigit() or raw[:1] in "-−–,"
+    integer = n.value == int(n.value) and not n.multiplied
+    # inside a URL, an e-mail or a code
+    chunk_s = max(text.rfind(" ", 0, s), text.rfind("\n", 0, s)) + 1
+    chunk_e = len(text)
+    for sep in (" ", "\n"):
+        k = text.find(sep, e)
+        if k != -1:
+            chunk_e = min(chunk_e, k)
+    if _URLISH.search(text[chunk_s:chunk_e]):
+        return "url"
+    if is_digits:
+        if re.match(r"[-–/.]\d", after):
+            return "code"  # 2010-2014, 17/05/2018, 3-1, 192.168.1.2
+        if before.endswith("[") and after.startswith("]"):
+            return "footnote"
+        if _ORDINAL_AFTER.match(after):
+            return "ordinal"
+        if _TIME_AFTER.match(after):
+            return "time"
+    if integer and 1 <= n.value <= 31 and _DATE_AFTER.match(after):
+        return "date"
+    if integer and _MONTH_BEFORE.search(before):
+        return "date"
+    if integer and 0 <= n.value <= 24 and _HOURS_AFTER.match(after) and _CLOCK_BEFORE.search(before):
+        return "time"
+    if _REFERENCE_BEFORE.search(before) and not qualified:
+        return "reference"
+    if is_digits and integer and _ADDRESS_AFTER.match(after):
+        return "address"
+    # a year: four digits 1000-2100, unless a counted noun or a unit follows or a qualifier precedes
+    partner = re.match(rf"{SPACE}(?:à|et|au){SPACE}(\d+(?:[ \u00a0\u202f.]\d{{3}})*)(?!\d)", after)
+    partner_year = partner is None or (re.fullmatch(r"\d{4}", partner.group(1).strip()) is not None
+                                       and 1000 <= int(partner.group(1).strip()) <= 2100)
+    if is_digits and integer and re.fullmatch(r"\d{4}", raw) and 1000 <= n.value <= 2100 and partner_year:
+        if _YEAR_BEFORE.search(before) or not qualified:
+            nxt = _noun_after(doc, e, False)
+            if not nxt or _YEAR_BEFORE.search(before):
+                return "year"
+    # `le 11`: a day number with its article
+    if integer and 1 <= n.value <= 31 and _DAY_ARTICLE_BEFORE.search(before) and not qualified:
+        if not has_unit and not _noun_after(doc, e, False):
+            return "day"
+    low = raw.lower()
+    if n.rule == "words" and re.fullmatch(r"(?:millions?|milliards?|billions?|trillions?)", low):
+        return "bare multiplier"  # `les millions de clics`: no number
+    if low in _ARTICLE_WORDS and not qualified:
+        return "article"
+    if low == "neuf" and not qualified and not _noun_after(doc, e, False):
+        return "adjective"
+    # a number inside a name: `Peugeot 307`, `Ligue 1`, `France 2`
+    if is_digits and integer and re.search(r"[A-ZÉ][\w-]*[ \u00a0]\Z", before):
+        prev = _token_before(doc, s)
+        if prev is not None and not prev.is_sent_start and prev.i > 0 and prev.is_title \
+                and not _noun_after(doc, e, False) and not qualified:
+            return "name"
+    # `(93)` after a place name: a department or post code
+    if is_digits and integer and before.endswith("(") and after.startswith(")") and \
+            re.search(r"[A-ZÉ][\w-]*[ \u00a0]\(\Z", before):
+        return "code"
+    return ""
+
+
+def _qualifier_before(text: str, start: int):
+    """(qualifier, start of its words) for the words right before `start`, else (None, start)."""
+    window = text[max(0, start - 45):start]
+    m = _QUAL_BEFORE.search(window)
+    if not m:
+        return None, start
+    for i, (q, _) in enumerate(QUALIFIERS_BEFORE):
+        if m.group(f"q{i}"):
+            return q, start - len(window) + m.start()
+    return None, start
+
+
+def extract(doc: Doc, lexicon: UnitLexicon) -> list[dict]:
+    """The quantities of a Doc, as dicts (components/__init__.py contract), in text order."""
+    text = doc.text
+    mentions = doc._.depeche_mentions or []
+    cands: list[_Cand] = []
+    taken_until = -1
+    special = _special_numerals(text, lexicon)
+    numerals = sorted(find_numerals(text) + _plusieurs(doc) + [n for n, _ in special],
+                      key=lambda n: (n.start, -n.end))
+    special_units = {id(n): u for n, u in special}
+    for n in numerals:
+        if n.start < taken_until:
+            continue
+        qual, qstart = _qualifier_before(text, n.start)
+        has_unit = lexicon.after(text, n.end, n.multiplied) is not None
+        reason = _skip_reason(doc, text, n, qual is not None and qual != "exact", has_unit)
+        if reason:
+            continue
+        c = _read_quantity(doc, text, n, qual, qstart, lexicon, special_units.get(id(n)))
+        if c is None:
+            continue
+        cands.append(c)
+        taken_until = max(c.end, c.unit_end)
+    cands = _ranges(doc, text, cands, lexicon)
+    out = []
+    for c in cands:
+        low, high = c.low, c.high
+        if c.qualifier == "exact":
+            low = high = c.value
+        elif c.qualifier == "min":
+            low, high = c.value, None
+        elif c.qualifier == "max":
+            low, high = None, c.value
+        elif c.qualifier == "approx":
+            low = high = None
+        out.append({"start": c.start, "end": c.end, "value": _clean(c.value), "low": _clean(low),
+                    "high": _clean(high), "qualifier": c.qualifier, "unit": c.unit, "item": c.item,
+                    "actor_id": _actor(doc, c.num.start, mentions), "rule": c.rule})
+    return out
+
+
+def _clean(v):
+    if v is None:
+        return None
+    v = float(v)
+    if v == int(v) and abs(v) < 1e18:
+        return float(int(v))
+    return float(repr(round(v, 10)) if abs(v) < 1e6 else v)
+
+
+def _special_numerals(text: str, lexicon: UnitLexicon) -> list[tuple[Numeral, Unit | None]]:
+    """Sports notations: `46"97` (seconds and hundredths), `10"`, relay `4 x 100 m`."""
+    out = []
+    for m in _SPORTS_TIME.finditer(text):
+        if m.group(1):
+            v = float(f"{m.group(1)}.{m.group(2)}")
+        else:
+            v = float(m.group(3))
+        out.append((Numeral(m.start(), m.end(), v, "exact", False, False, "sports_time"),
+                    Unit(forms=('"',), unit="s", dimension="time", source="notation")))
+    for m in _CODE_GLUED.finditer(text):
+        unit = lexicon.before.get(m.group("code"))
+        rest = find_numerals(text[m.end("code"):m.end("code") + 30])
+        if unit is not None and rest and rest[0].start == 0:
+            n = rest[0]
+            out.append((Numeral(m.start(), m.end("code") + n.end, n.value, "exact", n.multiplied, False,
+                                "code_glued"), unit))
+    for m in _RELAY.finditer(text):
+        rest = find_numerals(text[m.end():m.end() + 12])
+        if rest and rest[0].start == 0:
+            n = rest[0]
+            out.append((Numeral(m.start(), m.end() + n.end, n.value, "exact", False, False, "relay"), None))
+    return out
+
+
+def _plusieurs(doc: Doc) -> list[Numeral]:
+    """`plusieurs semaines` (min 2), `quelques jours` (approx 2) when a noun follows."""
+    out = []
+    for m in _PLURAL_WORDS.finditer(doc.text):
+        nxt = _noun_after(doc, m.end(), False)
+        if not nxt:
+            continue
+        w = m.group("w").lower()
+        q = "approx" if w == "quelques" else "min"
+        out.append(Numeral(m.start(), m.end("w"), 2, q, False, True, w.replace(" ", "_")))
+    return out
+
+
+_PLURAL_WORDS = re.compile(rf"\b(?P<w>plusieurs|quelques)(?={SPACE}[^\W\d])", re.IGNORECASE)
+
+
+def _read_quantity(doc: Doc, text: str, n: Numeral, qual: str | None, qstart: int,
+                   lexicon: UnitLexicon, special_unit: Unit | None) -> _Cand | None:
+    value, start, end = n.value, n.start, n.end
+    qualifier = n.qualifier
+    rule = n.rule
+    if qual and qual != "exact":
+        qualifier = qual
+        start = qstart
+    elif qual == "exact":
+        start = qstart
+    # a sign written as a word: `moins 5 degrés` (not `moins de`)
+    if qual is None and _NEGATIVE_BEFORE.search(text[max(0, n.start - 7):n.start]) and \
+            text[n.start:n.start + 1].isdigit():
+        value, start = -value, n.start - len(_NEGATIVE_BEFORE.search(text[max(0, n.start - 7):n.start]).group(0))
+    unit, unit_end, item = "", -1, ""
+    glued = end < len(text) and text[end:end + 1].isalpha() and not text[n.start:n.end].strip().isalpha()
+    if special_unit is not None:
+        unit, unit_end = special_unit.unit, end
+    else:
+        u = lexicon.after(text, end, n.multiplied or n.qualifier == "min" and n.multiplied)
+        if u is None and glued:
+            return None  # `21st`, `3M`: letters glued to digits that are no unit
+        if u is not None and glued and text[end:u[1]].startswith((" ", "\u00a0")):
+            u = None
+        pre = lexicon.before_number(text, n.start) if u is None else None
+        if u is not None:
+            rule_u, unit_end = u
+            unit = rule_u.unit
+            value *= rule_u.factor
+            rule += f"+unit:{rule_u.dimension}"
+        elif pre is not None:
+            rule_u, ustart = pre
+            unit = rule_u.unit
+            value *= rule_u.factor
+            start = min(start, ustart)
+            rule += f"+unit_before:{rule_u.dimension}"
+            # `$ 75 millions`: multiplier already in the numeral
+    stop = max(end, unit_end)
+    # the counted item
+    percent_or_measure = unit == "%" or (unit and not _is_currency(unit))
+    if unit == "%":
+        got = _noun_after(doc, stop, True)
+        if got:
+            item, stop = got
+    elif unit:
+        got = _noun_after(doc, stop, True)
+        if got and not _is_currency(unit):
+            item = got[0]
+    elif n.multiplied or n.rule in ("vague_one", "vague_plural", "fraction_half", "multiplier_alone") \
+            or n.rule.endswith("_fraction"):
+        got = _noun_after(doc, stop, True) or (None if n.rule in ("multiplier_alone",) else None)
+        if got:
+            item, stop = got
+        elif n.rule in ("vague_plural",) and text[stop:stop + 1] in (" ",) and False:
+            pass
+    else:
+        got = _noun_after(doc, stop, False)
+        if got:
+            item, stop = got
+            # `deux ans et demi`
+            m = re.match(rf"{SPACE}et{SPACE}(?P<d>demie?)\b", text[stop:stop + 12], re.IGNORECASE)
+            if m and n.value == int(n.value):
+                value += 0.5
+                stop += m.end()
+    if n.rule in ("plusieurs", "quelques") and not item:
+        return None
+    _ = percent_or_measure
+    # a qualifier after: `trois morts au moins`, `500 ou plus`
+    m = _QUAL_AFTER.match(text, stop)
+    if m and (qual in (None, "exact") or (qual == "approx" and not m.group("approx"))):
+        qualifier = "min" if m.group("min") else "max" if m.group("max") else "approx"
+        stop = m.end()
+    return _Cand(start=start, end=stop, value=value, qualifier=qualifier, num=n, unit=unit,
+                 unit_end=unit_end, item=item, rule=rule)
+
+
+def _is_currency(unit: str) -> bool:
+    return len(unit) == 3 and unit.isupper()
+
+
+_RANGE_CONNECTOR = re.compile(rf"{SPACE}(?:et|à|a|au|-|–|ou){SPACE}\Z|(?<=\d)(?:-|–)\Z", re.IGNORECASE)
+
+
+def _ranges(doc: Doc, text: str, cands: list[_Cand], lexicon: UnitLexicon) -> list[_Cand]:
+    """Merge `entre X et Y`, `de X à Y`, `X à Y unit` into one range quantity."""
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        if i + 1 < len(cands):
+            b = cands[i + 1]
+            merged = _try_range(text, a, b)
+            if merged is not None:
+                out.append(merged)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _try_range(text: str, a: _Cand, b: _Cand) -> _Cand | None:
+    between = text[a.end:b.num.start]
+    if b.start < b.num.start:  # b has its own qualifier: `plus de 40 et moins de 10`
+        between = text[a.end:b.start]
+        if not b.qualifier in ("exact",):
+            return None
+    m = re.fullmatch(rf"{SPACE}?(?P<c>et|à|a|au|-|–){SPACE}?", between, re.IGNORECASE)
+    if not m:
+        return None
+    conn = m.group("c").lower()
+    if a.unit and b.unit and a.unit != b.unit:
+        return None
+    if a.item and b.item and a.item != b.item:
+        return None
+    lead = text[max(0, a.num.start - 12):a.num.start]
+    a_start = a.num.start
+    if a.start < a.num.start and a.qualifier not in ("approx",):
+        lead_q = text[a.start:a.num.start].strip().lower()
+        if not lead_q.startswith(("de", "d'", "d’", "entre")):
+            return None
+    kind = ""
+    if conn == "et":
+        if re.search(rf"\bentre{SPACE}?\Z", lead, re.IGNORECASE):
+            kind = "entre"
+    elif conn in ("à", "a", "au"):
+        if re.search(rf"\b(?:de|d['’]){SPACE}?\Z", lead, re.IGNORECASE) or re.search(r"\bDe ?\Z", lead):
+            if _CHANGE_VERB.search(text[max(0, a.num.start - 30):a.num.start]):
+                return None
+            kind = "de_a"
+        elif a.qualifier in ("approx", "exact") and not a.item:
+            kind = "x_a"
+    elif conn in ("-", "–"):
+        if (a.unit or b.unit) and not re.search(r"\d[-–]\d", text[a.num.end - 1:b.num.start + 1]):
+            kind = "dash"
+    if not kind:
+        return None
+    low, high = a.value, b.value
+    if b.num.multiplied and not a.num.multiplied and not a.unit and low < 1000:
+        mult = re.search(r"(millions?|milliards?|billions?|mille)\W*\Z", text[b.num.start:b.num.end], re.IGNORECASE)
+        low *= MULTIPLIERS[mult.group(1).lower()] if mult else 1
+    if not low < high:
+        return None
+    start = a.start
+    m2 = re.search(rf"\b(?:entre|de|d['’]){SPACE}?\Z", text[max(0, a.num.start - 8):a.num.start], re.IGNORECASE)
+    if m2 and kind in ("entre", "de_a"):
+        start = min(start, a.num.start - (len(text[max(0, a.num.start - 8):a.num.start]) - m2.start()))
+    return _Cand(start=start, end=b.end, value=low, qualifier="range", num=a.num, unit=b.unit or a.unit,
+                 unit_end=b.unit_end, item=b.item or a.item, low=low, high=high, rule=f"range:{kind}")
