@@ -108,14 +108,18 @@ class Filters:
 
 
 def match_actors(actors: pd.DataFrame, needle: str) -> set[str]:
-    """actor_ids whose id equals `needle` or whose name or an alias contains it (folded)."""
+    """actor_ids whose id, name or an alias is `needle` (case and accents aside); failing
+    that, those whose name or an alias contains it (`Zelensky`, `Corée`)."""
     if not needle or actors.empty:
         return set()
     n = fold(needle)
-    hit = set(actors.loc[actors["actor_id"].map(fold) == n, "actor_id"])
-    names = actors["name"].map(fold).str.contains(n, regex=False)
-    aliases = actors["aliases"].map(lambda a: any(n in fold(x) for x in a.split("|") if x))
-    return hit | set(actors.loc[names | aliases, "actor_id"])
+    names = actors["name"].map(fold)
+    aliases = actors["aliases"].map(lambda a: [fold(x) for x in a.split("|") if x])
+    exact = (actors["actor_id"].map(fold) == n) | (names == n) | aliases.map(lambda xs: n in xs)
+    if exact.any():
+        return set(actors.loc[exact, "actor_id"])
+    part = names.str.contains(n, regex=False) | aliases.map(lambda xs: any(n in x for x in xs))
+    return set(actors.loc[part, "actor_id"])
 
 
 def _date_on_or_after(date: str, since: str) -> bool:
@@ -140,10 +144,9 @@ def apply_filters(t: dict[str, pd.DataFrame], f: Filters) -> dict[str, pd.DataFr
             raise InspectError(f"--since {f.since!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
         keep &= arts["date"].map(lambda d: _date_on_or_after(d, since))
     if f.actor:
-        ids = match_actors(t["actors"], f.actor)
-        m = t["mentions"]
-        by_text = m["text"].map(fold).str.contains(fold(f.actor), regex=False)
-        keep &= arts["article_id"].isin(set(m.loc[m["actor_id"].isin(ids) | by_text, "article_id"]))
+        ids, m = match_actors(t["actors"], f.actor), t["mentions"]
+        hits = m["actor_id"].isin(ids) if ids else m["text"].map(fold).str.contains(fold(f.actor), regex=False)
+        keep &= arts["article_id"].isin(set(m.loc[hits, "article_id"]))
     if f.speaker:
         a = t["attributions"]
         ids = match_actors(t["actors"], f.speaker)
@@ -160,7 +163,7 @@ def apply_filters(t: dict[str, pd.DataFrame], f: Filters) -> dict[str, pd.DataFr
     for name in ("mentions", "quantities", "dates", "attributions"):
         t[name] = t[name][t[name]["article_id"].isin(ids)]
     if f.active():
-        seen = set(t["mentions"]["actor_id"]) | set(t["attributions"]["actor_id"]) | set(t["quantities"]["actor_id"])
+        seen = set().union(*(t[name]["actor_id"] for name in ("mentions", "attributions", "quantities")))
         t["actors"] = t["actors"][t["actors"]["actor_id"].isin(seen)]
     return t
 

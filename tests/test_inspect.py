@@ -252,6 +252,8 @@ def test_when_summarised_then_every_view_is_there(synth):
     (Filters(actor="REUTERS"), {"news/lyon"}, {"Anne Martin", "Reuters"}),
     (Filters(actor="Lillé"), {RECORD_ID}, set()),                                    # accent-insensitive
     (Filters(actor="Personne"), set(), set()),                                        # no such actor
+    (Filters(actor="Lyon"), {"news/lyon"}, {"Anne Martin", "Reuters"}),              # exact name first
+    (Filters(actor="marti"), {"news/lyon"}, {"Anne Martin", "Reuters"}),             # else a part of it
     (Filters(speaker="Durand"), {"news/script"}, {"Paul Durand"}),
     (Filters(speaker="agence"), {"news/lyon"}, {"Reuters"}),                         # speaker as written
     (Filters(article="news/script"), {"news/script"}, {"Paul Durand"}),
