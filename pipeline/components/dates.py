@@ -76,25 +76,36 @@ D = rf"(?P<d>1\s?er|1re|premier|[12]\d|3[01]|0?[1-9]|{_num_word_day})(?![\d,])"
 Y = r"(?P<y>1[0-9]{3}|20[0-9]{2})(?![\d])"
 WD = r"(?P<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![\w-])"
 TOD = r"(?P<tod>matin|midi|après-midi|apres-midi|soir)(?![\w-])"
-REL = r"(?P<rel>dernier|dernière|prochain|prochaine|passé|passée)(?![\w-])"
+REL = r"(?P<rel>dernier|derni[èe]re|prochain|prochaine|pass[ée]e?|suivante?|pr[ée]c[ée]dente?)(?![\w-])"
 
 F = re.IGNORECASE
 PATTERNS = [
     # lundi 12 janvier 2016, le 11 octobre, 1er janvier, 15 mars dernier, 12 mai 78
     ("day_month", re.compile(
-        rf"(?<![\w/.-])(?:{WD},?\s+(?:le\s+)?)?{D}\s*(?:de\s+)?{M}(?:,?\s+(?:{Y}|(?P<y2>\d\d)(?![\d\w])))?"
+        rf"(?<![\w/.-])(?:{WD},?\s+(?:le\s+)?)?{D}\s*(?:de\s+)?{M}(?:,?\s+(?:(?:de\s+)?{Y}|(?P<y2>\d\d)(?![\d\w])))?"
         rf"(?:\s+{REL})?(?:\s+(?:au\s+)?{TOD})?", F)),
     # 11/10/2024, 11-10-24, 11.10.2024, 2024-10-11
     ("numeric", re.compile(
-        r"(?<![\w/.,-])(?P<d>[12]\d|3[01]|0?[1-9])(?P<sep>[/.-])(?P<mo>1[0-2]|0?[1-9])(?P=sep)"
+        rf"(?<![\w/.,-])(?:{WD},?\s+(?:le\s+)?)?(?P<d>[12]\d|3[01]|0?[1-9])(?P<sep>[/.-])(?P<mo>1[0-2]|0?[1-9])(?P=sep)"
         r"(?P<y>\d{4}|\d\d)(?![\w/]|[.,-]\d)", F)),
-    ("iso", re.compile(r"(?<![\w/.-])(?P<y>1\d{3}|20\d{2})-(?P<mo>1[0-2]|0[1-9])-(?P<d>[12]\d|3[01]|0[1-9])(?![\w/-])")),
+    ("numeric_spaced", re.compile(r"(?<![\w/.,-])(?<!\d )(?P<d>[12]\d|3[01]|0[1-9]) (?P<mo>1[0-2]|0[1-9]) "
+                                  r"(?P<y>1\d{3}|20\d{2})(?![\w/]|[.,]\d| \d)")),
+    ("iso", re.compile(r"(?<![\w/.-])(?P<y>1\d{3}|20\d{2})(?P<sep>[-/.])(?P<mo>1[0-2]|0?[1-9])(?P=sep)"
+                       r"(?P<d>[12]\d|3[01]|0?[1-9])(?![\w/-]|[.,]\d)")),
+    # 2016-11, 11/2016: a month
+    ("numeric_month", re.compile(r"(?<![\w/.,-])(?:(?P<y>1\d{3}|20\d{2})-(?P<mo>1[0-2]|0[1-9])"
+                                 r"|(?P<mo2>1[0-2]|0?[1-9])[/-](?P<y2>1\d{3}|20\d{2}))(?![\w/-]|[.,]\d)")),
     # le 22/04 (day/month only after a determiner: a bare 2/3 is a fraction)
     ("day_month_numeric", re.compile(
         r"(?<=\ble\s)(?P<d>[12]\d|3[01]|0?[1-9])/(?P<mo>1[0-2]|0?[1-9])(?![\w/]|[.,]\d)", F)),
+    # le 16 (a day of the article's month), only before a pause: `le 16e`, `le 3 à 0` are not dates
+    ("day_alone", re.compile(
+        r"(?<![\w-])le\s+(?P<d>[12]\d|3[01]|0?[1-9]|1er)(?=\s*(?:[,;!?)]|\.(?!\d)|$|au\s+(?:soir|matin)"
+        r"|pour\b|vers\s+\d|à\s+\d+\s*h))", F)),
     # (le mois de) mars (2016) (dernier)
     ("month", re.compile(
-        rf"(?<![\w-])(?:mois\s+d(?:e\s+|{A}))?{M}(?:\s+(?:de\s+l{A}année\s+)?{Y}|\s+{REL})?", F)),
+        rf"(?<![\w-])(?:(?P<dem>ce|cet|cette)\s+|mois\s+d(?:e\s+|{A}))?{M}"
+        rf"(?:,?\s+(?:de\s+l{A}année\s+|de\s+)?{Y}|\s+{REL})?", F)),
     # les années 1990, années 90
     ("decade", re.compile(r"(?<![\w-])années\s+(?P<dec>(?:1[0-9]|20)?[0-9]0)(?![\d\w])", F)),
     # XXe siècle, 20e siècle, vingtième siècle
@@ -105,7 +116,7 @@ PATTERNS = [
     # (le) printemps (2024) (dernier); été needs a determiner (`a été`)
     ("season", re.compile(
         rf"(?:(?<![\w-])(?P<dem>cet|cette|ce)\s+|(?:(?<![\w-])(?:le|au|du|en|l{A}|d{A})\s*))"
-        rf"(?P<s>printemps|été|automne|hiver)(?![\w-])(?:\s+{Y}|\s+{REL})?", F)),
+        rf"(?P<s>printemps|été|automne|hiver)(?![\w-])(?:\s+(?:de\s+l{A}année\s+|de\s+)?{Y}|\s+{REL})?", F)),
     # premier trimestre 2023
     ("quarter", re.compile(
         rf"(?<![\w-])(?P<q>premier|1er|deuxième|second|2e|troisième|3e|quatrième|4e|dernier)\s+trimestre"
@@ -113,7 +124,7 @@ PATTERNS = [
     # il y a trois jours, dans deux semaines
     ("ago", re.compile(
         r"(?<![\w-])(?P<dir>il\s+y\s+a|dans)\s+(?P<n>\d{1,3}|quelques|" + "|".join(NUMBER_WORDS) +
-        r")\s+(?P<u>jours?|semaines?|mois|ans|années?)(?![\w-])", F)),
+        r")\s+(?P<u>jours?|semaines?|mois|ans?|années?)(?![\w-])", F)),
     # aujourd'hui, hier (soir), avant-hier, demain (matin), après-demain
     ("relative_day", re.compile(
         rf"(?<![\w-])(?P<w>aujourd{A}hui|avant[- ]hier|après[- ]demain|apres[- ]demain|hier|demain)(?![\w-])"
@@ -132,9 +143,9 @@ PATTERNS = [
         r"(?<![\w-])ces\s+(?:dernières|derniers)\s+(?P<u>années|ans|mois|semaines|jours|temps)(?![\w-])", F)),
     # (ce) lundi (matin) (dernier), dans la nuit de lundi à mardi, mercredi 13
     ("weekday", re.compile(
-        rf"(?<![\w-])(?:(?P<dem>ce|cet)\s+)?{WD}(?:\s+(?P<dom>[12]\d|3[01]|0?[1-9]|1er)(?![\w,]|\s*(?:h\b|heures?|:|%)))?"
+        rf"(?<![\w-])(?:(?P<dem>ce|cet)\s+)?{WD}(?:\s+(?P<dom>[12]\d|3[01]|0?[1-9]|1er)(?![\w,]|[/.-]\d|\s*(?:h\b|heures?|:|%)))?"
         rf"(?:\s+(?:au\s+|en\s+|dans\s+l{A})?(?P<tod>matin|midi|après-midi|apres-midi|soir|soirée))?"
-        rf"(?:\s+{REL}|\s+(?:de\s+)?(?:la\s+)?semaine\s+(?P<wrel>dernière|prochaine|passée))?", F)),
+        rf"(?:\s+{REL}|\s+(?:de\s+)?(?:la\s+)?semaine\s+(?P<wrel>dernière|prochaine|passée|suivante|précédente|en\s+cours))?", F)),
     ("night", re.compile(
         rf"(?<![\w-])(?:dans\s+)?la\s+nuit\s+d[eu]\s+{WD}\s+(?:à|au)\s+(?P<wd2>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![\w-])",
         F)),
@@ -144,14 +155,15 @@ PATTERNS = [
         rf"|la\s+(?P<pm2>fin|début)\s+d(?:e\s+|{A})(?:la\s+|l{A})?|l{A}(?=après-midi))"
         rf"(?P<tod>matinée|après-midi|apres-midi|soirée|nuit|journée)(?![\w-])", F)),
     # le lendemain, la veille
-    ("anchor", re.compile(r"(?<![\w-])(?:le\s+(?P<l>lendemain)|la\s+(?P<v>veille))(?![\w-])", F)),
+    ("anchor", re.compile(r"(?<![\w-])(?:le\s+(?P<l>lendemain|jour\s+suivant|jour\s+d['’]après)"
+                          r"|(?:la\s+(?P<v>veille)|le\s+(?P<v2>jour\s+précédent|jour\s+d['’]avant)))(?![\w-])", F)),
     # a 4-digit year, judged with the parse
     ("year", re.compile(rf"(?<![\w.,/-])(?<!\d\s)(?:l{A}(?:année|an)\s+)?{Y}(?!\s?\d{{3}}(?!\d)|[.,]\d|\s?%|-\d\d(?!\d))", F)),
 ]
 # an expression never runs over a line break (a title and the dateline under it are two)
 PATTERNS = [(name, re.compile(rx.pattern.replace(r"\s", r"[^\S\n]"), rx.flags)) for name, rx in PATTERNS]
 RULE_PRIORITY = {name: i for i, (name, _) in enumerate(PATTERNS)}
-RULE_PRIORITY["day_coordinated"] = len(RULE_PRIORITY)
+RULE_PRIORITY["day_coordinated"] = -1      # a day number next to a full date takes its month
 
 # modifiers written before the expression (they join its span)
 MOD_BEFORE = re.compile(
@@ -169,7 +181,7 @@ MONTH_LEAD = re.compile(r"(?:le|au|du)\s+$", F)
 # words before a 4-digit number that make it something else than a year
 NOT_YEAR_BEFORE = re.compile(
     r"(?:article|art\.|n°|no|numéro|page|p\.|vol|ligne|route|code|chapitre|alinéa|décret|loi|plus\s+de|moins\s+de"
-    r"|près\s+de|environ|quelque|quelques|au\s+moins|jusqu['’]à|sur|de\s+\d+\s+à|\d\s*x)\s*$", F)
+    r"|près\s+de|environ|quelque|quelques|au\s+moins|jusqu['’]à|de\s+\d{1,3}\s+à|\d\s*x)\s*$", F)
 FUTURE_LEAD = re.compile(r"(?:d['’]ici|jusqu['’]à|jusqu['’]au|avant|à\s+partir\s+de|dès)\s+(?:le\s+|ce\s+)?$", F)
 PAST_LEAD = re.compile(r"(?:depuis)\s+(?:le\s+|ce\s+)?$", F)
 NOT_AUJOURDHUI = re.compile(r"(?:d['’]|jusqu['’]à\s+|jusqu['’]|à\s+)$", F)
@@ -210,7 +222,7 @@ def _roman(s: str) -> int | None:
 def _rel_dir(rel: str | None) -> str | None:
     if not rel:
         return None
-    return "past" if rel.lower().startswith(("dernier", "dernière", "pass")) else "future"
+    return "past" if rel.lower().startswith(("dernier", "dernière", "derniere", "pass", "préc", "prec")) else "future"
 
 
 def _item(start, end, rule, *, value="", expr=None, mod="", gran="day") -> dict:
@@ -246,18 +258,23 @@ def _build(rule: str, m: re.Match, text: str) -> dict | None:
         if y is not None:
             return _item(s, e, rule, value=_iso(y, expr["m"], d))
         return _item(s, e, rule, expr=expr)
-    if rule in ("numeric", "iso"):
+    if rule in ("numeric", "iso", "numeric_spaced"):
         y = int(g["y"]) if len(g["y"]) == 4 else _two_digit_year(g["y"])
         d, mo = int(g["d"]), int(g["mo"])
         if not _valid(y, mo, d):
             return None
         return _item(s, e, rule, value=_iso(y, mo, d))
+    if rule == "numeric_month":
+        y, mo = (g["y"], g["mo"]) if g["y"] else (g["y2"], g["mo2"])
+        return _item(s, e, rule, value=f"{int(y):04d}-{int(mo):02d}", gran="month")
+    if rule == "day_alone":
+        return _item(m.start("d"), e, rule, expr={"k": "dom", "d": _num(g["d"]), "dir": None})
     if rule == "day_month_numeric":
         return _item(s, e, rule, expr={"k": "date", "m": int(g["mo"]), "d": int(g["d"]), "dir": None})
     if rule == "month":
         mword = g["m"]
         base = mword.lower().rstrip(".")
-        has_lead = m.group(0).lower().startswith("mois")
+        has_lead = m.group(0).lower().startswith(("mois", "ce"))
         if base not in FULL_MONTHS and not g["y"]:
             return None
         if base in ("mars", "mai") and mword[0].isupper() and not (g["y"] or g["rel"] or has_lead):
@@ -268,7 +285,7 @@ def _build(rule: str, m: re.Match, text: str) -> dict | None:
         if g["y"]:
             return _item(s, e, rule, value=f"{int(g['y']):04d}-{mo:02d}", gran="month")
         return _item(s, e, rule, expr={"k": "month", "m": mo, "dir": _rel_dir(g["rel"]),
-                                       "strict": bool(g["rel"])}, gran="month")
+                                       "strict": bool(g["rel"]), "this": bool(g["dem"])}, gran="month")
     if rule == "decade":
         dec = g["dec"]
         n = int(dec)
@@ -315,6 +332,9 @@ def _build(rule: str, m: re.Match, text: str) -> dict | None:
         n = _num(nword)
         if n is None:
             return None
+        if unit in ("week", "month"):
+            # `il y a trois semaines`: the day that many weeks back (as Duckling and Recognizers)
+            return _item(s, e, rule, expr={"k": "rel", "unit": "day", "n": sign * n, "by": unit})
         return _item(s, e, rule, expr={"k": "rel", "unit": unit, "n": sign * n}, gran=unit)
     if rule == "relative_day":
         w = g["w"].lower().replace(" ", "-").replace("apres", "après")
@@ -350,20 +370,23 @@ def _build(rule: str, m: re.Match, text: str) -> dict | None:
             before = text[max(0, s - 12):s]
             if re.search(r"(?:\ble|\bles|chaque|tous\s+les|un)\s+$", before, F):
                 return None      # `le dimanche`, `chaque lundi`: habitual, not a day
-        if g["wd"][0].isupper() and not g["dem"] and not _sentence_start(text, s):
+        if g["wd"][0].isupper() and not g["dem"] and re.search(r"(?:\bdu|[A-ZÀ-Ý][\w-]*)\s+$", text[max(0, s - 20):s]):
             return None          # `le Journal du Dimanche`: a name
         wd = WEEKDAYS[g["wd"].lower()]
         if g["dom"]:
             return _item(s, e, rule, expr={"k": "dom", "d": _num(g["dom"]), "wd": wd})
-        rel = g["rel"] or g["wrel"]
-        expr = {"k": "weekday", "wd": wd, "dir": _rel_dir(rel), "strict": bool(rel), "this": bool(g["dem"])}
+        if g["wrel"]:
+            week = 0 if g["wrel"].lower().startswith("en") else -1 if _rel_dir(g["wrel"]) == "past" else 1
+            return _item(s, e, rule, expr={"k": "weekday", "wd": wd, "week": week, "dir": None})
+        expr = {"k": "weekday", "wd": wd, "dir": _rel_dir(g["rel"]), "strict": bool(g["rel"]),
+                "this": bool(g["dem"])}
         return _item(s, e, rule, expr=expr)
     if rule == "night":
         wd = WEEKDAYS[g["wd"].lower()]
         return _item(s, e, rule, expr={"k": "weekday", "wd": wd, "dir": None, "strict": False, "tod": "NI"})
     if rule == "part_of_day":
         tod = g["tod"].lower()
-        if tod == "journée" and not (g["pm"] or g["pm2"]):
+        if tod == "journée" and not (g["pm"] or g["pm2"]) and not m.group(0).lower().startswith("dans"):
             return None
         code = "" if tod == "journée" else PARTS_OF_DAY.get(tod, "")
         mod = MODS.get({"début": "start", "fin": "end"}.get((g["pm"] or g["pm2"] or "").lower(), ""), "")
@@ -442,7 +465,7 @@ def _add_coordinated_days(items: list[dict], text: str) -> list[dict]:
     """`du 1er au 15 mars`, `entre les 17 et 23 mars`, `le 16 février au matin et le 17`: the bare
     day number takes the month (and year) of the full date next to it."""
     extra = []
-    starts = {it["start"] for it in items}
+    starts = {it["start"] for it in items if it["rule"] != "day_alone"}
     for it in items:
         if it["rule"] not in ("day_month",) or it["granularity"] != "day":
             continue
@@ -484,15 +507,24 @@ def _with_day(it, base, d, s, e, rule):
                                    "strict": base.get("strict", False)})
 
 
-def _link_anchors(items: list[dict]) -> list[dict]:
-    """`le lendemain` / `la veille` shift the nearest day before them (kept only with one)."""
-    out, last_day = [], None
-    for it in items:
+def _link_anchors(items: list[dict], text: str) -> list[dict]:
+    """`le lendemain du 13 février` shifts that date; `le lendemain` / `la veille` alone the
+    nearest day before them, else the article date."""
+    out, last_day, skip = [], None, set()
+    for i, it in enumerate(items):
+        if i in skip:
+            continue
         if it["rule"] == "anchor":
-            if last_day is None:
-                continue
-            base = {k: last_day[k] for k in ("value", "expr")}
-            it["expr"]["base"] = base
+            nxt = items[i + 1] if i + 1 < len(items) else None
+            if nxt is not None and nxt["granularity"] == "day" and re.fullmatch(
+                    r"\s+(?:du|de\s+la|de\s+l['’]|de)\s*", text[it["end"]:nxt["start"]]):
+                it["expr"]["base"] = {k: nxt[k] for k in ("value", "expr")}
+                it["end"] = nxt["end"]
+                skip.add(i + 1)
+            elif last_day is not None:
+                it["expr"]["base"] = {k: last_day[k] for k in ("value", "expr")}
+            else:
+                it["expr"] = {"k": "rel", "unit": "day", "n": it["expr"]["n"]}
         out.append(it)
         if it["granularity"] == "day" and it["rule"] not in ("part_of_day",) and (
                 it["value"] or (it["expr"] and it["expr"].get("k") in ("date", "weekday", "dom", "shift", "rel"))):
@@ -538,6 +570,9 @@ def _year_ok(doc, span, it) -> bool:
 
 
 def _tense(span) -> str | None:
+    """past | future | None: the tense of the verb governing the span (climbing through
+    infinitives); when the parse attaches the span to no verb (a title run into the
+    dateline), the nearest finite verb before it on the same line."""
     tok = span.root
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
@@ -545,9 +580,20 @@ def _tense(span) -> str | None:
             if t is not None or tok.dep_ == "ROOT" or "Inf" not in tok.morph.get("VerbForm"):
                 return t
         if tok.head is tok:
-            return None
+            break
         tok = tok.head
+    doc = span.doc
+    for i in range(span.start - 1, max(-1, span.start - 10), -1):
+        t = doc[i]
+        if "\n" in t.text:
+            break
+        if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+            return _verb_tense(t)
     return None
+
+
+# future and conditional endings, for finite verbs the tagger calls present (`nous ferons`)
+FUTURE_ENDING = re.compile(r"(?:rai|ras|rons|rez|ront|rait|raient|rions|riez)$", F)
 
 
 def _verb_tense(v) -> str | None:
@@ -556,6 +602,9 @@ def _verb_tense(v) -> str | None:
         if "Fut" in a.morph.get("Tense") or "Cnd" in a.morph.get("Mood"):
             return "future"
     if "Fut" in v.morph.get("Tense") or "Cnd" in v.morph.get("Mood"):
+        return "future"
+    if "Fin" in v.morph.get("VerbForm") and "Pres" in v.morph.get("Tense") and FUTURE_ENDING.search(v.text) \
+            and not v.text.lower().endswith(("courons", "courez", "mourons", "mourez")):
         return "future"
     if "Inf" in v.morph.get("VerbForm"):
         head = v.head
@@ -578,7 +627,7 @@ def extract(doc) -> list[dict]:
     items = _select(items + _add_coordinated_days(items, text))
     _add_mods(items, text)
     items = _judge(doc, items)
-    return _link_anchors(items)
+    return _link_anchors(items, text)
 
 
 class DatesComponent(RuleComponent):
@@ -596,11 +645,12 @@ def _parse_ref(article_date: str):
     return tuple(int(x) if x else None for x in m.groups())
 
 
-def resolve(item: dict, article_date: str, *, default_direction: str = "past") -> str:
+def resolve(item: dict, article_date: str, *, default_direction: str | None = None) -> str:
     """The TIMEX3 value of a depeche_dates item against the article's ISO date ('' if unknown).
 
-    default_direction: how to read a weekday or an undated day when the clause gives no tense
-    (news text: `past`; a calendar-assistant test suite: `future`).
+    default_direction: how to read an expression whose clause gives no tense. None (news
+    text): a weekday is the last one, an undated day or month the nearest; `past` or
+    `future` force one reading (a calendar-assistant test suite reads forwards).
     """
     if item.get("value"):
         return item["value"]
@@ -616,7 +666,7 @@ def resolve(item: dict, article_date: str, *, default_direction: str = "past") -
 def _resolve_expr(ex: dict, ref, default_direction: str) -> str:
     y, m, d = ref
     k = ex["k"]
-    direction = ex.get("dir") or None
+    direction = ex.get("dir") or default_direction
     if k == "date":
         if y is None:
             return ""
@@ -625,7 +675,7 @@ def _resolve_expr(ex: dict, ref, default_direction: str) -> str:
     if k == "month":
         if y is None:
             return ""
-        yy = _infer_year(y, m, d, ex["m"], None, direction, ex.get("strict", False))
+        yy = y if ex.get("this") else _infer_year(y, m, d, ex["m"], None, direction, ex.get("strict", False))
         return f"{yy:04d}-{ex['m']:02d}"
     if k == "season":
         if y is None:
@@ -648,8 +698,12 @@ def _resolve_expr(ex: dict, ref, default_direction: str) -> str:
         if d is None:
             return ""
         ref = dt.date(y, m, d)
+        if unit == "day" and ex.get("by") == "month":
+            t = y * 12 + (m - 1) + n
+            yy, mm = t // 12, t % 12 + 1
+            return _iso(yy, mm, min(d, 28 if mm == 2 else 30 if mm in (4, 6, 9, 11) else 31))
         if unit == "day":
-            v = (ref + dt.timedelta(days=n)).isoformat()
+            v = (ref + dt.timedelta(days=n * (7 if ex.get("by") == "week" else 1))).isoformat()
             return v + ("T" + ex["tod"] if ex.get("tod") else "")
         day = ref + dt.timedelta(weeks=n)
         iso = day.isocalendar()
@@ -658,9 +712,11 @@ def _resolve_expr(ex: dict, ref, default_direction: str) -> str:
         if d is None:
             return ""
         ref = dt.date(y, m, d)
-        direction = direction or default_direction
         delta = (ex["wd"] - ref.weekday()) % 7
-        if ex.get("this") and not ex.get("dir"):
+        if "week" in ex:
+            # `mercredi de la semaine prochaine`: that weekday in the week before/after
+            day = ref + dt.timedelta(days=ex["wd"] - ref.weekday() + 7 * ex["week"])
+        elif ex.get("this") and direction is None:
             # `ce lundi`: the one of the article's week
             day = ref + dt.timedelta(days=ex["wd"] - ref.weekday())
         elif direction == "future":
@@ -673,6 +729,12 @@ def _resolve_expr(ex: dict, ref, default_direction: str) -> str:
         if d is None:
             return ""
         ref = dt.date(y, m, d)
+        if ex.get("wd") is None:
+            # `le 16`: this month's, or the last/next month's when the clause points there
+            off = -1 if (direction or "past") == "past" and ex["d"] > d else 1 if direction == "future" and ex["d"] < d else 0
+            t = y * 12 + (m - 1) + off
+            yy, mm = t // 12, t % 12 + 1
+            return _iso(yy, mm, ex["d"]) if _valid(yy, mm, ex["d"]) else ""
         # the day of that number nearest the article date whose weekday agrees, else this month
         for off in (0, -1, 1, -2, 2):
             t = y * 12 + (m - 1) + off
