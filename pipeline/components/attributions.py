@@ -51,6 +51,21 @@ def _norm(t) -> str:
     return t.lower_.replace("’", "'")
 
 
+def conjugate_er(lemma: str) -> set[str]:
+    """Common finite and participle forms of a first-group verb (`estimer` -> `estime`,
+    `estimait`, `estimé`, …), to recognise cues the tagger tags or lemmatises wrong."""
+    if not lemma.endswith("er") or " " in lemma:
+        return set()
+    stem = lemma[:-2]
+    soft = stem[:-1] + "ç" if stem.endswith("c") else stem + "e" if stem.endswith("g") else stem
+    grave = re.sub(r"é([^aeiouyé]+)$", r"è\1", stem)
+    out = {grave + e for e in ("e", "es", "ent")}
+    out |= {stem + e for e in ("ons", "ez", "é", "ée", "és", "ées", "èrent", "erait", "eraient", "era", "eront")}
+    out |= {soft + e for e in ("ait", "aient", "ant", "a", "ais")}
+    out.add(stem + "ons" if not stem.endswith("g") else stem + "eons")
+    return out
+
+
 def _slug(text: str) -> str:
     s = unicodedata.normalize("NFKD", text.lower())
     s = "".join(c for c in s if not unicodedata.combining(c))
@@ -101,10 +116,13 @@ class AttributionsComponent(RuleComponent):
         self.verbs: dict[str, list[Cue]] = {}
         self.nouns: dict[str, Cue] = {}
         self.preps: dict[str, Cue] = {}
+        self.forms: dict[str, str] = {}  # conjugated form -> lemma, where the tagger errs
         for c in self.rules.get("cues.jsonl", []):
             if c.pos == "verb":
                 last = c.lemma.split()[-1].replace("s'", "")
                 self.verbs.setdefault(last, []).append(c)
+                for f in conjugate_er(last):
+                    self.forms.setdefault(f, last)
             elif c.pos == "noun":
                 self.nouns.setdefault(c.lemma.split()[-1], c)
             else:
@@ -112,9 +130,15 @@ class AttributionsComponent(RuleComponent):
 
     # -- cue lookup --------------------------------------------------------------------------
     def verb_cue(self, ctx: _Ctx, t) -> Optional[Cue]:
-        if t.pos_ not in ("VERB", "AUX", "ADJ") and not (t.pos_ == "NOUN" and "VerbForm" in str(t.morph)):
-            return None
-        cands = self.verbs.get(t.lemma_.lower()) or self.verbs.get(t.lower_)
+        cands = None
+        if t.pos_ in ("VERB", "AUX"):
+            cands = self.verbs.get(t.lemma_.lower())
+        if not cands and t.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "PROPN"):
+            # the tagger and lemmatizer often miss a reporting verb (`estime` ADJ `estim`)
+            lemma = self.forms.get(_norm(t))
+            if lemma and (t.pos_ in ("VERB", "AUX", "ADJ") or (
+                    t.i > 0 and ctx.tok(t.i - 1).pos_ not in ("DET", "ADP", "ADJ", "NUM"))):
+                cands = self.verbs.get(lemma)
         if not cands:
             return None
         before = [_norm(ctx.tok(j)) for j in range(max(0, t.i - 4), t.i)]
@@ -323,6 +347,9 @@ def _not_a_speech_act(ctx: _Ctx, t) -> bool:
     m = t.morph
     if m.get("Mood") == ["Imp"]:
         return True
+    if m.get("VerbForm") == ["Inf"] and any(ctx.tok(x).lemma_ == "falloir" or _norm(ctx.tok(x)) in ("faut", "fallait")
+                                            for x in range(max(0, t.i - 3), t.i)):
+        return True  # `il faut dire que`
     if m.get("VerbForm") == ["Part"] and m.get("Tense") == ["Past"]:
         lo = _chain_start(ctx, t.i)
         if not any(ctx.tok(x).pos_ == "AUX" for x in range(lo, t.i)) and _inv_clitic(ctx, t) is None:
@@ -346,9 +373,11 @@ def _stop_right(ctx: _Ctx, j: int, owner) -> bool:
     w = _norm(t)
     if w in ("selon",) or (w == "d'" and j + 1 < ctx.n and _norm(ctx.tok(j + 1)) == "après"):
         return True
+    if w in ("alors", "tandis") and j + 1 < ctx.n and _norm(ctx.tok(j + 1)) in ("que", "qu'"):
+        return True  # the journalist's contrast, not the speaker's words
     k = j
     while k < ctx.n and k - j < 4 and (ctx.tok(k).pos_ == "AUX" or ctx.tok(k).text.startswith("-")
-                                       or _norm(ctx.tok(k)) in ("en",)):
+                                       or _norm(ctx.tok(k)) in ("en", "tout")):
         k += 1
     if k < ctx.n:
         c = owner.verb_cue(ctx, ctx.tok(k))
