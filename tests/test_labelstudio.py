@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import time
@@ -121,6 +122,9 @@ def test_when_norm_decoded_then_types_are_kept(norm, expected):
 
 # -- a real Label Studio server ----------------------------------------------------------------
 LS_BIN = ROOT / ".venv-labelstudio" / "bin" / "label-studio"
+# A migrated database kept after the first successful start: later starts skip the migrations
+# (minutes on a busy machine). Delete it to start from nothing.
+LS_TEMPLATE = ROOT / ".venv-labelstudio" / "depeche-test-data"
 TOKEN = "depeche-test-token-0123456789"
 
 
@@ -137,7 +141,10 @@ def label_studio(tmp_path_factory):
                     "(python3 -m venv .venv-labelstudio && .venv-labelstudio/bin/pip install label-studio)")
     import requests
 
-    data = tmp_path_factory.mktemp("label-studio")
+    data = tmp_path_factory.mktemp("label-studio") / "data"
+    if LS_TEMPLATE.is_dir():
+        shutil.copytree(LS_TEMPLATE, data)
+    data.mkdir(exist_ok=True)
     port = _free_port()
     env = {**os.environ, "LABEL_STUDIO_BASE_DATA_DIR": str(data), "LABEL_STUDIO_USERNAME": "depeche@example.org",
            "LABEL_STUDIO_PASSWORD": "depeche-test-password", "LABEL_STUDIO_USER_TOKEN": TOKEN,
@@ -167,6 +174,8 @@ def label_studio(tmp_path_factory):
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+    if not LS_TEMPLATE.exists() and proc.returncode is not None:
+        shutil.copytree(data, LS_TEMPLATE, ignore=shutil.ignore_patterns("server.log", "export", "upload"))
 
 
 @pytest.mark.services
