@@ -382,8 +382,7 @@ class Scorer:
                 a.add(fp=1)
                 self.err("actors", aid, "FP", None, None, pa.get("name", ""), pa.get("type", ""))
 
-    def _valued(self, task, g, golds, preds, counter: PRF, same: Callable, span_of: Callable,
-                after: Callable = None):
+    def _valued(self, task, g, golds, preds, counter: PRF, same: Callable, after: Callable = None):
         aid, text = g.article_id, g.text
 
         def key(gi_item, p):
@@ -428,13 +427,13 @@ class Scorer:
             if gq.get("qualifier"):
                 self.c["qualifier"].add(gq["qualifier"] == p.qualifier)
 
-        self._valued("quantities", g, golds, preds, self.c["quantities"], same, None, after)
+        self._valued("quantities", g, golds, preds, self.c["quantities"], same, after)
 
     def dates(self, g, rows):
         golds = sorted(g.data.get("dates", []), key=lambda d: tuple(d["span"]))
         preds = sorted(rows, key=lambda r: (r.start, r.end, r.date_id))
         self._valued("dates", g, golds, preds, self.c["dates"],
-                     lambda gd, p: bool(gd.get("value")) and gd["value"] == p.value, None)
+                     lambda gd, p: bool(gd.get("value")) and gd["value"] == p.value)
 
     def attributions(self, g, rows, actors):
         aid, text = g.article_id, g.text
@@ -673,14 +672,13 @@ def summary_rows(m: dict) -> list[tuple]:
     att = m["attributions"]
     return [
         line("mentions", m["mentions"], f"exact-span F1 {m['mentions']['exact']['f1']:.3f}"),
-        line("linking", m["linking"], f"accuracy over matched {m['linking']['over_matched']['accuracy']:.3f}"),
+        line("linking", m["linking"], f"accuracy {m['linking']['over_matched']['accuracy']:.3f} over matched"),
         line("actors / article", m["actors"]),
-        line("quantities", m["quantities"],
-             f"qualifier accuracy {m['quantities']['qualifier_accuracy']['accuracy']:.3f}"),
+        line("quantities", m["quantities"], f"qualifier accuracy {m['quantities']['qualifier_accuracy']['accuracy']:.3f}"),
         line("dates", m["dates"]),
         line("attributions @0.3", att["0.3"]),
-        line("attributions @0.5", att["0.5"], f"kind acc {att['kind_accuracy']['accuracy']:.3f}, "
-             f"stance acc {att['stance_accuracy']['accuracy']:.3f}"),
+        line("attributions @0.5", att["0.5"], f"kind {att['kind_accuracy']['accuracy']:.3f}, "
+             f"stance {att['stance_accuracy']['accuracy']:.3f}"),
         line("attributions @0.8", att["0.8"]),
         line("attributions exact", att["exact"]),
         line("attributions end-to-end", att["end_to_end"],
@@ -692,7 +690,7 @@ def print_table(m: dict, title: str = "depeche evaluate", console=None) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    t = Table(title=f"{title} ({m.get('articles', '?')} articles)")
+    t = Table(title=f"{title} ({m.get('articles', '?')} articles)", min_width=100)
     for col, just in (("task", "left"), ("P", "right"), ("R", "right"), ("F1", "right"), ("", "left")):
         t.add_column(col, justify=just)
     for name, p, r, f, note in summary_rows(m):
