@@ -403,8 +403,9 @@ def import_export(export, out_dir, *, use_predictions: bool = False) -> list[Pat
         gold = gold_from_task(task, use_predictions=use_predictions)
         if gold is None:
             continue
-        name = _slug(gold["article_id"]) if not re.fullmatch(r"[\w.\-]+", gold["article_id"]) else gold["article_id"]
-        path = out_dir / f"{name.lstrip('.')}.json"
+        aid = gold["article_id"]     # outside data: never a path (PITFALLS)
+        name = aid if re.fullmatch(r"\w[\w.\-]*", aid) else _slug(aid)
+        path = out_dir / f"{name}.json"
         path.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         written.append(path)
     return written

@@ -216,3 +216,13 @@ def test_when_dispatches_are_annotated_then_each_region_text_is_its_utf16_slice(
         if r.get("type") == "labels":
             v = r["value"]
             assert units[2 * v["start"]:2 * v["end"]].decode("utf-16-le") == v["text"]
+
+
+@pytest.mark.parametrize("article_id, name", [("dp_2025-001", "dp_2025-001"), ("../../etc/x", "etc_x"),
+                                              (".hidden", "hidden")])
+def test_when_article_id_is_a_path_then_the_gold_file_stays_in_the_folder(tmp_path, article_id, name):
+    gold = {**EMOJI_GOLD, "article_id": article_id}
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps(export_of([ls.task_from_gold(gold)]), ensure_ascii=False), encoding="utf-8")
+    [path] = ls.import_export(export, tmp_path / "gold")
+    assert path == tmp_path / "gold" / f"{name}.json"
