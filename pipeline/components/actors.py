@@ -162,16 +162,26 @@ class ActorsComponent(RuleComponent):
                 return None
         if re.fullmatch(r"[A-Z]\d", words[-1].text) or label == "MISC" and words[-1].like_num:
             return None  # codes and levels (`M1`, `Master 2`), not names
+        if len(words) == 1 and words[0].pos_ in ("SCONJ", "VERB", "AUX", "CCONJ") and \
+                (s == 0 or doc[s - 1].is_punct or doc[s - 1].is_space or doc[s].is_sent_start):
+            return None  # `Si`, `Expliquez` opening a sentence
         if label == "MISC":
+            before = doc[s - 1] if s > 0 else None
+            if before is not None and before.text in ("«", "\"", "“"):
+                return None  # a title in quotation marks: a work, not an actor
+            if any(ch.isdigit() for t in words for ch in t.text) and not org_head:
+                return None  # models and codes: `A320`, `CF-18`
+            if before is not None and before.lower_ in ("à", "près"):
+                return dict(ts=s, te=e, eid="", source="model", rule="ner:misc-as-loc", label="LOC")
             # MISC holds works, events and laws as well as the outlets and companies the model
             # does not know: keep names that read as one (capitalised, short, not shouting)
             if not org_head and (len(words) > 4 or all(t.is_upper for t in words if t.is_alpha)
                                  and len(words) > 1
                                  or any(t.is_lower and t.pos_ not in ("ADP", "DET") for t in words)):
                 return None  # `Guerre froide`, `Jeux olympiques de Rio`: events and works
-            label = "ORG"
+            return dict(ts=s, te=e, eid="", source="model", rule="ner:misc-as-org", label="ORG")
         if label == "LOC" and org_head:
-            label = "ORG"
+            return dict(ts=s, te=e, eid="", source="model", rule="ner:org-head", label="ORG")
         return dict(ts=s, te=e, eid="", source="model", rule="ner", label=label)
 
     # -- 2-3. linking ----------------------------------------------------------------------
