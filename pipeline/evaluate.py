@@ -647,7 +647,6 @@ def evaluate_winer(docs, model_dir=None, *, limit: Optional[int] = None, nlp=Non
 
 
 def print_winer(w: dict, console=None) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     t = Table(title=f"winer-fr {'-'.join(w['years'])} PER/ORG/LOC ({w['articles']} articles, "
@@ -660,7 +659,7 @@ def print_winer(w: dict, console=None) -> None:
             per = " / ".join(f"{w[system]['per_label'][lab]['f1']:.3f}" for lab in WINER_LABELS) \
                 if match == "exact" else ""
             t.add_row(system, match, f"{d['p']:.3f}", f"{d['r']:.3f}", f"{d['f1']:.3f}", per)
-    (console or Console()).print(t)
+    _console(console).print(t)
 
 
 # -- output ------------------------------------------------------------------------------------
@@ -687,15 +686,23 @@ def summary_rows(m: dict) -> list[tuple]:
 
 
 def print_table(m: dict, title: str = "depeche evaluate", console=None) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    t = Table(title=f"{title} ({m.get('articles', '?')} articles)", min_width=100)
+    t = Table(title=f"{title} ({m.get('articles', '?')} articles)")
     for col, just in (("task", "left"), ("P", "right"), ("R", "right"), ("F1", "right"), ("", "left")):
         t.add_column(col, justify=just)
     for name, p, r, f, note in summary_rows(m):
         t.add_row(name, f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", note)
-    (console or Console()).print(t)
+    _console(console).print(t)
+
+
+def _console(console=None):
+    """Wide enough for the tables when output goes to a file or pipe (rich assumes 80)."""
+    from rich.console import Console
+    if console is not None:
+        return console
+    c = Console()
+    return c if c.is_terminal else Console(width=110)
 
 
 def write_outputs(m: dict, out_dir) -> None:

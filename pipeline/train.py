@@ -500,7 +500,6 @@ def changes_md(meta: dict, learned: Learned) -> str:
 
 
 def print_before_after(meta: dict, console=None) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     t = Table(title=f"depeche train -> {meta['name']}: F1 before -> after")
@@ -512,4 +511,4 @@ def print_before_after(meta: dict, console=None) -> None:
         ha = m["held_out"]["after"][task] if m["held_out"]["after"] else None
         t.add_row(task, "-" if hb is None else f"{hb:.3f}", "-" if ha is None else f"{ha:.3f}",
                   f"{m['teach']['before'][task]:.3f}", f"{m['teach']['after'][task]:.3f}")
-    (console or Console()).print(t)
+    ev._console(console).print(t)
