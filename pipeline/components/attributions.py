@@ -78,6 +78,7 @@ class _Ctx:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.text = doc.text
+        self.cue_first: dict[int, int] = {}  # last word of a multiword cue -> its first word
         self.n = len(doc)
         quotes = [q for q in pair_quotes(doc.text) if q.depth == 0]
         self.quotes = quotes
@@ -140,6 +141,9 @@ class AttributionsComponent(RuleComponent):
                     t.i > 0 and ctx.tok(t.i - 1).pos_ not in ("DET", "ADP", "ADJ", "NUM"))):
                 cands = self.verbs.get(lemma)
         if not cands:
+            # a multiword cue anchors on its last word, whatever its tag (`mettre en garde`)
+            cands = [c for c in self.verbs.get(_norm(t), []) if " " in c.lemma and c.lemma.split()[0] not in ("se",)]
+        if not cands:
             return None
         before = [_norm(ctx.tok(j)) for j in range(max(0, t.i - 4), t.i)]
         best = None
@@ -148,8 +152,11 @@ class AttributionsComponent(RuleComponent):
             reflexive = words[0] in ("se", "s'") or c.lemma.startswith("s'")
             if len(words) > 1 and not reflexive:
                 first = words[0]
-                if not any(b.startswith(first[:4]) for b in before):
+                firsts = [j for j in range(max(0, t.i - 4), t.i)
+                          if ctx.tok(j).lemma_ == first or _norm(ctx.tok(j)).startswith(first[:3])]
+                if not firsts:
                     continue
+                ctx.cue_first[t.i] = firsts[-1]
             if reflexive and not any(b in ("se", "s'", "me", "m'", "te", "t'", "nous", "vous") for b in before):
                 continue
             if best is None or len(c.lemma) > len(best.lemma) or (reflexive and not best.lemma.startswith("s")):
@@ -168,8 +175,12 @@ class AttributionsComponent(RuleComponent):
             if ctx.in_quote[t.i] >= 0 and not self._incise_in_quote(ctx, t):
                 continue
             nt = _norm(t)
-            if nt == "selon" or (nt == "après" and t.i > 0 and _norm(doc[t.i - 1]) == "d'"):
+            if (nt == "selon" and "selon" in self.preps) or (
+                    nt == "après" and t.i > 0 and _norm(doc[t.i - 1]) == "d'" and "d'après" in self.preps):
                 found += pattern_selon(ctx, self, t)
+                continue
+            if nt == "pour" and "pour" in self.preps:
+                found += pattern_pour(ctx, self, t)
                 continue
             if nt in SELON_REL:
                 found += pattern_noun_selon_laquelle(ctx, self, t)
@@ -323,6 +334,7 @@ def _inv_clitic(ctx: _Ctx, t) -> Optional[tuple[int, int]]:
 
 def _chain_start(ctx: _Ctx, i: int) -> int:
     """Leftmost token of the verbal group ending at cue i (auxiliaries, clitics, adverbs)."""
+    i = ctx.cue_first.get(i, i)
     j = i
     while j > 0 and i - j < 7:
         p = ctx.tok(j - 1)
@@ -696,17 +708,23 @@ def _speaker_for(ctx: _Ctx, t) -> Optional[tuple[int, int]]:
 
 
 def _kind_of(ctx: _Ctx, span, default):
-    """direct when the content is one quote, mixed when it holds quoted fragments (bisect over
+    """direct when the content is one quote (or opens with a quote and goes on with no verb:
+    `qu'« … » dans un avis publié mardi`), mixed when it holds quoted fragments (bisect over
     the quotes by opening offset: O(log n) per attribution)."""
     if not hasattr(ctx, "_qopen"):
         ctx._qopen = [q.open for q in ctx.quotes]
     s, e = span
     k = bisect.bisect_left(ctx._qopen, s - 1)
-    for q in ctx.quotes[k:]:
+    for n, q in enumerate(ctx.quotes[k:]):
         if q.open > e:
             break
         if q.open <= s and (q.close >= e - 1) and q.close <= e + 2:
             return "direct", (q.start, q.end)
+        if n == 0 and q.open <= s and q.close < e and q.end - q.start > 20:
+            rest = ctx.doc.char_span(q.close + 1, e, alignment_mode="expand")
+            if rest is not None and not any(x.pos_ in ("VERB", "AUX") and x.morph.get("VerbForm") == ["Fin"]
+                                            for x in rest) and not any(x.i in ctx.open_tok for x in rest):
+                return "direct", (q.start, q.end)
         if q.open >= s and q.close <= e and q.end - q.start > 1:
             return ("mixed" if default == "indirect" else default), span
     return default, span
@@ -728,8 +746,14 @@ def pattern_que(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
     while j < ctx.n and j - t.i <= 12:
         w = _norm(ctx.tok(j))
         tk = ctx.tok(j)
-        if w in ("que", "qu'") and _norm(ctx.tok(j - 1)) not in ("ce", "plus", "moins", "autant", "ainsi", "tant"):
+        if w in ("que", "qu'", "qu") and _norm(ctx.tok(j - 1)) not in ("ce", "plus", "moins", "autant", "ainsi", "tant"):
             que = j
+            if w == "qu" and j + 1 < ctx.n and ctx.tok(j + 1).text in ("'", "’"):
+                que = j + 1  # `qu' «` tokenised as `qu` `'`
+            elif w == "qu":
+                que = None
+                j += 1
+                continue
             break
         if tk.text in SENT_END or tk.text in (":",) or j in ctx.open_tok or ctx.is_break(j) and tk.is_space:
             break
@@ -762,6 +786,11 @@ def pattern_que(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
         kind, sp = _kind_of(ctx, sp, "indirect")
         out.append(_att(kind, t, cue.lemma, cue.stance, speaker, sp,
                         ("participle_" if _is_participle(t) else "") + rule))
+    # `estime qu'elle est impossible : « … »`: the quote after the colon is the same speaker's
+    end = ctx.doc.char_span(spans[-1][0], spans[-1][1], alignment_mode="expand")
+    if end is not None and end.end + 1 < ctx.n and ctx.tok(end.end).text == ":" and end.end + 1 in ctx.open_tok:
+        q = ctx.quotes[ctx.open_tok[end.end + 1]]
+        out.append(_att("direct", t, cue.lemma, cue.stance, speaker, (q.start, q.end), "que_colon_quote"))
     return out
 
 
@@ -1009,6 +1038,14 @@ def pattern_selon(ctx: _Ctx, owner, t) -> list[dict]:
         while k < ctx.n and ctx.tok(k).text != ")" and k - np[1] < 30:
             k += 1
         k += 1
+    elif clause_initial and k < ctx.n and ctx.tok(k).text != ",":
+        # `Selon les chiffres publiés mardi par l'Insee, …`: a modifier of the source
+        m = k
+        while m < ctx.n and m - k < 12 and ctx.tok(m).text not in SENT_END | {","} and not (
+                ctx.tok(m).pos_ in ("VERB", "AUX") and ctx.tok(m).morph.get("VerbForm") == ["Fin"]):
+            m += 1
+        if m < ctx.n and ctx.tok(m).text == ",":
+            k = m
     span = None
     if clause_initial:
         if k < ctx.n and ctx.tok(k).text == ",":
@@ -1031,6 +1068,44 @@ def pattern_selon(ctx: _Ctx, owner, t) -> list[dict]:
         d = ctx.tok(first)
         a["cue_start"], a["cue_end"] = d.idx, t.idx + len(t.text)
     return [a]
+
+
+AGENT_SUFFIXES = ("eur", "euse", "iste", "ien", "ienne", "ier", "ière", "aire", "ant", "ante", "ent", "ente",
+                  "ologue", "iciens")
+
+
+def pattern_pour(ctx: _Ctx, owner, t) -> list[dict]:
+    """Clause-initial `Pour X, …` when X is a person, an organisation or a speaking group.
+
+    `Pour les syndicats, la réforme est injuste.` -> according_to, speaker `les syndicats`
+    `Pour eux, « rien n'a changé ».` -> direct, cue `Pour`
+    not: `Pour la première fois, …`, `Pour cette raison, …` (no one speaks)
+    """
+    if t.i > 0:
+        p = ctx.tok(t.i - 1)
+        if not (p.is_space or "\n" in p.whitespace_ or p.text in SENT_END or t.is_sent_start):
+            return []
+    np = _np_right(ctx, t.i + 1, appos=False)
+    if not np or np[1] + 2 >= ctx.n or ctx.tok(np[1] + 1).text != ",":
+        return []
+    words = [ctx.tok(x) for x in range(np[0], np[1] + 1)]
+    s, e = _chars(ctx, *np)
+    named = any(m["start"] < e and m["end"] > s and m.get("label") in ("PER", "ORG", "GPE")
+                for m in (ctx.doc._.depeche_mentions or []))
+    pron = len(words) == 1 and _norm(words[0]) in ("lui", "elle", "eux", "elles")
+    heads = [w for w in words if w.pos_ == "NOUN"]
+    agent = words[0].pos_ == "DET" and bool(heads) and heads[0].lemma_.lower().endswith(AGENT_SUFFIXES) \
+        and heads[0].lemma_.lower() not in TIME_WORDS
+    if not (named or pron or agent):
+        return []
+    spans = _clause_right(ctx, owner, np[1] + 2)
+    if not spans:
+        return []
+    span = (spans[0][0], spans[-1][1])
+    kind, span = _kind_of(ctx, span, "according_to")
+    if kind == "according_to" and not _has_main_verb(ctx, ctx.doc.char_span(*span, alignment_mode="expand").end - 1):
+        return []
+    return [_att(kind, t, "pour", "assert", (s, e), span, "pour")]
 
 
 def pattern_noun_selon_laquelle(ctx: _Ctx, owner, t) -> list[dict]:
@@ -1113,10 +1188,16 @@ def pattern_continued(ctx: _Ctx, found: list[dict]) -> list[dict]:
     cstarts = [c[0] for c in covered]
     out = []
     for q in ctx.quotes:
-        # the quote must open its paragraph
+        # the quote must open its paragraph, or follow the sentence of a direct quote's cue
         p = text.rfind("\n", 0, q.open)
+        same_par = False
         if text[p + 1:q.open].strip():
-            continue
+            m = bisect.bisect_right(ends, q.open) - 1
+            before = text[ordered[m]["content_end"]:q.open] if m >= 0 else ""
+            if not (m >= 0 and ordered[m]["kind"] == "direct" and len(before) < 60 and "\n" not in before
+                    and re.search(r"[.!?]\s*$", before)):
+                continue
+            same_par = True
         # and be the whole paragraph, or most of it
         nl = text.find("\n", q.close)
         par_end = len(text) if nl < 0 else nl
@@ -1135,7 +1216,7 @@ def pattern_continued(ctx: _Ctx, found: list[dict]) -> list[dict]:
         prev = ordered[m]
         between = text[prev["content_end"]:q.open]
         blocks = [b for b in between.split("\n") if b.strip()]
-        if len(blocks) > 1 or (blocks and len(blocks[0]) > 200):
+        if not same_par and (len(blocks) > 1 or (blocks and len(blocks[0]) > 200)):
             continue
         if prev["kind"] not in ("direct", "mixed") and prev.get("speaker_start") is None:
             continue
