@@ -67,8 +67,9 @@ ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 # -- regular expression pieces ----------------------------------------------------------------
 A = "['’]"
-_month_alt = "|".join(sorted((re.escape(k) for k in MONTHS), key=len, reverse=True))
-M = rf"(?P<m>(?:{_month_alt})\.?)(?![\w-])"
+_full_alt = "|".join(sorted((k for k in MONTHS if k in FULL_MONTHS), key=len, reverse=True))
+_abbr_alt = "|".join(sorted((k for k in MONTHS if k not in FULL_MONTHS), key=len, reverse=True))
+M = rf"(?P<m>(?:{_full_alt})(?![\w-])|(?:{_abbr_alt})(?:\.|(?![\w-])))"
 _num_word_day = (r"(?:vingt|trente)(?:[- ]et[- ]un|-(?:deux|trois|quatre|cinq|six|sept|huit|neuf))?"
                  r"|dix-(?:sept|huit|neuf)|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze"
                  r"|treize|quatorze|quinze|seize")
@@ -104,7 +105,7 @@ PATTERNS = [
         r"|pour\b|vers\s+\d|à\s+\d+\s*h))", F)),
     # (le mois de) mars (2016) (dernier)
     ("month", re.compile(
-        rf"(?<![\w-])(?:(?P<dem>ce|cet|cette)\s+|mois\s+d(?:e\s+|{A}))?{M}"
+        rf"(?:(?<![\w-])|(?<=mi-))(?:(?P<dem>ce|cet|cette)\s+|mois\s+d(?:e\s+|{A}))?{M}"
         rf"(?:,?\s+(?:de\s+l{A}année\s+|de\s+)?{Y}|\s+{REL})?", F)),
     # les années 1990, années 90
     ("decade", re.compile(r"(?<![\w-])années\s+(?P<dec>(?:1[0-9]|20)?[0-9]0)(?![\d\w])", F)),
@@ -167,13 +168,13 @@ RULE_PRIORITY["day_coordinated"] = -1      # a day number next to a full date ta
 
 # modifiers written before the expression (they join its span)
 MOD_BEFORE = re.compile(
-    rf"(?:(?P<start>début|au\s+début|en\s+début|dès\s+le\s+début|au\s+tout\s+début|tout\s+début)"
+    rf"(?<!\w)(?:(?P<start>début|au\s+début|en\s+début|dès\s+le\s+début|au\s+tout\s+début|tout\s+début)"
     rf"|(?P<end>fin|à\s+la\s+fin|en\s+fin|à\s+la\s+toute\s+fin|toute\s+fin)"
-    rf"|(?P<mid>(?:à\s+la\s+)?mi|au\s+milieu|milieu)"
+    rf"|(?P<mid>mi|au\s+milieu|milieu)"
     r")(?:\s*-\s*|\s+(?:du\s+mois\s+d(?:e\s+|['’])|de\s+l['’]année\s+|de\s+l['’]|de\s+la\s+|du\s+|de\s+|d['’])|\s+)$"
-    r"|(?P<approx>vers|aux\s+alentours\s+de|autour\s+de)\s+(?:l['’]|la\s+|le\s+)?$"
-    r"|(?P<before>avant|antérieure?s?\s+à)\s+(?:l['’]|la\s+|le\s+)?$"
-    r"|(?P<after>après|postérieure?s?\s+à)\s+(?:l['’]|la\s+|le\s+)?$", F)
+    r"|(?<!\w)(?P<approx>vers|aux\s+alentours\s+de|autour\s+de)\s+(?:l['’]|la\s+|le\s+)?$"
+    r"|(?<!\w)(?P<before>avant|antérieure?s?\s+à)\s+(?:l['’]|la\s+|le\s+)?$"
+    r"|(?<!\w)(?P<after>après|postérieure?s?\s+à)\s+(?:l['’]|la\s+|le\s+)?$", F)
 MODS = {"start": "START", "end": "END", "mid": "MID", "approx": "APPROX", "before": "BEFORE", "after": "AFTER"}
 # `au mois de` etc. before a month starts the mod search further left
 MONTH_LEAD = re.compile(r"(?:le|au|du)\s+$", F)

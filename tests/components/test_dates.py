@@ -1,0 +1,158 @@
+"""Dates: what the component finds in French sentences and what resolve() makes of it.
+
+Sentences are written for these tests. Each row: sentence, article date, expected
+(text, value, mod) in text order; an empty list means no date at all.
+"""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from pipeline.components.dates import extract, resolve
+
+
+def _dates(nlp, text, article_date):
+    doc = nlp(text)
+    assert not doc._.depeche_errors
+    return [(text[d["start"]:d["end"]], resolve(d, article_date), d["mod"]) for d in doc._.depeche_dates]
+
+
+# -- with the parse (tense of the clause, years that count things) ---------------------------
+PARSED = [
+    # absolute and partial dates
+    ("Le sommet s'est ouvert le 11 octobre à Bruxelles.", "2024-10", [("11 octobre", "2024-10-11", "")]),
+    ("Le texte a été signé le 1er janvier 2016 à Paris.", "2024-10-20", [("1er janvier 2016", "2016-01-01", "")]),
+    ("La réunion du 11/10/2024 a été reportée.", "2024-10-20", [("11/10/2024", "2024-10-11", "")]),
+    ("Les prix ont grimpé en mars.", "2024-10-20", [("mars", "2024-03", "")]),
+    ("Le pays est entré en récession en 2022.", "2024-10-20", [("2022", "2022", "")]),
+    ("La guerre a éclaté début 2022 selon les historiens.", "2024-10", [("début 2022", "2022", "START")]),
+    ("Les travaux reprendront fin octobre.", "2024-10-05", [("fin octobre", "2024-10", "END")]),
+    ("Les troupes sont arrivées à la mi-décembre 2023.", "2024-10-05", [("mi-décembre 2023", "2023-12", "MID")]),
+    ("Avant 2012, l'équipe perdait souvent.", "2016-08-08", [("Avant 2012", "2012", "BEFORE")]),
+    ("Le déficit s'est creusé dans les années 1990.", "2024-10-20", [("années 1990", "199", "")]),
+    ("Ce fut l'un des peintres majeurs du XIXe siècle.", "2024-10-20", [("XIXe siècle", "18", "")]),
+    ("Les liens se sont renforcés depuis le printemps.", "2024-10", [("printemps", "2024-SP", "")]),
+    ("La récolte de l'été 2014 fut maigre.", "2024-10-20", [("été 2014", "2014-SU", "")]),
+    ("Le chiffre d'affaires du premier trimestre 2023 a baissé.", "2024-10-20", [("premier trimestre 2023", "2023-Q1", "")]),
+    # a day number next to a full date takes its month
+    ("Le festival a eu lieu du 3 au 9 juillet dernier.", "2024-10-20",
+     [("3", "2024-07-03", ""), ("9 juillet dernier", "2024-07-09", "")]),
+    # a year written without its year: the clause's tense decides between last and this year
+    ("Le ministre avait démissionné le 22 décembre.", "2025-01-10", [("22 décembre", "2024-12-22", "")]),
+    ("Le vote aura lieu le 3 février.", "2024-12-20", [("3 février", "2025-02-03", "")]),
+    # relative days, weeks, months, years
+    ("Le président s'est exprimé hier soir à la télévision.", "2024-10-20", [("hier soir", "2024-10-19", "")]),
+    ("Les négociations reprendront demain.", "2024-10-20", [("demain", "2024-10-21", "")]),
+    ("L'Assemblée a adopté ce matin le texte.", "2024-10-20", [("ce matin", "2024-10-20", "")]),
+    ("Le ministre a démissionné la semaine dernière.", "2024-10-16", [("la semaine dernière", "2024-W41", "")]),
+    ("Les ventes ont reculé l'an dernier.", "2024-10-20", [("l'an dernier", "2023", "")]),
+    ("Les ventes ont reculé l'année dernière.", "2024-10-20", [("l'année dernière", "2023", "")]),
+    ("Le texte sera examiné le mois prochain.", "2024-10-20", [("le mois prochain", "2024-11", "")]),
+    ("L'usine a fermé il y a trois jours.", "2024-10-20", [("il y a trois jours", "2024-10-17", "")]),
+    # bare weekdays: the tense decides; the article's own day counts
+    ("Il a fait ces annonces dimanche lors d'un meeting.", "2024-10-16", [("dimanche", "2024-10-13", "")]),
+    ("Le scrutin se tiendra dimanche dans tout le pays.", "2024-10-16", [("dimanche", "2024-10-20", "")]),
+    ("La décision sera rendue mercredi.", "2024-10-16", [("mercredi", "2024-10-16", "")]),
+    ("Le cortège est parti samedi matin de la place.", "2024-10-16", [("samedi matin", "2024-10-12", "")]),
+    ("Il a été reçu lundi dernier à l'Élysée.", "2024-10-14", [("lundi dernier", "2024-10-07", "")]),
+    # unresolvable without a day-precise article date, or without any article date
+    ("Il a fait ces annonces dimanche lors d'un meeting.", "2024-10", [("dimanche", "", "")]),
+    ("Les négociations reprendront demain.", "", [("demain", "", "")]),
+    # not dates
+    ("Il a dirigé le pays pendant trois ans.", "2024-10-20", []),
+    ("La séance a repris à 14h30.", "2024-10-20", []),
+    ("Un homme de 29 ans a été interpellé.", "2024-10-20", []),
+    ("Plus de 2000 manifestants ont défilé dans la ville.", "2024-10-20", []),
+    ("La chaîne Fox 2000 diffuse le film.", "2024-10-20", []),
+    ("La sonde s'est posée sur Mars après sept mois de voyage.", "2024-10-20", []),
+    ("Le Journal du Dimanche publie un sondage.", "2024-10-20", []),
+    ("La France d'aujourd'hui ne ressemble plus à celle de ses parents.", "2024-10-20", []),
+    ("Il a été élu au premier tour avec 52 % des voix.", "2024-10-20", []),
+]
+
+
+@pytest.mark.parametrize("text,article_date,expected", PARSED)
+def test_when_sentence_parsed_then_dates_found_and_resolved(nlp, text, article_date, expected):
+    assert _dates(nlp, text, article_date) == expected
+
+
+# -- rules alone (no parse needed) -------------------------------------------------------------
+BLANK = [
+    ("Il est arrivé le 8 mai 1945 à Reims.", [("8 mai 1945", "1945-05-08")]),
+    ("Le 2024-10-11, la réunion a eu lieu.", [("2024-10-11", "2024-10-11")]),
+    ("Le décret du 05/03/1999 reste en vigueur.", [("05/03/1999", "1999-03-05")]),
+    ("Les années 70 ont vu naître le mouvement.", [("années 70", "197")]),
+    ("La crise a commencé en 2008 et a duré de 2008 à 2012.", [("2008", "2008"), ("2008", "2008"), ("2012", "2012")]),
+    ("Il a été réélu.\nmercredi\n\n22 avril 2017", [("mercredi", ""), ("22 avril 2017", "2017-04-22")]),
+    ("Les deux tiers, soit 2/3 des votants, ont dit oui.", []),
+    ("Il a parcouru 1,5 kilomètre en sept minutes.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", BLANK)
+def test_when_rules_run_without_parse_then_spans_and_fixed_values(text, expected):
+    doc = spacy.blank("fr")(text)
+    got = [(text[d["start"]:d["end"]], resolve(d, "")) for d in extract(doc)]
+    assert got == expected
+
+
+def test_when_items_extracted_then_they_are_plain_msgpack_data(nlp):
+    import srsly
+    doc = nlp("Le 11 octobre, puis dimanche et la semaine dernière, il y a trois jours.")
+    items = doc._.depeche_dates
+    assert items and srsly.msgpack_loads(srsly.msgpack_dumps(items)) == items
+    assert all(set(it) == {"start", "end", "value", "expr", "mod", "granularity", "rule"} for it in items)
+
+
+# -- resolve() alone ------------------------------------------------------------------------------
+RESOLVE = [
+    # item fields, article date, expected value
+    ({"value": "2022"}, "2024-10-11", "2022"),
+    ({"expr": {"k": "date", "m": 10, "d": 11, "dir": None}}, "2024-10", "2024-10-11"),
+    ({"expr": {"k": "date", "m": 12, "d": 22, "dir": "past"}}, "2025-01-10", "2024-12-22"),
+    ({"expr": {"k": "date", "m": 2, "d": 3, "dir": "future"}}, "2024-12-20", "2025-02-03"),
+    ({"expr": {"k": "date", "m": 12, "d": 6, "dir": None}}, "2017-01-22", "2016-12-06"),
+    ({"expr": {"k": "date", "m": 12, "d": 6, "dir": "past", "strict": True}}, "2017-12-10", "2017-12-06"),
+    ({"expr": {"k": "date", "m": 10, "d": 11, "dir": None}}, "", ""),
+    ({"expr": {"k": "month", "m": 5, "dir": None}}, "2017-01-31", "2017-05"),
+    ({"expr": {"k": "month", "m": 11, "dir": "past", "strict": True}}, "2017-01-22", "2016-11"),
+    ({"expr": {"k": "season", "s": "SP", "n": 0}}, "2024-10", "2024-SP"),
+    ({"expr": {"k": "season", "s": "WI", "n": -1}}, "2024-10", "2023-WI"),
+    ({"expr": {"k": "rel", "unit": "day", "n": -1}}, "2024-10-20", "2024-10-19"),
+    ({"expr": {"k": "rel", "unit": "day", "n": -1}}, "2024-10", ""),
+    ({"expr": {"k": "rel", "unit": "day", "n": 0, "tod": "MO"}}, "2016-10-17", "2016-10-17TMO"),
+    ({"expr": {"k": "rel", "unit": "week", "n": -1}}, "2024-10-16", "2024-W41"),
+    ({"expr": {"k": "rel", "unit": "week", "n": 1}}, "2017-01-22", "2017-W04"),
+    ({"expr": {"k": "rel", "unit": "weekend", "n": 0}}, "2016-11-07", "2016-W45-WE"),
+    ({"expr": {"k": "rel", "unit": "month", "n": -1}}, "2024-01-15", "2023-12"),
+    ({"expr": {"k": "rel", "unit": "month", "n": 1}}, "2024-10", "2024-11"),
+    ({"expr": {"k": "rel", "unit": "year", "n": -1}}, "2024", "2023"),
+    ({"expr": {"k": "rel", "unit": "day", "n": -3, "by": "week"}}, "2013-02-12", "2013-01-22"),
+    ({"expr": {"k": "rel", "unit": "day", "n": -3, "by": "month"}}, "2013-02-12", "2012-11-12"),
+    # weekdays: 2024-10-16 is a Wednesday
+    ({"expr": {"k": "weekday", "wd": 6, "dir": "past"}}, "2024-10-16", "2024-10-13"),
+    ({"expr": {"k": "weekday", "wd": 6, "dir": "future"}}, "2024-10-16", "2024-10-20"),
+    ({"expr": {"k": "weekday", "wd": 2, "dir": "past"}}, "2024-10-16", "2024-10-16"),
+    ({"expr": {"k": "weekday", "wd": 2, "dir": "future", "strict": True}}, "2024-10-16", "2024-10-23"),
+    ({"expr": {"k": "weekday", "wd": 2, "dir": "past", "strict": True}}, "2024-10-16", "2024-10-09"),
+    ({"expr": {"k": "weekday", "wd": 0, "dir": None}}, "2024-10-16", "2024-10-14"),
+    ({"expr": {"k": "weekday", "wd": 4, "week": 1, "dir": None}}, "2016-11-07", "2016-11-18"),
+    ({"expr": {"k": "weekday", "wd": 6, "dir": None}}, "2024-10", ""),
+    ({"expr": {"k": "dom", "d": 17, "dir": None}}, "2017-02-08", "2017-01-17"),
+    ({"expr": {"k": "dom", "d": 2, "dir": "future"}}, "2013-02-12", "2013-03-02"),
+    ({"expr": {"k": "shift", "n": 1, "base": {"value": "2016-12-22", "expr": None}}}, "2017-01-28", "2016-12-23"),
+    ({"expr": {"k": "quarter", "q": 2, "dir": None}}, "2024-10-20", "2024-Q2"),
+    ({"expr": None, "value": ""}, "2024-10-20", ""),
+]
+
+
+@pytest.mark.parametrize("item,article_date,expected", RESOLVE)
+def test_when_resolved_against_article_date_then_timex_value(item, article_date, expected):
+    assert resolve(item, article_date) == expected
+
+
+def test_when_suite_reads_forwards_then_undated_day_is_the_next_one():
+    item = {"expr": {"k": "date", "m": 1, "d": 1, "dir": None}}
+    assert resolve(item, "2013-02-12") == "2013-01-01"
+    assert resolve({"expr": {"k": "weekday", "wd": 0, "dir": None}}, "2013-02-12",
+                   default_direction="future") == "2013-02-18"
