@@ -18,6 +18,7 @@ from spacy.language import Language
 
 from pipeline import components  # noqa: F401 - registers the factories and extensions
 from pipeline.components import COMPONENTS
+from pipeline.components.lemmas import make_fast
 from pipeline.errors import E
 
 # Long articles are processed in segments of at most this many characters (runner), so the
@@ -57,6 +58,7 @@ def build(model_dir: Path | str | None = None, *, base: Language | None = None) 
             comp = nlp.add_pipe(name, name=name)
             if (model_dir / name).is_dir():
                 comp.from_disk(model_dir / name)
+    make_fast(nlp)
     nlp.max_length = max(nlp.max_length, SEGMENT_CHARS + 1)
     nlp.meta["depeche"] = {k: meta.get(k) for k in ("name", "version", "base")}
     return nlp
