@@ -53,6 +53,12 @@ conformance: $(STAMP)
 gazetteer: $(STAMP)
 	$(BIN)/python scripts/build_gazetteer.py
 
+# the shipped model: generated rule files rebuilt from their libraries, then every rule file
+# of models/depeche-fr validated by loading the pipeline
+model: gazetteer
+	$(BIN)/python scripts/build_units.py
+	$(BIN)/python -m pipeline.nlp models/depeche-fr
+
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --docs $(SHARED)/data/winer-fr/docs.jsonl
 

@@ -68,3 +68,19 @@ def build(model_dir: Path | str | None = None, *, base: Language | None = None) 
 def load(model_dir: str | None = None) -> Language:
     """The pipeline for a model folder, built once per process (workers reuse it)."""
     return build(model_dir)
+
+
+def describe(model_dir: Path | str | None = None) -> dict:
+    """Load a model folder (validating every rule file) and count its rules per file."""
+    nlp = build(model_dir)
+    out = {"model": str(model_dir or default_model_dir()), "meta": nlp.meta.get("depeche"),
+           "pipeline": nlp.pipe_names, "rules": {}}
+    for name in COMPONENTS:
+        comp = nlp.get_pipe(name)
+        out["rules"][name] = {fname: len(rules) for fname, rules in getattr(comp, "rules", {}).items()}
+    return out
+
+
+if __name__ == "__main__":
+    import sys
+    print(json.dumps(describe(sys.argv[1] if len(sys.argv) > 1 else None), ensure_ascii=False, indent=1))
