@@ -292,3 +292,31 @@ def test_when_winer_records_read_then_2018_is_never_included(tmp_path):
 def test_when_entity_spans_scored_then_exact_and_lenient_differ(pred, exact_tp, lenient_tp):
     m = ev.score_spans([("d", 0, 11, "Person")], [pred])
     assert (m["exact"]["tp"], m["lenient"]["tp"]) == (exact_tp, lenient_tp)
+
+
+# -- the commands (model-free: the scorer is given fixed rows) ---------------------------------
+def _run(*args):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+    return CliRunner().invoke(app, list(map(str, args)))
+
+
+def test_when_gold_folder_is_missing_then_evaluate_exits_2(tmp_path):
+    r = _run("evaluate", tmp_path / "nope")
+    assert r.exit_code == 2 and "does not exist" in r.output
+
+
+def test_when_evaluate_runs_with_out_then_table_metrics_and_errors_are_written(tmp_path, monkeypatch):
+    monkeypatch.setattr(ev, "evaluate", lambda gold, model=None, corpus=None: {"articles": 1,
+                                                                              **ev.score([mini_gold()], {})})
+    r = _run("evaluate", tmp_path, "--out", tmp_path / "m")
+    assert r.exit_code == 0, r.output
+    assert "attributions end-to-end" in r.output
+    assert (tmp_path / "m" / "metrics.json").exists() and (tmp_path / "m" / "errors.csv").exists()
+
+
+def test_when_train_output_exists_then_it_refuses_to_overwrite(tmp_path):
+    (tmp_path / "model").mkdir()
+    r = _run("train", tmp_path, "--out", tmp_path / "model")
+    assert r.exit_code == 2 and "never overwrites" in r.output

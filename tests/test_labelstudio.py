@@ -226,3 +226,16 @@ def test_when_article_id_is_a_path_then_the_gold_file_stays_in_the_folder(tmp_pa
     export.write_text(json.dumps(export_of([ls.task_from_gold(gold)]), ensure_ascii=False), encoding="utf-8")
     [path] = ls.import_export(export, tmp_path / "gold")
     assert path == tmp_path / "gold" / f"{name}.json"
+
+
+def test_when_import_labelstudio_command_runs_then_gold_files_are_written(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps(export_of([ls.task_from_gold(EMOJI_GOLD)]), ensure_ascii=False), encoding="utf-8")
+    r = CliRunner().invoke(app, ["import-labelstudio", str(export), "-o", str(tmp_path / "gold")])
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "gold" / "emoji_1.json").exists()
+    missing = CliRunner().invoke(app, ["import-labelstudio", str(tmp_path / "none.json"), "-o", str(tmp_path)])
+    assert missing.exit_code == 2
