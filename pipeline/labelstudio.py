@@ -108,8 +108,8 @@ def decode_norm(text: str, numeric: Iterable[str] = ()) -> dict:
         if v == "null":
             out[k] = None
         elif k in numeric and v:
-            try:
-                out[k] = json.loads(v)
+            try:       # an annotator may type French digits: `16 000`, `3,5`
+                out[k] = json.loads(re.sub(r"[\s\u00a0\u202f]", "", v).replace(",", "."))
             except ValueError:
                 raise LabelStudioError(f"{k}={v!r} is not a number") from None
         elif k == "aliases":

@@ -114,10 +114,21 @@ def test_when_annotator_edits_norm_then_gold_has_the_new_value():
     ("value=16000; qualifier=min; unit=", {"value": 16000, "qualifier": "min", "unit": ""}),
     ("value=3.5; actor=null", {"value": 3.5, "actor": None}),
     ("actor=x; aliases=A|B", {"actor": "x", "aliases": ["A", "B"]}),
+    ("value=2e11; qualifier=min", {"value": 2e11, "qualifier": "min"}),
 ])
 def test_when_norm_decoded_then_types_are_kept(norm, expected):
     assert ls.decode_norm(norm, ls.NUMERIC) == expected
     assert ls.decode_norm(ls.encode_norm(expected, ls.NUMERIC), ls.NUMERIC) == expected
+
+
+@pytest.mark.parametrize("typed, value", [("16 000", 16000), ("3,5", 3.5), ("16\u202f000", 16000)])
+def test_when_annotator_types_french_digits_then_value_is_read(typed, value):
+    assert ls.decode_norm(f"value={typed}", ls.NUMERIC)["value"] == value
+
+
+def test_when_value_is_not_a_number_then_import_says_so():
+    with pytest.raises(ls.LabelStudioError):
+        ls.decode_norm("value=beaucoup", ls.NUMERIC)
 
 
 # -- a real Label Studio server ----------------------------------------------------------------
