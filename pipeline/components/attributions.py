@@ -365,7 +365,10 @@ def _not_a_speech_act(ctx: _Ctx, t) -> bool:
     if m.get("VerbForm") == ["Part"] and m.get("Tense") == ["Past"]:
         lo = _chain_start(ctx, t.i)
         if not any(ctx.tok(x).pos_ == "AUX" for x in range(lo, t.i)) and _inv_clitic(ctx, t) is None:
-            return True
+            # `», dit la candidate`: `dit` is also a present tense, inverted after the content
+            inverted = lo > 0 and (ctx.tok(lo - 1).text == "," or lo - 1 in ctx.close_tok) and \
+                t.i + 1 < ctx.n and ctx.tok(t.i + 1).pos_ in ("DET", "PROPN")
+            return not inverted
     return False
 
 

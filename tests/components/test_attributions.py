@@ -1,0 +1,250 @@
+"""Attributions: quote pairing, cue lexicon, and one sentence per pattern (positive and negative)."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from pipeline.components.attributions import AttributionsComponent, conjugate_er
+from pipeline.components.attributions_quotes import pair_quotes
+from pipeline.rules import read_rules, write_rules
+from pipeline.rules.cues import Cue
+
+
+def _spans(text):
+    return [text[q.start:q.end] for q in pair_quotes(text)]
+
+
+# -- quote pairing (no model) -----------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Il a dit « oui » hier.", ["oui"]),                                   # guillemets with spaces
+    ("Il a dit «\u00a0oui\u00a0» hier.", ["oui"]),                        # NBSP inside
+    ("Elle a écrit «non» sans espace.", ["non"]),                          # no space
+    ('Il a crié "stop" puis "encore".', ["stop", "encore"]),               # straight quotes
+    ("Un “mot” et un ‹ autre ›.", ["mot", "autre"]),                       # curly and single
+    ("« Il a parlé d'un “plan” précis »", ["Il a parlé d'un “plan” précis", "plan"]),  # nested
+    ("Une marque » perdue et rien d'autre.", []),                          # stray closing mark
+    ("Un « début sans fin\n\nLa suite.", []),                              # unclosed: dropped
+    ("« Premier paragraphe\n\n« Second paragraphe »", ["Premier paragraphe", "Second paragraphe"]),  # continued
+    ('Il mesure 10" de haut. « Bonjour » dit-il.', ["Bonjour"]),           # inch mark does not nest
+])
+def test_when_text_has_quotation_marks_then_pairs_are_found(text, expected):
+    assert _spans(text) == expected
+
+
+def test_when_many_unbalanced_quotes_then_pairing_is_bounded_per_paragraph():
+    para = "« Une citation complète » puis « une autre sans fin et » une fin » perdue.\n\n"
+    text = para * 2000  # about 150 000 characters, 6 000 marks
+    quotes = pair_quotes(text)
+    assert len(quotes) >= 4000
+    assert all("\n" not in text[q.start:q.end] for q in quotes)
+    assert all(q.end - q.start < len(para) for q in quotes)
+
+
+# -- cue lexicon ------------------------------------------------------------------------------
+def test_when_cue_lexicon_is_saved_and_loaded_then_rules_are_equal(tmp_path):
+    nlp = spacy.blank("fr")
+    comp = AttributionsComponent(nlp, "depeche_attributions")
+    rules = [Cue("déclarer", "verb", "assert", ("que", "quote", "inversion"), "curated"),
+             Cue("laisser entendre", "verb", "suggest", ("que",), "curated"),
+             Cue("d'après", "prep", "assert", ("selon",), "curated")]
+    comp.set_rules("cues.jsonl", rules)
+    comp.to_disk(tmp_path)
+    assert read_rules(tmp_path / "cues.jsonl", Cue) == rules
+    other = AttributionsComponent(nlp, "x").from_disk(tmp_path)
+    assert other.rules["cues.jsonl"] == rules
+    assert "déclarer" in other.verbs and "entendre" in other.verbs and "d'après" in other.preps
+    assert "déclarer" in (tmp_path / "cues.jsonl").read_text(encoding="utf-8")  # not \u-escaped
+
+
+def test_when_shipped_lexicon_is_loaded_then_it_validates_and_has_every_stance():
+    from pipeline.nlp import default_model_dir
+    cues = read_rules(default_model_dir() / "depeche_attributions" / "cues.jsonl", Cue)
+    assert len(cues) >= 150
+    assert {c.stance for c in cues} == {"assert", "deny", "suggest", "estimate", "warn", "promise", "ask", "accuse"}
+    by = {(c.lemma, c.pos): c for c in cues}
+    assert by[("poursuivre", "verb")].frames == ("inversion",)   # ambiguous: only `poursuit-il`
+    assert ("croire", "verb") not in by and ("penser", "verb") not in by
+
+
+@pytest.mark.parametrize("bad", [
+    '{"lemma": "dire", "pos": "verb", "stance": "claim", "frames": ["que"]}',
+    '{"lemma": "dire", "pos": "verbe", "stance": "assert"}',
+    '{"lemma": "dire", "pos": "verb", "stance": "assert", "frames": ["que", "after"]}',
+])
+def test_when_cue_rule_is_invalid_then_loading_fails(tmp_path, bad):
+    from pipeline.rules import RuleError
+    (tmp_path / "cues.jsonl").write_text(bad + "\n", encoding="utf-8")
+    with pytest.raises(RuleError):
+        read_rules(tmp_path / "cues.jsonl", Cue)
+
+
+@pytest.mark.parametrize("lemma, form, present", [
+    ("estimer", "estime", True), ("suggérer", "suggère", True), ("lancer", "lançait", True),
+    ("interroger", "interrogeait", True), ("estimer", "estimation", False), ("dire", "dit", False),
+])
+def test_when_first_group_verb_is_conjugated_then_form_is_known(lemma, form, present):
+    assert (form in conjugate_er(lemma)) is present
+
+
+# -- patterns (full pipeline) -----------------------------------------------------------------
+def _run(nlp, text):
+    doc = nlp(text)
+    assert not doc._.depeche_errors
+    out = []
+    for a in doc._.depeche_attributions:
+        g = (lambda s, e: text[s:e] if s is not None else None)
+        out.append({"kind": a["kind"], "cue": g(a["cue_start"], a["cue_end"]), "stance": a["stance"],
+                    "speaker": g(a["speaker_start"], a["speaker_end"]), "actor_id": a["actor_id"],
+                    "content": g(a["content_start"], a["content_end"]), "rule": a["rule"]})
+    return doc, out
+
+
+POSITIVE = [
+    # (sentence, kind, cue, speaker, content)
+    # direct quote after a colon
+    ("Le général a déclaré aux soldats : « La ligne tiendra jusqu'au printemps. »",
+     "direct", "déclaré", "Le général", "La ligne tiendra jusqu'au printemps."),
+    # direct quote then inversion with a clitic
+    ("« Nous ne céderons rien sur les salaires », a-t-elle déclaré.",
+     "direct", "déclaré", "elle", "Nous ne céderons rien sur les salaires"),
+    # direct quote then a simple inverted clitic, straight quotes
+    ('"Le pont rouvrira en mai", affirme-t-il.', "direct", "affirme", "il", "Le pont rouvrira en mai"),
+    # direct quote then inverted noun phrase
+    ("« Rien n'est encore joué dans cette élection », dit la candidate écologiste.",
+     "direct", "dit", "la candidate écologiste", "Rien n'est encore joué dans cette élection"),
+    # quote signed after a dash
+    ("« Nous resterons ouverts tout l'hiver » – Marie Durand.",
+     "direct", None, "Marie Durand", "Nous resterons ouverts tout l'hiver"),
+    # indirect speech with a que clause
+    ("Le maire de Lyon a déclaré que la piscine municipale serait rénovée l'an prochain.",
+     "indirect", "déclaré", "Le maire de Lyon", "la piscine municipale serait rénovée l'an prochain"),
+    # the parse misreads `X affirme de son côté que`
+    ("Berlin affirme de son côté que les frontières resteront ouvertes aux camions.",
+     "indirect", "affirme", "Berlin", "les frontières resteront ouvertes aux camions"),
+    # content before an inverted cue, no quotation marks
+    ("La digue sera rehaussée avant l'hiver, a déclaré le préfet Paul Martin.",
+     "indirect", "déclaré", "le préfet Paul Martin", "La digue sera rehaussée avant l'hiver"),
+    # participle
+    ("Elle a présenté son budget mardi, ajoutant que les impôts locaux ne bougeraient pas.",
+     "indirect", "ajoutant", "Elle", "les impôts locaux ne bougeraient pas"),
+    # mixed: a quoted fragment inside indirect speech
+    ("Le ministre a affirmé qu'il mènerait son « grand plan de relance » jusqu'au bout.",
+     "mixed", "affirmé", "Le ministre", "il mènerait son « grand plan de relance » jusqu'au bout"),
+    # selon before the content
+    ("Selon la préfecture du Nord, trois routes restent coupées par la neige.",
+     "according_to", "Selon", "la préfecture du Nord", "trois routes restent coupées par la neige"),
+    # d'après after the content
+    ("Trois routes restent coupées par la neige, d'après les pompiers.",
+     "according_to", "d'après", "les pompiers", "Trois routes restent coupées par la neige"),
+    # noun cue with selon laquelle, no speaker
+    ("L'hypothèse selon laquelle le barrage aurait cédé a été écartée par les experts.",
+     "indirect", "hypothèse", None, "le barrage aurait cédé"),
+    # denial with the object as content
+    ("Le ministère de la Défense a rejeté ces accusations.",
+     "indirect", "rejeté", "Le ministère de la Défense", "ces accusations"),
+    # promise with de + infinitive
+    ("Le syndicat a promis de poursuivre la grève jusqu'à la fin du mois.",
+     "indirect", "promis", "Le syndicat", "poursuivre la grève jusqu'à la fin du mois"),
+    # bare infinitive after the cue
+    ("Les organisateurs ont affirmé avoir vendu tous les billets du concert.",
+     "indirect", "affirmé", "Les organisateurs", "avoir vendu tous les billets du concert"),
+    # clause-initial Pour + a pronoun, wholly quoted
+    ("Pour eux, « la réforme arrive beaucoup trop tard ».",
+     "direct", "Pour", "eux", "la réforme arrive beaucoup trop tard"),
+]
+
+
+@pytest.mark.parametrize("text, kind, cue, speaker, content", POSITIVE)
+def test_when_sentence_reports_speech_then_attribution_is_found(nlp, text, kind, cue, speaker, content):
+    _, found = _run(nlp, text)
+    match = [a for a in found if a["content"] == content]
+    assert match, found
+    a = match[0]
+    assert (a["kind"], a["cue"], a["speaker"]) == (kind, cue, speaker), a
+
+
+NEGATIVE = [
+    "Le maire n'a pas déclaré que la piscine fermerait.",                  # negated cue
+    "Il faut dire que la saison a été longue pour tout le monde.",         # il faut
+    "Le train est arrivé à Lyon avec deux heures de retard mardi soir.",   # narration
+    "Les habitants ont vu la fumée depuis le village voisin.",             # perception, no speech
+    "Je pense que la ville a changé.",                                     # thought verb
+    "Selon moi, la ville a changé.",                                       # selon moi
+    "Pour la première fois, la ville a voté à gauche.",                    # Pour + no speaker
+    "Notez que la route est fermée le dimanche.",                          # imperative
+    "Le prix de ce « service » reste élevé pour les familles.",            # scare quotes only
+    "Une marque » perdue puis une autre « sans fin.",                      # stray marks
+    "Le député poursuit son tour des marchés.",                            # poursuivre, no speech frame
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_when_sentence_reports_no_speech_then_no_attribution(nlp, text):
+    _, found = _run(nlp, text)
+    assert found == []
+
+
+def test_when_two_que_clauses_are_coordinated_then_each_is_an_attribution(nlp):
+    text = "La directrice a précisé que le musée rouvrirait lundi et que l'entrée serait gratuite."
+    _, found = _run(nlp, text)
+    contents = [a["content"] for a in found]
+    assert contents == ["le musée rouvrirait lundi", "l'entrée serait gratuite"]
+    assert {a["cue"] for a in found} == {"précisé"} and {a["speaker"] for a in found} == {"La directrice"}
+
+
+def test_when_claim_reports_a_claim_then_both_are_found_and_nested(nlp):
+    text = ("Des journaux ont écrit que des diplomates affirmaient que les négociations "
+            "reprendraient en janvier.")
+    doc, found = _run(nlp, text)
+    outer = next(a for a in found if a["cue"] == "écrit")
+    inner = next(a for a in found if a["cue"] == "affirmaient")
+    assert inner["content"] == "les négociations reprendraient en janvier"
+    assert outer["content"].startswith("des diplomates affirmaient que")
+    assert inner["speaker"] == "des diplomates" and inner["actor_id"] == "group-diplomates"
+    # the component appended GROUP mentions for the unnamed speakers
+    groups = {m["actor_id"] for m in doc._.depeche_mentions if m["label"] == "GROUP"}
+    assert {"group-journaux", "group-diplomates"} <= groups
+
+
+def test_when_quote_is_split_by_an_incise_then_both_parts_have_the_speaker(nlp):
+    text = "« Nous avons gagné cette bataille, lance-t-elle. La suite sera plus difficile. »"
+    _, found = _run(nlp, text)
+    assert [a["content"] for a in found] == ["Nous avons gagné cette bataille", "La suite sera plus difficile."]
+    assert {a["speaker"] for a in found} == {"elle"} and {a["kind"] for a in found} == {"direct"}
+
+
+def test_when_quote_continues_in_next_paragraph_then_it_keeps_the_speaker(nlp):
+    text = ("Le capitaine Marc Lenoir a déclaré : « Le navire a résisté à la tempête. »\n\n"
+            "« Nous rentrerons au port dès que la mer sera calme. »")
+    _, found = _run(nlp, text)
+    assert len(found) == 2
+    first, second = found
+    assert second["content"] == "Nous rentrerons au port dès que la mer sera calme."
+    assert (second["kind"], second["cue"], second["speaker"]) == ("direct", None, None)
+    assert second["actor_id"] == first["actor_id"]
+
+
+def test_when_denial_is_a_verb_then_stance_is_deny(nlp):
+    _, found = _run(nlp, "La société a démenti que des données aient été volées.")
+    assert [(a["stance"], a["content"]) for a in found] == [("deny", "des données aient été volées")]
+
+
+def test_when_run_with_two_processes_then_results_equal_one_process(nlp):
+    texts = [t for t, *_ in POSITIVE[:6]] + NEGATIVE[:3]
+    one = [d._.depeche_attributions for d in nlp.pipe(texts)]
+    two = [d._.depeche_attributions for d in nlp.pipe(texts, n_process=2, batch_size=3)]
+    assert one == two
+    assert sum(len(x) for x in two) >= 6
+
+
+@pytest.mark.slow
+def test_when_article_is_long_with_many_unbalanced_quotes_then_spans_are_sane(nlp):
+    para = ("« La mairie tiendra ses promesses », a déclaré l'adjointe Claire Petit. Selon elle, "
+            "les travaux « commenceront » en mars. Une marque » perdue traîne ici, et « une autre "
+            "ne se ferme jamais.\n\n")
+    text = para * 160  # about 30 000 characters, 960 marks, a third of them unbalanced
+    doc, found = _run(nlp, text)
+    assert len(found) >= 300
+    for a in found:
+        assert "\n" not in a["content"] and len(a["content"]) < len(para)
+        assert a["content"] and a["content"][0] not in "«»" and a["content"][-1] not in "«»"
