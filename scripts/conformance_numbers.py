@@ -126,6 +126,8 @@ OUT_OF_SCOPE: list[tuple[str, str, object]] = [
      re.compile(r"^(?:usd|mxn|aud|cad|nzd)\$")),
     ("`livres` without a multiplier: read as pounds of weight in one suite, pounds sterling in the "
      "other; depeche reads weight", "currency", re.compile(r"quasi neuf livres")),
+    ("a decimal point (`5.00`): French copy writes a decimal comma, and `le 49.3` is a reference", "*",
+     re.compile(r"écrire 5\.00")),
     ("URLs: the only number-like text is inside the address", "*", re.compile(r"https?://")),
 ]
 

@@ -67,7 +67,7 @@ _MASTER = re.compile(
         rf"(?P<half_mult>\b(?:un{SPACE})?demi(?:-|{SPACE})(?P<hm>million|milliard)\b)",
         # digits: `-16 000`, `3,5 millions`, `10 mille`
         rf"(?P<digits>(?<![\w.,/=@:-]){SIGN}?(?P<dnum>{DIGITS}|(?<![\d]),\d+)(?![\d/])"
-        rf"(?:{SPACE}?(?P<dmult>{_MULT}|mille)\b)?)",
+        rf"(?:[ \u00a0\u202f]*(?P<dmult>{_MULT}|mille)\b)?)",
         rf"(?P<words>{WORDS})",
     ]),
     re.IGNORECASE,
@@ -75,6 +75,7 @@ _MASTER = re.compile(
 # what may follow a numeral and change its value
 _AND_HALF = re.compile(rf"{SPACE}et{SPACE}(?:(?P<n>{WORDS}){SPACE})?(?P<d>{_DENOM})\b", re.IGNORECASE)
 _FRACTION_AFTER = re.compile(rf"(?:{SPACE}|-)(?P<d>{_DENOM})\b", re.IGNORECASE)
+_NOUN_NEXT = re.compile(rf"{SPACE}(?!de\b|des\b|du\b|d['’]|et\b|ou\b)[a-zàâçéèêëîïôûùüÿœ]", re.IGNORECASE)
 _PLURAL_AFTER = re.compile(rf"{SPACE}(?P<n>douzaines?|dizaines|centaines|milliers)\b", re.IGNORECASE)
 
 
@@ -257,7 +258,11 @@ def _complete(text: str, start: int, end: int, v: float | None, multiplied: bool
     if m and not multiplied:
         d = denominator(m.group("d"))
         # `un cinquième`, `trois quarts`; not `vingt premières` (ordinal) nor `le 2e`
-        if d and (m.group("d").lower() in DENOMINATORS or words) and not re.fullmatch(r"premi.*", m.group("d")):
+        ordinal = m.group("d").lower() not in DENOMINATORS
+        # an ordinal before its noun is a rank: `un troisième tour`, `une troisième remontée`
+        rank = ordinal and (text[start:end].lower() == "une" or re.fullmatch(r"(?:premi|deuxi).*", m.group("d").lower())
+                            or _NOUN_NEXT.match(text, m.end()))
+        if d and (not ordinal or words) and not rank:
             return [Numeral(start, m.end(), v / d, "exact", False, words, rule + "_fraction")]
     m = _PLURAL_AFTER.match(text, end)
     if m and not multiplied:

@@ -27,15 +27,25 @@ from pipeline.components.base import RuleComponent
 from pipeline.components.numbers import MULTIPLIERS, SPACE, Numeral, find_numerals
 from pipeline.rules.units import Unit
 
+_Q = "[ \u00a0\u202f]+"
+_QO = "[ \u00a0\u202f]*"
 MONTHS = ("janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
           "décembre|decembre|janv\\.|févr\\.|fév\\.|avr\\.|juil\\.|sept\\.|oct\\.|nov\\.|déc\\.")
 _DATE_AFTER = re.compile(
-    rf"(?:{SPACE}?(?:et|au|à|-|–|ou|,){SPACE}?\d{{1,2}}(?:er)?)*{SPACE}(?:{MONTHS})(?![\w])",
+    rf"(?:{_QO}(?:et|au|à|-|–|ou|,){_QO}\d{{1,2}}(?:er)?)*{SPACE}(?:{MONTHS})(?![\w])",
     re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"(?:{MONTHS}){SPACE}\Z", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"[ \u00a0\u202f]?(?:h|H)(?:[ \u00a0\u202f]?\d{2})?(?![\w])|:\d{2}(?!\d)")
 _ORDINAL_AFTER = re.compile(r"(?:e|er|ère|ere|re|ème|eme|è|nd|nde|nds|ndes|es|èmes|emes)(?![\w])"
                             r"|[ \u00a0\u202f](?:e|er|ème)(?![\w'’])", re.IGNORECASE)
+_TIME_BEFORE = re.compile(rf"\d{{1,2}}{_QO}[hH]{_QO}\Z")
+_SUBUNIT_BEFORE = re.compile(rf"\b(?:minutes?|min|heures?|h|secondes?|s|jours?|mètres?|m|kilos?|kg|euros?|€){SPACE}\Z",
+                             re.IGNORECASE)
+_CLOCK_AFTER = re.compile(rf"{SPACE}heures?{_QO}(?:\(?(?:UTC|GMT|HNE|heure\b|heures{SPACE}locales?)|du{SPACE}matin|"
+                          rf"du{SPACE}soir|de{SPACE}l['’]après-midi)|{SPACE}(?:à|et){SPACE}\d{{1,2}}{SPACE}heures?\b",
+                          re.IGNORECASE)
+TIME_NOUNS = {"seconde", "minute", "heure", "jour", "journée", "semaine", "mois", "an", "année", "siècle",
+              "décennie", "trimestre", "semestre", "quart", "tiers", "moitié", "demi", "point"}
 _CLOCK_BEFORE = re.compile(rf"\b(?:à|a|vers|dès|des|avant|après){SPACE}\Z", re.IGNORECASE)
 _HOURS_AFTER = re.compile(rf"{SPACE}heures?\b", re.IGNORECASE)
 _DAY_ARTICLE_BEFORE = re.compile(rf"\b(?:le|du|au|ce|dès le|depuis le){SPACE}\Z", re.IGNORECASE)
@@ -45,15 +55,14 @@ _REFERENCE_BEFORE = re.compile(
     rf"(?:\b(?:articles?|alinéas?|chapitres?|pages?|p\.|n°|nº|no|numéros?|tomes?|volumes?|vol\.|"
     rf"saisons?|épisodes?|lignes?|routes?|autoroutes?|sections?|paragraphes?|annexes?|versions?|"
     rf"phases?|niveaux?|catégories?|résolutions?|loi|décret|amendements?|points?|rangs?|portes?|"
-    rf"terminal|quai|salles?|classe|degré|zone|lot|stade|échelle){SPACE}|[#§]{SPACE}?|"
-    rf"\b(?:décrets?|lois?|résolutions?|ordonnances?|arrêtés?|directives?|règlements?|vols?|"
+    rf"terminal|quai|salles?|classe|degré|zone|lot|stade|échelle|départementale|nationale){SPACE}|"
+    rf"[#§]{_QO}|\bn[°º]{_QO}|"
+    rf"\b(?:décrets?|lois?|résolutions?|ordonnances?|directives?|règlements?|vols?|"
     rf"numéros?)(?:{SPACE}[a-zéèêàç-]+)?{SPACE})\Z",
     re.IGNORECASE)
 _ADDRESS_AFTER = re.compile(rf"{SPACE}(?:bis{SPACE}|ter{SPACE})?(?:rue|avenue|av\.|boulevard|bd|place|allée|"
                             rf"impasse|quai|chemin|cours|route){SPACE}", re.IGNORECASE)
 
-_Q = "[ \u00a0\u202f]+"
-_QO = "[ \u00a0\u202f]*"
 _DE = "(?:de|d['’]|des|du)"
 QUALIFIERS_BEFORE = [
     ("min", rf"(?:(?:un{_Q}peu|légèrement|bien|largement|nettement|très{_Q}largement){_Q})?plus{_Q}{_DE}"),
@@ -82,13 +91,14 @@ _CHANGE_VERB = re.compile(
     r"\b(?:pass|rédui|redui|ramen|rehauss|augment|baiss|diminu|chut|recul|grimp|cr[oû]|mont|"
     r"descend|tomb|progress|relev|abaiss|élev|hauss|bondi|bond|gonfl|fond|plong|amput|port|"
     r"double|tripl|évolu)\w*[ \u00a0\u202f]+(?:de|d['’])[ \u00a0\u202f]*\Z", re.IGNORECASE)
-_RANGE_START = re.compile(rf"(?:\bentre|\bde|\bd['’]|\bDe|\bEntre){SPACE}?\Z")
+_RANGE_START = re.compile(rf"(?:\bentre|\bde|\bd['’]|\bDe|\bEntre){_QO}\Z")
 _SPORTS_TIME = re.compile(r"(?<![\w\"])(\d{1,3})\"(\d{2})(?![\d\"])|(?<=\s)(\d{1,3})\"(?=[\s.,;)])")
-_RELAY = re.compile(rf"(?<![\w])(\d{{1,2}}){SPACE}?[x×]{SPACE}?(?=\d)", re.IGNORECASE)
+_RELAY = re.compile(rf"(?<![\w])(\d{{1,2}}){_QO}[x×]{_QO}(?=\d)", re.IGNORECASE)
 _CODE_GLUED = re.compile(r"(?<![\w])(?P<code>[A-Z]{3})(?=\d)")
 _PLUSIEURS = re.compile(rf"\b(?P<w>plusieurs|quelques|maints|maintes|de{_Q}nombreux|de{_Q}nombreuses){SPACE}",
                         re.IGNORECASE)
 _ARTICLE_WORDS = {"un", "une"}
+_APPROX_ONLY = re.compile(rf"\b(?:près|autour|proche|loin){SPACE}(?:de|d['’]){_QO}\Z", re.IGNORECASE)
 _URLISH = re.compile(r"(?:://|www\.|@|\.(?:com|org|fr|net)\b|=)")
 
 QUALIFIER_ORDER = ("exact", "approx", "min", "max", "range")
@@ -229,7 +239,8 @@ def _lemma(tok) -> str:
 _SKIP_BEFORE_NOUN = {"autres", "autre", "premiers", "premières", "derniers", "dernières", "nouveaux",
                      "nouvelles", "principaux", "principales", "grands", "grandes", "petits", "petites",
                      "seuls", "seules", "bons", "bonnes", "gros", "grosses", "jeunes", "vieux",
-                     "anciens", "anciennes", "vrais", "vraies", "longues", "longs", "courtes"}
+                     "anciens", "anciennes", "vrais", "vraies", "longues", "longs", "courtes", "prochains",
+                     "prochaines", "précédents", "précédentes", "meilleurs", "meilleures", "mêmes"}
 
 
 def _noun_after(doc: Doc, pos: int, through_de: bool):
@@ -321,6 +332,14 @@ def _skip_reason(doc: Doc, text: str, n: Numeral, qualified: bool, has_unit: boo
         return "date"
     if integer and 0 <= n.value <= 24 and _HOURS_AFTER.match(after) and _CLOCK_BEFORE.search(before):
         return "time"
+    if integer and 0 <= n.value <= 24 and _CLOCK_AFTER.match(after):
+        return "time"  # `17 heures UTC`, `de 15 à 17 heures`
+    if is_digits and integer and 0 <= n.value < 60 and _TIME_BEFORE.search(before):
+        return "time"  # the minutes of `8 h 30`
+    if is_digits and not has_unit and _SUBUNIT_BEFORE.search(before) and not _noun_after(doc, e, False):
+        return "subunit"  # `3 minutes 30`, `15 dollars 50`
+    if is_digits and re.fullmatch(r"\d+\.\d{1,2}|\d+\.\d{4,}", raw) and not has_unit:
+        return "reference"  # `le 49.3`: a decimal point is no French decimal
     if _REFERENCE_BEFORE.search(before) and not qualified:
         return "reference"
     if is_digits and integer and _ADDRESS_AFTER.match(after):
@@ -343,13 +362,19 @@ def _skip_reason(doc: Doc, text: str, n: Numeral, qualified: bool, has_unit: boo
         return "bare multiplier"  # `les millions de clics`: no number
     if low in _ARTICLE_WORDS and not qualified:
         return "article"
+    if low in _ARTICLE_WORDS and not has_unit and _APPROX_ONLY.search(before):
+        nxt = _noun_after(doc, e, False)
+        if not nxt or nxt[0] not in TIME_NOUNS:
+            return "article"  # `près d'un aéroport` is a place, `près d'une seconde` an amount
     if low == "neuf" and not qualified and not _noun_after(doc, e, False):
         return "adjective"
     # a number inside a name: `Peugeot 307`, `Ligue 1`, `France 2`
     if is_digits and integer and re.search(r"[A-ZÉ][\w-]*[ \u00a0]\Z", before):
         prev = _token_before(doc, s)
+        nxt = _noun_after(doc, e, False)
+        counted = nxt is not None and (n.value < 2 or doc.text[:nxt[1]].endswith(("s", "x")))
         if prev is not None and not prev.is_sent_start and prev.i > 0 and prev.is_title \
-                and not _noun_after(doc, e, False) and not qualified:
+                and not counted and not qualified:
             return "name"
     # `(93)` after a place name: a department or post code
     if is_digits and integer and before.endswith("(") and after.startswith(")") and \
@@ -568,7 +593,7 @@ def _try_range(text: str, a: _Cand, b: _Cand) -> _Cand | None:
         between = text[a.end:b.start]
         if not b.qualifier in ("exact",):
             return None
-    m = re.fullmatch(rf"{SPACE}?(?P<c>et|à|a|au|-|–){SPACE}?", between, re.IGNORECASE)
+    m = re.fullmatch(rf"{_QO}(?P<c>et|à|a|au|-|–){_QO}", between, re.IGNORECASE)
     if not m:
         return None
     conn = m.group("c").lower()
@@ -584,10 +609,10 @@ def _try_range(text: str, a: _Cand, b: _Cand) -> _Cand | None:
             return None
     kind = ""
     if conn == "et":
-        if re.search(rf"\bentre{SPACE}?\Z", lead, re.IGNORECASE):
+        if re.search(rf"\bentre{_QO}\Z", lead, re.IGNORECASE):
             kind = "entre"
     elif conn in ("à", "a", "au"):
-        if re.search(rf"\b(?:de|d['’]){SPACE}?\Z", lead, re.IGNORECASE) or re.search(r"\bDe ?\Z", lead):
+        if re.search(rf"\b(?:de|d['’]){_QO}\Z", lead, re.IGNORECASE) or re.search(r"\bDe ?\Z", lead):
             if _CHANGE_VERB.search(text[max(0, a.num.start - 30):a.num.start]):
                 return None
             kind = "de_a"
@@ -605,7 +630,7 @@ def _try_range(text: str, a: _Cand, b: _Cand) -> _Cand | None:
     if not low < high:
         return None
     start = a.start
-    m2 = re.search(rf"\b(?:entre|de|d['’]){SPACE}?\Z", text[max(0, a.num.start - 8):a.num.start], re.IGNORECASE)
+    m2 = re.search(rf"\b(?:entre|de|d['’]){_QO}\Z", text[max(0, a.num.start - 8):a.num.start], re.IGNORECASE)
     if m2 and kind in ("entre", "de_a"):
         start = min(start, a.num.start - (len(text[max(0, a.num.start - 8):a.num.start]) - m2.start()))
     return _Cand(start=start, end=b.end, value=low, qualifier="range", num=a.num, unit=b.unit or a.unit,
