@@ -321,7 +321,15 @@ class ActorsComponent(RuleComponent):
                              wikidata=p["wikidata"], label="PER", rule="ner:person-name")
 
     def _orgs(self, doc, cands) -> None:
-        """`Chambre` after `Chambre des représentants`, an acronym in brackets after a name."""
+        """`Chambre` after `Chambre des représentants`, an acronym in brackets after a name;
+        an acronym in brackets after a person is their party (`Laurent Vidal (LR)`)."""
+        for c in cands:
+            s, e = c["ts"], c["te"]
+            if e - s == 1 and doc[s].is_upper and len(doc[s].text) >= 2 and 0 < s and e < len(doc) \
+                    and doc[s - 1].text == "(" and doc[e].text == ")" and c.get("type") == "person" \
+                    and any(o["te"] == s - 1 and o.get("type") == "person" for o in cands):
+                c.update(actor_id=slugify(doc[s].text), name=doc[s].text, type="organization", label="ORG",
+                         country="", wikidata="", rule=c["rule"] + ":party")
         orgs = [c for c in cands if c.get("type") == "organization"]
         names = {c["actor_id"]: self._strip_det(doc, c["ts"], c["te"]) for c in orgs}
         for c in orgs:
@@ -368,8 +376,7 @@ class ActorsComponent(RuleComponent):
             rs, re_ = role
             c["role"] = self._text(doc, rs, re_)
             c["role_tokens"] = (rs, re_)
-            c["gender"] = c["gender"] or ix.gender(doc[rs].text, "role") or \
-                ("f" if rs > 0 and "Fem" in doc[rs - 1].morph.get("Gender") else "")
+            c["gender"] = c["gender"] or (self._gender(doc[rs - 1], doc[rs]) if rs > 0 else ix.gender(doc[rs].text, "role"))
             if not c["country"]:
                 for t in doc[rs:re_]:
                     if ix.demonym(t.text):
@@ -421,28 +428,57 @@ class ActorsComponent(RuleComponent):
             if c.get("role_tokens"):
                 role_toks.update(range(*c["role_tokens"]))
         timeline = [dict(c) for c in cands if c.get("type") == "person"]
+        ends = {c["te"]: c for c in cands if c.get("type") in ("person", "organization")}
         out = []
         in_mention = set()
         for c in cands:
             in_mention.update(range(c["ts"], c["te"]))
         sents = {t.i: k for k, s in enumerate(doc.sents) for t in s} if doc.has_annotation("SENT_START") else {}
+
+        def add(start, end, ref, rule, ts, te):
+            out.append(self._coref_mention(start, end, ref, rule))
+            timeline.append(dict(ref, ts=ts, te=te))
+
         for t in doc:
             if t.i in in_mention or t.i in role_toks or quoted(t.idx):
                 continue
             low = t.text.lower().lstrip("-")
+            prev = doc[t.i - 1].lower_ if t.i > 0 else ""
             if low in PRONOUNS and (t.dep_ in SUBJECT_DEPS or t.text.startswith("-")):
                 if self._impersonal(t):
                     continue
-                ref = self._resolve(timeline, t, sents, gender=PRONOUNS[low])
+                ref = self._resolve(timeline, t, sents, gender=PRONOUNS[low], fallback=True)
                 if ref:
                     off = 1 if t.text.startswith("-") else 0
-                    m = self._coref_mention(t.idx + off, t.idx + len(t.text), ref, "coref:pronoun")
-                    out.append(m)
-                    timeline.append(dict(ref, ts=t.i, te=t.i + 1))
+                    add(t.idx + off, t.idx + len(t.text), ref, "coref:pronoun", t.i, t.i + 1)
+            elif low in ("lui", "elle") and (prev in ("selon", "pour") or prev == "après" and t.i > 1
+                                              and doc[t.i - 2].lower_ in ("d'", "d’")):
+                # `selon lui`, `pour elle,`: the source of what follows
+                ref = self._resolve(timeline, t, sents, gender="f" if low == "elle" else "m")
+                if ref:
+                    add(t.idx, t.idx + len(t.text), ref, "coref:pronoun-source", t.i, t.i + 1)
+            elif low == "qui" and t.dep_.startswith("nsubj"):
+                # `Laurent Vidal (LR), qui se félicite`: a relative whose antecedent is a name
+                j = t.i - 1
+                while j >= 0 and t.i - j <= 2 and (doc[j].text == "," or doc[j].is_space):
+                    j -= 1
+                if j >= 0 and doc[j].text == ")":
+                    while j >= 0 and doc[j].text != "(" and t.i - j <= 6:
+                        j -= 1
+                    j -= 1
+                ref = ends.get(j + 1)
+                if ref is not None and j + 1 < t.i:
+                    add(t.idx, t.idx + len(t.text), ref, "coref:relative", t.i, t.i + 1)
+            elif low in ("ce", "cette") and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("dernier", "dernière") \
+                    and doc[t.i + 1].dep_ in SUBJECT_DEPS | {"nsubj"}:
+                # `Ce dernier a refusé`: the last person named
+                gender = "f" if doc[t.i + 1].lower_ == "dernière" else "m"
+                ref = self._resolve(timeline, t, sents, gender=gender, last=True)
+                if ref:
+                    add(t.idx, doc[t.i + 1].idx + len(doc[t.i + 1].text), ref, "coref:ce-dernier", t.i, t.i + 2)
             elif fold(t.text) in DEF_DET and t.i + 1 < len(doc) and ix.kind(doc[t.i + 1].text, "role"):
                 noun = doc[t.i + 1]
-                source_of = t.i > 0 and (doc[t.i - 1].lower_ == "selon" or doc[t.i - 1].lower_ == "après"
-                                         and t.i > 1 and doc[t.i - 2].lower_ in ("d'", "d’"))
+                source_of = prev == "selon" or prev == "après" and t.i > 1 and doc[t.i - 2].lower_ in ("d'", "d’")
                 if noun.i in role_toks or not (noun.dep_ in SUBJECT_DEPS or source_of):
                     continue
                 k = noun.i + 1
@@ -452,13 +488,18 @@ class ActorsComponent(RuleComponent):
                     k += 1
                 if k < len(doc) and doc[k].pos_ == "PROPN":
                     continue  # `le président Macron`: a role of the name that follows
-                ref = self._resolve(timeline, t, sents, gender=ix.gender(noun.text, "role"),
+                ref = self._resolve(timeline, t, sents, gender=self._gender(t, noun),
                                     country=country, role=noun.text)
                 if ref:
-                    out.append(self._coref_mention(t.idx, doc[k - 1].idx + len(doc[k - 1].text), ref,
-                                                   "coref:description"))
-                    timeline.append(dict(ref, ts=t.i, te=k))
+                    add(t.idx, doc[k - 1].idx + len(doc[k - 1].text), ref, "coref:description", t.i, k)
         return out
+
+    def _gender(self, det, noun) -> str:
+        """m, f or '' for a determiner + noun (`la ministre` -> f, `le porte-parole` -> m)."""
+        g = det.morph.get("Gender")
+        if g:
+            return "f" if g[0] == "Fem" else "m"
+        return self.index.gender(noun.text, "role")
 
     def _impersonal(self, t) -> bool:
         head = t.head
@@ -468,33 +509,39 @@ class ActorsComponent(RuleComponent):
             return True
         return head.pos_ == "ADJ" and head.i + 1 < len(t.doc) and t.doc[head.i + 1].lower_ in ("de", "d'", "que", "qu'")
 
-    def _resolve(self, timeline, t, sents, gender="", country="", role=""):
+    def _resolve(self, timeline, t, sents, gender="", country="", role="", fallback=False, last=False):
         """The person an anaphor refers to: in the nearest sentence (this one, then up to five
-        back) that has a compatible person, the last one that was a subject, else the last."""
+        back) that has a compatible person, the last one that was a subject, else the last
+        (`last`: the last one whatever its function). A woman is preferred for `elle`, a person
+        of unknown gender is taken when no woman is near. `fallback`: with none within five
+        sentences, the person named most often so far (a speaker of a long quotation)."""
         here = sents.get(t.i, 0)
-        best = None
+        best, counts = None, {}
         for c in timeline:
             if c["ts"] >= t.i:
                 continue
-            if gender and c.get("gender") and c["gender"] != gender:
+            g = c.get("gender", "")
+            if gender and g and g != gender:
                 continue
-            if gender == "f" and not c.get("gender"):
-                continue  # `elle` needs a person known to be a woman
             if country and c.get("country") != country:
                 continue
-            if role and fold(role) not in fold(c.get("role", "")) and fold(role) not in ("dirigeant", "dirigeante", "responsable", "leader"):
+            if role and fold(role) not in fold(c.get("role", "")) and fold(role) not in (
+                    "dirigeant", "dirigeante", "responsable", "leader"):
                 continue
+            counts[c["actor_id"]] = (counts.get(c["actor_id"], (0, None))[0] + 1, c)
             dist = here - sents.get(c["ts"], 0)
             if dist > 5 and not (country or role):
                 continue
-            subj = c["ts"] < len(t.doc) and t.doc[c["ts"]: c["te"]].root.dep_ in SUBJECT_DEPS
-            key = (-dist, subj, c["ts"])
+            subj = not last and t.doc[c["ts"]: c["te"]].root.dep_ in SUBJECT_DEPS
+            key = (gender == "f" and g == "f", -dist, subj, c["ts"])
             if best is None or key > best[0]:
                 best = (key, c)
+        if best is None and fallback and counts:
+            return max(counts.values(), key=lambda v: (v[0], v[1]["ts"]))[1]
         return best[1] if best else None
 
     def _coref_mention(self, start, end, ref, rule):
-        return dict(start=start, end=end, label="PER", actor_id=ref["actor_id"], name=ref["name"],
+        return dict(start=start, end=end, label=TYPE_LABEL.get(ref["type"], "PER"), actor_id=ref["actor_id"], name=ref["name"],
                     type=ref["type"], country=ref.get("country", ""), wikidata=ref.get("wikidata", ""),
                     role="", source="coref", rule=rule)
 

@@ -91,7 +91,10 @@ class ActorIndex:
                     self.forms[form] = e.id
         self.kinds: dict[str, dict[str, str]] = {}  # kind -> folded word -> gender
         for w in words:
-            self.kinds.setdefault(w.kind, {})[fold(w.word)] = w.gender
+            genders = self.kinds.setdefault(w.kind, {})
+            key = fold(w.word)
+            # a word listed with both genders (`ministre`) has none of its own
+            genders[key] = w.gender if genders.get(key, w.gender) == w.gender else ""
 
     def kind(self, word: str, kind: str) -> bool:
         return fold(word) in self.kinds.get(kind, {})

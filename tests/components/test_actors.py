@@ -119,6 +119,30 @@ def test_when_subject_pronoun_then_resolved_to_earlier_person(nlp, text, pronoun
     assert m and m[0]["actor_id"] == slugify(actor.replace("_", " ")) and m[0]["label"] == "PER"
 
 
+@pytest.mark.parametrize("text, surface, actor, rule", [
+    ("Le maire Xavier Molinier a visité l'usine. Selon lui, la production reprendra en mai.",
+     "lui", "xavier_molinier", "coref:pronoun-source"),
+    ("Le texte a été défendu par Xavier Molinier, qui a promis des débats.", "qui", "xavier_molinier",
+     "coref:relative"),
+    ("Xavier Molinier a rencontré Paul Renaud jeudi. Ce dernier a refusé de commenter.", "Ce dernier",
+     "paul_renaud", "coref:ce-dernier"),
+    ("Le texte qui a été voté hier sera appliqué.", "qui", None, None),  # antecedent is no actor
+])
+def test_when_relative_source_or_ce_dernier_then_resolved(nlp, text, surface, actor, rule):
+    coref = [m for m in mentions(nlp, text) if m["source"] == "coref" and text[m["start"]:m["end"]] == surface]
+    if actor is None:
+        assert coref == []
+    else:
+        assert [(m["actor_id"], m["rule"]) for m in coref] == [(actor, rule)]
+
+
+def test_when_acronym_in_brackets_after_person_then_party(nlp):
+    text = "Le sénateur Xavier Molinier (LR) a voté contre."
+    m = find(mentions(nlp, text), text, "LR")
+    assert m is None or (m["type"], m["label"]) == ("organization", "ORG")
+    assert find(mentions(nlp, text), text, "Xavier Molinier")["type"] == "person"
+
+
 def test_when_inverted_pronoun_then_span_is_the_pronoun_only(nlp):
     text = "Le ministre Yves Tanguy a quitté la réunion. « C'est inacceptable », a-t-il lancé."
     coref = [m for m in mentions(nlp, text) if m["source"] == "coref"]
