@@ -79,6 +79,7 @@ class _Ctx:
         self.doc = doc
         self.text = doc.text
         self.cue_first: dict[int, int] = {}  # last word of a multiword cue -> its first word
+        self.last_speaker = None  # (speaker span, sentence start) of the last attribution found
         self.n = len(doc)
         quotes = [q for q in pair_quotes(doc.text) if q.depth == 0]
         self.quotes = quotes
@@ -201,6 +202,8 @@ class AttributionsComponent(RuleComponent):
                 items = pattern_object(ctx, self, t, cue)
             if items:
                 used_cues.add(t.i)
+                if items[-1]["speaker_start"] is not None:
+                    ctx.last_speaker = ((items[-1]["speaker_start"], items[-1]["speaker_end"]), t.sent.start)
             found += items
         found += pattern_dash(ctx, self, found)
         found = _dedupe(ctx, found)
@@ -261,10 +264,42 @@ class AttributionsComponent(RuleComponent):
             else:
                 if words and len(words) == 1 and _norm(words[0]) in SUBJ_PRON | {"-il", "-elle"}:
                     a["actor_id"] = prev_actor  # cheap fallback: the last speaker
+                elif words and head_noun and _definite_singular(words):
+                    a["actor_id"] = _antecedent(ctx, words, mentions, s)
                 elif words and head_noun:
                     a["actor_id"] = _group_mention(ctx, words, mentions)
             if a["actor_id"]:
                 prev_actor = a["actor_id"]
+
+
+ORG_HEADS = {"site", "journal", "quotidien", "hebdomadaire", "magazine", "coalition", "organisation", "ong",
+             "entreprise", "groupe", "société", "agence", "ministère", "gouvernement", "parti", "association",
+             "institut", "commission", "tribunal", "cour", "conseil", "syndicat", "fédération", "chaîne", "radio",
+             "club", "équipe", "armée", "firme", "compagnie", "banque", "fondation", "université", "office",
+             "administration", "autorité", "institution", "alliance", "organisme", "régime", "état", "pays"}
+
+
+def _definite_singular(words) -> bool:
+    """`le candidat socialiste`, `la coalition`: a definite singular description with no name."""
+    det = words[0]
+    return (_norm(det) in ("le", "la", "l'", "ce", "cet", "cette") and not any(t.pos_ == "PROPN" for t in words)
+            and next((t for t in words if t.pos_ == "NOUN"), det).morph.get("Number") != ["Plur"])
+
+
+def _antecedent(ctx: _Ctx, words, mentions: list, before: int) -> str:
+    """Cheap coreference for a definite description: the actor of the closest named mention
+    before it, an organisation for organisation heads (`le site`), else a person."""
+    head = next((t for t in words if t.pos_ == "NOUN"), None)
+    if head is None:
+        return ""
+    org = head.lemma_.lower() in ORG_HEADS
+    labels = ("ORG", "GPE") if org else ("PER",)
+    best = None
+    for m in mentions:
+        if m["end"] <= before and m.get("source") != "coref" and m.get("label") in labels and m.get("actor_id"):
+            if best is None or m["start"] > best["start"]:
+                best = m
+    return best["actor_id"] if best else ""
 
 
 def _group_mention(ctx: _Ctx, words, mentions: list) -> str:
@@ -537,8 +572,9 @@ def _np_left(ctx: _Ctx, j: int, appos: bool = True) -> Optional[tuple[int, int]]
     if appos and k >= 2 and ctx.tok(k - 1).text == ",":
         prev = _np_left(ctx, k - 2, appos=False)
         named = any(ctx.tok(x).pos_ == "PROPN" for x in range(prev[0] if prev else k, j + 1))
-        if prev and named and (prev[0] == 0 or ctx.tok(prev[0] - 1).text in {",", ":", "\n"} or ctx.tok(prev[0] - 1).is_space
-                     or ctx.tok(prev[0] - 1).is_sent_start) and ctx.tok(prev[0]).pos_ in ("DET", "PROPN", "NOUN"):
+        if prev and named and (prev[0] == 0 or ctx.tok(prev[0] - 1).text in {",", ":", "\n"} | SENT_END
+                               or ctx.tok(prev[0] - 1).is_space or "\n" in ctx.tok(prev[0] - 1).whitespace_
+                               or ctx.tok(prev[0]).is_sent_start) and ctx.tok(prev[0]).pos_ in ("DET", "PROPN", "NOUN"):
             return (prev[0], j)
     return (k, j)
 
@@ -586,7 +622,7 @@ def _np_right(ctx: _Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]
     if appos and j + 2 < ctx.n and ctx.tok(j + 1).text == ",":
         nxt = _np_right(ctx, j + 2, appos=False)
         if nxt and ctx.tok(nxt[0]).pos_ in ("NOUN", "DET", "ADJ", "PROPN") and (
-                nxt[1] + 1 >= ctx.n or ctx.tok(nxt[1] + 1).text in SENT_END | {",", "("}
+                nxt[1] + 1 >= ctx.n or ctx.tok(nxt[1] + 1).text in SENT_END | {",", "(", ":"}
                 or "\n" in ctx.tok(nxt[1]).whitespace_):
             return (i, nxt[1])
     return (i, j)
@@ -623,7 +659,8 @@ def _skip_left_incises(ctx: _Ctx, j: int, lo: int) -> int:
             k = j - 1
             while k >= lo and ctx.tok(k).text != "," and j - k < 10 and ctx.tok(k).text not in SENT_END:
                 k -= 1
-            if k >= lo and ctx.tok(k).text == "," and ctx.tok(k + 1).pos_ in INCISE_START:
+            if k >= lo and ctx.tok(k).text == "," and (ctx.tok(k + 1).pos_ in INCISE_START or _norm(ctx.tok(k + 1)) in (
+                    "qui", "que", "qu'", "dont", "où", "lequel", "laquelle")):
                 j = k - 1
                 continue
             return j - 1
@@ -682,12 +719,20 @@ def _participle_speaker(ctx: _Ctx, i: int) -> Optional[tuple[int, int]]:
     """`…, le porte-parole, Dmitri Peskov, déclarant :` (absolute construction framed by commas)
     or the subject of the clause the participle hangs from (`Il a parlé dimanche, ajoutant que`)."""
     j = i - 1
-    if j >= 0 and _norm(ctx.tok(j)) == "en":
+    while j >= 0 and _norm(ctx.tok(j)) in ("en", "tout"):
         j -= 1
     if j >= 1 and ctx.tok(j).text == ",":
         np = _np_left(ctx, j - 1)
         if np and np[0] >= 1 and ctx.tok(np[0] - 1).text == "," and ctx.tok(np[0]).pos_ in ("DET", "PROPN"):
             return _chars(ctx, *np)
+        # `…, précise-t-il, ajoutant que`: the inverted subject just before
+        for k in range(j - 1, max(-1, j - 3), -1):
+            if ctx.tok(k).text.startswith("-") and _inv_clitic(ctx, ctx.tok(k)) is not None:
+                return _inv_clitic(ctx, ctx.tok(k))
+    # the speaker of the previous attribution of the same sentence (`…, a-t-il dit, précisant que`)
+    last = ctx.last_speaker
+    if last and last[1] == ctx.tok(i).sent.start:
+        return last[0]
     parsed = _subject_from_parse(ctx, i)
     sent = ctx.tok(i).sent
     if parsed and parsed[0] >= sent.start:
