@@ -44,6 +44,8 @@ SELON_REL = {"laquelle", "lequel", "lesquels", "lesquelles"}
 INCISE_START = {"ADP", "ADV", "SCONJ", "CCONJ"}
 TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "jour", "matin", "soir",
               "semaine", "mois", "année", "an", "week-end", "lendemain", "veille", "nuit", "après-midi"}
+SUBORDINATORS = {"bien", "alors", "tandis", "parce", "afin", "sans", "avant", "après", "dès", "lors", "pour",
+                 "depuis", "pendant", "tant", "sorte", "façon", "manière", "si", "même", "encore"}
 PP_BEFORE_SUBJ = {"à", "au", "aux", "devant", "dans", "sur", "lors"}
 
 
@@ -262,11 +264,19 @@ class AttributionsComponent(RuleComponent):
             if best:
                 a["actor_id"] = best[1]["actor_id"]
             else:
-                if words and len(words) == 1 and _norm(words[0]) in SUBJ_PRON | {"-il", "-elle"}:
-                    a["actor_id"] = prev_actor  # cheap fallback: the last speaker
+                if words and len(words) == 1 and _norm(words[0]).lstrip("-t").lstrip("-") in SUBJ_PRON:
+                    # cheap fallback: a name earlier in the sentence outside the content, else the
+                    # last speaker
+                    lo = min(a["content_start"], s)
+                    sent_start = ctx.doc.char_span(lo, lo + 1, alignment_mode="expand")
+                    sent_start = sent_start.sent.start_char if sent_start is not None else lo
+                    near = [m for m in mentions if sent_start <= m["start"] and m["end"] <= s
+                            and m.get("source") != "coref" and m.get("label") in ("PER", "ORG", "GPE")
+                            and m.get("actor_id") and not (a["content_start"] <= m["start"] < a["content_end"])]
+                    a["actor_id"] = max(near, key=lambda m: m["start"])["actor_id"] if near else prev_actor
                 elif words and head_noun and _definite_singular(words):
                     a["actor_id"] = _antecedent(ctx, words, mentions, s)
-                elif words and head_noun:
+                elif words and head_noun and not any(t.pos_ == "PROPN" for t in words):
                     a["actor_id"] = _group_mention(ctx, words, mentions)
             if a["actor_id"]:
                 prev_actor = a["actor_id"]
@@ -295,6 +305,15 @@ def _antecedent(ctx: _Ctx, words, mentions: list, before: int) -> str:
     org = head.lemma_.lower() in ORG_HEADS
     labels = ("ORG", "GPE") if org else ("PER",)
     best = None
+    # `la coalition` -> the last mention whose name holds the head noun
+    key = _slug(head.lemma_)
+    for m in mentions:
+        if m["end"] <= before and m.get("source") != "coref" and m.get("actor_id") and key and (
+                key in _slug(m.get("name") or "").split("-") or key in _slug(m.get("role") or "").split("-")):
+            if best is None or m["start"] > best["start"]:
+                best = m
+    if best:
+        return best["actor_id"]
     for m in mentions:
         if m["end"] <= before and m.get("source") != "coref" and m.get("label") in labels and m.get("actor_id"):
             if best is None or m["start"] > best["start"]:
@@ -789,11 +808,15 @@ def pattern_que(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
     `Les syndicats ont affirmé avoir obtenu gain de cause.` -> content `avoir obtenu …`
     `Il a dit qu'il viendrait « très vite ».` -> mixed
     """
+    if t.morph.get("Voice") == ["Pass"] or any(c.dep_ == "aux:pass" for c in t.children):
+        return []  # `est jugé trop coûteux par …`: passive, the que clause is not reported speech
     j = t.i + 1
     que = None
     while j < ctx.n and j - t.i <= 12:
         w = _norm(ctx.tok(j))
         tk = ctx.tok(j)
+        if w in ("que", "qu'", "qu") and _norm(ctx.tok(j - 1)) in SUBORDINATORS:
+            break
         if w in ("que", "qu'", "qu") and _norm(ctx.tok(j - 1)) not in ("ce", "plus", "moins", "autant", "ainsi", "tant"):
             que = j
             if w == "qu" and j + 1 < ctx.n and ctx.tok(j + 1).text in ("'", "’"):
