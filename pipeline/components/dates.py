@@ -159,7 +159,7 @@ PATTERNS = [
     ("anchor", re.compile(r"(?<![\w-])(?:le\s+(?P<l>lendemain|jour\s+suivant|jour\s+d['’]après)"
                           r"|(?:la\s+(?P<v>veille)|le\s+(?P<v2>jour\s+précédent|jour\s+d['’]avant)))(?![\w-])", F)),
     # a 4-digit year, judged with the parse
-    ("year", re.compile(rf"(?<![\w.,/-])(?<!\d\s)(?:l{A}(?:année|an)\s+)?{Y}(?!\s?\d{{3}}(?!\d)|[.,]\d|\s?%|-\d\d(?!\d))", F)),
+    ("year", re.compile(rf"(?:(?<![\w.,/-])|(?<=\d\d\d\d-))(?<!\d\s)(?:l{A}(?:année|an)\s+)?{Y}(?!\s?\d{{3}}(?!\d)|[.,]\d|\s?%|-\d\d(?!\d))", F)),
 ]
 # an expression never runs over a line break (a title and the dateline under it are two)
 PATTERNS = [(name, re.compile(rx.pattern.replace(r"\s", r"[^\S\n]"), rx.flags)) for name, rx in PATTERNS]
@@ -564,9 +564,8 @@ def _year_ok(doc, span, it) -> bool:
     if tok.dep_ == "nummod" and tok.head.i > tok.i and tok.head.lower_ not in DATE_NOUNS:
         return False  # 2000 manifestants
     nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
-    if nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ not in DATE_NOUNS and nxt.is_lower \
-            and tok.dep_ in ("nummod", "det"):
-        return False
+    if nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ not in DATE_NOUNS and nxt.is_lower:
+        return False  # 1900 domiciles, whatever the parse made of it
     return True
 
 
