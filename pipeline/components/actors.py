@@ -79,7 +79,8 @@ class ActorsComponent(RuleComponent):
             if taken.isdisjoint(range(s, e)):
                 gaz.append((s, e, eid))
                 taken.update(range(s, e))
-        ents = [x for ent in doc.ents for x in self._split_ent(doc, self._clean_ent(doc, ent))]
+        ents = [x for x in (self._clean_ent(doc, ent) for ent in doc.ents) if x]
+        ents = [x for ent in self._mend_ents(doc, ents, {s: e for s, e, _ in gaz}) for x in self._split_ent(doc, ent)]
         ent_at = {}  # token -> index of the entity holding it (linear, not pairwise)
         for k, (es, ee, _) in enumerate(ents):
             for i in range(es, ee):
@@ -126,10 +127,38 @@ class ActorsComponent(RuleComponent):
         return (s, e, ent.label_) if e > s else None
 
     @staticmethod
+    def _mend_ents(doc, ents, gaz_at):
+        """Names the model cut short: `Ömer` + `Fatih Sayan` (a word glued to a person),
+        `Big Ten` + `Network`, `I` + `-Télé`, `Conseil des droits de l'homme des` + `Nations unies`."""
+        def glued(i):  # token i follows token i-1 on the same line
+            return 0 < i < len(doc) and "\n" not in doc[i - 1].whitespace_ and not doc[i - 1].is_space
+        taken = {i for s, e, _ in ents for i in range(s, e)}
+        out = []
+        for s, e, label in sorted(ents):
+            if out and out[-1][1] == s and glued(s) and label == "PER" and out[-1][2] != "PER" \
+                    and out[-1][1] - out[-1][0] == 1 and out[-1][0] not in gaz_at \
+                    and (out[-1][0] == 0 or doc[out[-1][0] - 1].pos_ not in ("ADP", "DET")):
+                out[-1] = (out[-1][0], e, "PER")
+                continue
+            if label in ("ORG", "MISC"):
+                if doc[e - 1].pos_ in ("ADP", "DET") and e in gaz_at and gaz_at[e] - e <= 3:
+                    e = gaz_at[e]
+                n = 0
+                while e < len(doc) and glued(e) and e not in taken and n < 3 and (
+                        doc[e].text[:1].isupper() and doc[e].pos_ in ("PROPN", "NOUN", "X")
+                        or doc[e].text.startswith("-") and not doc[e - 1].whitespace_):
+                    e += 1
+                    n += 1
+            if out and out[-1][1] >= e:
+                continue  # swallowed by the entity before, now extended
+            if out and out[-1][1] > s:
+                s = out[-1][1]
+            out.append((s, e, label))
+        return out
+
+    @staticmethod
     def _split_ent(doc, ent):
         """`Journal du Dimanche et Médiapart`: two names coordinated inside one entity."""
-        if not ent:
-            return []
         s, e, label = ent
         for t in doc[s + 1:e - 1]:
             if t.lower_ in ("et", "ou") and doc[t.i + 1].text[:1].isupper() and doc[s].text[:1].isupper():
