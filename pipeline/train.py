@@ -9,8 +9,10 @@ they annotate a few articles, train, and see the scores move. Steps:
    - actors: a gold actor (not a group, not optional) whose named mention the model missed or
      linked to another actor becomes a gazetteer entry (id, canonical name, type, country and
      aliases from the gold, source `learned:<article_id>`), or, when the gazetteer already
-     knows it, the surface form (title or determiner dropped) joins its aliases; a form the
-     gazetteer gives to another actor (a capital standing for its state) is not taught;
+     knows it, the surface form (title or determiner dropped) joins its aliases; not taught:
+     a form the gazetteer gives to another actor, a form the gold gives two actors (`Luanda`
+     the city and, acting, Angola), a capital the model read as a place, and the generic head
+     word of an institution (`Sénat` for `Sénat des États-Unis`);
    - cues: a gold cue lemma the cue lexicon lacks joins it (part of speech from the parse,
      stance from the gold, frames from the attribution's kind and word order);
    - units: a gold unit whose written form (the words after the number) the unit lexicon lacks
@@ -134,6 +136,14 @@ def _ambiguous_forms(teach: list) -> set[str]:
     return {f for f, o in owners.items() if len(o) > 1}
 
 
+def _head_truncation(form: str, entry: GazetteerEntry) -> bool:
+    """`Sénat` for `Sénat des États-Unis`, `Congrès` for `Congrès des États-Unis`: the first word
+    of an institution's name is its generic head, which names another institution in the next
+    article (the French Senate); a person's surname is not concerned."""
+    words = ev.fold_words(entry.name)
+    return entry.type != "person" and " " not in form and len(words) > 1 and words[0] == form
+
+
 def learn_actors(teach: list, rows: dict, entries: dict, learned: Learned) -> None:
     forms = _known_forms(entries)
     actors = ev._actor_table(rows)
@@ -181,6 +191,8 @@ def learn_actors(teach: list, rows: dict, entries: dict, learned: Learned) -> No
                 if not f or f in base_forms or f in {ev.fold(x) for x in entry.aliases}:
                     continue
                 if forms.get(f) not in (None, eid):       # the gazetteer gives this form to another actor
+                    continue
+                if _head_truncation(f, entry):
                     continue
                 new.append(form)
                 base_forms.add(f)

@@ -73,6 +73,17 @@ def test_when_a_form_names_two_gold_actors_then_it_is_not_taught():
     assert tr._ambiguous_forms([_gold("g", text, actors=actors)]) == {"luanda"}
 
 
+@pytest.mark.parametrize("form, name, type_, skip", [
+    ("senat", "Sénat des États-Unis", "organization", True),      # generic head of an institution
+    ("congres", "Congrès des États-Unis", "organization", True),
+    ("fprk", "Front patriotique pour la renaissance du Kivu", "organization", False),   # an acronym
+    ("kambale", "Didier Kambale", "person", False),               # a surname
+])
+def test_when_alias_is_the_head_word_of_an_institution_then_it_is_not_taught(form, name, type_, skip):
+    entry = tr.GazetteerEntry(id="x", name=name, type=type_)
+    assert tr._head_truncation(form, entry) is skip
+
+
 # -- the whole loop: base model misses, trained model finds ------------------------------------
 PROBE = ("date 2025-04-02\n\nM. Kambale a claironné que le FPRK ne quitterait pas les mines. "
          "Les habitants de Goma attendent.")
