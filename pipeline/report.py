@@ -334,13 +334,13 @@ def build(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[I.
                            else claim_href(r["article_id"], r["attribution_id"]))
 
     actors = I._records(I.top_actors(t, 0, whole_run=True))
+    years = sorted(sorted(summary["dates_by_year"], key=lambda r: -r["count"])[:top], key=lambda r: r["period"])
     charts = [
         bar_chart([(r["name"] or r["actor_id"], r["articles"]) for r in actors[:top]],
                   f"Top {top} actors by articles"),
         bar_chart([(r["speaker"], r["claims"]) for r in summary["top_speakers"][:top]],
                   f"Claims per speaker (top {top})", "#e15759"),
-        bar_chart([(r["period"], r["count"]) for r in summary["dates_by_year"][-top:]],
-                  "Dates mentioned, by year", "#59a14f"),
+        bar_chart([(r["period"], r["count"]) for r in years], f"Dates mentioned, by year (top {top})", "#59a14f"),
     ]
     legend = [("e per", "PER"), ("e org", "ORG"), ("e gpe", "GPE"), ("e loc", "LOC"), ("e group", "GROUP"),
               ("q", "quantity"), ("d", "date"), ("sp", "speaker"), ("cue", "cue"), ("ct", "claim content")]
