@@ -45,7 +45,7 @@ INCISE_START = {"ADP", "ADV", "SCONJ", "CCONJ"}
 TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "jour", "matin", "soir",
               "semaine", "mois", "année", "an", "week-end", "lendemain", "veille", "nuit", "après-midi"}
 SUBORDINATORS = {"bien", "alors", "tandis", "parce", "afin", "sans", "avant", "après", "dès", "lors", "pour",
-                 "depuis", "pendant", "tant", "sorte", "façon", "manière", "si", "même", "encore"}
+                 "depuis", "pendant", "tant", "sorte", "façon", "manière", "si"}
 PP_BEFORE_SUBJ = {"à", "au", "aux", "devant", "dans", "sur", "lors"}
 
 
@@ -176,6 +176,17 @@ class AttributionsComponent(RuleComponent):
         used_cues: set[int] = set()
         for t in doc:
             if ctx.in_quote[t.i] >= 0 and not self._incise_in_quote(ctx, t):
+                # `« J'ai dit que je n'étais pas d'accord »`: speech reported inside a quote
+                cue = self.verb_cue(ctx, t)
+                if cue is not None and "que" in cue.frames and not _negated(ctx, t) \
+                        and not _not_a_speech_act(ctx, t):
+                    inner = pattern_que(ctx, self, t, cue)
+                    if inner and inner[0]["speaker_start"] is not None and \
+                            ctx.text[inner[0]["speaker_start"]:inner[0]["speaker_end"]].lower() in ("j'", "j’", "je", "on", "nous"):
+                        for a in inner:
+                            a["rule"] = "in_quote_" + a["rule"]
+                            a["inherit_outer"] = True
+                        found += inner
                 continue
             nt = _norm(t)
             if (nt == "selon" and "selon" in self.preps) or (
@@ -239,6 +250,12 @@ class AttributionsComponent(RuleComponent):
         for a in found:
             if a.get("inherit"):
                 a["actor_id"] = prev_actor
+                continue
+            if a.get("inherit_outer"):
+                outer = [o for o in found if o is not a and o["content_start"] <= a["content_start"]
+                         and a["content_end"] <= o["content_end"] and o.get("actor_id")]
+                a["actor_id"] = min(outer, key=lambda o: o["content_end"] - o["content_start"])["actor_id"] \
+                    if outer else ""
                 continue
             s, e = a["speaker_start"], a["speaker_end"]
             a["actor_id"] = ""
@@ -394,6 +411,7 @@ def _chain_start(ctx: _Ctx, i: int) -> int:
         p = ctx.tok(j - 1)
         w = _norm(p)
         if p.pos_ == "AUX" or w in OBJ_CLITIC or w in NEG_START or w in NEG_END or p.text.startswith("-") \
+                or w.endswith(("-même", "-mêmes")) \
                 or (p.pos_ == "ADV" and not p.is_punct) or (p.pos_ == "PRON" and p.dep_.startswith("expl")
                                                              and w not in SUBJ_PRON):
             j -= 1
@@ -418,7 +436,14 @@ def _not_a_speech_act(ctx: _Ctx, t) -> bool:
         return True  # `il faut dire que`
     if m.get("VerbForm") == ["Part"] and m.get("Tense") == ["Past"]:
         lo = _chain_start(ctx, t.i)
-        if not any(ctx.tok(x).pos_ == "AUX" for x in range(lo, t.i)) and _inv_clitic(ctx, t) is None:
+        has_aux = False
+        for x in range(t.i - 1, max(-1, t.i - 6), -1):  # `a par conséquent annoncé`
+            if ctx.tok(x).is_punct:
+                break
+            if ctx.tok(x).pos_ == "AUX":
+                has_aux = True
+                break
+        if not has_aux and _inv_clitic(ctx, t) is None:
             # `», dit la candidate`: `dit` is also a present tense, inverted after the content
             inverted = lo > 0 and (ctx.tok(lo - 1).text == "," or lo - 1 in ctx.close_tok) and \
                 t.i + 1 < ctx.n and ctx.tok(t.i + 1).pos_ in ("DET", "PROPN")
@@ -694,10 +719,20 @@ def _left_speaker(ctx: _Ctx, i: int) -> Optional[tuple[int, int]]:
     lo = _chain_start(ctx, i)
     j = lo - 1
     sent_start = ctx.tok(i).sent.start
-    if j >= sent_start:
+    for _ in range(3):
+        if j < sent_start:
+            break
         np = _np_left(ctx, j)
-        if np:
-            return _chars(ctx, *np)
+        if not np:
+            break
+        if np[0] - 1 >= sent_start and ctx.tok(np[0] - 1).pos_ == "ADP" and not (
+                _norm(ctx.tok(np[0] - 1)) in DE | {"à", "au", "aux"} and ctx.tok(np[0]).pos_ == "PROPN"):
+            # `X a par conséquent annoncé`, `X a, pour sa part, dit`: a PP, not the subject
+            j = np[0] - 2
+            while j >= sent_start and (ctx.tok(j).pos_ in ("AUX", "ADV") or ctx.tok(j).text == ","):
+                j -= 1
+            continue
+        return _chars(ctx, *np)
     for _ in range(3):
         k = _skip_left_incises(ctx, j, sent_start)
         while k >= sent_start and (ctx.tok(k).pos_ == "AUX" or _norm(ctx.tok(k)) in OBJ_CLITIC):
@@ -989,8 +1024,10 @@ def pattern_colon_quote(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
     if colon is None:
         return []
     k = colon + 1
-    while k < ctx.n and ctx.tok(k).is_space and "\n" not in ctx.tok(k).text:
+    while k < ctx.n and ctx.tok(k).is_space:
         k += 1
+    if k > colon + 1 and k not in ctx.open_tok:
+        return []  # a colon at the end of a paragraph introduces only a quote
     speaker = None
     if colon > t.i + 1 and _inv_clitic(ctx, t) is None and ctx.tok(t.i + 1).pos_ in ("DET", "PROPN"):
         # `comme l'indique Jean Roy, biologiste : « … »`: the subject follows the cue
@@ -1020,7 +1057,7 @@ def pattern_de_inf(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
     `L'opposition accuse le maire d'avoir menti.` -> accuse
     """
     j = t.i + 1
-    while j < ctx.n and j - t.i <= 7:
+    while j < ctx.n and j - t.i <= 9:
         tk = ctx.tok(j)
         w = _norm(tk)
         if w in ("de", "d'", "à") and j + 1 < ctx.n:
@@ -1033,7 +1070,7 @@ def pattern_de_inf(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
                     kind, span = _kind_of(ctx, (spans[0][0], spans[-1][1]), "indirect")
                     return [_att(kind, t, cue.lemma, cue.stance, _speaker_for(ctx, t), span, "de_inf")]
             return []
-        if tk.is_punct or tk.pos_ in ("VERB", "AUX", "SCONJ"):
+        if (tk.is_punct and tk.text != ",") or tk.pos_ in ("VERB", "AUX", "SCONJ"):
             return []
         j += 1
     return []
