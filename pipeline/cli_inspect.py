@@ -66,6 +66,8 @@ def _table(title: str, rows: list[dict], columns: list[str], widths: Optional[di
 
 def print_summary(s: dict, console=None) -> None:
     from rich.console import Console
+
+    from pipeline.inspect import most_periods
     console = console or Console()
     c = s["counts"]
     head = f"[bold]{s['out']}[/bold]" + (f"  (input {s['input']})" if s["input"] else "")
@@ -84,19 +86,19 @@ def print_summary(s: dict, console=None) -> None:
     console.print(_table("Attributions by stance", s["attributions_by_stance"], ["stance", "count"]))
     console.print(_table("Attributions by kind", s["attributions_by_kind"], ["kind", "count"]))
     claims = [dict(r, content=_cut(r["content"], 100), quantities="; ".join(r["quantities"]),
-                   who=r["who"] + (f" ({r['speaker']})" if r["speaker"] and r["speaker"] != r["who"] else ""),
+                   who=r["who"] + (f" ({_cut(r['speaker'], 30)})" if r["speaker"] and r["speaker"] != r["who"] else ""),
                    claim=f"{r['article_id']}#{r['attribution_id']}") for r in s["claims"]]
     console.print(_table(f"Claims (first {len(claims)} of {c['attributions']})", claims,
                          ["who", "cue", "stance", "content", "quantities", "claim"],
                          {"who": 34, "content": 70, "claim": 30}))
     console.print(_table("Quantities by item and unit", s["quantities_by_item"],
                          ["item", "unit", "count", "articles", "min", "median", "max"]))
-    console.print(_table("Dates mentioned, by year", s["dates_by_year"], ["period", "count"]))
-    months = s["dates_by_month"]
-    console.print(_table("Dates mentioned, by month" + (" (last 36)" if len(months) > 36 else ""),
-                         months[-36:], ["period", "count"]))
+    for by, rows, most in (("year", s["dates_by_year"], 20), ("month", s["dates_by_month"], 36)):
+        note = f" (the {most} most mentioned)" if len(rows) > most else ""
+        console.print(_table(f"Dates mentioned, by {by}{note}", most_periods(rows, most), ["period", "count"]))
     if s["articles_by_month"]:
-        console.print(_table("Articles by publication month", s["articles_by_month"][-36:], ["period", "count"]))
+        console.print(_table("Articles by publication month", most_periods(s["articles_by_month"], 36),
+                             ["period", "count"]))
 
 
 def styled_text(view: dict):

@@ -289,6 +289,11 @@ def over_time(values, by: str) -> list[dict]:
     return [{"period": k, "count": counts[k]} for k in sorted(counts)]
 
 
+def most_periods(rows: list[dict], n: int) -> list[dict]:
+    """The n periods of over_time() rows with the most counts, in time order."""
+    return sorted(sorted(rows, key=lambda r: -r["count"])[:n], key=lambda r: r["period"])
+
+
 def summarise(out: Path | str, filters: Optional[Filters] = None, top: int = 10, claims_limit: int = 20,
               tables: Optional[dict] = None) -> dict:
     """What a run produced, as plain data (the content of `depeche inspect`, also its --json)."""

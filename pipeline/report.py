@@ -334,7 +334,7 @@ def build(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[I.
                            else claim_href(r["article_id"], r["attribution_id"]))
 
     actors = I._records(I.top_actors(t, 0, whole_run=True))
-    years = sorted(sorted(summary["dates_by_year"], key=lambda r: -r["count"])[:top], key=lambda r: r["period"])
+    years = I.most_periods(summary["dates_by_year"], top)
     charts = [
         bar_chart([(r["name"] or r["actor_id"], r["articles"]) for r in actors[:top]],
                   f"Top {top} actors by articles"),
