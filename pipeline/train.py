@@ -39,7 +39,7 @@ from typing import Optional
 
 from pipeline import evaluate as ev
 from pipeline.rules import write_rules
-from pipeline.rules.cues import STANCES, Cue
+from pipeline.rules.cues import FRAMES, STANCES, Cue
 from pipeline.rules.gazetteer import GazetteerEntry, slugify
 from pipeline.rules.units import Unit
 
@@ -240,16 +240,16 @@ def learn_cues(teach: list, comp, nlp, learned: Learned) -> None:
             if lemma in ("selon", "d'après", "d’après") or at.get("kind") == "according_to":
                 pos = "prep"
             else:
-                tagged = nlp(g.text[max(0, cs - 60):min(len(g.text), ce + 60)])
+                with nlp.select_pipes(enable=[n for n in ("tok2vec", "morphologizer") if n in nlp.pipe_names]):
+                    tagged = nlp(g.text[max(0, cs - 60):min(len(g.text), ce + 60)])
                 tok = next((t for t in tagged if t.idx + max(0, cs - 60) >= cs), None)
                 if tok is not None and tok.pos_ == "NOUN" and not lemma.endswith(_INFINITIVE):
                     pos = "noun"
             stance = at.get("stance") if at.get("stance") in STANCES else "assert"
             old = learned.cues.get(lemma)
             frames = _frames(g, at) | set(old.frames if old else ())
-            order = ("que", "quote", "inversion", "de_inf", "object", "selon")
             learned.cues[lemma] = Cue(lemma=lemma, pos=pos, stance=old.stance if old else stance,
-                                      frames=tuple(f for f in order if f in frames),
+                                      frames=tuple(f for f in FRAMES if f in frames),
                                       source=old.source if old else f"learned:{g.article_id}")
             if not old:
                 learned.notes.append(f"- cue: `{lemma}` ({pos}, {stance}), from {g.article_id}")
