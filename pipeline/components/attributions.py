@@ -200,7 +200,14 @@ class AttributionsComponent(RuleComponent):
                 found += pattern_noun_selon_laquelle(ctx, self, t)
                 continue
             cue = self.verb_cue(ctx, t)
-            if cue is None or _negated(ctx, t) or _not_a_speech_act(ctx, t):
+            if cue is None or _negated(ctx, t):
+                continue
+            if t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Past"]:
+                passive = pattern_passive_quote(ctx, self, t, cue)
+                if passive:
+                    found += passive
+                    continue
+            if _not_a_speech_act(ctx, t):
                 continue
             items = []
             if "inversion" in cue.frames:
@@ -1048,6 +1055,37 @@ def pattern_colon_quote(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
     span = (spans[0][0], spans[-1][1])
     kind, span = _kind_of(ctx, span, "indirect")
     return [_att(kind, t, cue.lemma, cue.stance, speaker, span, "colon")]
+
+
+def pattern_passive_quote(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
+    """A passive cue with its agent: the quote is the agent's words.
+
+    `Le projet est qualifié de « pure folie » par les riverains.` -> direct, speaker `les riverains`
+    `… la formule « Tout se jouera ici » lancée par la ministre.` -> direct, speaker `la ministre`
+    """
+    q = None
+    j = t.i + 1
+    if j < ctx.n and _norm(ctx.tok(j)) in ("de", "d'", "comme"):
+        j += 1
+        if j in ctx.open_tok:
+            q = ctx.open_tok[j]
+            close = ctx.qtok[q][1]
+            if close is None:
+                return []
+            j = close + 1
+    elif t.i > 0 and t.i - 1 in ctx.close_tok:
+        q = ctx.close_tok[t.i - 1]
+    if q is None:
+        return []
+    if j < ctx.n and ctx.tok(j).text == ",":
+        j += 1
+    if j + 1 >= ctx.n or _norm(ctx.tok(j)) != "par":
+        return []
+    np = _np_right(ctx, j + 1, appos=False)
+    if not np:
+        return []
+    quote = ctx.quotes[q]
+    return [_att("direct", t, cue.lemma, cue.stance, _chars(ctx, *np), (quote.start, quote.end), "passive_quote")]
 
 
 def pattern_de_inf(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:

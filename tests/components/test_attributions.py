@@ -148,6 +148,12 @@ POSITIVE = [
     # bare infinitive after the cue
     ("Les organisateurs ont affirmé avoir vendu tous les billets du concert.",
      "indirect", "affirmé", "Les organisateurs", "avoir vendu tous les billets du concert"),
+    # passive cue with its agent
+    ("Le projet de rocade est qualifié de « pure folie » par les riverains.",
+     "direct", "qualifié", "les riverains", "pure folie"),
+    # que clause opening with a quote and going on with no verb
+    ("Le tribunal a jugé qu'« aucune faute ne peut être reprochée au maire » dans sa décision de mardi.",
+     "direct", "jugé", "Le tribunal", "aucune faute ne peut être reprochée au maire"),
     # clause-initial Pour + a pronoun, wholly quoted
     ("Pour eux, « la réforme arrive beaucoup trop tard ».",
      "direct", "Pour", "eux", "la réforme arrive beaucoup trop tard"),
@@ -175,6 +181,8 @@ NEGATIVE = [
     "Le prix de ce « service » reste élevé pour les familles.",            # scare quotes only
     "Une marque » perdue puis une autre « sans fin.",                      # stray marks
     "Le député poursuit son tour des marchés.",                            # poursuivre, no speech frame
+    "Le texte est jugé trop coûteux par l'opposition, bien qu'il ait été voté.",  # passive, no quote
+    "Accusé de fraude, le maire a quitté la salle du conseil.",            # bare participle
 ]
 
 
