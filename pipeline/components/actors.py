@@ -588,8 +588,9 @@ class ActorsComponent(RuleComponent):
     @staticmethod
     def _as_dict(doc, c):
         start, end = doc[c["ts"]].idx, doc[c["te"] - 1].idx + len(doc[c["te"] - 1].text)
-        while end > start and (doc.text[end - 1].isspace() or unicodedata.category(doc.text[end - 1]) == "Cf"):
-            end -= 1  # a stray right-to-left mark glued to a name
+        last = doc[c["te"] - 1].text
+        while end > start and last and (last[-1].isspace() or unicodedata.category(last[-1]) == "Cf"):
+            end, last = end - 1, last[:-1]  # a stray right-to-left mark glued to a name
         name = "".join(ch for ch in c["name"] if unicodedata.category(ch) != "Cf").strip()
         return dict(start=start, end=end,
                     label=c["label"], actor_id=c["actor_id"], name=name, type=c["type"],
