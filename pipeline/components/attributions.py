@@ -329,13 +329,20 @@ def _antecedent(ctx: _Ctx, words, mentions: list, before: int) -> str:
     org = head.lemma_.lower() in ORG_HEADS
     labels = ("ORG", "GPE") if org else ("PER",)
     best = None
-    # `la coalition` -> the last mention whose name holds the head noun
+    # `la coalition`, `le candidat socialiste` -> the last mention whose name or role shares the
+    # most words with the description, its head noun first
     key = _slug(head.lemma_)
+    desc = {_slug(t.lemma_) for t in words if t.pos_ in ("NOUN", "ADJ")} | {_slug(t.text) for t in words
+                                                                            if t.pos_ in ("NOUN", "ADJ")}
+    best_score = None
     for m in mentions:
-        if m["end"] <= before and m.get("source") != "coref" and m.get("actor_id") and key and (
-                key in _slug(m.get("name") or "").split("-") or key in _slug(m.get("role") or "").split("-")):
-            if best is None or m["start"] > best["start"]:
-                best = m
+        if m["end"] <= before and m.get("source") != "coref" and m.get("actor_id") and key:
+            bag = set(_slug(m.get("name") or "").split("-")) | set(_slug(m.get("role") or "").split("-"))
+            if key not in bag:
+                continue
+            score = (len(desc & bag), m["start"])
+            if best_score is None or score > best_score:
+                best, best_score = m, score
     if best:
         return best["actor_id"]
     for m in mentions:
@@ -445,7 +452,7 @@ def _not_a_speech_act(ctx: _Ctx, t) -> bool:
         lo = _chain_start(ctx, t.i)
         has_aux = False
         for x in range(t.i - 1, max(-1, t.i - 6), -1):  # `a par conséquent annoncé`
-            if ctx.tok(x).is_punct:
+            if ctx.tok(x).is_punct or ctx.tok(x).pos_ in ("VERB", "SCONJ", "CCONJ"):
                 break
             if ctx.tok(x).pos_ == "AUX":
                 has_aux = True
@@ -522,6 +529,9 @@ def _clause_right(ctx: _Ctx, owner, i: int) -> list[tuple[int, int]]:
         if t.text == "," and j + 1 < ctx.n and _stop_right(ctx, j + 1, owner):
             break
         w = _norm(t)
+        if w == "et" and j + 1 < ctx.n and ctx.tok(j + 1).pos_ in ("VERB", "AUX") and \
+                ctx.tok(j + 1).morph.get("VerbForm") == ["Fin"]:
+            break  # `annonce son soutien et appelle à …`: a second predicate of the speaker
         if w == "et" and j + 1 < ctx.n and _norm(ctx.tok(j + 1)) in ("que", "qu'") and last is not None:
             spans.append((start, last))
             start = j + 2
@@ -661,8 +671,8 @@ def _np_right(ctx: _Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]
                 "NOUN", "PROPN", "DET", "ADJ", "NUM") or _norm(ctx.tok(j + 2)) in ("un", "une", "l'un", "l'une")):
             j += 1
             continue
-        if pw == "et" and j + 2 < ctx.n and ctx.tok(j + 2).pos_ in ("DET", "PROPN") and ctx.tok(j).pos_ in (
-                "NOUN", "PROPN"):
+        if pw == "et" and j + 2 < ctx.n and (ctx.tok(j + 2).pos_ in ("DET", "PROPN") or _norm(ctx.tok(j + 2)) in DE) \
+                and ctx.tok(j).pos_ in ("NOUN", "PROPN"):
             j += 1
             continue
         break
@@ -1171,6 +1181,13 @@ def pattern_selon(ctx: _Ctx, owner, t) -> list[dict]:
     if not np:
         return []
     speaker = _chars(ctx, *np)
+    k = np[1] + 1
+    if k + 2 < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Part"] and _norm(ctx.tok(k + 1)) == "par":
+        # `selon les chiffres fournis par l'Insee`: the agent is the source
+        agent = _np_right(ctx, k + 2, appos=False)
+        if agent:
+            speaker = _chars(ctx, *agent)
+            np = (np[0], agent[1])
     sent = ctx.tok(t.i).sent
     left = _clause_left(ctx, first - 1) if first > 0 else None
     left_toks = ctx.doc.char_span(*left, alignment_mode="expand") if left else None
@@ -1205,15 +1222,39 @@ def pattern_selon(ctx: _Ctx, owner, t) -> list[dict]:
             if k < ctx.n and ctx.tok(k).text == "," and ctx.tok(first - 1).text == ",":
                 more = _clause_right(ctx, owner, k + 1)
                 if more and more[0][0] < sent.end_char:
-                    span = (left[0], more[0][1])
+                    more_toks = ctx.doc.char_span(*more[0], alignment_mode="expand")
+                    if more_toks is not None and any(x.pos_ in ("VERB", "AUX") and x.morph.get("VerbForm") == ["Fin"]
+                                                     for x in more_toks):
+                        span = (left[0], more[0][1])
     if not span or span[1] - span[0] < 3:
         return []
     kind, span = _kind_of(ctx, span, "according_to")
-    a = _att(kind, cue_tok, lemma, "assert", speaker, span, "selon")
-    if cue_tok is None:
-        d = ctx.tok(first)
-        a["cue_start"], a["cue_end"] = d.idx, t.idx + len(t.text)
-    return [a]
+    out = []
+    for sp in _conjuncts(ctx, speaker):  # `d'après le Monde et Libération`: one per source
+        a = _att(kind, cue_tok, lemma, "assert", sp, span, "selon")
+        if cue_tok is None:
+            d = ctx.tok(first)
+            a["cue_start"], a["cue_end"] = d.idx, t.idx + len(t.text)
+        out.append(a)
+    return out
+
+
+def _conjuncts(ctx: _Ctx, speaker: tuple[int, int]) -> list[tuple[int, int]]:
+    """Split `le Journal du Dimanche et Mediapart` into its two named sources (only when each
+    side holds a name, so `le ministre de l'Intérieur et des Cultes` stays one)."""
+    span = ctx.doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
+    if span is None:
+        return [speaker]
+    ets = [t.i for t in span if _norm(t) == "et"]
+    if len(ets) != 1:
+        return [speaker]
+    k = ets[0]
+    left, right = ctx.doc[span.start:k], ctx.doc[k + 1:span.end]
+    def named(part):  # a proper noun, or a capitalised word the tagger took for a noun
+        return any(t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text[:1].isupper()) for t in part)
+    if not (named(left) and named(right)) or (right and _norm(right[0]) in DE):
+        return [speaker]
+    return [(left.start_char, left.end_char), (right.start_char, right.end_char)]
 
 
 AGENT_SUFFIXES = ("eur", "euse", "iste", "ien", "ienne", "ier", "ière", "aire", "ant", "ante", "ent", "ente",
@@ -1375,13 +1416,14 @@ def pattern_continued(ctx: _Ctx, found: list[dict]) -> list[dict]:
 
 
 def _dedupe(ctx: _Ctx, found: list[dict]) -> list[dict]:
-    """One attribution per content span (the first pattern wins); drop empty contents."""
+    """One attribution per content span (the first pattern wins; `selon A et B` keeps one per
+    source); drop empty contents."""
     seen = set()
     out = []
     for a in found:
         if a["content_end"] - a["content_start"] < 2:
             continue
-        key = (a["content_start"], a["content_end"])
+        key = (a["content_start"], a["content_end"], a["speaker_start"] if a["rule"] == "selon" else None)
         if key in seen:
             continue
         seen.add(key)
