@@ -66,8 +66,10 @@ def _scoped_out(text: str) -> bool:
     return bool(_HOLIDAY.search(text) or _NTH.search(text))
 
 
-_MONTH_FIRST = re.compile(r"^\W*(?:janv|févr|fevr|fév|mars|avr|mai|juin|juil|ao[uû]t|sept?|oct|nov|d[ée]c)\w*\.?[\s/-]*\d"
-                          r"|^\d{1,2}[/-](?:1[3-9]|2\d|3[01])[/-]", re.IGNORECASE)
+_MONTH_FIRST = re.compile(r"\b(?:janv(?:ier)?|f[ée]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept?(?:embre)?"
+                          r"|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?)\b\.?[\s/-]*"
+                          r"(?:\d{1,2}(?!\d)|vingt|trente|premier|seconde?|deuxi)"
+                          r"|^\d{1,2}[/-](?:1[3-9]|2\d|3[01])[/-]|^seconde?\s+de\b", re.IGNORECASE)
 
 
 @dataclass

@@ -27,11 +27,14 @@ Resolution conventions (ANNOTATION.md "Dates"):
   a part of the day alone (`dans la matinée`) gets the article day with TIMEX `TMO`, `TAF`,
   `TEV`, `TNI`.
 
-expr kinds (key "k"): "date" (y?, m, d), "month" (y?, m), "season" (y?, s, n), "quarter"
-(y?, q), "weekday" (wd 0=Monday, strict), "dom" (d: day of the article's month), "rel"
-(unit day|week|weekend|month|year, n), "tod" (part of the day of the article date), "shift"
-(base: another item, n days: `le lendemain`). "dir" is past|future|None (the clause's tense),
-"tod" an optional part-of-day suffix.
+expr kinds (key "k"): "date" (m, d), "month" (m; this: `cette septembre`), "season" (s, n),
+"quarter" (q), "weekday" (wd 0=Monday; strict: `lundi dernier` excludes the article day;
+week: -1/0/1 for `lundi de la semaine dernière`; plus: days added, `lundi en huit`; this:
+`ce lundi`), "dom" (d, wd?: a day of the article's month), "rel" (unit day|week|weekend|month|
+year, n; by: week|month for `il y a trois mois`, counted in days), "shift" (base: the item it
+counts from, n days: `le lendemain`, `la veille`, `deux jours plus tard`). "dir" is
+past|future|None (the clause's tense or `dernier`/`prochain`), "tod" an optional
+part-of-day suffix (MO, AF, EV, NI).
 """
 from __future__ import annotations
 
@@ -83,22 +86,28 @@ F = re.IGNORECASE
 PATTERNS = [
     # lundi 12 janvier 2016, le 11 octobre, 1er janvier, 15 mars dernier, 12 mai 78
     ("day_month", re.compile(
-        rf"(?<![\w/.-])(?:{WD},?\s+(?:le\s+)?)?{D}\s*(?:de\s+)?{M}(?:,?\s+(?:(?:de\s+)?{Y}|(?P<y2>\d\d)(?![\d\w])))?"
+        rf"(?<![\w/.-])(?<!\d,)(?:{WD},?\s+(?:le\s+)?)?{D}\s*(?:de\s+)?{M}(?:,?\s+(?:(?:de\s+)?{Y}|(?P<y2>\d\d)(?![\d\w])))?"
         rf"(?:\s+{REL})?(?:\s+(?:au\s+)?{TOD})?", F)),
     # 11/10/2024, 11-10-24, 11.10.2024, 2024-10-11
     ("numeric", re.compile(
         rf"(?<![\w/.,-])(?:{WD},?\s+(?:le\s+)?)?(?P<d>[12]\d|3[01]|0?[1-9])(?P<sep>[/.-])(?P<mo>1[0-2]|0?[1-9])(?P=sep)"
         r"(?P<y>\d{4}|\d\d)(?![\w/]|[.,-]\d)", F)),
-    ("numeric_spaced", re.compile(r"(?<![\w/.,-])(?<!\d )(?P<d>[12]\d|3[01]|0[1-9]) (?P<mo>1[0-2]|0[1-9]) "
-                                  r"(?P<y>1\d{3}|20\d{2})(?![\w/]|[.,]\d| \d)")),
+    # 20 02 2014, 20 2 2014, 20 02 14 (single spaces; two digits each when the year has two)
+    ("numeric_spaced", re.compile(r"(?<![\w/.,-])(?<!\d )(?:(?P<d>[12]\d|3[01]|0?[1-9]) (?P<mo>1[0-2]|0?[1-9]) "
+                                  r"(?P<y>1\d{3}|20\d{2})|(?P<d2>[12]\d|3[01]|0[1-9]) (?P<mo2>1[0-2]|0[1-9]) "
+                                  r"(?P<y2>\d\d))(?![\w/]|[.,]\d| \d)")),
     ("iso", re.compile(r"(?<![\w/.-])(?P<y>1\d{3}|20\d{2})(?P<sep>[-/.])(?P<mo>1[0-2]|0?[1-9])(?P=sep)"
                        r"(?P<d>[12]\d|3[01]|0?[1-9])(?![\w/-]|[.,]\d)")),
     # 2016-11, 11/2016: a month
-    ("numeric_month", re.compile(r"(?<![\w/.,-])(?:(?P<y>1\d{3}|20\d{2})-(?P<mo>1[0-2]|0[1-9])"
-                                 r"|(?P<mo2>1[0-2]|0?[1-9])[/-](?P<y2>1\d{3}|20\d{2}))(?![\w/-]|[.,]\d)")),
+    # (`2016-12` alone is no month: `la saison 2011-12`)
+    ("numeric_month", re.compile(r"(?<![\w/.,-])(?:(?P<y>1\d{3}|20\d{2})(?:-(?P<mo>0[1-9]|[1-9](?!\d))"
+                                 r"|[ ]?[/.][ ]?(?P<mo3>1[0-2]|0?[1-9]))"
+                                 r"|(?P<mo2>1[0-2]|0?[1-9])[ ]?[/-][ ]?(?P<y2>1\d{3}|20\d{2}))(?![\w/-]|[.,]\d|\s?\d)")),
     # le 22/04 (day/month only after a determiner: a bare 2/3 is a fraction)
     ("day_month_numeric", re.compile(
-        r"(?<=\ble\s)(?P<d>[12]\d|3[01]|0?[1-9])/(?P<mo>1[0-2]|0?[1-9])(?![\w/]|[.,]\d)", F)),
+        r"(?<=\ble\s)(?P<d>[12]\d|3[01]|0?[1-9])(?:/(?P<mo>1[0-2]|0?[1-9])|[ ](?P<mo2>1[0-2]|0[1-9]))(?![\w/]|[.,]\d|\s\d)"
+        r"|(?<![\w/.,-])(?:(?P<d2>1[3-9]|2\d|3[01])/(?P<mo3>1[0-2]|0?[1-9])|(?P<d3>[12]\d|3[01]|0?[1-9])/(?P<mo4>0[1-9]))"
+        r"(?![\w/]|[.,]\d)", F)),
     # le 16 (a day of the article's month), only before a pause: `le 16e`, `le 3 à 0` are not dates
     ("day_alone", re.compile(
         r"(?<![\w-])le\s+(?P<d>[12]\d|3[01]|0?[1-9]|1er)(?=\s*(?:[,;!?)]|\.(?!\d)|$|au\s+(?:soir|matin)"
@@ -124,7 +133,8 @@ PATTERNS = [
         rf"(?:\s+(?:de\s+l{A}année\s+)?{Y}|\s+{REL})?", F)),
     # il y a trois jours, dans deux semaines
     ("ago", re.compile(
-        r"(?<![\w-])(?P<dir>il\s+y\s+a|dans)\s+(?P<n>\d{1,3}|quelques|" + "|".join(NUMBER_WORDS) +
+        r"(?<![\w-])(?P<dir>il\s+y\s+a|dans)\s+(?:(?P<q>à\s+peu\s+près|environ|près\s+de|plus\s+de|moins\s+de)\s+)?"
+        r"(?P<n>\d{1,3}|quelques|" + "|".join(NUMBER_WORDS) +
         r")\s+(?P<u>jours?|semaines?|mois|ans?|années?)(?![\w-])", F)),
     # aujourd'hui, hier (soir), avant-hier, demain (matin), après-demain
     ("relative_day", re.compile(
@@ -135,10 +145,10 @@ PATTERNS = [
         r"(?<![\w-])(?:ce|cet|cette)\s+(?P<tod>matin|midi|après-midi|apres-midi|soir|nuit)(?![\w-])", F)),
     # cette semaine, ce mois(-ci), cette année, ce week-end
     ("this_period", re.compile(
-        r"(?<![\w-])(?:ce|cet|cette)\s+(?P<u>semaine|mois|année|week-end|weekend)(?:-ci)?(?![\w-])", F)),
+        r"(?<![\w-])(?:ce|cet|cette|dans\s+la)\s+(?P<u>semaine|mois|année|week-end|weekend)(?:-ci)?(?![\w-])", F)),
     # la semaine dernière, le mois prochain, l'an dernier, l'année passée, le week-end dernier
     ("last_next", re.compile(
-        rf"(?<![\w-])(?:la|le|l{A})\s*(?P<u>semaine|mois|an|année|week-end|weekend)\s+{REL}", F)),
+        rf"(?<![\w-])(?:la|le|l{A})\s*(?P<u>semaine|mois|an|année|week-end|weekend)\s+(?:{REL}|(?P<suit>qui\s+suit))", F)),
     # ces dernières années, ces derniers mois, ces derniers temps
     ("past_ref", re.compile(
         r"(?<![\w-])ces\s+(?:dernières|derniers)\s+(?P<u>années|ans|mois|semaines|jours|temps)(?![\w-])", F)),
@@ -146,7 +156,8 @@ PATTERNS = [
     ("weekday", re.compile(
         rf"(?<![\w-])(?:(?P<dem>ce|cet)\s+)?{WD}(?:\s+(?P<dom>[12]\d|3[01]|0?[1-9]|1er)(?![\w,]|[/.-]\d|\s*(?:h\b|heures?|:|%)))?"
         rf"(?:\s+(?:au\s+|en\s+|dans\s+l{A})?(?P<tod>matin|midi|après-midi|apres-midi|soir|soirée))?"
-        rf"(?:\s+{REL}|\s+(?:de\s+)?(?:la\s+)?semaine\s+(?P<wrel>dernière|prochaine|passée|suivante|précédente|en\s+cours))?", F)),
+        rf"(?:\s+{REL}|\s+(?:de\s+)?(?:la\s+|cette\s+)?semaine(?:\s+(?P<wrel>derni[èe]re?|dernier|prochaine?|pass[ée]e?|suivante?|pr[ée]c[ée]dente?|en\s+cours"
+        rf"|d{A}après))?|\s+en\s+(?P<plus>huit|8|quinze|15)(?![\w-])|\s+(?P<apres>d{A}après)(?=\s*(?:[,.;!?)]|$)))?", F)),
     ("night", re.compile(
         rf"(?<![\w-])(?:dans\s+)?la\s+nuit\s+d[eu]\s+{WD}\s+(?:à|au)\s+(?P<wd2>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![\w-])",
         F)),
@@ -156,8 +167,10 @@ PATTERNS = [
         rf"|la\s+(?P<pm2>fin|début)\s+d(?:e\s+|{A})(?:la\s+|l{A})?|l{A}(?=après-midi))"
         rf"(?P<tod>matinée|après-midi|apres-midi|soirée|nuit|journée)(?![\w-])", F)),
     # le lendemain, la veille
-    ("anchor", re.compile(r"(?<![\w-])(?:le\s+(?P<l>lendemain|jour\s+suivant|jour\s+d['’]après)"
-                          r"|(?:la\s+(?P<v>veille)|le\s+(?P<v2>jour\s+précédent|jour\s+d['’]avant)))(?![\w-])", F)),
+    ("anchor", re.compile(r"(?<![\w-])(?:(?:le\s+|au\s+)?(?P<l>lendemain|jour\s+suivant|jour\s+d['’]après)"
+                          r"|(?:la\s+(?P<v>veille)|le\s+(?P<v2>jour\s+précédent|jour\s+d['’]avant))"
+                          r"|(?P<n>un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d{1,2})\s+jours?\s+(?:plus\s+tard|après)"
+                          r"(?=\s*(?:[,.;!?)]|$)))(?![\w-])", F)),
     # a 4-digit year, judged with the parse
     ("year", re.compile(rf"(?:(?<![\w.,/-])|(?<=\d\d\d\d-))(?<!\d\s)(?:l{A}(?:année|an)\s+)?{Y}(?!\s?\d{{3}}(?!\d)|[.,]\d|\s?%|-\d\d(?!\d))", F)),
 ]
@@ -260,18 +273,24 @@ def _build(rule: str, m: re.Match, text: str) -> dict | None:
             return _item(s, e, rule, value=_iso(y, expr["m"], d))
         return _item(s, e, rule, expr=expr)
     if rule in ("numeric", "iso", "numeric_spaced"):
+        if not g["y"]:
+            g = {"y": g["y2"], "mo": g["mo2"], "d": g["d2"]}
         y = int(g["y"]) if len(g["y"]) == 4 else _two_digit_year(g["y"])
         d, mo = int(g["d"]), int(g["mo"])
         if not _valid(y, mo, d):
             return None
         return _item(s, e, rule, value=_iso(y, mo, d))
     if rule == "numeric_month":
-        y, mo = (g["y"], g["mo"]) if g["y"] else (g["y2"], g["mo2"])
+        y, mo = (g["y"], g["mo"] or g["mo3"]) if g["y"] else (g["y2"], g["mo2"])
         return _item(s, e, rule, value=f"{int(y):04d}-{int(mo):02d}", gran="month")
     if rule == "day_alone":
         return _item(m.start("d"), e, rule, expr={"k": "dom", "d": _num(g["d"]), "dir": None})
     if rule == "day_month_numeric":
-        return _item(s, e, rule, expr={"k": "date", "m": int(g["mo"]), "d": int(g["d"]), "dir": None})
+        d = int(g["d"] or g["d2"] or g["d3"])
+        mo = int(g["mo"] or g["mo2"] or g["mo3"] or g["mo4"])
+        if not _valid(2000, mo, d):
+            return None
+        return _item(s, e, rule, expr={"k": "date", "m": mo, "d": d, "dir": None})
     if rule == "month":
         mword = g["m"]
         base = mword.lower().rstrip(".")
@@ -328,6 +347,9 @@ def _build(rule: str, m: re.Match, text: str) -> dict | None:
         unit = "day" if unit.startswith("jour") else "week" if unit.startswith("sem") else \
             "month" if unit == "mois" else "year"
         sign = -1 if g["dir"].lower().startswith("il") else 1
+        q = (g["q"] or "").lower()
+        mod = "" if not q else "BEFORE" if q.startswith("plus") and sign < 0 else "AFTER" if q.startswith("plus") else \
+            "AFTER" if q.startswith("moins") and sign < 0 else "BEFORE" if q.startswith("moins") else "APPROX"
         if nword == "quelques":
             return _item(s, e, rule, value="PAST_REF" if sign < 0 else "FUTURE_REF", gran=unit)
         n = _num(nword)
@@ -335,8 +357,8 @@ def _build(rule: str, m: re.Match, text: str) -> dict | None:
             return None
         if unit in ("week", "month"):
             # `il y a trois semaines`: the day that many weeks back (as Duckling and Recognizers)
-            return _item(s, e, rule, expr={"k": "rel", "unit": "day", "n": sign * n, "by": unit})
-        return _item(s, e, rule, expr={"k": "rel", "unit": unit, "n": sign * n}, gran=unit)
+            return _item(s, e, rule, expr={"k": "rel", "unit": "day", "n": sign * n, "by": unit}, mod=mod)
+        return _item(s, e, rule, expr={"k": "rel", "unit": unit, "n": sign * n}, gran=unit, mod=mod)
     if rule == "relative_day":
         w = g["w"].lower().replace(" ", "-").replace("apres", "après")
         if w.startswith("aujourd") and NOT_AUJOURDHUI.search(text[max(0, s - 12):s]):
@@ -359,7 +381,7 @@ def _build(rule: str, m: re.Match, text: str) -> dict | None:
     if rule == "last_next":
         u = g["u"].lower()
         unit = {"semaine": "week", "mois": "month", "an": "year", "année": "year"}.get(u, "weekend")
-        n = -1 if _rel_dir(g["rel"]) == "past" else 1
+        n = 1 if g["suit"] else -1 if _rel_dir(g["rel"]) == "past" else 1
         return _item(s, e, rule, expr={"k": "rel", "unit": unit, "n": n},
                      gran="week" if unit == "weekend" else unit)
     if rule == "past_ref":
@@ -376,8 +398,14 @@ def _build(rule: str, m: re.Match, text: str) -> dict | None:
         wd = WEEKDAYS[g["wd"].lower()]
         if g["dom"]:
             return _item(s, e, rule, expr={"k": "dom", "d": _num(g["dom"]), "wd": wd})
-        if g["wrel"]:
-            week = 0 if g["wrel"].lower().startswith("en") else -1 if _rel_dir(g["wrel"]) == "past" else 1
+        if g["plus"]:
+            # `lundi en huit`: a week after the coming Monday
+            return _item(s, e, rule, expr={"k": "weekday", "wd": wd, "dir": "future",
+                                           "plus": 7 if g["plus"] in ("huit", "8") else 14})
+        rel = (g["rel"] or "").lower()
+        if "semaine" in m.group(0).lower() or g["apres"] or rel.startswith(("suiv", "préc", "prec")):
+            w = (g["wrel"] or g["apres"] or g["rel"] or "").lower()
+            week = 0 if w in ("", "en cours") or w.startswith("en") else -1 if _rel_dir(w) == "past" else 1
             return _item(s, e, rule, expr={"k": "weekday", "wd": wd, "week": week, "dir": None})
         expr = {"k": "weekday", "wd": wd, "dir": _rel_dir(g["rel"]), "strict": bool(g["rel"]),
                 "this": bool(g["dem"])}
@@ -395,7 +423,8 @@ def _build(rule: str, m: re.Match, text: str) -> dict | None:
     if rule == "anchor":
         if re.search(r"du\s+jour\s+au\s+$", text[max(0, s - 12):s], F):
             return None
-        return _item(s, e, rule, expr={"k": "shift", "n": 1 if g["l"] else -1, "base": None})
+        n = _num(g["n"]) if g["n"] else 1 if g["l"] else -1
+        return _item(s, e, rule, expr={"k": "shift", "n": n, "base": None})
     if rule == "year":
         y = int(g["y"])
         if NOT_YEAR_BEFORE.search(text[max(0, s - 16):s]):
@@ -667,10 +696,11 @@ def _resolve_expr(ex: dict, ref, default_direction: str) -> str:
     y, m, d = ref
     k = ex["k"]
     direction = ex.get("dir") or default_direction
+    imposed = not ex.get("dir") and default_direction is not None
     if k == "date":
         if y is None:
             return ""
-        yy = _infer_year(y, m, d, ex["m"], ex["d"], direction, ex.get("strict", False))
+        yy = _infer_year(y, m, d, ex["m"], ex["d"], direction, ex.get("strict", False) or imposed)
         return _iso(yy, ex["m"], ex["d"]) if _valid(yy, ex["m"], ex["d"]) else ""
     if k == "month":
         if y is None:
@@ -724,6 +754,7 @@ def _resolve_expr(ex: dict, ref, default_direction: str) -> str:
         else:
             back = (ref.weekday() - ex["wd"]) % 7
             day = ref - dt.timedelta(days=back or (7 if ex.get("strict") else 0))
+        day += dt.timedelta(days=ex.get("plus", 0))
         return day.isoformat() + ("T" + ex["tod"] if ex.get("tod") else "")
     if k == "dom":
         if d is None:

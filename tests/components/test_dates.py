@@ -49,12 +49,19 @@ PARSED = [
     ("Les ventes ont reculé l'année dernière.", "2024-10-20", [("l'année dernière", "2023", "")]),
     ("Le texte sera examiné le mois prochain.", "2024-10-20", [("le mois prochain", "2024-11", "")]),
     ("L'usine a fermé il y a trois jours.", "2024-10-20", [("il y a trois jours", "2024-10-17", "")]),
+    ("Le texte a été voté le 3 mars et promulgué le lendemain.", "2024-03-20",
+     [("3 mars", "2024-03-03", ""), ("le lendemain", "2024-03-04", "")]),
+    ("La ministre a quitté son poste il y a environ deux ans.", "2024-10-20",
+     [("il y a environ deux ans", "2022", "APPROX")]),
+    ("Les comptes de la période 1998-2007 ont été publiés.", "2024-10-20", [("1998", "1998", ""), ("2007", "2007", "")]),
     # bare weekdays: the tense decides; the article's own day counts
     ("Il a fait ces annonces dimanche lors d'un meeting.", "2024-10-16", [("dimanche", "2024-10-13", "")]),
     ("Le scrutin se tiendra dimanche dans tout le pays.", "2024-10-16", [("dimanche", "2024-10-20", "")]),
     ("La décision sera rendue mercredi.", "2024-10-16", [("mercredi", "2024-10-16", "")]),
     ("Le cortège est parti samedi matin de la place.", "2024-10-16", [("samedi matin", "2024-10-12", "")]),
     ("Il a été reçu lundi dernier à l'Élysée.", "2024-10-14", [("lundi dernier", "2024-10-07", "")]),
+    ("Le conseil se réunira mercredi de la semaine prochaine.", "2024-10-16",
+     [("mercredi de la semaine prochaine", "2024-10-23", "")]),
     # unresolvable without a day-precise article date, or without any article date
     ("Il a fait ces annonces dimanche lors d'un meeting.", "2024-10", [("dimanche", "", "")]),
     ("Les négociations reprendront demain.", "", [("demain", "", "")]),
@@ -84,7 +91,10 @@ BLANK = [
     ("Les années 70 ont vu naître le mouvement.", [("années 70", "197")]),
     ("La crise a commencé en 2008 et a duré de 2008 à 2012.", [("2008", "2008"), ("2008", "2008"), ("2012", "2012")]),
     ("Il a été réélu.\nmercredi\n\n22 avril 2017", [("mercredi", ""), ("22 avril 2017", "2017-04-22")]),
+    ("Le rapport publié le 17/02 a fuité.", [("17/02", "")]),
+    ("La note du 17/02/2015 a fuité.", [("17/02/2015", "2015-02-17")]),
     ("Les deux tiers, soit 2/3 des votants, ont dit oui.", []),
+    ("Le bilan fait état de 6,107,31 morts.", []),
     ("Il a parcouru 1,5 kilomètre en sept minutes.", []),
 ]
 
@@ -138,6 +148,7 @@ RESOLVE = [
     ({"expr": {"k": "weekday", "wd": 0, "dir": None}}, "2024-10-16", "2024-10-14"),
     ({"expr": {"k": "weekday", "wd": 4, "week": 1, "dir": None}}, "2016-11-07", "2016-11-18"),
     ({"expr": {"k": "weekday", "wd": 6, "dir": None}}, "2024-10", ""),
+    ({"expr": {"k": "weekday", "wd": 0, "dir": "future", "plus": 7}}, "2013-02-12", "2013-02-25"),
     ({"expr": {"k": "dom", "d": 17, "dir": None}}, "2017-02-08", "2017-01-17"),
     ({"expr": {"k": "dom", "d": 2, "dir": "future"}}, "2013-02-12", "2013-03-02"),
     ({"expr": {"k": "shift", "n": 1, "base": {"value": "2016-12-22", "expr": None}}}, "2017-01-28", "2016-12-23"),
