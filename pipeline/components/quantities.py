@@ -198,10 +198,11 @@ class QuantitiesComponent(RuleComponent):
 
 
 # -- helpers on tokens ----------------------------------------------------------------------
-def _token_at(doc: Doc, char: int):
-    """The token that starts at or after `char` (skipping spaces), else None."""
-    n = len(doc.text)
-    while char < n and doc.text[char] in " \u00a0\u202f\n\t":
+def _token_at(doc: Doc, text: str, char: int):
+    """The token that starts at or after `char` (skipping spaces), else None. `text` is
+    doc.text, passed along because Doc.text joins every token at each call."""
+    n = len(text)
+    while char < n and text[char] in " \u00a0\u202f\n\t":
         char += 1
     span = doc.char_span(char, min(n, char + 1), alignment_mode="expand")
     if span is None or not len(span):
@@ -209,8 +210,8 @@ def _token_at(doc: Doc, char: int):
     return span[0]
 
 
-def _token_before(doc: Doc, char: int):
-    while char > 0 and doc.text[char - 1] in " \u00a0\u202f\n\t":
+def _token_before(doc: Doc, text: str, char: int):
+    while char > 0 and text[char - 1] in " \u00a0\u202f\n\t":
         char -= 1
     if char <= 0:
         return None
@@ -218,14 +219,10 @@ def _token_before(doc: Doc, char: int):
     return span[0] if span is not None and len(span) else None
 
 
-def _has_tags(doc: Doc) -> bool:
-    return doc.has_annotation("TAG") or doc.has_annotation("POS")
-
-
 def _is_noun(doc: Doc, tok) -> bool:
     if tok is None or not tok.is_alpha:
         return False
-    if _has_tags(doc):
+    if tok.pos_:  # tagged (a blank pipeline has no POS: fall back on the case)
         return tok.pos_ == "NOUN" or (tok.pos_ in ("ADJ", "VERB") and tok.lower_.endswith(("s", "x"))
                                       and tok.dep_ in ("obj", "nsubj", "nmod", "obl", "conj"))
     return tok.is_lower
@@ -243,10 +240,10 @@ _SKIP_BEFORE_NOUN = {"autres", "autre", "premiers", "premières", "derniers", "d
                      "prochaines", "précédents", "précédentes", "meilleurs", "meilleures", "mêmes"}
 
 
-def _noun_after(doc: Doc, pos: int, through_de: bool):
+def _noun_after(doc: Doc, text: str, pos: int, through_de: bool):
     """(lemma, end char) of the counted noun at text[pos:] (`conteneurs`, `autres prétendants`,
     and with through_de `de blé`, `des suffrages`, `d'euros`), else None."""
-    tok = _token_at(doc, pos)
+    tok = _token_at(doc, text, pos)
     if tok is None:
         return None
     if through_de:
@@ -267,12 +264,12 @@ def _noun_after(doc: Doc, pos: int, through_de: bool):
     return None
 
 
-def _actor(doc: Doc, start: int, mentions: list[dict]) -> str:
+def _actor(doc: Doc, text: str, start: int, mentions: list[dict]) -> str:
     """actor_id of the mention that is the subject of the verb governing the number."""
-    if not mentions or not doc.has_annotation("DEP"):
+    if not mentions:
         return ""
-    tok = _token_at(doc, start)
-    if tok is None:
+    tok = _token_at(doc, text, start)
+    if tok is None or not tok.dep_:
         return ""
     verb = tok
     for _ in range(8):
@@ -336,7 +333,7 @@ def _skip_reason(doc: Doc, text: str, n: Numeral, qualified: bool, has_unit: boo
         return "time"  # `17 heures UTC`, `de 15 à 17 heures`
     if is_digits and integer and 0 <= n.value < 60 and _TIME_BEFORE.search(before):
         return "time"  # the minutes of `8 h 30`
-    if is_digits and not has_unit and _SUBUNIT_BEFORE.search(before) and not _noun_after(doc, e, False):
+    if is_digits and not has_unit and _SUBUNIT_BEFORE.search(before) and not _noun_after(doc, text, e, False):
         return "subunit"  # `3 minutes 30`, `15 dollars 50`
     if is_digits and re.fullmatch(r"\d+\.\d{1,2}|\d+\.\d{4,}", raw) and not has_unit:
         return "reference"  # `le 49.3`: a decimal point is no French decimal
@@ -350,12 +347,12 @@ def _skip_reason(doc: Doc, text: str, n: Numeral, qualified: bool, has_unit: boo
                                        and 1000 <= int(partner.group(1).strip()) <= 2100)
     if is_digits and integer and re.fullmatch(r"\d{4}", raw) and 1000 <= n.value <= 2100 and partner_year:
         if _YEAR_BEFORE.search(before) or not qualified:
-            nxt = _noun_after(doc, e, False)
+            nxt = _noun_after(doc, text, e, False)
             if not nxt or _YEAR_BEFORE.search(before):
                 return "year"
     # `le 11`: a day number with its article
     if integer and 1 <= n.value <= 31 and _DAY_ARTICLE_BEFORE.search(before) and not qualified:
-        if not has_unit and not _noun_after(doc, e, False):
+        if not has_unit and not _noun_after(doc, text, e, False):
             return "day"
     low = raw.lower()
     if n.rule == "words" and re.fullmatch(r"(?:millions?|milliards?|billions?|trillions?)", low):
@@ -363,16 +360,16 @@ def _skip_reason(doc: Doc, text: str, n: Numeral, qualified: bool, has_unit: boo
     if low in _ARTICLE_WORDS and not qualified:
         return "article"
     if low in _ARTICLE_WORDS and not has_unit and _APPROX_ONLY.search(before):
-        nxt = _noun_after(doc, e, False)
+        nxt = _noun_after(doc, text, e, False)
         if not nxt or nxt[0] not in TIME_NOUNS:
             return "article"  # `près d'un aéroport` is a place, `près d'une seconde` an amount
-    if low == "neuf" and not qualified and not _noun_after(doc, e, False):
+    if low == "neuf" and not qualified and not _noun_after(doc, text, e, False):
         return "adjective"
     # a number inside a name: `Peugeot 307`, `Ligue 1`, `France 2`
     if is_digits and integer and re.search(r"[A-ZÉ][\w-]*[ \u00a0]\Z", before):
-        prev = _token_before(doc, s)
-        nxt = _noun_after(doc, e, False)
-        counted = nxt is not None and (n.value < 2 or doc.text[:nxt[1]].endswith(("s", "x")))
+        prev = _token_before(doc, text, s)
+        nxt = _noun_after(doc, text, e, False)
+        counted = nxt is not None and (n.value < 2 or text[:nxt[1]].endswith(("s", "x")))
         if prev is not None and not prev.is_sent_start and prev.i > 0 and prev.is_title \
                 and not counted and not qualified:
             return "name"
@@ -402,7 +399,7 @@ def extract(doc: Doc, lexicon: UnitLexicon) -> list[dict]:
     cands: list[_Cand] = []
     taken_until = -1
     special = _special_numerals(text, lexicon)
-    numerals = sorted(find_numerals(text) + _plusieurs(doc) + [n for n, _ in special],
+    numerals = sorted(find_numerals(text) + _plusieurs(doc, text) + [n for n, _ in special],
                       key=lambda n: (n.start, -n.end))
     special_units = {id(n): u for n, u in special}
     for n in numerals:
@@ -432,7 +429,7 @@ def extract(doc: Doc, lexicon: UnitLexicon) -> list[dict]:
             low = high = None
         out.append({"start": c.start, "end": c.end, "value": _clean(c.value), "low": _clean(low),
                     "high": _clean(high), "qualifier": c.qualifier, "unit": c.unit, "item": c.item,
-                    "actor_id": _actor(doc, c.num.start, mentions), "rule": c.rule})
+                    "actor_id": _actor(doc, text, c.num.start, mentions), "rule": c.rule})
     return out
 
 
@@ -470,11 +467,11 @@ def _special_numerals(text: str, lexicon: UnitLexicon) -> list[tuple[Numeral, Un
     return out
 
 
-def _plusieurs(doc: Doc) -> list[Numeral]:
+def _plusieurs(doc: Doc, text: str) -> list[Numeral]:
     """`plusieurs semaines` (min 2), `quelques jours` (approx 2) when a noun follows."""
     out = []
-    for m in _PLURAL_WORDS.finditer(doc.text):
-        nxt = _noun_after(doc, m.end(), False)
+    for m in _PLURAL_WORDS.finditer(text):
+        nxt = _noun_after(doc, text, m.end(), False)
         if not nxt:
             continue
         w = m.group("w").lower()
@@ -527,22 +524,22 @@ def _read_quantity(doc: Doc, text: str, n: Numeral, qual: str | None, qstart: in
     # the counted item
     percent_or_measure = unit == "%" or (unit and not _is_currency(unit))
     if unit == "%":
-        got = _noun_after(doc, stop, True)
+        got = _noun_after(doc, text, stop, True)
         if got:
             item, stop = got
     elif unit:
-        got = _noun_after(doc, stop, True)
+        got = _noun_after(doc, text, stop, True)
         if got and not _is_currency(unit):
             item = got[0]
     elif n.multiplied or n.rule in ("vague_one", "vague_plural", "fraction_half", "multiplier_alone") \
             or n.rule.endswith("_fraction"):
-        got = _noun_after(doc, stop, True) or (None if n.rule in ("multiplier_alone",) else None)
+        got = _noun_after(doc, text, stop, True) or (None if n.rule in ("multiplier_alone",) else None)
         if got:
             item, stop = got
         elif n.rule in ("vague_plural",) and text[stop:stop + 1] in (" ",) and False:
             pass
     else:
-        got = _noun_after(doc, stop, False)
+        got = _noun_after(doc, text, stop, False)
         if got:
             item, stop = got
             # `deux ans et demi`
