@@ -298,7 +298,7 @@ class AttributionsComponent(RuleComponent):
                             and m.get("source") != "coref" and m.get("label") in ("PER", "ORG", "GPE")
                             and m.get("actor_id") and not (a["content_start"] <= m["start"] < a["content_end"])]
                     a["actor_id"] = max(near, key=lambda m: m["start"])["actor_id"] if near else prev_actor
-                elif words and head_noun and _definite_singular(words):
+                elif words and head_noun and _definite_singular(words) and not best:
                     a["actor_id"] = _antecedent(ctx, words, mentions, s)
                 elif words and head_noun and not any(t.pos_ == "PROPN" for t in words):
                     a["actor_id"] = _group_mention(ctx, words, mentions)
@@ -316,7 +316,9 @@ ORG_HEADS = {"site", "journal", "quotidien", "hebdomadaire", "magazine", "coalit
 def _definite_singular(words) -> bool:
     """`le candidat socialiste`, `la coalition`: a definite singular description with no name."""
     det = words[0]
-    return (_norm(det) in ("le", "la", "l'", "ce", "cet", "cette") and not any(t.pos_ == "PROPN" for t in words)
+    names_in_pp = all(t.i > 0 and _norm(t.doc[t.i - 1]) in DE | {"à", "au"} or (t.i > 1 and t.doc[t.i - 1].pos_ == "PROPN")
+                      for t in words if t.pos_ == "PROPN")
+    return (_norm(det) in ("le", "la", "l'", "ce", "cet", "cette") and names_in_pp
             and next((t for t in words if t.pos_ == "NOUN"), det).morph.get("Number") != ["Plur"])
 
 
@@ -766,6 +768,11 @@ def _left_speaker(ctx: _Ctx, i: int) -> Optional[tuple[int, int]]:
     if parsed and parsed[0] >= sent_start:
         a, b = parsed
         return _chars(ctx, a, b)
+    if lo - 1 >= sent_start and ctx.tok(lo - 1).pos_ == "CCONJ":
+        # `X refuse de … et annonce que …`: the subject of the first predicate
+        np = _np_right(ctx, sent_start)
+        if np and np[1] < lo - 1:
+            return _chars(ctx, *np)
     return None
 
 
