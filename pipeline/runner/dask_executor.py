@@ -65,11 +65,12 @@ class DaskExecutor:
     or on the running cluster whose scheduler is at `scheduler` (tcp://HOST:PORT)."""
 
     def __init__(self, workers: int = 1, scheduler: str | None = None, retries: int = RETRIES,
-                 dashboard_address: str = ":8787", stream=None):
+                 dashboard_address: str = ":8787", connect_timeout: str = CONNECT_TIMEOUT, stream=None):
         self.workers = max(1, workers)
         self.scheduler = scheduler or None
         self.retries = retries
         self.dashboard_address = dashboard_address
+        self.connect_timeout = connect_timeout
         self.stream = stream
 
     def run(self, units, opts: Options):
@@ -116,7 +117,7 @@ class DaskExecutor:
         cluster = None
         if self.scheduler:
             try:
-                client = Client(self.scheduler, timeout=CONNECT_TIMEOUT)
+                client = Client(self.scheduler, timeout=self.connect_timeout)
             except OSError as e:
                 raise UsageError(f"cannot reach the Dask scheduler at {self.scheduler} ({e}): "
                                  f"start one (`dask scheduler`) or check --scheduler") from None
@@ -126,7 +127,11 @@ class DaskExecutor:
                 cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
                                        dashboard_address=self.dashboard_address,
                                        silence_logs=logging.ERROR)
-            client = Client(cluster)
+            try:
+                client = Client(cluster)
+            except BaseException:
+                cluster.close()
+                raise
         try:
             self._say(f"depeche: Dask dashboard {_dashboard(client)}")
             if self.scheduler:

@@ -16,7 +16,7 @@ import pytest
 
 from pipeline.components.dates import DatesComponent
 from pipeline.io.readers import discover
-from pipeline.runner import run
+from pipeline.runner import UsageError, run
 from pipeline.runner.dask_executor import DaskExecutor, process_unit
 from pipeline.runner.work import Options
 from tests.conftest import ROOT, SEED, WINER
@@ -63,7 +63,8 @@ def free_port() -> int:
 def dask_cluster(logs: Path, n_workers: int = 2):
     """`dask scheduler` and `dask worker` processes on 127.0.0.1, each in its own process
     group (a worker's nanny and its worker process die together); all torn down at the end.
-    Their logs go to `logs`. Yields the scheduler address, a Client to it, and the worker processes by name."""
+    Their logs go to `logs`. Yields the scheduler address, a Client to it, and the worker
+    processes by name."""
     from distributed import Client
 
     address = f"tcp://127.0.0.1:{free_port()}"
@@ -157,19 +158,22 @@ def test_when_a_worker_dies_mid_run_then_its_unit_runs_elsewhere_and_tables_are_
         assert result.statuses == {"ok": RECORDS + 1}
 
 
+def failing_on(word: str, method):
+    """A component's `process` that raises on the Docs whose text holds `word`."""
+    return lambda self, doc: _raise(word) if word in doc.text else method(self, doc)
+
+
+def _raise(word: str):
+    raise RuntimeError(f"broken on purpose by {word}")
+
+
 @pytest.mark.slow
 def test_when_an_article_raises_in_a_dask_task_then_only_it_is_error(tmp_path, monkeypatch, nlp):
     """What a worker runs for a unit, here in this process: the failing article gets status
     `error`, the unit still returns every article's rows."""
     for i in range(3):
         (tmp_path / f"a{i}.txt").write_text(FRENCH + (" ZUT" if i == 1 else ""), encoding="utf-8")
-    orig = DatesComponent.process
-
-    def process(self, doc):
-        if "ZUT" in doc.text:
-            raise RuntimeError("broken on purpose")
-        return orig(self, doc)
-    monkeypatch.setattr(DatesComponent, "process", process)
+    monkeypatch.setattr(DatesComponent, "process", failing_on("ZUT", DatesComponent.process))
     import pipeline
     opts = Options(model_dir=None)   # the session's pipeline (the `nlp` fixture), not another build
     number, rows, n = process_unit(7, discover(tmp_path).refs, opts, pipeline.__version__)
@@ -187,3 +191,12 @@ def test_when_a_worker_runs_another_depeche_version_then_the_task_refuses():
 
 def test_when_there_is_nothing_to_do_then_no_cluster_is_started():
     assert list(DaskExecutor(2).run([], Options(model_dir="unused"))) == []
+
+
+def test_when_the_scheduler_is_unreachable_then_a_usage_error_names_it(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(FRENCH, encoding="utf-8")
+    address = f"tcp://127.0.0.1:{free_port()}"
+    with pytest.raises(UsageError, match=f"cannot reach the Dask scheduler at {address}"):
+        run(tmp_path / "in", tmp_path / "out", engine="dask",
+            executor_options={"scheduler": address, "connect_timeout": "1s"})
