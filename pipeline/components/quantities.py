@@ -91,17 +91,14 @@ _CHANGE_VERB = re.compile(
     r"\b(?:pass|rédui|redui|ramen|rehauss|augment|baiss|diminu|chut|recul|grimp|cr[oû]|mont|"
     r"descend|tomb|progress|relev|abaiss|élev|hauss|bondi|bond|gonfl|fond|plong|amput|port|"
     r"double|tripl|évolu)\w*[ \u00a0\u202f]+(?:de|d['’])[ \u00a0\u202f]*\Z", re.IGNORECASE)
-_RANGE_START = re.compile(rf"(?:\bentre|\bde|\bd['’]|\bDe|\bEntre){_QO}\Z")
 _SPORTS_TIME = re.compile(r"(?<![\w\"])(\d{1,3})\"(\d{2})(?![\d\"])|(?<=\s)(\d{1,3})\"(?=[\s.,;)])")
 _RELAY = re.compile(rf"(?<![\w])(\d{{1,2}}){_QO}[x×]{_QO}(?=\d)", re.IGNORECASE)
 _CODE_GLUED = re.compile(r"(?<![\w])(?P<code>[A-Z]{3})(?=\d)")
-_PLUSIEURS = re.compile(rf"\b(?P<w>plusieurs|quelques|maints|maintes|de{_Q}nombreux|de{_Q}nombreuses){SPACE}",
-                        re.IGNORECASE)
+_AND_HALF_AFTER_NOUN = re.compile(rf"{SPACE}et{SPACE}demie?\b", re.IGNORECASE)
 _ARTICLE_WORDS = {"un", "une"}
 _APPROX_ONLY = re.compile(rf"\b(?:près|autour|proche|loin){SPACE}(?:de|d['’]){_QO}\Z", re.IGNORECASE)
 _URLISH = re.compile(r"(?:://|www\.|@|\.(?:com|org|fr|net)\b|=)")
 
-QUALIFIER_ORDER = ("exact", "approx", "min", "max", "range")
 
 
 @dataclass
@@ -415,7 +412,7 @@ def extract(doc: Doc, lexicon: UnitLexicon) -> list[dict]:
             continue
         cands.append(c)
         taken_until = max(c.end, c.unit_end)
-    cands = _ranges(doc, text, cands, lexicon)
+    cands = _ranges(text, cands)
     out = []
     for c in cands:
         low, high = c.low, c.high
@@ -502,7 +499,7 @@ def _read_quantity(doc: Doc, text: str, n: Numeral, qual: str | None, qstart: in
     if special_unit is not None:
         unit, unit_end = special_unit.unit, end
     else:
-        u = lexicon.after(text, end, n.multiplied or n.qualifier == "min" and n.multiplied)
+        u = lexicon.after(text, end, n.multiplied)
         if u is None and glued:
             return None  # `21st`, `3M`: letters glued to digits that are no unit
         if u is not None and glued and text[end:u[1]].startswith((" ", "\u00a0")):
@@ -517,39 +514,32 @@ def _read_quantity(doc: Doc, text: str, n: Numeral, qual: str | None, qstart: in
             rule_u, ustart = pre
             unit = rule_u.unit
             value *= rule_u.factor
-            start = min(start, ustart)
+            start = min(start, ustart)  # `$ 75 millions`
             rule += f"+unit_before:{rule_u.dimension}"
-            # `$ 75 millions`: multiplier already in the numeral
     stop = max(end, unit_end)
-    # the counted item
-    percent_or_measure = unit == "%" or (unit and not _is_currency(unit))
-    if unit == "%":
+    # the counted item: `60 % des suffrages` (in the span), `3 000 tonnes de blé` (item only),
+    # `une centaine de victimes`, `3 millions de personnes`, `16 000 conteneurs`
+    if unit:
         got = _noun_after(doc, text, stop, True)
         if got:
-            item, stop = got
-    elif unit:
-        got = _noun_after(doc, text, stop, True)
-        if got and not _is_currency(unit):
             item = got[0]
-    elif n.multiplied or n.rule in ("vague_one", "vague_plural", "fraction_half", "multiplier_alone") \
-            or n.rule.endswith("_fraction"):
-        got = _noun_after(doc, text, stop, True) or (None if n.rule in ("multiplier_alone",) else None)
+            if unit == "%":
+                stop = got[1]
+    elif n.multiplied or n.rule in ("vague_one", "vague_plural", "fraction_half") or n.rule.endswith("_fraction"):
+        got = _noun_after(doc, text, stop, True)
         if got:
             item, stop = got
-        elif n.rule in ("vague_plural",) and text[stop:stop + 1] in (" ",) and False:
-            pass
     else:
         got = _noun_after(doc, text, stop, False)
         if got:
             item, stop = got
             # `deux ans et demi`
-            m = re.match(rf"{SPACE}et{SPACE}(?P<d>demie?)\b", text[stop:stop + 12], re.IGNORECASE)
+            m = _AND_HALF_AFTER_NOUN.match(text, stop)
             if m and n.value == int(n.value):
                 value += 0.5
-                stop += m.end()
+                stop = m.end()
     if n.rule in ("plusieurs", "quelques") and not item:
         return None
-    _ = percent_or_measure
     # a qualifier after: `trois morts au moins`, `500 ou plus`
     m = _QUAL_AFTER.match(text, stop)
     if m and (qual in (None, "exact") or (qual == "approx" and not m.group("approx"))):
@@ -559,14 +549,7 @@ def _read_quantity(doc: Doc, text: str, n: Numeral, qual: str | None, qstart: in
                  unit_end=unit_end, item=item, rule=rule)
 
 
-def _is_currency(unit: str) -> bool:
-    return len(unit) == 3 and unit.isupper()
-
-
-_RANGE_CONNECTOR = re.compile(rf"{SPACE}(?:et|à|a|au|-|–|ou){SPACE}\Z|(?<=\d)(?:-|–)\Z", re.IGNORECASE)
-
-
-def _ranges(doc: Doc, text: str, cands: list[_Cand], lexicon: UnitLexicon) -> list[_Cand]:
+def _ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
     """Merge `entre X et Y`, `de X à Y`, `X à Y unit` into one range quantity."""
     out: list[_Cand] = []
     i = 0
@@ -588,7 +571,7 @@ def _try_range(text: str, a: _Cand, b: _Cand) -> _Cand | None:
     between = text[a.end:b.num.start]
     if b.start < b.num.start:  # b has its own qualifier: `plus de 40 et moins de 10`
         between = text[a.end:b.start]
-        if not b.qualifier in ("exact",):
+        if b.qualifier != "exact":
             return None
     m = re.fullmatch(rf"{_QO}(?P<c>et|à|a|au|-|–){_QO}", between, re.IGNORECASE)
     if not m:
@@ -599,7 +582,6 @@ def _try_range(text: str, a: _Cand, b: _Cand) -> _Cand | None:
     if a.item and b.item and a.item != b.item:
         return None
     lead = text[max(0, a.num.start - 12):a.num.start]
-    a_start = a.num.start
     if a.start < a.num.start and a.qualifier not in ("approx",):
         lead_q = text[a.start:a.num.start].strip().lower()
         if not lead_q.startswith(("de", "d'", "d’", "entre")):
