@@ -85,13 +85,15 @@ class ActorsComponent(RuleComponent):
         for k, (es, ee, _) in enumerate(ents):
             for i in range(es, ee):
                 ent_at[i] = k
+        filtered = [self._filter_ent(doc, s, e, label) for s, e, label in ents]
         out, used_ents, kept = [], set(), set()
         for s, e, eid in gaz:
             over = sorted({ent_at[i] for i in range(s, e) if i in ent_at})
             inside_longer = False
             for k in over:
                 es, ee, label = ents[k]
-                if es <= s and e <= ee and (es, ee) != (s, e):
+                # a longer entity that is no actor (`Président des États-Unis`) keeps no name inside
+                if filtered[k] and es <= s and e <= ee and (es, ee) != (s, e):
                     extra = [t for t in doc[es:ee] if not (s <= t.i < e)]
                     # a longer name: other capitalised words around the match
                     if any(t.text[:1].isupper() and not ix.kind(t.text, "title") and t.i != es
@@ -106,7 +108,7 @@ class ActorsComponent(RuleComponent):
         for k, (s, e, label) in enumerate(ents):
             if k in used_ents or not kept.isdisjoint(range(s, e)):
                 continue
-            c = self._filter_ent(doc, s, e, label)
+            c = filtered[k]
             if c:
                 out.append(c)
         out.sort(key=lambda c: c["ts"])
@@ -176,7 +178,7 @@ class ActorsComponent(RuleComponent):
         # bare titles and roles (`Premier ministre`, `président de la`), unless a name follows
         if ix.kind(head_word, "role") or ix.kind(head_word, "title") or ix.kind(head_word, "not_name"):
             # a name right after the role word (`Président Trump`), not `Président des États-Unis`
-            rest = words[1:]
+            rest = [t for t in toks if t.i > words[0].i]
             if label == "PER" and rest and rest[0].text[:1].isupper() and rest[0].pos_ == "PROPN" \
                     and not ix.kind(rest[0].text, "role") and not ix.kind(rest[0].text, "not_name"):
                 return dict(ts=s, te=e, eid="", source="model", rule="ner", label="PER")
@@ -457,6 +459,13 @@ class ActorsComponent(RuleComponent):
             if c.get("role_tokens"):
                 role_toks.update(range(*c["role_tokens"]))
         timeline = [dict(c) for c in cands if c.get("type") == "person"]
+        genders = {}
+        for c in timeline:  # one gender per actor, from any of its mentions
+            g = c.get("gender") or self._agreement(doc, c)
+            if g:
+                genders.setdefault(c["actor_id"], g)
+        for c in timeline:
+            c["gender"] = genders.get(c["actor_id"], "")
         ends = {c["te"]: c for c in cands if c.get("type") in ("person", "organization")}
         out = []
         in_mention = set()
@@ -464,9 +473,13 @@ class ActorsComponent(RuleComponent):
             in_mention.update(range(c["ts"], c["te"]))
         sents = {t.i: k for k, s in enumerate(doc.sents) for t in s} if doc.has_annotation("SENT_START") else {}
 
-        def add(start, end, ref, rule, ts, te):
+        def add(start, end, ref, rule, ts, te, gender=""):
             out.append(self._coref_mention(start, end, ref, rule))
-            timeline.append(dict(ref, ts=ts, te=te))
+            if gender and not ref.get("gender"):  # `elle` tells the gender of its referent
+                for c in timeline:
+                    if c["actor_id"] == ref["actor_id"]:
+                        c["gender"] = gender
+            timeline.append(dict(ref, ts=ts, te=te, gender=gender or ref.get("gender", "")))
 
         for t in doc:
             if t.i in in_mention or t.i in role_toks or quoted(t.idx):
@@ -479,7 +492,7 @@ class ActorsComponent(RuleComponent):
                 ref = self._resolve(timeline, t, sents, gender=PRONOUNS[low], fallback=True)
                 if ref:
                     off = 1 if t.text.startswith("-") else 0
-                    add(t.idx + off, t.idx + len(t.text), ref, "coref:pronoun", t.i, t.i + 1)
+                    add(t.idx + off, t.idx + len(t.text), ref, "coref:pronoun", t.i, t.i + 1, PRONOUNS[low])
             elif low in ("lui", "elle") and (prev in ("selon", "pour") or prev == "après" and t.i > 1
                                               and doc[t.i - 2].lower_ in ("d'", "d’")):
                 # `selon lui`, `pour elle,`: the source of what follows
@@ -522,6 +535,22 @@ class ActorsComponent(RuleComponent):
                 if ref:
                     add(t.idx, doc[k - 1].idx + len(doc[k - 1].text), ref, "coref:description", t.i, k)
         return out
+
+    @staticmethod
+    def _agreement(doc, c) -> str:
+        """Gender shown by what agrees with a subject name: `Penelope Vidal a été embauchée`
+        (feminine participle), `Paul Vidal est arrivé` (masculine after être)."""
+        tok = doc[c["ts"]:c["te"]].root
+        if tok.dep_ not in ("nsubj", "nsubj:pass"):
+            return ""
+        head = tok.head
+        g = head.morph.get("Gender")
+        if not g or head.pos_ not in ("VERB", "ADJ"):
+            return ""
+        if g[0] == "Fem":
+            return "f"
+        etre = any(ch.lemma_ == "être" and ch.dep_ in ("aux:pass", "cop", "aux:tense") for ch in head.children)
+        return "m" if etre else ""
 
     def _gender(self, det, noun) -> str:
         """m, f or '' for a determiner + noun (`la ministre` -> f, `le porte-parole` -> m)."""
