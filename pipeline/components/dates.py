@@ -464,9 +464,12 @@ def _select(cands: list[dict]) -> list[dict]:
     """Non-overlapping items: longest first, then earliest, then pattern order."""
     cands.sort(key=lambda c: (-(c["end"] - c["start"]), c["start"], RULE_PRIORITY[c["rule"]]))
     taken: list[dict] = []
+    used: set[int] = set()        # characters already covered: linear in the text
     for c in cands:
-        if all(c["end"] <= t["start"] or c["start"] >= t["end"] for t in taken):
+        chars = range(c["start"], c["end"])
+        if not any(i in used for i in chars):
             taken.append(c)
+            used.update(chars)
     taken.sort(key=lambda c: (c["start"], c["end"]))
     return taken
 
@@ -563,19 +566,21 @@ def _link_anchors(items: list[dict], text: str) -> list[dict]:
 
 
 # -- the parse: years that are counts, the tense of the clause --------------------------------
-def _judge(doc, items: list[dict]) -> list[dict]:
+def _judge(doc, text: str, items: list[dict]) -> list[dict]:
+    """Drops 4-digit numbers that count things; sets each undated item's direction.
+    (`text` is doc.text, which spaCy rebuilds on every access: read it once.)"""
     parsed = doc.has_annotation("DEP")
     out = []
     for it in items:
         span = doc.char_span(it["start"], it["end"], alignment_mode="expand")
         if it["rule"] == "year" and not it["mod"] and parsed and span is not None:
-            if not _year_ok(doc, span, it):
+            if not _year_ok(doc, text, span, it):
                 continue
         ex = it["expr"]
         if ex is not None and "dir" in ex or (ex is not None and ex.get("k") in ("weekday", "date", "month",
                                                                                  "season", "quarter", "dom")):
             if ex.get("dir") is None:
-                lead = doc.text[max(0, it["start"] - 16):it["start"]]
+                lead = text[max(0, it["start"] - 16):it["start"]]
                 if FUTURE_LEAD.search(lead):
                     ex["dir"] = "future"
                 elif PAST_LEAD.search(lead):
@@ -586,9 +591,9 @@ def _judge(doc, items: list[dict]) -> list[dict]:
     return out
 
 
-def _year_ok(doc, span, it) -> bool:
+def _year_ok(doc, text, span, it) -> bool:
     tok = next((t for t in span if t.like_num or t.text.isdigit()), span[-1])
-    if doc.text[it["start"]:it["end"]].lower().startswith("l"):
+    if text[it["start"]:it["end"]].lower().startswith("l"):
         return True   # l'année 2016
     if tok.dep_ == "nummod" and tok.head.i > tok.i and tok.head.lower_ not in DATE_NOUNS:
         return False  # 2000 manifestants
@@ -655,7 +660,7 @@ def extract(doc) -> list[dict]:
     items = _select(_candidates(text))
     items = _select(items + _add_coordinated_days(items, text))
     _add_mods(items, text)
-    items = _judge(doc, items)
+    items = _judge(doc, text, items)
     return _link_anchors(items, text)
 
 
