@@ -340,6 +340,8 @@ def _skip_reason(doc: Doc, text: str, n: Numeral, qualified: bool, has_unit: boo
         return "address"
     # a year: four digits 1000-2100, unless a counted noun or a unit follows or a qualifier precedes
     partner = re.match(rf"{SPACE}(?:à|et|au){SPACE}(\d+(?:[ \u00a0\u202f.]\d{{3}})*)(?!\d)", after)
+    if not re.search(rf"\b(?:de|d['’]|entre){_QO}\Z", before, re.IGNORECASE):
+        partner = None  # only `de X à Y`, `entre X et Y` pair a year with another number
     partner_year = partner is None or (re.fullmatch(r"\d{4}", partner.group(1).strip()) is not None
                                        and 1000 <= int(partner.group(1).strip()) <= 2100)
     if is_digits and integer and re.fullmatch(r"\d{4}", raw) and 1000 <= n.value <= 2100 and partner_year:

@@ -21,12 +21,13 @@ spec.loader.exec_module(conformance)
 pytestmark = pytest.mark.skipif(not (SHARED / "data" / "recognizers-text-fr").is_dir(),
                                 reason="../shared/data is not there")
 
-# suite -> lowest acceptable pass rate over its in-scope cases (measured: 1.000 each, 2026-12-02)
+# suite -> lowest acceptable pass rate over its in-scope cases. Measured 1.000 on every suite
+# (2026-12-02); each floor lets one case fail, no more.
 FLOORS = {
-    "NumberModel.json": 0.97, "PercentModel.json": 0.96, "NumberRangeModel.json": 0.95,
-    "CurrencyModel.json": 0.97, "DimensionModel.json": 0.95, "AgeModel.json": 0.92,
-    "TemperatureModel.json": 0.95, "Numeral.jsonl": 0.97, "AmountOfMoney.jsonl": 0.95,
-    "Distance.jsonl": 0.9, "Volume.jsonl": 0.9, "Temperature.jsonl": 0.9,
+    "NumberModel.json": 0.99, "PercentModel.json": 0.96, "NumberRangeModel.json": 0.97,
+    "CurrencyModel.json": 0.98, "DimensionModel.json": 0.97, "AgeModel.json": 0.92,
+    "TemperatureModel.json": 0.96, "Numeral.jsonl": 0.97, "AmountOfMoney.jsonl": 0.96,
+    "Distance.jsonl": 0.9, "Volume.jsonl": 0.9, "Temperature.jsonl": 0.93,
 }
 # most cases of each suite must stay in scope: excluding more is no way to pass
 MIN_IN_SCOPE = 0.6
