@@ -167,3 +167,11 @@ def test_when_suite_reads_forwards_then_undated_day_is_the_next_one():
     assert resolve(item, "2013-02-12") == "2013-01-01"
     assert resolve({"expr": {"k": "weekday", "wd": 0, "dir": None}}, "2013-02-12",
                    default_direction="future") == "2013-02-18"
+
+
+@pytest.mark.slow
+def test_when_piped_in_two_processes_then_items_cross_intact(nlp):
+    texts = ["Le scrutin se tiendra dimanche.", "Il a démissionné le 22 décembre.", "La crise de 2008 a duré."]
+    one = [doc._.depeche_dates for doc in nlp.pipe(texts)]
+    two = [doc._.depeche_dates for doc in nlp.pipe(texts, n_process=2, batch_size=1)]
+    assert two == one and all(two)
