@@ -1112,19 +1112,24 @@ def pattern_de_inf(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
     `L'opposition accuse le maire d'avoir menti.` -> accuse
     """
     j = t.i + 1
+    obj = None  # `prie l'Ordre de coopérer`, `accuse des élus d'avoir menti`: the object is content
     while j < ctx.n and j - t.i <= 9:
         tk = ctx.tok(j)
         w = _norm(tk)
+        if obj is None and tk.pos_ in ("DET", "PROPN") and (
+                all(ctx.tok(x).pos_ == "ADV" for x in range(t.i + 1, j)) or ctx.tok(j - 1).text == ","):
+            obj = j
         if w in ("de", "d'", "à") and j + 1 < ctx.n:
             k = j + 1
             while k < ctx.n and _norm(ctx.tok(k)) in NEG_START | NEG_END | OBJ_CLITIC and k - j < 4:
                 k += 1
             if k < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Inf"]:
-                spans = _clause_right(ctx, owner, j + 1)
+                spans = _clause_right(ctx, owner, obj if obj is not None and w != "à" else j + 1)
                 if spans:
                     kind, span = _kind_of(ctx, (spans[0][0], spans[-1][1]), "indirect")
                     return [_att(kind, t, cue.lemma, cue.stance, _speaker_for(ctx, t), span, "de_inf")]
-            return []
+            if w != "à":
+                return []
         if (tk.is_punct and tk.text != ",") or tk.pos_ in ("VERB", "AUX", "SCONJ"):
             return []
         j += 1
@@ -1376,7 +1381,9 @@ def pattern_continued(ctx: _Ctx, found: list[dict]) -> list[dict]:
     if not found:
         return []
     text = ctx.text
-    ordered = sorted(found, key=lambda a: a["content_end"])
+    ordered = sorted((a for a in found if not a["rule"].startswith("in_quote_")), key=lambda a: a["content_end"])
+    if not ordered:
+        return []
     ends = [a["content_end"] for a in ordered]
     covered = sorted((a["content_start"], a["content_end"]) for a in found)
     cstarts = [c[0] for c in covered]
