@@ -300,7 +300,7 @@ class AttributionsComponent(RuleComponent):
                     a["actor_id"] = max(near, key=lambda m: m["start"])["actor_id"] if near else prev_actor
                 elif words and head_noun and _definite_singular(words) and not best:
                     a["actor_id"] = _antecedent(ctx, words, mentions, s)
-                elif words and head_noun and not any(t.pos_ == "PROPN" for t in words):
+                elif words and head_noun and _names_in_pp(words):
                     a["actor_id"] = _group_mention(ctx, words, mentions)
             if a["actor_id"]:
                 prev_actor = a["actor_id"]
@@ -313,12 +313,16 @@ ORG_HEADS = {"site", "journal", "quotidien", "hebdomadaire", "magazine", "coalit
              "administration", "autorité", "institution", "alliance", "organisme", "régime", "état", "pays"}
 
 
+def _names_in_pp(words) -> bool:
+    """Every proper noun of the phrase is in a complement (`le député de Trappes`)."""
+    return all(t.i > 0 and (_norm(t.doc[t.i - 1]) in DE | {"à", "au"} or t.doc[t.i - 1].pos_ == "PROPN")
+               for t in words if t.pos_ == "PROPN")
+
+
 def _definite_singular(words) -> bool:
     """`le candidat socialiste`, `la coalition`: a definite singular description with no name."""
     det = words[0]
-    names_in_pp = all(t.i > 0 and _norm(t.doc[t.i - 1]) in DE | {"à", "au"} or (t.i > 1 and t.doc[t.i - 1].pos_ == "PROPN")
-                      for t in words if t.pos_ == "PROPN")
-    return (_norm(det) in ("le", "la", "l'", "ce", "cet", "cette") and names_in_pp
+    return (_norm(det) in ("le", "la", "l'", "ce", "cet", "cette") and _names_in_pp(words)
             and next((t for t in words if t.pos_ == "NOUN"), det).morph.get("Number") != ["Plur"])
 
 
