@@ -207,3 +207,18 @@ def test_when_n_process_2_then_mentions_survive(nlp):
     docs = list(nlp.pipe(texts, n_process=2))
     assert [[m["actor_id"] for m in d._.depeche_mentions if m["label"] != "GROUP"] for d in docs] == [
         ["kremlin"], ["coree_du_nord", "coree_du_sud"]]
+
+
+def test_when_gazetteer_loaded_then_states_and_capitals_consistent():
+    from pipeline.components.actors_lexicon import ActorIndex
+    from pipeline.rules import read_rules
+    from pipeline.rules.gazetteer import ActorWord, GazetteerEntry
+    index = ActorIndex([read_rules(RULES / f, GazetteerEntry)
+                        for f in ("gazetteer.generated.jsonl", "gazetteer.curated.jsonl")],
+                       read_rules(RULES / "lexicon.jsonl", ActorWord))
+    states = {e.country for e in index.entries.values() if e.type == "state"}
+    assert len(states) >= 197 and {"TWN", "XKX", "PSE", "VAT", "PRK"} <= states
+    capitals = [e for e in index.entries.values() if e.stands_for]
+    assert capitals and all(index.entries[e.stands_for].type == "state" for e in capitals)
+    assert index.entries[index.forms["Moscou"]].stands_for == "russie"
+    assert index.demonym("nord-coréennes") == "PRK"
