@@ -564,9 +564,26 @@ def _ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
                 out.append(merged)
                 i += 2
                 continue
+            _share_unit(text, a, b)
         out.append(a)
         i += 1
     return out
+
+
+_SHARED_CONNECTOR = re.compile(rf"{_QO}(?:,|et|à|ou|contre|sur|puis){_QO}", re.IGNORECASE)
+
+
+def _share_unit(text: str, a: _Cand, b: _Cand) -> None:
+    """`18 et 6 % des voix`, `282 voix contre 351`: a bare number next to its twin takes its
+    unit and item."""
+    if not _SHARED_CONNECTOR.fullmatch(text[a.end:b.start]):
+        return
+    bare, full = (a, b) if not (a.unit or a.item) else (b, a) if not (b.unit or b.item) else (None, None)
+    if bare is None or not (full.unit or full.item):
+        return
+    if bare.num.multiplied != full.num.multiplied:
+        return
+    bare.unit, bare.item = full.unit, full.item
 
 
 def _try_range(text: str, a: _Cand, b: _Cand) -> _Cand | None:

@@ -130,6 +130,23 @@ def test_when_change_from_to_then_two_values_not_a_range(nlp, text, first, secon
     assert find(qs, text, first) is not None and find(qs, text, second) is not None
 
 
+@pytest.mark.parametrize("text, bare, unit, item", [
+    ("Les deux listes ont obtenu 41 et 12 % des suffrages.", "41", "%", "suffrage"),
+    ("La motion a été adoptée par 310 voix contre 95.", "95", "", "voix"),
+    ("Le syndicat compte 300 adhérents sur 1 400.", "1 400", "", "adhérent"),
+])
+def test_when_bare_number_beside_its_twin_then_it_takes_unit_and_item(nlp, text, bare, unit, item):
+    q = find(quantities(nlp, text), text, bare)
+    assert q is not None
+    assert (q["unit"], q["item"]) == (unit, item)
+
+
+def test_when_numbers_in_different_clauses_then_no_unit_shared(nlp):
+    text = "Au moins 12 personnes ont été tuées et 40 ont été blessées."
+    q = find(quantities(nlp, text), text, "40")
+    assert q is not None and q["item"] == ""
+
+
 @pytest.mark.parametrize("qualifier, value, low, high", [
     ("exact", 5, 5, 5), ("min", 5, 5, None), ("max", 5, None, 5), ("approx", 5, None, None),
 ])
