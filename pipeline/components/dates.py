@@ -18,7 +18,8 @@ Resolution conventions (ANNOTATION.md "Dates"):
   a future clause more than 45 days before takes the year after, a clause of unknown tense
   takes the candidate nearest the article date (within half a year).
 - a bare weekday: past clause (or unknown tense) -> the last such day on or before the
-  article date, future clause (future, conditional, `d'ici`) -> the next on or after;
+  article date, future clause (future, conditional, `d'ici`) -> the next on or after,
+  present tense (news present: `se rend jeudi`, `meurt vendredi`) -> the nearest one;
   `lundi dernier` / `lundi prochain` exclude the article date itself.
 - anything relative to the day (weekday, `hier`, `la semaine dernière`) needs the article
   date at day precision; a month-level relative (`le mois dernier`) the month; a year-level
@@ -647,11 +648,17 @@ def _verb_tense(v) -> str | None:
         return None
     if any(a.dep_ == "aux:tense" for a in auxes) or "Imp" in v.morph.get("Tense"):
         return "past"
+    if auxes and "Part" in v.morph.get("VerbForm") and "Pass" not in v.morph.get("Voice") \
+            and any("Pres" in a.morph.get("Tense") for a in auxes):
+        return "past"      # `est parti` (être + participle, not a passive), labelled aux:pass
     if "Past" in v.morph.get("Tense") and "Fin" in v.morph.get("VerbForm"):
         return "past"
     if "Past" in v.morph.get("Tense") and "Part" in v.morph.get("VerbForm") and not auxes \
             and v.dep_ in ("acl", "ROOT", "conj"):
         return "past"
+    if ("Fin" in v.morph.get("VerbForm") and "Pres" in v.morph.get("Tense")) or any(
+            "Pres" in a.morph.get("Tense") and "Fin" in a.morph.get("VerbForm") for a in auxes):
+        return "present"   # news present: `se rend jeudi` (coming), `meurt vendredi` (just past)
     return None
 
 
@@ -756,6 +763,9 @@ def _resolve_expr(ex: dict, ref, default_direction: str) -> str:
             day = ref + dt.timedelta(days=ex["wd"] - ref.weekday())
         elif direction == "future":
             day = ref + dt.timedelta(days=delta or (7 if ex.get("strict") else 0))
+        elif direction == "present":
+            # the nearest such day, before or after the article date
+            day = ref + dt.timedelta(days=delta if delta <= 3 else delta - 7)
         else:
             back = (ref.weekday() - ex["wd"]) % 7
             day = ref - dt.timedelta(days=back or (7 if ex.get("strict") else 0))

@@ -58,6 +58,9 @@ PARSED = [
     ("Il a fait ces annonces dimanche lors d'un meeting.", "2024-10-16", [("dimanche", "2024-10-13", "")]),
     ("Le scrutin se tiendra dimanche dans tout le pays.", "2024-10-16", [("dimanche", "2024-10-20", "")]),
     ("La décision sera rendue mercredi.", "2024-10-16", [("mercredi", "2024-10-16", "")]),
+    # news present: the nearest such day (2024-10-15 is a Tuesday, 2024-10-19 a Saturday)
+    ("Le chancelier se rend jeudi à Varsovie.", "2024-10-15", [("jeudi", "2024-10-17", "")]),
+    ("Le vieux sculpteur meurt vendredi dans son atelier.", "2024-10-19", [("vendredi", "2024-10-18", "")]),
     ("Le cortège est parti samedi matin de la place.", "2024-10-16", [("samedi matin", "2024-10-12", "")]),
     ("Il a été reçu lundi dernier à l'Élysée.", "2024-10-14", [("lundi dernier", "2024-10-07", "")]),
     ("Le conseil se réunira mercredi de la semaine prochaine.", "2024-10-16",
