@@ -35,6 +35,7 @@ _DATE_AFTER = re.compile(
     rf"(?:{_QO}(?:et|au|à|-|–|ou|,){_QO}\d{{1,2}}(?:er)?)*{SPACE}(?:{MONTHS})(?![\w])",
     re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"(?:{MONTHS}){SPACE}\Z", re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(rf"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche){_Q}\Z", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"[ \u00a0\u202f]?(?:h|H)(?:[ \u00a0\u202f]?\d{2})?(?![\w])|:\d{2}(?!\d)")
 _ORDINAL_AFTER = re.compile(r"(?:e|er|ère|ere|re|ème|eme|è|nd|nde|nds|ndes|es|èmes|emes)(?![\w])"
                             r"|[ \u00a0\u202f](?:e|er|ème)(?![\w'’])", re.IGNORECASE)
@@ -324,6 +325,8 @@ def _skip_reason(doc: Doc, text: str, n: Numeral, qualified: bool, has_unit: boo
         return "date"
     if integer and _MONTH_BEFORE.search(before):
         return "date"
+    if integer and 1 <= n.value <= 31 and _WEEKDAY_BEFORE.search(before):
+        return "date"  # `mardi 12`
     if integer and 0 <= n.value <= 24 and _HOURS_AFTER.match(after) and _CLOCK_BEFORE.search(before):
         return "time"
     if integer and 0 <= n.value <= 24 and _CLOCK_AFTER.match(after):

@@ -163,6 +163,8 @@ def test_when_qualifier_then_bounds_follow_schema(nlp, qualifier, value, low, hi
     ("Les négociations ont repris les 3 et 4 juillet.", "3"),
     ("Le texte a été adopté en 2019 par le Sénat.", "2019"),
     ("Le vote est prévu le 22, selon le calendrier.", "22"),
+    ("Le verdict est attendu jeudi 9 au soir.", "9"),
+    ("Le festival se tiendra du 2 au 6 août.", "2"),
     ("Le conseil se réunit à 14h30 à la mairie.", "14"),
     ("La séance a repris à 9 h 45.", "45"),
     ("Le cortège partira à 15 heures de la gare.", "15"),
