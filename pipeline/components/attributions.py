@@ -774,8 +774,8 @@ def _left_speaker(ctx: _Ctx, i: int) -> Optional[tuple[int, int]]:
         return _chars(ctx, a, b)
     if lo - 1 >= sent_start and ctx.tok(lo - 1).pos_ == "CCONJ":
         # `X refuse de … et annonce que …`: the subject of the first predicate
-        np = _np_right(ctx, sent_start)
-        if np and np[1] < lo - 1:
+        np = _sentence_subject(ctx, sent_start, lo - 1)
+        if np:
             return _chars(ctx, *np)
     return None
 
@@ -801,7 +801,7 @@ def _participle_speaker(ctx: _Ctx, i: int) -> Optional[tuple[int, int]]:
     """`…, le porte-parole, Dmitri Peskov, déclarant :` (absolute construction framed by commas)
     or the subject of the clause the participle hangs from (`Il a parlé dimanche, ajoutant que`)."""
     j = i - 1
-    while j >= 0 and _norm(ctx.tok(j)) in ("en", "tout"):
+    while j >= 0 and (_norm(ctx.tok(j)) in ("en", "tout") or _norm(ctx.tok(j)) in OBJ_CLITIC):
         j -= 1
     if j >= 1 and ctx.tok(j).text == ",":
         np = _np_left(ctx, j - 1)
@@ -819,9 +819,26 @@ def _participle_speaker(ctx: _Ctx, i: int) -> Optional[tuple[int, int]]:
     sent = ctx.tok(i).sent
     if parsed and parsed[0] >= sent.start:
         return _chars(ctx, *parsed)
-    np = _np_right(ctx, sent.start, appos=False)
-    if np and np[1] < i:
-        return _chars(ctx, *np)
+    np = _sentence_subject(ctx, sent.start, i)
+    return _chars(ctx, *np) if np else None
+
+
+def _sentence_subject(ctx: _Ctx, start: int, limit: int) -> Optional[tuple[int, int]]:
+    """The noun phrase opening a sentence, after an introductory adverbial and its comma
+    (`Le lendemain, le maire …`)."""
+    np = _np_right(ctx, start, appos=False)
+    if np and np[1] < limit and np[1] + 1 < ctx.n:
+        toks = [ctx.tok(x) for x in range(np[0], np[1] + 1)]
+        named = any(t.pos_ == "PROPN" for t in toks) and not any(t.pos_ == "NUM" for t in toks)
+        if ctx.tok(np[1] + 1).text != "," or named:  # `François Fillon, cependant, refuse`
+            return np
+    k = start
+    while k < min(limit, start + 12) and ctx.tok(k).text != ",":
+        k += 1
+    if k < limit and ctx.tok(k).text == ",":
+        np = _np_right(ctx, k + 1, appos=False)
+        if np and np[1] < limit:
+            return np
     return None
 
 
