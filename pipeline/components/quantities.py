@@ -92,7 +92,9 @@ _CHANGE_VERB = re.compile(
     r"\b(?:pass|rédui|redui|ramen|rehauss|augment|baiss|diminu|chut|recul|grimp|cr[oû]|mont|"
     r"descend|tomb|progress|relev|abaiss|élev|hauss|bondi|bond|gonfl|fond|plong|amput|port|"
     r"double|tripl|évolu)\w*[ \u00a0\u202f]+(?:de|d['’])[ \u00a0\u202f]*\Z", re.IGNORECASE)
-_SPORTS_TIME = re.compile(r"(?<![\w\"])(\d{1,3})\"(\d{2})(?![\d\"])|(?<=\s)(\d{1,3})\"(?=[\s.,;)])")
+# `46"97` (seconds"hundredths); a bare `10"` only after `des|les|en` (`au-dessus des 10"`), since
+# straight quotes also close quotations
+_SPORTS_TIME = re.compile(r"(?<![\w\"])(\d{1,3})\"(\d{2})(?![\d\"])|\b(?:des|les|en)\s(\d{1,2})\"(?=[\s.,;)])")
 _RELAY = re.compile(rf"(?<![\w])(\d{{1,2}}){_QO}[x×]{_QO}(?=\d)", re.IGNORECASE)
 _CODE_GLUED = re.compile(r"(?<![\w])(?P<code>[A-Z]{3})(?=\d)")
 _AND_HALF_AFTER_NOUN = re.compile(rf"{SPACE}et{SPACE}demie?\b", re.IGNORECASE)
@@ -452,7 +454,8 @@ def _special_numerals(text: str, lexicon: UnitLexicon) -> list[tuple[Numeral, Un
             v = float(f"{m.group(1)}.{m.group(2)}")
         else:
             v = float(m.group(3))
-        out.append((Numeral(m.start(), m.end(), v, "exact", False, False, "sports_time"),
+        start = m.start(1) if m.group(1) else m.start(3)
+        out.append((Numeral(start, m.end(), v, "exact", False, False, "sports_time"),
                     Unit(forms=('"',), unit="s", dimension="time", source="notation")))
     for m in _CODE_GLUED.finditer(text):
         unit = lexicon.before.get(m.group("code"))

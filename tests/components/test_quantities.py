@@ -182,11 +182,18 @@ def test_when_qualifier_then_bounds_follow_schema(nlp, qualifier, value, low, hi
     ("Ils vivent au 12 rue des Lilas.", "12"),
     ("Le projet s'étend de 2015 à 2020.", "2015"),
     ("Voir le site https://exemple.fr/page?id=42 pour le détail.", "42"),
+    ("La finale se joue le 28 à Lyon.", "28"),
 ])
 def test_when_not_a_quantity_then_nothing_there(nlp, text, surface):
     i = text.index(surface)
     qs = quantities(nlp, text)
     assert not [q for q in qs if q["start"] <= i < q["end"]], qs
+
+
+def test_when_number_closes_a_quotation_then_it_is_no_time(nlp):
+    text = 'Le maire a lancé : "nous serons 400" devant la foule.'
+    q = find(quantities(nlp, text), text, "400")
+    assert q is not None and q["unit"] == "" and q["value"] == 400
 
 
 def test_when_founding_dispatch_then_lower_bound_on_containers(nlp):
