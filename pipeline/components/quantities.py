@@ -417,6 +417,8 @@ def extract(doc: Doc, lexicon: UnitLexicon) -> list[dict]:
         c = _read_quantity(doc, text, n, qual, qstart, lexicon, special_units.get(id(n)))
         if c is None:
             continue
+        if c.start < taken_until:  # a qualifier reaching back into the previous quantity
+            c.start = n.start
         cands.append(c)
         taken_until = max(c.end, c.unit_end)
     cands = _ranges(text, cands)
@@ -443,7 +445,7 @@ def _clean(v):
     v = float(v)
     if v == int(v) and abs(v) < 1e18:
         return float(int(v))
-    return float(repr(round(v, 10)) if abs(v) < 1e6 else v)
+    return round(v, 10) if abs(v) < 1e6 else v  # 2/3 -> 0.6666666667, stable across platforms
 
 
 def _special_numerals(text: str, lexicon: UnitLexicon) -> list[tuple[Numeral, Unit | None]]:
