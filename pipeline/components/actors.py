@@ -185,6 +185,13 @@ class ActorsComponent(RuleComponent):
             return None
         if all(ix.demonym(t.text) for t in words):
             return None  # `les Français`, `l'Italien`: people of a state, not a named actor
+        if ix.demonym(words[0].text) and words[0].text[:1].isupper() and len(words) > 1 \
+                and all(t.text[:1].isupper() for t in words[1:]):
+            # `le Hongrois Áron Szilágyi`: a nationality, then a person's name
+            return dict(ts=words[1].i, te=e, eid="", source="model", rule="ner:after-demonym", label="PER")
+        if label == "MISC" and len(words) == 1 and words[0].text.endswith("s") and s > 0 \
+                and doc[s - 1].lower_ in ("les", "des", "aux") and not words[0].is_upper:
+            return None  # `les Kurdes`, `des Roms`: a people, not an organisation
         org_head = ix.kind(head_word, "org_head")
         if not first.text[:1].isupper() and not first.text[:1].isdigit():
             if fold(first.text) in DETERMINERS and len(toks) > 1 and toks[1].text[:1].isupper():
@@ -196,6 +203,8 @@ class ActorsComponent(RuleComponent):
         if len(words) == 1 and words[0].pos_ in ("SCONJ", "VERB", "AUX", "CCONJ") and \
                 (s == 0 or doc[s - 1].is_punct or doc[s - 1].is_space or doc[s].is_sent_start):
             return None  # `Si`, `Expliquez` opening a sentence
+        if "#" in doc[s:e].text or "@" in doc[s:e].text:
+            return None  # hashtags and handles
         if label == "MISC":
             before = doc[s - 1] if s > 0 else None
             if before is not None and before.text in ("«", "\"", "“"):
