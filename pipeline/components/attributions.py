@@ -253,13 +253,19 @@ class AttributionsComponent(RuleComponent):
         if doc._.depeche_mentions is None:
             doc._.depeche_mentions = []
         mentions = doc._.depeche_mentions
+        # mentions sorted by start, so each look-up reads only a window of them (linear cost)
+        ms = sorted(mentions, key=lambda m: (m["start"], m["end"]))
+        starts = [m["start"] for m in ms]
+        longest = max((m["end"] - m["start"] for m in ms), default=0)
+        ctx.mention_index = (ms, starts)
+        ctx.mention_spans = {(m["start"], m["end"]) for m in mentions}
         prev_actor = ""
-        for a in found:
+        for n, a in enumerate(found):
             if a.get("inherit"):
                 a["actor_id"] = prev_actor
                 continue
             if a.get("inherit_outer"):
-                outer = [o for o in found if o is not a and o["content_start"] <= a["content_start"]
+                outer = [o for o in found[max(0, n - 50):n] if o["content_start"] <= a["content_start"]
                          and a["content_end"] <= o["content_end"] and o.get("actor_id")]
                 a["actor_id"] = min(outer, key=lambda o: o["content_end"] - o["content_start"])["actor_id"] \
                     if outer else ""
@@ -273,7 +279,7 @@ class AttributionsComponent(RuleComponent):
             words = [t for t in span] if span is not None else []
             content_words = [t for t in words if t.pos_ != "DET"]
             head_noun = bool(content_words) and content_words[0].pos_ in ("NOUN", "ADJ")
-            for m in mentions:
+            for m in ms[bisect.bisect_left(starts, s - longest):bisect.bisect_left(starts, e)]:
                 if m["end"] <= s or m["start"] >= e or not m.get("actor_id"):
                     continue
                 inside = s <= m["start"] and m["end"] <= e
@@ -294,7 +300,8 @@ class AttributionsComponent(RuleComponent):
                     lo = min(a["content_start"], s)
                     sent_start = ctx.doc.char_span(lo, lo + 1, alignment_mode="expand")
                     sent_start = sent_start.sent.start_char if sent_start is not None else lo
-                    near = [m for m in mentions if sent_start <= m["start"] and m["end"] <= s
+                    near = [m for m in ms[bisect.bisect_left(starts, sent_start):bisect.bisect_left(starts, s)]
+                            if m["end"] <= s
                             and m.get("source") != "coref" and m.get("label") in ("PER", "ORG", "GPE")
                             and m.get("actor_id") and not (a["content_start"] <= m["start"] < a["content_end"])]
                     a["actor_id"] = max(near, key=lambda m: m["start"])["actor_id"] if near else prev_actor
@@ -326,6 +333,9 @@ def _definite_singular(words) -> bool:
             and next((t for t in words if t.pos_ == "NOUN"), det).morph.get("Number") != ["Plur"])
 
 
+ANTECEDENT_WINDOW = 300  # mentions looked back at for a description's antecedent
+
+
 def _antecedent(ctx: _Ctx, words, mentions: list, before: int) -> str:
     """Cheap coreference for a definite description: the actor of the closest named mention
     before it, an organisation for organisation heads (`le site`), else a person."""
@@ -340,10 +350,17 @@ def _antecedent(ctx: _Ctx, words, mentions: list, before: int) -> str:
     key = _slug(head.lemma_)
     desc = {_slug(t.lemma_) for t in words if t.pos_ in ("NOUN", "ADJ")} | {_slug(t.text) for t in words
                                                                             if t.pos_ in ("NOUN", "ADJ")}
+    ms, starts = ctx.mention_index
+    hi = bisect.bisect_left(starts, before)
+    window = ms[max(0, hi - ANTECEDENT_WINDOW):hi]  # the closest mentions before it, newest last
+    bags = ctx.__dict__.setdefault("_bags", {})
     best_score = None
-    for m in mentions:
+    for m in window:
         if m["end"] <= before and m.get("source") != "coref" and m.get("actor_id") and key:
-            bag = set(_slug(m.get("name") or "").split("-")) | set(_slug(m.get("role") or "").split("-"))
+            k = id(m)
+            if k not in bags:
+                bags[k] = set(_slug(m.get("name") or "").split("-")) | set(_slug(m.get("role") or "").split("-"))
+            bag = bags[k]
             if key not in bag:
                 continue
             score = (len(desc & bag), m["start"])
@@ -351,11 +368,10 @@ def _antecedent(ctx: _Ctx, words, mentions: list, before: int) -> str:
                 best, best_score = m, score
     if best:
         return best["actor_id"]
-    for m in mentions:
+    for m in reversed(window):
         if m["end"] <= before and m.get("source") != "coref" and m.get("label") in labels and m.get("actor_id"):
-            if best is None or m["start"] > best["start"]:
-                best = m
-    return best["actor_id"] if best else ""
+            return m["actor_id"]
+    return ""
 
 
 def _group_mention(ctx: _Ctx, words, mentions: list) -> str:
@@ -380,10 +396,16 @@ def _group_mention(ctx: _Ctx, words, mentions: list) -> str:
         return ""
     actor_id = f"group-{slug}"
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    if not any(m["start"] == start and m["end"] == end for m in mentions):
-        mentions.append({"start": start, "end": end, "label": "GROUP", "actor_id": actor_id,
-                         "name": ctx.text[rest[0].idx:end], "type": "group", "country": "", "wikidata": "",
-                         "role": "", "source": "rules", "rule": "attributions.group_speaker"})
+    if (start, end) not in ctx.mention_spans:
+        ctx.mention_spans.add((start, end))
+        m = {"start": start, "end": end, "label": "GROUP", "actor_id": actor_id,
+             "name": ctx.text[rest[0].idx:end], "type": "group", "country": "", "wikidata": "",
+             "role": "", "source": "rules", "rule": "attributions.group_speaker"}
+        mentions.append(m)
+        ms, starts = ctx.mention_index  # later descriptions may refer back to this group
+        k = bisect.bisect_left(starts, start)
+        starts.insert(k, start)
+        ms.insert(k, m)
     return actor_id
 
 
@@ -1407,6 +1429,7 @@ def pattern_continued(ctx: _Ctx, found: list[dict]) -> list[dict]:
         return []
     ends = [a["content_end"] for a in ordered]
     covered = sorted((a["content_start"], a["content_end"]) for a in found)
+    content_starts = {a["content_start"] for a in found}
     cstarts = [c[0] for c in covered]
     out = []
     for q in ctx.quotes:
@@ -1429,7 +1452,7 @@ def pattern_continued(ctx: _Ctx, found: list[dict]) -> list[dict]:
         k = bisect.bisect_right(cstarts, q.start) - 1
         if k >= 0 and covered[k][1] >= q.start and covered[k][0] <= q.start:
             continue
-        if any(a["content_start"] == q.start for a in found):
+        if q.start in content_starts:
             continue
         # the previous attribution ends in the previous paragraph
         m = bisect.bisect_right(ends, q.open) - 1
@@ -1443,10 +1466,9 @@ def pattern_continued(ctx: _Ctx, found: list[dict]) -> list[dict]:
         if prev["kind"] not in ("direct", "mixed") and prev.get("speaker_start") is None:
             continue
         out.append(_att("direct", None, "", "", None, (q.start, q.end), "continued_quote", inherit=True))
-        found = found + [out[-1]]
-        ordered.append(out[-1])
-        ordered.sort(key=lambda a: a["content_end"])
-        ends = [a["content_end"] for a in ordered]
+        pos = bisect.bisect_right(ends, q.end)
+        ends.insert(pos, q.end)
+        ordered.insert(pos, out[-1])
     return out
 
 
