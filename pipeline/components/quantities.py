@@ -56,7 +56,7 @@ _REFERENCE_BEFORE = re.compile(
     rf"(?:\b(?:articles?|alinéas?|chapitres?|pages?|p\.|n°|nº|no|numéros?|tomes?|volumes?|vol\.|"
     rf"saisons?|épisodes?|lignes?|routes?|autoroutes?|sections?|paragraphes?|annexes?|versions?|"
     rf"phases?|niveaux?|catégories?|résolutions?|loi|décret|amendements?|points?|rangs?|portes?|"
-    rf"terminal|quai|salles?|classe|degré|zone|lot|stade|échelle|départementale|nationale){SPACE}|"
+    rf"terminal|quai|salles?|classe|degré|zone|lot|stade|échelle|départementale|nationale|top){SPACE}|"
     rf"[#§]{_QO}|\bn[°º]{_QO}|"
     rf"\b(?:décrets?|lois?|résolutions?|ordonnances?|directives?|règlements?|vols?|"
     rf"numéros?)(?:{SPACE}[a-zéèêàç-]+)?{SPACE})\Z",
@@ -99,7 +99,8 @@ _RELAY = re.compile(rf"(?<![\w])(\d{{1,2}}){_QO}[x×]{_QO}(?=\d)", re.IGNORECASE
 _CODE_GLUED = re.compile(r"(?<![\w])(?P<code>[A-Z]{3})(?=\d)")
 _AND_HALF_AFTER_NOUN = re.compile(rf"{SPACE}et{SPACE}demie?\b", re.IGNORECASE)
 _ARTICLE_WORDS = {"un", "une"}
-_APPROX_ONLY = re.compile(rf"\b(?:près|autour|proche|loin){SPACE}(?:de|d['’]){_QO}\Z", re.IGNORECASE)
+_APPROX_ONLY = re.compile(rf"(?:\b(?:près|autour|proche|loin){SPACE}(?:de|d['’])|\bjusqu['’]{_QO}(?:à|au)){_QO}\Z",
+                          re.IGNORECASE)
 _URLISH = re.compile(r"(?:://|www\.|@|\.(?:com|org|fr|net)\b|=)")
 
 
@@ -335,7 +336,7 @@ def _skip_reason(doc: Doc, text: str, n: Numeral, qualified: bool, has_unit: boo
         return "time"  # `17 heures UTC`, `de 15 à 17 heures`
     if is_digits and integer and 0 <= n.value < 60 and _TIME_BEFORE.search(before):
         return "time"  # the minutes of `8 h 30`
-    if is_digits and not has_unit and _SUBUNIT_BEFORE.search(before) and not _noun_after(doc, text, e, False):
+    if not has_unit and _SUBUNIT_BEFORE.search(before) and not _noun_after(doc, text, e, False):
         return "subunit"  # `3 minutes 30`, `15 dollars 50`
     if is_digits and re.fullmatch(r"\d+\.\d{1,2}|\d+\.\d{4,}", raw) and not has_unit:
         return "reference"  # `le 49.3`: a decimal point is no French decimal

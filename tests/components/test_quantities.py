@@ -183,6 +183,9 @@ def test_when_qualifier_then_bounds_follow_schema(nlp, qualifier, value, low, hi
     ("Le projet s'étend de 2015 à 2020.", "2015"),
     ("Voir le site https://exemple.fr/page?id=42 pour le détail.", "42"),
     ("La finale se joue le 28 à Lyon.", "28"),
+    ("Les combats continueront jusqu'à un accord de paix.", "un"),
+    ("Elle a bouclé la course en deux heures trente.", "trente"),
+    ("Le film entre dans le top 10 des ventes.", "10"),
 ])
 def test_when_not_a_quantity_then_nothing_there(nlp, text, surface):
     i = text.index(surface)
