@@ -111,8 +111,8 @@ PATTERNS = [
         r"(?![\w/]|[.,]\d)", F)),
     # le 16 (a day of the article's month), only before a pause: `le 16e`, `le 3 à 0` are not dates
     ("day_alone", re.compile(
-        r"(?<![\w-])le\s+(?P<d>[12]\d|3[01]|0?[1-9]|1er)(?=\s*(?:[,;!?)]|\.(?!\d)|$|au\s+(?:soir|matin)"
-        r"|pour\b|vers\s+\d|à\s+\d+\s*h))", F)),
+        r"(?<![\w-])le\s+(?P<d>[12]\d|3[01]|0?[1-9]|1er)(?=\s*(?:$|au\s+(?:soir|matin)"
+        r"|pour\s+(?:\w+\s+)?(?:heures?|jours?)\b|vers\s+\d|à\s+\d+\s*h))", F)),
     # (le mois de) mars (2016) (dernier)
     ("month", re.compile(
         rf"(?:(?<![\w-])|(?<=mi-))(?:(?P<dem>ce|cet|cette)\s+|mois\s+d(?:e\s+|{A}))?{M}"
@@ -143,7 +143,7 @@ PATTERNS = [
         rf"(?:\s+(?:au\s+)?{TOD})?", F)),
     # ce matin, cet après-midi, ce soir, cette nuit
     ("this_tod", re.compile(
-        r"(?<![\w-])(?:ce|cet|cette)\s+(?P<tod>matin|midi|après-midi|apres-midi|soir|nuit)(?![\w-])", F)),
+        r"(?<![\w-])(?<!à\s)(?:ce|cet|cette)\s+(?P<tod>matin|midi|après-midi|apres-midi|soir|nuit|jour)(?![\w-])", F)),
     # cette semaine, ce mois(-ci), cette année, ce week-end
     ("this_period", re.compile(
         r"(?<![\w-])(?:ce|cet|cette|dans\s+la)\s+(?P<u>semaine|mois|année|week-end|weekend)(?:-ci)?(?![\w-])", F)),
@@ -160,8 +160,8 @@ PATTERNS = [
         rf"(?:\s+{REL}|\s+(?:de\s+)?(?:la\s+|cette\s+)?semaine(?:\s+(?P<wrel>derni[èe]re?|dernier|prochaine?|pass[ée]e?|suivante?|pr[ée]c[ée]dente?|en\s+cours"
         rf"|d{A}après))?|\s+en\s+(?P<plus>huit|8|quinze|15)(?![\w-])|\s+(?P<apres>d{A}après)(?=\s*(?:[,.;!?)]|$)))?", F)),
     ("night", re.compile(
-        rf"(?<![\w-])(?:dans\s+)?la\s+nuit\s+d[eu]\s+{WD}\s+(?:à|au)\s+(?P<wd2>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![\w-])",
-        F)),
+        rf"(?<![\w-])(?:dans\s+)?la\s+nuit\s+d[eu]\s+{WD}\s+(?:à|au)\s+(?P<wd2>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![\w-])"
+        rf"(?:\s+{D}\s+{M}(?:\s+{Y})?)?", F)),
     # dans la matinée, l'après-midi, en fin de soirée: the article day (optional in gold)
     ("part_of_day", re.compile(
         rf"(?<![\w-])(?:(?:dans|durant|pendant)\s+(?:la\s+|l{A})|(?:en|au)\s+(?P<pm>début|fin)\s+d(?:e\s+|{A})(?:la\s+)?"
@@ -197,7 +197,7 @@ MONTH_LEAD = re.compile(r"(?:le|au|du)\s+$", F)
 NOT_YEAR_BEFORE = re.compile(
     r"(?:article|art\.|n°|no|numéro|page|p\.|vol|ligne|route|code|chapitre|alinéa|décret|loi|plus\s+de|moins\s+de"
     r"|près\s+de|environ|quelque|quelques|au\s+moins|jusqu['’]à|de\s+\d{1,3}\s+à|\d\s*x)\s*$", F)
-FUTURE_LEAD = re.compile(r"(?:d['’]ici|jusqu['’]à|jusqu['’]au|avant|à\s+partir\s+de|dès)\s+(?:le\s+|ce\s+)?$", F)
+FUTURE_LEAD = re.compile(r"(?:d['’]ici|jusqu['’]à|jusqu['’]au)\s+(?:le\s+|ce\s+)?$", F)
 PAST_LEAD = re.compile(r"(?:depuis)\s+(?:le\s+|ce\s+)?$", F)
 NOT_AUJOURDHUI = re.compile(r"(?:d['’]|jusqu['’]à\s+|jusqu['’]|à\s+)$", F)
 DATE_NOUNS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
@@ -413,6 +413,12 @@ def _build(rule: str, m: re.Match, text: str) -> dict | None:
         return _item(s, e, rule, expr=expr)
     if rule == "night":
         wd = WEEKDAYS[g["wd"].lower()]
+        if g["d"] and _num(g["d"]):
+            # `la nuit de mercredi à jeudi 18 mai`: the night starts the day before the date
+            d, mo = _num(g["d"]), _month(g["m"])
+            base = ({"value": _iso(int(g["y"]), mo, d), "expr": None} if g["y"] and _valid(int(g["y"]), mo, d)
+                    else {"value": "", "expr": {"k": "date", "m": mo, "d": d, "dir": None}})
+            return _item(s, e, rule, expr={"k": "shift", "n": -1, "base": base, "tod": "NI"})
         return _item(s, e, rule, expr={"k": "weekday", "wd": wd, "dir": None, "strict": False, "tod": "NI"})
     if rule == "part_of_day":
         tod = g["tod"].lower()
@@ -425,7 +431,7 @@ def _build(rule: str, m: re.Match, text: str) -> dict | None:
         if re.search(r"du\s+jour\s+au\s+$", text[max(0, s - 12):s], F):
             return None
         n = _num(g["n"]) if g["n"] else 1 if g["l"] else -1
-        return _item(s, e, rule, expr={"k": "shift", "n": n, "base": None})
+        return _item(s, e, rule, expr={"k": "shift", "n": n, "base": None, "count": bool(g["n"])})
     if rule == "year":
         y = int(g["y"])
         if NOT_YEAR_BEFORE.search(text[max(0, s - 16):s]):
@@ -557,8 +563,11 @@ def _link_anchors(items: list[dict], text: str) -> list[dict]:
                 skip.add(i + 1)
             elif last_day is not None:
                 it["expr"]["base"] = {k: last_day[k] for k in ("value", "expr")}
-            else:
+            elif not it["expr"].get("count"):
+                # `la veille`, `le lendemain` alone: the day before/after the article date
                 it["expr"] = {"k": "rel", "unit": "day", "n": it["expr"]["n"]}
+            else:
+                it["expr"] = None     # `trois jours après` what? (no guess)
         out.append(it)
         if it["granularity"] == "day" and it["rule"] not in ("part_of_day",) and (
                 it["value"] or (it["expr"] and it["expr"].get("k") in ("date", "weekday", "dom", "shift", "rel"))):
@@ -762,7 +771,7 @@ def _resolve_expr(ex: dict, ref, default_direction: str) -> str:
             # `ce lundi`: the one of the article's week
             day = ref + dt.timedelta(days=ex["wd"] - ref.weekday())
         elif direction == "future":
-            day = ref + dt.timedelta(days=delta or (7 if ex.get("strict") else 0))
+            day = ref + dt.timedelta(days=delta or (7 if ex.get("strict") or imposed else 0))
         elif direction == "present":
             # the nearest such day, before or after the article date
             day = ref + dt.timedelta(days=delta if delta <= 3 else delta - 7)
@@ -782,7 +791,9 @@ def _resolve_expr(ex: dict, ref, default_direction: str) -> str:
             yy, mm = t // 12, t % 12 + 1
             return _iso(yy, mm, ex["d"]) if _valid(yy, mm, ex["d"]) else ""
         # the day of that number nearest the article date whose weekday agrees, else this month
-        for off in (0, -1, 1, -2, 2):
+        offsets = range(12) if direction == "future" else range(0, -12, -1) if direction == "past" else \
+            (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6)
+        for off in offsets:
             t = y * 12 + (m - 1) + off
             yy, mm = t // 12, t % 12 + 1
             if _valid(yy, mm, ex["d"]) and (ex.get("wd") is None or dt.date(yy, mm, ex["d"]).weekday() == ex["wd"]):
@@ -794,7 +805,8 @@ def _resolve_expr(ex: dict, ref, default_direction: str) -> str:
         mm = re.match(r"(\d{4})-(\d{2})-(\d{2})", v or "")
         if not mm:
             return ""
-        return (dt.date(*map(int, mm.groups())) + dt.timedelta(days=ex["n"])).isoformat()
+        day = dt.date(*map(int, mm.groups())) + dt.timedelta(days=ex["n"])
+        return day.isoformat() + ("T" + ex["tod"] if ex.get("tod") else "")
     return ""
 
 

@@ -58,6 +58,10 @@ PARSED = [
     ("Il a fait ces annonces dimanche lors d'un meeting.", "2024-10-16", [("dimanche", "2024-10-13", "")]),
     ("Le scrutin se tiendra dimanche dans tout le pays.", "2024-10-16", [("dimanche", "2024-10-20", "")]),
     ("La décision sera rendue mercredi.", "2024-10-16", [("mercredi", "2024-10-16", "")]),
+    ("Dès lundi, le malade a été transféré à Lyon.", "2024-10-16", [("lundi", "2024-10-14", "")]),
+    ("Il est mort dans la nuit de mercredi à jeudi 10 octobre.", "2024-10-12",
+     [("dans la nuit de mercredi à jeudi 10 octobre", "2024-10-09TNI", "")]),
+    ("Trois jours après, les secours sont arrivés.", "2024-10-16", [("Trois jours après", "", "")]),
     # news present: the nearest such day (2024-10-15 is a Tuesday, 2024-10-19 a Saturday)
     ("Le chancelier se rend jeudi à Varsovie.", "2024-10-15", [("jeudi", "2024-10-17", "")]),
     ("Le vieux sculpteur meurt vendredi dans son atelier.", "2024-10-19", [("vendredi", "2024-10-18", "")]),
@@ -72,6 +76,7 @@ PARSED = [
     ("Il a dirigé le pays pendant trois ans.", "2024-10-20", []),
     ("La séance a repris à 14h30.", "2024-10-20", []),
     ("Un homme de 29 ans a été interpellé.", "2024-10-20", []),
+    ("Les témoins peuvent appeler le 17.", "2024-10-20", []),
     ("Plus de 2000 manifestants ont défilé dans la ville.", "2024-10-20", []),
     ("La chaîne Fox 2000 diffuse le film.", "2024-10-20", []),
     ("La sonde s'est posée sur Mars après sept mois de voyage.", "2024-10-20", []),
