@@ -56,7 +56,7 @@ _REFERENCE_BEFORE = re.compile(
     rf"(?:\b(?:articles?|alinéas?|chapitres?|pages?|p\.|n°|nº|no|numéros?|tomes?|volumes?|vol\.|"
     rf"saisons?|épisodes?|lignes?|routes?|autoroutes?|sections?|paragraphes?|annexes?|versions?|"
     rf"phases?|niveaux?|catégories?|résolutions?|loi|décret|amendements?|points?|rangs?|portes?|"
-    rf"terminal|quai|salles?|classe|degré|zone|lot|stade|échelle|départementale|nationale|top){SPACE}|"
+    rf"terminal|quai|voies?|salles?|classe|degré|zone|lot|stade|échelle|départementale|nationale|top){SPACE}|"
     rf"[#§]{_QO}|\bn[°º]{_QO}|"
     rf"\b(?:décrets?|lois?|résolutions?|ordonnances?|directives?|règlements?|vols?|"
     rf"numéros?)(?:{SPACE}[a-zéèêàç-]+)?{SPACE})\Z",
@@ -328,6 +328,8 @@ def _skip_reason(doc: Doc, text: str, n: Numeral, qualified: bool, has_unit: boo
         return "date"
     if integer and _MONTH_BEFORE.search(before):
         return "date"
+    if integer and re.search(rf"\bann[ée]es{_Q}(?:19|20)?\Z", before, re.IGNORECASE):
+        return "date"  # a decade: `les années 80`, `années 2000`
     if integer and 1 <= n.value <= 31 and _WEEKDAY_BEFORE.search(before):
         return "date"  # `mardi 12`
     if integer and 0 <= n.value <= 24 and _HOURS_AFTER.match(after) and _CLOCK_BEFORE.search(before):

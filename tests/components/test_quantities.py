@@ -186,6 +186,7 @@ def test_when_qualifier_then_bounds_follow_schema(nlp, qualifier, value, low, hi
     ("Les combats continueront jusqu'à un accord de paix.", "un"),
     ("Elle a bouclé la course en deux heures trente.", "trente"),
     ("Le film entre dans le top 10 des ventes.", "10"),
+    ("Le groupe a connu le succès dans les années 80.", "80"),
 ])
 def test_when_not_a_quantity_then_nothing_there(nlp, text, surface):
     i = text.index(surface)
