@@ -68,6 +68,26 @@ def conjugate_er(lemma: str) -> set[str]:
     return out
 
 
+def _multiword_start(ctx, i: int, words: list) -> Optional[int]:
+    """Index of the first word of `words` (`mettre en avant`) ending at token i, the words in
+    order, adverbs and inverted clitics allowed between (`laisse-t-il clairement entendre`)."""
+    j = i - 1
+    for w in reversed(words[1:-1]):
+        while j >= 0 and (ctx.tok(j).pos_ == "ADV" or ctx.tok(j).text.startswith("-")) and _norm(ctx.tok(j)) != w:
+            j -= 1
+        if j < 0 or _norm(ctx.tok(j)) != w:
+            return None
+        j -= 1
+    while j >= 0 and (ctx.tok(j).pos_ == "ADV" or ctx.tok(j).text.startswith("-")):
+        j -= 1
+    if j < 0:
+        return None
+    t = ctx.tok(j)
+    if t.pos_ in ("VERB", "AUX") and (t.lemma_ == words[0] or _norm(t).startswith(words[0][:4])):
+        return j
+    return None
+
+
 def _slug(text: str) -> str:
     s = unicodedata.normalize("NFKD", text.lower())
     s = "".join(c for c in s if not unicodedata.combining(c))
@@ -154,12 +174,10 @@ class AttributionsComponent(RuleComponent):
             words = c.lemma.split()
             reflexive = words[0] in ("se", "s'") or c.lemma.startswith("s'")
             if len(words) > 1 and not reflexive:
-                first = words[0]
-                firsts = [j for j in range(max(0, t.i - 4), t.i)
-                          if ctx.tok(j).lemma_ == first or _norm(ctx.tok(j)).startswith(first[:3])]
-                if not firsts:
+                first = _multiword_start(ctx, t.i, words)
+                if first is None:
                     continue
-                ctx.cue_first[t.i] = firsts[-1]
+                ctx.cue_first[t.i] = first
             if reflexive and not any(b in ("se", "s'", "me", "m'", "te", "t'", "nous", "vous") for b in before):
                 continue
             if best is None or len(c.lemma) > len(best.lemma) or (reflexive and not best.lemma.startswith("s")):
@@ -306,7 +324,7 @@ class AttributionsComponent(RuleComponent):
                             and m.get("actor_id") and not (a["content_start"] <= m["start"] < a["content_end"])]
                     a["actor_id"] = max(near, key=lambda m: m["start"])["actor_id"] if near else prev_actor
                 elif words and head_noun and _definite_singular(words) and not best:
-                    a["actor_id"] = _antecedent(ctx, words, mentions, s)
+                    a["actor_id"] = _antecedent(ctx, words, mentions, s) or _group_mention(ctx, words, mentions)
                 elif words and head_noun and _names_in_pp(words):
                     a["actor_id"] = _group_mention(ctx, words, mentions)
             if a["actor_id"]:
@@ -317,7 +335,15 @@ ORG_HEADS = {"site", "journal", "quotidien", "hebdomadaire", "magazine", "coalit
              "entreprise", "groupe", "société", "agence", "ministère", "gouvernement", "parti", "association",
              "institut", "commission", "tribunal", "cour", "conseil", "syndicat", "fédération", "chaîne", "radio",
              "club", "équipe", "armée", "firme", "compagnie", "banque", "fondation", "université", "office",
-             "administration", "autorité", "institution", "alliance", "organisme", "régime", "état", "pays"}
+             "administration", "autorité", "institution", "alliance", "organisme", "régime", "état", "pays",
+             "parquet", "police", "gendarmerie", "préfecture", "mairie", "justice", "direction", "service",
+             "hôpital", "établissement", "centre", "municipalité", "région", "département", "ville", "opposition",
+             "majorité", "assemblée", "sénat", "parlement", "ambassade", "consulat", "cabinet", "bureau"}
+PERSON_HEADS = {"président", "présidente", "ministre", "député", "députée", "sénateur", "sénatrice", "maire", "candidat",
+                "candidate", "dirigeant", "dirigeante", "chef", "porte-parole", "secrétaire", "premier", "première",
+                "juge", "procureur", "procureure", "avocat", "avocate", "responsable", "représentant", "ambassadeur",
+                "général", "commissaire", "entraîneur", "joueur", "joueuse", "leader", "militant", "fondateur",
+                "souverain", "roi", "reine", "pape", "patron", "patronne", "élu", "élue", "homme", "femme"}
 
 
 def _names_in_pp(words) -> bool:
@@ -343,7 +369,8 @@ def _antecedent(ctx: _Ctx, words, mentions: list, before: int) -> str:
     if head is None:
         return ""
     org = head.lemma_.lower() in ORG_HEADS
-    labels = ("ORG", "GPE") if org else ("PER",)
+    person = head.lemma_.lower() in PERSON_HEADS or head.lower_ in PERSON_HEADS
+    labels = ("ORG", "GPE") if org else ("PER",) if person else ()
     best = None
     # `la coalition`, `le candidat socialiste` -> the last mention whose name or role shares the
     # most words with the description, its head noun first
@@ -1261,6 +1288,14 @@ def pattern_selon(ctx: _Ctx, owner, t) -> list[dict]:
         m = k
         while m < ctx.n and m - k < 12 and ctx.tok(m).text not in SENT_END | {","} and not (
                 ctx.tok(m).pos_ in ("VERB", "AUX") and ctx.tok(m).morph.get("VerbForm") == ["Fin"]):
+            m += 1
+        if m < ctx.n and ctx.tok(m).text == ",":
+            k = m
+    if clause_initial and k + 1 < ctx.n and ctx.tok(k).text == "," and \
+            ctx.tok(k + 1).morph.get("VerbForm") == ["Part"]:
+        # `Selon le directeur, interrogé par Sky News, les tirs …`
+        m = k + 1
+        while m < ctx.n and m - k < 12 and ctx.tok(m).text not in SENT_END | {","}:
             m += 1
         if m < ctx.n and ctx.tok(m).text == ",":
             k = m
