@@ -155,7 +155,7 @@ PATTERNS = [
         r"(?<![\w-])ces\s+(?:dernières|derniers)\s+(?P<u>années|ans|mois|semaines|jours|temps)(?![\w-])", F)),
     # (ce) lundi (matin) (dernier), dans la nuit de lundi à mardi, mercredi 13
     ("weekday", re.compile(
-        rf"(?<![\w-])(?:(?P<dem>ce|cet)\s+)?{WD}(?:\s+(?P<dom>[12]\d|3[01]|0?[1-9]|1er)(?![\w,]|[/.-]\d|\s*(?:h\b|heures?|:|%)))?"
+        rf"(?<![\w-])(?:(?P<dem>ce|cet)\s+)?{WD}(?:\s+(?P<dom>[12]\d|3[01]|0?[1-9]|1er)(?!\w|[,/.-]\d|\s*(?:h\b|heures?|:|%)))?"
         rf"(?:\s+(?:au\s+|en\s+|dans\s+l{A})?(?P<tod>matin|midi|après-midi|apres-midi|soir|soirée))?"
         rf"(?:\s+{REL}|\s+(?:de\s+)?(?:la\s+|cette\s+)?semaine(?:\s+(?P<wrel>derni[èe]re?|dernier|prochaine?|pass[ée]e?|suivante?|pr[ée]c[ée]dente?|en\s+cours"
         rf"|d{A}après))?|\s+en\s+(?P<plus>huit|8|quinze|15)(?![\w-])|\s+(?P<apres>d{A}après)(?=\s*(?:[,.;!?)]|$)))?", F)),
@@ -197,7 +197,7 @@ MONTH_LEAD = re.compile(r"(?:le|au|du)\s+$", F)
 NOT_YEAR_BEFORE = re.compile(
     r"(?:article|art\.|n°|no|numéro|page|p\.|vol|ligne|route|code|chapitre|alinéa|décret|loi|plus\s+de|moins\s+de"
     r"|près\s+de|environ|quelque|quelques|au\s+moins|jusqu['’]à|de\s+\d{1,3}\s+à|\d\s*x)\s*$", F)
-FUTURE_LEAD = re.compile(r"(?:d['’]ici|jusqu['’]à|jusqu['’]au)\s+(?:le\s+|ce\s+)?$", F)
+FUTURE_LEAD = re.compile(r"(?:d['’]ici|jusqu['’]à|jusqu['’]au|prévue?s?\s+pour|pour)\s+(?:le\s+|ce\s+)?$", F)
 PAST_LEAD = re.compile(r"(?:depuis)\s+(?:le\s+|ce\s+)?$", F)
 NOT_AUJOURDHUI = re.compile(r"(?:d['’]|jusqu['’]à\s+|jusqu['’]|à\s+)$", F)
 DATE_NOUNS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",

@@ -62,6 +62,8 @@ PARSED = [
     ("Il est mort dans la nuit de mercredi à jeudi 10 octobre.", "2024-10-12",
      [("dans la nuit de mercredi à jeudi 10 octobre", "2024-10-09TNI", "")]),
     ("Trois jours après, les secours sont arrivés.", "2024-10-16", [("Trois jours après", "", "")]),
+    ("Le syndicat a prolongé la grève jusqu'à mardi 22, jour de vote.", "2024-10-20", [("mardi 22", "2024-10-22", "")]),
+    ("Un préavis a été déposé pour jeudi par les agents.", "2024-10-20", [("jeudi", "2024-10-24", "")]),
     # news present: the nearest such day (2024-10-15 is a Tuesday, 2024-10-19 a Saturday)
     ("Le chancelier se rend jeudi à Varsovie.", "2024-10-15", [("jeudi", "2024-10-17", "")]),
     ("Le vieux sculpteur meurt vendredi dans son atelier.", "2024-10-19", [("vendredi", "2024-10-18", "")]),
