@@ -556,6 +556,8 @@ def _link_anchors(items: list[dict], text: str) -> list[dict]:
             continue
         if it["rule"] == "anchor":
             nxt = items[i + 1] if i + 1 < len(items) else None
+            if nxt is not None and nxt["granularity"] == "day" and re.fullmatch(r",\s*", text[it["end"]:nxt["start"]]):
+                continue      # `la veille, 8 février`: the date in apposition says it
             if nxt is not None and nxt["granularity"] == "day" and re.fullmatch(
                     r"\s+(?:du|de\s+la|de\s+l['’]|de)\s*", text[it["end"]:nxt["start"]]):
                 it["expr"]["base"] = {k: nxt[k] for k in ("value", "expr")}

@@ -62,6 +62,8 @@ PARSED = [
     ("Il est mort dans la nuit de mercredi à jeudi 10 octobre.", "2024-10-12",
      [("dans la nuit de mercredi à jeudi 10 octobre", "2024-10-09TNI", "")]),
     ("Trois jours après, les secours sont arrivés.", "2024-10-16", [("Trois jours après", "", "")]),
+    ("L'enquête a été ouverte le 2 mars. La veille, 1er mars, il avait fui.", "2024-10-16",
+     [("2 mars", "2024-03-02", ""), ("1er mars", "2024-03-01", "")]),
     ("Le syndicat a prolongé la grève jusqu'à mardi 22, jour de vote.", "2024-10-20", [("mardi 22", "2024-10-22", "")]),
     ("Un préavis a été déposé pour jeudi par les agents.", "2024-10-20", [("jeudi", "2024-10-24", "")]),
     # news present: the nearest such day (2024-10-15 is a Tuesday, 2024-10-19 a Saturday)
