@@ -191,7 +191,6 @@ class AttributionsComponent(RuleComponent):
     def process(self, doc: Doc) -> None:
         ctx = _Ctx(doc)
         found: list[dict] = []
-        used_cues: set[int] = set()
         for t in doc:
             if ctx.in_quote[t.i] >= 0 and not self._incise_in_quote(ctx, t):
                 # `« J'ai dit que je n'étais pas d'accord »`: speech reported inside a quote
@@ -239,7 +238,6 @@ class AttributionsComponent(RuleComponent):
             if not items and {"object", "que", "quote"} & set(cue.frames):
                 items = pattern_object(ctx, self, t, cue)
             if items:
-                used_cues.add(t.i)
                 if items[-1]["speaker_start"] is not None:
                     ctx.last_speaker = ((items[-1]["speaker_start"], items[-1]["speaker_end"]), t.sent.start)
             found += items
@@ -579,6 +577,8 @@ def _clause_right(ctx: _Ctx, owner, i: int) -> list[tuple[int, int]]:
                 continue
         if t.text in SENT_END:
             break
+        if j in ctx.close_tok and (ctx.qtok[ctx.close_tok[j]][0] or 0) < i:
+            break  # the quote this content started in ends here
         if t.text == ":" and j + 1 < ctx.n and j + 1 in ctx.open_tok:
             break  # `… : « a new direct quote »`
         if t.text == "," and j + 1 < ctx.n and _stop_right(ctx, j + 1, owner):
@@ -635,10 +635,6 @@ def _clause_left(ctx: _Ctx, j: int) -> Optional[tuple[int, int]]:
     if first > end:
         return None
     return _chars(ctx, first, end)
-
-
-def _is_np_token(t) -> bool:
-    return t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET", "X") or t.text in ("-", "'", "’")
 
 
 def _np_left(ctx: _Ctx, j: int, appos: bool = True) -> Optional[tuple[int, int]]:

@@ -256,3 +256,27 @@ def test_when_article_is_long_with_many_unbalanced_quotes_then_spans_are_sane(nl
     for a in found:
         assert "\n" not in a["content"] and len(a["content"]) < len(para)
         assert a["content"] and a["content"][0] not in "«»" and a["content"][-1] not in "«»"
+
+
+def test_when_selon_names_two_sources_then_each_gets_the_claim(nlp):
+    text = "D'après Le Figaro et Libération, le conseil des ministres a été reporté à jeudi."
+    _, found = _run(nlp, text)
+    assert sorted(a["speaker"] for a in found) == ["Le Figaro", "Libération"]
+    assert {a["content"] for a in found} == {"le conseil des ministres a été reporté à jeudi"}
+
+
+def test_when_source_is_data_given_by_someone_then_the_agent_is_the_speaker(nlp):
+    text = "Le chômage a reculé de 2 %, selon les chiffres publiés par l'Insee."
+    _, found = _run(nlp, text)
+    assert [(a["speaker"], a["content"]) for a in found] == [("l'Insee", "Le chômage a reculé de 2 %")]
+
+
+def test_when_quoted_person_reports_speech_then_it_is_nested_with_the_same_actor(nlp):
+    text = ("« J'ai dit que le projet était mal conçu, et je le maintiens », a déclaré "
+            "la sénatrice Anne Morel.")
+    doc, found = _run(nlp, text)
+    inner = [a for a in found if a["rule"].startswith("in_quote_")]
+    outer = [a for a in found if a["rule"] == "inversion_quote"]
+    assert inner and outer
+    assert inner[0]["content"].startswith("le projet était mal conçu")
+    assert inner[0]["actor_id"] == outer[0]["actor_id"]
