@@ -12,6 +12,7 @@ from collections import deque
 from typing import Iterable, Iterator, Protocol
 
 from pipeline import nlp as nlp_mod
+from pipeline.errors import one_line
 from pipeline.runner.work import Options, extract_one, merge_tables, prepare, tabulate
 
 
@@ -22,8 +23,13 @@ class Executor(Protocol):
         """Yield (unit number, tables, articles in the unit) as units finish."""
 
 
-def _ignore_errors(proc_name, proc, docs, e):
-    """spaCy error handler: a failing Doc is dropped here and retried by the runner alone."""
+def _record_errors(proc_name, proc, docs, e):
+    """spaCy error handler: an exception in a component is written on its Doc (the article then
+    gets status `error`); a Doc lost in a worker (E871, no Doc given) is re-run by the runner."""
+    for doc in docs or ():
+        if doc is not None:
+            doc._.depeche_errors = list(doc._.depeche_errors or []) + [
+                one_line(f"{proc_name}: {type(e).__name__}: {e}")]
 
 
 class LocalExecutor:
@@ -92,7 +98,7 @@ class LocalExecutor:
             yield from ready()
             return
         nlp = nlp_mod.load(opts.model_dir)
-        nlp.default_error_handler = _ignore_errors  # Language-level only (per-pipe setter fails on Cython pipes)
+        nlp.default_error_handler = _record_errors  # Language-level only (per-pipe setter fails on Cython pipes)
         docs = nlp.pipe(itertools.chain([first], texts), n_process=self.workers, batch_size=self.batch_size)
         for doc in docs:
             while inflight:
