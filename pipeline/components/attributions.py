@@ -1214,8 +1214,9 @@ def pattern_object(ctx: _Ctx, owner, t, cue: Cue) -> list[dict]:
     if j >= ctx.n or ctx.tok(j).pos_ != "DET":
         return []
     lo = _chain_start(ctx, t.i)
-    if any(ctx.tok(x).morph.get("VerbForm") == ["Inf"] for x in range(lo, t.i + 1)):
-        return []
+    recent_past = t.i >= 2 and _norm(ctx.tok(t.i - 1)) in ("de", "d'") and ctx.tok(t.i - 2).lemma_ == "venir"
+    if not recent_past and any(ctx.tok(x).morph.get("VerbForm") == ["Inf"] for x in range(lo, t.i + 1)):
+        return []  # `semblent confirmer l'hypothèse`; but `vient d'annoncer sa démission` is said
     np = _np_right(ctx, j, appos=False)
     if not np or ctx.tok(np[1]).lemma_.lower() in TIME_WORDS:
         return []
