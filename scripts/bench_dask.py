@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import subprocess
 import sys
 import tempfile
@@ -44,12 +45,19 @@ if __name__ == "__main__":
 """
 
 
+def _cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)   # finished subprocesses and their workers
+    return r.ru_utime + r.ru_stime
+
+
 def measure(inp: Path, out: Path, engine: str, workers: int, size: int) -> dict:
+    cpu = _cpu()
     res = subprocess.run([sys.executable, "-c", RUN, str(inp), str(out), engine, str(workers), str(size)],
                          cwd=ROOT, capture_output=True, text=True)
     if res.returncode:
         raise SystemExit(f"bench_dask: {engine} run failed:\n{res.stderr[-2000:]}")
     r = json.loads(res.stdout.strip().splitlines()[-1])
+    r["cpu"] = _cpu() - cpu
     r["rate"] = r["articles"] / r["seconds"]
     return r
 
@@ -79,7 +87,8 @@ def compare(docs: Path, workers: int = 2, size: int | None = None) -> dict:
         dask = measure(docs, tmp / "dask", "dask", workers, size)
         identical = same_tables(tmp / "local", tmp / "dask")
     return {"workers": workers, "partition_size": size, "local": local, "dask": dask,
-            "ratio": dask["rate"] / local["rate"], "steady_ratio": dask["steady"] / local["steady"]
+            "ratio": dask["rate"] / local["rate"], "cpu_ratio": local["cpu"] / dask["cpu"],
+            "steady_ratio": dask["steady"] / local["steady"]
             if local["steady"] else None, "identical_tables": identical}
 
 
@@ -106,17 +115,20 @@ def main() -> None:
         if args.limit:
             docs = sample(docs, args.limit, Path(tmp) / "in")
         if args.sweep:
-            for r in sweep(docs, [int(s) for s in args.sweep.split(",")], args.workers):
+            for size in [int(s) for s in args.sweep.split(",")]:
+                r = sweep(docs, [size], args.workers)[0]
                 print(f"partition {r['partition_size']:>4}: {r['seconds']:6.1f} s, {r['rate']:.2f} art/s "
-                      f"overall, {r['steady']:.2f} art/s after the first part ({r['first_part']:.1f} s)")
+                      f"overall, {r['steady']:.2f} art/s after the first part ({r['first_part']:.1f} s), "
+                      f"{r['cpu']:.0f} CPU s", flush=True)
             return
         r = compare(docs, args.workers, args.partition_size or None)
     for eng in ("local", "dask"):
         v = r[eng]
         print(f"{eng:<6} {r['workers']} workers: {v['articles']} articles in {v['seconds']:.1f} s = "
               f"{v['rate']:.2f} art/s (steady {v['steady']:.2f} art/s after the first part at "
-              f"{v['first_part']:.1f} s)")
+              f"{v['first_part']:.1f} s), {v['cpu']:.0f} CPU s")
     print(f"dask / local throughput: {r['ratio']:.2f} (goal >= 0.85); steady: {r['steady_ratio']:.2f}; "
+          f"per CPU second: {r['cpu_ratio']:.2f}; "
           f"partition size {r['partition_size']}; identical tables: {r['identical_tables']}")
 
 

@@ -87,15 +87,20 @@ class DaskExecutor:
                                   key=f"depeche-load-{i}-{run_id}", workers=[address],
                                   allow_other_workers=True, pure=False)
                     for i, address in enumerate(client.scheduler_info(n_workers=-1)["workers"])]
-            done = as_completed([client.submit(process_unit, number, refs, opts, pipeline.__version__,
-                                               key=f"depeche-unit-{number:06d}-{run_id}",
-                                               pure=False, retries=self.retries)
-                                 for number, refs in units],
-                                with_results=True, raise_errors=False)
-            client.gather(warm)   # raises the worker's error (ModelError...) if the model fails
-            del warm
+            tasks = [client.submit(process_unit, number, refs, opts, pipeline.__version__,
+                                   key=f"depeche-unit-{number:06d}-{run_id}", pure=False,
+                                   retries=self.retries)
+                     for number, refs in units]
+            loads = {f.key for f in warm}
+            done = as_completed(warm + tasks, with_results=True, raise_errors=False)
+            del warm, tasks   # as_completed holds the futures; each is released once handled
             failed = []
             for future, result in done:
+                if future.key in loads:
+                    if future.status != "finished":
+                        future.result()   # raises the worker's error (ModelError...): stop now
+                    future.release()
+                    continue
                 if future.status == "finished":
                     yield result
                 else:   # erred: result is (type, exception, traceback); or cancelled
