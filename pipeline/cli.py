@@ -62,6 +62,10 @@ def run_cmd(
                      progress=Progress(), executor_options=kwargs)
     except (UsageError, ModelError) as e:
         _fail(str(e))
+    except RuntimeError as e:   # a Dask run whose parts still failed after retries (DaskRunError)
+        if type(e).__name__ != "DaskRunError":
+            raise
+        _fail(f"{e}; the other parts are written: run again with --resume -o {out}", 1)
     except KeyboardInterrupt:
         _fail(f"interrupted; finished parts are kept: run again with --resume -o {out}", 130)
     typer.echo(result.summary())

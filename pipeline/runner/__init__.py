@@ -98,6 +98,9 @@ def run(input_path, out, *, model_dir=None, workers: int | None = None, fmt: str
     if engine == "local":   # a process per ~2 batches at most: small jobs don't pay for forks
         workers = max(1, min(workers, len(todo) // 32))
         options["workers"] = workers
+    elif (executor_options or {}).get("scheduler"):
+        options["workers"] = None   # a running cluster: its workers, not ours
+        options["scheduler"] = executor_options["scheduler"]
     executor = make_executor(engine, workers, **(executor_options or {}))
     if progress:
         progress.start(total=len(found.refs), done=len(found.refs) - len(todo))
