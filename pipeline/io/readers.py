@@ -14,6 +14,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -200,11 +201,11 @@ def _read_record(ref: Ref, art: Article, max_chars: int) -> Article:
             except (ValueError, UnicodeDecodeError) as e:
                 return art.fail("error", E.E106.format(detail=f"line {ref.line} is not JSON ({_short(e)})"))
         else:
-            raw = f.read()
-            if not raw.strip():
+            raw = f.read(1 << 16)
+            if not raw.strip() and not f.read(1):
                 return art.fail("empty", E.E110.format(detail="the file is empty"))
             try:
-                data = json.loads(decode(raw)) if ref.kind == "json" else None
+                data = _json_file(ref.abspath, *_stamp(ref.abspath)) if ref.kind == "json" else None
             except (ValueError, DecodeError) as e:
                 return art.fail("error", E.E110.format(detail=f"not JSON ({_short(e)})"))
             data = [data] if isinstance(data, dict) else data
@@ -230,6 +231,19 @@ def _read_record(ref: Ref, art: Article, max_chars: int) -> Article:
     art.source = _str(rec.get("source"))
     art.url = _str(rec.get("url"))
     return _size_check(art, max_chars)
+
+
+def _stamp(path: str) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_mtime_ns, st.st_size
+
+
+@lru_cache(maxsize=1)
+def _json_file(path: str, mtime_ns: int, size: int):
+    """A JSON file parsed once for all its records (refs of one file come in a row), not once
+    per record; keyed by modification time and size so a changed file is read again."""
+    with open(path, "rb") as f:
+        return json.loads(decode(f.read()))
 
 
 def _short(e: Exception) -> str:

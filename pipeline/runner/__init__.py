@@ -10,8 +10,7 @@ import json
 import os
 import sys
 import time
-from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pipeline
@@ -21,7 +20,7 @@ from pipeline.errors import E
 from pipeline.io.readers import discover
 from pipeline.runner.executors import make_executor
 from pipeline.runner.store import Store
-from pipeline.runner.work import Options, extract_one, merge_tables, prepare
+from pipeline.runner.work import Options, extract_one, merge_tables
 
 DEFAULT_UNIT = 64   # articles per part: the resume checkpoint and the Dask task size
 
@@ -39,7 +38,6 @@ class RunResult:
     skipped: int
     articles: int
     resumed: int = 0
-    notes: list = field(default_factory=list)
 
     def summary(self) -> str:
         st = ", ".join(f"{n} {s}" for s, n in sorted(self.statuses.items()))
@@ -112,12 +110,7 @@ def run(input_path, out, *, model_dir=None, workers: int | None = None, fmt: str
     finally:
         if progress:
             progress.stop()
-    counts = store.merge(fmt)
-    statuses = Counter()
-    for p in store.part_dirs():
-        with open(p / "articles.jsonl", encoding="utf-8") as f:
-            for line in f:
-                statuses[json.loads(line)[T.columns("articles").index("status")]] += 1
+    counts, statuses = store.merge(fmt)
     seconds = time.perf_counter() - t0
     result = RunResult(out, counts, dict(statuses), seconds, found.skipped, len(found.refs),
                        resumed=len(found.refs) - len(todo))
@@ -150,11 +143,11 @@ def _write_run_json(out, input_path, model_dir, meta, options, result, found) ->
 
 def extract(articles, model_dir=None, nlp=None) -> dict[str, list]:
     """Rows of every table (actors reduced) for in-memory Articles (io.Article with text)."""
-    from pipeline.runner.work import _post_read
+    from pipeline.runner.work import post_read
     nlp = nlp or nlp_mod.load(str(model_dir) if model_dir else str(nlp_mod.default_model_dir()))
     out: dict[str, list] = {t: [] for t in T.PER_ARTICLE}
     for art in articles:
-        art, segs = _post_read(art)
+        art, segs = post_read(art)
         merge_tables(out, extract_one(nlp, art, segs) if segs else T.article_tables(art, []))
     reducer = T.ActorReducer()
     for o in out.pop("actor_obs"):

@@ -14,6 +14,7 @@ import heapq
 import json
 import os
 import shutil
+from collections import Counter
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Iterator
@@ -80,16 +81,24 @@ class Store:
         return final
 
     # -- merge ---------------------------------------------------------------------------
-    def merge(self, fmt: str) -> dict[str, int]:
+    def merge(self, fmt: str) -> tuple[dict[str, int], dict[str, int]]:
+        """Write every table; return rows per table and articles per status."""
         parts = self.part_dirs()
-        counts = {}
-        for table in ("articles", "mentions", "quantities", "dates", "attributions"):
+        counts, statuses = {}, Counter()
+        status = T.columns("articles").index("status")
+
+        def counted(rows):
+            for row in rows:
+                statuses[row[status]] += 1
+                yield row
+        counts["articles"] = self._write("articles", fmt, counted(self._merged("articles", parts)))
+        for table in ("mentions", "quantities", "dates", "attributions"):
             counts[table] = self._write(table, fmt, self._merged(table, parts))
         reducer = T.ActorReducer()
         for row in self._merged("actor_obs", parts):
             reducer.add(T.ActorObservation(*row))
         counts["actors"] = self._write("actors", fmt, (T.as_tuple(r) for r in reducer.rows()))
-        return counts
+        return counts, dict(statuses)
 
     def _merged(self, table: str, parts: list[Path]) -> Iterator[tuple]:
         files = [p / f"{table}.jsonl" for p in parts]

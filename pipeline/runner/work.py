@@ -24,10 +24,10 @@ class Options:
 
 def prepare(ref: Ref, opts: Options) -> tuple[Article, list[tuple[int, str]]]:
     """Read and check one article; return it with the (offset, text) segments to process."""
-    return _post_read(read_ref(ref, opts.max_chars))
+    return post_read(read_ref(ref, opts.max_chars))
 
 
-def _post_read(art: Article) -> tuple[Article, list[tuple[int, str]]]:
+def post_read(art: Article) -> tuple[Article, list[tuple[int, str]]]:
     """Checks after reading: empty, language; then the segments to process."""
     if art.status != "ok":
         return art, []
