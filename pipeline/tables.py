@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import Iterable, Optional
 
-from pipeline.components.dates import resolve as resolve_date
+from pipeline.timex import resolve as resolve_date
 
 
 # -- rows: column order is field order ------------------------------------------------------
