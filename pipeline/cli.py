@@ -9,13 +9,14 @@ from typing import Optional
 
 import typer
 
+from pipeline.io.writers import FORMATS
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="French news extraction: actors, quantities, dates, attributions as tables.")
 
 
-class Fmt(str, Enum):
-    csv = "csv"
-    parquet = "parquet"
+# the table formats of pipeline.io.writers, by name
+Fmt = Enum("Fmt", {name: name for name in FORMATS}, type=str)
 
 
 class Engine(str, Enum):
@@ -39,7 +40,7 @@ def run_cmd(
     out: Path = typer.Option(..., "-o", "--out", help="Folder to write the tables into."),
     model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: shipped)."),
     workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (default: the cores)."),
-    fmt: Fmt = typer.Option(Fmt.csv, "--format", help="csv, or parquet datasets."),
+    fmt: Fmt = typer.Option(next(iter(Fmt)).value, "--format", help="Table format: " + ", ".join(FORMATS) + "."),
     resume: bool = typer.Option(False, "--resume", help="Process only what OUT lacks."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any article is not ok."),
     max_chars: int = typer.Option(2_000_000, "--max-chars", help="Larger articles get too_large."),

@@ -8,6 +8,8 @@ from typing import Optional
 
 import typer
 
+from pipeline import tables as T
+
 MARK_STYLES = {
     "content": "on grey19", "speaker": "bold yellow", "cue": "bold red",
     "PER": "bold cyan underline", "ORG": "bold blue underline", "GPE": "bold dark_orange underline",
@@ -74,8 +76,7 @@ def print_summary(s: dict, console=None) -> None:
     console.print(head, markup=True, highlight=False)
     if s["filters"]:
         console.print("filters: " + ", ".join(f"{k}={v!r}" for k, v in s["filters"].items()), highlight=False)
-    console.print(", ".join(f"{c[k]} {k}" for k in ("articles", "actors", "mentions", "quantities", "dates",
-                                                   "attributions")), highlight=False)
+    console.print(", ".join(f"{c[k]} {k}" for k in T.NAMES), highlight=False)
     console.print(_table("Articles by status", s["articles_by_status"], ["status", "count"]))
     if s["errors"]:
         console.print(_table("Articles not processed", s["errors"], ["article_id", "status", "error"],

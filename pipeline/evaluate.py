@@ -64,6 +64,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
+from pipeline import tables as T
+
 TASKS = ("mentions", "linking", "actors", "quantities", "dates", "attributions")
 THRESHOLDS = (0.3, 0.5, 0.8)
 HEADLINE = 0.5
@@ -287,7 +289,7 @@ def actor_matches(gold: dict, pred: Optional[dict], gold_actors: Iterable[dict] 
 # -- scoring -----------------------------------------------------------------------------------
 def _rows_by_article(rows: dict) -> dict[str, dict[str, list]]:
     out: dict[str, dict[str, list]] = {}
-    for table in ("mentions", "quantities", "dates", "attributions"):
+    for table in (t.name for t in T.IN_ARTICLES):
         for r in rows.get(table, []):
             out.setdefault(r.article_id, {}).setdefault(table, []).append(r)
     return out

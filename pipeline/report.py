@@ -23,6 +23,7 @@ import jinja2
 from markupsafe import Markup
 
 from pipeline import inspect as I
+from pipeline import tables as T
 
 STANCE_COLOURS = {"assert": "#4e79a7", "deny": "#e15759", "suggest": "#76b7b2", "estimate": "#59a14f",
                   "warn": "#edc948", "promise": "#b07aa1", "ask": "#ff9da7", "accuse": "#9c755f"}
@@ -313,7 +314,7 @@ def build(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[I.
                 if a.get("content"):
                     marked.add((aid, a["id"]))
             item["claims"] = view["attributions"]
-            item["n"] = {k: len(view[k]) for k in ("mentions", "quantities", "dates", "attributions")}
+            item["n"] = {t.name: len(view[t.name]) for t in T.IN_ARTICLES}
             if got.note and len(notes) < 5:
                 notes.append(f"{aid}: {got.note}")
         articles.append(item)
@@ -348,7 +349,7 @@ def build(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[I.
         css=Markup(CSS), js=Markup(JS),
         csp=f"default-src 'none'; style-src {_csp_hash(CSS)}; script-src {_csp_hash(JS)}; img-src data:",
         out=str(out), run=run, summary=summary, actors=actors, claims=claims, quantities=quantities,
-        articles=articles, charts=charts, legend=legend, stance_colours=STANCE_COLOURS,
+        articles=articles, charts=charts, legend=legend, stance_colours=STANCE_COLOURS, tables=T.NAMES,
         errors=[a["meta"] for a in articles if a["meta"]["status"] != "ok"])
     return page, {"articles": len(articles), "texts": texts, "notes": notes}
 

@@ -6,6 +6,7 @@ work on real output (sparse while extractors are being built).
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import subprocess
@@ -41,10 +42,10 @@ def _at(text: str, needle: str, after: int = 0) -> tuple[int, int]:
 
 def _rows_for(table: str, rows: list[dict]) -> list[tuple]:
     cols = T.columns(table)
-    defaults = {f.name: f.default for f in T.dataclasses.fields(T.ROWS[table])}
+    defaults = {f.name: f.default for f in dataclasses.fields(T.table(table).row)}
     out = []
     for r in rows:
-        full = {c: r.get(c, defaults[c] if defaults[c] is not T.dataclasses.MISSING else None) for c in cols}
+        full = {c: r.get(c, defaults[c] if defaults[c] is not dataclasses.MISSING else None) for c in cols}
         out.append(tuple(full[c] for c in cols))
     return sorted(out, key=lambda row: tuple((0, 0) if v is None else (1, v) for v in row[:2]))
 

@@ -10,7 +10,7 @@ misparses reporting sentences.
 Items written to `doc._.depeche_attributions` (components/__init__.py): kind, cue_start,
 cue_end, cue_lemma, stance, speaker_start, speaker_end, actor_id, content_start,
 content_end, rule. Speakers are linked to `doc._.depeche_mentions` (actors component);
-an unnamed speaking group with no mention gets a GROUP mention appended there.
+an unnamed speaking group with no mention gets a GROUP mention in `doc._.depeche_groups`.
 """
 from __future__ import annotations
 
@@ -266,9 +266,8 @@ class AttributionsComponent(RuleComponent):
     # -- speakers to actors ------------------------------------------------------------------
     def _resolve_speakers(self, ctx: _Ctx, found: list[dict]) -> None:
         doc = ctx.doc
-        if doc._.depeche_mentions is None:
-            doc._.depeche_mentions = []
-        mentions = doc._.depeche_mentions
+        mentions = doc._.depeche_mentions or []
+        doc._.depeche_groups = ctx.groups = []
         # mentions sorted by start, so each look-up reads only a window of them (linear cost)
         ms = sorted(mentions, key=lambda m: (m["start"], m["end"]))
         starts = [m["start"] for m in ms]
@@ -322,9 +321,9 @@ class AttributionsComponent(RuleComponent):
                             and m.get("actor_id") and not (a["content_start"] <= m["start"] < a["content_end"])]
                     a["actor_id"] = max(near, key=lambda m: m["start"])["actor_id"] if near else prev_actor
                 elif words and head_noun and _definite_singular(words) and not best:
-                    a["actor_id"] = _antecedent(ctx, words, mentions, s) or _group_mention(ctx, words, mentions)
+                    a["actor_id"] = _antecedent(ctx, words, s) or _group_mention(ctx, words)
                 elif words and head_noun and _names_in_pp(words):
-                    a["actor_id"] = _group_mention(ctx, words, mentions)
+                    a["actor_id"] = _group_mention(ctx, words)
             if a["actor_id"]:
                 prev_actor = a["actor_id"]
 
@@ -360,7 +359,7 @@ def _definite_singular(words) -> bool:
 ANTECEDENT_WINDOW = 300  # mentions looked back at for a description's antecedent
 
 
-def _antecedent(ctx: _Ctx, words, mentions: list, before: int) -> str:
+def _antecedent(ctx: _Ctx, words, before: int) -> str:
     """Cheap coreference for a definite description: the actor of the closest named mention
     before it, an organisation for organisation heads (`le site`), else a person."""
     head = next((t for t in words if t.pos_ == "NOUN"), None)
@@ -399,8 +398,8 @@ def _antecedent(ctx: _Ctx, words, mentions: list, before: int) -> str:
     return ""
 
 
-def _group_mention(ctx: _Ctx, words, mentions: list) -> str:
-    """Append a GROUP mention for an unnamed speaking group (`des médias` -> group-medias)."""
+def _group_mention(ctx: _Ctx, words) -> str:
+    """Add a GROUP mention for an unnamed speaking group (`des médias` -> group-medias)."""
     k = 0
     while k < len(words) and words[k].pos_ == "DET":
         k += 1
@@ -426,7 +425,7 @@ def _group_mention(ctx: _Ctx, words, mentions: list) -> str:
         m = {"start": start, "end": end, "label": "GROUP", "actor_id": actor_id,
              "name": ctx.text[rest[0].idx:end], "type": "group", "country": "", "wikidata": "",
              "role": "", "source": "rules", "rule": "attributions.group_speaker"}
-        mentions.append(m)
+        ctx.groups.append(m)
         ms, starts = ctx.mention_index  # later descriptions may refer back to this group
         k = bisect.bisect_left(starts, start)
         starts.insert(k, start)

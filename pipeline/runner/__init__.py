@@ -17,6 +17,7 @@ import pipeline
 from pipeline import nlp as nlp_mod
 from pipeline import tables as T
 from pipeline.errors import E
+from pipeline.fsutil import write_text
 from pipeline.io.readers import discover
 from pipeline.runner.executors import make_executor
 from pipeline.runner.store import Store
@@ -41,8 +42,7 @@ class RunResult:
 
     def summary(self) -> str:
         st = ", ".join(f"{n} {s}" for s, n in sorted(self.statuses.items()))
-        rows = ", ".join(f"{self.counts[t]} {t}" for t in ("mentions", "actors", "quantities", "dates",
-                                                            "attributions"))
+        rows = ", ".join(f"{self.counts[t.name]} {t.name}" for t in T.TABLES if t is not T.ARTICLES)
         extra = f" ({self.resumed} kept from before)" if self.resumed else ""
         return (f"depeche: {self.articles} articles ({st}){extra}; {rows}; "
                 f"{self.seconds:.1f} s -> {self.out}")
@@ -136,21 +136,15 @@ def _write_run_json(out, input_path, model_dir, meta, options, result, found) ->
         "seconds": round(result.seconds, 2),
         "python": sys.version.split()[0],
     }
-    tmp = out / "run.json.tmp"
-    tmp.write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    tmp.replace(out / "run.json")
+    write_text(out / "run.json", json.dumps(info, ensure_ascii=False, indent=2) + "\n")
 
 
 def extract(articles, model_dir=None, nlp=None) -> dict[str, list]:
     """Rows of every table (actors reduced) for in-memory Articles (io.Article with text)."""
     from pipeline.runner.work import post_read
     nlp = nlp or nlp_mod.load(str(model_dir) if model_dir else str(nlp_mod.default_model_dir()))
-    out: dict[str, list] = {t: [] for t in T.PER_ARTICLE}
+    out: dict[str, list] = {t.part: [] for t in T.TABLES}
     for art in articles:
         art, segs = post_read(art)
         merge_tables(out, extract_one(nlp, art, segs) if segs else T.article_tables(art, []))
-    reducer = T.ActorReducer()
-    for o in out.pop("actor_obs"):
-        reducer.add(o)
-    out["actors"] = reducer.rows()
-    return out
+    return T.reduce(out)

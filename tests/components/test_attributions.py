@@ -209,9 +209,11 @@ def test_when_claim_reports_a_claim_then_both_are_found_and_nested(nlp):
     assert inner["content"] == "les négociations reprendraient en janvier"
     assert outer["content"].startswith("des diplomates affirmaient que")
     assert inner["speaker"] == "des diplomates" and inner["actor_id"] == "group-diplomates"
-    # the component appended GROUP mentions for the unnamed speakers
-    groups = {m["actor_id"] for m in doc._.depeche_mentions if m["label"] == "GROUP"}
+    # the component wrote GROUP mentions for the unnamed speakers in its own extension,
+    # leaving the actors' mentions as they were
+    groups = {m["actor_id"] for m in doc._.depeche_groups if m["label"] == "GROUP"}
     assert {"group-journaux", "group-diplomates"} <= groups
+    assert not any(m["label"] == "GROUP" for m in doc._.depeche_mentions)
 
 
 def test_when_quote_is_split_by_an_incise_then_both_parts_have_the_speaker(nlp):
