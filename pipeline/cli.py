@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -10,6 +9,7 @@ from typing import Optional
 import typer
 
 from pipeline.io.writers import FORMATS
+from pipeline.runner.engines import NAMES as ENGINES
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="French news extraction: actors, quantities, dates, attributions as tables.")
@@ -19,9 +19,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 Fmt = Enum("Fmt", {name: name for name in FORMATS}, type=str)
 
 
-class Engine(str, Enum):
-    local = "local"
-    dask = "dask"
+Engine = Enum("Engine", {name: name for name in ENGINES}, type=str)
 
 
 @app.callback()
@@ -44,29 +42,25 @@ def run_cmd(
     resume: bool = typer.Option(False, "--resume", help="Process only what OUT lacks."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any article is not ok."),
     max_chars: int = typer.Option(2_000_000, "--max-chars", help="Larger articles get too_large."),
-    engine: Engine = typer.Option(Engine.local, "--engine", help="local processes or a dask cluster."),
+    engine: Engine = typer.Option(ENGINES[0], "--engine", help="local processes or a dask cluster."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="tcp://HOST:PORT of a running "
                                             "Dask scheduler (or DASK_SCHEDULER_ADDRESS)."),
     partition_size: int = typer.Option(0, "--partition-size", help="Articles per part/task."),
 ):
     """Extract the tables of SCHEMA.md from every article under INPUT."""
-    from pipeline.nlp import ModelError
+    from pipeline.errors import DepecheError
     from pipeline.progress import Progress
-    from pipeline.runner import DEFAULT_UNIT, UsageError, run
+    from pipeline.runner import DEFAULT_UNIT, run
 
     kwargs = {}
-    if engine == Engine.dask:
+    if engine.value == "dask":
         kwargs["scheduler"] = scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS")
     try:
         result = run(input, out, model_dir=model, workers=workers or None, fmt=fmt.value, resume=resume,
                      max_chars=max_chars, engine=engine.value, unit_size=partition_size or DEFAULT_UNIT,
-                     progress=Progress(), executor_options=kwargs)
-    except (UsageError, ModelError) as e:
-        _fail(str(e))
-    except RuntimeError as e:   # a Dask run whose parts still failed after retries (DaskRunError)
-        if type(e).__name__ != "DaskRunError":
-            raise
-        _fail(f"{e}; the other parts are written: run again with --resume -o {out}", 1)
+                     progress=Progress(), engine_options=kwargs)
+    except DepecheError as e:
+        _fail(str(e), e.exit_code)
     except KeyboardInterrupt:
         _fail(f"interrupted; finished parts are kept: run again with --resume -o {out}", 130)
     typer.echo(result.summary())

@@ -5,7 +5,6 @@ importable function (pipeline.evaluate, pipeline.train, pipeline.labelstudio) th
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Optional
 
@@ -134,15 +133,3 @@ def register(app: typer.Typer) -> None:
     app.command("labelstudio-config")(labelstudio_config_cmd)
     app.command("import-labelstudio")(import_labelstudio_cmd)
     app.command("train")(train_cmd)
-
-
-def standalone(command: str) -> None:
-    """`python -m pipeline.evaluate GOLD ...` before the command is registered in pipeline/cli.py."""
-    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
-    register(app)
-
-    @app.callback()
-    def _root():
-        """depeche tools."""
-
-    app(args=[command, *sys.argv[1:]], prog_name="depeche")

@@ -65,6 +65,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from pipeline import tables as T
+from pipeline.errors import GoldError
 
 TASKS = ("mentions", "linking", "actors", "quantities", "dates", "attributions")
 THRESHOLDS = (0.3, 0.5, 0.8)
@@ -114,10 +115,6 @@ class GoldArticle:
     @property
     def actors(self) -> dict:
         return {a["id"]: a for a in self.data.get("actors", [])}
-
-
-class GoldError(ValueError):
-    pass
 
 
 def _corpus_index(corpus: Path) -> dict[str, str]:
@@ -718,8 +715,3 @@ def write_outputs(m: dict, out_dir) -> None:
         w.writeheader()
         for e in m.get("errors", []):
             w.writerow({k: ("" if e.get(k) is None else e.get(k)) for k in ERROR_COLUMNS})
-
-
-if __name__ == "__main__":
-    from pipeline.cli_tools import standalone
-    standalone("evaluate")

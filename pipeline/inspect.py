@@ -24,12 +24,9 @@ from typing import Optional
 import pandas as pd
 
 from pipeline import tables as T
+from pipeline.errors import InspectError
 from pipeline.io.readers import discover, iso_date, read_ref
 from pipeline.io.writers import find_table
-
-
-class InspectError(ValueError):
-    """OUT is not a run's output folder, or asks for an article it does not hold (exit 2)."""
 
 
 # -- reading the tables -----------------------------------------------------------------------

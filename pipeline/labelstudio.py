@@ -30,6 +30,8 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import Iterable, Optional
 
+from pipeline.errors import LabelStudioError
+
 LABEL_OF_TYPE = {"person": "PER", "organization": "ORG", "state": "GPE", "location": "LOC", "group": "GROUP"}
 TYPE_OF_LABEL = {v: k for k, v in LABEL_OF_TYPE.items()}
 ACTOR_LABELS = tuple(LABEL_OF_TYPE.values())
@@ -61,10 +63,6 @@ LABEL_CONFIG = """<View>
             placeholder="actors without a span: actor=id; name=...; type=...; country=..."/>
 </View>
 """
-
-
-class LabelStudioError(ValueError):
-    pass
 
 
 # -- offsets -----------------------------------------------------------------------------------

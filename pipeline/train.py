@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Optional
 
 from pipeline import evaluate as ev
+from pipeline.errors import TrainError
 from pipeline.rules import write_rules
 from pipeline.rules.cues import FRAMES, STANCES, Cue
 from pipeline.rules.gazetteer import GazetteerEntry, slugify
@@ -49,10 +50,6 @@ NER_LABEL = {"person": "PER", "organization": "ORG", "state": "LOC", "location":
 _NUMBER = re.compile(r"\d[\d\s\u00a0\u202f.,]*")
 _MULTIPLIER = re.compile(r"^(?:mille|millions?|milliards?|billions?|Mds?|M|k)\b\s*(?:de\s+|d['’]\s*)?", re.I)
 _INFINITIVE = ("er", "ir", "re", "oir")
-
-
-class TrainError(ValueError):
-    pass
 
 
 # -- split -------------------------------------------------------------------------------------
