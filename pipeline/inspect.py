@@ -1,8 +1,8 @@
 """Read a run's output folder back and summarise it: what came out, is it right, where to look.
 
 Everything here returns plain data (dicts, lists, DataFrames); `depeche inspect` and
-`depeche show` (pipeline.cli_inspect) only print it, and `depeche report` (pipeline.report)
-renders it as HTML.
+`depeche show` (pipeline.views.terminal) only print it, and `depeche report`
+(pipeline.views.report) renders it as HTML.
 
 - `load_tables(out)` reads every table of OUT in the format it was written in (CSV first,
   then a Parquet dataset: pipeline.io.writers) with the schema's types, undoing the CSV

@@ -506,18 +506,3 @@ def changes_md(meta: dict, learned: Learned) -> str:
         for task in b:
             lines.append(f"| {part} | {task} | {b[task]:.3f} | {a[task]:.3f} |")
     return "\n".join(lines) + "\n"
-
-
-def print_before_after(meta: dict, console=None) -> None:
-    from rich.table import Table
-
-    t = Table(title=f"depeche train -> {meta['name']}: F1 before -> after")
-    for col in ("task", "held-out before", "held-out after", "teach before", "teach after"):
-        t.add_column(col, justify="left" if col == "task" else "right")
-    m = meta["metrics"]
-    for task in m["teach"]["before"]:
-        hb = m["held_out"]["before"][task] if m["held_out"]["before"] else None
-        ha = m["held_out"]["after"][task] if m["held_out"]["after"] else None
-        t.add_row(task, "-" if hb is None else f"{hb:.3f}", "-" if ha is None else f"{ha:.3f}",
-                  f"{m['teach']['before'][task]:.3f}", f"{m['teach']['after'][task]:.3f}")
-    ev._console(console).print(t)

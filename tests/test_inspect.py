@@ -17,10 +17,11 @@ import typer
 from typer.testing import CliRunner
 
 from pipeline import tables as T
-from pipeline.cli_inspect import register, styled_text
+from pipeline.cli.browse import register
 from pipeline.inspect import (Filters, InspectError, article_view, load_tables, over_time, read_table,
                               summarise)
 from pipeline.io.writers import open_table
+from pipeline.views.terminal import styled_text
 from tests.conftest import ROOT, SHARED
 
 # -- a synthetic run: sentences written for these tests -----------------------------------------

@@ -85,3 +85,16 @@ def test_when_imports_are_followed_then_no_module_of_pipeline_comes_back_to_itse
 
 def test_when_a_circle_is_written_then_the_check_finds_it():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_when_installed_without_the_tree_then_every_package_and_data_file_is_listed():
+    """`pip install .` (not editable) ships what pyproject.toml lists, nothing more."""
+    import tomllib
+    conf = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    packages = {".".join(p.relative_to(ROOT).parts) for p in (PACKAGE.rglob("*")) if (p / "__init__.py").exists()}
+    packages.add("pipeline")
+    assert packages <= set(conf["packages"])
+    data = {p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix not in (".py", ".pyc")}
+    listed = {PACKAGE.joinpath(*pkg.split(".")[1:], name) for pkg, names in conf["package-data"].items()
+              if pkg != "pipeline.models" for name in names}
+    assert data <= listed

@@ -1,8 +1,6 @@
-"""`depeche evaluate`, `train`, `annotate`, `import-labelstudio`: thin typer wrappers.
-
-`register(app)` adds the commands to the main typer app (pipeline/cli.py); each one calls an
-importable function (pipeline.evaluate, pipeline.train, pipeline.labelstudio) that returns data.
-"""
+"""`depeche evaluate`, `train`, `annotate`, `labelstudio-config`, `import-labelstudio`: thin
+typer wrappers over importable functions that return data (pipeline.evaluate, pipeline.train,
+pipeline.labelstudio), printed by pipeline.views.terminal."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,13 +8,11 @@ from typing import Optional
 
 import typer
 
+from pipeline.cli.common import user_errors
+from pipeline.errors import UsageError
+
 # ../shared/data/winer-fr/docs.jsonl beside the repository (the project's layout)
-WINER_DOCS = Path(__file__).resolve().parents[2] / "shared" / "data" / "winer-fr" / "docs.jsonl"
-
-
-def _fail(message: str, code: int = 2):
-    typer.echo(f"depeche: {message}", err=True)
-    raise typer.Exit(code)
+WINER_DOCS = Path(__file__).resolve().parents[3] / "shared" / "data" / "winer-fr" / "docs.jsonl"
 
 
 def evaluate_cmd(
@@ -32,21 +28,20 @@ def evaluate_cmd(
 ):
     """Score a model against gold annotations (and winer-fr entities); print a table."""
     from pipeline import evaluate as ev
+    from pipeline.views.terminal import print_table, print_winer
 
-    if not gold.exists():
-        _fail(f"gold {gold} does not exist: give a folder of <article_id>.json gold files")
-    try:
+    with user_errors():
+        if not gold.exists():
+            raise UsageError(f"gold {gold} does not exist: give a folder of <article_id>.json gold files")
+        if winer and not winer_docs.exists():
+            raise UsageError(f"winer-fr records {winer_docs} not found: give --winer-docs PATH")
         m = ev.evaluate(gold, model, corpus)
-    except ev.GoldError as e:
-        _fail(str(e))
-    ev.print_table(m)
+    print_table(m)
     for note in m.get("notes", []):
         typer.echo(f"note: {note}", err=True)
     if winer:
-        if not winer_docs.exists():
-            _fail(f"winer-fr records {winer_docs} not found: give --winer-docs PATH")
         w = ev.evaluate_winer(winer_docs, model, limit=limit or None)
-        ev.print_winer(w)
+        print_winer(w)
         m["winer"] = w
     if out:
         ev.write_outputs(m, out)
@@ -65,9 +60,10 @@ def annotate_cmd(
     """Write Label Studio tasks pre-annotated with actors, quantities, dates and attributions."""
     from pipeline import labelstudio as lst
 
-    if not input.exists():
-        _fail(f"input {input} does not exist")
-    n = lst.annotate(input, out, model_dir=model, from_gold=from_gold, as_annotations=as_annotations)
+    with user_errors():
+        if not input.exists():
+            raise UsageError(f"input {input} does not exist")
+        n = lst.annotate(input, out, model_dir=model, from_gold=from_gold, as_annotations=as_annotations)
     typer.echo(f"wrote {n} tasks to {out} (Label Studio project config: `depeche labelstudio-config`)")
 
 
@@ -92,12 +88,10 @@ def import_labelstudio_cmd(
     """Turn a Label Studio JSON export into gold files (ANNOTATION.md format)."""
     from pipeline import labelstudio as lst
 
-    if not export.exists():
-        _fail(f"export {export} does not exist")
-    try:
+    with user_errors():
+        if not export.exists():
+            raise UsageError(f"export {export} does not exist")
         paths = lst.import_export(export, out, use_predictions=predictions)
-    except (lst.LabelStudioError, ValueError) as e:
-        _fail(f"{export}: {e}")
     typer.echo(f"wrote {len(paths)} gold files into {out}")
 
 
@@ -112,17 +106,15 @@ def train_cmd(
     epochs: int = typer.Option(10, "--epochs", help="Most NER epochs (early stopping on the held-out part)."),
 ):
     """Learn gazetteer entries, cues and units from gold (and the NER with --ner); write a new model."""
-    from pipeline import evaluate as ev
     from pipeline import train as tr
+    from pipeline.views.terminal import print_before_after
 
-    if not gold.exists():
-        _fail(f"gold {gold} does not exist")
-    try:
+    with user_errors():
+        if not gold.exists():
+            raise UsageError(f"gold {gold} does not exist")
         meta = tr.train(gold, out, base=base, ner=ner, holdout=holdout, corpus=corpus, winer_docs=winer_docs,
                         epochs=epochs, progress=lambda m: typer.echo(m, err=True))
-    except (tr.TrainError, ev.GoldError) as e:
-        _fail(str(e))
-    tr.print_before_after(meta)
+    print_before_after(meta)
     typer.echo(f"wrote {out} (CHANGES.md lists the rules added); use it with --model {out}")
 
 

@@ -1,4 +1,4 @@
-"""`depeche`: thin typer commands over importable functions."""
+"""`depeche run`: the tables of SCHEMA.md from every article under INPUT."""
 from __future__ import annotations
 
 import os
@@ -8,31 +8,15 @@ from typing import Optional
 
 import typer
 
+from pipeline.cli.common import user_errors
 from pipeline.io.writers import FORMATS
 from pipeline.runner.engines import NAMES as ENGINES
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="French news extraction: actors, quantities, dates, attributions as tables.")
-
-
-# the table formats of pipeline.io.writers, by name
+# choices named by the modules that implement them
 Fmt = Enum("Fmt", {name: name for name in FORMATS}, type=str)
-
-
 Engine = Enum("Engine", {name: name for name in ENGINES}, type=str)
 
 
-@app.callback()
-def _root():
-    """depeche: French news extraction."""
-
-
-def _fail(message: str, code: int = 2):
-    typer.echo(f"depeche: {message}", err=True)
-    raise typer.Exit(code)
-
-
-@app.command("run")
 def run_cmd(
     input: Path = typer.Argument(..., help="A folder of dispatches (or one file)."),
     out: Path = typer.Option(..., "-o", "--out", help="Folder to write the tables into."),
@@ -48,43 +32,20 @@ def run_cmd(
     partition_size: int = typer.Option(0, "--partition-size", help="Articles per part/task."),
 ):
     """Extract the tables of SCHEMA.md from every article under INPUT."""
-    from pipeline.errors import DepecheError
     from pipeline.progress import Progress
     from pipeline.runner import DEFAULT_UNIT, run
 
-    kwargs = {}
+    options = {}
     if engine.value == "dask":
-        kwargs["scheduler"] = scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS")
-    try:
+        options["scheduler"] = scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS")
+    with user_errors(interrupted=f"interrupted; finished parts are kept: run again with --resume -o {out}"):
         result = run(input, out, model_dir=model, workers=workers or None, fmt=fmt.value, resume=resume,
                      max_chars=max_chars, engine=engine.value, unit_size=partition_size or DEFAULT_UNIT,
-                     progress=Progress(), engine_options=kwargs)
-    except DepecheError as e:
-        _fail(str(e), e.exit_code)
-    except KeyboardInterrupt:
-        _fail(f"interrupted; finished parts are kept: run again with --resume -o {out}", 130)
+                     progress=Progress(), engine_options=options)
     typer.echo(result.summary())
     if strict and any(s != "ok" for s in result.statuses):
         raise typer.Exit(1)
 
 
-def _register_tools() -> None:
-    """Commands that sit beside the runner (evaluate, train, Label Studio, inspect, report)."""
-    from pipeline import cli_tools
-    cli_tools.register(app)
-    try:
-        from pipeline import cli_inspect
-    except ImportError:   # not landed yet
-        return
-    cli_inspect.register(app)
-
-
-_register_tools()
-
-
-def main():
-    app(prog_name="depeche")
-
-
-if __name__ == "__main__":
-    main()
+def register(app: typer.Typer) -> None:
+    app.command("run")(run_cmd)
