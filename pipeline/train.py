@@ -143,8 +143,8 @@ def _head_truncation(form: str, entry: GazetteerEntry) -> bool:
 
 def learn_actors(teach: list, rows: dict, entries: dict, learned: Learned) -> None:
     forms = _known_forms(entries)
-    actors = ev._actor_table(rows)
-    by_article = ev._rows_by_article(rows)
+    actors = ev.actor_table(rows)
+    by_article = ev.rows_by_article(rows)
     ambiguous = _ambiguous_forms(teach)
     for g in teach:
         preds = [m for m in by_article.get(g.article_id, {}).get("mentions", []) if m.source != "coref"]
