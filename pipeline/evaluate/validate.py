@@ -145,3 +145,11 @@ def check_folder(folder) -> list[str]:
         for i in sorted((tune | check) - present):
             problems.append(f"splits.json: {i} has no gold file")
     return problems
+
+
+def check(path) -> tuple[int, list[str]]:
+    """(gold files read, problems) of a gold folder or of one gold file."""
+    path = Path(path)
+    if path.is_dir():
+        return len(gold_files(path)), check_folder(path)
+    return 1, check_file(path)
