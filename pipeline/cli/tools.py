@@ -3,6 +3,7 @@ typer wrappers over importable functions that return data (pipeline.evaluate, pi
 pipeline.labelstudio), printed by pipeline.views.terminal."""
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -10,6 +11,9 @@ import typer
 
 from pipeline.cli.common import user_errors
 from pipeline.errors import UsageError
+from pipeline.evaluate.gold import SPLIT_NAMES
+
+Split = Enum("Split", {name: name for name in (*SPLIT_NAMES, "all")}, type=str)
 
 # ../shared/data/winer-fr/docs.jsonl beside the repository (the project's layout)
 WINER_DOCS = Path(__file__).resolve().parents[3] / "shared" / "data" / "winer-fr" / "docs.jsonl"
@@ -17,6 +21,9 @@ WINER_DOCS = Path(__file__).resolve().parents[3] / "shared" / "data" / "winer-fr
 
 def evaluate_cmd(
     gold: Path = typer.Argument(..., help="Folder of gold files (ANNOTATION.md), or one gold file."),
+    split: Optional[Split] = typer.Option(None, "--split", help="Score one split of GOLD/splits.json (all: "
+                                          "every gold file). Without it, a folder with a splits.json gets "
+                                          "its splits side by side."),
     model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: shipped)."),
     corpus: Optional[Path] = typer.Option(None, "--corpus", help="JSONL records holding the texts of "
                                           "gold files that have none."),
@@ -28,15 +35,21 @@ def evaluate_cmd(
 ):
     """Score a model against gold annotations (and winer-fr entities); print a table."""
     from pipeline import evaluate as ev
-    from pipeline.views.terminal import print_table, print_winer
+    from pipeline.views.terminal import print_splits, print_table, print_winer
 
     with user_errors():
         if not gold.exists():
             raise UsageError(f"gold {gold} does not exist: give a folder of <article_id>.json gold files")
         if winer and not winer_docs.exists():
             raise UsageError(f"winer-fr records {winer_docs} not found: give --winer-docs PATH")
-        m = ev.evaluate(gold, model, corpus)
-    print_table(m)
+        if split is None and ev.read_splits(gold) is not None:
+            results = ev.evaluate_splits(gold, model, corpus)
+            m = results["all"]
+            m["splits"] = {s: {k: v for k, v in results[s].items() if k != "errors"} for s in ev.SPLIT_NAMES}
+            print_splits(results)
+        else:
+            m = ev.evaluate(gold, model, corpus) if split is None else ev.evaluate(gold, model, corpus, split=split.value)
+            print_table(m, title="depeche evaluate" + (f" --split {split.value}" if split else ""))
     for note in m.get("notes", []):
         typer.echo(f"note: {note}", err=True)
     if winer:

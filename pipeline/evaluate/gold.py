@@ -1,8 +1,11 @@
-"""Gold files (../shared/ANNOTATION.md) read with their texts.
+"""Gold files (../shared/ANNOTATION.md) read with their texts, and the tune/check split of a gold
+folder.
 
 A gold file's text is its "text" field, else `<article_id>.txt` beside it, else the record of
 that id in a JSONL corpus (--corpus); bytes are decoded by pipeline.io (BOM, UTF-16, legacy
-code pages, line ends) like any input.
+code pages, line ends) like any input. `splits.json` ({"seed", "tune": [ids], "check": [ids]})
+names the part of the folder rules may be tuned on and the part kept to check them; `all` is
+every gold file of the folder, in a split or not.
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from pipeline.errors import GoldError
 from pipeline.io.decode import DecodeError, decode, normalise_newlines
 
 SPLITS = "splits.json"   # not a gold file: the tune/check split of the folder
+SPLIT_NAMES = ("tune", "check")
 
 
 @dataclass
@@ -99,3 +103,26 @@ def articles_of(golds: Iterable[GoldArticle]):
     from pipeline.io.readers import from_text
     return [from_text(g.article_id, g.text, date=g.date) for g in golds]
 
+
+def read_splits(gold_dir) -> Optional[dict]:
+    """GOLD/splits.json, or None when the folder has none."""
+    path = Path(gold_dir) / SPLITS
+    if not Path(gold_dir).is_dir() or not path.exists():
+        return None
+    try:
+        splits = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as e:
+        raise GoldError(f"{path}: not JSON ({e})") from None
+    if not isinstance(splits, dict) or not all(isinstance(splits.get(k), list) for k in SPLIT_NAMES):
+        raise GoldError(f"{path}: give {{\"seed\": N, \"tune\": [ids], \"check\": [ids]}}")
+    return splits
+
+
+def select(golds: list[GoldArticle], splits: Optional[dict], split: str) -> list[GoldArticle]:
+    """The gold articles of one split (`tune`, `check`) or all of them (`all`)."""
+    if split == "all":
+        return golds
+    if splits is None:
+        raise GoldError(f"--split {split}: the gold folder has no {SPLITS}")
+    ids = set(splits[split])
+    return [g for g in golds if g.article_id in ids]

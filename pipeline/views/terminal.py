@@ -200,6 +200,38 @@ def print_table(m: dict, title: str = "depeche evaluate", console=None) -> None:
     _console(console).print(t)
 
 
+def figures(m: dict) -> list[tuple[str, float]]:
+    """(label, value) of every headline figure: F1 of each task, and the accuracies."""
+    att = m["attributions"]
+    acc = lambda d: d["accuracy"]  # noqa: E731
+    return [
+        ("mentions F1", m["mentions"]["f1"]), ("mentions exact-span F1", m["mentions"]["exact"]["f1"]),
+        ("linking F1", m["linking"]["f1"]), ("linking accuracy over matched", acc(m["linking"]["over_matched"])),
+        ("actors / article F1", m["actors"]["f1"]),
+        ("quantities F1", m["quantities"]["f1"]), ("qualifier accuracy", acc(m["quantities"]["qualifier_accuracy"])),
+        ("dates F1", m["dates"]["f1"]),
+        *((f"attributions @{t} F1", att[t]["f1"]) for t in ("0.3", "0.5", "0.8")),
+        ("attributions exact F1", att["exact"]["f1"]),
+        ("attributions end-to-end F1", att["end_to_end"]["f1"]),
+        ("speaker resolution accuracy", acc(att["speaker_resolution"])),
+        ("kind accuracy", acc(att["kind_accuracy"])), ("stance accuracy", acc(att["stance_accuracy"])),
+    ]
+
+
+def print_splits(results: dict[str, dict], title: str = "depeche evaluate", console=None) -> None:
+    """The figures of several splits of one gold folder side by side, a column per split."""
+    from rich.table import Table
+
+    t = Table(title=title)
+    t.add_column("figure", justify="left")
+    for name, m in results.items():
+        t.add_column(f"{name} ({m.get('articles', '?')})", justify="right")
+    columns = [figures(m) for m in results.values()]
+    for i, (label, _) in enumerate(columns[0]):
+        t.add_row(label, *(f"{col[i][1]:.3f}" for col in columns))
+    _console(console).print(t)
+
+
 def _console(console=None):
     """Wide enough for the tables when output goes to a file or pipe (rich assumes 80)."""
     from rich.console import Console
