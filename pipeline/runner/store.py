@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterator
 
 from pipeline import tables as T
+from pipeline.fsutil import write_text
 from pipeline.io.writers import open_table
 
 STATE = ".depeche"
@@ -48,7 +49,7 @@ class Store:
             return {}
 
     def save_state(self, state: dict) -> None:
-        _atomic_text(self.out / STATE / "state.json", json.dumps(state, ensure_ascii=False, indent=1))
+        write_text(self.out / STATE / "state.json", json.dumps(state, ensure_ascii=False, indent=1))
 
     def part_dirs(self) -> list[Path]:
         return sorted(p for p in self.parts.glob("part-*") if p.is_dir() and not p.name.endswith(".tmp"))
@@ -56,7 +57,7 @@ class Store:
     def done_ids(self) -> set[str]:
         done = set()
         for p in self.part_dirs():
-            for row in _read_rows(p / "articles.jsonl"):
+            for row in _read_rows(p / f"{T.ARTICLES.part}.jsonl"):
                 done.add(row[0])
         return done
 
@@ -70,9 +71,9 @@ class Store:
         tmp = self.parts / f"part-{number:06d}.tmp"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
-        for table in T.PER_ARTICLE:
-            rows = sorted((T.as_tuple(r) for r in tables.get(table, [])), key=_key_of(table))
-            with open(tmp / f"{table}.jsonl", "w", encoding="utf-8", newline="\n") as f:
+        for table in T.TABLES:
+            rows = sorted((T.as_tuple(r) for r in tables.get(table.part, [])), key=table.part_key())
+            with open(tmp / f"{table.part}.jsonl", "w", encoding="utf-8", newline="\n") as f:
                 for row in rows:
                     f.write(json.dumps(row, ensure_ascii=False) + "\n")
                 f.flush()
@@ -85,31 +86,35 @@ class Store:
         """Write every table; return rows per table and articles per status."""
         parts = self.part_dirs()
         counts, statuses = {}, Counter()
-        status = T.columns("articles").index("status")
+        status = T.ARTICLES.columns.index("status")
 
         def counted(rows):
             for row in rows:
                 statuses[row[status]] += 1
                 yield row
-        counts["articles"] = self._write("articles", fmt, counted(self._merged("articles", parts)))
-        for table in ("mentions", "quantities", "dates", "attributions"):
-            counts[table] = self._write(table, fmt, self._merged(table, parts))
-        reducer = T.ActorReducer()
-        for row in self._merged("actor_obs", parts):
-            reducer.add(T.ActorObservation(*row))
-        counts["actors"] = self._write("actors", fmt, (T.as_tuple(r) for r in reducer.rows()))
+        # tables of per-article rows first, streamed; then those reduced from observations
+        for table in sorted(T.TABLES, key=lambda t: t.reduced is not None):
+            rows = self._merged(table, parts)
+            if table is T.ARTICLES:
+                rows = counted(rows)
+            if table.reduced:
+                reducer = table.reduced.reducer()
+                for row in rows:
+                    reducer.add(table.reduced.row(*row))
+                rows = (T.as_tuple(r) for r in reducer.rows())
+            counts[table.name] = self._write(table, fmt, rows)
         return counts, dict(statuses)
 
-    def _merged(self, table: str, parts: list[Path]) -> Iterator[tuple]:
-        files = [p / f"{table}.jsonl" for p in parts]
-        key = _key_of(table)
+    def _merged(self, table: T.Table, parts: list[Path]) -> Iterator[tuple]:
+        files = [p / f"{table.part}.jsonl" for p in parts]
+        key = table.part_key()
         if len(files) <= MAX_OPEN:
             with ExitStack() as stack:
                 streams = [_read_rows(f, stack) for f in files]
                 yield from heapq.merge(*streams, key=key)
             return
         # many parts: merge groups into runs first (bounded open files and memory)
-        runs = self.out / STATE / f"runs-{table}"
+        runs = self.out / STATE / f"runs-{table.part}"
         shutil.rmtree(runs, ignore_errors=True)
         runs.mkdir(parents=True)
         run_files = []
@@ -124,8 +129,8 @@ class Store:
             yield from heapq.merge(*[_read_rows(f, stack) for f in run_files], key=key)
         shutil.rmtree(runs, ignore_errors=True)
 
-    def _write(self, table: str, fmt: str, rows) -> int:
-        w = open_table(self.out, table, fmt, T.columns(table), T.column_types(table))
+    def _write(self, table: T.Table, fmt: str, rows) -> int:
+        w = open_table(self.out, table.name, fmt, table.columns, table.types)
         n = 0
         batch = []
         for row in rows:
@@ -138,13 +143,6 @@ class Store:
         n += len(batch)
         w.close()
         return n
-
-
-def _key_of(table: str):
-    cols = T.columns(table) if table != "actor_obs" else [
-        "actor_id", "article_id", "name", "type", "country", "wikidata", "aliases", "mentions"]
-    idx = [cols.index(k) for k in T.KEYS[table]]
-    return lambda row: tuple(row[i] for i in idx)
 
 
 def _read_rows(path: Path, stack: ExitStack | None = None) -> Iterator[list]:
@@ -160,10 +158,3 @@ def _read_rows(path: Path, stack: ExitStack | None = None) -> Iterator[list]:
             for line in f:
                 yield json.loads(line)
     return rows()
-
-
-def _atomic_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)

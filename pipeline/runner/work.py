@@ -1,7 +1,9 @@
-"""One article from Ref to rows: read, check, segment, extract, tabulate.
+"""One article from input to rows: read, check, segment, (extract,) tabulate.
 
-Shared by every executor: the local one streams many articles through spaCy's
-multiprocessing, the Dask one runs `process_unit` on a worker; both end in the same rows.
+Shared by every engine: the local one streams many articles through spaCy's
+multiprocessing, the Dask one runs the local one on a worker; both end in the same rows. An
+input is a Ref (a file or record the engine reads) or an Article already in memory (gold
+texts, Label Studio tasks, tests): both take the same path from `prepare` on.
 """
 from __future__ import annotations
 
@@ -22,9 +24,9 @@ class Options:
     max_chars: int = 2_000_000
 
 
-def prepare(ref: Ref, opts: Options) -> tuple[Article, list[tuple[int, str]]]:
-    """Read and check one article; return it with the (offset, text) segments to process."""
-    return post_read(read_ref(ref, opts.max_chars))
+def prepare(source: Ref | Article, opts: Options) -> tuple[Article, list[tuple[int, str]]]:
+    """Read (a Ref) and check one article; return it with the (offset, text) segments to process."""
+    return post_read(source if isinstance(source, Article) else read_ref(source, opts.max_chars))
 
 
 def post_read(art: Article) -> tuple[Article, list[tuple[int, str]]]:
@@ -74,7 +76,8 @@ def tabulate(art: Article, docs: list[tuple[int, object]]) -> dict[str, list]:
 
 
 def extract_one(nlp, art: Article, segs: list[tuple[int, str]]) -> dict[str, list]:
-    """In-process extraction of one prepared article (retries, small jobs, Dask workers)."""
+    """One prepared article through the pipeline segment by segment, in this process: what the
+    local engine does with an article whose Doc a worker lost."""
     docs = []
     for off, text in segs:
         try:

@@ -1,12 +1,15 @@
-"""`depeche inspect`, `depeche show`, `depeche report`: thin typer commands over
-pipeline.inspect and pipeline.report. `register(app)` adds them to the main typer app."""
+"""Terminal rendering (rich): what `depeche inspect`, `show`, `evaluate` and `train` print.
+
+Everything here takes the plain data the importable functions return (pipeline.inspect,
+pipeline.evaluate, pipeline.train) and only prints it; nothing computes.
+"""
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Optional
 
-import typer
+from pipeline import tables as T
+from pipeline.evaluate import WINER_LABELS
+
 
 MARK_STYLES = {
     "content": "on grey19", "speaker": "bold yellow", "cue": "bold red",
@@ -14,27 +17,6 @@ MARK_STYLES = {
     "LOC": "bold orange3 underline", "GROUP": "bold green underline",
     "quantity": "bold green", "date": "bold magenta",
 }
-
-
-def _fail(message: str, code: int = 2):
-    typer.echo(f"depeche: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def _call(fn, *args, **kwargs):
-    """fn(...), with an InspectError (bad OUT, unknown article, bad filter) as exit 2."""
-    from pipeline.inspect import InspectError
-    try:
-        return fn(*args, **kwargs)
-    except InspectError as e:
-        _fail(str(e))
-
-
-def _print(data: dict, as_json: bool, printer) -> None:
-    if as_json:
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        printer(data)
 
 
 def _cut(s, n: int = 90) -> str:
@@ -74,8 +56,7 @@ def print_summary(s: dict, console=None) -> None:
     console.print(head, markup=True, highlight=False)
     if s["filters"]:
         console.print("filters: " + ", ".join(f"{k}={v!r}" for k, v in s["filters"].items()), highlight=False)
-    console.print(", ".join(f"{c[k]} {k}" for k in ("articles", "actors", "mentions", "quantities", "dates",
-                                                   "attributions")), highlight=False)
+    console.print(", ".join(f"{c[k]} {k}" for k in T.NAMES), highlight=False)
     console.print(_table("Articles by status", s["articles_by_status"], ["status", "count"]))
     if s["errors"]:
         console.print(_table("Articles not processed", s["errors"], ["article_id", "status", "error"],
@@ -185,48 +166,107 @@ def print_article(view: dict, console=None) -> None:
             console.print(_table(title, rows, cols))
 
 
-def inspect_cmd(
-    out: Path = typer.Argument(..., help="The OUT folder of `depeche run`."),
-    actor: str = typer.Option("", "--actor", help="Only articles mentioning this actor (name, id or alias)."),
-    speaker: str = typer.Option("", "--speaker", help="Only claims by this speaker (as written or its actor)."),
-    article: str = typer.Option("", "--article", help="Only this article id."),
-    since: str = typer.Option("", "--since", help="Only articles published on or after this date "
-                              "(YYYY[-MM[-DD]]); undated ones are left out."),
-    top: int = typer.Option(10, "--top", help="Rows per ranking (0: all)."),
-    claims_limit: int = typer.Option(20, "--claims", help="Claims listed (0: all)."),
-    as_json: bool = typer.Option(False, "--json", help="Print the same content as JSON."),
-):
-    """What a run produced: statuses, top actors and speakers, claims, quantities, dates."""
-    from pipeline.inspect import Filters, summarise
-    _print(_call(summarise, out, Filters(actor=actor, speaker=speaker, article=article, since=since),
-                 top=top, claims_limit=claims_limit), as_json, print_summary)
+# -- scores -------------------------------------------------------------------------------
+def summary_rows(m: dict) -> list[tuple]:
+    """(task, P, R, F1, note) lines for the printed table."""
+    def line(name, d, note=""):
+        return (name, d["p"], d["r"], d["f1"], note)
+
+    att = m["attributions"]
+    return [
+        line("mentions", m["mentions"], f"exact-span F1 {m['mentions']['exact']['f1']:.3f}"),
+        line("linking", m["linking"], f"accuracy {m['linking']['over_matched']['accuracy']:.3f} over matched"),
+        line("actors / article", m["actors"]),
+        line("quantities", m["quantities"], f"qualifier accuracy {m['quantities']['qualifier_accuracy']['accuracy']:.3f}"),
+        line("dates", m["dates"]),
+        line("attributions @0.3", att["0.3"]),
+        line("attributions @0.5", att["0.5"], f"kind {att['kind_accuracy']['accuracy']:.3f}, "
+             f"stance {att['stance_accuracy']['accuracy']:.3f}"),
+        line("attributions @0.8", att["0.8"]),
+        line("attributions exact", att["exact"]),
+        line("attributions end-to-end", att["end_to_end"],
+             f"speaker resolution {att['speaker_resolution']['accuracy']:.3f}"),
+    ]
 
 
-def show_cmd(
-    out: Path = typer.Argument(..., help="The OUT folder of `depeche run`."),
-    article_id: str = typer.Argument(..., help="An article_id of articles.csv."),
-    as_json: bool = typer.Option(False, "--json", help="Print the text and spans as JSON."),
-):
-    """One article's text with its actors, quantities, dates and claims highlighted."""
-    from pipeline.inspect import article_view
-    _print(_call(article_view, out, article_id), as_json, print_article)
+def print_table(m: dict, title: str = "depeche evaluate", console=None) -> None:
+    from rich.table import Table
+
+    t = Table(title=f"{title} ({m.get('articles', '?')} articles)")
+    for col, just in (("task", "left"), ("P", "right"), ("R", "right"), ("F1", "right"), ("", "left")):
+        t.add_column(col, justify=just)
+    for name, p, r, f, note in summary_rows(m):
+        t.add_row(name, f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", note)
+    _console(console).print(t)
 
 
-def report_cmd(
-    out: Path = typer.Argument(..., help="The OUT folder of `depeche run`."),
-    dest: Path = typer.Option(Path("report.html"), "-o", "--output", help="HTML file to write."),
-    top: int = typer.Option(15, "--top", help="Bars per chart."),
-):
-    """One self-contained HTML page: summary, sortable tables, charts, highlighted articles."""
-    from pipeline.report import write_report
-    r = _call(write_report, out, dest, top=top)
-    for note in r.notes:
-        typer.echo(f"depeche: note: {note}", err=True)
-    typer.echo(f"depeche: report of {r.articles} articles ({r.texts} texts marked), "
-               f"{r.bytes / 1e6:.1f} MB -> {r.path}")
+def figures(m: dict) -> list[tuple[str, float]]:
+    """(label, value) of every headline figure: F1 of each task, and the accuracies."""
+    att = m["attributions"]
+    acc = lambda d: d["accuracy"]  # noqa: E731
+    return [
+        ("mentions F1", m["mentions"]["f1"]), ("mentions exact-span F1", m["mentions"]["exact"]["f1"]),
+        ("linking F1", m["linking"]["f1"]), ("linking accuracy over matched", acc(m["linking"]["over_matched"])),
+        ("actors / article F1", m["actors"]["f1"]),
+        ("quantities F1", m["quantities"]["f1"]), ("qualifier accuracy", acc(m["quantities"]["qualifier_accuracy"])),
+        ("dates F1", m["dates"]["f1"]),
+        *((f"attributions @{t} F1", att[t]["f1"]) for t in ("0.3", "0.5", "0.8")),
+        ("attributions exact F1", att["exact"]["f1"]),
+        ("attributions end-to-end F1", att["end_to_end"]["f1"]),
+        ("speaker resolution accuracy", acc(att["speaker_resolution"])),
+        ("kind accuracy", acc(att["kind_accuracy"])), ("stance accuracy", acc(att["stance_accuracy"])),
+    ]
 
 
-def register(app: typer.Typer) -> None:
-    app.command("inspect")(inspect_cmd)
-    app.command("show")(show_cmd)
-    app.command("report")(report_cmd)
+def print_splits(results: dict[str, dict], title: str = "depeche evaluate", console=None) -> None:
+    """The figures of several splits of one gold folder side by side, a column per split."""
+    from rich.table import Table
+
+    t = Table(title=title)
+    t.add_column("figure", justify="left")
+    for name, m in results.items():
+        t.add_column(f"{name} ({m.get('articles', '?')})", justify="right")
+    columns = [figures(m) for m in results.values()]
+    for i, (label, _) in enumerate(columns[0]):
+        t.add_row(label, *(f"{col[i][1]:.3f}" for col in columns))
+    _console(console).print(t)
+
+
+def _console(console=None):
+    """Wide enough for the tables when output goes to a file or pipe (rich assumes 80)."""
+    from rich.console import Console
+    if console is not None:
+        return console
+    c = Console()
+    return c if c.is_terminal else Console(width=110)
+
+
+def print_winer(w: dict, console=None) -> None:
+    from rich.table import Table
+
+    t = Table(title=f"winer-fr {'-'.join(w['years'])} PER/ORG/LOC ({w['articles']} articles, "
+                    f"{w['gold_entities']} entities)")
+    for col in ("system", "match", "P", "R", "F1", "F1 PER / ORG / LOC"):
+        t.add_column(col, justify="left" if col in ("system", "match") else "right")
+    for system in ("depeche", "fr_core_news_md"):
+        for match in ("exact", "lenient"):
+            d = w[system][match]
+            per = " / ".join(f"{w[system]['per_label'][lab]['f1']:.3f}" for lab in WINER_LABELS) \
+                if match == "exact" else ""
+            t.add_row(system, match, f"{d['p']:.3f}", f"{d['r']:.3f}", f"{d['f1']:.3f}", per)
+    _console(console).print(t)
+
+
+def print_before_after(meta: dict, console=None) -> None:
+    from rich.table import Table
+
+    t = Table(title=f"depeche train -> {meta['name']}: F1 before -> after")
+    for col in ("task", "held-out before", "held-out after", "teach before", "teach after"):
+        t.add_column(col, justify="left" if col == "task" else "right")
+    m = meta["metrics"]
+    for task in m["teach"]["before"]:
+        hb = m["held_out"]["before"][task] if m["held_out"]["before"] else None
+        ha = m["held_out"]["after"][task] if m["held_out"]["after"] else None
+        t.add_row(task, "-" if hb is None else f"{hb:.3f}", "-" if ha is None else f"{ha:.3f}",
+                  f"{m['teach']['before'][task]:.3f}", f"{m['teach']['after'][task]:.3f}")
+    _console(console).print(t)

@@ -26,7 +26,8 @@ from contextlib import contextmanager
 
 import pipeline
 from pipeline import nlp as nlp_mod
-from pipeline.runner.executors import LocalExecutor
+from pipeline.errors import RunError, UsageError
+from pipeline.runner.engines.local import LocalEngine
 from pipeline.runner.work import Options
 
 RETRIES = 2              # reruns of a task that raised (worker deaths are counted by the scheduler)
@@ -34,7 +35,7 @@ CONNECT_TIMEOUT = "30s"  # to reach a running scheduler
 WORKERS_TIMEOUT = 120    # seconds to wait for a first worker on a running cluster
 
 
-class DaskRunError(RuntimeError):
+class DaskRunError(RunError):
     """Some units failed on the cluster; the others' parts are written."""
 
 
@@ -55,12 +56,12 @@ def process_unit(number: int, refs: list, opts: Options, version: str) -> tuple[
     """On a worker: one unit from Refs to rows, with the local engine's extraction in one
     process (same batching, same per-article error handling, so the same rows)."""
     _same_version(version)
-    for _, tables, n in LocalExecutor(1).run([(number, refs)], opts):
+    for _, tables, n in LocalEngine(1).run([(number, refs)], opts):
         return number, tables, n
     return number, {}, 0
 
 
-class DaskExecutor:
+class DaskEngine:
     """Runs units as Dask tasks: on a LocalCluster of `workers` single-threaded processes,
     or on the running cluster whose scheduler is at `scheduler` (tcp://HOST:PORT)."""
 
@@ -110,14 +111,11 @@ class DaskExecutor:
                 key, error = failed[0]
                 raise DaskRunError(
                     f"{len(failed)} of {len(units)} units failed on the cluster (first: {key}: "
-                    f"{type(error).__name__}: {error}); the other parts are written: "
-                    f"run again with --resume")
+                    f"{type(error).__name__}: {error})")
 
     @contextmanager
     def _client(self):
         from distributed import Client, LocalCluster
-
-        from pipeline.runner import UsageError
 
         cluster = None
         if self.scheduler:

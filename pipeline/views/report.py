@@ -3,7 +3,8 @@
 The page holds the run's summary, sortable and filterable tables of actors, claims and
 quantities, two inline SVG bar charts, and every article with its spans highlighted
 (displaCy-like marks), each in a collapsed <details>, paged by the page's own script. No
-network: the CSS and the script are inline, and a Content-Security-Policy allows only them.
+network: the CSS and the script (report.css, report.js beside this module, with the Jinja2
+template report.html) are inlined, and a Content-Security-Policy allows only them.
 Everything that comes from articles or tables is HTML-escaped (Jinja2 autoescape, or
 `html.escape` for the marked-up texts); anchor ids are sanitised slugs with a hash.
 """
@@ -23,6 +24,7 @@ import jinja2
 from markupsafe import Markup
 
 from pipeline import inspect as I
+from pipeline import tables as T
 
 STANCE_COLOURS = {"assert": "#4e79a7", "deny": "#e15759", "suggest": "#76b7b2", "estimate": "#59a14f",
                   "warn": "#edc948", "promise": "#b07aa1", "ask": "#ff9da7", "accuse": "#9c755f"}
@@ -163,100 +165,8 @@ def bar_chart(rows: list[tuple[str, float]], title: str, colour: str = "#4e79a7"
 
 
 # -- page -------------------------------------------------------------------------------------
-CSS = """
-:root{--fg:#1d1d1f;--mut:#6b6b70;--bd:#d9d9de;--bg:#fafafa}
-*{box-sizing:border-box}body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:var(--fg);margin:0;background:#fff}
-header,main{max-width:1200px;margin:0 auto;padding:0 20px}
-header{padding-top:14px}h1{margin:.2em 0}h2{margin-top:1.6em;border-bottom:1px solid var(--bd);padding-bottom:4px}
-nav{position:sticky;top:0;background:#fff;border-bottom:1px solid var(--bd);padding:6px 20px;z-index:2}
-nav a{margin-right:14px}a{color:#2458a6}
-.kv{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px}.kv dt{color:var(--mut)}.kv dd{margin:0}
-.cards{display:flex;flex-wrap:wrap;gap:10px;margin:10px 0}.card{border:1px solid var(--bd);border-radius:6px;padding:6px 12px;background:var(--bg)}
-.card b{display:block;font-size:20px}
-table{border-collapse:collapse;width:100%;margin:6px 0}th,td{border-bottom:1px solid var(--bd);padding:3px 6px;text-align:left;vertical-align:top}
-th{background:var(--bg);cursor:pointer;user-select:none;white-space:nowrap}th.asc::after{content:" \\25B2"}th.desc::after{content:" \\25BC"}
-td.n{text-align:right;font-variant-numeric:tabular-nums}tr.hid,details.hid{display:none}
-.tools{display:flex;gap:10px;align-items:center;margin-top:8px}.tools input{padding:3px 6px;width:260px}
-.pager button{margin:0 3px}.mut{color:var(--mut)}
-.charts{display:flex;flex-wrap:wrap;gap:20px}.chart text{font-size:12px;fill:#333}.chart text.ct{font-weight:600}
-details.art{border:1px solid var(--bd);border-radius:6px;margin:6px 0;padding:4px 10px}
-details.art>summary{cursor:pointer}details.art[open]{background:#fff}
-.body{white-space:pre-wrap;line-height:2.1;font-size:15px;margin:8px 0}
-mark{padding:1px 2px;border-radius:3px;background:#eee}
-mark b.l{font-size:9px;font-weight:700;text-transform:uppercase;margin-left:3px;opacity:.75;vertical-align:middle}
-mark.per{background:#aa9cfc}mark.org{background:#7aecec}mark.gpe{background:#feca74}mark.loc{background:#ff9561}
-mark.group{background:#c7e1a7}mark.q{background:#e4e7d2;outline:1px solid #8a9a3a}mark.d{background:#bfe1d9}
-mark.ct{background:#fff4c2;border-bottom:2px solid #e0b300;padding:2px 0}mark.sp{background:#ffd1dc;outline:1px solid #c0395a}
-mark.cue{background:#f3c6a5;outline:1px solid #b35a1f}
-.note{color:#8a4b00;background:#fff6e5;border-left:3px solid #e0a000;padding:3px 8px}
-ol.claims li{margin:3px 0}.st{font-size:11px;padding:0 5px;border-radius:8px;background:#eee}
-.legend mark{margin-right:6px}:target{outline:3px solid #2458a6}
-"""
-
-JS = """
-(function(){
-var PAGE=100, ARTS=50;
-function rows(t){return Array.prototype.slice.call(t.tBodies[0].rows);}
-function paged(items, size, pager, state){
-  var shown=items.filter(function(r){return !r.dataset.out;});
-  var pages=Math.max(1, Math.ceil(shown.length/size)); if(state.p>=pages){state.p=pages-1;}
-  items.forEach(function(r){r.classList.add('hid');});
-  shown.slice(state.p*size,(state.p+1)*size).forEach(function(r){r.classList.remove('hid');});
-  if(!pager){return;}
-  pager.textContent='';
-  if(pages<2){pager.textContent='('+shown.length+')'; return;}
-  var prev=document.createElement('button'); prev.textContent='\\u2039'; prev.disabled=state.p===0;
-  var next=document.createElement('button'); next.textContent='\\u203A'; next.disabled=state.p>=pages-1;
-  var lab=document.createElement('span'); lab.textContent='page '+(state.p+1)+' / '+pages+' ('+shown.length+')';
-  prev.onclick=function(){state.p--; state.draw();}; next.onclick=function(){state.p++; state.draw();};
-  pager.appendChild(prev); pager.appendChild(lab); pager.appendChild(next);
-}
-function num(s){var v=parseFloat(s); return (s!=='' && !isNaN(v) && /^-?[0-9.]+(e[-+]?[0-9]+)?$/i.test(s))?v:null;}
-function fold(s){return s.normalize('NFD').replace(/[\\u0300-\\u036f]/g,'').toLowerCase();}
-var pagers={};
-document.querySelectorAll('table.data').forEach(function(t){
-  var st={p:0}; var pager=document.getElementById(t.id+'-pager');
-  st.draw=function(){paged(rows(t), PAGE, pager, st);}; pagers[t.id]=st; st.draw();
-  Array.prototype.forEach.call(t.tHead.rows[0].cells, function(th, i){
-    th.addEventListener('click', function(){
-      var asc=!th.classList.contains('asc');
-      Array.prototype.forEach.call(t.tHead.rows[0].cells, function(h){h.classList.remove('asc','desc');});
-      th.classList.add(asc?'asc':'desc');
-      var rs=rows(t), allnum=rs.every(function(r){var s=r.cells[i].textContent.trim(); return s===''||num(s)!==null;});
-      rs.sort(function(a,b){var x=a.cells[i].textContent.trim(), y=b.cells[i].textContent.trim();
-        var c=allnum?((num(x)===null?-Infinity:num(x))-(num(y)===null?-Infinity:num(y))):x.localeCompare(y,'fr');
-        return asc?c:-c;});
-      rs.forEach(function(r){t.tBodies[0].appendChild(r);}); st.p=0; st.draw();
-    });
-  });
-});
-var arts=Array.prototype.slice.call(document.querySelectorAll('details.art'));
-var ast={p:0}; ast.draw=function(){paged(arts, ARTS, document.getElementById('articles-pager'), ast);};
-ast.draw();
-document.querySelectorAll('input.filter').forEach(function(inp){
-  inp.addEventListener('input', function(){
-    var q=fold(inp.value.trim()), target=inp.dataset.target;
-    var items=target==='articles'?arts:rows(document.getElementById(target));
-    items.forEach(function(r){var hit=!q||fold(r.dataset.text||r.textContent).indexOf(q)>=0;
-      if(hit){delete r.dataset.out;}else{r.dataset.out='1';}});
-    (target==='articles'?ast:pagers[target]).p=0; (target==='articles'?ast:pagers[target]).draw();
-  });
-});
-function reveal(){
-  var id=decodeURIComponent(location.hash.slice(1)); if(!id){return;}
-  var el=document.getElementById(id); if(!el){return;}
-  var d=el.closest('details.art');
-  if(d){delete d.dataset.out; var i=arts.filter(function(a){return !a.dataset.out;}).indexOf(d);
-    if(i>=0){ast.p=Math.floor(i/ARTS); ast.draw();} d.open=true;}
-  var tr=el.closest('tr');
-  if(tr){var t=tr.closest('table'); var st=pagers[t.id]; if(st){delete tr.dataset.out;
-    var j=rows(t).filter(function(r){return !r.dataset.out;}).indexOf(tr); st.p=Math.floor(j/PAGE); st.draw();}}
-  el.scrollIntoView();
-}
-window.addEventListener('hashchange', reveal); reveal();
-document.body.setAttribute('data-depeche-ready','1');
-})();
-"""
+def _asset(name: str) -> str:
+    return resources.files("pipeline.views").joinpath(name).read_text(encoding="utf-8")
 
 
 def _csp_hash(s: str) -> str:
@@ -276,8 +186,7 @@ def _template() -> jinja2.Template:
                              lstrip_blocks=True)
     env.filters["num"] = _num
     env.globals["anchor"] = anchor
-    source = resources.files("pipeline").joinpath("report_template.html").read_text(encoding="utf-8")
-    return env.from_string(source)
+    return env.from_string(_asset("report.html"))
 
 
 def build(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[I.Reader] = None,
@@ -313,7 +222,7 @@ def build(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[I.
                 if a.get("content"):
                     marked.add((aid, a["id"]))
             item["claims"] = view["attributions"]
-            item["n"] = {k: len(view[k]) for k in ("mentions", "quantities", "dates", "attributions")}
+            item["n"] = {t.name: len(view[t.name]) for t in T.IN_ARTICLES}
             if got.note and len(notes) < 5:
                 notes.append(f"{aid}: {got.note}")
         articles.append(item)
@@ -344,11 +253,12 @@ def build(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[I.
     ]
     legend = [("e per", "PER"), ("e org", "ORG"), ("e gpe", "GPE"), ("e loc", "LOC"), ("e group", "GROUP"),
               ("q", "quantity"), ("d", "date"), ("sp", "speaker"), ("cue", "cue"), ("ct", "claim content")]
+    css, js = _asset("report.css"), _asset("report.js")
     page = _template().render(
-        css=Markup(CSS), js=Markup(JS),
-        csp=f"default-src 'none'; style-src {_csp_hash(CSS)}; script-src {_csp_hash(JS)}; img-src data:",
+        css=Markup(css), js=Markup(js),
+        csp=f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; img-src data:",
         out=str(out), run=run, summary=summary, actors=actors, claims=claims, quantities=quantities,
-        articles=articles, charts=charts, legend=legend, stance_colours=STANCE_COLOURS,
+        articles=articles, charts=charts, legend=legend, stance_colours=STANCE_COLOURS, tables=T.NAMES,
         errors=[a["meta"] for a in articles if a["meta"]["status"] != "ok"])
     return page, {"articles": len(articles), "texts": texts, "notes": notes}
 

@@ -1,64 +1,55 @@
-"""Executors: how units of work (lists of Refs) become per-unit tables.
-
-One interface, `Executor.run(units, opts) -> iterator of (unit number, tables)`, in any
-completion order; the store and the merge make the result independent of that order.
-- LocalExecutor: spaCy's own multiprocessing (`nlp.pipe(n_process=N)`), streaming.
-- DaskExecutor (pipeline.runner.dask_executor): one task per unit on a Dask cluster.
-"""
+"""The local engine: spaCy's own multiprocessing (`nlp.pipe(n_process=N)`), streaming."""
 from __future__ import annotations
 
 import itertools
 from collections import deque
-from typing import Iterable, Iterator, Protocol
 
 from pipeline import nlp as nlp_mod
 from pipeline.errors import one_line
 from pipeline.runner.work import Options, extract_one, merge_tables, prepare, tabulate
 
 
-class Executor(Protocol):
-    workers: int
-
-    def run(self, units: Iterable[tuple[int, list]], opts: Options) -> Iterator[tuple[int, dict, int]]:
-        """Yield (unit number, tables, articles in the unit) as units finish."""
-
-
-def _record_errors(proc_name, proc, docs, e):
+def record_errors(proc_name, proc, docs, e):
     """spaCy error handler: an exception in a component is written on its Doc (the article then
-    gets status `error`); a Doc lost in a worker (E871, no Doc given) is re-run by the runner."""
+    gets status `error`); a Doc lost in a worker (E871, no Doc given) is re-run by the engine."""
     for doc in docs or ():
         if doc is not None:
             doc._.depeche_errors = list(doc._.depeche_errors or []) + [
                 one_line(f"{proc_name}: {type(e).__name__}: {e}")]
 
 
-class LocalExecutor:
-    """Streams all units through one `nlp.pipe(n_process=workers)`: workers never idle
-    between units. Docs come back in input order, minus any lost to a worker exception;
-    those are matched by text and re-run one by one in this process, so a failing article
-    gets status `error` and the others their rows."""
+class LocalEngine:
+    """Streams all units through one `nlp.pipe(n_process=workers, as_tuples=True)`: workers
+    never idle between units. Each segment goes in with its sequence number as context and
+    comes back with it, in input order, minus any Doc lost to a worker exception; a lost one is
+    re-run in this process, so a failing article gets status `error` and the others their rows.
 
-    def __init__(self, workers: int = 1, batch_size: int = 16):
+    nlp: a pipeline already built (evaluate, train); by default the model of `opts` is loaded."""
+
+    def __init__(self, workers: int = 1, batch_size: int = 16, nlp=None):
         self.workers = max(1, workers)
         self.batch_size = batch_size
+        self.nlp = nlp
 
     def run(self, units, opts: Options):
-        inflight: deque = deque()     # (unit slot, article slot, segment index, text) fed to spaCy
+        inflight: deque = deque()     # (sequence number, unit, article slot, segment index, text) fed to spaCy
         slots: deque = deque()        # unit slots in input order
+        seq = itertools.count()
 
         def feed():
-            for number, refs in units:
+            for number, sources in units:
                 unit = {"number": number, "tables": {}, "articles": [], "open": 0, "fed": False}
                 slots.append(unit)
-                for ref in refs:
-                    art, segs = prepare(ref, opts)
+                for source in sources:
+                    art, segs = prepare(source, opts)
                     a = {"art": art, "segs": segs, "docs": [None] * len(segs), "left": len(segs)}
                     unit["articles"].append(a)
                     if segs:
                         unit["open"] += 1
                     for i, (_, text) in enumerate(segs):
-                        inflight.append((unit, a, i, text))
-                        yield text
+                        n = next(seq)
+                        inflight.append((n, unit, a, i, text))
+                        yield text, n
                 unit["fed"] = True
 
         def finish_article(unit, a):
@@ -72,7 +63,7 @@ class LocalExecutor:
             if a["left"] == 0:
                 finish_article(unit, a)
 
-        def recover(unit, a, i, text):
+        def recover(n, unit, a, i, text):
             if a["left"] < 0:   # the article already failed
                 return
             try:
@@ -97,28 +88,20 @@ class LocalExecutor:
                 unit["fed"] = True
             yield from ready()
             return
-        nlp = nlp_mod.load(opts.model_dir)
-        nlp.default_error_handler = _record_errors  # Language-level only (per-pipe setter fails on Cython pipes)
-        docs = nlp.pipe(itertools.chain([first], texts), n_process=self.workers, batch_size=self.batch_size)
-        for doc in docs:
-            while inflight:
-                unit, a, i, text = inflight.popleft()
-                if doc.text == text:
-                    settle(unit, a, i, doc)
+        nlp = self.nlp or nlp_mod.load(opts.model_dir)
+        nlp.default_error_handler = record_errors  # Language-level only (per-pipe setter fails on Cython pipes)
+        docs = nlp.pipe(itertools.chain([first], texts), as_tuples=True, n_process=self.workers,
+                        batch_size=self.batch_size)
+        for doc, n in docs:
+            while inflight:   # Docs come back in input order: those skipped were lost
+                entry = inflight.popleft()
+                if entry[0] == n:
+                    settle(*entry[1:4], doc)
                     break
-                recover(unit, a, i, text)
+                recover(*entry)
             yield from ready()
         while inflight:
             recover(*inflight.popleft())
         for unit in slots:
             unit["fed"] = True
         yield from ready()
-
-
-def make_executor(engine: str, workers: int, **kwargs) -> Executor:
-    if engine == "local":
-        return LocalExecutor(workers)
-    if engine == "dask":
-        from pipeline.runner.dask_executor import DaskExecutor
-        return DaskExecutor(workers, **kwargs)
-    raise ValueError(f"unknown engine {engine!r}: use local or dask")
