@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -27,6 +26,7 @@ from pipeline import tables as T
 from pipeline.errors import InspectError
 from pipeline.io.readers import discover, iso_date, read_ref
 from pipeline.io.writers import find_table
+from pipeline.names import unaccent
 
 
 # -- reading the tables -----------------------------------------------------------------------
@@ -79,8 +79,7 @@ def read_run(out: Path | str) -> dict:
 # -- filters ----------------------------------------------------------------------------------
 def fold(s: str) -> str:
     """Case- and accent-insensitive form for matching names typed by a user."""
-    s = unicodedata.normalize("NFKD", str(s))
-    return "".join(c for c in s if not unicodedata.combining(c)).casefold().strip()
+    return unaccent(str(s)).casefold().strip()
 
 
 @dataclass

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterator
 
 from pipeline import tables as T
-from pipeline.fsutil import write_text
+from pipeline.fsutil import atomic_dir, write_text
 from pipeline.io.writers import open_table
 
 STATE = ".depeche"
@@ -68,17 +68,14 @@ class Store:
     # -- parts ---------------------------------------------------------------------------
     def write_part(self, number: int, tables: dict[str, list]) -> Path:
         final = self.parts / f"part-{number:06d}"
-        tmp = self.parts / f"part-{number:06d}.tmp"
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
-        for table in T.TABLES:
-            rows = sorted((T.as_tuple(r) for r in tables.get(table.part, [])), key=table.part_key())
-            with open(tmp / f"{table.part}.jsonl", "w", encoding="utf-8", newline="\n") as f:
-                for row in rows:
-                    f.write(json.dumps(row, ensure_ascii=False) + "\n")
-                f.flush()
-                os.fsync(f.fileno())
-        tmp.rename(final)
+        with atomic_dir(final) as tmp:
+            for table in T.TABLES:
+                rows = sorted((T.as_tuple(r) for r in tables.get(table.part, [])), key=table.part_key())
+                with open(tmp / f"{table.part}.jsonl", "w", encoding="utf-8", newline="\n") as f:
+                    for row in rows:
+                        f.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    f.flush()
+                    os.fsync(f.fileno())
         return final
 
     # -- merge ---------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from pipeline import inspect as I
 from pipeline import tables as T
+from pipeline.fsutil import write_text
 
 STANCE_COLOURS = {"assert": "#4e79a7", "deny": "#e15759", "suggest": "#76b7b2", "estimate": "#59a14f",
                   "warn": "#edc948", "promise": "#b07aa1", "ask": "#ff9da7", "accuse": "#9c755f"}
@@ -267,8 +268,5 @@ def write_report(out: Path | str, dest: Path | str, **kwargs) -> ReportResult:
     """Write the report of OUT to `dest` (atomically) and say what went in."""
     page, info = build(out, **kwargs)
     dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".tmp")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(dest)
+    write_text(dest, page)
     return ReportResult(dest, dest.stat().st_size, info["articles"], info["texts"], info["notes"])
