@@ -23,11 +23,15 @@ class E:
     E108 = "E108 extraction failed: {detail}; report this article with the message"
     E109 = "E109 record has no text field: give each record a string `text`"
     E110 = "E110 no readable record in the file: {detail}"
+    E111 = "E111 too large: {what} over {cap} bytes; {hint}"
+    E112 = "E112 reading failed: {detail}; report this file with the message"
+    E113 = "E113 front matter refused: {detail}"
     # rule files
     E201 = "E201 {file}:{line}: {detail}"
 
 
 def one_line(text: str, limit: int = 300) -> str:
-    """Fold a message to one line of at most `limit` characters (the `error` cell)."""
-    s = " ".join(str(text).split())
+    """Fold a message to one line of at most `limit` characters (the `error` cell); a lone
+    surrogate (from a file name or a JSON escape) is written as its escape, `\\udce9`."""
+    s = " ".join(str(text).split()).encode("utf-8", "backslashreplace").decode("utf-8")
     return s if len(s) <= limit else s[: limit - 1] + "…"

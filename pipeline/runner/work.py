@@ -12,7 +12,7 @@ from pipeline import tables as T
 from pipeline.errors import E, one_line
 from pipeline.io.article import Article
 from pipeline.io.lang import detect
-from pipeline.io.readers import Ref, read_ref
+from pipeline.io.readers import Ref, failure, read_ref
 from pipeline.nlp import SEGMENT_CHARS
 
 
@@ -23,8 +23,14 @@ class Options:
 
 
 def prepare(ref: Ref, opts: Options) -> tuple[Article, list[tuple[int, str]]]:
-    """Read and check one article; return it with the (offset, text) segments to process."""
-    return post_read(read_ref(ref, opts.max_chars))
+    """Read and check one article; return it with the (offset, text) segments to process.
+    Never raises: a failure of any step is the article's `error` row."""
+    art = read_ref(ref, opts.max_chars)
+    try:
+        return post_read(art)
+    except Exception as e:  # noqa: BLE001 - language detection or segmenting one odd text
+        art.fail(*failure(e))
+        return art, []
 
 
 def post_read(art: Article) -> tuple[Article, list[tuple[int, str]]]:
