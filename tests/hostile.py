@@ -90,6 +90,19 @@ def make_hostile(d: Path) -> dict[str, tuple[str, dict]]:
     (d / "big.txt").write_bytes(b"a" * (4 * MAX_CHARS + 5))
     cases["big"] = ("too_large", {"error": "E111"})
 
+    # ids that collide (SCHEMA 1.1's order): plain files first, then records by path and line
+    (d / "x.txt").write_text(FRENCH, encoding="utf-8")
+    (d / "ids.jsonl").write_text(json.dumps({"id": "x", "text": FRENCH}) + "\n" +        # x.txt has it
+                                 json.dumps({"id": "idz.jsonl:1", "text": FRENCH}) + "\n",  # another's n
+                                 encoding="utf-8")
+    (d / "idz.jsonl").write_text(json.dumps({"text": FRENCH}) + "\n", encoding="utf-8")
+    for name in ("m.md", "m.txt", "m.md.txt"):
+        (d / name).write_text(FRENCH, encoding="utf-8")
+    for aid, path in (("x", "x.txt"), ("ids.jsonl:1", "ids.jsonl"), ("idz.jsonl:1", "ids.jsonl"),
+                      ("idz.jsonl:1~2", "idz.jsonl"), ("m.md", "m.md"), ("m.txt", "m.txt"),
+                      ("m.md.txt", "m.md.txt")):
+        cases[aid] = ("ok", {"path": path})
+
     # HTML (trafilatura needs lxml_html_clean)
     (d / "page.html").write_text(
         "<html><head><title>Une page</title></head><body><article><p>" + FRENCH * 2 +
