@@ -103,6 +103,12 @@ def make_hostile(d: Path) -> dict[str, tuple[str, dict]]:
                       ("m.md.txt", "m.md.txt")):
         cases[aid] = ("ok", {"path": path})
 
+    # carriage returns in a file name and in an id: quoted in the CSV, or every table misparses
+    (d / "cr\rname.txt").write_text(FRENCH, encoding="utf-8")
+    (d / "cr.jsonl").write_text(json.dumps({"id": "a\rb", "text": FRENCH}) + "\n", encoding="utf-8")
+    cases["cr\rname"] = ("ok", {"path": "cr\rname.txt"})
+    cases["a\rb"] = ("ok", {"path": "cr.jsonl"})
+
     # HTML (trafilatura needs lxml_html_clean)
     (d / "page.html").write_text(
         "<html><head><title>Une page</title></head><body><article><p>" + FRENCH * 2 +
