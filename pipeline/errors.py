@@ -12,6 +12,14 @@ class E:
     E004 = "E004 no supported file under {path} (.txt .md .jsonl .json .html .htm); {skipped} other files skipped"
     E005 = "E005 model {path} not found or incomplete: give a folder made by `depeche train` or `make model`"
     E006 = "E006 {what}"
+    E007 = "E007 {out} is being written by another depeche run (pid {pid}): wait for it to end, or choose another -o"
+    E008 = ("E008 {out} holds the tables of another run: --resume to continue it, --overwrite to "
+            "replace it, or choose another -o")
+    E009 = "E009 {option} must be {rule} (got {value})"
+    E010 = ("E010 {out} was made from {previous}, not {input}: --resume continues a run over the same "
+            "INPUT; give that INPUT, or --overwrite")
+    # run failures (exit 1)
+    E011 = "E011 cannot write {out} ({detail}); {kept}"
     # per-article statuses (articles.csv `error`)
     E101 = "E101 empty: the article has no text; nothing to extract"
     E102 = "E102 binary file: {detail}; give a text file"

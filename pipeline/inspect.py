@@ -24,6 +24,7 @@ import pandas as pd
 
 from pipeline import tables as T
 from pipeline.io.readers import discover, iso_date, read_ref
+from pipeline.runner import publish
 
 TABLES = ("articles", "actors", "mentions", "quantities", "dates", "attributions")
 FORMULA_ESCAPED = re.compile(r"^'(?=[=+\-@\t\r])")
@@ -50,13 +51,45 @@ def _typed(df: pd.DataFrame, table: str) -> pd.DataFrame:
     return df
 
 
+_VERIFIED: dict = {}
+
+
+def published(out: Path | str) -> dict[str, str]:
+    """The files of OUT's published set: those run.json lists (SCHEMA.md 1.1), each checked
+    against its sha256. Nothing else in OUT is read: not a table of the other format, nor one
+    a failed or concurrent run left. Raises InspectError when run.json lists no table or a
+    listed file is missing or differs."""
+    out = Path(out)
+    listed = publish.listed(out)
+    if not listed:
+        raise InspectError(f"{out} holds no finished run: no run.json listing its tables (articles.csv, …); "
+                           f"give the OUT folder of a finished `depeche run INPUT -o OUT`, or run it again")
+    try:
+        stamp = tuple((rel, (out / rel).stat().st_mtime_ns, (out / rel).stat().st_size) for rel in sorted(listed))
+    except OSError:
+        stamp = None
+    key = (str(out.resolve()), stamp)
+    if stamp is None or _VERIFIED.get(key) != listed:
+        for rel, sha in sorted(listed.items()):
+            p = out / rel
+            if not p.is_file() or publish.sha256_file(p) != sha:
+                raise InspectError(f"{p} is not the file run.json lists (missing, or its sha256 differs): "
+                                   f"OUT was changed after its run; run `depeche run` again")
+        _VERIFIED.clear()
+        _VERIFIED[key] = dict(listed)
+    return listed
+
+
 def read_table(out: Path | str, table: str) -> pd.DataFrame:
-    """One table of OUT with the schema's types: str columns as str ('' when missing), int
-    columns as nullable Int64, float columns as float64. A missing table is an empty frame."""
+    """One table of OUT's published set with the schema's types: str columns as str ('' when
+    missing), int columns as nullable Int64, float columns as float64. A table the set does
+    not hold is an empty frame."""
     out = Path(out)
     kinds = T.column_types(table)
-    csv_path, pq_path = out / f"{table}.csv", out / f"{table}.parquet"
-    if csv_path.is_file():
+    listed = published(out)
+    parts = sorted(rel for rel in listed if rel.startswith(f"{table}.parquet/"))
+    csv_path = out / f"{table}.csv"
+    if f"{table}.csv" in listed:
         strs = [c for c, k in kinds.items() if k == "str"]
         df = pd.read_csv(csv_path, dtype={c: str for c in strs}, keep_default_na=False,
                          na_values={c: [""] for c, k in kinds.items() if k != "str"},
@@ -64,8 +97,9 @@ def read_table(out: Path | str, table: str) -> pd.DataFrame:
         for c in strs:
             if c in df.columns:
                 df[c] = df[c].str.replace(FORMULA_ESCAPED, "", regex=True)
-    elif pq_path.exists():
-        df = pd.read_parquet(pq_path)
+    elif parts:
+        frames = [pd.read_parquet(out / rel) for rel in parts]
+        df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     else:
         df = pd.DataFrame(columns=T.columns(table))
     return _typed(df, table)
@@ -75,7 +109,8 @@ def load_tables(out: Path | str) -> dict[str, pd.DataFrame]:
     out = Path(out)
     if not out.is_dir():
         raise InspectError(f"{out} is not a folder: give the OUT folder of `depeche run`")
-    if not any((out / f"articles{ext}").exists() for ext in (".csv", ".parquet")):
+    listed = published(out)
+    if not any(rel == "articles.csv" or rel.startswith("articles.parquet/") for rel in listed):
         raise InspectError(f"{out} holds no articles.csv nor articles.parquet: "
                            f"give the OUT folder of `depeche run INPUT -o OUT`")
     return {t: read_table(out, t) for t in TABLES}
@@ -336,18 +371,19 @@ class Reader:
     """Re-reads articles from the run's input, as the run read them (same readers)."""
     input: str
     max_chars: int = 2_000_000
+    out: str = ""           # the run's OUT: skipped by discovery when it is inside INPUT
     _refs: Optional[dict] = field(default=None, repr=False)
 
     @classmethod
     def for_run(cls, out: Path | str) -> "Reader":
         run = read_run(out)
-        return cls(run.get("input", ""), int(run.get("options", {}).get("max_chars") or 2_000_000))
+        return cls(run.get("input", ""), int(run.get("options", {}).get("max_chars") or 2_000_000), str(out))
 
     def refs(self) -> dict:
         if self._refs is None:
             self._refs = {}
             if self.input and Path(self.input).exists():
-                self._refs = {r.article_id: r for r in discover(Path(self.input)).refs}
+                self._refs = {r.article_id: r for r in discover(Path(self.input), out=self.out or None).refs}
         return self._refs
 
     def read(self, article_id: str, sha256: str = "") -> ArticleText:

@@ -74,6 +74,18 @@ def _read_file(ref: Ref, art: Article, max_chars: int) -> Article:
     return _size_check(art, max_chars)
 
 
+def digest(ref: Ref, max_chars: int) -> str:
+    """The sha256 a read of this input would give its row (SCHEMA.md), '' if it cannot be read;
+    without decoding or extracting a whole file (what --resume compares)."""
+    if ref.kind in ("jsonl", "json"):
+        return read_ref(ref, max_chars).sha256
+    try:
+        with open_regular(ref.abspath) as f:
+            return _sha256(f)
+    except OSError:
+        return ""
+
+
 def _too_large(what: str, cap: int, max_chars: int) -> str:
     return E.E111.format(what=what, cap=cap, hint=f"an article under --max-chars {max_chars} cannot "
                                                   f"be that long: raise --max-chars or split the file")
@@ -199,5 +211,5 @@ def _read_html(art: Article, html: str, max_chars: int) -> Article:
     return _size_check(art, max_chars)
 
 
-__all__ = ["Article", "Discovery", "Ref", "SUFFIXES", "TooLarge", "discover", "failure", "from_text",
+__all__ = ["Article", "Discovery", "Ref", "SUFFIXES", "TooLarge", "digest", "discover", "failure", "from_text",
            "iso_date", "read_ref"]
