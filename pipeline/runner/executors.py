@@ -48,10 +48,15 @@ class LocalExecutor:
 
         def feed():
             for number, refs in units:
-                unit = {"number": number, "tables": {}, "articles": [], "open": 0, "fed": False}
+                unit = {"number": number, "tables": {}, "articles": [], "open": 0, "fed": False,
+                        "size": len(refs)}
                 slots.append(unit)
                 for ref in refs:
                     art, segs = prepare(ref, opts)
+                    if len(segs) > 1:   # a long article: its segments one at a time, here (a
+                        # batch of them would need memory in proportion to its length)
+                        merge_tables(unit["tables"], extract_one(nlp_mod.load(opts.model_dir), art, segs))
+                        continue
                     a = {"art": art, "segs": segs, "docs": [None] * len(segs), "left": len(segs)}
                     unit["articles"].append(a)
                     if segs:
@@ -88,7 +93,7 @@ class LocalExecutor:
                 for a in unit["articles"]:
                     if not a["segs"]:
                         merge_tables(unit["tables"], tabulate(a["art"], []))
-                yield unit["number"], unit["tables"], len(unit["articles"])
+                yield unit["number"], unit["tables"], unit["size"]
 
         texts = feed()
         first = next(texts, None)

@@ -8,7 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from types import SimpleNamespace
+
 from pipeline import tables as T
+from pipeline.components import EXTENSIONS
 from pipeline.errors import E, one_line
 from pipeline.io.article import Article
 from pipeline.io.lang import detect
@@ -79,12 +82,33 @@ def tabulate(art: Article, docs: list[tuple[int, object]]) -> dict[str, list]:
         return T.article_tables(art, [])
 
 
+class DocSummary:
+    """What the tables read from a processed Doc (its depeche extensions, its token and sentence
+    counts), without its tokens, vectors or parse: a long article's segments are summarised
+    one by one as they come out of the pipeline, so its memory does not grow with its length."""
+
+    __slots__ = ("_", "n_tokens", "sents", "sentenced")
+
+    def __init__(self, doc):
+        self._ = SimpleNamespace(**{name: getattr(doc._, name) for name in EXTENSIONS})
+        self.n_tokens = len(doc)
+        self.sentenced = doc.has_annotation("SENT_START")
+        self.sents = [None] * (sum(1 for _ in doc.sents) if self.sentenced else 1)
+
+    def __len__(self) -> int:
+        return self.n_tokens
+
+    def has_annotation(self, attr: str) -> bool:
+        return attr == "SENT_START" and self.sentenced
+
+
 def extract_one(nlp, art: Article, segs: list[tuple[int, str]]) -> dict[str, list]:
-    """In-process extraction of one prepared article (retries, small jobs, Dask workers)."""
+    """In-process extraction of one prepared article (long articles, retries, small jobs, Dask
+    workers): one segment at a time, each Doc summarised before the next is parsed."""
     docs = []
     for off, text in segs:
         try:
-            docs.append((off, nlp(text)))
+            docs.append((off, DocSummary(nlp(text))))
         except Exception as e:  # noqa: BLE001
             art.fail("error", E.E108.format(detail=f"{type(e).__name__}: {one_line(str(e), 160)}"))
             return T.article_tables(art, [])
