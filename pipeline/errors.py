@@ -1,6 +1,9 @@
-"""One catalogue of the messages depeche gives users: each says what is wrong and what to do.
+"""One catalogue of the messages depeche gives users: each says what is wrong and what to do,
+and the errors that carry them.
 
-Codes are stable (tests and users grep them); the text may improve.
+Codes are stable (tests and users grep them); the text may improve. Every error a user
+should see as one line rather than a traceback is a `DepecheError`: the command line maps
+that one class to its message and `exit_code` (pipeline/cli), nothing else.
 """
 
 
@@ -43,3 +46,42 @@ def one_line(text: str, limit: int = 300) -> str:
     surrogate (from a file name or a JSON escape) is written as its escape, `\\udce9`."""
     s = " ".join(str(text).split()).encode("utf-8", "backslashreplace").decode("utf-8")
     return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+# -- errors --------------------------------------------------------------------------------
+class DepecheError(Exception):
+    """A failure the user can act on: the message says what to do (one line)."""
+    exit_code = 2
+
+
+class UsageError(DepecheError, ValueError):
+    """Bad command-line input, found before any work."""
+
+
+class ModelError(DepecheError, ValueError):
+    """A model folder that is missing or incomplete."""
+
+
+class RuleError(DepecheError, ValueError):
+    """A rule file does not validate."""
+
+
+class RunError(DepecheError, RuntimeError):
+    """Some units of a run failed; the others' parts are written and --resume redoes the rest."""
+    exit_code = 1
+
+
+class GoldError(DepecheError, ValueError):
+    """Gold files that cannot be read or have no text."""
+
+
+class InspectError(DepecheError, ValueError):
+    """OUT is not a run's output folder, or asks for an article it does not hold."""
+
+
+class TrainError(DepecheError, ValueError):
+    """Gold or options that training cannot use."""
+
+
+class LabelStudioError(DepecheError, ValueError):
+    """A Label Studio export or task that cannot be read."""

@@ -1,11 +1,12 @@
 """Read a run's output folder back and summarise it: what came out, is it right, where to look.
 
 Everything here returns plain data (dicts, lists, DataFrames); `depeche inspect` and
-`depeche show` (pipeline.cli_inspect) only print it, and `depeche report` (pipeline.report)
-renders it as HTML.
+`depeche show` (pipeline.views.terminal) only print it, and `depeche report`
+(pipeline.views.report) renders it as HTML.
 
-- `load_tables(out)` reads OUT/<table>.csv (or the Parquet dataset OUT/<table>.parquet/ when
-  the CSV is absent) with the schema's types, undoing the CSV formula escape of SCHEMA.md.
+- `load_tables(out)` reads every table of OUT in the format it was written in (CSV first,
+  then a Parquet dataset: pipeline.io.writers) with the schema's types, undoing the CSV
+  formula escape of SCHEMA.md.
 - `summarise(out, filters)` gives the views a user would otherwise build in pandas.
 - `article_view(out, article_id)` re-reads an article's text from the run's input (run.json
   "input") with the same reader as the run, so the tables' offsets index the same text, and
@@ -23,15 +24,10 @@ from typing import Optional
 import pandas as pd
 
 from pipeline import tables as T
+from pipeline.errors import InspectError
 from pipeline.io.readers import discover, iso_date, read_ref
+from pipeline.io.writers import FORMATS
 from pipeline.runner import publish
-
-TABLES = ("articles", "actors", "mentions", "quantities", "dates", "attributions")
-FORMULA_ESCAPED = re.compile(r"^'(?=[=+\-@\t\r])")
-
-
-class InspectError(ValueError):
-    """OUT is not a run's output folder, or asks for an article it does not hold (exit 2)."""
 
 
 # -- reading the tables -----------------------------------------------------------------------
@@ -80,26 +76,31 @@ def published(out: Path | str) -> dict[str, str]:
     return listed
 
 
+def published_table(out: Path, table: str):
+    """(format class, path) of the table in OUT's published set (formats in FORMATS order), or
+    None. A dataset folder must hold exactly the files run.json lists."""
+    listed = published(out)
+    for fmt in FORMATS.values():
+        rel = fmt.path(Path(), table).as_posix()
+        files = {k for k in listed if k == rel or k.startswith(rel + "/")}
+        if not files:
+            continue
+        path = out / rel
+        if path.is_dir() and {p.relative_to(out).as_posix() for p in path.rglob("*") if p.is_file()} != files:
+            raise InspectError(f"{path} holds files run.json does not list: OUT was changed after its "
+                               f"run; run `depeche run` again")
+        return fmt, path
+    return None
+
+
 def read_table(out: Path | str, table: str) -> pd.DataFrame:
     """One table of OUT's published set with the schema's types: str columns as str ('' when
     missing), int columns as nullable Int64, float columns as float64. A table the set does
     not hold is an empty frame."""
-    out = Path(out)
-    kinds = T.column_types(table)
-    listed = published(out)
-    parts = sorted(rel for rel in listed if rel.startswith(f"{table}.parquet/"))
-    csv_path = out / f"{table}.csv"
-    if f"{table}.csv" in listed:
-        strs = [c for c, k in kinds.items() if k == "str"]
-        df = pd.read_csv(csv_path, dtype={c: str for c in strs}, keep_default_na=False,
-                         na_values={c: [""] for c, k in kinds.items() if k != "str"},
-                         encoding="utf-8")
-        for c in strs:
-            if c in df.columns:
-                df[c] = df[c].str.replace(FORMULA_ESCAPED, "", regex=True)
-    elif parts:
-        frames = [pd.read_parquet(out / rel) for rel in parts]
-        df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    found = published_table(Path(out), table)
+    if found:
+        fmt, path = found
+        df = fmt.read(path, T.column_types(table))
     else:
         df = pd.DataFrame(columns=T.columns(table))
     return _typed(df, table)
@@ -109,11 +110,10 @@ def load_tables(out: Path | str) -> dict[str, pd.DataFrame]:
     out = Path(out)
     if not out.is_dir():
         raise InspectError(f"{out} is not a folder: give the OUT folder of `depeche run`")
-    listed = published(out)
-    if not any(rel == "articles.csv" or rel.startswith("articles.parquet/") for rel in listed):
+    if not published_table(out, T.ARTICLES.name):
         raise InspectError(f"{out} holds no articles.csv nor articles.parquet: "
                            f"give the OUT folder of `depeche run INPUT -o OUT`")
-    return {t: read_table(out, t) for t in TABLES}
+    return {t: read_table(out, t) for t in T.NAMES}
 
 
 def read_run(out: Path | str) -> dict:
@@ -195,10 +195,10 @@ def apply_filters(t: dict[str, pd.DataFrame], f: Filters) -> dict[str, pd.DataFr
         keep &= arts["article_id"].isin(set(t["attributions"]["article_id"]))
     ids = set(arts.loc[keep, "article_id"])
     t["articles"] = arts[keep]
-    for name in ("mentions", "quantities", "dates", "attributions"):
+    for name in (x.name for x in T.IN_ARTICLES):
         t[name] = t[name][t[name]["article_id"].isin(ids)]
     if f.active():
-        seen = set().union(*(t[name]["actor_id"] for name in ("mentions", "attributions", "quantities")))
+        seen = set().union(*(t[x.name]["actor_id"] for x in T.IN_ARTICLES if "actor_id" in x.columns))
         t["actors"] = t["actors"][t["actors"]["actor_id"].isin(seen)]
     return t
 
@@ -403,19 +403,11 @@ class Reader:
         return ArticleText(art.text, note, art)
 
 
-SPAN_TABLES = {  # table -> (its id column, the columns a span carries)
-    "mentions": ("mention_id", ("label", "actor_id", "role")),
-    "quantities": ("quantity_id", ("value", "low", "high", "qualifier", "unit", "item", "actor_id",
-                                   "attribution_id")),
-    "dates": ("date_id", ("value", "mod", "granularity")),
-}
-
-
 def rows_by_article(t: dict[str, pd.DataFrame]) -> dict[str, dict[str, list[dict]]]:
     """table -> article_id -> its rows (as dicts), and "names": actor_id -> name; one pass,
     for views of many articles."""
     out = {}
-    for name in ("mentions", "quantities", "dates", "attributions"):
+    for name in (x.name for x in T.IN_ARTICLES):
         groups: dict[str, list[dict]] = {}
         for r in t[name].to_dict("records"):
             groups.setdefault(r["article_id"], []).append(r)
@@ -428,7 +420,8 @@ def spans_of(t: dict[str, pd.DataFrame], article_id: str, text: str, index: Opti
     """The article's rows as spans over `text`; rows whose offsets do not give their text are
     counted in `mismatched` and left out. `index`: rows_by_article(t), when viewing many."""
     names = index["names"] if index is not None else actor_names(t["actors"])
-    out = {"mentions": [], "quantities": [], "dates": [], "attributions": [], "mismatched": 0}
+    out = {x.name: [] for x in T.IN_ARTICLES}
+    out["mismatched"] = 0
 
     def ok(s, e, expected=None):
         if s is None or e is None or not (0 <= s < e <= len(text)):
@@ -441,7 +434,8 @@ def spans_of(t: dict[str, pd.DataFrame], article_id: str, text: str, index: Opti
         df = t[name]
         return df[df["article_id"] == article_id].to_dict("records")
 
-    for name, (key, extra) in SPAN_TABLES.items():
+    for table in (x for x in T.IN_ARTICLES if x.view):   # one span a row (not the attributions)
+        name, key, extra = table.name, table.key[1], table.view
         for r in sel(name):
             s, e = _plain(r["start"]), _plain(r["end"])
             if not ok(s, e, r["text"]):

@@ -30,6 +30,8 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import Iterable, Optional
 
+from pipeline.errors import LabelStudioError
+
 LABEL_OF_TYPE = {"person": "PER", "organization": "ORG", "state": "GPE", "location": "LOC", "group": "GROUP"}
 TYPE_OF_LABEL = {v: k for k, v in LABEL_OF_TYPE.items()}
 ACTOR_LABELS = tuple(LABEL_OF_TYPE.values())
@@ -61,10 +63,6 @@ LABEL_CONFIG = """<View>
             placeholder="actors without a span: actor=id; name=...; type=...; country=..."/>
 </View>
 """
-
-
-class LabelStudioError(ValueError):
-    pass
 
 
 # -- offsets -----------------------------------------------------------------------------------
@@ -393,14 +391,20 @@ def annotate(input_path, out, *, model_dir=None, from_gold: bool = False, as_ann
 
 def import_export(export, out_dir, *, use_predictions: bool = False) -> list[Path]:
     """Gold files (one per annotated task) from a Label Studio JSON export."""
-    tasks = json.loads(Path(export).read_text(encoding="utf-8"))
+    try:
+        tasks = json.loads(Path(export).read_text(encoding="utf-8"))
+    except ValueError as e:   # not UTF-8, not JSON
+        raise LabelStudioError(f"{export}: not a Label Studio JSON export ({e})") from None
     if isinstance(tasks, dict):
         tasks = [tasks]
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for task in tasks:
-        gold = gold_from_task(task, use_predictions=use_predictions)
+        try:
+            gold = gold_from_task(task, use_predictions=use_predictions)
+        except ValueError as e:   # a LabelStudioError, or a value of the task that does not parse
+            raise LabelStudioError(f"{export}: {e}") from None
         if gold is None:
             continue
         aid = gold["article_id"]     # outside data: never a path (PITFALLS)

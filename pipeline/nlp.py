@@ -19,15 +19,11 @@ from spacy.language import Language
 from pipeline import components  # noqa: F401 - registers the factories and extensions
 from pipeline.components import COMPONENTS
 from pipeline.components.lemmas import make_fast
-from pipeline.errors import E
+from pipeline.errors import E, ModelError
 
 # Long articles are processed in segments of at most this many characters (runner), so the
 # parser never needs more than about 1 GB of temporary memory (PITFALLS, E088).
 SEGMENT_CHARS = 100_000
-
-
-class ModelError(ValueError):
-    pass
 
 
 def default_model_dir() -> Path:

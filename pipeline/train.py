@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Optional
 
 from pipeline import evaluate as ev
+from pipeline.errors import TrainError
 from pipeline.rules import write_rules
 from pipeline.rules.cues import FRAMES, STANCES, Cue
 from pipeline.rules.gazetteer import GazetteerEntry, slugify
@@ -49,10 +50,6 @@ NER_LABEL = {"person": "PER", "organization": "ORG", "state": "LOC", "location":
 _NUMBER = re.compile(r"\d[\d\s\u00a0\u202f.,]*")
 _MULTIPLIER = re.compile(r"^(?:mille|millions?|milliards?|billions?|Mds?|M|k)\b\s*(?:de\s+|d['’]\s*)?", re.I)
 _INFINITIVE = ("er", "ir", "re", "oir")
-
-
-class TrainError(ValueError):
-    pass
 
 
 # -- split -------------------------------------------------------------------------------------
@@ -146,8 +143,8 @@ def _head_truncation(form: str, entry: GazetteerEntry) -> bool:
 
 def learn_actors(teach: list, rows: dict, entries: dict, learned: Learned) -> None:
     forms = _known_forms(entries)
-    actors = ev._actor_table(rows)
-    by_article = ev._rows_by_article(rows)
+    actors = ev.actor_table(rows)
+    by_article = ev.rows_by_article(rows)
     ambiguous = _ambiguous_forms(teach)
     for g in teach:
         preds = [m for m in by_article.get(g.article_id, {}).get("mentions", []) if m.source != "coref"]
@@ -509,18 +506,3 @@ def changes_md(meta: dict, learned: Learned) -> str:
         for task in b:
             lines.append(f"| {part} | {task} | {b[task]:.3f} | {a[task]:.3f} |")
     return "\n".join(lines) + "\n"
-
-
-def print_before_after(meta: dict, console=None) -> None:
-    from rich.table import Table
-
-    t = Table(title=f"depeche train -> {meta['name']}: F1 before -> after")
-    for col in ("task", "held-out before", "held-out after", "teach before", "teach after"):
-        t.add_column(col, justify="left" if col == "task" else "right")
-    m = meta["metrics"]
-    for task in m["teach"]["before"]:
-        hb = m["held_out"]["before"][task] if m["held_out"]["before"] else None
-        ha = m["held_out"]["after"][task] if m["held_out"]["after"] else None
-        t.add_row(task, "-" if hb is None else f"{hb:.3f}", "-" if ha is None else f"{ha:.3f}",
-                  f"{m['teach']['before'][task]:.3f}", f"{m['teach']['after'][task]:.3f}")
-    ev._console(console).print(t)

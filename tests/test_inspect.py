@@ -6,6 +6,7 @@ work on real output (sparse while extractors are being built).
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import subprocess
@@ -16,11 +17,12 @@ import typer
 from typer.testing import CliRunner
 
 from pipeline import tables as T
-from pipeline.cli_inspect import register, styled_text
+from pipeline.cli.browse import register
 from pipeline.inspect import (Filters, InspectError, article_view, load_tables, over_time, read_table,
                               summarise)
 from pipeline.io.writers import open_table
 from pipeline.runner.publish import digests
+from pipeline.views.terminal import styled_text
 from tests.conftest import ROOT, SHARED
 
 # -- a synthetic run: sentences written for these tests -----------------------------------------
@@ -42,10 +44,10 @@ def _at(text: str, needle: str, after: int = 0) -> tuple[int, int]:
 
 def _rows_for(table: str, rows: list[dict]) -> list[tuple]:
     cols = T.columns(table)
-    defaults = {f.name: f.default for f in T.dataclasses.fields(T.ROWS[table])}
+    defaults = {f.name: f.default for f in dataclasses.fields(T.table(table).row)}
     out = []
     for r in rows:
-        full = {c: r.get(c, defaults[c] if defaults[c] is not T.dataclasses.MISSING else None) for c in cols}
+        full = {c: r.get(c, defaults[c] if defaults[c] is not dataclasses.MISSING else None) for c in cols}
         out.append(tuple(full[c] for c in cols))
     return sorted(out, key=lambda row: tuple((0, 0) if v is None else (1, v) for v in row[:2]))
 

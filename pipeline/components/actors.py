@@ -59,15 +59,14 @@ class ActorsComponent(RuleComponent):
 
     # -- the Doc ---------------------------------------------------------------------------
     def process(self, doc: Doc) -> None:
-        kept = [m for m in (doc._.depeche_mentions or []) if m.get("label") == "GROUP"]
         cands = self._candidates(doc)
         self._link(doc, cands)
         self._roles(doc, cands)
         named = [self._as_dict(doc, c) for c in cands]
         coref = self._coref(doc, cands)
-        spans = [(m["start"], m["end"]) for m in named + kept]
+        spans = [(m["start"], m["end"]) for m in named]
         coref = [m for m in coref if not any(s < m["end"] and m["start"] < e for s, e in spans)]
-        doc._.depeche_mentions = sorted(named + kept + coref, key=lambda m: (m["start"], m["end"]))
+        doc._.depeche_mentions = sorted(named + coref, key=lambda m: (m["start"], m["end"]))
 
     # -- 1. candidates ---------------------------------------------------------------------
     def _candidates(self, doc: Doc) -> list[dict]:

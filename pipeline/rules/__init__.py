@@ -14,13 +14,10 @@ import typing
 from pathlib import Path
 from typing import Iterable, TypeVar
 
-from pipeline.errors import E
+from pipeline.errors import E, RuleError
 
 T = TypeVar("T")
-
-
-class RuleError(ValueError):
-    """A rule file does not validate."""
+__all__ = ["RuleError", "read_rules", "write_rules", "rule_to_json"]
 
 
 def _check_type(value, hint) -> bool:

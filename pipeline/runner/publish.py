@@ -20,11 +20,11 @@ import shutil
 from pathlib import Path
 
 from pipeline import tables as T
+from pipeline.io.writers import FORMATS
 
 STATE = ".depeche"
 STAGING = "staging"
 RUN_JSON = "run.json"
-FORMATS = (".csv", ".parquet")
 
 
 def staging_dir(out: Path) -> Path:
@@ -85,7 +85,7 @@ def listed(out: Path) -> dict[str, str]:
 def table_entries(out: Path, previous: dict | None = None) -> set[str]:
     """Names in OUT that are depeche tables of either format: every table of the schema, and
     whatever the previous run.json listed (a table an older version wrote)."""
-    names = {t + ext for t in T.ROWS for ext in FORMATS}
+    names = {fmt.path(Path(), t).name for t in T.NAMES for fmt in FORMATS.values()}
     names |= {rel.split("/", 1)[0] for rel in (previous if previous is not None else listed(out))}
     return {n for n in names if n != RUN_JSON and (Path(out) / n).exists()}
 
@@ -105,7 +105,7 @@ def clear(out: Path) -> None:
     for name in (RUN_JSON, RUN_JSON + ".tmp", STATE):
         _remove(out / name)
     for p in out.glob("*.tmp"):
-        if p.name.split(".", 1)[0] in T.ROWS:
+        if p.name.split(".", 1)[0] in T.NAMES:
             _remove(p)
 
 

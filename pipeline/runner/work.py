@@ -1,13 +1,14 @@
-"""One article from Ref to rows: read, check, segment, extract, tabulate.
+"""One article from input to rows: read, check, segment, (extract,) tabulate.
 
-Shared by every executor: the local one streams many articles through spaCy's
-multiprocessing, the Dask one runs `process_unit` on a worker; both end in the same rows.
+Shared by every engine: the local one streams many articles through spaCy's
+multiprocessing, the Dask one runs the local one on a worker; both end in the same rows. An
+input is a Ref (a file or record the engine reads) or an Article already in memory (gold
+texts, Label Studio tasks, tests): both take the same path from `prepare` on.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
 from types import SimpleNamespace
 
 from pipeline import tables as T
@@ -25,10 +26,10 @@ class Options:
     max_chars: int = 2_000_000
 
 
-def prepare(ref: Ref, opts: Options) -> tuple[Article, list[tuple[int, str]]]:
-    """Read and check one article; return it with the (offset, text) segments to process.
+def prepare(source: Ref | Article, opts: Options) -> tuple[Article, list[tuple[int, str]]]:
+    """Read (a Ref) and check one article; return it with the (offset, text) segments to process.
     Never raises: a failure of any step is the article's `error` row."""
-    art = read_ref(ref, opts.max_chars)
+    art = source if isinstance(source, Article) else read_ref(source, opts.max_chars)
     try:
         return post_read(art)
     except Exception as e:  # noqa: BLE001 - language detection or segmenting one odd text
@@ -103,8 +104,9 @@ class DocSummary:
 
 
 def extract_one(nlp, art: Article, segs: list[tuple[int, str]]) -> dict[str, list]:
-    """In-process extraction of one prepared article (long articles, retries, small jobs, Dask
-    workers): one segment at a time, each Doc summarised before the next is parsed."""
+    """One prepared article through the pipeline segment by segment, in this process: what the
+    local engine does with a long article, and with an article whose Doc a worker lost. Each
+    Doc is summarised before the next segment is parsed."""
     docs = []
     for off, text in segs:
         try:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from pipeline.components.dates import extract, resolve
+from pipeline.components.dates import extract
+from pipeline.timex import resolve
 
 
 def _dates(nlp, text, article_date):

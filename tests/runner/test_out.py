@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.runner import RunError, UsageError, lock, run
+from pipeline.errors import RunError, UsageError
+from pipeline.runner import lock, run
 from pipeline.runner.publish import sha256_file
 from tests.conftest import ROOT, SEED
 from tests.hostile import FRENCH
