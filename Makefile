@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/depeche run $(INPUT) -o $(OUT)
+	$(BIN)/depeche run $(INPUT) -o $(OUT) --overwrite
 
 test: $(STAMP) browsers labelstudio
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile tests

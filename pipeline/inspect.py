@@ -25,8 +25,9 @@ import pandas as pd
 from pipeline import tables as T
 from pipeline.errors import InspectError
 from pipeline.io.readers import discover, iso_date, read_ref
-from pipeline.io.writers import find_table
+from pipeline.io.writers import FORMATS
 from pipeline.names import unaccent
+from pipeline.runner import publish
 
 
 # -- reading the tables -----------------------------------------------------------------------
@@ -46,10 +47,57 @@ def _typed(df: pd.DataFrame, table: str) -> pd.DataFrame:
     return df
 
 
+_VERIFIED: dict = {}
+
+
+def published(out: Path | str) -> dict[str, str]:
+    """The files of OUT's published set: those run.json lists (SCHEMA.md 1.1), each checked
+    against its sha256. Nothing else in OUT is read: not a table of the other format, nor one
+    a failed or concurrent run left. Raises InspectError when run.json lists no table or a
+    listed file is missing or differs."""
+    out = Path(out)
+    listed = publish.listed(out)
+    if not listed:
+        raise InspectError(f"{out} holds no finished run: no run.json listing its tables (articles.csv, …); "
+                           f"give the OUT folder of a finished `depeche run INPUT -o OUT`, or run it again")
+    try:
+        stamp = tuple((rel, (out / rel).stat().st_mtime_ns, (out / rel).stat().st_size) for rel in sorted(listed))
+    except OSError:
+        stamp = None
+    key = (str(out.resolve()), stamp)
+    if stamp is None or _VERIFIED.get(key) != listed:
+        for rel, sha in sorted(listed.items()):
+            p = out / rel
+            if not p.is_file() or publish.sha256_file(p) != sha:
+                raise InspectError(f"{p} is not the file run.json lists (missing, or its sha256 differs): "
+                                   f"OUT was changed after its run; run `depeche run` again")
+        _VERIFIED.clear()
+        _VERIFIED[key] = dict(listed)
+    return listed
+
+
+def published_table(out: Path, table: str):
+    """(format class, path) of the table in OUT's published set (formats in FORMATS order), or
+    None. A dataset folder must hold exactly the files run.json lists."""
+    listed = published(out)
+    for fmt in FORMATS.values():
+        rel = fmt.path(Path(), table).as_posix()
+        files = {k for k in listed if k == rel or k.startswith(rel + "/")}
+        if not files:
+            continue
+        path = out / rel
+        if path.is_dir() and {p.relative_to(out).as_posix() for p in path.rglob("*") if p.is_file()} != files:
+            raise InspectError(f"{path} holds files run.json does not list: OUT was changed after its "
+                               f"run; run `depeche run` again")
+        return fmt, path
+    return None
+
+
 def read_table(out: Path | str, table: str) -> pd.DataFrame:
-    """One table of OUT with the schema's types: str columns as str ('' when missing), int
-    columns as nullable Int64, float columns as float64. A missing table is an empty frame."""
-    found = find_table(Path(out), table)
+    """One table of OUT's published set with the schema's types: str columns as str ('' when
+    missing), int columns as nullable Int64, float columns as float64. A table the set does
+    not hold is an empty frame."""
+    found = published_table(Path(out), table)
     if found:
         fmt, path = found
         df = fmt.read(path, T.column_types(table))
@@ -62,7 +110,7 @@ def load_tables(out: Path | str) -> dict[str, pd.DataFrame]:
     out = Path(out)
     if not out.is_dir():
         raise InspectError(f"{out} is not a folder: give the OUT folder of `depeche run`")
-    if not find_table(out, T.ARTICLES.name):
+    if not published_table(out, T.ARTICLES.name):
         raise InspectError(f"{out} holds no articles.csv nor articles.parquet: "
                            f"give the OUT folder of `depeche run INPUT -o OUT`")
     return {t: read_table(out, t) for t in T.NAMES}
@@ -322,18 +370,19 @@ class Reader:
     """Re-reads articles from the run's input, as the run read them (same readers)."""
     input: str
     max_chars: int = 2_000_000
+    out: str = ""           # the run's OUT: skipped by discovery when it is inside INPUT
     _refs: Optional[dict] = field(default=None, repr=False)
 
     @classmethod
     def for_run(cls, out: Path | str) -> "Reader":
         run = read_run(out)
-        return cls(run.get("input", ""), int(run.get("options", {}).get("max_chars") or 2_000_000))
+        return cls(run.get("input", ""), int(run.get("options", {}).get("max_chars") or 2_000_000), str(out))
 
     def refs(self) -> dict:
         if self._refs is None:
             self._refs = {}
             if self.input and Path(self.input).exists():
-                self._refs = {r.article_id: r for r in discover(Path(self.input)).refs}
+                self._refs = {r.article_id: r for r in discover(Path(self.input), out=self.out or None).refs}
         return self._refs
 
     def read(self, article_id: str, sha256: str = "") -> ArticleText:

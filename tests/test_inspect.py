@@ -21,6 +21,7 @@ from pipeline.cli.browse import register
 from pipeline.inspect import (Filters, InspectError, article_view, load_tables, over_time, read_table,
                               summarise)
 from pipeline.io.writers import open_table
+from pipeline.runner.publish import digests
 from pipeline.views.terminal import styled_text
 from tests.conftest import ROOT, SHARED
 
@@ -148,7 +149,8 @@ def make_synthetic_out(root: Path, fmt: str = "csv") -> Path:
         w.write(_rows_for(name, rows))
         w.close()
     (out / "run.json").write_text(json.dumps({"schema_version": 1, "input": str(inp),
-                                              "options": {"max_chars": 2000000}}), encoding="utf-8")
+                                              "options": {"max_chars": 2000000},
+                                              "tables": digests(out)}), encoding="utf-8")
     return out
 
 

@@ -41,6 +41,14 @@ def csv_cell(value, kind: str) -> str:
     return "'" + s if s.startswith(FORMULA) else s
 
 
+def _quoted(cell: str) -> str:
+    """RFC 4180 quoting of one cell, a carriage return included (an id or a file name may hold
+    one: left bare, every reader would split the row there)."""
+    if any(c in cell for c in ',"\n\r'):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
 class CsvTable:
     """Rows (tuples in column order) to OUT/<table>.csv (SCHEMA.md's rules), via a temporary
     file and a rename."""
@@ -59,8 +67,13 @@ class CsvTable:
         self.w.writerow(columns)
 
     def write(self, rows: Iterable[tuple]) -> None:
-        kinds = self.kinds
-        self.w.writerows([csv_cell(v, k) for v, k in zip(row, kinds)] for row in rows)
+        kinds, writerow, write = self.kinds, self.w.writerow, self.f.write
+        for row in rows:
+            cells = [csv_cell(v, k) for v, k in zip(row, kinds)]
+            if "\r" in "".join(cells):   # csv quotes only what lineterminator holds: \n
+                write(",".join(_quoted(c) for c in cells) + "\n")
+            else:
+                writerow(cells)
 
     def close(self) -> None:
         self.f.close()

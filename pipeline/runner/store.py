@@ -13,9 +13,11 @@ from __future__ import annotations
 import heapq
 import json
 import os
+import re
 import shutil
 from collections import Counter
 from contextlib import ExitStack
+from dataclasses import fields
 from pathlib import Path
 from typing import Iterator
 
@@ -39,8 +41,9 @@ class Store:
 
     def open_for_resume(self) -> None:
         self.parts.mkdir(parents=True, exist_ok=True)
-        for tmp in self.parts.glob("*.tmp"):
-            shutil.rmtree(tmp, ignore_errors=True)
+        for tmp in self.parts.iterdir():
+            if not _PART.match(tmp.name):   # a part being written or rewritten when killed
+                shutil.rmtree(tmp, ignore_errors=True)
 
     def state(self) -> dict:
         try:
@@ -52,14 +55,34 @@ class Store:
         write_text(self.out / STATE / "state.json", json.dumps(state, ensure_ascii=False, indent=1))
 
     def part_dirs(self) -> list[Path]:
-        return sorted(p for p in self.parts.glob("part-*") if p.is_dir() and not p.name.endswith(".tmp"))
+        return sorted(p for p in self.parts.glob("part-*") if _PART.match(p.name) and p.is_dir())
 
-    def done_ids(self) -> set[str]:
-        done = set()
-        for p in self.part_dirs():
-            for row in _read_rows(p / f"{T.ARTICLES.part}.jsonl"):
-                done.add(row[0])
-        return done
+    def done(self) -> dict[str, tuple[str, str]]:
+        """article_id -> (path, sha256) of every article the parts hold."""
+        cols = T.ARTICLES.columns
+        path, sha = cols.index("path"), cols.index("sha256")
+        return {row[0]: (row[path], row[sha]) for p in self.part_dirs()
+                for row in _read_rows(p / f"{T.ARTICLES.part}.jsonl")}
+
+    def drop(self, ids: set[str]) -> None:
+        """Remove every row of these articles from the parts (inputs changed or gone since).
+        Each part is rewritten beside itself and swapped in; killed midway, a part is whole,
+        or absent and its articles are redone by the next --resume: never doubled."""
+        for part in self.part_dirs():
+            if not any(row[0] in ids for row in _read_rows(part / f"{T.ARTICLES.part}.jsonl")):
+                continue
+            tmp, old = part.with_name(part.name + ".tmp"), part.with_name(part.name + ".old")
+            shutil.rmtree(tmp, ignore_errors=True)
+            tmp.mkdir()
+            for table in T.TABLES:
+                at = _article_column(table)
+                _write_rows(tmp / f"{table.part}.jsonl", (r for r in _read_rows(part / f"{table.part}.jsonl")
+                                                           if r[at] not in ids))
+            part.rename(old)
+            if any(True for _ in _read_rows(tmp / f"{T.ARTICLES.part}.jsonl")):
+                tmp.rename(part)
+            shutil.rmtree(tmp, ignore_errors=True)
+            shutil.rmtree(old, ignore_errors=True)
 
     def next_part_number(self) -> int:
         nums = [int(p.name.split("-")[1]) for p in self.part_dirs()]
@@ -71,16 +94,14 @@ class Store:
         with atomic_dir(final) as tmp:
             for table in T.TABLES:
                 rows = sorted((T.as_tuple(r) for r in tables.get(table.part, [])), key=table.part_key())
-                with open(tmp / f"{table.part}.jsonl", "w", encoding="utf-8", newline="\n") as f:
-                    for row in rows:
-                        f.write(json.dumps(row, ensure_ascii=False) + "\n")
-                    f.flush()
-                    os.fsync(f.fileno())
+                _write_rows(tmp / f"{table.part}.jsonl", rows)
         return final
 
     # -- merge ---------------------------------------------------------------------------
-    def merge(self, fmt: str) -> tuple[dict[str, int], dict[str, int]]:
-        """Write every table; return rows per table and articles per status."""
+    def merge(self, fmt: str, dest: Path | None = None) -> tuple[dict[str, int], dict[str, int]]:
+        """Write every table into dest (default OUT); return rows per table and articles per
+        status."""
+        self.dest = Path(dest) if dest is not None else self.out
         parts = self.part_dirs()
         counts, statuses = {}, Counter()
         status = T.ARTICLES.columns.index("status")
@@ -127,7 +148,7 @@ class Store:
         shutil.rmtree(runs, ignore_errors=True)
 
     def _write(self, table: T.Table, fmt: str, rows) -> int:
-        w = open_table(self.out, table.name, fmt, table.columns, table.types)
+        w = open_table(self.dest, table.name, fmt, table.columns, table.types)
         n = 0
         batch = []
         for row in rows:
@@ -140,6 +161,23 @@ class Store:
         n += len(batch)
         w.close()
         return n
+
+
+_PART = re.compile(r"part-\d{6}$")
+
+
+def _article_column(table: T.Table) -> int:
+    """Where a stored row of this table holds its article_id."""
+    row = table.reduced.row if table.reduced else table.row
+    return [f.name for f in fields(row)].index("article_id")
+
+
+def _write_rows(path: Path, rows) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        f.flush()
+        os.fsync(f.fileno())
 
 
 def _read_rows(path: Path, stack: ExitStack | None = None) -> Iterator[list]:

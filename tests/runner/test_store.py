@@ -58,7 +58,25 @@ def test_when_part_written_then_no_temporary_folder_is_left_and_its_ids_count_as
     store.write_part(1, _article(2))
     assert [p.name for p in store.part_dirs()] == ["part-000000", "part-000001"]
     assert not list(store.parts.glob("*.tmp"))
-    assert store.done_ids() == {"art-001", "art-002"} and store.next_part_number() == 2
+    assert set(store.done()) == {"art-001", "art-002"} and store.next_part_number() == 2
+    assert store.done()["art-001"] == ("art-001.txt", "")
+
+
+def test_when_articles_are_dropped_then_their_rows_leave_every_part_and_the_others_stay(tmp_path):
+    store = Store(tmp_path)
+    store.reset()
+    both = {k: _article(1)[k] + _article(2)[k] for k in _article(1)}
+    store.write_part(0, both)
+    store.write_part(1, _article(3))
+    store.drop({"art-002", "art-003"})
+    assert [p.name for p in store.part_dirs()] == ["part-000000"] and set(store.done()) == {"art-001"}
+    assert not [p for p in store.parts.iterdir() if p.name != "part-000000"]
+    alone = Store(tmp_path / "alone")
+    alone.reset()
+    alone.write_part(0, _article(1))
+    for t in T.TABLES:
+        assert (store.parts / "part-000000" / f"{t.part}.jsonl").read_bytes() == \
+               (alone.parts / "part-000000" / f"{t.part}.jsonl").read_bytes(), t.name
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])

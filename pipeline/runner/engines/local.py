@@ -38,10 +38,15 @@ class LocalEngine:
 
         def feed():
             for number, sources in units:
-                unit = {"number": number, "tables": {}, "articles": [], "open": 0, "fed": False}
+                unit = {"number": number, "tables": {}, "articles": [], "open": 0, "fed": False,
+                        "size": len(sources)}
                 slots.append(unit)
                 for source in sources:
                     art, segs = prepare(source, opts)
+                    if len(segs) > 1:   # a long article: its segments one at a time, here (in a
+                        # batch, the parser's memory would grow with the article's length)
+                        merge_tables(unit["tables"], extract_one(pipeline(), art, segs))
+                        continue
                     a = {"art": art, "segs": segs, "docs": [None] * len(segs), "left": len(segs)}
                     unit["articles"].append(a)
                     if segs:
@@ -79,7 +84,16 @@ class LocalEngine:
                 for a in unit["articles"]:
                     if not a["segs"]:
                         merge_tables(unit["tables"], tabulate(a["art"], []))
-                yield unit["number"], unit["tables"], len(unit["articles"])
+                yield unit["number"], unit["tables"], unit["size"]
+
+        loaded = []
+
+        def pipeline():
+            if not loaded:
+                nlp = self.nlp or nlp_mod.load(opts.model_dir)
+                nlp.default_error_handler = record_errors  # Language-level only (per-pipe setter fails on Cython pipes)
+                loaded.append(nlp)
+            return loaded[0]
 
         texts = feed()
         first = next(texts, None)
@@ -88,8 +102,7 @@ class LocalEngine:
                 unit["fed"] = True
             yield from ready()
             return
-        nlp = self.nlp or nlp_mod.load(opts.model_dir)
-        nlp.default_error_handler = record_errors  # Language-level only (per-pipe setter fails on Cython pipes)
+        nlp = pipeline()
         docs = nlp.pipe(itertools.chain([first], texts), as_tuples=True, n_process=self.workers,
                         batch_size=self.batch_size)
         for doc, n in docs:
