@@ -1,0 +1,34 @@
+"""Text normalisation shared by the cross-article steps.
+
+Two copies of a dispatch differ by case, accents dropped on capitals, typographic quote marks
+and apostrophes, non-breaking spaces and line breaks: `words` folds all of these away, so the
+sketches and claim keys compare what was written, not how it was typeset.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"\w+")
+_PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*")
+
+
+def fold(s: str) -> str:
+    """Case- and accent-free form (NFKD, combining marks dropped, casefolded)."""
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+
+
+def words(s: str) -> list[str]:
+    """The words of `s`, folded; punctuation, quote marks and spacing are not words."""
+    return _WORD.findall(fold(s))
+
+
+def paragraphs(s: str) -> list[str]:
+    """Blocks separated by a blank line (single line breaks stay inside a paragraph)."""
+    return [p for p in _PARAGRAPH.split(s) if p.strip()]
+
+
+def normalised(s: str) -> str:
+    """One line of folded words: the form two near-identical contents share."""
+    return " ".join(words(s))
