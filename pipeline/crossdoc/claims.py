@@ -1,0 +1,393 @@
+"""The same claim across a run: attributions with the same speaker and near-identical content.
+
+A claim is keyed by its speaker (the canonical actor, or nobody when the text names none) and its
+content normalised (case, accents, punctuation, quote marks and spacing folded: `text.normalised`).
+Two keys of one speaker are one claim when their contents are near-identical (`near_identical`):
+almost the same characters and the same numbers, or one a long enough piece of the other (a quote
+cut short by another outlet). A number that differs makes another claim: "10 000 soldats" and
+"12 000 soldats" are two things to check, not one.
+
+Clustering runs in the final merge, on rows, in two passes over attributions.csv (sorted by
+article): `ClaimBuilder.add` reads every row, `finish` groups the keys (an LSH over their
+character shingles, datasketch, so that a speaker with thousands of claims is not compared pair by
+pair) and finds which claims restate others, then `assign` gives each article's rows their
+claim_id and counts articles, and `rows` gives claims.csv. Memory grows with the distinct claims,
+not with the rows.
+
+A claim's id is a hash of its speaker and the normalised content of its first occurrence: the
+same for any split of the run. The first occurrence is the earliest article by date (undated after
+dated), then the lowest article_id, then the lowest attribution_id.
+
+`responds_to`: a denial or a reply (stance `deny`, or a cue of answering) links to the claim it
+answers where the text allows:
+- its content names claims (`ces allégations`, `les accusations de Kiev`): the nearest claim
+  before it in the same article made by another speaker (by the actor it names, when it names one);
+- else its content restates another claim (most of its content words are that claim's), made by
+  another speaker no later than it: the one with the most of its words, then the latest.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Optional
+
+from pipeline.crossdoc.duplicates import date_order
+from pipeline.crossdoc.text import normalised
+
+# near-identical contents
+CHAR_SHINGLE = 3
+NEAR_JACCARD = 0.85       # character-trigram Jaccard similarity of two contents
+PIECE_RATIO = 0.6         # a content inside another, at least this share of its length ...
+PIECE_WORDS = 6           # ... and this many words
+LSH_PERM = 64
+LSH_THRESHOLD = 0.5       # proposes pieces as well as near-identical contents; checked exactly
+
+# responses
+REPLY_CUES = frozenset({"répondre", "rétorquer", "répliquer", "réagir", "riposter", "rejeter", "démentir",
+                        "nier", "contester", "réfuter", "récuser", "infirmer", "balayer", "dénoncer"})
+CLAIM_NOUNS = ("allegation", "accusation", "affirmation", "information", "propos", "declaration",
+               "rumeur", "critique", "assertion", "version", "chiffre", "bilan", "reproche", "soupcon",
+               "imputation", "these", "informations", "assertions", "interpretation", "insinuation",
+               "attaque", "menace", "ultimatum", "demande", "exigence", "annonce", "revelation", "article",
+               "enquete", "rapport", "idee", "hypothese", "scenario", "chiffres", "estimation", "pretention")
+_ANAPHOR = re.compile(r"^(?:(?:toutes?|tous|de|d)\s+)?(?:ces|cette|cet|ce|les|leurs?|ses|sa|son|telles?)\s+"
+                      r"(?:\w+\s+){0,2}?(?:%s)s?\b" % "|".join(CLAIM_NOUNS))
+ANAPHOR_WORDS = 10        # a content that names claims is short
+RESTATE_SHARE = 0.6       # share of a reply's content words found in the claim it restates
+RESTATE_WORDS = 3         # and at least this many
+COMMON = 20_000           # words in more claims than this are too common to propose candidates
+STOPWORDS = frozenset("""a au aux avec avoir ce ces cet cette d dans de des du elle elles en est et etre
+eu il ils je l la le les leur leurs lui m mais me meme n ne ni nos notre nous on ont or ou par pas plus pour
+qu que qui s sa sans se ses si son sont sur t ta te tes toi ton tous tout toute toutes tres tu un une vos
+votre vous y ete etait avait avaient sera serait seraient aurait fait faire comme aussi alors apres avant
+bien car cela celle celui ceux dont donc encore entre ici ainsi deja jamais lors moins peu puis quand
+sous toujours trop""".split())
+
+
+@dataclass
+class ClaimRow:
+    claim_id: str
+    actor_id: str = ""
+    content: str = ""
+    first_article_id: str = ""
+    first_attribution_id: Optional[int] = None
+    first_date: str = ""
+    last_date: str = ""
+    articles: int = 0
+    attributions: int = 0
+    responds_to: str = ""
+
+
+@dataclass
+class _Key:
+    """One (speaker, normalised content) as seen in pass 1."""
+    actor_id: str
+    norm: str
+    first: tuple            # (date order, article_id, attribution_id) of its first occurrence
+    content: str            # the content of that occurrence, as written
+    last: str = ""          # the latest date it occurs on
+    attributions: int = 0
+    reply: bool = False     # its first occurrence denies or answers
+    cluster: int = -1
+
+
+@dataclass
+class _Claim:
+    keys: list = field(default_factory=list)
+    claim_id: str = ""
+    articles: int = 0
+    anaphor: Optional[tuple] = None   # (occurrence order, claim index) it answers, by naming
+    restates: int = -1
+
+
+def is_reply(stance: str, cue_lemma: str) -> bool:
+    return stance == "deny" or (cue_lemma or "").lower() in REPLY_CUES
+
+
+def names_claims(content: str) -> bool:
+    """Does the content name claims instead of saying one (`ces allégations`)?"""
+    words = normalised(content).split()
+    return 0 < len(words) <= ANAPHOR_WORDS and bool(_ANAPHOR.match(" ".join(words)))
+
+
+def content_words(norm: str) -> set[str]:
+    return {w for w in norm.split() if len(w) > 2 and w not in STOPWORDS}
+
+
+def _numbers(norm: str) -> list[str]:
+    """The numbers of a content, digit groups joined (`10 000` is 10000)."""
+    out: list[str] = []
+    glued = False
+    for w in norm.split():
+        if w.isdigit():
+            if glued and len(w) == 3:
+                out[-1] += w
+            else:
+                out.append(w)
+            glued = True
+        else:
+            glued = False
+    return sorted(out)
+
+
+def _trigrams(norm: str) -> set[str]:
+    s = f" {norm} "
+    return {s[i:i + CHAR_SHINGLE] for i in range(max(1, len(s) - CHAR_SHINGLE + 1))}
+
+
+def near_identical(a: str, b: str) -> bool:
+    """Are two normalised contents of one speaker the same claim?"""
+    if a == b:
+        return True
+    if _numbers(a) != _numbers(b):
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if (len(short) >= PIECE_RATIO * len(long_) and len(short.split()) >= PIECE_WORDS
+            and f" {short} " in f" {long_} "):
+        return True
+    ta, tb = _trigrams(a), _trigrams(b)
+    return len(ta & tb) >= NEAR_JACCARD * len(ta | tb)
+
+
+def claim_hash(actor_id: str, norm: str) -> str:
+    return "c" + hashlib.blake2b(f"{actor_id}\x1f{norm}".encode("utf-8"), digest_size=8).hexdigest()
+
+
+class ClaimBuilder:
+    """Attribution rows -> claim_id per row and claims.csv rows (see the module docstring).
+
+    article_dates: article_id -> date (ISO, partial allowed, '' when unknown) for every article
+    that has attributions; aliases: actor_id -> folded names it is written as (`kiev`, `ukraine`),
+    to read which actor a content like `les accusations de Kiev` names.
+    """
+
+    def __init__(self, article_dates: Mapping[str, str], aliases: Optional[Mapping[str, Iterable[str]]] = None):
+        self.dates = article_dates
+        self.aliases = {a: [tuple(x.split()) for x in names if x] for a, names in (aliases or {}).items()}
+        self._keys: dict[tuple[str, str], int] = {}
+        self._key_list: list[_Key] = []
+        self._claims: list[_Claim] = []
+        self._finished = False
+
+    # -- pass 1 ----------------------------------------------------------------------------
+    def add(self, row: Mapping) -> None:
+        """Read one attributions row (a mapping with its columns)."""
+        norm = normalised(row.get("content") or "")
+        if not norm:
+            return
+        date = self.dates.get(row["article_id"], "")
+        order = (date_order(date), row["article_id"], int(row["attribution_id"]))
+        actor = row.get("actor_id") or ""
+        i = self._keys.get((actor, norm))
+        if i is None:
+            i = self._keys[(actor, norm)] = len(self._key_list)
+            self._key_list.append(_Key(actor, norm, order, row.get("content") or "", date, 0,
+                                       is_reply(row.get("stance") or "", row.get("cue_lemma") or "")))
+        k = self._key_list[i]
+        k.attributions += 1
+        if order < k.first:
+            k.first, k.content = order, row.get("content") or ""
+            k.reply = is_reply(row.get("stance") or "", row.get("cue_lemma") or "")
+        if date > k.last:
+            k.last = date
+
+    # -- between the passes ----------------------------------------------------------------
+    def finish(self) -> None:
+        """Group near-identical keys into claims, name them, find the claims replies restate."""
+        keys = self._key_list
+        parent = list(range(len(keys)))
+
+        def find(i):
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+        for i, j in self._near_pairs():
+            ri, rj = find(i), find(j)
+            if ri != rj:
+                parent[max(ri, rj)] = min(ri, rj)
+        groups: dict[int, list[int]] = {}
+        for i in range(len(keys)):
+            groups.setdefault(find(i), []).append(i)
+        # claims in order of their first occurrence: deterministic whatever the input order
+        firsts = sorted(groups.values(), key=lambda ks: min(keys[k].first for k in ks))
+        taken: set[str] = set()
+        for members in firsts:
+            c = _Claim(keys=members)
+            first = keys[min(members, key=lambda k: keys[k].first)]
+            cid = claim_hash(first.actor_id, first.norm)
+            n = 2
+            while cid in taken:   # a hash collision: the later claim gets a suffix
+                cid = f"{claim_hash(first.actor_id, first.norm)}~{n}"
+                n += 1
+            taken.add(cid)
+            c.claim_id = cid
+            for k in members:
+                keys[k].cluster = len(self._claims)
+            self._claims.append(c)
+        self._restatements()
+        self._finished = True
+
+    def _near_pairs(self) -> Iterable[tuple[int, int]]:
+        """Pairs of keys of one speaker with near-identical contents (LSH candidates, checked)."""
+        from datasketch import MinHash, MinHashLSH
+        keys = self._key_list
+        if len(keys) < 2:
+            return
+        perms = MinHash(num_perm=LSH_PERM, seed=5, scheme="affine32").permutations
+        lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=LSH_PERM)
+        sketches = []
+        for i, k in enumerate(keys):
+            m = MinHash(num_perm=LSH_PERM, seed=5, scheme="affine32", permutations=perms, hashfunc=_crc32)
+            m.update_batch(sorted(_trigrams(k.norm)))
+            sketches.append(m)
+            lsh.insert(i, m, check_duplication=False)
+        for i, m in enumerate(sketches):
+            for j in sorted(lsh.query(m)):
+                if j > i and keys[j].actor_id == keys[i].actor_id and near_identical(keys[i].norm, keys[j].norm):
+                    yield i, j
+
+    def _restatements(self) -> None:
+        keys, claims = self._key_list, self._claims
+        firsts = [min(keys[k].first for k in c.keys) for c in claims]
+        rep = [keys[min(c.keys, key=lambda k: keys[k].first)] for c in claims]
+        replies = [i for i, k in enumerate(rep) if k.reply and not names_claims(k.content)]
+        if not replies:
+            return
+        wanted = set().union(*(content_words(rep[i].norm) for i in replies))
+        index: dict[str, list[int]] = {}
+        for ci, k in enumerate(rep):
+            for w in content_words(k.norm) & wanted:
+                index.setdefault(w, []).append(ci)
+        for ci in replies:
+            words = content_words(rep[ci].norm)
+            if len(words) < RESTATE_WORDS:
+                continue
+            shared = Counter()
+            for w in words:
+                post = index.get(w, ())
+                if len(post) <= COMMON:
+                    shared.update(post)
+            best = None
+            for cj, n in shared.items():
+                if (cj == ci or n < RESTATE_WORDS or n < RESTATE_SHARE * len(words)
+                        or (rep[ci].actor_id and rep[cj].actor_id == rep[ci].actor_id)
+                        or firsts[cj] > firsts[ci]):
+                    continue
+                cand = (n, firsts[cj], claims[cj].claim_id)
+                if best is None or cand[:2] > best[0][:2] or (cand[:2] == best[0][:2] and cand[2] < best[0][2]):
+                    best = (cand, cj)
+            if best:
+                claims[ci].restates = best[1]
+
+    # -- pass 2 ----------------------------------------------------------------------------
+    def assign(self, rows: list[Mapping]) -> list[str]:
+        """claim_id of each attributions row of one article (rows in attribution_id order);
+        counts the article for its claims and reads which earlier claim a reply names."""
+        assert self._finished, "finish() first"
+        out, seen = [], set()
+        claim_of = []
+        for row in rows:
+            norm = normalised(row.get("content") or "")
+            i = self._keys.get((row.get("actor_id") or "", norm)) if norm else None
+            ci = self._key_list[i].cluster if i is not None else None
+            claim_of.append(ci)
+            out.append(self._claims[ci].claim_id if ci is not None else "")
+            if ci is not None and ci not in seen:
+                seen.add(ci)
+                self._claims[ci].articles += 1
+        for pos, row in enumerate(rows):
+            ci = claim_of[pos]
+            if ci is None or not is_reply(row.get("stance") or "", row.get("cue_lemma") or ""):
+                continue
+            if not names_claims(row.get("content") or ""):
+                continue
+            target = self._named(rows, claim_of, pos)
+            if target is None:
+                continue
+            date = self.dates.get(row["article_id"], "")
+            order = (date_order(date), row["article_id"], int(row["attribution_id"]))
+            c = self._claims[ci]
+            if c.anaphor is None or order < c.anaphor[0]:
+                c.anaphor = (order, target)
+        return out
+
+    def _named(self, rows, claim_of, pos) -> Optional[int]:
+        """The claim a content like `ces allégations` names: the nearest earlier one of another
+        speaker, by the actor the content names if it names one."""
+        me = rows[pos]
+        mine = me.get("actor_id") or ""
+        words = normalised(me.get("content") or "").split()
+        start, end = me.get("content_start"), me.get("content_end")
+        earlier = []
+        for j in range(pos - 1, -1, -1):
+            r, cj = rows[j], claim_of[j]
+            if cj is None or cj == claim_of[pos]:
+                continue
+            if (r.get("actor_id") or "") == mine and mine:
+                continue
+            if None not in (start, end, r.get("content_start"), r.get("content_end")) and (
+                    r["content_start"] >= start or r["content_end"] >= end):
+                continue   # not before it, or the content it is reported in
+            earlier.append((r.get("actor_id") or "", cj))
+        for actor, cj in earlier:
+            if actor and any(_contains(words, alias) for alias in self.aliases.get(actor, ())):
+                return cj
+        return earlier[0][1] if earlier else None
+
+    def rows(self) -> list[ClaimRow]:
+        """claims.csv, sorted by claim_id."""
+        keys, out = self._key_list, []
+        for c in self._claims:
+            first = keys[min(c.keys, key=lambda k: keys[k].first)]
+            (_, date), article_id, attribution_id = first.first
+            target = c.anaphor[1] if c.anaphor else (c.restates if c.restates >= 0 else None)
+            out.append(ClaimRow(
+                c.claim_id, first.actor_id, first.content, article_id, attribution_id, date,
+                max(keys[k].last for k in c.keys), c.articles, sum(keys[k].attributions for k in c.keys),
+                self._claims[target].claim_id if target is not None else ""))
+        return sorted(out, key=lambda r: r.claim_id)
+
+
+def _contains(words: list[str], alias: tuple) -> bool:
+    n = len(alias)
+    return n > 0 and any(tuple(words[i:i + n]) == alias for i in range(len(words) - n + 1))
+
+
+def _crc32(s: str) -> int:
+    import zlib
+    return zlib.crc32(s.encode("utf-8"))
+
+
+def folded_aliases(names: Mapping[str, str], aliases: Mapping[str, str]) -> dict[str, list[str]]:
+    """actor_id -> its name and `|`-joined aliases folded to words (as actors.csv gives them)."""
+    out = {}
+    for actor_id, name in names.items():
+        forms = {normalised(name)} | {normalised(a) for a in (aliases.get(actor_id) or "").split("|") if a}
+        out[actor_id] = sorted(f for f in forms if f)
+    return out
+
+
+def build_claims(attributions: Iterable[Mapping], article_dates: Mapping[str, str],
+                 aliases: Optional[Mapping[str, Iterable[str]]] = None) -> tuple[list[str], list[ClaimRow]]:
+    """claim_id of each row (in the order given) and claims.csv, for rows held in memory."""
+    rows = list(attributions)
+    b = ClaimBuilder(article_dates, aliases)
+    for r in rows:
+        b.add(r)
+    b.finish()
+    ids: dict[tuple, str] = {}
+    by_article: dict[str, list[int]] = {}
+    for n, r in enumerate(rows):
+        by_article.setdefault(r["article_id"], []).append(n)
+    for aid in sorted(by_article):
+        idx = sorted(by_article[aid], key=lambda n: int(rows[n]["attribution_id"]))
+        for n, cid in zip(idx, b.assign([rows[n] for n in idx])):
+            ids[n] = cid
+    return [ids[n] for n in range(len(rows))], b.rows()
+
+
+__all__ = ["ClaimRow", "ClaimBuilder", "build_claims", "folded_aliases", "near_identical", "names_claims",
+           "is_reply", "claim_hash"]
