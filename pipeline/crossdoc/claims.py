@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Optional
 
 from pipeline.crossdoc.duplicates import date_order
-from pipeline.crossdoc.text import normalised
+from pipeline.crossdoc.text import connected, normalised
 
 # near-identical contents
 CHAR_SHINGLE = 3
@@ -197,22 +197,9 @@ class ClaimBuilder:
     def finish(self) -> None:
         """Group near-identical keys into claims, name them, find the claims replies restate."""
         keys = self._key_list
-        parent = list(range(len(keys)))
-
-        def find(i):
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-        for i, j in self._near_pairs():
-            ri, rj = find(i), find(j)
-            if ri != rj:
-                parent[max(ri, rj)] = min(ri, rj)
-        groups: dict[int, list[int]] = {}
-        for i in range(len(keys)):
-            groups.setdefault(find(i), []).append(i)
+        groups = connected(len(keys), self._near_pairs())
         # claims in order of their first occurrence: deterministic whatever the input order
-        firsts = sorted(groups.values(), key=lambda ks: min(keys[k].first for k in ks))
+        firsts = sorted(groups, key=lambda ks: min(keys[k].first for k in ks))
         taken: set[str] = set()
         for members in firsts:
             c = _Claim(keys=members)

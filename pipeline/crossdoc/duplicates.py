@@ -28,7 +28,7 @@ from typing import Iterable, Optional
 
 import numpy as np
 
-from pipeline.crossdoc.text import paragraphs, words
+from pipeline.crossdoc.text import connected, paragraphs, words
 
 SHINGLE = 5          # words per shingle
 NUM_PERM = 128       # MinHash permutations (the estimate's standard error is under 0.045)
@@ -150,22 +150,8 @@ class DuplicateFinder:
 
     def duplicate_of(self) -> dict[str, str]:
         """article_id -> the first article of its group, for every article that has one."""
-        parent = list(range(len(self._ids)))
-
-        def find(i):
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-        for i, j in self.pairs():
-            ri, rj = find(i), find(j)
-            if ri != rj:
-                parent[max(ri, rj)] = min(ri, rj)
-        groups: dict[int, list[int]] = {}
-        for i in range(len(self._ids)):
-            groups.setdefault(find(i), []).append(i)
         out = {}
-        for members in groups.values():
+        for members in connected(len(self._ids), self.pairs()):
             if len(members) < 2:
                 continue
             first = min(members, key=lambda i: (date_order(self._dates[i]), self._ids[i]))

@@ -1,4 +1,4 @@
-"""Text normalisation shared by the cross-article steps.
+"""Text normalisation (and grouping) shared by the cross-article steps.
 
 Two copies of a dispatch differ by case, accents dropped on capitals, typographic quote marks
 and apostrophes, non-breaking spaces and line breaks: `words` folds all of these away, so the
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Iterable
 
 _WORD = re.compile(r"\w+")
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*")
@@ -32,3 +33,23 @@ def paragraphs(s: str) -> list[str]:
 def normalised(s: str) -> str:
     """One line of folded words: the form two near-identical contents share."""
     return " ".join(words(s))
+
+
+def connected(n: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """The groups that linked pairs make among items 0..n-1 (a link of a link is in the group),
+    each sorted, in order of their smallest item."""
+    parent = list(range(n))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+    for i, j in pairs:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())

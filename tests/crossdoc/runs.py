@@ -28,23 +28,15 @@ ACTORS = [
     dict(actor_id="Q423", name="Corée du Nord", type="state", country="PRK", aliases="Corée du Nord|Pyongyang",
          articles=4, mentions=4),
 ]
-ATTRIBUTIONS = [
-    dict(article_id="afp-1021", attribution_id=1, kind="direct", cue="affirmé", cue_lemma="affirmer",
-         stance="assert", speaker="Volodymyr Zelensky", actor_id="Q3874799", content=QUOTE,
-         content_start=40, content_end=40 + len(QUOTE)),
-    dict(article_id="afp-1021", attribution_id=2, kind="indirect", cue="rejeté", cue_lemma="rejeter",
-         stance="deny", speaker="Le Kremlin", actor_id="kremlin", content="ces allégations",
-         content_start=120, content_end=135),
-    dict(article_id="belga-1019", attribution_id=1, kind="direct", cue="déclaré", cue_lemma="déclarer",
-         stance="assert", speaker="Zelensky", actor_id="Q3874799", content="« " + QUOTE + ". »"[2:],
-         content_start=10, content_end=62),
-    dict(article_id="reuters-1018", attribution_id=1, kind="direct", cue="déclaré", cue_lemma="déclarer",
-         stance="assert", speaker="Volodymyr Zelensky", actor_id="Q3874799", content=QUOTE,
-         content_start=2, content_end=2 + len(QUOTE)),
-    dict(article_id="blog", attribution_id=1, kind="indirect", cue="estime", cue_lemma="estimer",
-         stance="estimate", speaker="un expert", actor_id="", content="la guerre durera encore des années",
-         content_start=0, content_end=34),
-]
+_ATT_COLUMNS = ("article_id", "attribution_id", "kind", "cue", "cue_lemma", "stance", "speaker", "actor_id",
+                "content", "content_start")
+ATTRIBUTIONS = [dict(zip(_ATT_COLUMNS, row), content_end=row[-1] + len(row[-2])) for row in [
+    ("afp-1021", 1, "direct", "affirmé", "affirmer", "assert", "Volodymyr Zelensky", "Q3874799", QUOTE, 40),
+    ("afp-1021", 2, "indirect", "rejeté", "rejeter", "deny", "Le Kremlin", "kremlin", "ces allégations", 120),
+    ("belga-1019", 1, "direct", "déclaré", "déclarer", "assert", "Zelensky", "Q3874799", QUOTE + ".", 10),
+    ("reuters-1018", 1, "direct", "déclaré", "déclarer", "assert", "Volodymyr Zelensky", "Q3874799", QUOTE, 2),
+    ("blog", 1, "indirect", "estime", "estimer", "estimate", "un expert", "", "la guerre durera encore des années", 0),
+]]
 MENTIONS = [
     dict(article_id="afp-1021", mention_id=1, start=40, end=53, text="La Corée du Nord", label="GPE",
          actor_id="Q423"),
