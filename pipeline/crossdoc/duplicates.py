@@ -34,10 +34,10 @@ SHINGLE = 5          # words per shingle
 NUM_PERM = 128       # MinHash permutations (the estimate's standard error is under 0.045)
 SEED = 17            # fixed: sketches made by any process, any day, compare
 CONTAINMENT = 0.85   # share of the smaller body's shingles found in the other
-JACCARD = 0.5        # shared shingles over all shingles of the two
+JACCARD = 0.4        # shared shingles over all shingles of the two
 # LSH bands tuned below JACCARD, so that pairs near it are still proposed (recall); the
 # sketches' estimates then decide
-LSH_THRESHOLD = 0.4
+LSH_THRESHOLD = 0.3
 
 
 @dataclass

@@ -14,10 +14,12 @@ _WORD = re.compile(r"\w+")
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*")
 
 
+_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 def fold(s: str) -> str:
     """Case- and accent-free form (NFKD, combining marks dropped, casefolded)."""
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    return _MARKS.sub("", unicodedata.normalize("NFKD", s)).casefold()
 
 
 def words(s: str) -> list[str]:

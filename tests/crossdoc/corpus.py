@@ -70,6 +70,39 @@ def write_jsonl(records: list[dict], path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
         for r in records:
-            f.write(json.dumps({k: r[k] for k in ("id", "date", "text") if r.get(k) is not None},
+            f.write(json.dumps({k: r[k] for k in ("id", "date", "title", "text") if r.get(k) is not None},
                                ensure_ascii=False) + "\n")
     return path
+
+
+# Four dispatches (invented for the tests) carry one quotation of Volodymyr Zelensky on different
+# dates; the earliest is neither the first by id nor the first in the folder. The Kremlin denies it
+# in one of them; a copy of the earliest is reposted the next day by another outlet.
+QUOTE = "la Corée du Nord a envoyé 10 000 soldats en Russie"
+DISPATCHES = [
+    ("afp-2024-10-21", "2024-10-21", "Zelensky accuse de nouveau Pyongyang",
+     "KIEV, 21 octobre 2024.\nLe président ukrainien Volodymyr Zelensky a répété lundi que « "
+     + QUOTE + " ».\n\nLe Kremlin a rejeté ces allégations, les qualifiant de propagande."),
+    ("belga-2024-10-19", "2024-10-19", "Des soldats nord-coréens en Russie, selon Kiev",
+     "BRUXELLES, 19 octobre 2024.\n« " + QUOTE[0].upper() + QUOTE[1:] + " », a déclaré samedi "
+     "Volodymyr Zelensky lors d'un sommet à Bruxelles.\n\nL'OTAN n'a pas confirmé cette information "
+     "dans l'immédiat."),
+    ("reuters-2024-10-18", "2024-10-18", "Zelensky : la Corée du Nord envoie des troupes",
+     "KIEV, 18 octobre 2024.\n« " + QUOTE[0].upper() + QUOTE[1:] + " », a affirmé vendredi Volodymyr "
+     "Zelensky devant la presse à Kiev.\n\nLe président ukrainien a appelé ses alliés à réagir "
+     "rapidement.\n\nSelon les services de renseignement sud-coréens, 1 500 soldats seraient déjà "
+     "arrivés à Vladivostok."),
+    ("lesoir-2024-10-19", "2024-10-19", "Pyongyang enverrait 10 000 soldats",
+     "KIEV, 18 octobre 2024.\n« " + QUOTE[0].upper() + QUOTE[1:] + " », a affirmé vendredi Volodymyr "
+     "Zelensky devant la presse à Kiev.\n\nSelon les services de renseignement sud-coréens, 1 500 "
+     "soldats seraient déjà arrivés à Vladivostok.\n\nLe président ukrainien a appelé ses alliés à "
+     "réagir rapidement."),
+    ("blog-sans-date", "", "Revue de presse",
+     "Volodymyr Zelensky a déclaré que « " + QUOTE + " ». Le chiffre n'a pas pu être vérifié."),
+]
+
+
+def quotes_corpus(folder: Path) -> Path:
+    """DISPATCHES as one JSONL file in `folder`."""
+    return write_jsonl([{"id": i, "date": d, "title": t, "text": x} for i, d, t, x in DISPATCHES],
+                       folder / "depeches.jsonl")
