@@ -28,8 +28,8 @@ answers where the text allows:
 from __future__ import annotations
 
 import hashlib
+import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Optional
 
@@ -298,6 +298,9 @@ class ClaimBuilder:
                             yield i, j
 
     def _restatements(self) -> None:
+        """For each reply that does not name claims, the claim it restates. A claim holding
+        `need` of the reply's q content words holds one of its q - need + 1 rarest (prefix
+        filtering): only those words' claims are read, so the work per reply stays small."""
         keys, claims = self._key_list, self._claims
         firsts = [min(keys[k].first for k in c.keys) for c in claims]
         rep = [keys[min(c.keys, key=lambda k: keys[k].first)] for c in claims]
@@ -311,21 +314,22 @@ class ClaimBuilder:
                 index.setdefault(w, []).append(ci)
         for ci in replies:
             words = content_words(rep[ci].norm)
-            if len(words) < RESTATE_WORDS:
+            need = max(RESTATE_WORDS, math.ceil(RESTATE_SHARE * len(words)))
+            if len(words) < need:
                 continue
-            shared = Counter()
-            for w in words:
-                post = index.get(w, ())
-                if len(post) <= COMMON:
-                    shared.update(post)
+            prefix = sorted(words, key=lambda w: (len(index.get(w, ())), w))[:len(words) - need + 1]
+            if len(index.get(prefix[0], ())) > COMMON:
+                continue   # even its rarest words are everywhere: it restates nothing in particular
             best = None
-            for cj, n in shared.items():
-                if (cj == ci or n < RESTATE_WORDS or n < RESTATE_SHARE * len(words)
-                        or (rep[ci].actor_id and rep[cj].actor_id == rep[ci].actor_id)
+            for cj in sorted({c for w in prefix for c in index.get(w, ())}):
+                if (cj == ci or (rep[ci].actor_id and rep[cj].actor_id == rep[ci].actor_id)
                         or firsts[cj] > firsts[ci]):
                     continue
-                cand = (n, firsts[cj], claims[cj].claim_id)
-                if best is None or cand[:2] > best[0][:2] or (cand[:2] == best[0][:2] and cand[2] < best[0][2]):
+                n = len(words & content_words(rep[cj].norm))
+                if n < need:
+                    continue
+                cand = (n, firsts[cj])
+                if best is None or cand > best[0]:
                     best = (cand, cj)
             if best:
                 claims[ci].restates = best[1]
