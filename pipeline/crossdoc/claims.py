@@ -65,7 +65,7 @@ _ANAPHOR = re.compile(r"^(?:(?:toutes?|tous|de|d)\s+)?(?:ces|cette|cet|ce|les|le
 ANAPHOR_WORDS = 10        # a content that names claims is short
 RESTATE_SHARE = 0.6       # share of a reply's content words found in the claim it restates
 RESTATE_WORDS = 3         # and at least this many
-COMMON = 20_000           # words in more claims than this are too common to propose candidates
+CANDIDATES = 300          # claims read per reply, those of its rarest words first
 STOPWORDS = frozenset("""a au aux avec avoir ce ces cet cette d dans de des du elle elles en est et etre
 eu il ils je l la le les leur leurs lui m mais me meme n ne ni nos notre nous on ont or ou par pas plus pour
 qu que qui s sa sans se ses si son sont sur t ta te tes toi ton tous tout toute toutes tres tu un une vos
@@ -300,7 +300,9 @@ class ClaimBuilder:
     def _restatements(self) -> None:
         """For each reply that does not name claims, the claim it restates. A claim holding
         `need` of the reply's q content words holds one of its q - need + 1 rarest (prefix
-        filtering): only those words' claims are read, so the work per reply stays small."""
+        filtering): only those words' claims are read, rarest first and at most CANDIDATES of
+        them, so the work per reply is bounded (a reply whose rarest words are in hundreds of
+        claims restates nothing in particular)."""
         keys, claims = self._key_list, self._claims
         firsts = [min(keys[k].first for k in c.keys) for c in claims]
         rep = [keys[min(c.keys, key=lambda k: keys[k].first)] for c in claims]
@@ -318,10 +320,13 @@ class ClaimBuilder:
             if len(words) < need:
                 continue
             prefix = sorted(words, key=lambda w: (len(index.get(w, ())), w))[:len(words) - need + 1]
-            if len(index.get(prefix[0], ())) > COMMON:
-                continue   # even its rarest words are everywhere: it restates nothing in particular
+            seen: set[int] = set()
+            for w in prefix:   # rarest first, within a bounded reading: linear in the run
+                if len(seen) + len(index.get(w, ())) > CANDIDATES:
+                    break
+                seen.update(index.get(w, ()))
             best = None
-            for cj in sorted({c for w in prefix for c in index.get(w, ())}):
+            for cj in sorted(seen):
                 if (cj == ci or (rep[ci].actor_id and rep[cj].actor_id == rep[ci].actor_id)
                         or firsts[cj] > firsts[ci]):
                     continue
