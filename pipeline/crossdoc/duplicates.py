@@ -15,8 +15,10 @@ Measured on winer-fr, distinct articles of one series (the stages of a cycling r
 template) share at most 0.80 of their shingles; reposted copies with a new headline, reordered
 paragraphs, a paragraph added or cut and retypeset quotes share 0.97 or more.
 
-Copies form groups (a copy of a copy is in the group); each group's first article, the earliest by
-date (undated after dated), then the lowest id, is what the others are `duplicate_of`.
+Copies form groups: each group's first article, the earliest by date (undated after dated), then
+the lowest id, is what the others are `duplicate_of`, and each of them is itself a copy of it. An
+article that is only close to a copy (a short dispatch one paragraph of which a roundup reposted
+beside a copied story) starts its own group instead of being drawn in through the copy.
 """
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ from typing import Iterable, Optional
 
 import numpy as np
 
-from pipeline.crossdoc.text import connected, paragraphs, words
+from pipeline.crossdoc.text import paragraphs, words
 
 SHINGLE = 5          # words per shingle
 NUM_PERM = 128       # MinHash permutations (the estimate's standard error is under 0.045)
@@ -149,15 +151,26 @@ class DuplicateFinder:
                     yield order[r], order[c]
 
     def duplicate_of(self) -> dict[str, str]:
-        """article_id -> the first article of its group, for every article that has one."""
+        """article_id -> the first article of its group, for every article that has one.
+
+        Articles are taken in order (the earliest by date, undated after dated, then the lowest
+        id): one that is a copy of an earlier group's first article joins the earliest such
+        group; any other starts a group. A group is thus its first article and copies of it:
+        an article that only shares a paragraph with a copy (a roundup that reposted one
+        paragraph of it beside a copied dispatch) is not drawn into the group through it."""
+        order = sorted(range(len(self._ids)), key=lambda i: (date_order(self._dates[i]), self._ids[i]))
+        rank = {i: r for r, i in enumerate(order)}
+        earlier: dict[int, list[int]] = {}
+        for i, j in self.pairs():
+            a, b = sorted((i, j), key=rank.__getitem__)
+            earlier.setdefault(b, []).append(a)
+        first: dict[int, int] = {}
         out = {}
-        for members in connected(len(self._ids), self.pairs()):
-            if len(members) < 2:
-                continue
-            first = min(members, key=lambda i: (date_order(self._dates[i]), self._ids[i]))
-            for i in members:
-                if i != first:
-                    out[self._ids[i]] = self._ids[first]
+        for i in order:
+            leaders = [j for j in earlier.get(i, ()) if first[j] == j]
+            first[i] = min(leaders, key=rank.__getitem__) if leaders else i
+            if first[i] != i:
+                out[self._ids[i]] = self._ids[first[i]]
         return out
 
 

@@ -61,6 +61,16 @@ def test_when_a_group_has_copies_then_they_point_at_its_first_article(dates, fir
     assert found == {k: first for k in "abc" if k != first}
 
 
+def test_when_a_roundup_copies_a_story_and_reposts_a_brief_then_the_brief_is_not_drawn_in():
+    brief = ("Le trafic ferroviaire reprendra normalement lundi matin sur la ligne entre Lyon et Grenoble, "
+             "après trois jours de travaux sur un pont endommagé par les crues de la semaine dernière, a "
+             "indiqué la direction régionale de la SNCF dans un communiqué publié dimanche soir.")
+    roundup = BODY + "\n\n" + brief                   # a copy of BODY (one paragraph added)
+    found = find_duplicates([("a", "2024-10-01", BODY), ("b", "2024-10-02", roundup), ("c", "2024-10-03", brief)])
+    assert find_duplicates([("b", "", roundup), ("c", "", brief)]) == {"c": "b"}   # close to the roundup
+    assert found == {"b": "a"}                          # but b is a copy of a, and c is not
+
+
 def test_when_sketches_come_in_any_order_then_the_groups_are_the_same():
     records, _ = duplicates_corpus()
     sketches = [(sketch(r["id"], r["text"]), r["date"]) for r in records]
