@@ -37,6 +37,7 @@ import numpy as np
 
 from pipeline.crossdoc.duplicates import date_order
 from pipeline.crossdoc.text import connected, normalised
+from pipeline.tables.claims import ClaimRow
 
 # near-identical contents
 CHAR_SHINGLE = 3
@@ -72,20 +73,6 @@ qu que qui s sa sans se ses si son sont sur t ta te tes toi ton tous tout toute 
 votre vous y ete etait avait avaient sera serait seraient aurait fait faire comme aussi alors apres avant
 bien car cela celle celui ceux dont donc encore entre ici ainsi deja jamais lors moins peu puis quand
 sous toujours trop""".split())
-
-
-@dataclass
-class ClaimRow:
-    claim_id: str
-    actor_id: str = ""
-    content: str = ""
-    first_article_id: str = ""
-    first_attribution_id: Optional[int] = None
-    first_date: str = ""
-    last_date: str = ""
-    articles: int = 0
-    attributions: int = 0
-    responds_to: str = ""
 
 
 @dataclass

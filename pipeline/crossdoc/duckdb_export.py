@@ -25,7 +25,8 @@ import os
 from pathlib import Path
 from typing import Callable, Optional
 
-ORDER = ("articles", "actors", "claims", "attributions", "mentions", "quantities", "dates")
+from pipeline.errors import ExportError
+
 SQL_TYPES = {"str": "VARCHAR", "int": "BIGINT", "float": "DOUBLE"}
 FOREIGN = {
     "claims": [("actor_id", "actors(actor_id)"), ("first_article_id", "articles(article_id)")],
@@ -66,10 +67,6 @@ VIEWS = {
     "unique_articles": "SELECT * FROM articles WHERE duplicate_of IS NULL",
 }
 FORMULA = "=+-@\t\r"
-
-
-class ExportError(ValueError):
-    """OUT holds no run's tables, or the database cannot be written (exit 2)."""
 
 
 def _header(out: Path, table: str, con) -> tuple[Optional[list[str]], bool]:
@@ -140,7 +137,7 @@ def export(out: Path | str, dest: Path | str | None = None,
         raise ExportError(f"cannot write {dest}: {e}") from None
     try:
         present = []
-        for table in ORDER:
+        for table in creation_order(specs):
             known, key = specs[table]
             header, parquet = _header(out, table, con)
             if header is None:
@@ -176,22 +173,26 @@ def export(out: Path | str, dest: Path | str | None = None,
 
 
 def default_schema() -> dict[str, tuple[dict[str, str], tuple[str, ...]]]:
-    """{table: (column -> 'str'|'int'|'float', key)} for the tables of SCHEMA.md version 1.1."""
-    from dataclasses import fields
-
+    """{table: (column -> 'str'|'int'|'float', key)} for the tables of the registry."""
     from pipeline import tables as T
-    from pipeline.crossdoc.claims import ClaimRow
-    out = {}
-    for name in ORDER:
-        if name == "claims":
-            types = {f.name: "int" if "int" in str(f.type) else "str" for f in fields(ClaimRow)}
-            out[name] = (types, ("claim_id",))
-            continue
-        types = dict(T.column_types(name))
-        for col in {"articles": ("duplicate_of",), "attributions": ("rule", "claim_id")}.get(name, ()):
-            types.setdefault(col, "str")
-        out[name] = (types, tuple(T.KEYS[name]))
-    return out
+    return {t.name: (t.types, t.key) for t in T.TABLES}
+
+
+def creation_order(names) -> list[str]:
+    """The tables in the order given, each after the tables its foreign keys reference."""
+    placed: list[str] = []
+    left = list(names)
+    while left:
+        for name in left:
+            refs = {ref.split("(")[0] for _, ref in FOREIGN.get(name, ())} & set(names)
+            if refs - {name} <= set(placed):
+                placed.append(name)
+                left.remove(name)
+                break
+        else:   # a circle of references: the rest as given
+            placed += left
+            break
+    return placed
 
 
 def summary(counts: dict[str, int], dest: Path) -> str:

@@ -19,13 +19,10 @@ import pandas as pd
 
 from pipeline.crossdoc.duplicates import date_order
 from pipeline.crossdoc.text import normalised
+from pipeline.errors import QueryError
 
 COLUMNS = ["first_date", "speaker", "cue", "stance", "content", "title", "url", "articles", "last_date",
            "actor_id", "first_article_id", "first_attribution_id", "claim_id", "responds_to"]
-
-
-class QueryError(ValueError):
-    """A filter that cannot be read (exit 2)."""
 
 
 def on_or_after(date: str, since: str) -> bool:

@@ -3,6 +3,7 @@ resume, show progress, merge into the tables of SCHEMA.md, write run.json (`run`
 rows of a few in-memory articles through the same local engine (`extract`)."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -17,6 +18,7 @@ from pipeline.errors import E, RunError, UsageError
 from pipeline.fsutil import write_text
 from pipeline.io.readers import discover
 from pipeline.runner.engines import make_engine
+from pipeline.runner.across import link
 from pipeline.runner.engines.local import LocalEngine
 from pipeline.runner.store import Store
 from pipeline.runner.work import Options, merge_tables
@@ -33,11 +35,14 @@ class RunResult:
     skipped: int
     articles: int
     resumed: int = 0
+    duplicates: int = 0        # articles that are copies of another (duplicate_of)
+    merge_seconds: float = 0.0  # the final merge, steps across articles included
 
     def summary(self) -> str:
         st = ", ".join(f"{n} {s}" for s, n in sorted(self.statuses.items()))
         rows = ", ".join(f"{self.counts[t.name]} {t.name}" for t in T.TABLES if t is not T.ARTICLES)
         extra = f" ({self.resumed} kept from before)" if self.resumed else ""
+        extra += f", {self.duplicates} near-duplicate{'s' * (self.duplicates != 1)}" if self.duplicates else ""
         return (f"depeche: {self.articles} articles ({st}){extra}; {rows}; "
                 f"{self.seconds:.1f} s -> {self.out}")
 
@@ -106,10 +111,12 @@ def run(input_path, out, *, model_dir=None, workers: int | None = None, fmt: str
     finally:
         if progress:
             progress.stop()
+    t_merge = time.perf_counter()
     counts, statuses = store.merge(fmt)
     seconds = time.perf_counter() - t0
     result = RunResult(out, counts, dict(statuses), seconds, found.skipped, len(found.refs),
-                       resumed=len(found.refs) - len(todo))
+                       resumed=len(found.refs) - len(todo), duplicates=store.duplicates,
+                       merge_seconds=time.perf_counter() - t_merge)
     _write_run_json(out, input_path, model_dir, meta, options, result, found)
     return result
 
@@ -128,18 +135,41 @@ def _write_run_json(out, input_path, model_dir, meta, options, result, found) ->
                     "main text extracted by trafilatura; for JSONL/JSON, into the record's text"),
         "counts": {"articles": result.articles, "input_files": found.files,
                    "skipped_files": found.skipped, "statuses": dict(sorted(result.statuses.items())),
-                   "rows": result.counts, "resumed_articles": result.resumed},
+                   "rows": result.counts, "resumed_articles": result.resumed,
+                   "duplicate_articles": result.duplicates},
+        "tables": published(out, options["format"]),
         "seconds": round(result.seconds, 2),
+        "merge_seconds": round(result.merge_seconds, 2),
         "python": sys.version.split()[0],
     }
     write_text(out / "run.json", json.dumps(info, ensure_ascii=False, indent=2) + "\n")
 
 
+def published(out: Path, fmt: str) -> dict[str, str]:
+    """Each file of the run's tables (path relative to OUT) -> its sha256 (run.json `tables`)."""
+    out_files = []
+    for t in T.TABLES:
+        if fmt == "parquet":
+            out_files += sorted((out / f"{t.name}.parquet").glob("*.parquet"))
+        else:
+            out_files.append(out / f"{t.name}.csv")
+    return {p.relative_to(out).as_posix(): _sha256(p) for p in out_files if p.is_file()}
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
 def extract(articles, model_dir=None, nlp=None) -> dict[str, list]:
-    """Rows of every table (actors reduced) for in-memory Articles (io.Article with text), by
-    the local engine in this process (`nlp`, or the model folder's pipeline)."""
+    """Rows of every table (actors reduced, the steps across articles run) for in-memory
+    Articles (io.Article with text), by the local engine in this process (`nlp`, or the model
+    folder's pipeline)."""
     model_dir = str(model_dir) if model_dir else str(nlp_mod.default_model_dir())
-    out: dict[str, list] = {t.part: [] for t in T.TABLES}
+    out: dict[str, list] = {part: [] for part, _ in T.stored()}
     for _, tables, _ in LocalEngine(1, nlp=nlp).run([(0, list(articles))], Options(model_dir=model_dir)):
         merge_tables(out, tables)
-    return T.reduce(out)
+    return link(T.reduce(out))

@@ -5,8 +5,10 @@ JSON array a row (column order), sorted by the table's key, written to a tempora
 and renamed, so a part is whole or absent whatever kills the run. `--resume` reads the
 article ids of the parts there are and skips them. The merge streams every part of a table
 through a k-way merge in key order (parts hold disjoint articles), reduces actor
-observations into actors.csv, and writes each table atomically: the tables do not depend on
-how the input was split, in what order parts finished, or how many workers made them.
+observations into actors.csv, runs the steps across articles (pipeline.runner.across: a first
+reading of the tables they need, then their columns filled as the tables are written), and
+writes each table atomically: the tables do not depend on how the input was split, in what
+order parts finished, or how many workers made them.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from typing import Iterator
 from pipeline import tables as T
 from pipeline.fsutil import write_text
 from pipeline.io.writers import open_table
+from pipeline.runner.across import Linker
 
 STATE = ".depeche"
 MAX_OPEN = 200   # parts merged at once; more are merged in passes
@@ -31,6 +34,7 @@ class Store:
     def __init__(self, out: Path):
         self.out = Path(out)
         self.parts = self.out / STATE / "parts"
+        self.duplicates = 0   # articles found to be copies by the last merge
 
     # -- state ---------------------------------------------------------------------------
     def reset(self) -> None:
@@ -71,9 +75,9 @@ class Store:
         tmp = self.parts / f"part-{number:06d}.tmp"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
-        for table in T.TABLES:
-            rows = sorted((T.as_tuple(r) for r in tables.get(table.part, [])), key=table.part_key())
-            with open(tmp / f"{table.part}.jsonl", "w", encoding="utf-8", newline="\n") as f:
+        for part, key in T.stored():
+            rows = sorted((T.as_tuple(r) for r in tables.get(part, [])), key=key)
+            with open(tmp / f"{part}.jsonl", "w", encoding="utf-8", newline="\n") as f:
                 for row in rows:
                     f.write(json.dumps(row, ensure_ascii=False) + "\n")
                 f.flush()
@@ -87,34 +91,48 @@ class Store:
         parts = self.part_dirs()
         counts, statuses = {}, Counter()
         status = T.ARTICLES.columns.index("status")
+        linker = Linker()
+        reduced = {}
 
-        def counted(rows):
-            for row in rows:
-                statuses[row[status]] += 1
-                yield row
-        # tables of per-article rows first, streamed; then those reduced from observations
-        for table in sorted(T.TABLES, key=lambda t: t.reduced is not None):
-            rows = self._merged(table, parts)
+        def source(table):
+            return reduced[table.name] if table.reduced else self._merged(table, parts)
+        for table in T.TABLES:   # first reading: what the steps across articles need
+            if table.reduced:    # actors: one row per actor, held (a reducer holds them anyway)
+                reduced[table.name] = self._reduced(table, parts)
+            if linker.reads(table.name):
+                linker.read(table.name, source(table))
+            if table.side and linker.reads(table.side.part):
+                linker.read(table.side.part, self._merged_part(table.side.part, table.side.part_key(), parts))
+        linker.finish()
+        for table in T.TABLES:
+            if table.across:
+                rows = linker.rows(table.name)
+            else:
+                rows = linker.fill(table.name, source(table))
             if table is T.ARTICLES:
-                rows = counted(rows)
-            if table.reduced:
-                reducer = table.reduced.reducer()
-                for row in rows:
-                    reducer.add(table.reduced.row(*row))
-                rows = (T.as_tuple(r) for r in reducer.rows())
+                rows = _counted(rows, status, statuses)
             counts[table.name] = self._write(table, fmt, rows)
+        self.duplicates = linker.duplicates
         return counts, dict(statuses)
 
+    def _reduced(self, table: T.Table, parts: list[Path]) -> list[tuple]:
+        reducer = table.reduced.reducer()
+        for row in self._merged(table, parts):
+            reducer.add(table.reduced.row(*row))
+        return [T.as_tuple(r) for r in reducer.rows()]
+
     def _merged(self, table: T.Table, parts: list[Path]) -> Iterator[tuple]:
-        files = [p / f"{table.part}.jsonl" for p in parts]
-        key = table.part_key()
+        return self._merged_part(table.part, table.part_key(), parts)
+
+    def _merged_part(self, part: str, key, parts: list[Path]) -> Iterator[tuple]:
+        files = [p / f"{part}.jsonl" for p in parts]
         if len(files) <= MAX_OPEN:
             with ExitStack() as stack:
                 streams = [_read_rows(f, stack) for f in files]
                 yield from heapq.merge(*streams, key=key)
             return
         # many parts: merge groups into runs first (bounded open files and memory)
-        runs = self.out / STATE / f"runs-{table.part}"
+        runs = self.out / STATE / f"runs-{part}"
         shutil.rmtree(runs, ignore_errors=True)
         runs.mkdir(parents=True)
         run_files = []
@@ -143,6 +161,12 @@ class Store:
         n += len(batch)
         w.close()
         return n
+
+
+def _counted(rows, status: int, statuses: Counter):
+    for row in rows:
+        statuses[row[status]] += 1
+        yield row
 
 
 def _read_rows(path: Path, stack: ExitStack | None = None) -> Iterator[list]:

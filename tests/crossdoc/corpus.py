@@ -48,6 +48,17 @@ def make_copy(rec: dict, filler: str, rng: random.Random, *, add: bool) -> str:
     return _retypeset("\n\n".join([new_title] + body), rng)
 
 
+def copies_of(records: list[dict], n: int, seed: int = 5) -> list[dict]:
+    """Light rewrites of n of `records` that have a headline and three paragraphs or more (the
+    same date), ids `copy-NN`: for runs whose tables must show `duplicate_of` filled. (A paragraph
+    added to a two-paragraph brief can outweigh it: that is an update, not a copy.)"""
+    rng = random.Random(seed)
+    picked = rng.sample([r for r in records if len(_paragraphs(r["text"])) >= 4], n)
+    fillers = [_paragraphs(r["text"])[-1] for r in records if r not in picked][:n]
+    return [{"id": f"copy-{i:02d}", "date": rec.get("date", ""), "text": make_copy(rec, fillers[i], rng, add=i % 2 == 0)}
+            for i, rec in enumerate(picked)]
+
+
 def duplicates_corpus(seed: int = 17) -> tuple[list[dict], dict[str, str]]:
     """ORIGINALS winer-fr records spread over the years plus, for COPIED of them, a light
     rewrite dated the same day or later (one undated). Returns (records, copy id -> original id)."""
@@ -70,7 +81,7 @@ def write_jsonl(records: list[dict], path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
         for r in records:
-            f.write(json.dumps({k: r[k] for k in ("id", "date", "title", "text") if r.get(k) is not None},
+            f.write(json.dumps({k: r[k] for k in ("id", "date", "title", "url", "text") if r.get(k) is not None},
                                ensure_ascii=False) + "\n")
     return path
 
@@ -104,5 +115,5 @@ DISPATCHES = [
 
 def quotes_corpus(folder: Path) -> Path:
     """DISPATCHES as one JSONL file in `folder`."""
-    return write_jsonl([{"id": i, "date": d, "title": t, "text": x} for i, d, t, x in DISPATCHES],
-                       folder / "depeches.jsonl")
+    return write_jsonl([{"id": i, "date": d, "title": t, "url": f"https://example.org/{i}", "text": x}
+                        for i, d, t, x in DISPATCHES], folder / "depeches.jsonl")
