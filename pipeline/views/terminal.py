@@ -83,6 +83,12 @@ def print_summary(s: dict, console=None) -> None:
     if s["filters"]:
         console.print("filters: " + ", ".join(f"{k}={v!r}" for k, v in s["filters"].items()), highlight=False)
     console.print(", ".join(f"{c[k]} {k}" for k in T.NAMES), highlight=False)
+    dup = s.get("duplicates") or {}
+    if dup.get("copies"):
+        console.print(f"{dup['copies']} near-duplicate copies in the run: "
+                      + ("counted (--keep-duplicates)" if dup["counted"] else
+                         "each group counted once, by its first article (--keep-duplicates to count them)"),
+                      highlight=False)
     console.print(_table("Articles by status", s["articles_by_status"], ["status", "count"]))
     if s["errors"]:
         console.print(_table("Articles not processed", s["errors"], ["article_id", "status", "error"],

@@ -46,3 +46,13 @@ def test_when_filtered_then_only_matching_claims_stay(t, kw, n):
 def test_when_a_filter_is_unreadable_then_a_query_error_says_so(t, kw):
     with pytest.raises(QueryError):
         claims_table(t, **kw)
+
+
+@pytest.mark.parametrize("keep, articles, zelensky_articles", [(False, 3, 2), (True, 4, 3)])
+def test_when_a_run_has_copies_then_inspect_counts_each_group_once_unless_kept(t, tmp_path, keep, articles,
+                                                                             zelensky_articles):
+    from pipeline.inspect import Filters, summarise
+    s = summarise(tmp_path, Filters(keep_duplicates=keep), tables=t)
+    assert s["counts"]["articles"] == articles and s["duplicates"] == {"copies": 1, "counted": keep}
+    speakers = {r["speaker"]: r for r in s["top_speakers"]}
+    assert speakers["Volodymyr Zelensky"]["articles"] == zelensky_articles
