@@ -66,6 +66,7 @@ model: gazetteer
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --docs $(SHARED)/data/winer-fr/docs.jsonl
+	$(BIN)/python scripts/bench_crossdoc.py --docs $(SHARED)/data/winer-fr/docs.jsonl
 
 lint: $(STAMP)
 	$(BIN)/python -m compileall -q pipeline tests scripts
