@@ -65,7 +65,7 @@ _ANAPHOR = re.compile(r"^(?:(?:toutes?|tous|de|d)\s+)?(?:ces|cette|cet|ce|les|le
                       r"(?:\w+\s+){0,2}?(?:%s)s?\b" % "|".join(CLAIM_NOUNS))
 ANAPHOR_WORDS = 10        # a content that names claims is short
 RESTATE_SHARE = 0.6       # share of a reply's content words found in the claim it restates
-RESTATE_WORDS = 3         # and at least this many
+RESTATE_WORDS = 4         # and at least this many (fewer restate nothing in particular)
 CANDIDATES = 300          # claims read per reply, those of its rarest words first
 STOPWORDS = frozenset("""a au aux avec avoir ce ces cet cette d dans de des du elle elles en est et etre
 eu il ils je l la le les leur leurs lui m mais me meme n ne ni nos notre nous on ont or ou par pas plus pour
