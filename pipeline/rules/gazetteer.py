@@ -49,7 +49,7 @@ def slugify(name: str) -> str:
     return "_".join(re.findall(r"[a-z0-9]+", s))
 
 
-WORD_KINDS = ("title", "role", "org_head", "not_name", "impersonal", "group_noun", "seat_noun")
+WORD_KINDS = ("title", "role", "org_head", "not_name", "impersonal", "group_noun", "seat_noun", "non_actor")
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,9 @@ class ActorWord:
     `Assemblée`, `Conseil`), `not_name` (a capitalised common word the NER tags alone:
     `République`, `État`), `impersonal` (verb lemma whose subject `il` refers to nothing:
     `falloir`), `group_noun` (a noun for people of a state: `dirigeants`, `responsables`,
-    so `les responsables de Kyiv` reads Kyiv as its state); gender: `m`, `f` or empty (both).
+    so `les responsables de Kyiv` reads Kyiv as its state), `non_actor` (a noun for a kind of
+    thing that is no actor, before its name: `la comète Halley`, `le virus Ebola`, `le film
+    Titanic`); gender: `m`, `f` or empty (both).
     """
     word: str
     kind: str
