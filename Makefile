@@ -22,10 +22,14 @@ $(STAMP): pyproject.toml | $(BIN)/python
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/depeche run $(INPUT) -o $(OUT)
+	$(BIN)/depeche run $(INPUT) -o $(OUT) --overwrite
 
 test: $(STAMP) browsers labelstudio
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile tests
+
+# the suite without the tests marked slow (the model over many articles) or services
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not slow and not services" tests
 
 # headless Chromium for the report tests (Debian's package; root on these machines)
 browsers:

@@ -1,11 +1,12 @@
 """Read a run's output folder back and summarise it: what came out, is it right, where to look.
 
 Everything here returns plain data (dicts, lists, DataFrames); `depeche inspect` and
-`depeche show` (pipeline.cli_inspect) only print it, and `depeche report` (pipeline.report)
-renders it as HTML.
+`depeche show` (pipeline.views.terminal) only print it, and `depeche report`
+(pipeline.views.report) renders it as HTML.
 
-- `load_tables(out)` reads OUT/<table>.csv (or the Parquet dataset OUT/<table>.parquet/ when
-  the CSV is absent) with the schema's types, undoing the CSV formula escape of SCHEMA.md.
+- `load_tables(out)` reads every table of OUT in the format it was written in (CSV first,
+  then a Parquet dataset: pipeline.io.writers) with the schema's types, undoing the CSV
+  formula escape of SCHEMA.md.
 - `summarise(out, filters)` gives the views a user would otherwise build in pandas.
 - `article_view(out, article_id)` re-reads an article's text from the run's input (run.json
   "input") with the same reader as the run, so the tables' offsets index the same text, and
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -23,14 +23,11 @@ from typing import Optional
 import pandas as pd
 
 from pipeline import tables as T
+from pipeline.errors import InspectError
 from pipeline.io.readers import discover, iso_date, read_ref
-
-TABLES = ("articles", "actors", "mentions", "quantities", "dates", "attributions")
-FORMULA_ESCAPED = re.compile(r"^'(?=[=+\-@\t\r])")
-
-
-class InspectError(ValueError):
-    """OUT is not a run's output folder, or asks for an article it does not hold (exit 2)."""
+from pipeline.io.writers import FORMATS
+from pipeline.names import unaccent
+from pipeline.runner import publish
 
 
 # -- reading the tables -----------------------------------------------------------------------
@@ -50,22 +47,60 @@ def _typed(df: pd.DataFrame, table: str) -> pd.DataFrame:
     return df
 
 
-def read_table(out: Path | str, table: str) -> pd.DataFrame:
-    """One table of OUT with the schema's types: str columns as str ('' when missing), int
-    columns as nullable Int64, float columns as float64. A missing table is an empty frame."""
+_VERIFIED: dict = {}
+
+
+def published(out: Path | str) -> dict[str, str]:
+    """The files of OUT's published set: those run.json lists (SCHEMA.md 1.1), each checked
+    against its sha256. Nothing else in OUT is read: not a table of the other format, nor one
+    a failed or concurrent run left. Raises InspectError when run.json lists no table or a
+    listed file is missing or differs."""
     out = Path(out)
-    kinds = T.column_types(table)
-    csv_path, pq_path = out / f"{table}.csv", out / f"{table}.parquet"
-    if csv_path.is_file():
-        strs = [c for c, k in kinds.items() if k == "str"]
-        df = pd.read_csv(csv_path, dtype={c: str for c in strs}, keep_default_na=False,
-                         na_values={c: [""] for c, k in kinds.items() if k != "str"},
-                         encoding="utf-8")
-        for c in strs:
-            if c in df.columns:
-                df[c] = df[c].str.replace(FORMULA_ESCAPED, "", regex=True)
-    elif pq_path.exists():
-        df = pd.read_parquet(pq_path)
+    listed = publish.listed(out)
+    if not listed:
+        raise InspectError(f"{out} holds no finished run: no run.json listing its tables (articles.csv, …); "
+                           f"give the OUT folder of a finished `depeche run INPUT -o OUT`, or run it again")
+    try:
+        stamp = tuple((rel, (out / rel).stat().st_mtime_ns, (out / rel).stat().st_size) for rel in sorted(listed))
+    except OSError:
+        stamp = None
+    key = (str(out.resolve()), stamp)
+    if stamp is None or _VERIFIED.get(key) != listed:
+        for rel, sha in sorted(listed.items()):
+            p = out / rel
+            if not p.is_file() or publish.sha256_file(p) != sha:
+                raise InspectError(f"{p} is not the file run.json lists (missing, or its sha256 differs): "
+                                   f"OUT was changed after its run; run `depeche run` again")
+        _VERIFIED.clear()
+        _VERIFIED[key] = dict(listed)
+    return listed
+
+
+def published_table(out: Path, table: str):
+    """(format class, path) of the table in OUT's published set (formats in FORMATS order), or
+    None. A dataset folder must hold exactly the files run.json lists."""
+    listed = published(out)
+    for fmt in FORMATS.values():
+        rel = fmt.path(Path(), table).as_posix()
+        files = {k for k in listed if k == rel or k.startswith(rel + "/")}
+        if not files:
+            continue
+        path = out / rel
+        if path.is_dir() and {p.relative_to(out).as_posix() for p in path.rglob("*") if p.is_file()} != files:
+            raise InspectError(f"{path} holds files run.json does not list: OUT was changed after its "
+                               f"run; run `depeche run` again")
+        return fmt, path
+    return None
+
+
+def read_table(out: Path | str, table: str) -> pd.DataFrame:
+    """One table of OUT's published set with the schema's types: str columns as str ('' when
+    missing), int columns as nullable Int64, float columns as float64. A table the set does
+    not hold is an empty frame."""
+    found = published_table(Path(out), table)
+    if found:
+        fmt, path = found
+        df = fmt.read(path, T.column_types(table))
     else:
         df = pd.DataFrame(columns=T.columns(table))
     return _typed(df, table)
@@ -75,10 +110,10 @@ def load_tables(out: Path | str) -> dict[str, pd.DataFrame]:
     out = Path(out)
     if not out.is_dir():
         raise InspectError(f"{out} is not a folder: give the OUT folder of `depeche run`")
-    if not any((out / f"articles{ext}").exists() for ext in (".csv", ".parquet")):
+    if not published_table(out, T.ARTICLES.name):
         raise InspectError(f"{out} holds no articles.csv nor articles.parquet: "
                            f"give the OUT folder of `depeche run INPUT -o OUT`")
-    return {t: read_table(out, t) for t in TABLES}
+    return {t: read_table(out, t) for t in T.NAMES}
 
 
 def read_run(out: Path | str) -> dict:
@@ -92,8 +127,7 @@ def read_run(out: Path | str) -> dict:
 # -- filters ----------------------------------------------------------------------------------
 def fold(s: str) -> str:
     """Case- and accent-insensitive form for matching names typed by a user."""
-    s = unicodedata.normalize("NFKD", str(s))
-    return "".join(c for c in s if not unicodedata.combining(c)).casefold().strip()
+    return unaccent(str(s)).casefold().strip()
 
 
 @dataclass
@@ -160,10 +194,10 @@ def apply_filters(t: dict[str, pd.DataFrame], f: Filters) -> dict[str, pd.DataFr
         keep &= arts["article_id"].isin(set(t["attributions"]["article_id"]))
     ids = set(arts.loc[keep, "article_id"])
     t["articles"] = arts[keep]
-    for name in ("mentions", "quantities", "dates", "attributions"):
+    for name in (x.name for x in T.IN_ARTICLES):
         t[name] = t[name][t[name]["article_id"].isin(ids)]
     if f.active():
-        seen = set().union(*(t[name]["actor_id"] for name in ("mentions", "attributions", "quantities")))
+        seen = set().union(*(t[x.name]["actor_id"] for x in T.IN_ARTICLES if "actor_id" in x.columns))
         t["actors"] = t["actors"][t["actors"]["actor_id"].isin(seen)]
     return t
 
@@ -336,18 +370,19 @@ class Reader:
     """Re-reads articles from the run's input, as the run read them (same readers)."""
     input: str
     max_chars: int = 2_000_000
+    out: str = ""           # the run's OUT: skipped by discovery when it is inside INPUT
     _refs: Optional[dict] = field(default=None, repr=False)
 
     @classmethod
     def for_run(cls, out: Path | str) -> "Reader":
         run = read_run(out)
-        return cls(run.get("input", ""), int(run.get("options", {}).get("max_chars") or 2_000_000))
+        return cls(run.get("input", ""), int(run.get("options", {}).get("max_chars") or 2_000_000), str(out))
 
     def refs(self) -> dict:
         if self._refs is None:
             self._refs = {}
             if self.input and Path(self.input).exists():
-                self._refs = {r.article_id: r for r in discover(Path(self.input)).refs}
+                self._refs = {r.article_id: r for r in discover(Path(self.input), out=self.out or None).refs}
         return self._refs
 
     def read(self, article_id: str, sha256: str = "") -> ArticleText:
@@ -367,19 +402,11 @@ class Reader:
         return ArticleText(art.text, note, art)
 
 
-SPAN_TABLES = {  # table -> (its id column, the columns a span carries)
-    "mentions": ("mention_id", ("label", "actor_id", "role")),
-    "quantities": ("quantity_id", ("value", "low", "high", "qualifier", "unit", "item", "actor_id",
-                                   "attribution_id")),
-    "dates": ("date_id", ("value", "mod", "granularity")),
-}
-
-
 def rows_by_article(t: dict[str, pd.DataFrame]) -> dict[str, dict[str, list[dict]]]:
     """table -> article_id -> its rows (as dicts), and "names": actor_id -> name; one pass,
     for views of many articles."""
     out = {}
-    for name in ("mentions", "quantities", "dates", "attributions"):
+    for name in (x.name for x in T.IN_ARTICLES):
         groups: dict[str, list[dict]] = {}
         for r in t[name].to_dict("records"):
             groups.setdefault(r["article_id"], []).append(r)
@@ -392,7 +419,8 @@ def spans_of(t: dict[str, pd.DataFrame], article_id: str, text: str, index: Opti
     """The article's rows as spans over `text`; rows whose offsets do not give their text are
     counted in `mismatched` and left out. `index`: rows_by_article(t), when viewing many."""
     names = index["names"] if index is not None else actor_names(t["actors"])
-    out = {"mentions": [], "quantities": [], "dates": [], "attributions": [], "mismatched": 0}
+    out = {x.name: [] for x in T.IN_ARTICLES}
+    out["mismatched"] = 0
 
     def ok(s, e, expected=None):
         if s is None or e is None or not (0 <= s < e <= len(text)):
@@ -405,7 +433,8 @@ def spans_of(t: dict[str, pd.DataFrame], article_id: str, text: str, index: Opti
         df = t[name]
         return df[df["article_id"] == article_id].to_dict("records")
 
-    for name, (key, extra) in SPAN_TABLES.items():
+    for table in (x for x in T.IN_ARTICLES if x.view):   # one span a row (not the attributions)
+        name, key, extra = table.name, table.key[1], table.view
         for r in sel(name):
             s, e = _plain(r["start"]), _plain(r["end"])
             if not ok(s, e, r["text"]):

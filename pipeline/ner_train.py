@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from pipeline import evaluate as ev
+from pipeline.evaluate import winer as ev
 
 ROOT = Path(__file__).resolve().parents[1]
 LABEL_MAP = {"Person": "PER", "Organization": "ORG", "Location": "LOC", "Event": "MISC", "Product": "MISC"}

@@ -7,20 +7,21 @@ A model folder holds `meta.json` and one sub-folder of rule files per depeche co
   `ner/` folder there (`make ner`) replaces the base model's NER;
 - a whole pipeline (`depeche train --ner` writes one with `nlp.to_disk`): it has a
   `config.cfg` and loads with spacy.load, the components reading their rules themselves.
+
+spaCy and the components are imported when a pipeline is built, not with this module: reading
+a model folder's meta.json, or refusing a bad command line, takes no seconds of imports.
 """
 from __future__ import annotations
 
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
+from pipeline.errors import E, ModelError
 
-from pipeline import components  # noqa: F401 - registers the factories and extensions
-from pipeline.components import COMPONENTS
-from pipeline.components.lemmas import make_fast
-from pipeline.errors import E
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 # Long articles are processed in segments of at most this many characters (runner), so the
 # parser never needs more than about 1 GB of temporary memory (PITFALLS, E088).
@@ -28,10 +29,6 @@ SEGMENT_CHARS = 100_000
 # A rules-only model folder may hold a trained `ner` component (weights, moves, config only:
 # the vectors are the base model's) that is loaded in place of the base model's NER.
 NER_DIR = "ner"
-
-
-class ModelError(ValueError):
-    pass
 
 
 def default_model_dir() -> Path:
@@ -50,6 +47,11 @@ def read_meta(model_dir: Path) -> dict:
 
 def build(model_dir: Path | str | None = None, *, base: Language | None = None) -> Language:
     """A fresh pipeline for the model folder (not cached)."""
+    import spacy
+
+    from pipeline.components import COMPONENTS   # registers the factories and extensions
+    from pipeline.components.lemmas import make_fast
+
     model_dir = Path(model_dir) if model_dir else default_model_dir()
     meta = read_meta(model_dir)
     if (model_dir / "config.cfg").exists():
@@ -80,6 +82,8 @@ def load(model_dir: str | None = None) -> Language:
 
 def describe(model_dir: Path | str | None = None) -> dict:
     """Load a model folder (validating every rule file) and count its rules per file."""
+    from pipeline.components import COMPONENTS
+
     nlp = build(model_dir)
     out = {"model": str(model_dir or default_model_dir()), "meta": nlp.meta.get("depeche"),
            "pipeline": nlp.pipe_names, "rules": {}}

@@ -185,7 +185,7 @@ def all_cases() -> list[Case]:
 
 def check(nlp, cases: list[Case]) -> list[tuple[Case, bool, list]]:
     """(case, passed, [(text, value)]) for each case."""
-    from pipeline.components.dates import resolve
+    from pipeline.timex import resolve
     out = []
     for case, doc in zip(cases, nlp.pipe(c.text for c in cases)):
         found = [(it["start"], it["end"], resolve(it, case.ref, default_direction=case.direction))

@@ -11,7 +11,7 @@ from the article's record in docs.jsonl), whose spans may be written in any of t
                                     (the part before @ must occur once in the context)
   {"text": "...", "context": "...", "n": 2}   the same, for texts holding '#' or '@'
 Every span of actors (mentions, coref), quantities, dates and attributions (cue, speaker,
-content) may be written so. The result is validated (pipeline.gold_check) and written as
+content) may be written so. The result is validated (pipeline.evaluate.validate) and written as
 <article_id>.json; problems are printed one a line and the exit status is 1.
 """
 from __future__ import annotations
@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from pipeline.gold_check import check_gold  # noqa: E402
+from pipeline.evaluate.validate import check_gold  # noqa: E402
 
 DOCS = Path(__file__).resolve().parents[2] / "shared" / "data" / "winer-fr" / "docs.jsonl"
 

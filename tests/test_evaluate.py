@@ -15,7 +15,7 @@ LABELS = {"person": "PER", "organization": "ORG", "state": "GPE", "location": "L
 
 def rows_from_gold(golds) -> dict:
     """The rows a perfect system would give for these gold articles."""
-    out = {t: [] for t in ("mentions", "quantities", "dates", "attributions", "actors", "articles")}
+    out = {t: [] for t in T.NAMES}
     seen = set()
     for g in golds:
         t, n = g.text, 0
@@ -320,3 +320,57 @@ def test_when_train_output_exists_then_it_refuses_to_overwrite(tmp_path):
     (tmp_path / "model").mkdir()
     r = _run("train", tmp_path, "--out", tmp_path / "model")
     assert r.exit_code == 2 and "never overwrites" in r.output
+
+
+# -- splits ----------------------------------------------------------------------------------------
+@pytest.fixture
+def split_gold(tmp_path, monkeypatch):
+    """Three gold files of ../shared/gold, one in tune, one in check; the model replaced by the
+    rows a perfect system would give for the articles it is given."""
+    import shutil
+
+    from pipeline.runner import batch
+
+    files = sorted(GOLD.glob("*.json"))[:3]
+    for f in files:
+        shutil.copy(f, tmp_path / f.name)
+    ids = [f.stem for f in files]
+    (tmp_path / "splits.json").write_text(json.dumps({"seed": 1, "tune": [ids[0]], "check": [ids[1]]}),
+                                          encoding="utf-8")
+    golds = {g.article_id: g for g in ev.load_gold(tmp_path)}
+    given = []
+
+    def fake_extract(articles, model_dir=None, nlp=None):
+        arts = list(articles)
+        given.append([a.article_id for a in arts])
+        return rows_from_gold([golds[a.article_id] for a in arts])
+
+    monkeypatch.setattr(batch, "extract", fake_extract)
+    return tmp_path, ids, given
+
+
+def test_when_splits_evaluated_then_one_run_and_each_split_scores_its_articles(split_gold):
+    folder, ids, given = split_gold
+    results = ev.evaluate_splits(folder)
+    assert len(given) == 1 and sorted(given[0]) == sorted(ids)         # the model ran once
+    assert {s: m["articles"] for s, m in results.items()} == {"tune": 1, "check": 1, "all": 3}
+    assert all(m["mentions"]["f1"] == 1.0 for m in results.values())
+    assert ev.evaluate(folder, split="check")["articles"] == 1 and given[-1] == [ids[1]]
+
+
+def test_when_gold_has_splits_and_no_split_is_asked_then_columns_per_split(split_gold, tmp_path):
+    folder, _, _ = split_gold
+    r = _run("evaluate", folder, "--out", tmp_path / "m")
+    assert r.exit_code == 0, r.output
+    assert "tune (1)" in r.output and "check (1)" in r.output and "all (3)" in r.output
+    saved = json.loads((tmp_path / "m" / "metrics.json").read_text(encoding="utf-8"))
+    assert saved["articles"] == 3 and set(saved["splits"]) == {"tune", "check"}
+    one = _run("evaluate", folder, "--split", "tune")
+    assert one.exit_code == 0 and "(1 articles)" in one.output and "check (1)" not in one.output
+
+
+def test_when_split_asked_of_gold_without_splits_then_exit_2(tmp_path):
+    import shutil
+    shutil.copy(sorted(GOLD.glob("*.json"))[0], tmp_path)
+    r = _run("evaluate", tmp_path, "--split", "check")
+    assert r.exit_code == 2 and "splits.json" in r.output

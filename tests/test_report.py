@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.report import Mark, anchor, bar_chart, render_marked, write_report
+from pipeline.views.report import Mark, anchor, bar_chart, render_marked, write_report
 from tests.test_inspect import RECORD_ID, cli, make_synthetic_out, seed_run
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

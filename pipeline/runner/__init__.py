@@ -1,156 +1,25 @@
-"""The batch runner: discover inputs, cut them into units, run an executor, store parts,
+"""The batch runner: discover inputs, cut them into units, run an engine, store parts,
 resume, show progress, merge into the tables of SCHEMA.md, write run.json.
 
-`run()` is what `depeche run` calls; `extract()` runs a few in-memory articles for
-`evaluate`, `train` and tests. Both end in the same rows (runner.work).
+`run()` is what `depeche run` calls; `extract()` gives the rows of a few in-memory articles
+(`evaluate`, `train`, Label Studio, tests) through the same local engine, in memory. Both are
+in runner/batch.py, imported on first use, so that the command line and the engines' names
+load without spaCy.
+
+- batch.py: run() and extract(), run.json;
+- work.py: one article from input to rows, shared by every engine;
+- engines/: the local engine and the Dask engine, one interface;
+- store.py: parts on disk, resume, the final merge.
 """
 from __future__ import annotations
 
-import json
-import os
-import sys
-import time
-from dataclasses import dataclass
-from pathlib import Path
+from pipeline.errors import UsageError
 
-import pipeline
-from pipeline import nlp as nlp_mod
-from pipeline import tables as T
-from pipeline.errors import E
-from pipeline.io.readers import discover
-from pipeline.runner.executors import make_executor
-from pipeline.runner.store import Store
-from pipeline.runner.work import Options, extract_one, merge_tables
-
-DEFAULT_UNIT = 64   # articles per part: the resume checkpoint and the Dask task size
+__all__ = ["run", "extract", "RunResult", "check_paths", "DEFAULT_UNIT", "UsageError"]
 
 
-class UsageError(ValueError):
-    """Bad command-line input, found before any work (exit 2)."""
-
-
-@dataclass
-class RunResult:
-    out: Path
-    counts: dict
-    statuses: dict
-    seconds: float
-    skipped: int
-    articles: int
-    resumed: int = 0
-
-    def summary(self) -> str:
-        st = ", ".join(f"{n} {s}" for s, n in sorted(self.statuses.items()))
-        rows = ", ".join(f"{self.counts[t]} {t}" for t in ("mentions", "actors", "quantities", "dates",
-                                                            "attributions"))
-        extra = f" ({self.resumed} kept from before)" if self.resumed else ""
-        return (f"depeche: {self.articles} articles ({st}){extra}; {rows}; "
-                f"{self.seconds:.1f} s -> {self.out}")
-
-
-def check_paths(input_path: Path, out: Path) -> None:
-    if not input_path.exists():
-        raise UsageError(E.E001.format(path=input_path))
-    if out.exists() and not out.is_dir():
-        raise UsageError(E.E002.format(path=out))
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        probe = out / ".depeche-write-test"
-        probe.write_text("", encoding="utf-8")
-        probe.unlink()
-    except OSError:
-        raise UsageError(E.E003.format(path=out)) from None
-
-
-def run(input_path, out, *, model_dir=None, workers: int | None = None, fmt: str = "csv",
-        resume: bool = False, max_chars: int = 2_000_000, engine: str = "local",
-        unit_size: int = DEFAULT_UNIT, progress=None, executor_options: dict | None = None) -> RunResult:
-    t0 = time.perf_counter()
-    input_path, out = Path(input_path), Path(out)
-    check_paths(input_path, out)
-    model_dir = str(Path(model_dir).resolve()) if model_dir else str(nlp_mod.default_model_dir())
-    meta = nlp_mod.read_meta(Path(model_dir))
-    found = discover(input_path)
-    if not found.refs:
-        raise UsageError(E.E004.format(path=input_path, skipped=found.skipped))
-    workers = workers or os.cpu_count() or 1
-
-    store = Store(out)
-    options = {"format": fmt, "max_chars": max_chars, "engine": engine, "workers": workers,
-               "unit_size": unit_size, "resume": resume}
-    identity = {"model": model_dir, "model_version": meta.get("version"), "max_chars": max_chars}
-    if resume and store.state().get("identity") not in (None, identity):
-        raise UsageError(E.E006.format(what=f"{out} was made with other model or limits "
-                                            f"({store.state().get('identity')}); run without --resume"))
-    if resume:
-        store.open_for_resume()
-    else:
-        store.reset()
-    store.save_state({"identity": identity, "input": str(input_path.resolve())})
-    done = store.done_ids() if resume else set()
-    todo = [r for r in found.refs if r.article_id not in done]
-    first = store.next_part_number()
-    units = [(first + i // unit_size, todo[i:i + unit_size]) for i in range(0, len(todo), unit_size)]
-
-    opts = Options(model_dir=model_dir, max_chars=max_chars)
-    if engine == "local":   # a process per ~2 batches at most: small jobs don't pay for forks
-        workers = max(1, min(workers, len(todo) // 32))
-        options["workers"] = workers
-    elif (executor_options or {}).get("scheduler"):
-        options["workers"] = None   # a running cluster: its workers, not ours
-        options["scheduler"] = executor_options["scheduler"]
-    executor = make_executor(engine, workers, **(executor_options or {}))
-    if progress:
-        progress.start(total=len(found.refs), done=len(found.refs) - len(todo))
-    try:
-        for number, tables, n in executor.run(units, opts):
-            store.write_part(number, tables)
-            if progress:
-                progress.advance(n)
-    finally:
-        if progress:
-            progress.stop()
-    counts, statuses = store.merge(fmt)
-    seconds = time.perf_counter() - t0
-    result = RunResult(out, counts, dict(statuses), seconds, found.skipped, len(found.refs),
-                       resumed=len(found.refs) - len(todo))
-    _write_run_json(out, input_path, model_dir, meta, options, result, found)
-    return result
-
-
-def _write_run_json(out, input_path, model_dir, meta, options, result, found) -> None:
-    import spacy
-    info = {
-        "schema_version": pipeline.SCHEMA_VERSION,
-        "depeche_version": pipeline.__version__,
-        "spacy_version": spacy.__version__,
-        "model": {"path": model_dir, "name": meta.get("name"), "version": meta.get("version"),
-                  "base": meta.get("base")},
-        "input": str(input_path.resolve()),
-        "options": options,
-        "offsets": ("character offsets (code points) into the decoded text; for HTML, into the "
-                    "main text extracted by trafilatura; for JSONL/JSON, into the record's text"),
-        "counts": {"articles": result.articles, "input_files": found.files,
-                   "skipped_files": found.skipped, "statuses": dict(sorted(result.statuses.items())),
-                   "rows": result.counts, "resumed_articles": result.resumed},
-        "seconds": round(result.seconds, 2),
-        "python": sys.version.split()[0],
-    }
-    tmp = out / "run.json.tmp"
-    tmp.write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    tmp.replace(out / "run.json")
-
-
-def extract(articles, model_dir=None, nlp=None) -> dict[str, list]:
-    """Rows of every table (actors reduced) for in-memory Articles (io.Article with text)."""
-    from pipeline.runner.work import post_read
-    nlp = nlp or nlp_mod.load(str(model_dir) if model_dir else str(nlp_mod.default_model_dir()))
-    out: dict[str, list] = {t: [] for t in T.PER_ARTICLE}
-    for art in articles:
-        art, segs = post_read(art)
-        merge_tables(out, extract_one(nlp, art, segs) if segs else T.article_tables(art, []))
-    reducer = T.ActorReducer()
-    for o in out.pop("actor_obs"):
-        reducer.add(o)
-    out["actors"] = reducer.rows()
-    return out
+def __getattr__(name: str):
+    if name in __all__:
+        from pipeline.runner import batch
+        return getattr(batch, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

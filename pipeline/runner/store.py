@@ -13,13 +13,16 @@ from __future__ import annotations
 import heapq
 import json
 import os
+import re
 import shutil
 from collections import Counter
 from contextlib import ExitStack
+from dataclasses import fields
 from pathlib import Path
 from typing import Iterator
 
 from pipeline import tables as T
+from pipeline.fsutil import atomic_dir, write_text
 from pipeline.io.writers import open_table
 
 STATE = ".depeche"
@@ -38,8 +41,9 @@ class Store:
 
     def open_for_resume(self) -> None:
         self.parts.mkdir(parents=True, exist_ok=True)
-        for tmp in self.parts.glob("*.tmp"):
-            shutil.rmtree(tmp, ignore_errors=True)
+        for tmp in self.parts.iterdir():
+            if not _PART.match(tmp.name):   # a part being written or rewritten when killed
+                shutil.rmtree(tmp, ignore_errors=True)
 
     def state(self) -> dict:
         try:
@@ -48,17 +52,37 @@ class Store:
             return {}
 
     def save_state(self, state: dict) -> None:
-        _atomic_text(self.out / STATE / "state.json", json.dumps(state, ensure_ascii=False, indent=1))
+        write_text(self.out / STATE / "state.json", json.dumps(state, ensure_ascii=False, indent=1))
 
     def part_dirs(self) -> list[Path]:
-        return sorted(p for p in self.parts.glob("part-*") if p.is_dir() and not p.name.endswith(".tmp"))
+        return sorted(p for p in self.parts.glob("part-*") if _PART.match(p.name) and p.is_dir())
 
-    def done_ids(self) -> set[str]:
-        done = set()
-        for p in self.part_dirs():
-            for row in _read_rows(p / "articles.jsonl"):
-                done.add(row[0])
-        return done
+    def done(self) -> dict[str, tuple[str, str]]:
+        """article_id -> (path, sha256) of every article the parts hold."""
+        cols = T.ARTICLES.columns
+        path, sha = cols.index("path"), cols.index("sha256")
+        return {row[0]: (row[path], row[sha]) for p in self.part_dirs()
+                for row in _read_rows(p / f"{T.ARTICLES.part}.jsonl")}
+
+    def drop(self, ids: set[str]) -> None:
+        """Remove every row of these articles from the parts (inputs changed or gone since).
+        Each part is rewritten beside itself and swapped in; killed midway, a part is whole,
+        or absent and its articles are redone by the next --resume: never doubled."""
+        for part in self.part_dirs():
+            if not any(row[0] in ids for row in _read_rows(part / f"{T.ARTICLES.part}.jsonl")):
+                continue
+            tmp, old = part.with_name(part.name + ".tmp"), part.with_name(part.name + ".old")
+            shutil.rmtree(tmp, ignore_errors=True)
+            tmp.mkdir()
+            for table in T.TABLES:
+                at = _article_column(table)
+                _write_rows(tmp / f"{table.part}.jsonl", (r for r in _read_rows(part / f"{table.part}.jsonl")
+                                                           if r[at] not in ids))
+            part.rename(old)
+            if any(True for _ in _read_rows(tmp / f"{T.ARTICLES.part}.jsonl")):
+                tmp.rename(part)
+            shutil.rmtree(tmp, ignore_errors=True)
+            shutil.rmtree(old, ignore_errors=True)
 
     def next_part_number(self) -> int:
         nums = [int(p.name.split("-")[1]) for p in self.part_dirs()]
@@ -67,49 +91,48 @@ class Store:
     # -- parts ---------------------------------------------------------------------------
     def write_part(self, number: int, tables: dict[str, list]) -> Path:
         final = self.parts / f"part-{number:06d}"
-        tmp = self.parts / f"part-{number:06d}.tmp"
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
-        for table in T.PER_ARTICLE:
-            rows = sorted((T.as_tuple(r) for r in tables.get(table, [])), key=_key_of(table))
-            with open(tmp / f"{table}.jsonl", "w", encoding="utf-8", newline="\n") as f:
-                for row in rows:
-                    f.write(json.dumps(row, ensure_ascii=False) + "\n")
-                f.flush()
-                os.fsync(f.fileno())
-        tmp.rename(final)
+        with atomic_dir(final) as tmp:
+            for table in T.TABLES:
+                rows = sorted((T.as_tuple(r) for r in tables.get(table.part, [])), key=table.part_key())
+                _write_rows(tmp / f"{table.part}.jsonl", rows)
         return final
 
     # -- merge ---------------------------------------------------------------------------
-    def merge(self, fmt: str) -> tuple[dict[str, int], dict[str, int]]:
-        """Write every table; return rows per table and articles per status."""
+    def merge(self, fmt: str, dest: Path | None = None) -> tuple[dict[str, int], dict[str, int]]:
+        """Write every table into dest (default OUT); return rows per table and articles per
+        status."""
+        self.dest = Path(dest) if dest is not None else self.out
         parts = self.part_dirs()
         counts, statuses = {}, Counter()
-        status = T.columns("articles").index("status")
+        status = T.ARTICLES.columns.index("status")
 
         def counted(rows):
             for row in rows:
                 statuses[row[status]] += 1
                 yield row
-        counts["articles"] = self._write("articles", fmt, counted(self._merged("articles", parts)))
-        for table in ("mentions", "quantities", "dates", "attributions"):
-            counts[table] = self._write(table, fmt, self._merged(table, parts))
-        reducer = T.ActorReducer()
-        for row in self._merged("actor_obs", parts):
-            reducer.add(T.ActorObservation(*row))
-        counts["actors"] = self._write("actors", fmt, (T.as_tuple(r) for r in reducer.rows()))
+        # tables of per-article rows first, streamed; then those reduced from observations
+        for table in sorted(T.TABLES, key=lambda t: t.reduced is not None):
+            rows = self._merged(table, parts)
+            if table is T.ARTICLES:
+                rows = counted(rows)
+            if table.reduced:
+                reducer = table.reduced.reducer()
+                for row in rows:
+                    reducer.add(table.reduced.row(*row))
+                rows = (T.as_tuple(r) for r in reducer.rows())
+            counts[table.name] = self._write(table, fmt, rows)
         return counts, dict(statuses)
 
-    def _merged(self, table: str, parts: list[Path]) -> Iterator[tuple]:
-        files = [p / f"{table}.jsonl" for p in parts]
-        key = _key_of(table)
+    def _merged(self, table: T.Table, parts: list[Path]) -> Iterator[tuple]:
+        files = [p / f"{table.part}.jsonl" for p in parts]
+        key = table.part_key()
         if len(files) <= MAX_OPEN:
             with ExitStack() as stack:
                 streams = [_read_rows(f, stack) for f in files]
                 yield from heapq.merge(*streams, key=key)
             return
         # many parts: merge groups into runs first (bounded open files and memory)
-        runs = self.out / STATE / f"runs-{table}"
+        runs = self.out / STATE / f"runs-{table.part}"
         shutil.rmtree(runs, ignore_errors=True)
         runs.mkdir(parents=True)
         run_files = []
@@ -124,8 +147,8 @@ class Store:
             yield from heapq.merge(*[_read_rows(f, stack) for f in run_files], key=key)
         shutil.rmtree(runs, ignore_errors=True)
 
-    def _write(self, table: str, fmt: str, rows) -> int:
-        w = open_table(self.out, table, fmt, T.columns(table), T.column_types(table))
+    def _write(self, table: T.Table, fmt: str, rows) -> int:
+        w = open_table(self.dest, table.name, fmt, table.columns, table.types)
         n = 0
         batch = []
         for row in rows:
@@ -140,11 +163,21 @@ class Store:
         return n
 
 
-def _key_of(table: str):
-    cols = T.columns(table) if table != "actor_obs" else [
-        "actor_id", "article_id", "name", "type", "country", "wikidata", "aliases", "mentions"]
-    idx = [cols.index(k) for k in T.KEYS[table]]
-    return lambda row: tuple(row[i] for i in idx)
+_PART = re.compile(r"part-\d{6}$")
+
+
+def _article_column(table: T.Table) -> int:
+    """Where a stored row of this table holds its article_id."""
+    row = table.reduced.row if table.reduced else table.row
+    return [f.name for f in fields(row)].index("article_id")
+
+
+def _write_rows(path: Path, rows) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        f.flush()
+        os.fsync(f.fileno())
 
 
 def _read_rows(path: Path, stack: ExitStack | None = None) -> Iterator[list]:
@@ -160,10 +193,3 @@ def _read_rows(path: Path, stack: ExitStack | None = None) -> Iterator[list]:
             for line in f:
                 yield json.loads(line)
     return rows()
-
-
-def _atomic_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)

@@ -1,18 +1,22 @@
-"""One article from Ref to rows: read, check, segment, extract, tabulate.
+"""One article from input to rows: read, check, segment, (extract,) tabulate.
 
-Shared by every executor: the local one streams many articles through spaCy's
-multiprocessing, the Dask one runs `process_unit` on a worker; both end in the same rows.
+Shared by every engine: the local one streams many articles through spaCy's
+multiprocessing, the Dask one runs the local one on a worker; both end in the same rows. An
+input is a Ref (a file or record the engine reads) or an Article already in memory (gold
+texts, Label Studio tasks, tests): both take the same path from `prepare` on.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from pipeline import tables as T
+from pipeline.components import EXTENSIONS
 from pipeline.errors import E, one_line
 from pipeline.io.article import Article
 from pipeline.io.lang import detect
-from pipeline.io.readers import Ref, read_ref
+from pipeline.io.readers import Ref, failure, read_ref
 from pipeline.nlp import SEGMENT_CHARS
 
 
@@ -22,9 +26,15 @@ class Options:
     max_chars: int = 2_000_000
 
 
-def prepare(ref: Ref, opts: Options) -> tuple[Article, list[tuple[int, str]]]:
-    """Read and check one article; return it with the (offset, text) segments to process."""
-    return post_read(read_ref(ref, opts.max_chars))
+def prepare(source: Ref | Article, opts: Options) -> tuple[Article, list[tuple[int, str]]]:
+    """Read (a Ref) and check one article; return it with the (offset, text) segments to process.
+    Never raises: a failure of any step is the article's `error` row."""
+    art = source if isinstance(source, Article) else read_ref(source, opts.max_chars)
+    try:
+        return post_read(art)
+    except Exception as e:  # noqa: BLE001 - language detection or segmenting one odd text
+        art.fail(*failure(e))
+        return art, []
 
 
 def post_read(art: Article) -> tuple[Article, list[tuple[int, str]]]:
@@ -73,12 +83,34 @@ def tabulate(art: Article, docs: list[tuple[int, object]]) -> dict[str, list]:
         return T.article_tables(art, [])
 
 
+class DocSummary:
+    """What the tables read from a processed Doc (its depeche extensions, its token and sentence
+    counts), without its tokens, vectors or parse: a long article's segments are summarised
+    one by one as they come out of the pipeline, so its memory does not grow with its length."""
+
+    __slots__ = ("_", "n_tokens", "sents", "sentenced")
+
+    def __init__(self, doc):
+        self._ = SimpleNamespace(**{name: getattr(doc._, name) for name in EXTENSIONS})
+        self.n_tokens = len(doc)
+        self.sentenced = doc.has_annotation("SENT_START")
+        self.sents = [None] * (sum(1 for _ in doc.sents) if self.sentenced else 1)
+
+    def __len__(self) -> int:
+        return self.n_tokens
+
+    def has_annotation(self, attr: str) -> bool:
+        return attr == "SENT_START" and self.sentenced
+
+
 def extract_one(nlp, art: Article, segs: list[tuple[int, str]]) -> dict[str, list]:
-    """In-process extraction of one prepared article (retries, small jobs, Dask workers)."""
+    """One prepared article through the pipeline segment by segment, in this process: what the
+    local engine does with a long article, and with an article whose Doc a worker lost. Each
+    Doc is summarised before the next segment is parsed."""
     docs = []
     for off, text in segs:
         try:
-            docs.append((off, nlp(text)))
+            docs.append((off, DocSummary(nlp(text))))
         except Exception as e:  # noqa: BLE001
             art.fail("error", E.E108.format(detail=f"{type(e).__name__}: {one_line(str(e), 160)}"))
             return T.article_tables(art, [])

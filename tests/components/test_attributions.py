@@ -5,7 +5,7 @@ import pytest
 import spacy
 
 from pipeline.components.attributions import AttributionsComponent, conjugate_er
-from pipeline.components.attributions_quotes import pair_quotes
+from pipeline.components.attributions.quote_marks import pair_quotes
 from pipeline.rules import read_rules, write_rules
 from pipeline.rules.cues import Cue
 
@@ -64,6 +64,23 @@ def test_when_shipped_lexicon_is_loaded_then_it_validates_and_has_every_stance()
     by = {(c.lemma, c.pos): c for c in cues}
     assert by[("poursuivre", "verb")].frames == ("inversion",)   # ambiguous: only `poursuit-il`
     assert ("croire", "verb") not in by and ("penser", "verb") not in by
+
+
+def test_when_shipped_word_lists_are_loaded_then_every_kind_is_there():
+    from pipeline.nlp import default_model_dir
+    from pipeline.rules.cues import WORD_KINDS, CueWord
+    words = read_rules(default_model_dir() / "depeche_attributions" / "words.jsonl", CueWord)
+    assert {w.kind for w in words} == set(WORD_KINDS)
+    assert len({(w.word, w.kind) for w in words}) == len(words)
+    comp = AttributionsComponent(spacy.blank("fr"), "x").from_disk(default_model_dir() / "depeche_attributions")
+    assert "il" in comp.words.subject_pronoun and "d'" in comp.words.de and "eur" in comp.words.agent_suffix
+
+
+def test_when_model_folder_has_cues_but_no_word_lists_then_loading_says_what_to_do(tmp_path):
+    from pipeline.errors import ModelError
+    (tmp_path / "cues.jsonl").write_text('{"lemma": "dire", "pos": "verb", "stance": "assert"}\n', encoding="utf-8")
+    with pytest.raises(ModelError, match="words.jsonl"):
+        AttributionsComponent(spacy.blank("fr"), "x").from_disk(tmp_path)
 
 
 @pytest.mark.parametrize("bad", [
@@ -209,9 +226,11 @@ def test_when_claim_reports_a_claim_then_both_are_found_and_nested(nlp):
     assert inner["content"] == "les négociations reprendraient en janvier"
     assert outer["content"].startswith("des diplomates affirmaient que")
     assert inner["speaker"] == "des diplomates" and inner["actor_id"] == "group-diplomates"
-    # the component appended GROUP mentions for the unnamed speakers
-    groups = {m["actor_id"] for m in doc._.depeche_mentions if m["label"] == "GROUP"}
+    # the component wrote GROUP mentions for the unnamed speakers in its own extension,
+    # leaving the actors' mentions as they were
+    groups = {m["actor_id"] for m in doc._.depeche_groups if m["label"] == "GROUP"}
     assert {"group-journaux", "group-diplomates"} <= groups
+    assert not any(m["label"] == "GROUP" for m in doc._.depeche_mentions)
 
 
 def test_when_quote_is_split_by_an_incise_then_both_parts_have_the_speaker(nlp):

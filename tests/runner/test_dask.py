@@ -17,7 +17,7 @@ import pytest
 from pipeline.components.dates import DatesComponent
 from pipeline.io.readers import discover
 from pipeline.runner import UsageError, run
-from pipeline.runner.dask_executor import DaskExecutor, process_unit
+from pipeline.runner.engines.dask import DaskEngine, process_unit
 from pipeline.runner.work import Options
 from tests.conftest import ROOT, SEED, WINER
 
@@ -142,7 +142,7 @@ def test_when_a_worker_dies_mid_run_then_its_unit_runs_elsewhere_and_tables_are_
     inp, ref = sample
     with dask_cluster(tmp_path, 2) as (address, client, procs):
         out = tmp_path / "out"
-        run(inp, out, workers=2, engine="dask", unit_size=PART, executor_options={"scheduler": address})
+        run(inp, out, workers=2, engine="dask", unit_size=PART, engine_options={"scheduler": address})
         assert tables(out) == ref
         loads = client.run(lambda: nlp_mod.load.cache_info().misses)
         assert sorted(loads.values()) == [1, 1]
@@ -150,7 +150,7 @@ def test_when_a_worker_dies_mid_run_then_its_unit_runs_elsewhere_and_tables_are_
         out = tmp_path / "killed"
         progress = KillOnFirstPart(client, procs)
         result = run(inp, out, workers=2, engine="dask", unit_size=PART, progress=progress,
-                     executor_options={"scheduler": address})
+                     engine_options={"scheduler": address})
         assert progress.killed is not None
         assert procs[progress.killed].wait(timeout=20) == -signal.SIGKILL
         assert len(client.scheduler_info(n_workers=-1)["workers"]) == 1
@@ -190,7 +190,7 @@ def test_when_a_worker_runs_another_depeche_version_then_the_task_refuses():
 
 
 def test_when_there_is_nothing_to_do_then_no_cluster_is_started():
-    assert list(DaskExecutor(2).run([], Options(model_dir="unused"))) == []
+    assert list(DaskEngine(2).run([], Options(model_dir="unused"))) == []
 
 
 def test_when_the_scheduler_is_unreachable_then_a_usage_error_names_it(tmp_path):
@@ -199,4 +199,4 @@ def test_when_the_scheduler_is_unreachable_then_a_usage_error_names_it(tmp_path)
     address = f"tcp://127.0.0.1:{free_port()}"
     with pytest.raises(UsageError, match=f"cannot reach the Dask scheduler at {address}"):
         run(tmp_path / "in", tmp_path / "out", engine="dask",
-            executor_options={"scheduler": address, "connect_timeout": "1s"})
+            engine_options={"scheduler": address, "connect_timeout": "1s"})

@@ -16,7 +16,7 @@ def test_when_format_is_parquet_then_every_table_is_a_typed_dataset_with_the_csv
     csv_out, pq_out = tmp_path / "csv", tmp_path / "pq"
     run(SEED, csv_out, workers=1)
     run(SEED, pq_out, workers=1, fmt="parquet")
-    for table in T.ROWS:
+    for table in T.NAMES:
         folder = pq_out / f"{table}.parquet"
         assert sorted(p.name for p in folder.iterdir())[0] == "part-00000.parquet"
         df = pd.read_parquet(folder)

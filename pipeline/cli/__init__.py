@@ -1,0 +1,31 @@
+"""`depeche`: thin typer commands over importable functions that return data.
+
+One module per group of commands, each with `register(app)`; what they share (the mapping of
+errors to exit codes) is in common.py. Commands import their work lazily, so `depeche --help`
+starts without spaCy.
+"""
+from __future__ import annotations
+
+import typer
+
+from pipeline.cli import browse, gold, run, tools
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="French news extraction: actors, quantities, dates, attributions as tables.")
+
+
+@app.callback()
+def _root():
+    """depeche: French news extraction."""
+
+
+for _module in (run, tools, gold, browse):
+    _module.register(app)
+
+
+def main():
+    app(prog_name="depeche")
+
+
+if __name__ == "__main__":
+    main()

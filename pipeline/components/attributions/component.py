@@ -1,0 +1,124 @@
+"""The attributions component: every token tried as an anchor (a cue verb, `selon`, `pour`, a noun
+before `selon laquelle`, a quote), the patterns of each family run in order, duplicates
+dropped, speakers resolved to actors."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from pipeline.components.attributions.context import Ctx, Words, norm
+from pipeline.components.attributions.cues import CueLookup, inverted_clitic, negated, not_a_speech_act
+from pipeline.components.attributions.quotations import pattern_continued, pattern_dash
+from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, pattern_pour, pattern_selon
+from pipeline.components.attributions.speakers import resolve_speakers
+from pipeline.components.attributions.verb_frames import (pattern_colon_quote, pattern_de_inf, pattern_inversion,
+                                                          pattern_object, pattern_passive_quote, pattern_que)
+from pipeline.components.base import RuleComponent
+from pipeline.errors import ModelError
+from pipeline.rules.cues import Cue, CueWord
+
+
+class AttributionsComponent(CueLookup, RuleComponent):
+    rule_files = {"cues.jsonl": Cue, "words.jsonl": CueWord}
+
+    def load_rules(self, path: Path) -> None:
+        if (path / "cues.jsonl").exists() and not (path / "words.jsonl").exists():
+            raise ModelError(f"{path} has cues.jsonl but no words.jsonl (the word lists of the patterns, "
+                             f"a file since this model was made): copy it from models/depeche-fr/depeche_attributions")
+        super().load_rules(path)
+
+    def rules_changed(self) -> None:
+        self.index_cues()
+        self.words = Words(self.rules.get("words.jsonl", []))
+
+    def process(self, doc: Doc) -> None:
+        ctx = Ctx(doc, self.words)
+        found: list[dict] = []
+        for t in doc:
+            if ctx.in_quote[t.i] >= 0 and not self._incise_in_quote(ctx, t):
+                # `« J'ai dit que je n'étais pas d'accord »`: speech reported inside a quote
+                cue = self.verb_cue(ctx, t)
+                if cue is not None and "que" in cue.frames and not negated(ctx, t) \
+                        and not not_a_speech_act(ctx, t):
+                    inner = pattern_que(ctx, self, t, cue)
+                    if inner and inner[0]["speaker_start"] is not None and \
+                            ctx.text[inner[0]["speaker_start"]:inner[0]["speaker_end"]].lower() in ("j'", "j’", "je", "on", "nous"):
+                        for a in inner:
+                            a["rule"] = "in_quote_" + a["rule"]
+                            a["inherit_outer"] = True
+                        found += inner
+                continue
+            nt = norm(t)
+            if (nt == "selon" and "selon" in self.preps) or (
+                    nt == "après" and t.i > 0 and norm(doc[t.i - 1]) == "d'" and "d'après" in self.preps):
+                found += pattern_selon(ctx, self, t)
+                continue
+            if nt == "pour" and "pour" in self.preps:
+                found += pattern_pour(ctx, self, t)
+                continue
+            if nt in ctx.words.selon_relative:
+                found += pattern_noun_selon_laquelle(ctx, self, t)
+                continue
+            cue = self.verb_cue(ctx, t)
+            if cue is None or negated(ctx, t):
+                continue
+            if t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Past"]:
+                passive = pattern_passive_quote(ctx, self, t, cue)
+                if passive:
+                    found += passive
+                    continue
+            if not_a_speech_act(ctx, t):
+                continue
+            items = []
+            if "inversion" in cue.frames:
+                items = pattern_inversion(ctx, self, t, cue)
+            if not items and "que" in cue.frames:
+                items = pattern_que(ctx, self, t, cue)
+            if not items and ("quote" in cue.frames or "que" in cue.frames):
+                items = pattern_colon_quote(ctx, self, t, cue)
+            if not items and "de_inf" in cue.frames:
+                items = pattern_de_inf(ctx, self, t, cue)
+            if not items and {"object", "que", "quote"} & set(cue.frames):
+                items = pattern_object(ctx, self, t, cue)
+            if items:
+                if items[-1]["speaker_start"] is not None:
+                    ctx.last_speaker = ((items[-1]["speaker_start"], items[-1]["speaker_end"]), t.sent.start)
+            found += items
+        found += pattern_dash(ctx, self, found)
+        found = dedupe(ctx, found)
+        found += pattern_continued(ctx, found)
+        found = dedupe(ctx, found)
+        found.sort(key=lambda a: (a["content_start"], a["cue_start"] if a["cue_start"] is not None else -1))
+        resolve_speakers(ctx, found)
+        doc._.depeche_attributions = [{k: a.get(k) for k in (
+            "kind", "cue_start", "cue_end", "cue_lemma", "stance", "speaker_start", "speaker_end", "actor_id",
+            "content_start", "content_end", "rule")} for a in found]
+
+    def _incise_in_quote(self, ctx, t) -> bool:
+        """`« part one, dit-elle. part two »`: a cue inside a quote right after a comma with an
+        inverted clitic subject is the quote's own incise, not speech inside the quote."""
+        if t.i == 0:
+            return False
+        j = t.i - 1
+        while j > 0 and ctx.tok(j).pos_ == "AUX":
+            j -= 1
+        if ctx.tok(j).text != ",":
+            return False
+        return inverted_clitic(ctx, t) is not None
+
+
+def dedupe(ctx: Ctx, found: list[dict]) -> list[dict]:
+    """One attribution per content span (the first pattern wins; `selon A et B` keeps one per
+    source); drop empty contents."""
+    seen = set()
+    out = []
+    for a in found:
+        if a["content_end"] - a["content_start"] < 2:
+            continue
+        key = (a["content_start"], a["content_end"], a["speaker_start"] if a["rule"] == "selon" else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(a)
+    return out

@@ -1,0 +1,157 @@
+"""Contents: what is attributed, from a cue to the end of its clause (or back to the sentence start
+for an inverted cue), crossing paired quotes whole, and whether it is direct, indirect or mixed."""
+from __future__ import annotations
+
+import bisect
+from typing import Optional
+
+from pipeline.components.attributions.context import MAX_CLAUSE, SENT_END, Ctx, chars, norm
+from pipeline.components.attributions.cues import inverted_clitic
+
+
+def stop_right(ctx: Ctx, j: int, owner) -> bool:
+    """Does a new attribution start at ', ' before token j (`, ajoutant que`, `, a-t-il dit`,
+    `, selon X`)?"""
+    t = ctx.tok(j)
+    w = norm(t)
+    if w in ("selon",) or (w == "d'" and j + 1 < ctx.n and norm(ctx.tok(j + 1)) == "après"):
+        return True
+    if w in ("alors", "tandis") and j + 1 < ctx.n and norm(ctx.tok(j + 1)) in ("que", "qu'"):
+        return True  # the journalist's contrast, not the speaker's words
+    k = j
+    while k < ctx.n and k - j < 4 and (ctx.tok(k).pos_ == "AUX" or ctx.tok(k).text.startswith("-")
+                                       or norm(ctx.tok(k)) in ("en", "tout")):
+        k += 1
+    if k < ctx.n:
+        c = owner.verb_cue(ctx, ctx.tok(k))
+        if c is not None:
+            m = ctx.tok(k).morph
+            if m.get("VerbForm") == ["Part"] and m.get("Tense") == ["Pres"]:
+                return True
+            if inverted_clitic(ctx, ctx.tok(k)) is not None:
+                return True
+            nxt = ctx.tok(k + 1) if k + 1 < ctx.n else None
+            if nxt is not None and nxt.pos_ in ("DET", "PROPN"):
+                return True  # `…, a déclaré le ministre`
+    return False
+
+
+def clause_right(ctx: Ctx, owner, i: int) -> list[tuple[int, int]]:
+    """Content from token i to the end of its clause: the sentence end, a paragraph break,
+    or a new attribution (`, ajoutant que`); `et que` splits it into coordinated contents.
+    Paired quotes are crossed whole. Returns char spans (one per coordinated clause)."""
+    spans = []
+    start = i
+    last = None
+    j = i
+    while j < ctx.n and j - i < MAX_CLAUSE:
+        t = ctx.tok(j)
+        if ctx.is_break(j) and t.is_space:
+            break
+        if j in ctx.open_tok:
+            k = ctx.open_tok[j]
+            close = ctx.qtok[k][1]
+            if close is not None and close >= j:
+                last = close
+                if ctx.is_break(close):
+                    break
+                j = close + 1
+                continue
+        if t.text in SENT_END:
+            break
+        if j in ctx.close_tok and (ctx.qtok[ctx.close_tok[j]][0] or 0) < i:
+            break  # the quote this content started in ends here
+        if t.text == ":" and j + 1 < ctx.n and j + 1 in ctx.open_tok:
+            break  # `… : « a new direct quote »`
+        if t.text == "," and j + 1 < ctx.n and stop_right(ctx, j + 1, owner):
+            break
+        w = norm(t)
+        if w == "et" and j + 1 < ctx.n and ctx.tok(j + 1).pos_ in ("VERB", "AUX") and \
+                ctx.tok(j + 1).morph.get("VerbForm") == ["Fin"]:
+            break  # `annonce son soutien et appelle à …`: a second predicate of the speaker
+        if w == "et" and j + 1 < ctx.n and norm(ctx.tok(j + 1)) in ("que", "qu'") and last is not None:
+            spans.append((start, last))
+            start = j + 2
+            last = None
+            j += 2
+            continue
+        if not t.is_space:
+            last = j
+        if "\n" in t.whitespace_:
+            break
+        j += 1
+    if last is not None and last >= start:
+        spans.append((start, last))
+    out = []
+    for a, b in spans:
+        while b > a and (ctx.tok(b).text in {",", "-", "–", "—", ":"} or ctx.tok(b).is_space):
+            b -= 1
+        if b >= a:
+            out.append(chars(ctx, a, b))
+    return out
+
+
+def clause_left(ctx: Ctx, j: int) -> Optional[tuple[int, int]]:
+    """Content ending at token j (inclusive), back to the sentence or paragraph start."""
+    end = j
+    while end >= 0 and (ctx.tok(end).text in {",", "-", "–", "—"} or ctx.tok(end).is_space):
+        if "\n" in ctx.tok(end).text or "\n" in ctx.tok(end).whitespace_:
+            return None
+        end -= 1
+    if end < 0:
+        return None
+    k = end
+    first = end
+    while k >= 0 and end - k < MAX_CLAUSE:
+        t = ctx.tok(k)
+        if k in ctx.close_tok:
+            o = ctx.qtok[ctx.close_tok[k]][0]
+            if o is not None and o <= k:
+                first = o
+                k = o - 1
+                continue
+        if t.text in SENT_END or t.is_space or "\n" in t.whitespace_ or t.text == ":":
+            break
+        first = k
+        k -= 1
+    if first > end:
+        return None
+    return chars(ctx, first, end)
+
+
+def kind_of(ctx: Ctx, span, default):
+    """direct when the content is one quote (or opens with a quote and goes on with no verb:
+    `qu'« … » dans un avis publié mardi`), mixed when it holds quoted fragments (bisect over
+    the quotes by opening offset: O(log n) per attribution)."""
+    if not hasattr(ctx, "_qopen"):
+        ctx._qopen = [q.open for q in ctx.quotes]
+    s, e = span
+    k = bisect.bisect_left(ctx._qopen, s - 1)
+    for n, q in enumerate(ctx.quotes[k:]):
+        if q.open > e:
+            break
+        if q.open <= s and (q.close >= e - 1) and q.close <= e + 2:
+            return "direct", (q.start, q.end)
+        if n == 0 and q.open <= s and q.close < e and q.end - q.start > 20:
+            rest = ctx.doc.char_span(q.close + 1, e, alignment_mode="expand")
+            if rest is not None and not any(x.pos_ in ("VERB", "AUX") and x.morph.get("VerbForm") == ["Fin"]
+                                            for x in rest) and not any(x.i in ctx.open_tok for x in rest):
+                return "direct", (q.start, q.end)
+        if q.open >= s and q.close <= e and q.end - q.start > 1:
+            return ("mixed" if default == "indirect" else default), span
+    return default, span
+
+
+def has_main_verb(ctx: Ctx, j: int) -> bool:
+    """Does the clause ending at token j hold a finite verb outside a relative clause?"""
+    k = j
+    while k >= 0 and j - k < MAX_CLAUSE:
+        t = ctx.tok(k)
+        if t.text in SENT_END or t.is_space or "\n" in t.whitespace_:
+            break
+        if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"]:
+            w = [norm(ctx.tok(x)) for x in range(max(0, k - 3), k)]
+            if not any(x in ("qui", "que", "qu'", "dont", "où", "lequel", "laquelle") for x in w):
+                return True
+        k -= 1
+    return False

@@ -1,0 +1,86 @@
+"""What every pattern reads: one Doc with its quotes paired (`Ctx`), the closed word lists of the
+model (`Words`, from words.jsonl), and the small helpers that make an attribution."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from pipeline.components.attributions.quote_marks import pair_quotes
+from pipeline.rules.cues import WORD_KINDS, CueWord
+
+MAX_CLAUSE = 250      # tokens a content may run over, right or left of its cue
+MAX_NP = 25           # tokens of a speaker noun phrase
+SENT_END = {".", "!", "?", "…", "...", ";"}
+OPEN_MARKS = {"«", "“", "‹", "„", '"'}
+DASHES = {"-", "–", "—"}
+INCISE_START = {"ADP", "ADV", "SCONJ", "CCONJ"}
+
+
+class Words:
+    """The closed word lists of words.jsonl, one frozenset per kind (pipeline.rules.cues.WORD_KINDS):
+    `ctx.words.subject_pronoun`, `ctx.words.de`, ...; agent_suffix is a tuple (str.endswith)."""
+
+    def __init__(self, rules: list[CueWord]):
+        by_kind: dict[str, list[str]] = {kind: [] for kind in WORD_KINDS}
+        for r in rules:
+            by_kind[r.kind].append(r.word)
+        for kind, words in by_kind.items():
+            setattr(self, kind, tuple(words) if kind == "agent_suffix" else frozenset(words))
+
+
+def norm(t) -> str:
+    return t.lower_.replace("’", "'")
+
+
+class Ctx:
+    """One Doc with its quotes paired and the lookups the patterns share (built in O(n))."""
+
+    def __init__(self, doc: Doc, words: "Words"):
+        self.doc = doc
+        self.words = words
+        self.text = doc.text
+        self.cue_first: dict[int, int] = {}  # last word of a multiword cue -> its first word
+        self.last_speaker = None  # (speaker span, sentence start) of the last attribution found
+        self.n = len(doc)
+        quotes = [q for q in pair_quotes(doc.text) if q.depth == 0]
+        self.quotes = quotes
+        by_char = {t.idx: t.i for t in doc}
+        self.open_tok: dict[int, int] = {}   # token of an opening mark -> quote index
+        self.close_tok: dict[int, int] = {}  # token of a closing mark -> quote index
+        for k, q in enumerate(quotes):
+            if q.open in by_char:
+                self.open_tok[by_char[q.open]] = k
+            if q.closed and q.close in by_char:
+                self.close_tok[by_char[q.close]] = k
+        self.qtok = {k: (by_char.get(q.open), by_char.get(q.close) if q.closed else None)
+                     for k, q in enumerate(quotes)}
+        # quote index of every token strictly inside an outer quote (linear sweep)
+        self.in_quote = [-1] * self.n
+        k = 0
+        for t in doc:
+            while k < len(quotes) and quotes[k].close < t.idx:
+                k += 1
+            if k < len(quotes) and quotes[k].open < t.idx and t.idx + len(t.text) <= max(quotes[k].close,
+                                                                                            quotes[k].end):
+                self.in_quote[t.i] = k
+
+    def tok(self, i):
+        return self.doc[i]
+
+    def is_break(self, i) -> bool:
+        t = self.doc[i]
+        return "\n" in t.text or (t.is_space and "\n" in t.text) or "\n" in t.whitespace_
+
+
+def make_attribution(kind, cue_tok, cue_lemma, stance, speaker, content, rule, **extra) -> dict:
+    a = {"kind": kind, "cue_start": None, "cue_end": None, "cue_lemma": cue_lemma, "stance": stance,
+         "speaker_start": speaker[0] if speaker else None, "speaker_end": speaker[1] if speaker else None,
+         "actor_id": "", "content_start": content[0], "content_end": content[1], "rule": rule}
+    if cue_tok is not None:
+        a["cue_start"], a["cue_end"] = cue_tok.idx, cue_tok.idx + len(cue_tok.text)
+    a.update(extra)
+    return a
+
+
+def chars(ctx: Ctx, i: int, j: int) -> tuple[int, int]:
+    """Character span of tokens i..j inclusive."""
+    return ctx.tok(i).idx, ctx.tok(j).idx + len(ctx.tok(j).text)

@@ -1,0 +1,177 @@
+"""Cues: the cue lexicon indexed for look-up (a verb as tagged, as conjugated, or the last word of a
+multiword cue), and the verbal group around a cue: its first token, its negation, its inverted
+subject clitic, and whether it is a speech act at all."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from pipeline.components.attributions.context import Ctx, norm
+from pipeline.rules.cues import Cue
+
+
+def conjugate_er(lemma: str) -> set[str]:
+    """Common finite and participle forms of a first-group verb (`estimer` -> `estime`,
+    `estimait`, `estimé`, …), to recognise cues the tagger tags or lemmatises wrong."""
+    if not lemma.endswith("er") or " " in lemma:
+        return set()
+    stem = lemma[:-2]
+    soft = stem[:-1] + "ç" if stem.endswith("c") else stem + "e" if stem.endswith("g") else stem
+    grave = re.sub(r"é([^aeiouyé]+)$", r"è\1", stem)
+    out = {grave + e for e in ("e", "es", "ent")}
+    out |= {stem + e for e in ("ons", "ez", "é", "ée", "és", "ées", "èrent", "erait", "eraient", "era", "eront")}
+    out |= {soft + e for e in ("ait", "aient", "ant", "a", "ais")}
+    out.add(stem + "ons" if not stem.endswith("g") else stem + "eons")
+    return out
+
+
+def multiword_start(ctx, i: int, words: list) -> Optional[int]:
+    """Index of the first word of `words` (`mettre en avant`) ending at token i, the words in
+    order, adverbs and inverted clitics allowed between (`laisse-t-il clairement entendre`)."""
+    j = i - 1
+    for w in reversed(words[1:-1]):
+        while j >= 0 and (ctx.tok(j).pos_ == "ADV" or ctx.tok(j).text.startswith("-")) and norm(ctx.tok(j)) != w:
+            j -= 1
+        if j < 0 or norm(ctx.tok(j)) != w:
+            return None
+        j -= 1
+    while j >= 0 and (ctx.tok(j).pos_ == "ADV" or ctx.tok(j).text.startswith("-")):
+        j -= 1
+    if j < 0:
+        return None
+    t = ctx.tok(j)
+    if t.pos_ in ("VERB", "AUX") and (t.lemma_ == words[0] or norm(t).startswith(words[0][:4])):
+        return j
+    return None
+
+
+def inverted_clitic(ctx: Ctx, t) -> Optional[tuple[int, int]]:
+    """The inverted subject clitic around cue `t` (`a-t-il déclaré`, `déclare-t-elle`): char
+    span of `il`/`elle` without the hyphen."""
+    lo = t.i
+    while lo > 0 and (ctx.tok(lo - 1).pos_ == "AUX" or ctx.tok(lo - 1).text.startswith("-")) and t.i - lo < 4:
+        lo -= 1
+    for j in list(range(lo, t.i)) + [j for j in (t.i + 1, t.i + 2) if j < ctx.n]:
+        w = norm(ctx.tok(j))
+        if w in ctx.words.inverted_clitic or (w.startswith("-") and w.lstrip("-t").lstrip("-") in
+                               ("il", "elle", "ils", "elles", "on")):
+            tk = ctx.tok(j)
+            off = len(tk.text) - len(tk.text.lstrip("-"))
+            if tk.text.lower().startswith("-t-"):
+                off = 3
+            return tk.idx + off, tk.idx + len(tk.text)
+        if j > t.i and w != "-t":
+            break
+    return None
+
+
+def chain_start(ctx: Ctx, i: int) -> int:
+    """Leftmost token of the verbal group ending at cue i (auxiliaries, clitics, adverbs)."""
+    i = ctx.cue_first.get(i, i)
+    j = i
+    while j > 0 and i - j < 7:
+        p = ctx.tok(j - 1)
+        w = norm(p)
+        if p.pos_ == "AUX" or w in ctx.words.object_clitic or w in ctx.words.negation_start \
+                or w in ctx.words.negation_end or p.text.startswith("-") \
+                or w.endswith(("-même", "-mêmes")) \
+                or (p.pos_ == "ADV" and not p.is_punct) or (p.pos_ == "PRON" and p.dep_.startswith("expl")
+                                                             and w not in ctx.words.subject_pronoun):
+            j -= 1
+            continue
+        # `a tenu à préciser`, `vient de déclarer`: a modal verb and its preposition
+        if w in ("à", "de", "d'") and ctx.tok(i).morph.get("VerbForm") == ["Inf"] and j - 2 >= 0 \
+                and ctx.tok(j - 2).pos_ in ("VERB", "AUX"):
+            j -= 2
+            continue
+        break
+    return j
+
+
+def not_a_speech_act(ctx: Ctx, t) -> bool:
+    """An imperative (`Notez que`) or a past participle with no auxiliary (`Accusé de …, il`,
+    `jugé trop « libéral »`) is no one's speech act."""
+    m = t.morph
+    if m.get("Mood") == ["Imp"]:
+        return True
+    if m.get("VerbForm") == ["Inf"] and any(ctx.tok(x).lemma_ == "falloir" or norm(ctx.tok(x)) in ("faut", "fallait")
+                                            for x in range(max(0, t.i - 3), t.i)):
+        return True  # `il faut dire que`
+    if m.get("VerbForm") == ["Part"] and m.get("Tense") == ["Past"]:
+        lo = chain_start(ctx, t.i)
+        has_aux = False
+        for x in range(t.i - 1, max(-1, t.i - 6), -1):  # `a par conséquent annoncé`
+            if ctx.tok(x).is_punct or ctx.tok(x).pos_ in ("VERB", "SCONJ", "CCONJ"):
+                break
+            if ctx.tok(x).pos_ == "AUX":
+                has_aux = True
+                break
+        if not has_aux and inverted_clitic(ctx, t) is None:
+            # `», dit la candidate`: `dit` is also a present tense, inverted after the content
+            inverted = lo > 0 and (ctx.tok(lo - 1).text == "," or lo - 1 in ctx.close_tok) and \
+                t.i + 1 < ctx.n and ctx.tok(t.i + 1).pos_ in ("DET", "PROPN")
+            return not inverted
+    return False
+
+
+def negated(ctx: Ctx, t) -> bool:
+    lo = chain_start(ctx, t.i)
+    window = [norm(ctx.tok(j)) for j in range(lo, min(ctx.n, t.i + 3))]
+    if not any(w in ctx.words.negation_start for w in window):
+        return False
+    k = next(k for k, w in enumerate(window) if w in ctx.words.negation_start)
+    return any(w in ctx.words.negation_end for w in window[k + 1:])
+
+
+class CueLookup:
+    """The cue lexicon of a component (its `rules["cues.jsonl"]`) indexed for `verb_cue`."""
+
+    def index_cues(self) -> None:
+        self.verbs: dict[str, list[Cue]] = {}
+        self.nouns: dict[str, Cue] = {}
+        self.preps: dict[str, Cue] = {}
+        self.forms: dict[str, str] = {}  # conjugated form -> lemma, where the tagger errs
+        for c in self.rules.get("cues.jsonl", []):
+            if c.pos == "verb":
+                last = c.lemma.split()[-1].replace("s'", "")
+                self.verbs.setdefault(last, []).append(c)
+                for f in conjugate_er(last):
+                    self.forms.setdefault(f, last)
+            elif c.pos == "noun":
+                self.nouns.setdefault(c.lemma.split()[-1], c)
+            else:
+                self.preps[c.lemma] = c
+
+    def verb_cue(self, ctx: Ctx, t) -> Optional[Cue]:
+        cands = None
+        if t.pos_ in ("VERB", "AUX"):
+            cands = self.verbs.get(t.lemma_.lower())
+        if not cands and t.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "PROPN"):
+            # the tagger and lemmatizer often miss a reporting verb (`estime` ADJ `estim`)
+            lemma = self.forms.get(norm(t))
+            if lemma and (t.pos_ in ("VERB", "AUX", "ADJ") or (
+                    t.i > 0 and ctx.tok(t.i - 1).pos_ not in ("DET", "ADP", "ADJ", "NUM"))):
+                cands = self.verbs.get(lemma)
+        if not cands:
+            # a multiword cue anchors on its last word, whatever its tag (`mettre en garde`)
+            cands = [c for c in self.verbs.get(norm(t), []) if " " in c.lemma and c.lemma.split()[0] not in ("se",)]
+        if not cands:
+            return None
+        before = [norm(ctx.tok(j)) for j in range(max(0, t.i - 4), t.i)]
+        best = None
+        for c in cands:
+            words = c.lemma.split()
+            reflexive = words[0] in ("se", "s'") or c.lemma.startswith("s'")
+            if len(words) > 1 and not reflexive:
+                first = multiword_start(ctx, t.i, words)
+                if first is None:
+                    continue
+                ctx.cue_first[t.i] = first
+            if reflexive and not any(b in ("se", "s'", "me", "m'", "te", "t'", "nous", "vous") for b in before):
+                continue
+            if best is None or len(c.lemma) > len(best.lemma) or (reflexive and not best.lemma.startswith("s")):
+                best = c
+        if best is None:
+            # a plain verb listed only as reflexive or multiword does not count alone
+            return None
+        return best

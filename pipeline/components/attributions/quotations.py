@@ -1,0 +1,93 @@
+"""Patterns anchored on quotation marks alone: a quote followed by a dash and its speaker
+(`« … » – X`), and a quote that continues the previous paragraph's (same speaker, no cue)."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from pipeline.components.attributions.context import DASHES, SENT_END, Ctx, chars, make_attribution
+from pipeline.components.attributions.speakers import np_right
+
+
+def pattern_dash(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
+    """A quote signed after a dash: `« Nous resterons. » – Marie Durand`.
+
+    Direct, no cue, the speaker is the noun phrase after the dash."""
+    used = {(a["content_start"], a["content_end"]) for a in found}
+    out = []
+    for k, q in enumerate(ctx.quotes):
+        close = ctx.qtok[k][1]
+        if close is None or (q.start, q.end) in used or close + 2 >= ctx.n:
+            continue
+        d = close + 1
+        if ctx.tok(d).text in {",", "."}:
+            d += 1
+        if d >= ctx.n or ctx.tok(d).text not in DASHES:
+            continue
+        np = np_right(ctx, d + 1)
+        if not np:
+            continue
+        e = np[1] + 1
+        if e < ctx.n and not (ctx.tok(e).text in SENT_END or ctx.tok(e).is_space or "\n" in ctx.tok(np[1]).whitespace_
+                              or ctx.tok(e).text == ","):
+            continue
+        if not any(ctx.tok(x).pos_ in ("PROPN",) for x in range(np[0], np[1] + 1)) and ctx.tok(np[0]).pos_ != "DET":
+            continue
+        out.append(make_attribution("direct", None, "", "", chars(ctx, *np), (q.start, q.end), "dash_quote"))
+    return out
+
+
+def pattern_continued(ctx: Ctx, found: list[dict]) -> list[dict]:
+    """A quote opening a paragraph with no cue continues the previous paragraph's speaker.
+
+    `Il a déclaré : « Nous reconstruirons. »` ¶ `« Et nous le ferons vite. »` -> the second
+    is direct, no cue, no speaker, the same actor."""
+    if not found:
+        return []
+    text = ctx.text
+    ordered = sorted((a for a in found if not a["rule"].startswith("in_quote_")), key=lambda a: a["content_end"])
+    if not ordered:
+        return []
+    ends = [a["content_end"] for a in ordered]
+    covered = sorted((a["content_start"], a["content_end"]) for a in found)
+    content_starts = {a["content_start"] for a in found}
+    cstarts = [c[0] for c in covered]
+    out = []
+    for q in ctx.quotes:
+        # the quote must open its paragraph, or follow the sentence of a direct quote's cue
+        p = text.rfind("\n", 0, q.open)
+        same_par = False
+        if text[p + 1:q.open].strip():
+            m = bisect.bisect_right(ends, q.open) - 1
+            before = text[ordered[m]["content_end"]:q.open] if m >= 0 else ""
+            if not (m >= 0 and ordered[m]["kind"] == "direct" and len(before) < 60 and "\n" not in before
+                    and re.search(r"[.!?]\s*$", before)):
+                continue
+            same_par = True
+        # and be the whole paragraph, or most of it
+        nl = text.find("\n", q.close)
+        par_end = len(text) if nl < 0 else nl
+        if len(text[q.close + 1:par_end].strip()) > 2 and q.closed:
+            continue
+        # not already some attribution's content, nor inside one
+        k = bisect.bisect_right(cstarts, q.start) - 1
+        if k >= 0 and covered[k][1] >= q.start and covered[k][0] <= q.start:
+            continue
+        if q.start in content_starts:
+            continue
+        # the previous attribution ends in the previous paragraph
+        m = bisect.bisect_right(ends, q.open) - 1
+        if m < 0:
+            continue
+        prev = ordered[m]
+        between = text[prev["content_end"]:q.open]
+        blocks = [b for b in between.split("\n") if b.strip()]
+        if not same_par and (len(blocks) > 1 or (blocks and len(blocks[0]) > 200)):
+            continue
+        if prev["kind"] not in ("direct", "mixed") and prev.get("speaker_start") is None:
+            continue
+        out.append(make_attribution("direct", None, "", "", None, (q.start, q.end), "continued_quote", inherit=True))
+        pos = bisect.bisect_right(ends, q.end)
+        ends.insert(pos, q.end)
+        ordered.insert(pos, out[-1])
+    return out

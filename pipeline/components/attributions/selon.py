@@ -1,0 +1,189 @@
+"""Patterns anchored on a source rather than a verb: `selon X` and `d'après X`, `pour X` at the
+start of a clause, and a noun of speech before `selon laquelle` (`l'affirmation selon
+laquelle …`)."""
+from __future__ import annotations
+
+from pipeline.components.attributions.contents import clause_left, clause_right, has_main_verb, kind_of
+from pipeline.components.attributions.context import SENT_END, Ctx, chars, make_attribution, norm
+from pipeline.components.attributions.speakers import np_right
+
+
+def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
+    """`selon X` / `d'après X`, before or after the content.
+
+    `Selon la préfecture, trois routes sont coupées.` -> according_to, speaker `la préfecture`
+    `Trois routes sont coupées, d'après les pompiers.` -> according_to
+    not: `selon moi`, `l'idée selon laquelle` (a noun cue), `selon que`
+    """
+    w = norm(t)
+    cue_tok = t
+    first = t.i
+    lemma = "selon"
+    if w == "après":
+        first = t.i - 1
+        lemma = "d'après"
+        cue_tok = None
+    if t.i + 1 >= ctx.n or norm(ctx.tok(t.i + 1)) in ctx.words.not_selon and not (
+            norm(ctx.tok(t.i + 1)) in ("le", "la", "les") and t.i + 2 < ctx.n and ctx.tok(t.i + 2).pos_ != "VERB"):
+        return []
+    if norm(ctx.tok(t.i + 1)) in ctx.words.selon_relative or \
+            norm(ctx.tok(t.i + 1)) in ("moi", "toi", "que", "qu'", "nous"):
+        return []
+    np = np_right(ctx, t.i + 1)
+    if not np:
+        return []
+    speaker = chars(ctx, *np)
+    k = np[1] + 1
+    if k + 2 < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Part"] and norm(ctx.tok(k + 1)) == "par":
+        # `selon les chiffres fournis par l'Insee`: the agent is the source
+        agent = np_right(ctx, k + 2, appos=False)
+        if agent:
+            speaker = chars(ctx, *agent)
+            np = (np[0], agent[1])
+    sent = ctx.tok(t.i).sent
+    left = clause_left(ctx, first - 1) if first > 0 else None
+    left_toks = ctx.doc.char_span(*left, alignment_mode="expand") if left else None
+    # clause-initial `selon` (at the start of its clause, or after `Mais,`, `que,`), or a left
+    # part with no verb of its own: the content is on the right
+    clause_initial = left_toks is None or len(left_toks) <= 2 or (
+        ctx.tok(first - 1).text == "," and (norm(ctx.tok(first - 2)) in ("que", "qu'", "mais", "et", "car", "donc")
+                                             or not has_main_verb(ctx, first - 2)))
+    k = np[1] + 1
+    if k < ctx.n and ctx.tok(k).text == "(":
+        while k < ctx.n and ctx.tok(k).text != ")" and k - np[1] < 30:
+            k += 1
+        k += 1
+    elif clause_initial and k < ctx.n and ctx.tok(k).text != ",":
+        # `Selon les chiffres publiés mardi par l'Insee, …`: a modifier of the source
+        m = k
+        while m < ctx.n and m - k < 12 and ctx.tok(m).text not in SENT_END | {","} and not (
+                ctx.tok(m).pos_ in ("VERB", "AUX") and ctx.tok(m).morph.get("VerbForm") == ["Fin"]):
+            m += 1
+        if m < ctx.n and ctx.tok(m).text == ",":
+            k = m
+    if clause_initial and k + 1 < ctx.n and ctx.tok(k).text == "," and \
+            ctx.tok(k + 1).morph.get("VerbForm") == ["Part"]:
+        # `Selon le directeur, interrogé par Sky News, les tirs …`
+        m = k + 1
+        while m < ctx.n and m - k < 12 and ctx.tok(m).text not in SENT_END | {","}:
+            m += 1
+        if m < ctx.n and ctx.tok(m).text == ",":
+            k = m
+    span = None
+    if clause_initial:
+        if k < ctx.n and ctx.tok(k).text == ",":
+            k += 1
+        spans = clause_right(ctx, owner, k)
+        if spans:
+            span = (spans[0][0], spans[-1][1])
+    else:
+        if left:
+            span = left
+            if k < ctx.n and ctx.tok(k).text == "," and ctx.tok(first - 1).text == ",":
+                more = clause_right(ctx, owner, k + 1)
+                if more and more[0][0] < sent.end_char:
+                    more_toks = ctx.doc.char_span(*more[0], alignment_mode="expand")
+                    if more_toks is not None and any(x.pos_ in ("VERB", "AUX") and x.morph.get("VerbForm") == ["Fin"]
+                                                     for x in more_toks):
+                        span = (left[0], more[0][1])
+    if not span or span[1] - span[0] < 3:
+        return []
+    kind, span = kind_of(ctx, span, "according_to")
+    out = []
+    for sp in conjuncts(ctx, speaker):  # `d'après le Monde et Libération`: one per source
+        a = make_attribution(kind, cue_tok, lemma, "assert", sp, span, "selon")
+        if cue_tok is None:
+            d = ctx.tok(first)
+            a["cue_start"], a["cue_end"] = d.idx, t.idx + len(t.text)
+        out.append(a)
+    return out
+
+
+def conjuncts(ctx: Ctx, speaker: tuple[int, int]) -> list[tuple[int, int]]:
+    """Split `le Journal du Dimanche et Mediapart` into its two named sources (only when each
+    side holds a name, so `le ministre de l'Intérieur et des Cultes` stays one)."""
+    span = ctx.doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
+    if span is None:
+        return [speaker]
+    ets = [t.i for t in span if norm(t) == "et"]
+    if len(ets) != 1:
+        return [speaker]
+    k = ets[0]
+    left, right = ctx.doc[span.start:k], ctx.doc[k + 1:span.end]
+    def named(part):  # a proper noun, or a capitalised word the tagger took for a noun
+        return any(t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text[:1].isupper()) for t in part)
+    if not (named(left) and named(right)) or (right and norm(right[0]) in ctx.words.de):
+        return [speaker]
+    return [(left.start_char, left.end_char), (right.start_char, right.end_char)]
+
+
+def pattern_pour(ctx: Ctx, owner, t) -> list[dict]:
+    """Clause-initial `Pour X, …` when X is a person, an organisation or a speaking group.
+
+    `Pour les syndicats, la réforme est injuste.` -> according_to, speaker `les syndicats`
+    `Pour eux, « rien n'a changé ».` -> direct, cue `Pour`
+    not: `Pour la première fois, …`, `Pour cette raison, …` (no one speaks)
+    """
+    if t.i > 0:
+        p = ctx.tok(t.i - 1)
+        if not (p.is_space or "\n" in p.whitespace_ or p.text in SENT_END or t.is_sent_start):
+            return []
+    np = np_right(ctx, t.i + 1, appos=False)
+    if not np or np[1] + 2 >= ctx.n or ctx.tok(np[1] + 1).text != ",":
+        return []
+    words = [ctx.tok(x) for x in range(np[0], np[1] + 1)]
+    s, e = chars(ctx, *np)
+    named = any(m["start"] < e and m["end"] > s and m.get("label") in ("PER", "ORG", "GPE")
+                for m in (ctx.doc._.depeche_mentions or []))
+    pron = len(words) == 1 and norm(words[0]) in ("lui", "elle", "eux", "elles")
+    heads = [w for w in words if w.pos_ == "NOUN"]
+    agent = words[0].pos_ == "DET" and bool(heads) and heads[0].lemma_.lower().endswith(ctx.words.agent_suffix) \
+        and heads[0].lemma_.lower() not in ctx.words.time_word
+    if not (named or pron or agent):
+        return []
+    spans = clause_right(ctx, owner, np[1] + 2)
+    if not spans:
+        return []
+    span = (spans[0][0], spans[-1][1])
+    kind, span = kind_of(ctx, span, "according_to")
+    if kind == "according_to" and not has_main_verb(ctx, ctx.doc.char_span(*span, alignment_mode="expand").end - 1):
+        return []
+    return [make_attribution(kind, t, "pour", "assert", (s, e), span, "pour")]
+
+
+def pattern_noun_selon_laquelle(ctx: Ctx, owner, t) -> list[dict]:
+    """A noun cue + `selon laquelle`: `l'hypothèse selon laquelle le barrage aurait cédé`.
+
+    Content: the relative clause (from the parse); no speaker. Not: `l'idée selon laquelle`
+    (idée is no cue)."""
+    if t.i < 2 or norm(ctx.tok(t.i - 1)) != "selon":
+        return []
+    k = t.i - 2
+    if ctx.tok(k).text == ",":
+        k -= 1
+    while k >= 0 and ctx.tok(k).pos_ == "ADJ":
+        k -= 1
+    noun = ctx.tok(k)
+    cue = owner.nouns.get(noun.lemma_.lower()) or owner.nouns.get(noun.lower_)
+    if cue is None or noun.pos_ != "NOUN":
+        return []
+    verb = t.head
+    if verb.i <= t.i:
+        verb = next((x for x in ctx.doc[t.i + 1:min(ctx.n, t.i + 30)] if x.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return []
+    toks = [x for x in verb.subtree if x.i > t.i]
+    if not toks:
+        return []
+    hi = max(x.i for x in toks)
+    # the relative clause ends before the main verb of the sentence (the noun's head)
+    if noun.head.i > t.i and noun.head.i <= hi and noun.head.i != verb.i:
+        hi = noun.head.i - 1
+        while hi > t.i and ctx.tok(hi).pos_ in ("AUX", "PUNCT", "ADV"):
+            hi -= 1
+    while hi > t.i and ctx.tok(hi).is_punct:
+        hi -= 1
+    if hi <= t.i:
+        return []
+    span = chars(ctx, t.i + 1, hi)
+    return [make_attribution("indirect", noun, cue.lemma, cue.stance, None, span, "noun_selon_laquelle")]

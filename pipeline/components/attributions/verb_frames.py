@@ -1,0 +1,311 @@
+"""Patterns anchored on a reporting verb, one per frame of the cue lexicon (cues.jsonl `frames`):
+`que` (+ a bare infinitive), `inversion`, a quote after a colon, a passive participle before a
+quote, `de` + infinitive, and the object of a denial or an accusation."""
+from __future__ import annotations
+
+from pipeline.components.attributions.contents import clause_left, clause_right, has_main_verb, kind_of
+from pipeline.components.attributions.context import SENT_END, Ctx, chars, make_attribution, norm
+from pipeline.components.attributions.cues import chain_start, inverted_clitic
+from pipeline.components.attributions.speakers import (is_participle, left_speaker, np_right, right_speaker,
+                                                       speaker_for)
+from pipeline.rules.cues import Cue
+
+
+def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
+    """Cue verb + `que` clause, or + a bare infinitive.
+
+    `Le maire a déclaré que la ville serait reconstruite.` -> indirect, speaker `Le maire`
+    `Berlin affirme de son côté que les frontières resteront ouvertes.` -> speaker `Berlin`
+    `Elle a précisé que le vote aurait lieu et que les bureaux ouvriraient à 8 h.` -> two
+    `…, ajoutant que les négociations reprendraient.` -> participle, speaker the clause subject
+    `Les syndicats ont affirmé avoir obtenu gain de cause.` -> content `avoir obtenu …`
+    `Il a dit qu'il viendrait « très vite ».` -> mixed
+    """
+    if t.morph.get("Voice") == ["Pass"] or any(c.dep_ == "aux:pass" for c in t.children):
+        return []  # `est jugé trop coûteux par …`: passive, the que clause is not reported speech
+    j = t.i + 1
+    que = None
+    while j < ctx.n and j - t.i <= 12:
+        w = norm(ctx.tok(j))
+        tk = ctx.tok(j)
+        if w in ("que", "qu'", "qu") and norm(ctx.tok(j - 1)) in ctx.words.subordinator:
+            break
+        if w in ("que", "qu'", "qu") and norm(ctx.tok(j - 1)) not in ("ce", "plus", "moins", "autant", "ainsi", "tant"):
+            que = j
+            if w == "qu" and j + 1 < ctx.n and ctx.tok(j + 1).text in ("'", "’"):
+                que = j + 1  # `qu' «` tokenised as `qu` `'`
+            elif w == "qu":
+                que = None
+                j += 1
+                continue
+            break
+        if tk.text in SENT_END or tk.text in (":",) or j in ctx.open_tok or ctx.is_break(j) and tk.is_space:
+            break
+        if tk.pos_ in ("VERB", "AUX") and j > t.i + 1:
+            if tk.morph.get("VerbForm") == ["Inf"] and j == t.i + 1 + sum(
+                    1 for x in range(t.i + 1, j) if ctx.tok(x).pos_ == "ADV"):
+                break
+            if tk.morph.get("VerbForm") != ["Part"]:
+                break
+        if w in ("si",) or (tk.pos_ == "SCONJ" and w not in ("que", "qu'")):
+            break
+        j += 1
+    spans = []
+    rule = "que"
+    if que is not None:
+        spans = clause_right(ctx, owner, que + 1)
+    else:
+        k = t.i + 1
+        while k < ctx.n and (ctx.tok(k).pos_ == "ADV" and norm(ctx.tok(k)) not in ctx.words.negation_start):
+            k += 1
+        if k < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Inf"] and ctx.tok(k).pos_ in ("VERB", "AUX") \
+                and t.lemma_ not in ("demander", "souhaiter"):
+            spans = clause_right(ctx, owner, k)
+            rule = "infinitive"
+    if not spans:
+        return []
+    speaker = speaker_for(ctx, t)
+    out = []
+    for sp in spans:
+        kind, sp = kind_of(ctx, sp, "indirect")
+        out.append(make_attribution(kind, t, cue.lemma, cue.stance, speaker, sp,
+                        ("participle_" if is_participle(t) else "") + rule))
+    # `estime qu'elle est impossible : « … »`: the quote after the colon is the same speaker's
+    end = ctx.doc.char_span(spans[-1][0], spans[-1][1], alignment_mode="expand")
+    if end is not None and end.end + 1 < ctx.n and ctx.tok(end.end).text == ":" and end.end + 1 in ctx.open_tok:
+        q = ctx.quotes[ctx.open_tok[end.end + 1]]
+        out.append(make_attribution("direct", t, cue.lemma, cue.stance, speaker, (q.start, q.end), "que_colon_quote"))
+    return out
+
+
+def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
+    """Content before an inverted cue, with or without quotation marks.
+
+    `« Nous tiendrons », a-t-il déclaré.` -> direct, speaker `il`
+    `« Rien n'est joué », dit la ministre.` -> direct, speaker `la ministre`
+    `La digue sera rehaussée, a déclaré le préfet Paul Martin.` -> indirect
+    `« Nous avons gagné, lance-t-elle. La suite sera plus dure. »` -> two directs, one speaker
+    """
+    lo = chain_start(ctx, t.i)
+    if lo == 0:
+        return []
+    before = ctx.tok(lo - 1)
+    speaker = inverted_clitic(ctx, t)
+    if speaker is None:
+        speaker = right_speaker(ctx, t.i)
+        if speaker is None:
+            return []
+        if any(norm(x) in ("que", "qu'") for x in ctx.doc[t.i + 1:min(ctx.n, t.i + 4)]):
+            return []
+    quote_k = ctx.in_quote[t.i]
+    if quote_k >= 0:  # incise inside a quote: split it
+        q = ctx.quotes[quote_k]
+        left_end = before.idx
+        out = []
+        first = (q.start, left_end)
+        s1, e1 = first
+        while e1 > s1 and ctx.text[e1 - 1] in " ,\u00a0":
+            e1 -= 1
+        if e1 > s1:
+            out.append(make_attribution("direct", t, cue.lemma, cue.stance, speaker, (s1, e1), "split_quote"))
+        # the rest of the quote after the incise's end (`, ` or `. `)
+        k = t.i + 1
+        while k < ctx.n and ctx.in_quote[k] == quote_k and ctx.tok(k).text not in {",", ".", ";", "!", "?"}:
+            k += 1
+        if k < ctx.n and ctx.in_quote[k] == quote_k:
+            s2 = ctx.tok(k).idx + len(ctx.tok(k).text)
+            while s2 < q.end and ctx.text[s2] in " \u00a0":
+                s2 += 1
+            if q.end > s2:
+                out.append(make_attribution("direct", t, cue.lemma, cue.stance, speaker, (s2, q.end), "split_quote"))
+        return out
+    j = lo - 1
+    if before.text == ",":
+        j -= 1
+    elif before.i not in ctx.close_tok:
+        return []
+    if j < 0:
+        return []
+    if j not in ctx.close_tok and inverted_clitic(ctx, t) is None:
+        # `…, a déclaré le maire.`: the subject after the verb closes the clause, and what
+        # comes before is a clause (a finite verb outside a relative), not the subject itself
+        sp = ctx.doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
+        if sp is None or (sp.end < ctx.n and not (ctx.tok(sp.end).text in SENT_END | {",", ":", "("}
+                                                 or ctx.tok(sp.end).is_space)):
+            return []
+        if not has_main_verb(ctx, j):
+            return []
+    if j in ctx.close_tok:
+        k = ctx.close_tok[j]
+        q = ctx.quotes[k]
+        left = clause_left(ctx, j)
+        if left and left[0] < q.open:
+            return [make_attribution("mixed", t, cue.lemma, cue.stance, speaker, (left[0], left[1]), "inversion_mixed")]
+        return [make_attribution("direct", t, cue.lemma, cue.stance, speaker, (q.start, q.end), "inversion_quote")]
+    left = clause_left(ctx, j)
+    if left is None or left[1] - left[0] < 8:
+        return []
+    kind, span = kind_of(ctx, left, "indirect")
+    # `La ville, a-t-il dit, sera reconstruite.`: the content continues after the incise
+    sp_end_tok = ctx.doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
+    if sp_end_tok is not None and sp_end_tok.end < ctx.n and ctx.tok(sp_end_tok.end).text == ",":
+        more = clause_right(ctx, owner, sp_end_tok.end + 1)
+        if more and ctx.tok(lo - 1).text == "," and not ctx.tok(lo - 1).is_sent_start:
+            first_left = ctx.doc.char_span(left[0], left[1], alignment_mode="expand")
+            if first_left is not None and first_left.start == first_left.sent.start and \
+                    more[0][0] < ctx.tok(sp_end_tok.end).sent.end_char:
+                span = (span[0], more[0][1])
+    return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, span, "inversion")]
+
+
+def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
+    """Cue verb, then a colon and a quote (or the quote right away).
+
+    `Le général a déclaré à la presse : « La ligne tiendra. »` -> direct
+    `…, la porte-parole, Anne Roy, déclarant aux élus : "Le budget est voté".` -> direct, speaker Anne Roy
+    `Il a répondu « jamais » aux journalistes.` -> direct
+    """
+    j = t.i + 1
+    colon = None
+    while j < ctx.n and j - t.i <= 12:
+        tk = ctx.tok(j)
+        if tk.text == ":":
+            colon = j
+            break
+        if j in ctx.open_tok and all(ctx.tok(x).pos_ == "ADV" for x in range(t.i + 1, j)):
+            # `a répondu « jamais ».`: a quote right after the cue that ends the clause
+            close = ctx.qtok[ctx.open_tok[j]][1]
+            if close is None or close + 1 >= ctx.n or ctx.tok(close + 1).text in SENT_END | {",", ":"} \
+                    or ctx.tok(close + 1).is_space or "\n" in ctx.tok(close).whitespace_:
+                colon = j - 1
+                break
+            return []
+        if tk.text in SENT_END or (tk.is_space and "\n" in tk.text) or norm(tk) in ("que", "qu'") \
+                or (tk.pos_ in ("VERB", "AUX") and tk.morph.get("VerbForm") == ["Fin"]) or j in ctx.open_tok:
+            return []
+        j += 1
+    if colon is None:
+        return []
+    k = colon + 1
+    while k < ctx.n and ctx.tok(k).is_space:
+        k += 1
+    if k > colon + 1 and k not in ctx.open_tok:
+        return []  # a colon at the end of a paragraph introduces only a quote
+    speaker = None
+    if colon > t.i + 1 and inverted_clitic(ctx, t) is None and ctx.tok(t.i + 1).pos_ in ("DET", "PROPN"):
+        # `comme l'indique Jean Roy, biologiste : « … »`: the subject follows the cue
+        np = np_right(ctx, t.i + 1)
+        if np and np[1] + 1 == colon and (left_speaker(ctx, t.i) is None or
+                                          norm(ctx.tok(chain_start(ctx, t.i) - 1)) in ("comme", ",")):
+            speaker = chars(ctx, *np)
+    if speaker is None:
+        speaker = speaker_for(ctx, t)
+    if k in ctx.open_tok:
+        q = ctx.quotes[ctx.open_tok[k]]
+        return [make_attribution("direct", t, cue.lemma, cue.stance, speaker, (q.start, q.end), "colon_quote")]
+    if ctx.tok(colon).text != ":":
+        return []
+    spans = clause_right(ctx, owner, k)
+    if not spans:
+        return []
+    span = (spans[0][0], spans[-1][1])
+    kind, span = kind_of(ctx, span, "indirect")
+    return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, span, "colon")]
+
+
+def pattern_passive_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
+    """A passive cue with its agent: the quote is the agent's words.
+
+    `Le projet est qualifié de « pure folie » par les riverains.` -> direct, speaker `les riverains`
+    `… la formule « Tout se jouera ici » lancée par la ministre.` -> direct, speaker `la ministre`
+    """
+    q = None
+    j = t.i + 1
+    if j < ctx.n and norm(ctx.tok(j)) in ("de", "d'", "comme"):
+        j += 1
+        if j in ctx.open_tok:
+            q = ctx.open_tok[j]
+            close = ctx.qtok[q][1]
+            if close is None:
+                return []
+            j = close + 1
+    elif t.i > 0 and t.i - 1 in ctx.close_tok:
+        q = ctx.close_tok[t.i - 1]
+    if q is None:
+        return []
+    if j < ctx.n and ctx.tok(j).text == ",":
+        j += 1
+    if j + 1 >= ctx.n or norm(ctx.tok(j)) != "par":
+        return []
+    np = np_right(ctx, j + 1, appos=False)
+    if not np:
+        return []
+    quote = ctx.quotes[q]
+    return [make_attribution("direct", t, cue.lemma, cue.stance, chars(ctx, *np), (quote.start, quote.end),
+                             "passive_quote")]
+
+
+def pattern_de_inf(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
+    """Cue + (object) + `de` + infinitive.
+
+    `Le syndicat a promis de poursuivre la grève.` -> promise, content `poursuivre la grève`
+    `L'opposition accuse le maire d'avoir menti.` -> accuse
+    """
+    j = t.i + 1
+    obj = None  # `prie l'Ordre de coopérer`, `accuse des élus d'avoir menti`: the object is content
+    while j < ctx.n and j - t.i <= 9:
+        tk = ctx.tok(j)
+        w = norm(tk)
+        if obj is None and tk.pos_ in ("DET", "PROPN") and (
+                all(ctx.tok(x).pos_ == "ADV" for x in range(t.i + 1, j)) or ctx.tok(j - 1).text == ","):
+            obj = j
+        if w in ("de", "d'", "à") and j + 1 < ctx.n:
+            k = j + 1
+            clitics = ctx.words.negation_start | ctx.words.negation_end | ctx.words.object_clitic
+            while k < ctx.n and norm(ctx.tok(k)) in clitics and k - j < 4:
+                k += 1
+            if k < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Inf"]:
+                spans = clause_right(ctx, owner, obj if obj is not None and w != "à" else j + 1)
+                if spans:
+                    kind, span = kind_of(ctx, (spans[0][0], spans[-1][1]), "indirect")
+                    return [make_attribution(kind, t, cue.lemma, cue.stance, speaker_for(ctx, t), span, "de_inf")]
+            if w != "à":
+                return []
+        if (tk.is_punct and tk.text != ",") or tk.pos_ in ("VERB", "AUX", "SCONJ"):
+            return []
+        j += 1
+    return []
+
+
+def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
+    """Denial or accusation whose content is the object noun phrase.
+
+    `Le ministère a rejeté ces accusations.` -> deny, content `ces accusations`
+    `Le club dément toute irrégularité.` -> deny
+    """
+    j = t.i + 1
+    while j < ctx.n and ctx.tok(j).pos_ == "ADV":
+        j += 1
+    if j >= ctx.n or ctx.tok(j).pos_ != "DET":
+        return []
+    lo = chain_start(ctx, t.i)
+    recent_past = t.i >= 2 and norm(ctx.tok(t.i - 1)) in ("de", "d'") and ctx.tok(t.i - 2).lemma_ == "venir"
+    if not recent_past and any(ctx.tok(x).morph.get("VerbForm") == ["Inf"] for x in range(lo, t.i + 1)):
+        return []  # `semblent confirmer l'hypothèse`; but `vient d'annoncer sa démission` is said
+    np = np_right(ctx, j, appos=False)
+    if not np or ctx.tok(np[1]).lemma_.lower() in ctx.words.time_word:
+        return []
+    spans = clause_right(ctx, owner, j)
+    if spans:
+        kind, span = kind_of(ctx, (spans[0][0], spans[-1][1]), "indirect")
+        if kind != "indirect":  # `a dénoncé la parole « malhonnête » du candidat`
+            return [make_attribution(kind, t, cue.lemma, cue.stance, speaker_for(ctx, t), span, "object_quote")]
+    if "object" not in cue.frames:
+        return []
+    span = chars(ctx, *np)
+    k = np[1] + 1
+    if k + 1 < ctx.n and norm(ctx.tok(k)) in ("de", "d'") and ctx.tok(k + 1).morph.get("VerbForm") == ["Inf"]:
+        more = clause_right(ctx, owner, k + 1)  # `son intention de cesser …`
+        if more:
+            span = (span[0], more[0][1])
+    return [make_attribution("indirect", t, cue.lemma, cue.stance, speaker_for(ctx, t), span, "object")]

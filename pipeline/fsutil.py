@@ -1,0 +1,57 @@
+"""Atomic writes: a file (or folder) is written under a temporary name beside its final one and
+renamed into place, so whatever kills the process, readers find it whole or absent."""
+from __future__ import annotations
+
+import os
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Iterator
+
+
+def atomic_path(path: Path | str) -> Path:
+    """The temporary name of `path` while it is written (`x.csv` -> `x.csv.tmp`)."""
+    path = Path(path)
+    return path.with_name(path.name + ".tmp")
+
+
+@contextmanager
+def atomic_open(path: Path | str, newline: str | None = None, fsync: bool = False) -> Iterator[IO[str]]:
+    """A UTF-8 text file opened for writing under its temporary name, renamed to `path` when
+    the block ends without an exception (the temporary file is removed if it raises)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = atomic_path(path)
+    try:
+        with open(tmp, "w", encoding="utf-8", newline=newline) as f:
+            yield f
+            if fsync:
+                f.flush()
+                os.fsync(f.fileno())
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    tmp.replace(path)
+
+
+@contextmanager
+def atomic_dir(path: Path | str) -> Iterator[Path]:
+    """A new, empty folder under the temporary name of `path` (what an earlier attempt left
+    there is removed), renamed to `path` when the block ends without an exception; `path`
+    itself must not exist then."""
+    path = Path(path)
+    tmp = atomic_path(path)
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    try:
+        yield tmp
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    tmp.rename(path)
+
+
+def write_text(path: Path | str, text: str) -> None:
+    """Write `text` to `path` (UTF-8) atomically."""
+    with atomic_open(path) as f:
+        f.write(text)

@@ -1,0 +1,44 @@
+"""articles.csv: one row per input file or record, whatever happened to it (SCHEMA.md)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.errors import E, one_line
+from pipeline.tables.base import ArticleDocs, Table
+
+
+@dataclass
+class ArticleRow:
+    article_id: str
+    path: str
+    date: str = ""
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    lang: str = ""
+    chars: int = 0
+    tokens: int = 0
+    sentences: int = 0
+    status: str = "ok"
+    error: str = ""
+    sha256: str = ""
+
+
+def rows(docs: ArticleDocs) -> list[ArticleRow]:
+    """The article's row; an article whose extraction raised gets status `error`."""
+    a = docs.article
+    row = ArticleRow(article_id=a.article_id, path=a.path, date=a.date or "", title=a.title or "",
+                     source=a.source or "", url=a.url or "", lang=a.lang or "",
+                     chars=len(a.text or ""), status=a.status, error=a.error or "",
+                     sha256=a.sha256 or "")
+    if row.status != "ok" or not docs.segments:
+        return [row]
+    row.tokens = sum(len(doc) for _, doc in docs.segments)
+    row.sentences = sum(sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 1
+                        for _, doc in docs.segments)
+    if docs.errors:
+        row.status, row.error = "error", one_line(E.E108.format(detail=docs.errors[0]))
+    return [row]
+
+
+TABLE = Table("articles", ArticleRow, ("article_id",), rows, always=True)

@@ -1,0 +1,116 @@
+"""What every table module declares, and the one article its builders read.
+
+A table is a `Table`: its name (the file OUT/<name>.csv), its row type (a dataclass whose
+field order is the column order), its key (rows are sorted by it) and `rows(docs)`, the
+builder that turns one article (`ArticleDocs`) into its rows. A table whose rows span
+articles (actors.csv) builds per-article observations instead and names a `Reduced`: the
+observations are stored in parts like any rows and folded into the table's rows at the merge,
+so an article's rows depend only on that article and the model.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, fields
+from typing import Callable, Optional
+
+
+@dataclass(frozen=True)
+class Reduced:
+    """Per-article observations folded into a table's rows in the final merge."""
+    part: str                 # the name its observations are stored under (OUT/.depeche/parts)
+    row: type                 # the observation dataclass
+    key: tuple[str, ...]
+    reducer: Callable         # () -> an object with add(observation) and rows()
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    row: type
+    key: tuple[str, ...]
+    rows: Callable[["ArticleDocs"], list]   # one article's rows (its observations when reduced)
+    always: bool = False      # rows even for an article that was not extracted (articles.csv)
+    reduced: Optional[Reduced] = None
+    view: tuple[str, ...] = ()   # columns `depeche show` and the report attach to a span of this table
+
+    @property
+    def columns(self) -> list[str]:
+        return [f.name for f in fields(self.row)]
+
+    @property
+    def types(self) -> dict[str, str]:
+        """Column -> 'str' | 'int' | 'float' (for typed writers and readers)."""
+        return _types(self.row)
+
+    @property
+    def part(self) -> str:
+        """The name of this table's per-article rows in the parts of a run."""
+        return self.reduced.part if self.reduced else self.name
+
+    def part_key(self) -> Callable[[list], tuple]:
+        """Sort key of a stored per-article row (a list in the part row's field order)."""
+        row, key = (self.reduced.row, self.reduced.key) if self.reduced else (self.row, self.key)
+        names = [f.name for f in fields(row)]
+        idx = [names.index(k) for k in key]
+        return lambda r: tuple(r[i] for i in idx)
+
+
+def _types(row: type) -> dict[str, str]:
+    out = {}
+    for f in fields(row):
+        t = str(f.type)
+        out[f.name] = "int" if "int" in t else "float" if "float" in t else "str"
+    return out
+
+
+def as_tuple(row) -> tuple:
+    return dataclasses.astuple(row)
+
+
+class ArticleDocs:
+    """One article (an io Article) and the processed Docs of its body segments, as
+    (offset of the segment in article.text, Doc) pairs in text order: what builders read.
+
+    `items(extension)` gives a Doc extension's items with their offsets into the whole
+    text; `rows(name)` the rows of another table of the same article, built once (the
+    quantities table reads the attributions' ids)."""
+
+    def __init__(self, article, segments, tables: dict[str, Table]):
+        self.article = article
+        self.text = article.text
+        self.article_id = article.article_id
+        self.segments = list(segments)
+        self.errors = [m for _, doc in self.segments for m in (doc._.depeche_errors or [])]
+        self._tables = tables
+        self._rows: dict[str, list] = {}
+
+    @property
+    def extracted(self) -> bool:
+        """Did the extractors run on every segment without an error?"""
+        return self.article.status == "ok" and bool(self.segments) and not self.errors
+
+    def items(self, *extensions: str):
+        """(offset, item) for every item of these Doc extensions, segment by segment."""
+        for off, doc in self.segments:
+            for ext in extensions:
+                for item in getattr(doc._, ext) or []:
+                    yield off, item
+
+    def rows(self, name: str) -> list:
+        if name not in self._rows:
+            self._rows[name] = self._tables[name].rows(self)
+        return self._rows[name]
+
+
+def shifted(item: dict, off: int, *names: str) -> dict:
+    """The offsets `names` of an item, moved by `off` (None stays None)."""
+    return {k: (item.get(k) + off if item.get(k) is not None else None) for k in names}
+
+
+def span_text(text: str, s, e) -> str:
+    return text[s:e] if s is not None and e is not None else ""
+
+
+def number(v):
+    """A float cell: None stays None, ints become floats (written one way)."""
+    return None if v is None else float(v)
