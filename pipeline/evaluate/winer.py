@@ -33,7 +33,7 @@ def winer_records(docs, limit: Optional[int] = None) -> list[dict]:
 
 def score_spans(gold: list[tuple], pred: list[tuple]) -> dict:
     """(article, start, end, label) sets: exact span and label, and lenient (overlap and label,
-    one to one by largest overlap); per label for the exact score."""
+    one to one by largest overlap); per label for both."""
     exact = PRF()
     per = {lab: PRF() for lab in WINER_LABELS}
     gs, ps = set(gold), set(pred)
@@ -45,6 +45,7 @@ def score_spans(gold: list[tuple], pred: list[tuple]) -> dict:
         exact.add(fp=1)
         per[p[3]].add(fp=1)
     lenient = PRF()
+    per_lenient = {lab: PRF() for lab in WINER_LABELS}
     by_art: dict = {}
     for g in sorted(gs):
         by_art.setdefault(g[0], ([], []))[0].append(g)
@@ -54,8 +55,15 @@ def score_spans(gold: list[tuple], pred: list[tuple]) -> dict:
         pairs = greedy_pairs(golds, preds, lambda g, p: None if g[3] != p[3] or overlap(g[1:3], p[1:3]) <= 0
                              else ((g[1], g[2]) == (p[1], p[2]), overlap(g[1:3], p[1:3])))
         lenient.add(tp=len(pairs), fn=len(golds) - len(pairs), fp=len(preds) - len(pairs))
+        paired_g, paired_p = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
+        for gi, g in enumerate(golds):
+            per_lenient[g[3]].add(tp=gi in paired_g, fn=gi not in paired_g)
+        for pi, p in enumerate(preds):
+            if pi not in paired_p:
+                per_lenient[p[3]].add(fp=1)
     return {"exact": exact.as_dict(), "lenient": lenient.as_dict(),
-            "per_label": {k: v.as_dict() for k, v in per.items()}}
+            "per_label": {k: v.as_dict() for k, v in per.items()},
+            "per_label_lenient": {k: v.as_dict() for k, v in per_lenient.items()}}
 
 
 def evaluate_winer(docs, model_dir=None, *, limit: Optional[int] = None, nlp=None, base_nlp=None) -> dict:

