@@ -27,6 +27,10 @@ run: $(STAMP)
 test: $(STAMP) browsers labelstudio
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile tests
 
+# the suite without the tests marked slow (the model over many articles) or services
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not slow and not services" tests
+
 # headless Chromium for the report tests (Debian's package; root on these machines)
 browsers:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -62,6 +66,7 @@ model: gazetteer
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --docs $(SHARED)/data/winer-fr/docs.jsonl
+	$(BIN)/python scripts/bench_crossdoc.py --docs $(SHARED)/data/winer-fr/docs.jsonl
 
 lint: $(STAMP)
 	$(BIN)/python -m compileall -q pipeline tests scripts

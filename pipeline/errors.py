@@ -85,3 +85,11 @@ class TrainError(DepecheError, ValueError):
 
 class LabelStudioError(DepecheError, ValueError):
     """A Label Studio export or task that cannot be read."""
+
+
+class QueryError(DepecheError, ValueError):
+    """A `depeche claims` filter that cannot be read."""
+
+
+class ExportError(DepecheError, ValueError):
+    """`depeche db`: OUT holds no run's tables, or the database cannot be written."""

@@ -3,6 +3,7 @@ renamed into place, so whatever kills the process, readers find it whole or abse
 from __future__ import annotations
 
 import os
+import shutil
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
@@ -31,6 +32,23 @@ def atomic_open(path: Path | str, newline: str | None = None, fsync: bool = Fals
         tmp.unlink(missing_ok=True)
         raise
     tmp.replace(path)
+
+
+@contextmanager
+def atomic_dir(path: Path | str) -> Iterator[Path]:
+    """A new, empty folder under the temporary name of `path` (what an earlier attempt left
+    there is removed), renamed to `path` when the block ends without an exception; `path`
+    itself must not exist then."""
+    path = Path(path)
+    tmp = atomic_path(path)
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    try:
+        yield tmp
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    tmp.rename(path)
 
 
 def write_text(path: Path | str, text: str) -> None:

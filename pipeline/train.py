@@ -39,9 +39,11 @@ from typing import Optional
 
 from pipeline import evaluate as ev
 from pipeline.errors import TrainError
+from pipeline.fsutil import atomic_dir
 from pipeline.rules import write_rules
 from pipeline.rules.cues import FRAMES, STANCES, Cue
-from pipeline.rules.gazetteer import GazetteerEntry, slugify
+from pipeline.names import slug
+from pipeline.rules.gazetteer import GazetteerEntry
 from pipeline.rules.units import Unit
 
 ACTORS, ATTRIBUTIONS, QUANTITIES = "depeche_actors", "depeche_attributions", "depeche_quantities"
@@ -168,7 +170,7 @@ def learn_actors(teach: list, rows: dict, entries: dict, learned: Learned) -> No
             source = f"learned:{g.article_id}"
             eid = _find_entry(a, {**entries, **learned.entries}, forms)
             if eid is None:
-                eid = slugify(a["name"]) or slugify(a["id"])
+                eid = slug(a["name"]) or slug(a["id"])
                 if eid in learned.entries:
                     entry = learned.entries[eid]
                 else:
@@ -445,43 +447,40 @@ def train(gold_dir, out, *, base=None, ner: bool = False, holdout: float = 0.2, 
 
     ner_report = None
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".partial")
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    if ner:
-        ner_report = fine_tune(nlp, teach, held, winer_docs=winer_docs, seed=seed, epochs=epochs, say=say)
-        nlp.to_disk(tmp)
-    else:
-        shutil.copytree(base_dir, tmp, ignore=shutil.ignore_patterns("CHANGES.md"))
-        for name, files in changed.items():
-            comp = nlp.get_pipe(name)
-            for fname in files:
-                write_rules(tmp / name / fname, comp.rules[fname])
+    with atomic_dir(out) as tmp:   # the model appears whole or not at all
+        if ner:
+            ner_report = fine_tune(nlp, teach, held, winer_docs=winer_docs, seed=seed, epochs=epochs, say=say)
+            nlp.to_disk(tmp)
+        else:
+            shutil.copytree(base_dir, tmp, ignore=shutil.ignore_patterns("CHANGES.md"), dirs_exist_ok=True)
+            for name, files in changed.items():
+                comp = nlp.get_pipe(name)
+                for fname in files:
+                    write_rules(tmp / name / fname, comp.rules[fname])
 
-    after_nlp = nlp      # the same rules (and weights) as the folder just written
-    after_teach = ev.score(teach, extract(ev.articles_of(teach), str(tmp), nlp=after_nlp))
-    after_held = ev.score(held, extract(ev.articles_of(held), str(tmp), nlp=after_nlp)) if held else None
+        after_nlp = nlp      # the same rules (and weights) as the folder just written
+        after_teach = ev.score(teach, extract(ev.articles_of(teach), str(tmp), nlp=after_nlp))
+        after_held = ev.score(held, extract(ev.articles_of(held), str(tmp), nlp=after_nlp)) if held else None
 
-    spacy_meta = json.loads((tmp / "meta.json").read_text(encoding="utf-8")) if ner else {}
-    meta = {**spacy_meta, **{k: v for k, v in base_meta.items() if k not in ("description",)}}
-    meta.update({
-        "name": out.name, "version": _next_version(base_meta.get("version", "0.1.0")),
-        "base": base_meta.get("base", "fr_core_news_md"), "parent": str(base_dir),
-        "parent_version": base_meta.get("version", ""),
-        "description": f"{base_meta.get('name', base_dir.name)} + rules learned from {len(teach)} gold articles"
-                       + (" + fine-tuned NER" if ner else ""),
-        "gold": {"path": str(gold_dir), "sha256": _gold_hashes(gold_dir, golds),
-                 "teach": [g.article_id for g in teach], "held_out": [g.article_id for g in held]},
-        "learned": {**learned.count(), "files": changed},
-        "metrics": {"held_out": {"before": _scores(before_held) if held else None,
-                                 "after": _scores(after_held) if held else None},
-                    "teach": {"before": _scores(before_teach), "after": _scores(after_teach)}},
-    })
-    if ner_report:
-        meta["ner"] = ner_report
-    (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    (tmp / "CHANGES.md").write_text(changes_md(meta, learned), encoding="utf-8")
-    tmp.rename(out)
+        spacy_meta = json.loads((tmp / "meta.json").read_text(encoding="utf-8")) if ner else {}
+        meta = {**spacy_meta, **{k: v for k, v in base_meta.items() if k not in ("description",)}}
+        meta.update({
+            "name": out.name, "version": _next_version(base_meta.get("version", "0.1.0")),
+            "base": base_meta.get("base", "fr_core_news_md"), "parent": str(base_dir),
+            "parent_version": base_meta.get("version", ""),
+            "description": f"{base_meta.get('name', base_dir.name)} + rules learned from {len(teach)} gold articles"
+                           + (" + fine-tuned NER" if ner else ""),
+            "gold": {"path": str(gold_dir), "sha256": _gold_hashes(gold_dir, golds),
+                     "teach": [g.article_id for g in teach], "held_out": [g.article_id for g in held]},
+            "learned": {**learned.count(), "files": changed},
+            "metrics": {"held_out": {"before": _scores(before_held) if held else None,
+                                     "after": _scores(after_held) if held else None},
+                        "teach": {"before": _scores(before_teach), "after": _scores(after_teach)}},
+        })
+        if ner_report:
+            meta["ner"] = ner_report
+        (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        (tmp / "CHANGES.md").write_text(changes_md(meta, learned), encoding="utf-8")
     return meta
 
 

@@ -22,7 +22,6 @@ import csv
 import gettext
 import re
 import sys
-import unicodedata
 from importlib.resources import files
 from pathlib import Path
 
@@ -30,15 +29,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.rules import read_rules, write_rules  # noqa: E402
-from pipeline.rules.gazetteer import GazetteerEntry, slugify  # noqa: E402
+from pipeline.names import fold as _fold  # noqa: E402
+from pipeline.names import slug  # noqa: E402
+from pipeline.rules.gazetteer import GazetteerEntry  # noqa: E402
 
 OUT_DIR = ROOT / "models" / "depeche-fr" / "depeche_actors"
 # UN observer states, and the two states the brief adds that are neither members nor observers.
 EXTRA_STATES = ("VAT", "PSE", "TWN", "XKX")
-
-
-def _fold(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", s.lower()) if unicodedata.category(c) != "Mn")
 
 
 def un_states() -> list[dict]:
@@ -99,7 +96,7 @@ def build(curated: list[GazetteerEntry]) -> list[GazetteerEntry]:
         iso3 = row["ISO3"]
         iso2 = re.sub(r"[^A-Z]", "", row["ISO2"].split("|")[0])  # `^GB$|^UK$` -> GB
         name = fr.territories.get(iso2) or row["name_short"]
-        sid = slugify(name)
+        sid = slug(name)
         entries.append(GazetteerEntry(id=sid, name=name, type="state", country=iso3,
                                       aliases=tuple(french_aliases(iso3, name)),
                                       source="cldr+pycountry"))
@@ -115,7 +112,7 @@ def build(curated: list[GazetteerEntry]) -> list[GazetteerEntry]:
         if len(states) > 1 or key in state_names:
             continue
         (cap, sid, iso3), = states
-        entries.append(GazetteerEntry(id=slugify(cap), name=cap, type="location", country=iso3,
+        entries.append(GazetteerEntry(id=slug(cap), name=cap, type="location", country=iso3,
                                       stands_for=sid, source="countryinfo+cldr"))
     return entries
 

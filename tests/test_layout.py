@@ -98,3 +98,8 @@ def test_when_installed_without_the_tree_then_every_package_and_data_file_is_lis
     listed = {PACKAGE.joinpath(*pkg.split(".")[1:], name) for pkg, names in conf["package-data"].items()
               if pkg != "pipeline.models" for name in names}
     assert data <= listed
+
+
+def test_when_modules_are_measured_then_none_is_over_600_lines():
+    sizes = {name: len(path.read_text(encoding="utf-8").splitlines()) for name, path in _modules().items()}
+    assert {n: s for n, s in sizes.items() if s > 600} == {}

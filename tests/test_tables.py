@@ -101,8 +101,10 @@ def _doc(blank, text=TEXT):
 def test_when_article_built_then_ids_follow_text_order_and_links_hold(blank):
     art = from_text("a1", TEXT, date="2024-01-10")
     rows = T.article_tables(art, [(0, _doc(blank))])
-    assert set(rows) == {t.part for t in T.TABLES}
+    assert set(rows) == {part for part, _ in T.stored()}
     (a,) = rows["articles"]
+    (sketch,) = rows["article_sketches"]                 # what near-duplicates are found from
+    assert sketch.article_id == "a1" and sketch.shingles > 0
     assert (a.status, a.chars, a.tokens, a.sentences) == ("ok", len(TEXT), len(blank(TEXT)), 1)
     # the attributions' group mention is merged with the actors' mentions, in text order
     assert [(m.mention_id, m.text, m.label) for m in rows["mentions"]] == [
@@ -139,7 +141,7 @@ def test_when_a_component_failed_then_only_the_articles_row_with_error(blank):
     rows = T.article_tables(from_text("a3", TEXT), [(0, doc)])
     (a,) = rows["articles"]
     assert a.status == "error" and "E108" in a.error and "boom" in a.error
-    assert all(not rows[t.part] for t in T.TABLES if t is not T.ARTICLES)
+    assert all(not rows[part] for part, _ in T.stored() if part != T.ARTICLES.part)
 
 
 def test_when_article_not_ok_then_no_docs_and_one_row():

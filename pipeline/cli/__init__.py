@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from pipeline.cli import browse, gold, run, tools
+from pipeline.cli import browse, claims, gold, run, tools
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="French news extraction: actors, quantities, dates, attributions as tables.")
@@ -19,7 +19,7 @@ def _root():
     """depeche: French news extraction."""
 
 
-for _module in (run, tools, gold, browse):
+for _module in (run, tools, gold, browse, claims):
     _module.register(app)
 
 

@@ -18,14 +18,16 @@ def inspect_cmd(
                               "(YYYY[-MM[-DD]]); undated ones are left out."),
     top: int = typer.Option(10, "--top", help="Rows per ranking (0: all)."),
     claims_limit: int = typer.Option(20, "--claims", help="Claims listed (0: all)."),
+    keep_duplicates: bool = typer.Option(False, "--keep-duplicates", help="Count near-duplicate copies "
+                                         "too (default: each group once)."),
     as_json: bool = typer.Option(False, "--json", help="Print the same content as JSON."),
 ):
     """What a run produced: statuses, top actors and speakers, claims, quantities, dates."""
     from pipeline.inspect import Filters, summarise
     from pipeline.views.terminal import print_summary
     with user_errors():
-        s = summarise(out, Filters(actor=actor, speaker=speaker, article=article, since=since),
-                      top=top, claims_limit=claims_limit)
+        s = summarise(out, Filters(actor=actor, speaker=speaker, article=article, since=since,
+                                   keep_duplicates=keep_duplicates), top=top, claims_limit=claims_limit)
     print_data(s, as_json, print_summary)
 
 
@@ -46,11 +48,13 @@ def report_cmd(
     out: Path = typer.Argument(..., help="The OUT folder of `depeche run`."),
     dest: Path = typer.Option(Path("report.html"), "-o", "--output", help="HTML file to write."),
     top: int = typer.Option(15, "--top", help="Bars per chart."),
+    keep_duplicates: bool = typer.Option(False, "--keep-duplicates", help="Count near-duplicate copies "
+                                         "in the summary and charts (default: each group once)."),
 ):
     """One self-contained HTML page: summary, sortable tables, charts, highlighted articles."""
     from pipeline.views.report import write_report
     with user_errors():
-        r = write_report(out, dest, top=top)
+        r = write_report(out, dest, top=top, keep_duplicates=keep_duplicates)
     for note in r.notes:
         typer.echo(f"depeche: note: {note}", err=True)
     typer.echo(f"depeche: report of {r.articles} articles ({r.texts} texts marked), "

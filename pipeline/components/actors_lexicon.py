@@ -1,4 +1,5 @@
-"""The actors component's indexes, built once from the gazetteer and the word lexicon.
+"""The actors component's indexes, built once from the gazetteer and the word lexicon, and the
+constants its steps share.
 
 `ActorIndex` merges the generated and curated gazetteers (a curated entry with the id of a
 generated one extends it: its aliases and demonyms are added, its non-empty fields win),
@@ -10,15 +11,11 @@ from __future__ import annotations
 import dataclasses
 import unicodedata
 
+from pipeline.names import fold
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry
 
-DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"}
-
-
-def fold(s: str) -> str:
-    """Lowercase, no accents, typographic apostrophe as ASCII."""
-    s = s.replace("’", "'").lower()
-    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj", "obl:agent"}
+TYPE_LABEL = {"person": "PER", "organization": "ORG", "state": "GPE", "location": "LOC", "group": "GROUP"}
 
 
 def unaccent_capital(s: str) -> str:

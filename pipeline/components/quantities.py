@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.base import RuleComponent
 from pipeline.components.numbers import MULTIPLIERS, SPACE, Numeral, find_numerals
+from pipeline.components.quantities_units import UnitLexicon
 from pipeline.rules.units import Unit
 
 _Q = "[ \u00a0\u202f]+"
@@ -118,70 +119,6 @@ class _Cand:
     low: float | None = None
     high: float | None = None
     rule: str = ""
-
-
-class UnitLexicon:
-    """The unit rules compiled to three regexes: forms after the number (any case, then
-    as written), forms before it (symbols and codes)."""
-
-    def __init__(self, units: list[Unit]):
-        self.ci: dict[str, list[Unit]] = {}
-        self.cs: dict[str, list[Unit]] = {}
-        before: dict[str, Unit] = {}
-        for u in units:
-            for f in u.forms:
-                if u.position in ("after", "both"):
-                    (self.cs.setdefault(f, []) if u.case_sensitive else
-                     self.ci.setdefault(f.lower(), [])).append(u)
-                if u.position in ("before", "both"):
-                    before.setdefault(f, u)
-        self.before = before
-        self.after_ci = self._compile(self.ci, re.IGNORECASE)
-        self.after_cs = self._compile(self.cs, 0)
-        self.after_ci_de = self._compile(self.ci, re.IGNORECASE, True)
-        self.after_cs_de = self._compile(self.cs, 0, True)
-        self.before_re = (re.compile("(?:(?<![\\w$€£¥])|(?<=\\d))(?P<u>" + "|".join(
-            re.escape(f) for f in sorted(before, key=len, reverse=True)) + ")[ \u00a0\u202f]?\\Z")
-            if before else None)
-
-    @staticmethod
-    def _compile(forms: dict, flags: int, de: bool = False):
-        if not forms:
-            return None
-        alts = "|".join(re.escape(f).replace("\\ ", "[ \u00a0\u202f]+")
-                        for f in sorted(forms, key=len, reverse=True))
-        de_part = rf"(?P<de>(?:de{_Q}|d['’]{_QO}))" if de else ""
-        return re.compile(rf"(?P<sp>[ \u00a0\u202f]?-?){de_part}(?P<u>{alts})(?![\w²³])", flags)
-
-    def after(self, text: str, pos: int, multiplied: bool, glued_only: bool = False):
-        """(unit rule, end) of a unit form starting at text[pos] (after optional space and,
-        after a multiplier, `de`), else None."""
-        best = None
-        regexes = [(self.after_cs, self.cs, False), (self.after_ci, self.ci, True)]
-        if multiplied:  # `millions de dollars`, `millions d'euros`
-            regexes += [(self.after_cs_de, self.cs, False), (self.after_ci_de, self.ci, True)]
-        for regex, table, fold in regexes:
-            if regex is None:
-                continue
-            m = regex.match(text, pos)
-            if not m or (glued_only and m.group("sp")):
-                continue
-            form = m.group("u").lower() if fold else m.group("u")
-            form = re.sub(r"[ \u00a0\u202f]+", " ", form)
-            rules = [u for u in table.get(form, []) if multiplied or not u.after_multiplier]
-            if multiplied:
-                rules.sort(key=lambda u: not u.after_multiplier)
-            if rules and (best is None or m.end() > best[1]):
-                best = (rules[0], m.end())
-        return best
-
-    def before_number(self, text: str, start: int):
-        if self.before_re is None:
-            return None
-        m = self.before_re.search(text, max(0, start - 12), start)
-        if not m:
-            return None
-        return self.before[m.group("u")], m.start("u")
 
 
 class QuantitiesComponent(RuleComponent):

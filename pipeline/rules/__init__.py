@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable, TypeVar
 
 from pipeline.errors import E, RuleError
+from pipeline.fsutil import atomic_open
 
 T = TypeVar("T")
 __all__ = ["RuleError", "read_rules", "write_rules", "rule_to_json"]
@@ -109,9 +110,6 @@ def rule_to_json(rule) -> str:
 
 def write_rules(path: Path, rules: Iterable) -> None:
     """Write rules as JSONL atomically (temporary file, then rename)."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+    with atomic_open(path, newline="\n") as f:
         for r in rules:
             f.write(rule_to_json(r) + "\n")
-    tmp.replace(path)

@@ -39,16 +39,6 @@ class GazetteerEntry:
         return ""
 
 
-def slugify(name: str) -> str:
-    """A stable actor id from a name: ASCII lowercase words joined by `_`
-    (`Corée du Nord` -> `coree_du_nord`, `Kim Jong-un` -> `kim_jong_un`)."""
-    import re
-    import unicodedata
-    s = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    return "_".join(re.findall(r"[a-z0-9]+", s))
-
-
 WORD_KINDS = ("title", "role", "org_head", "not_name", "impersonal", "group_noun", "seat_noun")
 
 

@@ -19,6 +19,7 @@ from pipeline.io.metadata import escape_name
 from pipeline.io.readers import digest, discover
 from pipeline.runner import lock, publish
 from pipeline.runner.engines import make_engine
+from pipeline.runner.across import link
 from pipeline.runner.engines.local import LocalEngine
 from pipeline.runner.store import Store
 from pipeline.runner.work import Options, merge_tables
@@ -35,11 +36,14 @@ class RunResult:
     skipped: int
     articles: int
     resumed: int = 0
+    duplicates: int = 0        # articles that are copies of another (duplicate_of)
+    merge_seconds: float = 0.0  # the final merge, steps across articles included
 
     def summary(self) -> str:
         st = ", ".join(f"{n} {s}" for s, n in sorted(self.statuses.items()))
         rows = ", ".join(f"{self.counts[t.name]} {t.name}" for t in T.TABLES if t is not T.ARTICLES)
         extra = f" ({self.resumed} kept from before)" if self.resumed else ""
+        extra += f", {self.duplicates} near-duplicate{'s' * (self.duplicates != 1)}" if self.duplicates else ""
         return (f"depeche: {self.articles} articles ({st}){extra}; {rows}; "
                 f"{self.seconds:.1f} s -> {self.out}")
 
@@ -146,9 +150,11 @@ def _run(t0, input_path: Path, out: Path, *, model_dir, workers, fmt, resume, ov
         if progress:
             progress.stop()
     staging = publish.staging_dir(out)
+    t_merge = time.perf_counter()
     counts, statuses = store.merge(fmt, staging)
     result = RunResult(out, counts, dict(statuses), time.perf_counter() - t0, found.skipped,
-                       len(found.refs), resumed=len(found.refs) - len(todo))
+                       len(found.refs), resumed=len(found.refs) - len(todo), duplicates=store.duplicates,
+                       merge_seconds=time.perf_counter() - t_merge)
     publish.publish(out, staging, _run_info(source, model_dir, meta, options, result, found))
     return result
 
@@ -199,17 +205,20 @@ def _run_info(source, model_dir, meta, options, result, found) -> dict:
                     "main text extracted by trafilatura; for JSONL/JSON, into the record's text"),
         "counts": {"articles": result.articles, "input_files": found.files,
                    "skipped_files": found.skipped, "statuses": dict(sorted(result.statuses.items())),
-                   "rows": result.counts, "resumed_articles": result.resumed},
+                   "rows": result.counts, "resumed_articles": result.resumed,
+                   "duplicate_articles": result.duplicates},
         "seconds": round(result.seconds, 2),
+        "merge_seconds": round(result.merge_seconds, 2),
         "python": sys.version.split()[0],
     }
 
 
 def extract(articles, model_dir=None, nlp=None) -> dict[str, list]:
-    """Rows of every table (actors reduced) for in-memory Articles (io.Article with text), by
-    the local engine in this process (`nlp`, or the model folder's pipeline)."""
+    """Rows of every table (actors reduced, the steps across articles run) for in-memory
+    Articles (io.Article with text), by the local engine in this process (`nlp`, or the model
+    folder's pipeline)."""
     model_dir = str(model_dir) if model_dir else str(nlp_mod.default_model_dir())
-    out: dict[str, list] = {t.part: [] for t in T.TABLES}
+    out: dict[str, list] = {part: [] for part, _ in T.stored()}
     for _, tables, _ in LocalEngine(1, nlp=nlp).run([(0, list(articles))], Options(model_dir=model_dir)):
         merge_tables(out, tables)
-    return T.reduce(out)
+    return link(T.reduce(out))

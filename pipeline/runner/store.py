@@ -5,8 +5,10 @@ JSON array a row (column order), sorted by the table's key, written to a tempora
 and renamed, so a part is whole or absent whatever kills the run. `--resume` reads the
 article ids of the parts there are and skips them. The merge streams every part of a table
 through a k-way merge in key order (parts hold disjoint articles), reduces actor
-observations into actors.csv, and writes each table atomically: the tables do not depend on
-how the input was split, in what order parts finished, or how many workers made them.
+observations into actors.csv, runs the steps across articles (pipeline.runner.across: a first
+reading of the tables they need, then their columns filled as the tables are written), and
+writes each table atomically: the tables do not depend on how the input was split, in what
+order parts finished, or how many workers made them.
 """
 from __future__ import annotations
 
@@ -22,8 +24,9 @@ from pathlib import Path
 from typing import Iterator
 
 from pipeline import tables as T
-from pipeline.fsutil import write_text
+from pipeline.fsutil import atomic_dir, write_text
 from pipeline.io.writers import open_table
+from pipeline.runner.across import Linker
 
 STATE = ".depeche"
 MAX_OPEN = 200   # parts merged at once; more are merged in passes
@@ -33,6 +36,7 @@ class Store:
     def __init__(self, out: Path):
         self.out = Path(out)
         self.parts = self.out / STATE / "parts"
+        self.duplicates = 0   # articles found to be copies by the last merge
 
     # -- state ---------------------------------------------------------------------------
     def reset(self) -> None:
@@ -74,10 +78,9 @@ class Store:
             tmp, old = part.with_name(part.name + ".tmp"), part.with_name(part.name + ".old")
             shutil.rmtree(tmp, ignore_errors=True)
             tmp.mkdir()
-            for table in T.TABLES:
-                at = _article_column(table)
-                _write_rows(tmp / f"{table.part}.jsonl", (r for r in _read_rows(part / f"{table.part}.jsonl")
-                                                           if r[at] not in ids))
+            for name, at in _article_columns():
+                _write_rows(tmp / f"{name}.jsonl", (r for r in _read_rows(part / f"{name}.jsonl")
+                                                    if r[at] not in ids))
             part.rename(old)
             if any(True for _ in _read_rows(tmp / f"{T.ARTICLES.part}.jsonl")):
                 tmp.rename(part)
@@ -91,13 +94,10 @@ class Store:
     # -- parts ---------------------------------------------------------------------------
     def write_part(self, number: int, tables: dict[str, list]) -> Path:
         final = self.parts / f"part-{number:06d}"
-        tmp = self.parts / f"part-{number:06d}.tmp"
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
-        for table in T.TABLES:
-            rows = sorted((T.as_tuple(r) for r in tables.get(table.part, [])), key=table.part_key())
-            _write_rows(tmp / f"{table.part}.jsonl", rows)
-        tmp.rename(final)
+        with atomic_dir(final) as tmp:
+            for part, key in T.stored():
+                rows = sorted((T.as_tuple(r) for r in tables.get(part, [])), key=key)
+                _write_rows(tmp / f"{part}.jsonl", rows)
         return final
 
     # -- merge ---------------------------------------------------------------------------
@@ -108,34 +108,48 @@ class Store:
         parts = self.part_dirs()
         counts, statuses = {}, Counter()
         status = T.ARTICLES.columns.index("status")
+        linker = Linker()
+        reduced = {}
 
-        def counted(rows):
-            for row in rows:
-                statuses[row[status]] += 1
-                yield row
-        # tables of per-article rows first, streamed; then those reduced from observations
-        for table in sorted(T.TABLES, key=lambda t: t.reduced is not None):
-            rows = self._merged(table, parts)
+        def source(table):
+            return reduced[table.name] if table.reduced else self._merged(table, parts)
+        for table in T.TABLES:   # first reading: what the steps across articles need
+            if table.reduced:    # actors: one row per actor, held (a reducer holds them anyway)
+                reduced[table.name] = self._reduced(table, parts)
+            if linker.reads(table.name):
+                linker.read(table.name, source(table))
+            if table.side and linker.reads(table.side.part):
+                linker.read(table.side.part, self._merged_part(table.side.part, table.side.part_key(), parts))
+        linker.finish()
+        for table in T.TABLES:
+            if table.across:
+                rows = linker.rows(table.name)
+            else:
+                rows = linker.fill(table.name, source(table))
             if table is T.ARTICLES:
-                rows = counted(rows)
-            if table.reduced:
-                reducer = table.reduced.reducer()
-                for row in rows:
-                    reducer.add(table.reduced.row(*row))
-                rows = (T.as_tuple(r) for r in reducer.rows())
+                rows = _counted(rows, status, statuses)
             counts[table.name] = self._write(table, fmt, rows)
+        self.duplicates = linker.duplicates
         return counts, dict(statuses)
 
+    def _reduced(self, table: T.Table, parts: list[Path]) -> list[tuple]:
+        reducer = table.reduced.reducer()
+        for row in self._merged(table, parts):
+            reducer.add(table.reduced.row(*row))
+        return [T.as_tuple(r) for r in reducer.rows()]
+
     def _merged(self, table: T.Table, parts: list[Path]) -> Iterator[tuple]:
-        files = [p / f"{table.part}.jsonl" for p in parts]
-        key = table.part_key()
+        return self._merged_part(table.part, table.part_key(), parts)
+
+    def _merged_part(self, part: str, key, parts: list[Path]) -> Iterator[tuple]:
+        files = [p / f"{part}.jsonl" for p in parts]
         if len(files) <= MAX_OPEN:
             with ExitStack() as stack:
                 streams = [_read_rows(f, stack) for f in files]
                 yield from heapq.merge(*streams, key=key)
             return
         # many parts: merge groups into runs first (bounded open files and memory)
-        runs = self.out / STATE / f"runs-{table.part}"
+        runs = self.out / STATE / f"runs-{part}"
         shutil.rmtree(runs, ignore_errors=True)
         runs.mkdir(parents=True)
         run_files = []
@@ -169,10 +183,17 @@ class Store:
 _PART = re.compile(r"part-\d{6}$")
 
 
-def _article_column(table: T.Table) -> int:
-    """Where a stored row of this table holds its article_id."""
-    row = table.reduced.row if table.reduced else table.row
-    return [f.name for f in fields(row)].index("article_id")
+def _article_columns() -> list[tuple[str, int]]:
+    """(part name, where its stored rows hold their article_id) of everything a part holds:
+    the rows of the tables built per article and the tables' side rows."""
+    out = []
+    for t in T.TABLES:
+        if not t.across:
+            row = t.reduced.row if t.reduced else t.row
+            out.append((t.part, [f.name for f in fields(row)].index("article_id")))
+        if t.side:
+            out.append((t.side.part, [f.name for f in fields(t.side.row)].index("article_id")))
+    return out
 
 
 def _write_rows(path: Path, rows) -> None:
@@ -181,6 +202,12 @@ def _write_rows(path: Path, rows) -> None:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
         f.flush()
         os.fsync(f.fileno())
+
+
+def _counted(rows, status: int, statuses: Counter):
+    for row in rows:
+        statuses[row[status]] += 1
+        yield row
 
 
 def _read_rows(path: Path, stack: ExitStack | None = None) -> Iterator[list]:

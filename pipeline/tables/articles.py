@@ -1,10 +1,14 @@
-"""articles.csv: one row per input file or record, whatever happened to it (SCHEMA.md)."""
+"""articles.csv: one row per input file or record, whatever happened to it (SCHEMA.md).
+
+`duplicate_of` is filled in the final merge (pipeline.runner.across) from the sketch of each
+extracted article's body, stored beside its row (`Side` rows `article_sketches`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.crossdoc.duplicates import ArticleSketch, sketch
 from pipeline.errors import E, one_line
-from pipeline.tables.base import ArticleDocs, Table
+from pipeline.tables.base import ArticleDocs, Side, Table
 
 
 @dataclass
@@ -22,6 +26,7 @@ class ArticleRow:
     status: str = "ok"
     error: str = ""
     sha256: str = ""
+    duplicate_of: str = ""
 
 
 def rows(docs: ArticleDocs) -> list[ArticleRow]:
@@ -41,4 +46,13 @@ def rows(docs: ArticleDocs) -> list[ArticleRow]:
     return [row]
 
 
-TABLE = Table("articles", ArticleRow, ("article_id",), rows, always=True)
+def sketches(docs: ArticleDocs) -> list[ArticleSketch]:
+    """The MinHash sketch of an extracted article's body (near-duplicates are found from it)."""
+    if not docs.extracted:
+        return []
+    sk = sketch(docs.article_id, docs.article.body)
+    return [sk] if sk else []
+
+
+TABLE = Table("articles", ArticleRow, ("article_id",), rows, always=True,
+              side=Side("article_sketches", ArticleSketch, ("article_id",), sketches))

@@ -1,5 +1,6 @@
 """attributions.csv: who said, claimed or denied what, nested claims linked by parent_id
-(SCHEMA.md)."""
+(SCHEMA.md). `claim_id` (the claim of claims.csv it is an occurrence of) is filled in the final
+merge."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -28,6 +29,8 @@ class AttributionRow:
     content: str = ""
     content_start: Optional[int] = None
     content_end: Optional[int] = None
+    rule: str = ""            # which pattern found it, which rule chose its speaker (speakers issue)
+    claim_id: str = ""        # filled in the final merge (pipeline.runner.across)
 
 
 def _none_first(v):

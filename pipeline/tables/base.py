@@ -6,6 +6,11 @@ builder that turns one article (`ArticleDocs`) into its rows. A table whose rows
 articles (actors.csv) builds per-article observations instead and names a `Reduced`: the
 observations are stored in parts like any rows and folded into the table's rows at the merge,
 so an article's rows depend only on that article and the model.
+
+Some columns and one table are made across articles in the final merge (pipeline.runner.across:
+near-duplicate articles, claims): a table may store per-article `Side` rows for that step (the
+articles' body sketches), and a table made only there (claims.csv) is `across`: no article
+builds its rows.
 """
 from __future__ import annotations
 
@@ -24,6 +29,20 @@ class Reduced:
 
 
 @dataclass(frozen=True)
+class Side:
+    """Per-article rows a table stores in the parts for the steps across articles, unpublished."""
+    part: str                 # the name they are stored under (OUT/.depeche/parts)
+    row: type
+    key: tuple[str, ...]
+    rows: Callable[["ArticleDocs"], list]
+
+    def part_key(self) -> Callable[[list], tuple]:
+        names = [f.name for f in fields(self.row)]
+        idx = [names.index(k) for k in self.key]
+        return lambda r: tuple(r[i] for i in idx)
+
+
+@dataclass(frozen=True)
 class Table:
     name: str
     row: type
@@ -32,6 +51,8 @@ class Table:
     always: bool = False      # rows even for an article that was not extracted (articles.csv)
     reduced: Optional[Reduced] = None
     view: tuple[str, ...] = ()   # columns `depeche show` and the report attach to a span of this table
+    side: Optional[Side] = None  # per-article rows stored for the steps across articles
+    across: bool = False      # made across articles in the final merge: no per-article rows
 
     @property
     def columns(self) -> list[str]:

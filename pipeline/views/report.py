@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from pipeline import inspect as I
 from pipeline import tables as T
+from pipeline.fsutil import write_text
 
 STANCE_COLOURS = {"assert": "#4e79a7", "deny": "#e15759", "suggest": "#76b7b2", "estimate": "#59a14f",
                   "warn": "#edc948", "promise": "#b07aa1", "ask": "#ff9da7", "accuse": "#9c755f"}
@@ -190,13 +191,15 @@ def _template() -> jinja2.Template:
 
 
 def build(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[I.Reader] = None,
-          top: int = 15) -> tuple[str, dict]:
-    """The page's HTML and a small summary of what went in."""
+          top: int = 15, keep_duplicates: bool = False) -> tuple[str, dict]:
+    """The page's HTML and a small summary of what went in. Its counts and charts count each
+    group of near-duplicate articles once unless `keep_duplicates`; every article is listed."""
     out = Path(out)
     t = tables if tables is not None else I.load_tables(out)
     reader = reader or I.Reader.for_run(out)
     run = I.read_run(out)
-    summary = I.summarise(out, tables=t, top=top, claims_limit=0)
+    once = I.Filters(keep_duplicates=keep_duplicates)
+    summary = I.summarise(out, once, tables=t, top=top, claims_limit=0)
     names = I.actor_names(t["actors"])
 
     articles, texts, notes, marked = [], 0, [], set()
@@ -242,7 +245,7 @@ def build(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[I.
         r["claim_href"] = ("" if r["attribution_id"] is None
                            else claim_href(r["article_id"], r["attribution_id"]))
 
-    actors = I._records(I.top_actors(t, 0, whole_run=True))
+    actors = I._records(I.top_actors(I.apply_filters(t, once), 0, whole_run=summary["duplicates"]["counted"]))
     years = I.most_periods(summary["dates_by_year"], top)
     charts = [
         bar_chart([(r["name"] or r["actor_id"], r["articles"]) for r in actors[:top]],
@@ -267,8 +270,5 @@ def write_report(out: Path | str, dest: Path | str, **kwargs) -> ReportResult:
     """Write the report of OUT to `dest` (atomically) and say what went in."""
     page, info = build(out, **kwargs)
     dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".tmp")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(dest)
+    write_text(dest, page)
     return ReportResult(dest, dest.stat().st_size, info["articles"], info["texts"], info["notes"])

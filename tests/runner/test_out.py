@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import tables as T
+
 from pipeline.errors import RunError, UsageError
 from pipeline.runner import lock, run
 from pipeline.runner.publish import sha256_file
@@ -124,8 +126,8 @@ def test_when_a_format_changes_on_resume_then_the_other_format_is_removed(tmp_pa
     inp, out = folder(tmp_path / "in", {"a.txt": FRENCH}), tmp_path / "out"
     run(inp, out, workers=1)
     run(inp, out, workers=1, fmt="parquet", resume=True)
-    assert not list(out.glob("*.csv")) and all(rel.startswith(tuple(f"{t}.parquet/" for t in (
-        "articles", "actors", "mentions", "quantities", "dates", "attributions"))) for rel in run_json(out)["tables"])
+    assert not list(out.glob("*.csv")) and all(rel.startswith(tuple(f"{t}.parquet/" for t in T.NAMES))
+                                               for rel in run_json(out)["tables"])
 
 
 def test_when_out_is_inside_input_or_input_itself_then_discovery_skips_it(tmp_path):

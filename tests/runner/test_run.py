@@ -13,12 +13,16 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import tables as T
 from pipeline.components.base import RuleComponent
 from pipeline.runner import UsageError, run
 from tests.conftest import ROOT, SEED, SHARED, WINER
+from tests.crossdoc.corpus import copies_of, write_jsonl
 
 CHECK = SHARED / "tools" / "check_tables.py"
-TABLES = ("articles", "actors", "mentions", "quantities", "dates", "attributions")
+TABLES = T.NAMES   # claims.csv and the 1.1 columns included
+COPIES = 4         # near-duplicates in the sample
+SAMPLE = 71 + COPIES
 
 
 def check_tables(out: Path, inp: Path) -> str:
@@ -86,6 +90,7 @@ def make_bad_inputs(d: Path) -> dict[str, str]:
             "j1": "ok", "array.json:2": "ok"}
 
 
+@pytest.mark.slow
 def test_when_input_is_bad_then_every_file_gets_one_row_and_the_tables_hold(tmp_path):
     inp, out = tmp_path / "in", tmp_path / "out"
     expected = make_bad_inputs(inp)
@@ -101,7 +106,7 @@ def test_when_input_is_bad_then_every_file_gets_one_row_and_the_tables_hold(tmp_
     assert check_tables(out, inp) == "0 problems"
     assert result.skipped == 2   # notes.csv and the link to a folder
     run_json = json.loads((out / "run.json").read_text(encoding="utf-8"))
-    assert run_json["schema_version"] == 1 and run_json["counts"]["skipped_files"] == 2
+    assert run_json["schema_version"] == "1.1" and run_json["counts"]["skipped_files"] == 2
 
 
 def test_when_a_cell_looks_like_a_formula_then_csv_escapes_it(tmp_path):
@@ -131,12 +136,17 @@ def test_when_a_component_raises_then_only_that_article_is_error(tmp_path, monke
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
-    """The seed and 70 winer-fr records, and their tables made by one worker."""
+    """The seed, 70 winer-fr records and light rewrites of 4 of them (so that duplicate_of is
+    filled), and their tables made by one worker."""
     d = tmp_path_factory.mktemp("sample")
     inp = winer_sample(d / "in", 70)
     shutil.copy(SEED, inp / SEED.name)
+    with open(inp / "winer.jsonl", encoding="utf-8") as f:
+        write_jsonl(copies_of([json.loads(line) for line in f], COPIES), inp / "copies.jsonl")
     out = d / "out1"
     run(inp, out, workers=1, unit_size=8)
+    assert sum(1 for r in read_csv(out, "articles") if r["duplicate_of"]) == COPIES
+    assert any(r["claim_id"] for r in read_csv(out, "attributions"))
     return inp, out
 
 
@@ -152,7 +162,7 @@ def test_when_two_workers_then_tables_are_byte_identical(sample, tmp_path):
     assert json.loads((out / "run.json").read_text())["options"]["workers"] == 2
     assert same_tables(ref, out) == []
     assert check_tables(out, inp) == "0 problems"
-    assert result.statuses == {"ok": 71}
+    assert result.statuses == {"ok": SAMPLE}
 
 
 @pytest.mark.slow
@@ -174,7 +184,7 @@ def test_when_a_worker_process_raises_then_others_keep_their_rows(sample, tmp_pa
     run(boom_in, out, workers=2, unit_size=8)
     status = {r["article_id"]: r["status"] for r in read_csv(out, "articles")}
     assert status.pop("zz_boom") == "error"
-    assert set(status.values()) == {"ok"} and len(status) == 71
+    assert set(status.values()) == {"ok"} and len(status) == SAMPLE
     for t in ("mentions", "quantities", "dates", "attributions"):
         assert [r for r in read_csv(out, t) if r["article_id"] != "zz_boom"] == read_csv(ref, t)
 
@@ -193,14 +203,13 @@ def test_when_killed_midway_then_resume_gives_the_same_tables(sample, tmp_path):
         if parts.exists() and len([p for p in parts.iterdir() if not p.name.endswith(".tmp")]) >= 3:
             break
         time.sleep(0.05)
-    if proc.poll() is not None:
-        pytest.skip("the run finished before it could be killed")
+    assert proc.poll() is None, "the run finished before it could be killed: resume after a kill was not tested"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert not (out / "run.json").exists()
     done_before = len(list(parts.glob("part-*")))
     result = run(inp, out, workers=1, resume=True, unit_size=4)
-    assert 0 < result.resumed < 71 and done_before * 4 >= result.resumed
+    assert 0 < result.resumed < SAMPLE and done_before * 4 >= result.resumed
     assert same_tables(ref, out) == []
     assert check_tables(out, inp) == "0 problems"
 
