@@ -86,6 +86,8 @@ def run(input_path, out, *, model_dir=None, workers: int | None = None, fmt: str
         lock.acquire(out)
     except lock.Locked as e:
         raise UsageError(E.E007.format(out=out, pid=e.pid)) from None
+    except OSError as e:
+        raise RunError(E.E011.format(out=out, detail=_os_detail(e), kept="nothing in it was changed")) from None
     try:
         return _run(t0, input_path, out, model_dir=model_dir, workers=workers, fmt=fmt, resume=resume,
                     overwrite=overwrite, max_chars=max_chars, engine=engine, unit_size=unit_size,

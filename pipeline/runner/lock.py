@@ -42,9 +42,12 @@ def acquire(out: Path) -> Path:
     except BaseException:
         os.close(fd)
         raise
-    os.ftruncate(fd, 0)
-    os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
     _held[key] = fd
+    try:   # the pid is only for the message of a run refused: a full disk must not stop this one
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+    except OSError:
+        pass
     return path
 
 
