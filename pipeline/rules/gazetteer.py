@@ -49,7 +49,8 @@ def slugify(name: str) -> str:
     return "_".join(re.findall(r"[a-z0-9]+", s))
 
 
-WORD_KINDS = ("title", "role", "org_head", "not_name", "impersonal", "group_noun", "seat_noun")
+WORD_KINDS = ("title", "role", "org_head", "not_name", "impersonal", "group_noun", "seat_noun", "org_noun",
+              "institution", "state_noun")
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,11 @@ class ActorWord:
     `Assemblée`, `Conseil`), `not_name` (a capitalised common word the NER tags alone:
     `République`, `État`), `impersonal` (verb lemma whose subject `il` refers to nothing:
     `falloir`), `group_noun` (a noun for people of a state: `dirigeants`, `responsables`,
-    so `les responsables de Kyiv` reads Kyiv as its state); gender: `m`, `f` or empty (both).
+    so `les responsables de Kyiv` reads Kyiv as its state), `org_noun` (a common noun that
+    stands for an organisation in a definite description: `la société`, `le club`),
+    `institution` (a public institution that with `de` + a place or a demonym names an
+    organisation of its own: `la mairie de Brest`, `l'armée turque`), `state_noun` (`le
+    pays`); gender: `m`, `f` or empty (both).
     """
     word: str
     kind: str
