@@ -165,3 +165,11 @@ def test_when_rows_reduced_then_observations_become_the_actors_table(blank):
     per = T.article_tables(from_text("a1", TEXT), [(0, _doc(blank))])
     out = T.reduce(per)
     assert "actor_obs" not in out and {r.actor_id for r in out["actors"]} == {"paul-durand", "group-medias"}
+
+
+def test_when_schema_is_version_1_then_the_rule_column_of_1_1_is_kept_out_of_the_tables():
+    table = T.table("attributions")
+    cols = table.columns
+    assert cols[-1] == "rule"
+    assert [cols[i] for i in table.published(1)] == cols[:-1]
+    assert [cols[i] for i in table.published(1.1)] == cols

@@ -19,6 +19,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Iterator
 
+import pipeline
 from pipeline import tables as T
 from pipeline.fsutil import write_text
 from pipeline.io.writers import open_table
@@ -130,7 +131,11 @@ class Store:
         shutil.rmtree(runs, ignore_errors=True)
 
     def _write(self, table: T.Table, fmt: str, rows) -> int:
-        w = open_table(self.out, table.name, fmt, table.columns, table.types)
+        keep = table.published(pipeline.SCHEMA_VERSION)
+        if len(keep) < len(table.columns):  # columns of a later schema version stay in the parts
+            rows = (tuple(r[i] for i in keep) for r in rows)
+        columns = [table.columns[i] for i in keep]
+        w = open_table(self.out, table.name, fmt, columns, {c: table.types[c] for c in columns})
         n = 0
         batch = []
         for row in rows:

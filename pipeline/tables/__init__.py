@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import pipeline
+
 from pipeline.tables import actors, articles, attributions, dates, mentions, quantities
 from pipeline.tables.actors import ActorObservation, ActorReducer, ActorRow
 from pipeline.tables.articles import ArticleRow
@@ -41,12 +43,15 @@ def table(name: str) -> Table:
 
 
 def columns(name: str) -> list[str]:
-    return BY_NAME[name].columns
+    """The columns a run writes (those of a later schema version left out: Table.published)."""
+    t = BY_NAME[name]
+    return [t.columns[i] for i in t.published(pipeline.SCHEMA_VERSION)]
 
 
 def column_types(name: str) -> dict[str, str]:
-    """Column -> 'str' | 'int' | 'float' (for typed writers and readers)."""
-    return BY_NAME[name].types
+    """Column -> 'str' | 'int' | 'float' of the columns a run writes (typed writers, readers)."""
+    types = BY_NAME[name].types
+    return {c: types[c] for c in columns(name)}
 
 
 def article_tables(article, segments: Iterable[tuple[int, object]] = ()) -> dict[str, list]:

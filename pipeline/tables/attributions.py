@@ -2,7 +2,7 @@
 (SCHEMA.md)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from pipeline.tables.base import ArticleDocs, Table, shifted, span_text
@@ -28,6 +28,7 @@ class AttributionRow:
     content: str = ""
     content_start: Optional[int] = None
     content_end: Optional[int] = None
+    rule: str = field(default="", metadata={"since": 1.1})  # `pattern/speaker-rule` (README)
 
 
 def _none_first(v):
@@ -47,7 +48,8 @@ def rows(docs: ArticleDocs) -> list[AttributionRow]:
         at.get("cue_lemma") or "", at.get("stance") or "",
         span_text(text, sh["speaker_start"], sh["speaker_end"]), sh["speaker_start"], sh["speaker_end"],
         at.get("actor_id") or "",
-        span_text(text, sh["content_start"], sh["content_end"]), sh["content_start"], sh["content_end"])
+        span_text(text, sh["content_start"], sh["content_end"]), sh["content_start"], sh["content_end"],
+        at.get("rule") or "")
         for i, (sh, at) in enumerate(found, 1)]
     for i, row in enumerate(out):
         row.parent_id = _parent(i, out)

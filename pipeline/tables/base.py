@@ -37,6 +37,11 @@ class Table:
     def columns(self) -> list[str]:
         return [f.name for f in fields(self.row)]
 
+    def published(self, version: float) -> list[int]:
+        """Indexes of the columns a run of this schema version writes: a field whose metadata
+        says `since` a later version (SCHEMA.md's *(1.1)*) is kept in parts, not published."""
+        return [i for i, f in enumerate(fields(self.row)) if f.metadata.get("since", 1) <= version]
+
     @property
     def types(self) -> dict[str, str]:
         """Column -> 'str' | 'int' | 'float' (for typed writers and readers)."""
