@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.actors_lexicon import DETERMINERS, ActorIndex, fold
 from pipeline.components.base import RuleComponent
-from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, slugify
+from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink, slugify
 
 GAZETTEERS = ("gazetteer.generated.jsonl", "gazetteer.curated.jsonl")
 LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "sur", "par-delà", "jusqu'à"}
@@ -41,7 +41,8 @@ TYPE_LABEL = {"person": "PER", "organization": "ORG", "state": "GPE", "location"
 class ActorsComponent(RuleComponent):
     rule_files = {"gazetteer.generated.jsonl": GazetteerEntry,
                   "gazetteer.curated.jsonl": GazetteerEntry,
-                  "lexicon.jsonl": ActorWord}
+                  "lexicon.jsonl": ActorWord,
+                  "wikidata.jsonl": WikidataLink}
 
     def __init__(self, nlp, name, rules_dir=None):
         self.index = ActorIndex([], [])
@@ -49,7 +50,8 @@ class ActorsComponent(RuleComponent):
         super().__init__(nlp, name, rules_dir)
 
     def rules_changed(self) -> None:
-        self.index = ActorIndex([self.rules.get(f, []) for f in GAZETTEERS], self.rules.get("lexicon.jsonl", []))
+        self.index = ActorIndex([self.rules.get(f, []) for f in GAZETTEERS], self.rules.get("lexicon.jsonl", []),
+                                self.rules.get("wikidata.jsonl", []))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         by_id: dict[str, list] = {}
         for form, eid in self.index.forms.items():
