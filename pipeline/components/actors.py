@@ -176,6 +176,8 @@ class ActorsComponent(RuleComponent):
         if not words:
             return None
         head_word = words[0].text
+        if ix.kind(" ".join(t.text for t in words), "not_actor"):
+            return None  # a name annotators deleted (`depeche train` learns these)
         # bare titles and roles (`Premier ministre`, `président de la`), unless a name follows
         if ix.kind(head_word, "role") or ix.kind(head_word, "title") or ix.kind(head_word, "not_name"):
             # a name right after the role word (`Président Trump`), not `Président des États-Unis`

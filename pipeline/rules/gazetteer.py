@@ -70,7 +70,7 @@ class WikidataLink:
         return ""
 
 
-WORD_KINDS = ("title", "role", "org_head", "not_name", "impersonal", "group_noun", "seat_noun")
+WORD_KINDS = ("title", "role", "org_head", "not_name", "impersonal", "group_noun", "seat_noun", "not_actor")
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,9 @@ class ActorWord:
     `Assemblée`, `Conseil`), `not_name` (a capitalised common word the NER tags alone:
     `République`, `État`), `impersonal` (verb lemma whose subject `il` refers to nothing:
     `falloir`), `group_noun` (a noun for people of a state: `dirigeants`, `responsables`,
-    so `les responsables de Kyiv` reads Kyiv as its state); gender: `m`, `f` or empty (both).
+    so `les responsables de Kyiv` reads Kyiv as its state), `not_actor` (a whole name, as the
+    NER found it, that is no actor: learned by `train` from entities deleted in Label Studio);
+    gender: `m`, `f` or empty (both).
     """
     word: str
     kind: str
