@@ -25,7 +25,7 @@ import pandas as pd
 
 from pipeline import tables as T
 from pipeline.errors import InspectError
-from pipeline.io.readers import discover, iso_date, read_ref
+from pipeline.io.readers import discover, read_ref
 from pipeline.io.writers import find_table
 
 
@@ -109,6 +109,24 @@ def match_actors(actors: pd.DataFrame, needle: str) -> set[str]:
     return set(actors.loc[part, "actor_id"])
 
 
+_STRICT_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def strict_date(value: str) -> str:
+    """`value` if it is exactly YYYY, YYYY-MM or YYYY-MM-DD naming a real period, else "":
+    a filter value is never guessed (`2016/04`, `2016-4` are refused, not read as 2016)."""
+    value = value.strip()
+    if not _STRICT_DATE.fullmatch(value):
+        return ""
+    import datetime
+    parts = [int(x) for x in value.split("-")]
+    try:
+        datetime.date(parts[0], *(parts[1:] + [1] * (3 - len(parts))))
+    except ValueError:
+        return ""
+    return value
+
+
 def _date_on_or_after(date: str, since: str) -> bool:
     """A partial date (`2024-10`) counts when its period reaches `since`."""
     return bool(date) and date >= since[:len(date)]
@@ -126,9 +144,10 @@ def apply_filters(t: dict[str, pd.DataFrame], f: Filters) -> dict[str, pd.DataFr
         if not keep.any():
             raise InspectError(f"no article {f.article!r} in this run: see articles.csv for the ids")
     if f.since:
-        since = iso_date(f.since)
+        since = strict_date(f.since)
         if not since:
-            raise InspectError(f"--since {f.since!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
+            raise InspectError(f"--since {f.since!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD "
+                               "(2016, 2016-04, 2016-04-03)")
         keep &= arts["date"].map(lambda d: _date_on_or_after(d, since))
     if f.actor:
         ids, m = match_actors(t["actors"], f.actor), t["mentions"]
