@@ -21,7 +21,8 @@ def run_cmd(
     input: Path = typer.Argument(..., help="A folder of dispatches (or one file)."),
     out: Path = typer.Option(..., "-o", "--out", help="Folder to write the tables into."),
     model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: shipped)."),
-    workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (default: the cores)."),
+    workers: int = typer.Option(0, "--workers", "-w", help="Worker processes; 0 (the default) means "
+                                "one per core."),
     fmt: Fmt = typer.Option(next(iter(Fmt)).value, "--format", help="Table format: " + ", ".join(FORMATS) + "."),
     resume: bool = typer.Option(False, "--resume", help="Process only what OUT lacks."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any article is not ok."),

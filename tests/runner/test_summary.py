@@ -11,7 +11,7 @@ COUNTS = {"mentions": 1, "actors": 0, "quantities": 1, "dates": 2, "attributions
 
 
 @pytest.mark.parametrize("articles, skipped, expected", [
-    (1, 0, "depeche: 1 article (1 ok); 1 mention, 0 actors, 1 quantity, 2 dates, 1 attribution; "),
+    (1, 0, "depeche: 1 article (1 ok); 0 actors, 1 mention, 1 quantity, 2 dates, 1 attribution; "),
     (2, 1, "depeche: 2 articles (1 ok), 1 file skipped (not a supported format); "),
     (2, 3, "depeche: 2 articles (1 ok), 3 files skipped (not a supported format); "),
 ])
