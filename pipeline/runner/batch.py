@@ -15,6 +15,7 @@ from pipeline import nlp as nlp_mod
 from pipeline import tables as T
 from pipeline.errors import E, RunError, UsageError
 from pipeline.fsutil import write_text
+from pipeline.io import texts
 from pipeline.io.readers import discover
 from pipeline.runner.engines import make_engine
 from pipeline.runner.engines.local import LocalEngine
@@ -162,4 +163,5 @@ def extract(articles, model_dir=None, nlp=None, progress=None) -> dict[str, list
     finally:
         if progress:
             progress.stop()
+    out.pop(texts.PART, None)   # the text store is the run's; in memory the caller has the texts
     return T.reduce(out)

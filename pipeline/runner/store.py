@@ -21,6 +21,7 @@ from typing import Iterator
 
 from pipeline import tables as T
 from pipeline.fsutil import write_text
+from pipeline.io import texts
 from pipeline.io.writers import open_table
 
 STATE = ".depeche"
@@ -71,9 +72,11 @@ class Store:
         tmp = self.parts / f"part-{number:06d}.tmp"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
-        for table in T.TABLES:
-            rows = sorted((T.as_tuple(r) for r in tables.get(table.part, [])), key=table.part_key())
-            with open(tmp / f"{table.part}.jsonl", "w", encoding="utf-8", newline="\n") as f:
+        stored = [(t.part, [T.as_tuple(r) for r in tables.get(t.part, [])], t.part_key()) for t in T.TABLES]
+        stored.append((texts.PART, tables.get(texts.PART, []), _by_article))
+        for part, rows, key in stored:
+            rows = sorted(rows, key=key)
+            with open(tmp / f"{part}.jsonl", "w", encoding="utf-8", newline="\n") as f:
                 for row in rows:
                     f.write(json.dumps(row, ensure_ascii=False) + "\n")
                 f.flush()
@@ -103,7 +106,14 @@ class Store:
                     reducer.add(table.reduced.row(*row))
                 rows = (T.as_tuple(r) for r in reducer.rows())
             counts[table.name] = self._write(table, fmt, rows)
+        self._write_texts(parts, self.out)
         return counts, dict(statuses)
+
+    def _write_texts(self, parts: list[Path], dest: Path) -> int:
+        """The text store (pipeline.io.texts) beside the tables, merged like them."""
+        with ExitStack() as stack:
+            streams = [_read_rows(p / f"{texts.PART}.jsonl", stack) for p in parts]
+            return texts.write(dest, heapq.merge(*streams, key=_by_article))
 
     def _merged(self, table: T.Table, parts: list[Path]) -> Iterator[tuple]:
         files = [p / f"{table.part}.jsonl" for p in parts]
@@ -143,6 +153,10 @@ class Store:
         n += len(batch)
         w.close()
         return n
+
+
+def _by_article(row) -> str:
+    return row[0]
 
 
 def _read_rows(path: Path, stack: ExitStack | None = None) -> Iterator[list]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from pipeline import tables as T
 from pipeline.errors import E, one_line
+from pipeline.io import texts
 from pipeline.io.article import Article
 from pipeline.io.lang import detect
 from pipeline.io.readers import Ref, read_ref
@@ -68,11 +69,14 @@ def segments(body: str, offset: int, limit: int = SEGMENT_CHARS) -> list[tuple[i
 
 
 def tabulate(art: Article, docs: list[tuple[int, object]]) -> dict[str, list]:
+    """The article's rows of every table, and its text for the text store (pipeline.io.texts)."""
     try:
-        return T.article_tables(art, docs)
+        rows = T.article_tables(art, docs)
     except Exception as e:  # noqa: BLE001 - a bug in one article's rows must not end the run
         art.fail("error", E.E108.format(detail=f"tables: {type(e).__name__}: {one_line(str(e), 120)}"))
-        return T.article_tables(art, [])
+        rows = T.article_tables(art, [])
+    rows[texts.PART] = texts.part_rows(art)
+    return rows
 
 
 def extract_one(nlp, art: Article, segs: list[tuple[int, str]]) -> dict[str, list]:
@@ -84,7 +88,7 @@ def extract_one(nlp, art: Article, segs: list[tuple[int, str]]) -> dict[str, lis
             docs.append((off, nlp(text)))
         except Exception as e:  # noqa: BLE001
             art.fail("error", E.E108.format(detail=f"{type(e).__name__}: {one_line(str(e), 160)}"))
-            return T.article_tables(art, [])
+            return tabulate(art, [])
     return tabulate(art, docs)
 
 
