@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from pipeline.cli.common import user_errors
+from pipeline.cli.common import QUIET, VERBOSE, Talk, user_errors
 from pipeline.io.writers import FORMATS
 from pipeline.runner.engines import NAMES as ENGINES
 
@@ -18,7 +18,7 @@ Engine = Enum("Engine", {name: name for name in ENGINES}, type=str)
 
 
 def run_cmd(
-    input: Path = typer.Argument(..., help="A folder of dispatches (or one file)."),
+    input: Path = typer.Argument(..., metavar="INPUT", help="A folder of dispatches (or one file)."),
     out: Path = typer.Option(..., "-o", "--out", help="Folder to write the tables into."),
     model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: shipped)."),
     workers: int = typer.Option(0, "--workers", "-w", help="Worker processes; 0 (the default) means "
@@ -31,19 +31,27 @@ def run_cmd(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="tcp://HOST:PORT of a running "
                                             "Dask scheduler (or DASK_SCHEDULER_ADDRESS)."),
     partition_size: int = typer.Option(0, "--partition-size", help="Articles per part/task."),
+    quiet: bool = QUIET,
+    verbose: bool = VERBOSE,
 ):
     """Extract the tables of SCHEMA.md from every article under INPUT."""
-    from pipeline.progress import Progress
     from pipeline.runner import DEFAULT_UNIT, run
 
+    talk = Talk(quiet, verbose)
     options = {}
     if engine.value == "dask":
         options["scheduler"] = scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS")
     with user_errors(interrupted=f"interrupted; finished parts are kept: run again with --resume -o {out}"):
         result = run(input, out, model_dir=model, workers=workers or None, fmt=fmt.value, resume=resume,
                      max_chars=max_chars, engine=engine.value, unit_size=partition_size or DEFAULT_UNIT,
-                     progress=Progress(), engine_options=options)
-    typer.echo(result.summary())
+                     progress=talk.progress(), engine_options=options)
+    if not quiet:
+        typer.echo(result.summary())
+    if verbose:
+        from pipeline.inspect import read_table
+        arts = read_table(out, "articles")
+        for r in arts[arts["status"] != "ok"].itertuples(index=False):
+            talk.detail(f"{r.article_id}: {r.status}: {r.error}")
     if strict and any(s != "ok" for s in result.statuses):
         raise typer.Exit(1)
 
