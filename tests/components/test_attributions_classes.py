@@ -250,31 +250,23 @@ COREFERENCE = [
      "que les cours reprendraient lundi.", {"content": "les cours reprendraient lundi", "actor": "rectorat de Rennes"}),
     ("La mairie de Brest a indiqué que le marché de Noël était annulé.",
      {"content": "le marché de Noël était annulé", "actor": "mairie de Brest"}),
-    _xfail("« Une enquête est ouverte », a indiqué le parquet de Lille.",
-           {"content": "Une enquête est ouverte", "actor": "parquet de Lille"},
-           why="class 4: `le parquet de Lille` becomes `de Lille`"),
+    ("« Une enquête est ouverte », a indiqué le parquet de Lille.",
+     {"content": "Une enquête est ouverte", "actor": "parquet de Lille"}),
     # `il` / `elle` for an organisation or a state
-    _xfail("Le constructeur Airbus a publié ses résultats mardi. Il affirme que les ventes ont progressé.",
-           {"content": "les ventes ont progressé", "speaker": "Il", "actor": "Airbus"},
-           why="class 4: `il` for an organisation left unresolved"),
-    _xfail("La société Danone a publié ses comptes mardi. Elle affirme que les ventes ont progressé.",
-           {"content": "les ventes ont progressé", "speaker": "Elle", "actor": "Danone"},
-           why="class 4: `elle` for an organisation left unresolved"),
-    _xfail("Le Japon a protesté contre l'essai nucléaire. Il demande que les sanctions soient renforcées.",
-           {"content": "les sanctions soient renforcées", "speaker": "Il", "actor": "Japon"},
-           why="class 4: `il` for a state left unresolved"),
-    _xfail("La société Business France a reconnu une erreur. Le ministre Paul Martin a été interrogé. "
-           "Elle précise avoir réagi dès qu'elle a su.",
-           {"content": "avoir réagi dès qu'elle a su", "actor": "Business France"},
-           why="class 4: `elle` resolved to a man rather than the organisation"),
+    ("Le constructeur Airbus a publié ses résultats mardi. Il affirme que les ventes ont progressé.",
+     {"content": "les ventes ont progressé", "speaker": "Il", "actor": "Airbus"}),
+    ("La société Danone a publié ses comptes mardi. Elle affirme que les ventes ont progressé.",
+     {"content": "les ventes ont progressé", "speaker": "Elle", "actor": "Danone"}),
+    ("Le Japon a protesté contre l'essai nucléaire. Il demande que les sanctions soient renforcées.",
+     {"content": "les sanctions soient renforcées", "speaker": "Il", "actor": "Japon"}),
+    # `elle` agrees with the organisation, not with the man named since
+    ("La société Veolia a reconnu une erreur. Le ministre Paul Martin a été interrogé. "
+     "Elle précise avoir réagi dès qu'elle a su.", {"content": "avoir réagi dès qu'elle a su", "actor": "Veolia"}),
     # never an antecedent inside the quotation whose speaker is resolved
-    _xfail("Le candidat Jean Dubois était à Lille mardi. « Nous ne laisserons pas Paul Martin gagner », "
-           "a-t-il déclaré.", {"content": "Nous ne laisserons pas Paul Martin gagner", "actor": "Jean Dubois"},
-           why="class 4: the name inside the quotation taken as antecedent"),
-    _xfail("Le porte-parole Jean Dubois a répondu aux journalistes : « Nous n'avons rien contre Paul "
-           "Martin. » Il a demandé que l'enquête soit rapide.",
-           {"content": "l'enquête soit rapide", "actor": "Jean Dubois"},
-           why="class 4: a name inside the previous quotation taken as antecedent"),
+    ("Le candidat Jean Dubois était à Lille mardi. « Nous ne laisserons pas Paul Martin gagner », "
+     "a-t-il déclaré.", {"content": "Nous ne laisserons pas Paul Martin gagner", "actor": "Jean Dubois"}),
+    ("Le porte-parole Jean Dubois a répondu aux journalistes : « Nous n'avons rien contre Paul "
+     "Martin. » Il a demandé que l'enquête soit rapide.", {"content": "l'enquête soit rapide", "actor": "Jean Dubois"}),
     # gender agreement
     ("Marie Durand a rencontré Jacques Roy lundi. Elle a affirmé que l'accord serait signé.",
      {"content": "l'accord serait signé", "actor": "Marie Durand"}),
@@ -283,9 +275,12 @@ COREFERENCE = [
      {"content": "l'entraîneur resterait en poste", "actor": "FC Nantes"}),
     ("Le ministre de l'Intérieur Gérald Martin était à Nice. Le ministre a affirmé que la sécurité "
      "serait renforcée.", {"content": "la sécurité serait renforcée", "actor": "Gérald Martin"}),
-    _xfail("Le groupe Renault a publié ses comptes. Le groupe estime que le marché reculera.",
-           {"content": "le marché reculera", "actor": "Renault"},
-           why="class 4: `le groupe` becomes a group actor `groupe Renault` instead of Renault"),
+    ("Le constructeur Renault a publié ses comptes. Le groupe estime que le marché reculera.",
+     {"content": "le marché reculera", "actor": "Renault"}),
+    # `le gouvernement` is not any organisation named before
+    _xfail("Le constructeur Renault a publié ses comptes. Le gouvernement estime que le marché reculera.",
+           {"content": "le marché reculera", "speaker": "Le gouvernement", "actor": "group-gouvernement"},
+           why="class 4: a bare institution is a group"),
 ]
 
 
@@ -300,9 +295,8 @@ NOT_ANTECEDENTS = [
      "que les cours reprendraient lundi.", "les cours reprendraient lundi", "ministère de l'Éducation"),
     ("La mairie de Brest a indiqué que le marché de Noël était annulé.", "le marché de Noël était annulé", "Brest"),
     ("Le tribunal de Lyon a jugé que la grève était illégale.", "la grève était illégale", "Lyon"),
-    _xfail("Le candidat Jean Dubois était à Lille mardi. « Nous ne laisserons pas Paul Martin gagner », "
-           "a-t-il déclaré.", "Nous ne laisserons pas Paul Martin gagner", "Paul Martin",
-           why="class 4: the name inside the quotation taken as antecedent"),
+    ("Le candidat Jean Dubois était à Lille mardi. « Nous ne laisserons pas Paul Martin gagner », "
+     "a-t-il déclaré.", "Nous ne laisserons pas Paul Martin gagner", "Paul Martin"),
 ]
 
 

@@ -1,0 +1,387 @@
+"""Coreference: which actor a pronoun, a relative or a definite description stands for.
+
+One resolver for the whole pipeline: the actors component runs it over every Doc and writes
+what it finds as mentions with `source` `coref` (components/__init__.py), and the
+attributions component takes a speaker's actor from those mentions, so `il` in
+`a-t-il déclaré` and `il` in the mentions table are the same actor. Each coref mention keeps
+its ranked antecedents (`antecedents`: [[actor_id, start], …], best first), so that a
+speaker can skip an antecedent lying inside the content it introduces.
+
+What is resolved (outside quotation marks only; inside them `il` is the quoted speaker's):
+
+| anaphor | rule | antecedent |
+|---|---|---|
+| subject `il`, `elle`, `ils`, `elles`, `-t-il` | `coref:pronoun` | a person, organisation or state, of the same gender and number where known |
+| `selon lui`, `pour elle` | `coref:pronoun-source` | idem |
+| `X, qui …` | `coref:relative` | the name just before |
+| `ce dernier`, `cette dernière` | `coref:ce-dernier` | the last person named |
+| `le ministre`, `la présidente` (role words) | `coref:description` | the last person of that role, else of that gender |
+| `la société`, `le groupe`, `le club`, `l'agence` (organisation nouns) | `coref:description-org` | the last organisation, one described by the same noun first |
+| `le pays` | `coref:description-state` | the last state |
+
+Antecedents are named mentions before the anaphor and outside quotation marks, within five
+sentences, ranked by: agreement shown on both sides, closeness (sentences), being a subject,
+then position. `institutions()` gives the actors component one more kind of named mention:
+an institution described by its place or state (`le rectorat de Rennes`, `la mairie de
+Brest`, `le ministère russe des Situations d'urgence`) is an organisation of its own, not
+its place, when it acts (subject, agent, source); its mention stops before the place, which
+keeps its own.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from pipeline.components.actors_lexicon import SUBJECT_DEPS, TYPE_LABEL, ActorIndex
+from pipeline.names import fold, slug
+
+PRONOUNS = {"il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p")}
+SOURCE_PRONOUNS = {"lui": ("m", "s"), "elle": ("f", "s"), "eux": ("m", "p"), "elles": ("f", "p")}
+DEF_DET = {"le": "m", "la": "f", "l'": "", "les": ""}
+QUOTE_OPEN = {"«": "»", "“": "”", "\"": "\""}
+WINDOW = 5  # sentences an antecedent is looked for in
+ANTECEDENT_TYPES = ("person", "organization", "state")
+DE = {"de", "d'", "du", "des"}
+
+
+def quoted(text: str):
+    """A predicate: is this character offset inside quotation marks? Straight quotes toggle
+    and every line break closes an open quotation (a quote continued in the next paragraph
+    opens again there)."""
+    inside = bytearray(len(text))
+    closer = None
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            closer = None
+        elif closer is None and ch in QUOTE_OPEN:
+            closer, start = QUOTE_OPEN[ch], i
+        elif closer is not None and ch == closer:
+            inside[start:i + 1] = b"\x01" * (i + 1 - start)
+            closer = None
+    return lambda i: 0 <= i < len(inside) and inside[i] == 1
+
+
+def _source_of(doc: Doc, i: int) -> bool:
+    """Is token i the object of `selon`, `d'après` or `pour` (a source)?"""
+    if i < 1:
+        return False
+    prev = fold(doc[i - 1].text)
+    return prev in ("selon", "pour") or prev == "apres" and i > 1 and fold(doc[i - 2].text) == "d'"
+
+
+def _subject_rank(span) -> int:
+    """2 for the subject of a main clause, 1 of another clause, else 0. A name after its
+    role (`le sénateur Tom Cotton dénonce`) is the subject its role is; a name followed by a
+    finite verb (`…, Ömer Sayan, exige que`) is one whatever the parse says."""
+    doc, tok = span.doc, span.root
+    j = span.end
+    while j < len(doc) and (doc[j].text == "," or doc[j].pos_ == "ADV") and j - span.end < 2:
+        j += 1
+    if j < len(doc) and doc[j].pos_ in ("VERB", "AUX") and "Fin" in doc[j].morph.get("VerbForm") and not (
+            span.start > 0 and fold(doc[span.start - 1].text) in ("que", "qu'")):
+        return 2
+    if tok.dep_ in ("appos", "flat:name", "nmod", "compound") and tok.head.i < tok.i and \
+            tok.head.pos_ == "NOUN" and not any(c.dep_ == "case" for c in tok.children):
+        tok = tok.head
+    if tok.dep_ not in SUBJECT_DEPS:
+        return 0
+    verb = tok.head
+    return 2 if verb.dep_ in ("ROOT", "conj", "parataxis") else 1
+
+
+def _acts(doc: Doc, det: int, noun) -> bool:
+    """Does the noun phrase opening at token `det` act: a subject (or agent), a source, or
+    the subject inverted after a reporting verb (`…, a annoncé le parquet`), which the
+    parser often reads as an object?"""
+    if noun.dep_ in SUBJECT_DEPS or _source_of(doc, det):
+        return True
+    v = det - 1
+    if v < 1 or doc[v].pos_ not in ("VERB", "AUX"):
+        return False
+    j = v - 1
+    while j >= 0 and (doc[j].pos_ in ("AUX", "ADV") or doc[j].text.startswith("-")):
+        j -= 1
+    return j >= 0 and doc[j].text in (",", "»", "\"", "”")
+
+
+class Coreference:
+    """Built once per Doc from the actors component's candidates (dicts with ts, te, type,
+    actor_id, name, country, wikidata, role, gender, label); `mentions()` is the coref
+    mentions of the Doc, in text order."""
+
+    def __init__(self, doc: Doc, cands: list[dict], index: ActorIndex):
+        self.doc = doc
+        self.index = index
+        self.quoted = quoted(doc.text)
+        self.sents = {t.i: k for k, s in enumerate(doc.sents) for t in s} if doc.has_annotation("SENT_START") else {}
+        self.role_toks: set[int] = set()
+        self.in_mention: set[int] = set()
+        for c in cands:
+            if c.get("role_tokens"):
+                self.role_toks.update(range(*c["role_tokens"]))
+            self.in_mention.update(range(c["ts"], c["te"]))
+        self.timeline = [self._antecedent(c) for c in cands if c.get("type") in ANTECEDENT_TYPES]
+        genders: dict[str, str] = {}
+        for c in self.timeline:  # one gender per person, from any of its mentions
+            if c["type"] == "person" and c["gender"]:
+                genders.setdefault(c["actor_id"], c["gender"])
+        for c in self.timeline:
+            if c["type"] == "person":
+                c["gender"] = genders.get(c["actor_id"], "")
+        self.ends = {c["te"]: c for c in self.timeline if c["type"] in ("person", "organization")}
+
+    # -- antecedents -------------------------------------------------------------------------
+    def _antecedent(self, c: dict) -> dict:
+        doc = self.doc
+        a = dict(c)
+        a["quoted"] = self.quoted(doc[c["ts"]].idx)
+        a["subject"] = _subject_rank(doc[c["ts"]:c["te"]])
+        a["number"] = "s"
+        a["nouns"] = set()  # common nouns describing it just before (`le constructeur Airbus`)
+        if c["type"] == "person":
+            a["gender"] = c.get("gender") or self._agreement(c)
+            return a
+        gender = ""
+        j = c["ts"] - 1
+        while j >= 0 and c["ts"] - j <= 4 and doc[j].pos_ in ("NOUN", "ADJ") and not doc[j].is_punct:
+            a["nouns"].add(fold(doc[j].lemma_))
+            gender = gender or self.index.gender(doc[j].text, "org_noun")
+            j -= 1
+        det = fold(doc[j].text) if j >= 0 else ""
+        if det == "les":
+            a["number"] = "p"
+        elif det in DEF_DET and DEF_DET[det]:
+            gender = DEF_DET[det]
+        a["gender"] = gender
+        return a
+
+    def _agreement(self, c) -> str:
+        """Gender shown by what agrees with a subject name: `Penelope Vidal a été embauchée`
+        (feminine participle), `Paul Vidal est arrivé` (masculine after être)."""
+        tok = self.doc[c["ts"]:c["te"]].root
+        if tok.dep_ not in ("nsubj", "nsubj:pass"):
+            return ""
+        head = tok.head
+        g = head.morph.get("Gender")
+        if not g or head.pos_ not in ("VERB", "ADJ"):
+            return ""
+        if g[0] == "Fem":
+            return "f"
+        etre = any(ch.lemma_ == "être" and ch.dep_ in ("aux:pass", "cop", "aux:tense") for ch in head.children)
+        return "m" if etre else ""
+
+    def _impersonal(self, t) -> bool:
+        head = t.head
+        if self.index.kind(head.lemma_, "impersonal"):
+            return True
+        if any(c.lower_ == "y" for c in head.children):
+            return True
+        return head.pos_ == "ADJ" and head.i + 1 < len(t.doc) and t.doc[head.i + 1].lower_ in ("de", "d'", "que", "qu'")
+
+    def ranked(self, i: int, *, gender="", number="s", types=ANTECEDENT_TYPES, country="", role="",
+               noun="", last=False, fallback=False) -> list[dict]:
+        """Antecedents of an anaphor at token i, best first (module docstring). `role`,
+        `country`: a person description's role word and state; `noun`: an organisation
+        description's noun; `last`: the last one whatever its function (`ce dernier`);
+        `fallback`: with none within the window, the actor named most often so far."""
+        here = self.sents.get(i, 0)
+        scored, counts = [], {}
+        for c in self.timeline:
+            if c["ts"] >= i:
+                break
+            if c["quoted"] or c["type"] not in types:
+                continue
+            g = c["gender"]
+            if gender and g and g != gender:
+                continue
+            if number != c["number"]:
+                continue
+            if country and c.get("country") != country:
+                continue
+            if role and fold(role) not in fold(c.get("role", "")) and fold(role) not in (
+                    "dirigeant", "dirigeante", "responsable", "leader"):
+                continue
+            n, _ = counts.get(c["actor_id"], (0, None))
+            counts[c["actor_id"]] = (n + 1, c)
+            dist = here - self.sents.get(c["ts"], 0)
+            described = bool(noun) and (noun in c["nouns"] or noun in fold(c.get("name", "")).split())
+            if dist > WINDOW and not (country or role or described):
+                continue
+            subj = 0 if last else c["subject"]
+            if c["type"] != "person" and not (subj or described or noun):
+                continue  # an organisation or a state is taken up by a pronoun when it acted
+            key = (described, gender == "f" and g == "f", -dist, subj, c["type"] == "person", c["ts"])
+            scored.append((key, c))
+        if not scored and fallback and counts:
+            return [max(counts.values(), key=lambda v: (v[0], v[1]["ts"]))[1]]
+        out, seen = [], set()
+        for _, c in sorted(scored, key=lambda x: x[0], reverse=True):
+            if c["actor_id"] not in seen:
+                seen.add(c["actor_id"])
+                out.append(c)
+        return out
+
+    # -- anaphors ----------------------------------------------------------------------------
+    def mentions(self) -> list[dict]:
+        doc, ix = self.doc, self.index
+        out = []
+
+        def add(start, end, refs, rule, ts, te, gender=""):
+            ref = refs[0]
+            m = dict(start=start, end=end, label=TYPE_LABEL.get(ref["type"], "PER"), actor_id=ref["actor_id"],
+                     name=ref["name"], type=ref["type"], country=ref.get("country", ""),
+                     wikidata=ref.get("wikidata", ""), role="", source="coref", rule=rule,
+                     antecedents=[[r["actor_id"], doc[r["ts"]].idx] for r in refs[:3]])
+            out.append(m)
+            if gender and not ref.get("gender") and ref["type"] == "person":
+                for c in self.timeline:  # `elle` tells the gender of its referent
+                    if c["actor_id"] == ref["actor_id"]:
+                        c["gender"] = gender
+            # the anaphor is itself an antecedent of later ones
+            entry = dict(ref, ts=ts, te=te, gender=gender or ref.get("gender", ""), quoted=False,
+                         subject=_subject_rank(doc[ts:te]))
+            k = len(self.timeline)
+            while k > 0 and self.timeline[k - 1]["ts"] > ts:
+                k -= 1
+            self.timeline.insert(k, entry)
+
+        for t in doc:
+            if t.i in self.in_mention or t.i in self.role_toks or self.quoted(t.idx):
+                continue
+            low = t.text.lower().lstrip("-").replace("t-", "", 1) if t.text.startswith("-") else t.lower_
+            if low in PRONOUNS and (t.dep_ in SUBJECT_DEPS or t.text.startswith("-")) and not (
+                    low in ("elle", "elles") and _source_of(doc, t.i)):
+                if self._impersonal(t):
+                    continue
+                gender, number = PRONOUNS[low]
+                refs = self.ranked(t.i, gender=gender, number=number, fallback=number == "s")
+                if refs:
+                    off = len(t.text) - len(t.text.lstrip("-t")) if t.text.startswith("-") else 0
+                    add(t.idx + off, t.idx + len(t.text), refs, "coref:pronoun", t.i, t.i + 1, gender)
+            elif low in SOURCE_PRONOUNS and _source_of(doc, t.i):
+                gender, number = SOURCE_PRONOUNS[low]
+                refs = self.ranked(t.i, gender=gender, number=number)
+                if refs:
+                    add(t.idx, t.idx + len(t.text), refs, "coref:pronoun-source", t.i, t.i + 1)
+            elif low == "qui" and t.dep_.startswith("nsubj"):
+                # `Laurent Vidal (LR), qui se félicite`: a relative whose antecedent is a name
+                j = t.i - 1
+                while j >= 0 and t.i - j <= 2 and (doc[j].text == "," or doc[j].is_space):
+                    j -= 1
+                if j >= 0 and doc[j].text == ")":
+                    while j >= 0 and doc[j].text != "(" and t.i - j <= 6:
+                        j -= 1
+                    j -= 1
+                ref = self.ends.get(j + 1)
+                if ref is not None and j + 1 < t.i:
+                    add(t.idx, t.idx + len(t.text), [ref], "coref:relative", t.i, t.i + 1)
+            elif low in ("ce", "cette") and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("dernier", "dernière") \
+                    and doc[t.i + 1].dep_ in SUBJECT_DEPS | {"nsubj"}:
+                # `Ce dernier a refusé`: the last person named
+                gender = "f" if doc[t.i + 1].lower_ == "dernière" else "m"
+                refs = self.ranked(t.i, gender=gender, types=("person",), last=True)
+                if refs:
+                    add(t.idx, doc[t.i + 1].idx + len(doc[t.i + 1].text), refs, "coref:ce-dernier", t.i, t.i + 2)
+            elif fold(t.text) in DEF_DET and fold(t.text) != "les" and t.i + 1 < len(doc):
+                found = self._description(t)
+                if found:
+                    end, refs, rule = found
+                    add(t.idx, doc[end - 1].idx + len(doc[end - 1].text), refs, rule, t.i, end)
+        return out
+
+    def _description(self, det) -> Optional[tuple[int, list, str]]:
+        """`le ministre`, `la société`, `le pays` as a subject or a source: (end token,
+        antecedents, rule), or None."""
+        doc, ix = self.doc, self.index
+        noun = doc[det.i + 1]
+        kind = next((k for k in ("role", "org_noun", "state_noun") if ix.kind(noun.text, k)), None)
+        if kind is None or noun.i in self.role_toks or noun.i in self.in_mention:
+            return None
+        if not _acts(doc, det.i, noun):
+            return None
+        k = noun.i + 1
+        country = ""
+        while k < len(doc) and doc[k].pos_ == "ADJ" and ix.demonym(doc[k].text):
+            country = ix.demonym(doc[k].text)
+            k += 1
+        if any(x in self.in_mention or doc[x].pos_ == "PROPN" and x == k for x in range(k, min(k + 3, len(doc)))):
+            return None  # `le président Macron`, `l'agence de presse Anadolu`: a role of the name
+        if k + 1 < len(doc) and fold(doc[k].text) in DE and {k, k + 1} & self.in_mention and kind != "role":
+            return None  # `la mairie de Brest`: an institution of its own (institutions())
+        det_gender = DEF_DET.get(fold(det.text), "")
+        if kind == "role":
+            gender = det_gender or ix.gender(noun.text, "role")
+            refs = self.ranked(det.i, gender=gender, types=("person",), country=country, role=noun.text)
+            return (k, refs, "coref:description") if refs else None
+        if kind == "org_noun":
+            refs = self.ranked(det.i, types=("organization",), noun=fold(noun.lemma_))
+            if ix.kind(noun.text, "institution"):
+                # `le gouvernement`, `la police`: only an institution named with that word
+                refs = [r for r in refs if fold(noun.lemma_) in r["nouns"] or fold(noun.lemma_) in fold(r["name"]).split()]
+            return (k, refs, "coref:description-org") if refs else None
+        refs = self.ranked(det.i, types=("state",))
+        return (k, refs, "coref:description-state") if refs else None
+
+
+# -- institutions described by their place ----------------------------------------------------
+def institutions(doc: Doc, cands: list[dict], index: ActorIndex) -> list[dict]:
+    """`le rectorat de Rennes`, `la mairie de Brest`, `le parquet fédéral de Belgique`, `le
+    ministère russe des Situations d'urgence`: an organisation of its own (an actors
+    candidate), when it acts: subject, agent, inverted subject or source. Its place or state
+    stays an ordinary mention inside it."""
+    places = {}
+    for c in cands:
+        if c.get("type") in ("state", "location"):
+            places[c["ts"]] = c
+    taken = set()
+    for c in cands:
+        taken.update(range(c["ts"], c["te"]))
+    out = []
+    for t in doc:
+        if not index.kind(t.text, "institution") or t.pos_ != "NOUN" or t.i in taken:
+            continue
+        if t.i == 0 or fold(doc[t.i - 1].text) not in DEF_DET:
+            continue
+        if t.dep_ == "nsubj:pass" or not _acts(doc, t.i - 1, t):
+            continue  # `la ville de Mocoa a été dévastée` does not act
+        k = t.i + 1
+        country = ""
+        while k < len(doc) and doc[k].pos_ == "ADJ" and not doc[k].is_punct:
+            country = country or index.demonym(doc[k].text)
+            k += 1
+        end = None
+        if k < len(doc) and fold(doc[k].text) in DE and k in places:
+            end = places[k]["te"]  # the NER took the preposition into the place (`de Lille`)
+            country = country or places[k].get("country", "")
+        elif k + 1 < len(doc) and fold(doc[k].text) in DE:
+            p = k + 1
+            if p < len(doc) and fold(doc[p].text) in DEF_DET and doc[p].pos_ == "DET":
+                p += 1
+            place = places.get(p)
+            if place is not None:
+                end = place["te"]
+                country = country or place.get("country", "")
+            elif country and doc[p].text[:1].isupper():
+                # `ministère russe des Situations d'urgence`: its own capitalised name
+                end = p
+                while end < len(doc) and end - p < 8 and not doc[end].is_punct and (
+                        doc[end].text[:1].isupper() or fold(doc[end].text) in DE | {"et"}
+                        or doc[end].pos_ in ("NOUN", "ADJ") and end > p):  # `d'urgence`, `étrangères`
+                    end += 1
+                while end > p and fold(doc[end - 1].text) in DE | {"et"}:
+                    end -= 1
+        elif country:
+            end = k  # `l'armée turque`, `le gouvernement français`
+        if end is None or end <= t.i + 1:
+            continue
+        name = re.sub(r"\s+", " ", doc[t.i:end].text).strip()
+        # the mention stops before its place, which stays a mention of its own (no overlap)
+        te = k if any(pl["ts"] < end and pl["te"] > k for pl in places.values()) else end
+        out.append(dict(ts=t.i, te=te, eid="", source="rules", rule="institution", actor_id=slug(name),
+                        name=name, type="organization", label="ORG", country=country, wikidata="", role="",
+                        gender=index.gender(t.text, "institution")))
+        taken.update(range(t.i, end))
+    return out
