@@ -78,7 +78,14 @@ def _subject_rank(span) -> int:
     finite verb (`…, Ömer Sayan, exige que`) is one whatever the parse says."""
     doc, tok = span.doc, span.root
     j = span.end
-    while j < len(doc) and (doc[j].text == "," or doc[j].pos_ == "ADV") and j - span.end < 2:
+    if j < len(doc) and doc[j].text == ",":
+        # `Arnaud Vidal, l'ancien ministre de l'économie, avait été`: over an apposition
+        k = j + 1
+        while k < len(doc) and k - j < 16 and doc[k].text not in (",", ".", ";", ":") and not (
+                doc[k].pos_ in ("VERB", "AUX") and "Fin" in doc[k].morph.get("VerbForm")):
+            k += 1
+        j = k + 1 if k < len(doc) and doc[k].text == "," else j + 1
+    while j < len(doc) and doc[j].pos_ == "ADV" and j - span.end < 4:
         j += 1
     if j < len(doc) and doc[j].pos_ in ("VERB", "AUX") and "Fin" in doc[j].morph.get("VerbForm") and not (
             span.start > 0 and fold(doc[span.start - 1].text) in ("que", "qu'")):
@@ -99,6 +106,8 @@ def _acts(doc: Doc, det: int, noun) -> bool:
     if noun.dep_ in SUBJECT_DEPS or _source_of(doc, det):
         return True
     v = det - 1
+    while v > 0 and doc[v].pos_ == "ADV":  # `a annoncé aujourd'hui le parquet`
+        v -= 1
     if v < 1 or doc[v].pos_ not in ("VERB", "AUX"):
         return False
     j = v - 1
@@ -116,7 +125,11 @@ class Coreference:
         self.doc = doc
         self.index = index
         self.quoted = quoted(doc.text)
-        self.sents = {t.i: k for k, s in enumerate(doc.sents) for t in s} if doc.has_annotation("SENT_START") else {}
+        self.sents = [0] * len(doc)  # the parser's sentence of every token
+        if doc.has_annotation("SENT_START"):
+            for k, sent in enumerate(doc.sents):
+                for t in sent:
+                    self.sents[t.i] = k
         self.role_toks: set[int] = set()
         self.in_mention: set[int] = set()
         for c in cands:
@@ -182,12 +195,13 @@ class Coreference:
         return head.pos_ == "ADJ" and head.i + 1 < len(t.doc) and t.doc[head.i + 1].lower_ in ("de", "d'", "que", "qu'")
 
     def ranked(self, i: int, *, gender="", number="s", types=ANTECEDENT_TYPES, country="", role="",
-               noun="", last=False, fallback=False) -> list[dict]:
+               words=frozenset(), noun="", last=False, fallback=False) -> list[dict]:
         """Antecedents of an anaphor at token i, best first (module docstring). `role`,
-        `country`: a person description's role word and state; `noun`: an organisation
+        `country`: a person description's role word and state, `words` the adjectives its
+        antecedent's role should share (`socialiste`); `noun`: an organisation
         description's noun; `last`: the last one whatever its function (`ce dernier`);
         `fallback`: with none within the window, the actor named most often so far."""
-        here = self.sents.get(i, 0)
+        here = self.sents[i]
         scored, counts = [], {}
         for c in self.timeline:
             if c["ts"] >= i:
@@ -206,14 +220,18 @@ class Coreference:
                 continue
             n, _ = counts.get(c["actor_id"], (0, None))
             counts[c["actor_id"]] = (n + 1, c)
-            dist = here - self.sents.get(c["ts"], 0)
-            described = bool(noun) and (noun in c["nouns"] or noun in fold(c.get("name", "")).split())
+            dist = here - self.sents[c["ts"]]
+            described = bool(noun) and (noun in c["nouns"] or noun in fold(c.get("name", "")).split()) \
+                or bool(words & set(fold(c.get("role", "")).split()))
             if dist > WINDOW and not (country or role or described):
                 continue
             subj = 0 if last else c["subject"]
             if c["type"] != "person" and not (subj or described or noun):
                 continue  # an organisation or a state is taken up by a pronoun when it acted
-            key = (described, gender == "f" and g == "f", -dist, subj, c["type"] == "person", c["ts"])
+            # a name of the same sentence that is not its subject (`Après avoir critiqué Paul
+            # Roy, il …`) comes after the subject of the previous sentence
+            near = dist if subj or dist else 1
+            key = (described, gender == "f" and g == "f", -near, subj, c["type"] == "person", c["ts"])
             scored.append((key, c))
         if not scored and fallback and counts:
             return [max(counts.values(), key=lambda v: (v[0], v[1]["ts"]))[1]]
@@ -304,8 +322,10 @@ class Coreference:
             return None
         k = noun.i + 1
         country = ""
-        while k < len(doc) and doc[k].pos_ == "ADJ" and ix.demonym(doc[k].text):
-            country = ix.demonym(doc[k].text)
+        words = set()  # `le candidat socialiste`: the words its antecedent's role should share
+        while k < len(doc) and doc[k].pos_ == "ADJ" and not doc[k].is_punct:
+            country = country or ix.demonym(doc[k].text)
+            words.add(fold(doc[k].text))
             k += 1
         if any(x in self.in_mention or doc[x].pos_ == "PROPN" and x == k for x in range(k, min(k + 3, len(doc)))):
             return None  # `le président Macron`, `l'agence de presse Anadolu`: a role of the name
@@ -314,7 +334,8 @@ class Coreference:
         det_gender = DEF_DET.get(fold(det.text), "")
         if kind == "role":
             gender = det_gender or ix.gender(noun.text, "role")
-            refs = self.ranked(det.i, gender=gender, types=("person",), country=country, role=noun.text)
+            refs = self.ranked(det.i, gender=gender, types=("person",), country=country, role=noun.text,
+                               words=words)
             return (k, refs, "coref:description") if refs else None
         if kind == "org_noun":
             refs = self.ranked(det.i, types=("organization",), noun=fold(noun.lemma_))
