@@ -29,7 +29,7 @@ class AttributionRow:
     content: str = ""
     content_start: Optional[int] = None
     content_end: Optional[int] = None
-    rule: str = ""            # which pattern found it, which rule chose its speaker (speakers issue)
+    rule: str = ""            # `pattern/speaker-rule` (README)
     claim_id: str = ""        # filled in the final merge (pipeline.runner.across)
 
 
@@ -50,7 +50,8 @@ def rows(docs: ArticleDocs) -> list[AttributionRow]:
         at.get("cue_lemma") or "", at.get("stance") or "",
         span_text(text, sh["speaker_start"], sh["speaker_end"]), sh["speaker_start"], sh["speaker_end"],
         at.get("actor_id") or "",
-        span_text(text, sh["content_start"], sh["content_end"]), sh["content_start"], sh["content_end"])
+        span_text(text, sh["content_start"], sh["content_end"]), sh["content_start"], sh["content_end"],
+        at.get("rule") or "")
         for i, (sh, at) in enumerate(found, 1)]
     for i, row in enumerate(out):
         row.parent_id = _parent(i, out)

@@ -294,8 +294,8 @@ def test_when_quoted_person_reports_speech_then_it_is_nested_with_the_same_actor
     text = ("« J'ai dit que le projet était mal conçu, et je le maintiens », a déclaré "
             "la sénatrice Anne Morel.")
     doc, found = _run(nlp, text)
-    inner = [a for a in found if a["rule"].startswith("in_quote_")]
-    outer = [a for a in found if a["rule"] == "inversion_quote"]
+    inner = [a for a in found if a["rule"].startswith("in_quote_") and a["rule"].endswith("/outer")]
+    outer = [a for a in found if a["rule"] == "inversion_quote/post_verbal"]
     assert inner and outer
     assert inner[0]["content"].startswith("le projet était mal conçu")
     assert inner[0]["actor_id"] == outer[0]["actor_id"]

@@ -421,3 +421,4 @@ def test_when_founding_dispatch_is_evaluated_then_every_speaker_is_right(nlp):
     assert m["end_to_end"]["tp"] >= len([a for a in gold["attributions"] if not a.get("optional")])
     assert m["end_to_end"]["fn"] == 0 and m["end_to_end"]["fp"] == 0
     assert m["speaker_resolution"]["accuracy"] == 1.0
+

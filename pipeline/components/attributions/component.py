@@ -47,6 +47,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
                         for a in inner:
                             a["rule"] = "in_quote_" + a["rule"]
                             a["inherit_outer"] = True
+                            a["speaker_rule"] = "outer"
                         found += inner
                 continue
             nt = norm(t)
@@ -91,6 +92,8 @@ class AttributionsComponent(CueLookup, RuleComponent):
         found = dedupe(ctx, found)
         found.sort(key=lambda a: (a["content_start"], a["cue_start"] if a["cue_start"] is not None else -1))
         resolve_speakers(ctx, found)
+        for a in found:  # `pattern/speaker-rule` (README)
+            a["rule"] = f"{a['rule']}/{a.get('speaker_rule') or 'none'}"
         doc._.depeche_attributions = [{k: a.get(k) for k in (
             "kind", "cue_start", "cue_end", "cue_lemma", "stance", "speaker_start", "speaker_end", "actor_id",
             "content_start", "content_end", "rule")} for a in found]

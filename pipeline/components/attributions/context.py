@@ -71,10 +71,27 @@ class Ctx:
         return "\n" in t.text or (t.is_space and "\n" in t.text) or "\n" in t.whitespace_
 
 
+class Speaker(tuple):
+    """A speaker's character span (start, end) and the rule that chose it (README: `subject`,
+    `agent`, `governor_subject`, `post_verbal`, `clitic`, `relative`, `object`, `surface`, …)."""
+
+    def __new__(cls, start: int, end: int, rule: str):
+        self = super().__new__(cls, (start, end))
+        self.rule = rule
+        return self
+
+
+def speaker_at(ctx: Ctx, i: int, j: int, rule: str) -> Speaker:
+    """The speaker made of tokens i..j inclusive, chosen by `rule`."""
+    return Speaker(*chars(ctx, i, j), rule)
+
+
 def make_attribution(kind, cue_tok, cue_lemma, stance, speaker, content, rule, **extra) -> dict:
+    """An attribution found by pattern `rule`; `speaker` a Speaker (or None: no speaker)."""
     a = {"kind": kind, "cue_start": None, "cue_end": None, "cue_lemma": cue_lemma, "stance": stance,
          "speaker_start": speaker[0] if speaker else None, "speaker_end": speaker[1] if speaker else None,
-         "actor_id": "", "content_start": content[0], "content_end": content[1], "rule": rule}
+         "actor_id": "", "content_start": content[0], "content_end": content[1], "rule": rule,
+         "speaker_rule": getattr(speaker, "rule", "surface") if speaker else "none"}
     if cue_tok is not None:
         a["cue_start"], a["cue_end"] = cue_tok.idx, cue_tok.idx + len(cue_tok.text)
     a.update(extra)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from pipeline.components.attributions.context import DASHES, SENT_END, Ctx, chars, make_attribution
+from pipeline.components.attributions.context import DASHES, SENT_END, Ctx, make_attribution, speaker_at
 from pipeline.components.attributions.speakers import np_right
 
 
@@ -33,7 +33,8 @@ def pattern_dash(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
             continue
         if not any(ctx.tok(x).pos_ in ("PROPN",) for x in range(np[0], np[1] + 1)) and ctx.tok(np[0]).pos_ != "DET":
             continue
-        out.append(make_attribution("direct", None, "", "", chars(ctx, *np), (q.start, q.end), "dash_quote"))
+        out.append(make_attribution("direct", None, "", "", speaker_at(ctx, *np, "object"), (q.start, q.end),
+                                    "dash_quote"))
     return out
 
 
@@ -86,7 +87,8 @@ def pattern_continued(ctx: Ctx, found: list[dict]) -> list[dict]:
             continue
         if prev["kind"] not in ("direct", "mixed") and prev.get("speaker_start") is None:
             continue
-        out.append(make_attribution("direct", None, "", "", None, (q.start, q.end), "continued_quote", inherit=True))
+        out.append(make_attribution("direct", None, "", "", None, (q.start, q.end), "continued_quote",
+                                    inherit=True, speaker_rule="previous"))
         pos = bisect.bisect_right(ends, q.end)
         ends.insert(pos, q.end)
         ordered.insert(pos, out[-1])

@@ -4,7 +4,7 @@ laquelle …`)."""
 from __future__ import annotations
 
 from pipeline.components.attributions.contents import clause_left, clause_right, has_main_verb, kind_of
-from pipeline.components.attributions.context import SENT_END, Ctx, chars, make_attribution, norm
+from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.speakers import np_right
 
 
@@ -32,13 +32,13 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
     np = np_right(ctx, t.i + 1)
     if not np:
         return []
-    speaker = chars(ctx, *np)
+    speaker = speaker_at(ctx, *np, "object")
     k = np[1] + 1
     if k + 2 < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Part"] and norm(ctx.tok(k + 1)) == "par":
         # `selon les chiffres fournis par l'Insee`: the agent is the source
         agent = np_right(ctx, k + 2, appos=False)
         if agent:
-            speaker = chars(ctx, *agent)
+            speaker = speaker_at(ctx, *agent, "agent")
             np = (np[0], agent[1])
     sent = ctx.tok(t.i).sent
     left = clause_left(ctx, first - 1) if first > 0 else None
@@ -91,7 +91,7 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
     kind, span = kind_of(ctx, span, "according_to")
     out = []
     for sp in conjuncts(ctx, speaker):  # `d'après le Monde et Libération`: one per source
-        a = make_attribution(kind, cue_tok, lemma, "assert", sp, span, "selon")
+        a = make_attribution(kind, cue_tok, lemma, "assert", Speaker(*sp, speaker.rule), span, "selon")
         if cue_tok is None:
             d = ctx.tok(first)
             a["cue_start"], a["cue_end"] = d.idx, t.idx + len(t.text)
@@ -148,7 +148,7 @@ def pattern_pour(ctx: Ctx, owner, t) -> list[dict]:
     kind, span = kind_of(ctx, span, "according_to")
     if kind == "according_to" and not has_main_verb(ctx, ctx.doc.char_span(*span, alignment_mode="expand").end - 1):
         return []
-    return [make_attribution(kind, t, "pour", "assert", (s, e), span, "pour")]
+    return [make_attribution(kind, t, "pour", "assert", Speaker(s, e, "object"), span, "pour")]
 
 
 def pattern_noun_selon_laquelle(ctx: Ctx, owner, t) -> list[dict]:

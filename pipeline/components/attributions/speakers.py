@@ -7,7 +7,8 @@ import bisect
 import re
 from typing import Optional
 
-from pipeline.components.attributions.context import MAX_NP, SENT_END, INCISE_START, Ctx, chars, norm
+from pipeline.components.attributions.context import (MAX_NP, SENT_END, INCISE_START, Ctx, Speaker, chars, norm,
+                                                      speaker_at)
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
 from pipeline.names import slug
 
@@ -180,7 +181,7 @@ def left_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
             while j >= sent_start and (ctx.tok(j).pos_ in ("AUX", "ADV") or ctx.tok(j).text == ","):
                 j -= 1
             continue
-        return chars(ctx, *np)
+        return speaker_at(ctx, *np, "surface")
     for _ in range(3):
         k = _skip_left_incises(ctx, j, sent_start)
         while k >= sent_start and (ctx.tok(k).pos_ == "AUX" or norm(ctx.tok(k)) in ctx.words.object_clitic):
@@ -192,23 +193,22 @@ def left_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
             continue
         np = np_left(ctx, j)
         if np:
-            return chars(ctx, *np)
+            return speaker_at(ctx, *np, "surface")
     parsed = subject_from_parse(ctx, i)
     if parsed and parsed[0] >= sent_start:
-        a, b = parsed
-        return chars(ctx, a, b)
+        return speaker_at(ctx, *parsed, "subject")
     if lo - 1 >= sent_start and ctx.tok(lo - 1).pos_ == "CCONJ":
         # `X refuse de … et annonce que …`: the subject of the first predicate
         np = sentence_subject(ctx, sent_start, lo - 1)
         if np:
-            return chars(ctx, *np)
+            return speaker_at(ctx, *np, "governor_subject")
     return None
 
 
-def right_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
+def right_speaker(ctx: Ctx, i: int) -> Optional[Speaker]:
     clitic = inverted_clitic(ctx, ctx.tok(i))
     if clitic:
-        return clitic
+        return Speaker(*clitic, "clitic")
     j = i + 1
     while j < ctx.n and ctx.tok(j).pos_ == "ADV":
         j += 1
@@ -219,7 +219,7 @@ def right_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
         if k < ctx.n and k > j + 1 and ctx.tok(k).pos_ in ("DET", "PROPN"):
             j = k
     np = np_right(ctx, j)
-    return chars(ctx, *np) if np else None
+    return speaker_at(ctx, *np, "post_verbal") if np else None
 
 
 def participle_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
@@ -231,21 +231,21 @@ def participle_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
     if j >= 1 and ctx.tok(j).text == ",":
         np = np_left(ctx, j - 1)
         if np and np[0] >= 1 and ctx.tok(np[0] - 1).text == "," and ctx.tok(np[0]).pos_ in ("DET", "PROPN"):
-            return chars(ctx, *np)
+            return speaker_at(ctx, *np, "subject")
         # `…, précise-t-il, ajoutant que`: the inverted subject just before
         for k in range(j - 1, max(-1, j - 3), -1):
             if ctx.tok(k).text.startswith("-") and inverted_clitic(ctx, ctx.tok(k)) is not None:
-                return inverted_clitic(ctx, ctx.tok(k))
+                return Speaker(*inverted_clitic(ctx, ctx.tok(k)), "clitic")
     # the speaker of the previous attribution of the same sentence (`…, a-t-il dit, précisant que`)
     last = ctx.last_speaker
     if last and last[1] == ctx.tok(i).sent.start:
-        return last[0]
+        return Speaker(*last[0], "governor_subject")
     parsed = subject_from_parse(ctx, i)
     sent = ctx.tok(i).sent
     if parsed and parsed[0] >= sent.start:
-        return chars(ctx, *parsed)
+        return speaker_at(ctx, *parsed, "governor_subject")
     np = sentence_subject(ctx, sent.start, i)
-    return chars(ctx, *np) if np else None
+    return speaker_at(ctx, *np, "surface") if np else None
 
 
 def sentence_subject(ctx: Ctx, start: int, limit: int) -> Optional[tuple[int, int]]:
@@ -271,11 +271,11 @@ def is_participle(t) -> bool:
     return t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Pres"]
 
 
-def speaker_for(ctx: Ctx, t) -> Optional[tuple[int, int]]:
+def speaker_for(ctx: Ctx, t) -> Optional[Speaker]:
     if is_participle(t):
         return participle_speaker(ctx, t.i)
     if inverted_clitic(ctx, t):
-        return inverted_clitic(ctx, t)
+        return Speaker(*inverted_clitic(ctx, t), "clitic")
     return left_speaker(ctx, t.i)
 
 

@@ -4,9 +4,9 @@ quote, `de` + infinitive, and the object of a denial or an accusation."""
 from __future__ import annotations
 
 from pipeline.components.attributions.contents import clause_left, clause_right, has_main_verb, kind_of
-from pipeline.components.attributions.context import SENT_END, Ctx, chars, make_attribution, norm
+from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
-from pipeline.components.attributions.speakers import (is_participle, left_speaker, np_right, right_speaker,
+from pipeline.components.attributions.speakers import (left_speaker, np_right, right_speaker,
                                                        speaker_for)
 from pipeline.rules.cues import Cue
 
@@ -51,7 +51,7 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
             break
         j += 1
     spans = []
-    rule = "que"
+    rule = "que_clause"
     if que is not None:
         spans = clause_right(ctx, owner, que + 1)
     else:
@@ -68,8 +68,7 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     out = []
     for sp in spans:
         kind, sp = kind_of(ctx, sp, "indirect")
-        out.append(make_attribution(kind, t, cue.lemma, cue.stance, speaker, sp,
-                        ("participle_" if is_participle(t) else "") + rule))
+        out.append(make_attribution(kind, t, cue.lemma, cue.stance, speaker, sp, rule))
     # `estime qu'elle est impossible : « … »`: the quote after the colon is the same speaker's
     end = ctx.doc.char_span(spans[-1][0], spans[-1][1], alignment_mode="expand")
     if end is not None and end.end + 1 < ctx.n and ctx.tok(end.end).text == ":" and end.end + 1 in ctx.open_tok:
@@ -91,7 +90,9 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         return []
     before = ctx.tok(lo - 1)
     speaker = inverted_clitic(ctx, t)
-    if speaker is None:
+    if speaker is not None:
+        speaker = Speaker(*speaker, "clitic")
+    else:
         speaker = right_speaker(ctx, t.i)
         if speaker is None:
             return []
@@ -107,7 +108,7 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         while e1 > s1 and ctx.text[e1 - 1] in " ,\u00a0":
             e1 -= 1
         if e1 > s1:
-            out.append(make_attribution("direct", t, cue.lemma, cue.stance, speaker, (s1, e1), "split_quote"))
+            out.append(make_attribution("direct", t, cue.lemma, cue.stance, speaker, (s1, e1), "incise"))
         # the rest of the quote after the incise's end (`, ` or `. `)
         k = t.i + 1
         while k < ctx.n and ctx.in_quote[k] == quote_k and ctx.tok(k).text not in {",", ".", ";", "!", "?"}:
@@ -117,7 +118,7 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
             while s2 < q.end and ctx.text[s2] in " \u00a0":
                 s2 += 1
             if q.end > s2:
-                out.append(make_attribution("direct", t, cue.lemma, cue.stance, speaker, (s2, q.end), "split_quote"))
+                out.append(make_attribution("direct", t, cue.lemma, cue.stance, speaker, (s2, q.end), "incise"))
         return out
     j = lo - 1
     if before.text == ",":
@@ -197,7 +198,7 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         np = np_right(ctx, t.i + 1)
         if np and np[1] + 1 == colon and (left_speaker(ctx, t.i) is None or
                                           norm(ctx.tok(chain_start(ctx, t.i) - 1)) in ("comme", ",")):
-            speaker = chars(ctx, *np)
+            speaker = speaker_at(ctx, *np, "post_verbal")
     if speaker is None:
         speaker = speaker_for(ctx, t)
     if k in ctx.open_tok:
@@ -210,7 +211,7 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         return []
     span = (spans[0][0], spans[-1][1])
     kind, span = kind_of(ctx, span, "indirect")
-    return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, span, "colon")]
+    return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, span, "colon_clause")]
 
 
 def pattern_passive_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
@@ -241,8 +242,8 @@ def pattern_passive_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if not np:
         return []
     quote = ctx.quotes[q]
-    return [make_attribution("direct", t, cue.lemma, cue.stance, chars(ctx, *np), (quote.start, quote.end),
-                             "passive_quote")]
+    return [make_attribution("direct", t, cue.lemma, cue.stance, speaker_at(ctx, *np, "agent"),
+                             (quote.start, quote.end), "passive_quote")]
 
 
 def pattern_de_inf(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
@@ -268,7 +269,7 @@ def pattern_de_inf(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
                 spans = clause_right(ctx, owner, obj if obj is not None and w != "à" else j + 1)
                 if spans:
                     kind, span = kind_of(ctx, (spans[0][0], spans[-1][1]), "indirect")
-                    return [make_attribution(kind, t, cue.lemma, cue.stance, speaker_for(ctx, t), span, "de_inf")]
+                    return [make_attribution(kind, t, cue.lemma, cue.stance, speaker_for(ctx, t), span, "de_infinitive")]
             if w != "à":
                 return []
         if (tk.is_punct and tk.text != ",") or tk.pos_ in ("VERB", "AUX", "SCONJ"):
