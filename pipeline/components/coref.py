@@ -4,8 +4,9 @@ One resolver for the whole pipeline: the actors component runs it over every Doc
 what it finds as mentions with `source` `coref` (components/__init__.py), and the
 attributions component takes a speaker's actor from those mentions, so `il` in
 `a-t-il déclaré` and `il` in the mentions table are the same actor. Each coref mention keeps
-its ranked antecedents (`antecedents`: [[actor_id, start], …], best first), so that a
-speaker can skip an antecedent lying inside the content it introduces.
+its ranked antecedents (`antecedents`: [[actor_id, start], …], best first, start that of the
+name its chain goes back to), so that a speaker can skip an antecedent named inside the
+content it introduces.
 
 What is resolved (outside quotation marks only; inside them `il` is the quoted speaker's):
 
@@ -151,6 +152,7 @@ class Coreference:
         doc = self.doc
         a = dict(c)
         a["quoted"] = self.quoted(doc[c["ts"]].idx)
+        a["origin"] = doc[c["ts"]].idx  # where its chain's name is written
         a["subject"] = _subject_rank(doc[c["ts"]:c["te"]])
         a["number"] = "s"
         a["nouns"] = set()  # common nouns describing it just before (`le constructeur Airbus`)
@@ -252,7 +254,7 @@ class Coreference:
             m = dict(start=start, end=end, label=TYPE_LABEL.get(ref["type"], "PER"), actor_id=ref["actor_id"],
                      name=ref["name"], type=ref["type"], country=ref.get("country", ""),
                      wikidata=ref.get("wikidata", ""), role="", source="coref", rule=rule,
-                     antecedents=[[r["actor_id"], doc[r["ts"]].idx] for r in refs[:3]])
+                     antecedents=[[r["actor_id"], r["origin"]] for r in refs[:3]])
             out.append(m)
             if gender and not ref.get("gender") and ref["type"] == "person":
                 for c in self.timeline:  # `elle` tells the gender of its referent

@@ -370,6 +370,37 @@ def _group_mention(ctx: Ctx, words) -> str:
     return actor_id
 
 
+def _in_complement(ctx: Ctx, m: dict, s: int, e: int) -> bool:
+    """Is mention m, inside the speaker phrase [s, e), in a complement of it (`Paul Roy, le
+    directeur de la compagnie Flydubai`, `les responsables de Séoul`): a preposition before it,
+    or one on its way up the parse to the phrase's head?"""
+    pre = ctx.text[max(s, m["start"] - 4):m["start"]].lower().replace("’", "'")
+    if re.search(r"(^|\s)(de|du|des|d'|au|aux|à)\s*$", pre) or pre.endswith("d'"):
+        return True
+    span = ctx.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    inside = (lambda c: c.dep_ == "case" and s <= c.idx < e)  # a preposition of the phrase itself
+    t = span.root
+    for _ in range(6):
+        if any(inside(c) for c in t.children):
+            return True
+        h = t.head
+        if h.i == t.i or not (s <= h.idx < e):
+            return False
+        t = h
+    return False
+
+
+def _outside_content(m: dict, a: dict) -> str:
+    """The actor of speaker mention m; for an anaphor, its best antecedent that is not inside
+    the content being attributed (`« … Paul Martin … », a-t-il dit`)."""
+    for actor_id, start in m.get("antecedents") or []:
+        if not (a["content_start"] <= start < a["content_end"]):
+            return actor_id
+    return "" if m.get("antecedents") else m["actor_id"]
+
+
 def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
     """Each attribution's actor_id: the mention its speaker span names (the best of those it
     overlaps), else for a lone pronoun a name earlier in the sentence or the last speaker, for
@@ -403,12 +434,13 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
         words = [t for t in span] if span is not None else []
         content_words = [t for t in words if t.pos_ != "DET"]
         head_noun = bool(content_words) and content_words[0].pos_ in ("NOUN", "ADJ")
+        # `le rapport de la CIA`: a document's complement is its issuer (NOTES.md T5)
+        document = head_noun and content_words[0].lower_ in ctx.words.document_head
         for m in ms[bisect.bisect_left(starts, s - longest):bisect.bisect_left(starts, e)]:
             if m["end"] <= s or m["start"] >= e or not m.get("actor_id"):
                 continue
             inside = s <= m["start"] and m["end"] <= e
-            pre = ctx.text[max(s, m["start"] - 4):m["start"]].lower().replace("’", "'")
-            in_pp = bool(re.search(r"(^|\s)(de|du|des|d'|au|aux|à)\s*$", pre)) or pre.endswith("d'")
+            in_pp = _in_complement(ctx, m, s, e) and not document
             if in_pp and head_noun:
                 continue  # `des fonctionnaires de Séoul`: Séoul is not the speaker
             key = (inside, not in_pp, m.get("source") != "coref" or (e - s) < 8,
@@ -416,7 +448,7 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
             if best is None or key > best[0]:
                 best = (key, m)
         if best:
-            a["actor_id"] = best[1]["actor_id"]
+            a["actor_id"] = _outside_content(best[1], a)
         else:
             if words and len(words) == 1 and norm(words[0]).lstrip("-t").lstrip("-") in ctx.words.subject_pronoun:
                 # cheap fallback: a name earlier in the sentence outside the content, else the
