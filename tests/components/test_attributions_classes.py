@@ -93,9 +93,11 @@ SPEAKER_FROM_SYNTAX = [
     # a relative after the agent of a passive: the span is `qui` (corpus/NOTES.md T6)
     ("La réforme est critiquée par l'opposition, qui considère qu'il y a eu des « manipulations ».",
      {"content": "il y a eu des « manipulations »", "speaker": "qui"}),
-    _xfail("Le texte a été rejeté par les députés écologistes, qui estiment qu'il menace les forêts.",
-           {"content": "il menace les forêts", "speaker": "qui", "actor": "group-deputes"},
-           why="class 1: `qui` after an agent keeps the preposition and gets no actor"),
+    ("Le texte a été rejeté par les députés écologistes, qui estiment qu'il menace les forêts.",
+     {"content": "il menace les forêts", "speaker": "qui", "actor": "group-deputes"}),
+    # the parse hangs the name on the role's complement: still the name in apposition
+    ("De son côté, le responsable des affaires financières d'Europol, Igor Lenski, s'interrogeait : "
+     "« Pourquoi tant de billets ? »", {"content": "Pourquoi tant de billets ?", "actor": "Igor Lenski"}),
     # `selon role, Name,`
     ("Selon le maire de Brest, Jean Dufour, le port sera agrandi en 2025.",
      {"content": "le port sera agrandi en 2025", "actor": "Jean Dufour"}),

@@ -271,11 +271,88 @@ def is_participle(t) -> bool:
     return t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Pres"]
 
 
+SUBJECTS = ("nsubj", "nsubj:pass")
+GOVERNED = ("advcl", "xcomp", "conj", "acl")  # a verb whose missing subject is its governor's
+
+
+def _phrase(ctx: Ctx, s, limit: int) -> Optional[tuple[int, int]]:
+    """Token span of the subject phrase headed by s: its subtree before `limit` (the cue),
+    without relative clauses and participle clauses after its head, nor a trailing comma."""
+    keep = [x for x in s.subtree if x.i < limit and not (x.is_punct and x.i > s.i and x.text != "-")]
+    for c in s.children:
+        if c.dep_ in ("acl:relcl", "acl") and c.i > s.i:
+            first = min(y.i for y in c.subtree)
+            keep = [x for x in keep if x.i < first]
+    keep = [x for x in keep if not ctx.is_break(x.i) or x.i == s.i]
+    if not keep:
+        return None
+    lo, hi = min(x.i for x in keep), max(x.i for x in keep)
+    while hi > lo and (ctx.tok(hi).is_punct or ctx.tok(hi).pos_ in ("ADP", "CCONJ")):
+        hi -= 1
+    while lo < hi and ctx.tok(lo).pos_ in ("ADP", "CCONJ", "PUNCT") and ctx.tok(lo).dep_ in ("case", "cc", "punct"):
+        lo += 1
+    if any(ctx.is_break(x) for x in range(lo, hi)):
+        return None
+    return lo, hi
+
+
+def parse_speaker(ctx: Ctx, t) -> Optional[Speaker]:
+    """The speaker the dependency parse gives a cue: its subject (`relative` when it is `qui`,
+    `post_verbal` after it), the agent of a passive cue, or for a participle, a gerund, an
+    infinitive or a coordinated verb with no subject of its own, the subject of the verb it
+    depends on (`governor_subject`). None when the parse gives none in the cue's sentence."""
+    sent = t.sent
+    v, rule = t, "subject"
+    for _ in range(4):
+        subj = [c for c in v.children if c.dep_ in SUBJECTS]
+        if subj:
+            s = subj[0]
+            lo, hi = min(s.i, t.i), max(s.i, t.i)
+            if not (sent.start <= s.i < sent.end) or ctx.in_quote[s.i] != ctx.in_quote[t.i] \
+                    or s.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X") \
+                    or any(ctx.tok(x).text in SENT_END or ctx.is_break(x) for x in range(lo, hi)):
+                return None  # the parser ran over a sentence end or took a word for a subject
+            if norm(s) == "qui":
+                return speaker_at(ctx, s.i, s.i, "relative")
+            span = _phrase(ctx, s, t.i if s.i < t.i else ctx.n)
+            if span is None:
+                return None
+            return speaker_at(ctx, *span, rule if s.i < t.i else "post_verbal")
+        if v is t and any(c.dep_ == "aux:pass" for c in v.children):
+            agent = [c for c in v.children if c.dep_ == "obl:agent"]
+            if agent:
+                span = _phrase(ctx, agent[0], ctx.n)
+                return speaker_at(ctx, *span, "agent") if span else None
+            return None
+        if v.dep_ in GOVERNED and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+            v, rule = v.head, "governor_subject"
+            continue
+        return None
+    return None
+
+
 def speaker_for(ctx: Ctx, t) -> Optional[Speaker]:
-    if is_participle(t):
-        return participle_speaker(ctx, t.i)
     if inverted_clitic(ctx, t):
         return Speaker(*inverted_clitic(ctx, t), "clitic")
+    parsed = parse_speaker(ctx, t)
+    if parsed is not None:
+        if parsed.rule == "subject":
+            surface = left_speaker(ctx, t.i)
+            if surface is None:
+                return parsed
+            between = ctx.text[parsed[1]:surface[0]].strip()
+            if surface[0] <= parsed[0] < surface[1]:
+                # the noun phrase by word order holds the parse's subject and is the fuller one
+                # (`Le ministre, Michel Sapin, a dit`: the parser hangs the name elsewhere)
+                return Speaker(surface[0], surface[1], "subject")
+            if parsed[1] <= surface[0] and between == ",":
+                # `le responsable d'Europol, Igor Angelini, a dit`: the role and its name
+                return Speaker(parsed[0], surface[1], "apposition_name")
+            if surface[1] - surface[0] <= 5 and ctx.text[surface[0]:surface[1]].lower() in ctx.words.subject_pronoun:
+                return Speaker(surface[0], surface[1], "subject")  # `Ému, il déclare`
+        return parsed
+    if is_participle(t):
+        return participle_speaker(ctx, t.i)
     return left_speaker(ctx, t.i)
 
 
@@ -377,6 +454,8 @@ def _in_complement(ctx: Ctx, m: dict, s: int, e: int) -> bool:
     pre = ctx.text[max(s, m["start"] - 4):m["start"]].lower().replace("’", "'")
     if re.search(r"(^|\s)(de|du|des|d'|au|aux|à)\s*$", pre) or pre.endswith("d'"):
         return True
+    if ctx.text[max(s, m["start"] - 2):m["start"]].strip() == "," and not ctx.text[m["end"]:e].strip(" ,"):
+        return False  # `le responsable d'Europol, Igor Angelini`: the name in apposition ends it
     span = ctx.doc.char_span(m["start"], m["end"], alignment_mode="expand")
     if span is None:
         return False
@@ -390,6 +469,25 @@ def _in_complement(ctx: Ctx, m: dict, s: int, e: int) -> bool:
             return False
         t = h
     return False
+
+
+def _antecedent_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
+    """The phrase a relative `qui` at [s, e) stands for: the noun its clause hangs from, with
+    its complements before the clause (the `qui` span itself when the parse says nothing)."""
+    span = ctx.doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return s, e
+    verb = span.root.head
+    if verb.dep_ not in ("acl:relcl", "acl") or verb.head.i >= span.start:
+        return s, e
+    noun = verb.head
+    toks = [x for x in noun.subtree if x.i < span.start and not x.is_punct]
+    if not toks:
+        return s, e
+    lo, hi = min(x.i for x in toks), max(x.i for x in toks)
+    while lo < hi and ctx.tok(lo).dep_ == "case":
+        lo += 1
+    return chars(ctx, lo, hi)
 
 
 def _outside_content(m: dict, a: dict) -> str:
@@ -429,6 +527,9 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
         a["actor_id"] = ""
         if s is None:
             continue
+        if a.get("speaker_rule") == "relative":
+            # `un rapport de la CIA publié mardi, qui conclut`: the actor of the antecedent
+            s, e = _antecedent_phrase(ctx, s, e)
         best = None
         span = ctx.doc.char_span(s, e, alignment_mode="expand")
         words = [t for t in span] if span is not None else []
