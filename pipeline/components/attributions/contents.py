@@ -36,14 +36,73 @@ def stop_right(ctx: Ctx, j: int, owner) -> bool:
     return False
 
 
-def clause_right(ctx: Ctx, owner, i: int) -> list[tuple[int, int]]:
+def _finite_ahead(ctx: Ctx, j: int) -> bool:
+    """Is there a finite verb outside a relative clause from token j to the sentence end?"""
+    k = j
+    while k < ctx.n and ctx.tok(k).text not in SENT_END and not ctx.is_break(k) and k - j < 60:
+        t = ctx.tok(k)
+        if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and not any(
+                norm(ctx.tok(x)) in ("qui", "que", "qu'", "dont", "où") for x in range(max(j, k - 3), k)):
+            return True
+        k += 1
+    return False
+
+
+def _rest_of_sentence(ctx: Ctx, j: int) -> list:
+    k = j
+    while k < ctx.n and ctx.tok(k).text not in SENT_END and not ctx.is_break(k) and k - j < 60:
+        k += 1
+    return [ctx.tok(x) for x in range(j, k)]
+
+
+def journalist_resumes(ctx: Ctx, owner, i: int, j: int, quoted: bool) -> bool:
+    """Does the journalist's own sentence take over at token j, so that the reported clause
+    ends before it? A gerund (`… en paraphant la déclaration`), `avant de` + infinitive
+    (`…, avant de conclure que`), a participle clause closing the sentence (`…, mis en place
+    par Obama`), a trailing `selon X.` (its own attribution). Not inside a quote."""
+    if quoted:
+        return False
+    rest = _rest_of_sentence(ctx, j)
+    # quoted words further on are still the speaker's (`en donnant « … »`), unless a cue of its
+    # own introduces them (`en se félicitant du « consensus »`)
+    later_quote = any(x.i in ctx.open_tok for x in rest)
+    t = ctx.tok(j)
+    w = norm(t)
+    prev = norm(ctx.tok(j - 1)) if j > 0 else ""
+    if w == "en":
+        k = j + 1
+        while k < ctx.n and norm(ctx.tok(k)) in ctx.words.object_clitic and k - j < 3:
+            k += 1
+        if k < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Part"] and ctx.tok(k).morph.get("Tense") == ["Pres"]:
+            whole_quote = j - 1 in ctx.close_tok and ctx.qtok[ctx.close_tok[j - 1]][0] == i
+            return not later_quote or owner.verb_cue(ctx, ctx.tok(k)) is not None or whole_quote
+    if later_quote:
+        return False
+    if w == "avant" and prev == "," and j + 2 < ctx.n and norm(ctx.tok(j + 1)) in ("de", "d'") \
+            and ctx.tok(j + 2).morph.get("VerbForm") == ["Inf"]:
+        return True
+    if prev == "," and t.pos_ in ("VERB", "ADJ") and t.morph.get("VerbForm") == ["Part"] and not _finite_ahead(ctx, j) \
+            and not any(x.text == "," for x in rest):
+        return True
+    if w == "selon" and prev != "," and not _finite_ahead(ctx, j):
+        k = j + 1
+        while k < ctx.n and ctx.tok(k).text not in SENT_END and not ctx.is_break(k) and k - j < 10:
+            k += 1
+        return k < ctx.n and (ctx.tok(k).text in SENT_END or ctx.is_break(k))
+    return False
+
+
+def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop") -> list[tuple[int, int]]:
     """Content from token i to the end of its clause: the sentence end, a paragraph break,
-    or a new attribution (`, ajoutant que`); `et que` splits it into coordinated contents.
+    a new attribution (`, ajoutant que`) or the journalist's own words taking over
+    (journalist_resumes; a content that is one quote then a gerund ends with the quote); `et que` splits it into coordinated contents, and so does `, mais` +
+    a clause when `mais` is "split" (`selon X, A, mais B`: both are X's), else it ends there.
     Paired quotes are crossed whole. Returns char spans (one per coordinated clause)."""
     spans = []
     start = i
     last = None
     j = i
+    quoted = ctx.in_quote[i] >= 0
     while j < ctx.n and j - i < MAX_CLAUSE:
         t = ctx.tok(j)
         if ctx.is_break(j) and t.is_space:
@@ -65,7 +124,17 @@ def clause_right(ctx: Ctx, owner, i: int) -> list[tuple[int, int]]:
             break  # `… : « a new direct quote »`
         if t.text == "," and j + 1 < ctx.n and stop_right(ctx, j + 1, owner):
             break
+        if j > i and journalist_resumes(ctx, owner, i, j, quoted):
+            break
         w = norm(t)
+        if w == "mais" and j > i and norm(ctx.tok(j - 1)) == "," and last is not None \
+                and _finite_ahead(ctx, j + 1) and not any(norm(ctx.tok(x)) == "seulement" for x in range(i, j)):
+            if mais != "split" or quoted:
+                break
+            spans.append((start, last))
+            start, last = j + 1, None
+            j += 1
+            continue
         if w == "et" and j + 1 < ctx.n and ctx.tok(j + 1).pos_ in ("VERB", "AUX") and \
                 ctx.tok(j + 1).morph.get("VerbForm") == ["Fin"]:
             break  # `annonce son soutien et appelle à …`: a second predicate of the speaker
