@@ -7,6 +7,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from pipeline.components.attributions.contents import kind_of
 from pipeline.components.attributions.context import Ctx, Words, norm
 from pipeline.components.attributions.cues import CueLookup, inverted_clitic, negated, not_a_speech_act
 from pipeline.components.attributions.quotations import pattern_continued, pattern_dash
@@ -88,6 +89,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
             found += items
         found += pattern_dash(ctx, self, found)
         found = dedupe(ctx, found)
+        same_content_as_trailing_selon(ctx, found)
         found += pattern_continued(ctx, found)
         found = dedupe(ctx, found)
         found.sort(key=lambda a: (a["content_start"], a["cue_start"] if a["cue_start"] is not None else -1))
@@ -109,6 +111,24 @@ class AttributionsComponent(CueLookup, RuleComponent):
         if ctx.tok(j).text != ",":
             return False
         return inverted_clitic(ctx, t) is not None
+
+
+def same_content_as_trailing_selon(ctx: Ctx, found: list[dict]) -> None:
+    """`Le ministre a déclaré que la réforme serait votée selon Ouest-France.`: a trailing
+    `selon X` attributes the same content as the cue before it (its own attribution), not the
+    whole sentence."""
+    by_end: dict[int, list[dict]] = {}
+    for a in found:
+        by_end.setdefault(a["content_end"], []).append(a)
+    for a in found:
+        if not a["rule"].startswith("selon") or a["cue_start"] is None or a["content_end"] > a["cue_start"]:
+            continue
+        inner = [b for b in by_end.get(a["content_end"], []) if b is not a and not b["rule"].startswith("selon")
+                 and b["cue_start"] is not None and a["content_start"] <= b["cue_start"] < b["content_start"]]
+        if inner:
+            b = max(inner, key=lambda b: b["content_start"])
+            a["kind"], (a["content_start"], a["content_end"]) = kind_of(
+                ctx, (b["content_start"], b["content_end"]), "according_to")
 
 
 def dedupe(ctx: Ctx, found: list[dict]) -> list[dict]:

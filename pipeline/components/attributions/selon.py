@@ -29,15 +29,29 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
     if norm(ctx.tok(t.i + 1)) in ctx.words.selon_relative or \
             norm(ctx.tok(t.i + 1)) in ("moi", "toi", "que", "qu'", "nous"):
         return []
-    np = np_right(ctx, t.i + 1)
-    if not np:
-        return []
-    speaker = speaker_at(ctx, *np, "object")
+    np = _what_says(ctx, t.i + 1)
+    if np is None:
+        np = np_right(ctx, t.i + 1)
+        if not np:
+            return []
+        speaker = speaker_at(ctx, *np, "object")
+    else:
+        speaker, np = np
     k = np[1] + 1
     if k + 2 < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Part"] and norm(ctx.tok(k + 1)) == "par":
-        # `selon les chiffres fournis par l'Insee`: the agent is the source
         agent = np_right(ctx, k + 2, appos=False)
-        if agent:
+        if agent and ctx.tok(k).lemma_.lower() in RELAYS:
+            # `selon un médecin cité par AP, Pierre Roy,`: AP relays the source (NOTES.md T2)
+            end = agent[1]
+            if end + 2 < ctx.n and ctx.tok(end + 1).text == ",":
+                name = np_right(ctx, end + 2, appos=False)
+                if name and name[1] + 1 < ctx.n and ctx.tok(name[1] + 1).text == "," and \
+                        any(ctx.tok(x).pos_ == "PROPN" for x in range(name[0], name[1] + 1)):
+                    end = name[1]
+            speaker = speaker_at(ctx, np[0], end, "object")
+            np = (np[0], end)
+        elif agent:
+            # `selon les chiffres fournis par l'Insee`: the agent is the source
             speaker = speaker_at(ctx, *agent, "agent")
             np = (np[0], agent[1])
     sent = ctx.tok(t.i).sent
@@ -70,15 +84,22 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
         if m < ctx.n and ctx.tok(m).text == ",":
             k = m
     span = None
+    spans = []
     if clause_initial:
         if k < ctx.n and ctx.tok(k).text == ",":
             k += 1
-        spans = clause_right(ctx, owner, k)
+        # `Selon X, A, mais B`: both clauses are X's, one attribution each
+        spans = clause_right(ctx, owner, k, mais="split")
         if spans:
             span = (spans[0][0], spans[-1][1])
     else:
         if left:
             span = left
+            if ctx.tok(first - 1).text != "," and k < ctx.n and ctx.tok(k).text not in SENT_END | {","}:
+                # `L'enterrement est selon l'Église « la forme la plus appropriée »`: mid-clause
+                more = clause_right(ctx, owner, k)
+                if more:
+                    span = (left[0], more[-1][1])
             if k < ctx.n and ctx.tok(k).text == "," and ctx.tok(first - 1).text == ",":
                 more = clause_right(ctx, owner, k + 1)
                 if more and more[0][0] < sent.end_char:
@@ -88,15 +109,42 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
                         span = (left[0], more[0][1])
     if not span or span[1] - span[0] < 3:
         return []
-    kind, span = kind_of(ctx, span, "according_to")
     out = []
-    for sp in conjuncts(ctx, speaker):  # `d'après le Monde et Libération`: one per source
-        a = make_attribution(kind, cue_tok, lemma, "assert", Speaker(*sp, speaker.rule), span, "selon")
-        if cue_tok is None:
-            d = ctx.tok(first)
-            a["cue_start"], a["cue_end"] = d.idx, t.idx + len(t.text)
-        out.append(a)
+    for part in (spans if clause_initial and len(spans) > 1 else [span]):
+        kind, part = kind_of(ctx, part, "according_to")
+        for sp in conjuncts(ctx, speaker):  # `d'après le Monde et Libération`: one per source
+            a = make_attribution(kind, cue_tok, lemma, "assert", Speaker(*sp, speaker.rule), part, "selon")
+            if cue_tok is None:
+                d = ctx.tok(first)
+                a["cue_start"], a["cue_end"] = d.idx, t.idx + len(t.text)
+            out.append(a)
     return out
+
+
+RELAYS = {"citer", "rapporter", "interroger", "reprendre", "relayer", "interviewer"}
+
+
+def _what_says(ctx: Ctx, i: int):
+    """`selon ce que rapportent des médias belges`, `selon ce qu'a dit le maire`: the speaker of
+    the verb after `ce que` (inverted after it, else before it) and the tokens it covers."""
+    if i + 2 >= ctx.n or norm(ctx.tok(i)) != "ce" or norm(ctx.tok(i + 1)) not in ("que", "qu'"):
+        return None
+    v = i + 2
+    while v < ctx.n and (ctx.tok(v).pos_ == "AUX" or norm(ctx.tok(v)) in ctx.words.object_clitic) and v - i < 6:
+        v += 1
+    if v < ctx.n and ctx.tok(v).pos_ == "VERB":
+        j = v + 1
+        while j < ctx.n and ctx.tok(j).pos_ == "ADP" and j - v < 6:  # `qu'a confié à France Info X`
+            j += 1
+            while j < ctx.n and ctx.tok(j).pos_ in ("DET", "NOUN", "PROPN") and j - v < 6:
+                j += 1
+        np = np_right(ctx, j) if j < ctx.n and ctx.tok(j).pos_ in ("DET", "PROPN") else None
+        if np:
+            return speaker_at(ctx, *np, "post_verbal"), (i, np[1])
+    np = np_right(ctx, i + 2)
+    if np and np[1] + 1 < ctx.n and ctx.tok(np[1] + 1).pos_ in ("VERB", "AUX"):
+        return speaker_at(ctx, *np, "subject"), (i, np[1] + 1)
+    return None
 
 
 def conjuncts(ctx: Ctx, speaker: tuple[int, int]) -> list[tuple[int, int]]:
