@@ -201,9 +201,11 @@ CONSTRUCTIONS = [
            {"cue": "dévoilé", "content": "une réforme de l'assurance chômage"},
            why="class 3: an adverb between the cue and its noun-phrase object"),
     # a date between the cue and its object is not the content
-    _xfail("Le club a annoncé le 12 mars la signature du joueur brésilien.",
-           {"cue": "annoncé", "content": "la signature du joueur brésilien"},
-           why="class 3: the date after the cue is taken for its object"),
+    ("Le club a annoncé le 12 mars la signature du joueur brésilien.",
+     {"cue": "annoncé", "content": "la signature du joueur brésilien"}),
+    # a date between the cue and an infinitive
+    ("La coalition a confirmé le 25 mars être à l'origine du bombardement.",
+     {"cue": "confirmé", "content": "être à l'origine du bombardement"}),
     # `pour X,` after an introductory adverbial
     _xfail("Cela dit, pour le procureur, la somme pourrait être beaucoup plus importante.",
            {"kind": "according_to", "speaker": "le procureur",
@@ -235,8 +237,7 @@ def test_when_cue_is_in_a_less_common_construction_then_attribution_is_found(nlp
 
 NOT_CONTENTS = [
     # (sentence, a content that must not be found)
-    _xfail("Le club a annoncé le 12 mars la signature du joueur brésilien.", "le 12 mars",
-           why="class 3: the date after the cue is taken for its object"),
+    ("Le club a annoncé le 12 mars la signature du joueur brésilien.", "le 12 mars"),
     ("La mairie a annoncé lundi.", "lundi"),
 ]
 
@@ -348,12 +349,16 @@ CONTENTS = [
            {"cue": "réaffirment", "content": "cette « Union est une et indivisible »"},
            why="class 5: the content runs on into the journalist's gerund"),
     # a noun-phrase content keeps its complements
-    _xfail("Le ministre a annoncé un engagement de plus d'un milliard d'euros pour la région.",
-           {"cue": "annoncé", "content": "un engagement de plus d'un milliard d'euros pour la région"},
-           why="class 5: a noun-phrase content cut at its first complement"),
-    _xfail("Le collectif a réclamé un droit de contrôle sur l'utilisation des fonds publics.",
-           {"cue": "réclamé", "content": "un droit de contrôle sur l'utilisation des fonds publics"},
-           why="class 5: a noun-phrase content cut at its first complement"),
+    ("Le ministre a annoncé un engagement de plus d'un milliard d'euros pour la région.",
+     {"cue": "annoncé", "content": "un engagement de plus d'un milliard d'euros pour la région"}),
+    ("Le collectif a réclamé un droit de contrôle sur l'utilisation des fonds publics.",
+     {"cue": "réclamé", "content": "un droit de contrôle sur l'utilisation des fonds publics"}),
+    # but not the setting of the speech itself
+    ("Le maire a annoncé sa démission lors d'une conférence de presse à Lyon.",
+     {"cue": "annoncé", "content": "sa démission"}),
+    # nor a new noun phrase after a comma
+    ("Le Kremlin a rejeté ces allégations, le porte-parole Dmitri Orlov les qualifiant de mensonges.",
+     {"cue": "rejeté", "content": "ces allégations"}),
     # labelling speech: the content is the label (corpus/NOTES.md T7)
     _xfail("L'administration a décrit le déploiement comme « une menace ».",
            {"cue": "décrit", "kind": "direct", "content": "une menace"},

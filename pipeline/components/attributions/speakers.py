@@ -304,7 +304,9 @@ def parse_speaker(ctx: Ctx, t) -> Optional[Speaker]:
     sent = t.sent
     v, rule = t, "subject"
     for _ in range(4):
-        subj = [c for c in v.children if c.dep_ in SUBJECTS]
+        # the parser sometimes hangs the subject on the auxiliary (`Macron a quant à lui nié`)
+        subj = [c for c in v.children if c.dep_ in SUBJECTS] or [
+            c for x in v.children if x.dep_.startswith("aux") for c in x.children if c.dep_ in SUBJECTS]
         if subj:
             s = subj[0]
             lo, hi = min(s.i, t.i), max(s.i, t.i)

@@ -55,9 +55,9 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if que is not None:
         spans = clause_right(ctx, owner, que + 1)
     else:
-        k = t.i + 1
-        while k < ctx.n and (ctx.tok(k).pos_ == "ADV" and norm(ctx.tok(k)) not in ctx.words.negation_start):
-            k += 1
+        k = skip_adverbials(ctx, t.i + 1)  # `a confirmé le 25 mars être à l'origine`
+        if any(norm(ctx.tok(x)) in ctx.words.negation_start for x in range(t.i + 1, k)):
+            k = t.i + 1
         if k < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Inf"] and ctx.tok(k).pos_ in ("VERB", "AUX") \
                 and t.lemma_ not in ("demander", "souhaiter"):
             spans = clause_right(ctx, owner, k)
@@ -278,15 +278,55 @@ def pattern_de_inf(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     return []
 
 
+SETTING_NOUNS = {"conférence", "interview", "entretien", "discours", "verdict", "émission", "antenne", "réseaux",
+                 "twitter", "facebook", "réunion", "séance", "audience"}
+
+
+def speech_setting(ctx: Ctx, x: int) -> bool:
+    """Does a complement of the speech event itself (when, where, how it was said) start at
+    token x: `lors d'une conférence de presse`, `dans un communiqué`, `après plusieurs heures`?"""
+    t = ctx.tok(x)
+    if norm(t) in ("lors", "durant", "pendant", "devant"):
+        return True
+    if t.pos_ != "ADP" or x > 0 and norm(ctx.tok(x - 1)) == "lors":
+        return False
+    k = x + 1
+    while k < ctx.n and k - x <= 3 and ctx.tok(k).pos_ in ("DET", "ADJ", "NUM", "ADP"):
+        k += 1
+    return k < ctx.n and (ctx.tok(k).lower_ in ctx.words.time_word or ctx.tok(k).lower_ in ctx.words.document_head
+                          or ctx.tok(k).lower_ in SETTING_NOUNS)
+
+
+def skip_adverbials(ctx: Ctx, j: int) -> int:
+    """The first token from j that is neither an adverb nor a date (`a annoncé lundi`,
+    `a dévoilé le 16 septembre`, `a confirmé mardi dernier`)."""
+    while j < ctx.n:
+        if ctx.tok(j).pos_ == "ADV":
+            j += 1
+            continue
+        k = j
+        if norm(ctx.tok(k)) in ("le", "la", "l'", "ce", "cette", "cet") and k + 1 < ctx.n:
+            k += 1
+        while k < ctx.n and ctx.tok(k).pos_ == "NUM":
+            k += 1
+        if k < ctx.n and ctx.tok(k).lower_ in ctx.words.time_word:
+            k += 1
+            while k < ctx.n and (ctx.tok(k).pos_ == "NUM" or ctx.tok(k).lower_ in ("dernier", "dernière", "prochain",
+                                                                                 "prochaine", "matin", "soir")):
+                k += 1
+            j = k
+            continue
+        return j
+    return j
+
+
 def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     """Denial or accusation whose content is the object noun phrase.
 
     `Le ministère a rejeté ces accusations.` -> deny, content `ces accusations`
     `Le club dément toute irrégularité.` -> deny
     """
-    j = t.i + 1
-    while j < ctx.n and ctx.tok(j).pos_ == "ADV":
-        j += 1
+    j = skip_adverbials(ctx, t.i + 1)
     if j >= ctx.n or ctx.tok(j).pos_ != "DET":
         return []
     lo = chain_start(ctx, t.i)
@@ -296,6 +336,8 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     np = np_right(ctx, j, appos=False)
     if not np or ctx.tok(np[1]).lemma_.lower() in ctx.words.time_word:
         return []
+    if lo > 0 and ctx.tok(lo - 1).text == "," and (np[1] + 1 >= ctx.n or ctx.tok(np[1] + 1).text in SENT_END):
+        return []  # `…, ont annoncé les Nations unies.`: the subject inverted after its cue
     spans = clause_right(ctx, owner, j)
     if spans:
         kind, span = kind_of(ctx, (spans[0][0], spans[-1][1]), "indirect")
@@ -303,8 +345,20 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
             return [make_attribution(kind, t, cue.lemma, cue.stance, speaker_for(ctx, t), span, "object_quote")]
     if "object" not in cue.frames:
         return []
-    span = chars(ctx, *np)
-    k = np[1] + 1
+    end = np[1]
+    if spans:
+        # the noun phrase and the rest of its clause (`un engagement de plus d'un milliard d'euros
+        # pour la région`, `sa volonté de faire appel, afin de …`), up to a comma that opens a
+        # new noun phrase (`ces allégations, le porte-parole …`)
+        clause_end = ctx.doc.char_span(*spans[0], alignment_mode="expand").end - 1
+        end = next((x - 1 for x in range(np[1] + 1, clause_end) if ctx.in_quote[x] < 0 and (
+            ctx.tok(x).text in (",", ";") and ctx.tok(x + 1).pos_ in ("DET", "PROPN", "PRON")
+            or speech_setting(ctx, x))), clause_end)
+        end = max(end, np[1])
+        while end > np[1] and ctx.tok(end).is_punct:
+            end -= 1
+    span = chars(ctx, j, end)
+    k = end + 1
     if k + 1 < ctx.n and norm(ctx.tok(k)) in ("de", "d'") and ctx.tok(k + 1).morph.get("VerbForm") == ["Inf"]:
         more = clause_right(ctx, owner, k + 1)  # `son intention de cesser …`
         if more:
