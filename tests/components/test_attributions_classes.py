@@ -219,9 +219,8 @@ CONSTRUCTIONS = [
     ("Selon ce que rapportent des médias belges, le suspect a été arrêté dans sa voiture.",
      {"speaker": "des médias belges", "content": "le suspect a été arrêté dans sa voiture"}),
     # a participle coordinated with an earlier one, without its auxiliary
-    _xfail("La procureure avait alors parlé d'un « procès de la trahison » et rappelé que la fraude "
-           "coûtait cher.", {"cue": "rappelé", "speaker": "La procureure", "content": "la fraude coûtait cher"},
-           why="class 3: a coordinated participle with no auxiliary of its own"),
+    ("La procureure avait alors parlé d'un « procès de la trahison » et rappelé que la fraude coûtait cher.",
+     {"cue": "rappelé", "speaker": "La procureure", "content": "la fraude coûtait cher"}),
     # inversion with no comma before the cue
     _xfail("Les vents étaient forts à l'aéroport mais la visibilité correcte précise la compagnie.",
            {"cue": "précise", "speaker": "la compagnie",
@@ -377,14 +376,13 @@ def test_when_reported_clause_ends_then_content_ends(nlp, text, expect):
 # -- 6. what is not speech --------------------------------------------------------------------
 NOT_SPEECH = [
     "On peut penser que la crise durera encore longtemps.",               # generic on + modal
+    "Il aurait été limogé car jugé trop « libéral » par ses pairs.",       # a participle after car
     "Le navire, surnommé « le géant des mers », a quitté le port de Brest.",  # naming
     "Un rapport intitulé « La France en 2030 » a été publié mardi.",      # titling
     "Le projet, baptisé « Horizon », sera lancé en mars.",                # naming
-    _xfail("Le ministre pourrait annoncer que les impôts baisseront en 2025.",
-           why="class 6: a modal construction announces nothing yet"),
-    _xfail("Les lois seront révisées afin de garantir que « les travailleurs soient protégés ».",
-           why="class 6: a purpose clause is no one's speech"),
-    _xfail("À noter que la route est fermée le dimanche.", why="class 6: the journalist's aside"),
+    "Le ministre pourrait annoncer que les impôts baisseront en 2025.",    # modal: nothing said yet
+    "Les lois seront révisées afin de garantir que « les travailleurs soient protégés ».",  # purpose
+    "À noter que la route est fermée le dimanche.",                        # the journalist's aside
     _xfail("L'armée a lancé l'opération « Bouclier » avant l'aube.",
            why="class 6: launching an operation is not saying"),
     _xfail("On dit souvent que Paris est une fête.", why="class 6: generic `on`"),
@@ -396,7 +394,6 @@ def test_when_sentence_is_not_speech_then_no_attribution(nlp, text):
     assert _run(nlp, text) == []
 
 
-@pytest.mark.xfail(strict=True, reason="class 6: headlines")
 def test_when_headline_paraphrases_the_body_then_only_the_body_is_an_attribution(nlp):
     text = ("France : le maire de Lyon annonce sa démission\n\n"
             "Le maire de Lyon a annoncé mardi qu'il quittait ses fonctions.")
@@ -406,7 +403,6 @@ def test_when_headline_paraphrases_the_body_then_only_the_body_is_an_attribution
     assert all(text.index(a["content"]) > body for a in found)
 
 
-@pytest.mark.xfail(strict=True, reason="class 6: `confirmant ainsi` is the journalist's")
 def test_when_confirming_participle_follows_then_it_is_not_speech(nlp):
     found = _run(nlp, "Le groupe a revendiqué l'attaque, confirmant ainsi les soupçons de la police.")
     assert all(a["cue"] != "confirmant" for a in found), found

@@ -88,7 +88,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
                     ctx.last_speaker = ((items[-1]["speaker_start"], items[-1]["speaker_end"]), t.sent.start)
             found += items
         found += pattern_dash(ctx, self, found)
-        found = dedupe(ctx, found)
+        found = [a for a in dedupe(ctx, found) if a["content_start"] >= headline_end(doc.text)]
         same_content_as_trailing_selon(ctx, found)
         found += pattern_continued(ctx, found)
         found = dedupe(ctx, found)
@@ -111,6 +111,16 @@ class AttributionsComponent(CueLookup, RuleComponent):
         if ctx.tok(j).text != ",":
             return False
         return inverted_clitic(ctx, t) is not None
+
+
+def headline_end(text: str) -> int:
+    """End of the headline opening the text (a first line with no final punctuation, a blank
+    line after it), else 0: headlines paraphrase the body, they report no one's speech."""
+    nl = text.find("\n")
+    if nl <= 0 or nl > 200 or not text[nl:nl + 2] == "\n\n":
+        return 0
+    first = text[:nl].rstrip()
+    return 0 if not first or first[-1] in ".!?…»\"”" else nl
 
 
 def same_content_as_trailing_selon(ctx: Ctx, found: list[dict]) -> None:

@@ -89,18 +89,35 @@ def chain_start(ctx: Ctx, i: int) -> int:
 
 
 def not_a_speech_act(ctx: Ctx, t) -> bool:
-    """An imperative (`Notez que`) or a past participle with no auxiliary (`Accusé de …, il`,
-    `jugé trop « libéral »`) is no one's speech act."""
+    """An imperative (`Notez que`), a past participle with no auxiliary (`Accusé de …, il`,
+    `jugé trop « libéral »`), an infinitive under a modal or of purpose (`pourrait annoncer`,
+    `afin de garantir`), the journalist's `À noter que` and `confirmant ainsi` are no one's
+    speech act."""
     m = t.morph
     if m.get("Mood") == ["Imp"]:
         return True
-    if m.get("VerbForm") == ["Inf"] and any(ctx.tok(x).lemma_ == "falloir" or norm(ctx.tok(x)) in ("faut", "fallait")
-                                            for x in range(max(0, t.i - 3), t.i)):
-        return True  # `il faut dire que`
+    before = [norm(ctx.tok(x)) for x in range(max(0, t.i - 3), t.i)]
+    if m.get("VerbForm") == ["Inf"]:
+        if any(ctx.tok(x).lemma_ == "falloir" or norm(ctx.tok(x)) in ("faut", "fallait") for x in range(max(0, t.i - 3), t.i)):
+            return True  # `il faut dire que`
+        if any(ctx.tok(x).lemma_ in ("pouvoir", "devoir") and ctx.tok(x).pos_ in ("VERB", "AUX")
+               for x in range(max(0, t.i - 3), t.i)):
+            return True  # `le ministre pourrait annoncer`, `on peut dire`: nothing said yet
+        if before[-2:] in (["afin", "de"], ["afin", "d'"], ["manière", "à"], ["façon", "à"], ["vue", "de"]):
+            return True  # `afin de garantir que`: a purpose, no one's speech
+        if t.i > 0 and norm(ctx.tok(t.i - 1)) == "à" and ctx.tok(t.i - 1).is_sent_start:
+            return True  # `À noter que`: the journalist's aside
+    if m.get("VerbForm") == ["Part"] and m.get("Tense") == ["Pres"] and t.i + 1 < ctx.n \
+            and norm(ctx.tok(t.i + 1)) == "ainsi":
+        return True  # `…, confirmant ainsi les soupçons`: the journalist's inference
     if m.get("VerbForm") == ["Part"] and m.get("Tense") == ["Past"]:
         lo = chain_start(ctx, t.i)
         has_aux = False
         for x in range(t.i - 1, max(-1, t.i - 6), -1):  # `a par conséquent annoncé`
+            if norm(ctx.tok(x)) == "et" and t.dep_ == "conj" and any(
+                    c.pos_ == "AUX" and c.dep_.startswith("aux") for c in t.head.children):
+                has_aux = True  # `avait parlé de … et rappelé que`: the auxiliary of the first
+                break
             if ctx.tok(x).is_punct or ctx.tok(x).pos_ in ("VERB", "SCONJ", "CCONJ"):
                 break
             if ctx.tok(x).pos_ == "AUX":
