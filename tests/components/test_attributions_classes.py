@@ -99,6 +99,11 @@ SPEAKER_FROM_SYNTAX = [
     # `selon role, Name,`
     ("Selon le maire de Brest, Jean Dufour, le port sera agrandi en 2025.",
      {"content": "le port sera agrandi en 2025", "actor": "Jean Dufour"}),
+    # several named speakers under one cue: one attribution each (corpus/NOTES.md T1)
+    ("Pierre et Marie Lebrun rapportent que d'autres recruteurs sévissent.",
+     {"content": "d'autres recruteurs sévissent", "actor": "Marie Lebrun"}),
+    ("L'Allemagne, la France et l'Italie, qui s'étaient engagées à défendre l'union, ont signé.",
+     {"content": "défendre l'union", "speaker": "qui", "actor": "France"}),
     # `selon X cité par Y, Name,`: the person quoted, not the relay
     ("Selon un médecin cité par l'agence Reuters, Pierre Lenoir, les hôpitaux manquent de sang.",
      {"content": "les hôpitaux manquent de sang", "actor": "Pierre Lenoir"}),
@@ -212,9 +217,8 @@ CONSTRUCTIONS = [
             "content": "la somme pourrait être beaucoup plus importante"},
            why="class 3: `pour X,` inside the clause"),
     # a quoted noun phrase as object
-    _xfail("La ministre a condamné « une attaque inadmissible » contre les journalistes.",
-           {"cue": "condamné", "kind": "direct", "content": "une attaque inadmissible"},
-           why="class 3: a quoted noun phrase followed by a complement"),
+    ("La ministre a condamné « une attaque inadmissible » contre les journalistes.",
+     {"cue": "condamné", "kind": "direct", "content": "une attaque inadmissible"}),
     # `selon ce que rapportent X`: X is the source
     ("Selon ce que rapportent des médias belges, le suspect a été arrêté dans sa voiture.",
      {"speaker": "des médias belges", "content": "le suspect a été arrêté dans sa voiture"}),

@@ -90,6 +90,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
         found += pattern_dash(ctx, self, found)
         found = [a for a in dedupe(ctx, found) if a["content_start"] >= headline_end(doc.text)]
         same_content_as_trailing_selon(ctx, found)
+        relative_clause_ends(ctx, found)
         found += pattern_continued(ctx, found)
         found = dedupe(ctx, found)
         found.sort(key=lambda a: (a["content_start"], a["cue_start"] if a["cue_start"] is not None else -1))
@@ -121,6 +122,24 @@ def headline_end(text: str) -> int:
         return 0
     first = text[:nl].rstrip()
     return 0 if not first or first[-1] in ".!?…»\"”" else nl
+
+
+def relative_clause_ends(ctx: Ctx, found: list[dict]) -> None:
+    """`X, qui estime que A, a signé`: the content of a cue in a relative clause ends where the
+    main clause resumes (a comma, then a finite verb)."""
+    for a in found:
+        if a.get("speaker_rule") != "relative":
+            continue
+        span = ctx.doc.char_span(a["content_start"], a["content_end"], alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span[1:]:
+            if ctx.in_quote[t.i] < 0 and t.i > 0 and ctx.tok(t.i - 1).text == "," and t.pos_ in ("VERB", "AUX") \
+                    and "Fin" in t.morph.get("VerbForm"):
+                end = t.i - 2
+                if end >= span.start:
+                    a["content_end"] = ctx.tok(end).idx + len(ctx.tok(end).text)
+                break
 
 
 def same_content_as_trailing_selon(ctx: Ctx, found: list[dict]) -> None:

@@ -483,6 +483,8 @@ def _antecedent_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
     if verb.dep_ not in ("acl:relcl", "acl") or verb.head.i >= span.start:
         return s, e
     noun = verb.head
+    while noun.dep_ == "conj" and noun.head.i < noun.i:  # `l'Allemagne, la France et l'Italie, qui`
+        noun = noun.head
     toks = [x for x in noun.subtree if x.i < span.start and not x.is_punct]
     if not toks:
         return s, e
@@ -490,6 +492,25 @@ def _antecedent_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
     while lo < hi and ctx.tok(lo).dep_ == "case":
         lo += 1
     return chars(ctx, lo, hi)
+
+
+def _coordinated(ctx: Ctx, named: list[dict]) -> list[dict]:
+    """Two or more distinct actors named one after the other with only commas, `et` and
+    determiners between them (`l'Allemagne, la France et l'Italie`), else []."""
+    named = sorted(named, key=lambda m: m["start"])
+    if len({m["actor_id"] for m in named}) < 2:
+        return []
+    for m, n in zip(named, named[1:]):
+        gap = ctx.text[m["end"]:n["start"]].lower().replace("’", "'").split()
+        if not gap or any(w.strip(",") not in ("", "et", "la", "le", "les", "l'", "ainsi", "que") and not w.startswith("l'")
+                          for w in gap) or not any(w.strip() in (",", "et") or w.endswith(",") for w in gap):
+            return []
+    seen, out = set(), []
+    for m in named:
+        if m["actor_id"] not in seen:
+            seen.add(m["actor_id"])
+            out.append(m)
+    return out
 
 
 def _outside_content(m: dict, a: dict) -> str:
@@ -515,6 +536,7 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
     ctx.mention_index = (ms, starts)
     ctx.mention_spans = {(m["start"], m["end"]) for m in mentions}
     prev_actor = ""
+    twins: list[dict] = []
     for n, a in enumerate(found):
         if a.get("inherit"):
             a["actor_id"] = prev_actor
@@ -539,11 +561,14 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
         head_noun = bool(content_words) and content_words[0].pos_ in ("NOUN", "ADJ")
         # `le rapport de la CIA`: a document's complement is its issuer (NOTES.md T5)
         document = head_noun and content_words[0].lower_ in ctx.words.document_head
+        named = []  # the names the phrase coordinates (`Thierry et Véronique Roy`)
         for m in ms[bisect.bisect_left(starts, s - longest):bisect.bisect_left(starts, e)]:
             if m["end"] <= s or m["start"] >= e or not m.get("actor_id"):
                 continue
             inside = s <= m["start"] and m["end"] <= e
             in_pp = _in_complement(ctx, m, s, e) and not document
+            if inside and not in_pp and m.get("source") != "coref" and m.get("label") in ("PER", "ORG", "GPE"):
+                named.append(m)
             if in_pp and head_noun:
                 continue  # `des fonctionnaires de Séoul`: Séoul is not the speaker
             key = (inside, not in_pp, m.get("source") != "coref" or (e - s) < 8,
@@ -552,6 +577,17 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                 best = (key, m)
         if best:
             a["actor_id"] = _outside_content(best[1], a)
+            coordinated = _coordinated(ctx, named)
+            if coordinated:
+                # one attribution per named speaker (corpus/NOTES.md T1), each with its name
+                a["actor_id"] = coordinated[0]["actor_id"]
+                for m in coordinated[1:]:
+                    twin = dict(a, actor_id=m["actor_id"])
+                    if a.get("speaker_rule") != "relative":
+                        twin["speaker_start"], twin["speaker_end"] = m["start"], m["end"]
+                    twins.append(twin)
+                if a.get("speaker_rule") != "relative":
+                    a["speaker_start"], a["speaker_end"] = coordinated[0]["start"], coordinated[0]["end"]
         else:
             if words and len(words) == 1 and norm(words[0]).lstrip("-t").lstrip("-") in ctx.words.subject_pronoun:
                 # cheap fallback: a name earlier in the sentence outside the content, else the
@@ -570,3 +606,4 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                 a["actor_id"] = _group_mention(ctx, words)
         if a["actor_id"]:
             prev_actor = a["actor_id"]
+    found += twins

@@ -174,10 +174,12 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
             colon = j
             break
         if j in ctx.open_tok and all(ctx.tok(x).pos_ == "ADV" for x in range(t.i + 1, j)):
-            # `a répondu « jamais ».`: a quote right after the cue that ends the clause
+            # `a répondu « jamais ».`, `a condamné « l'attentat » et …`, `souhaite « bonne chance »
+            # à Hamon`: a quote right after the cue is its object, unless the clause goes on
+            # with a verb (`dit « X » est …`)
             close = ctx.qtok[ctx.open_tok[j]][1]
-            if close is None or close + 1 >= ctx.n or ctx.tok(close + 1).text in SENT_END | {",", ":"} \
-                    or ctx.tok(close + 1).is_space or "\n" in ctx.tok(close).whitespace_:
+            nxt = ctx.tok(close + 1) if close is not None and close + 1 < ctx.n else None
+            if close is None or nxt is None or nxt.pos_ not in ("VERB", "AUX"):
                 colon = j - 1
                 break
             return []
