@@ -366,6 +366,9 @@ CONTENTS = [
     _xfail("L'administration a décrit le déploiement comme « une menace ».",
            {"cue": "décrit", "kind": "direct", "content": "une menace"},
            why="class 5: the label of a labelling verb is the content"),
+    # a participle clause opening the sentence: its content ends where the main clause starts
+    ("Affirmant qu'il n'existait pas de chiffres officiels, le porte-parole a critiqué les photos.",
+     {"cue": "Affirmant", "content": "il n'existait pas de chiffres officiels", "speaker": "le porte-parole"}),
     # `non seulement … mais` stays one content
     ("Il a dit que non seulement les prix montent mais aussi les loyers.",
      {"cue": "dit", "content": "non seulement les prix montent mais aussi les loyers"}),

@@ -125,17 +125,26 @@ def headline_end(text: str) -> int:
 
 
 def relative_clause_ends(ctx: Ctx, found: list[dict]) -> None:
-    """`X, qui estime que A, a signé`: the content of a cue in a relative clause ends where the
-    main clause resumes (a comma, then a finite verb)."""
+    """`X, qui estime que A, a signé` and `Affirmant que A, il a critiqué …`: the content of a
+    cue in a relative clause or in a participle clause opening the sentence ends where the
+    main clause resumes (a comma, then a finite verb, after its subject for the participle)."""
     for a in found:
-        if a.get("speaker_rule") != "relative":
+        cue = ctx.doc.char_span(a["cue_start"], a["cue_end"], alignment_mode="expand") \
+            if a["cue_start"] is not None else None
+        opening = cue is not None and cue[0].morph.get("VerbForm") == ["Part"] and cue[0].i == cue[0].sent.start
+        if a.get("speaker_rule") != "relative" and not opening:
             continue
         span = ctx.doc.char_span(a["content_start"], a["content_end"], alignment_mode="expand")
         if span is None:
             continue
         for t in span[1:]:
-            if ctx.in_quote[t.i] < 0 and t.i > 0 and ctx.tok(t.i - 1).text == "," and t.pos_ in ("VERB", "AUX") \
-                    and "Fin" in t.morph.get("VerbForm"):
+            if ctx.in_quote[t.i] >= 0 or ctx.tok(t.i - 1).text != ",":
+                continue
+            v = t.i
+            while opening and v < span.end and ctx.tok(v).pos_ in ("PRON", "DET", "NOUN", "PROPN", "ADJ") \
+                    and v - t.i < 6:
+                v += 1  # the main clause's subject (`, il a critiqué`, `, le porte-parole a dit`)
+            if ctx.tok(v).pos_ in ("VERB", "AUX") and "Fin" in ctx.tok(v).morph.get("VerbForm"):
                 end = t.i - 2
                 if end >= span.start:
                     a["content_end"] = ctx.tok(end).idx + len(ctx.tok(end).text)

@@ -244,6 +244,15 @@ def participle_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
     sent = ctx.tok(i).sent
     if parsed and parsed[0] >= sent.start:
         return speaker_at(ctx, *parsed, "governor_subject")
+    if i == sent.start:
+        # `Affirmant que …, le porte-parole a critiqué`: the subject of the main clause after it
+        k = i + 1  # (the parser may end the sentence at the comma: read the tokens)
+        while k < ctx.n and not (ctx.tok(k).text == "," and ctx.in_quote[k] < 0) and k - i < 60 \
+                and ctx.tok(k).text not in SENT_END:
+            k += 1
+        np = np_right(ctx, k + 1, appos=False) if k + 1 < ctx.n and ctx.tok(k).text == "," else None
+        if np and np[1] + 1 < ctx.n and ctx.tok(np[1] + 1).pos_ in ("VERB", "AUX"):
+            return speaker_at(ctx, *np, "governor_subject")
     np = sentence_subject(ctx, sent.start, i)
     return speaker_at(ctx, *np, "surface") if np else None
 
@@ -319,7 +328,7 @@ def parse_speaker(ctx: Ctx, t) -> Optional[Speaker]:
             span = _phrase(ctx, s, t.i if s.i < t.i else ctx.n)
             if span is None:
                 return None
-            return speaker_at(ctx, *span, rule if s.i < t.i else "post_verbal")
+            return speaker_at(ctx, *span, "post_verbal" if rule == "subject" and s.i > t.i else rule)
         if v is t and any(c.dep_ == "aux:pass" for c in v.children):
             agent = [c for c in v.children if c.dep_ == "obl:agent"]
             if agent:
