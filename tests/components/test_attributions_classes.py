@@ -111,9 +111,10 @@ SPEAKER_FROM_SYNTAX = [
     ("Selon les chiffres publiés par l'Insee, le chômage a reculé.",
      {"content": "le chômage a reculé", "speaker": "l'Insee"}),
     # an introductory adverbial is not part of the speaker
-    _xfail("Jeudi, le conseil municipal de Nantes a annoncé que la piscine serait rénovée.",
-           {"content": "la piscine serait rénovée", "speaker": "le conseil municipal de Nantes"},
-           why="class 1: `Jeudi,` read into the subject"),
+    ("Jeudi, le conseil municipal de Nantes a annoncé que la piscine serait rénovée.",
+     {"content": "la piscine serait rénovée", "speaker": "le conseil municipal de Nantes"}),
+    ("Selon le sous-préfet d' Albertville , Nicolas Martin, la route restera fermée.",
+     {"content": "la route restera fermée", "actor": "Nicolas Martin"}),
     # a title before the name: the person is the actor
     ("Le président Emmanuel Macron a également annoncé sa démission prochaine.",
      {"content": "sa démission prochaine", "actor": "Emmanuel Macron"}),
@@ -441,3 +442,20 @@ def test_when_founding_dispatch_is_evaluated_then_every_speaker_is_right(nlp):
     assert m["end_to_end"]["fn"] == 0 and m["end_to_end"]["fp"] == 0
     assert m["speaker_resolution"]["accuracy"] == 1.0
 
+
+# -- the rule column ----------------------------------------------------------------------------
+SPEAKER_RULES = {"subject", "agent", "governor_subject", "apposition_name", "post_verbal", "clitic", "relative",
+                 "object", "previous", "outer", "surface", "none"}
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Le maire de Lyon a déclaré que la piscine serait rénovée.", "que_clause/subject"),
+    ("« Nous tiendrons », a-t-il déclaré.", "inversion_quote/clitic"),
+    ("Selon la préfecture, trois routes sont coupées.", "selon/object"),
+    ("La digue sera rehaussée avant l'hiver, a déclaré le préfet Paul Martin.", "inversion/post_verbal"),
+    ("Le projet de rocade est qualifié de « pure folie » par les riverains.", "passive_quote/agent"),
+])
+def test_when_attribution_is_found_then_its_rule_names_pattern_and_speaker_rule(nlp, text, rule):
+    found = _run(nlp, text)
+    assert [a["rule"] for a in found] == [rule]
+    assert all(a["rule"].split("/")[1] in SPEAKER_RULES for a in found)

@@ -98,6 +98,10 @@ def np_right(ctx: Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]]:
         if p.pos_ == "DET" and ctx.tok(j).pos_ in ("ADP",):
             j += 1
             continue
+        if pw == "d" and j + 3 < ctx.n and ctx.tok(j + 2).text in ("'", "’") and ctx.tok(j + 3).pos_ in (
+                "NOUN", "PROPN", "DET", "ADJ"):
+            j += 2  # `d' Albertville` written with a space
+            continue
         if pw in ctx.words.de | {"à", "au", "aux"} and j + 2 < ctx.n and (ctx.tok(j + 2).pos_ in (
                 "NOUN", "PROPN", "DET", "ADJ", "NUM") or norm(ctx.tok(j + 2)) in ("un", "une", "l'un", "l'une")):
             j += 1
@@ -342,7 +346,27 @@ def parse_speaker(ctx: Ctx, t) -> Optional[Speaker]:
     return None
 
 
+def _without_time_lead(ctx: Ctx, sp: Optional[Speaker]) -> Optional[Speaker]:
+    """`Jeudi, le décret royal`, `Le mois dernier, Sheik Saif Al Thani`: an introductory time
+    adverbial and its comma are not part of the speaker."""
+    if sp is None:
+        return None
+    span = ctx.doc.char_span(sp[0], sp[1], alignment_mode="expand")
+    comma = next((x for x in span if x.text == ","), None) if span is not None else None
+    if comma is None or comma.i + 1 >= span.end:
+        return sp
+    lead = ctx.doc[span.start:comma.i]
+    if any(x.lower_ in ctx.words.time_word for x in lead) and all(
+            x.lower_ in ctx.words.time_word or x.pos_ in ("DET", "NUM", "ADJ", "ADV") for x in lead):
+        return Speaker(ctx.tok(comma.i + 1).idx, sp[1], sp.rule)
+    return sp
+
+
 def speaker_for(ctx: Ctx, t) -> Optional[Speaker]:
+    return _without_time_lead(ctx, _speaker_for(ctx, t))
+
+
+def _speaker_for(ctx: Ctx, t) -> Optional[Speaker]:
     if inverted_clitic(ctx, t):
         return Speaker(*inverted_clitic(ctx, t), "clitic")
     parsed = parse_speaker(ctx, t)
