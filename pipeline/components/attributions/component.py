@@ -12,7 +12,7 @@ from pipeline.components.attributions.context import Ctx, Words, norm
 from pipeline.components.attributions.cues import CueLookup, inverted_clitic, negated, not_a_speech_act
 from pipeline.components.attributions.quotations import pattern_continued, pattern_dash
 from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, pattern_pour, pattern_selon
-from pipeline.components.attributions.speakers import resolve_speakers
+from pipeline.components.attributions.speaker_actors import resolve_speakers
 from pipeline.components.attributions.verb_frames import (pattern_colon_quote, pattern_de_inf, pattern_inversion,
                                                           pattern_object, pattern_passive_quote, pattern_que)
 from pipeline.components.base import RuleComponent

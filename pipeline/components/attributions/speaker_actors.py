@@ -1,0 +1,264 @@
+"""Speakers' actors: which actor a speaker phrase is (`resolve_speakers`): the name it holds
+that is not in a complement (`Paul Roy, directeur de la compagnie X` -> Paul Roy), a document's
+issuer (`le rapport de la CIA`), for a pronoun or a description the coreference of
+components/coref.py (an antecedent named inside the content skipped), for `qui` its
+antecedent, one attribution per named speaker when several are coordinated, and for an
+unnamed group a GROUP mention of its own."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from pipeline.components.attributions.context import Ctx, chars, norm
+from pipeline.components.attributions.speakers import name_slug
+
+
+def _names_in_pp(ctx: Ctx, words) -> bool:
+    """Every proper noun of the phrase is in a complement (`le député de Trappes`)."""
+    return all(t.i > 0 and (norm(t.doc[t.i - 1]) in ctx.words.de | {"à", "au"} or t.doc[t.i - 1].pos_ == "PROPN")
+               for t in words if t.pos_ == "PROPN")
+
+
+def _definite_singular(ctx: Ctx, words) -> bool:
+    """`le candidat socialiste`, `la coalition`: a definite singular description with no name."""
+    det = words[0]
+    return (norm(det) in ("le", "la", "l'", "ce", "cet", "cette") and _names_in_pp(ctx, words)
+            and next((t for t in words if t.pos_ == "NOUN"), det).morph.get("Number") != ["Plur"])
+
+
+ANTECEDENT_WINDOW = 300  # mentions looked back at for a description's antecedent
+
+
+def _antecedent(ctx: Ctx, words, before: int) -> str:
+    """Cheap coreference for a definite description: the actor of the closest named mention
+    before it, an organisation for organisation heads (`le site`), else a person."""
+    head = next((t for t in words if t.pos_ == "NOUN"), None)
+    if head is None:
+        return ""
+    org = head.lemma_.lower() in ctx.words.org_head
+    person = head.lemma_.lower() in ctx.words.person_head or head.lower_ in ctx.words.person_head
+    labels = ("ORG", "GPE") if org else ("PER",) if person else ()
+    best = None
+    # `la coalition`, `le candidat socialiste` -> the last mention whose name or role shares the
+    # most words with the description, its head noun first
+    key = name_slug(head.lemma_)
+    desc = {name_slug(t.lemma_) for t in words if t.pos_ in ("NOUN", "ADJ")} | {name_slug(t.text) for t in words
+                                                                            if t.pos_ in ("NOUN", "ADJ")}
+    ms, starts = ctx.mention_index
+    hi = bisect.bisect_left(starts, before)
+    window = ms[max(0, hi - ANTECEDENT_WINDOW):hi]  # the closest mentions before it, newest last
+    bags = ctx.__dict__.setdefault("_bags", {})
+    best_score = None
+    for m in window:
+        if m["end"] <= before and m.get("source") != "coref" and m.get("actor_id") and key:
+            k = id(m)
+            if k not in bags:
+                bags[k] = (set(name_slug(m.get("name") or "").split("-"))
+                           | set(name_slug(m.get("role") or "").split("-")))
+            bag = bags[k]
+            if key not in bag:
+                continue
+            score = (len(desc & bag), m["start"])
+            if best_score is None or score > best_score:
+                best, best_score = m, score
+    if best:
+        return best["actor_id"]
+    for m in reversed(window):
+        if m["end"] <= before and m.get("source") != "coref" and m.get("label") in labels and m.get("actor_id"):
+            return m["actor_id"]
+    return ""
+
+
+def _group_mention(ctx: Ctx, words) -> str:
+    """Add a GROUP mention for an unnamed speaking group (`des médias` -> group-medias)."""
+    k = 0
+    while k < len(words) and words[k].pos_ == "DET":
+        k += 1
+    rest = words[k:]
+    if not rest:
+        return ""
+    head = next((i for i, t in enumerate(rest) if t.pos_ == "NOUN"), None)
+    if head is None:
+        return ""
+    lo = head
+    while lo > 0 and rest[lo - 1].pos_ == "ADJ":
+        lo -= 1
+    hi = head + 1
+    while hi < len(rest) and rest[hi].pos_ == "ADJ":
+        hi += 1
+    slug = name_slug(" ".join(t.text for t in rest[lo:hi]))
+    if not slug:
+        return ""
+    actor_id = f"group-{slug}"
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    if (start, end) not in ctx.mention_spans:
+        ctx.mention_spans.add((start, end))
+        m = {"start": start, "end": end, "label": "GROUP", "actor_id": actor_id,
+             "name": ctx.text[rest[0].idx:end], "type": "group", "country": "", "wikidata": "",
+             "role": "", "source": "rules", "rule": "attributions.group_speaker"}
+        ctx.groups.append(m)
+        ms, starts = ctx.mention_index  # later descriptions may refer back to this group
+        k = bisect.bisect_left(starts, start)
+        starts.insert(k, start)
+        ms.insert(k, m)
+    return actor_id
+
+
+def _in_complement(ctx: Ctx, m: dict, s: int, e: int) -> bool:
+    """Is mention m, inside the speaker phrase [s, e), in a complement of it (`Paul Roy, le
+    directeur de la compagnie Flydubai`, `les responsables de Séoul`): a preposition before it,
+    or one on its way up the parse to the phrase's head?"""
+    pre = ctx.text[max(s, m["start"] - 4):m["start"]].lower().replace("’", "'")
+    if re.search(r"(^|\s)(de|du|des|d'|au|aux|à)\s*$", pre) or pre.endswith("d'"):
+        return True
+    if ctx.text[max(s, m["start"] - 2):m["start"]].strip() == "," and not ctx.text[m["end"]:e].strip(" ,"):
+        return False  # `le responsable d'Europol, Igor Angelini`: the name in apposition ends it
+    span = ctx.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    inside = (lambda c: c.dep_ == "case" and s <= c.idx < e)  # a preposition of the phrase itself
+    t = span.root
+    for _ in range(6):
+        if any(inside(c) for c in t.children):
+            return True
+        h = t.head
+        if h.i == t.i or not (s <= h.idx < e):
+            return False
+        t = h
+    return False
+
+
+def _antecedent_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
+    """The phrase a relative `qui` at [s, e) stands for: the noun its clause hangs from, with
+    its complements before the clause (the `qui` span itself when the parse says nothing)."""
+    span = ctx.doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return s, e
+    verb = span.root.head
+    if verb.dep_ not in ("acl:relcl", "acl") or verb.head.i >= span.start:
+        return s, e
+    noun = verb.head
+    while noun.dep_ == "conj" and noun.head.i < noun.i:  # `l'Allemagne, la France et l'Italie, qui`
+        noun = noun.head
+    toks = [x for x in noun.subtree if x.i < span.start and not x.is_punct]
+    if not toks:
+        return s, e
+    lo, hi = min(x.i for x in toks), max(x.i for x in toks)
+    while lo < hi and ctx.tok(lo).dep_ == "case":
+        lo += 1
+    return chars(ctx, lo, hi)
+
+
+def _coordinated(ctx: Ctx, named: list[dict]) -> list[dict]:
+    """Two or more distinct actors named one after the other with only commas, `et` and
+    determiners between them (`l'Allemagne, la France et l'Italie`), else []."""
+    named = sorted(named, key=lambda m: m["start"])
+    if len({m["actor_id"] for m in named}) < 2:
+        return []
+    for m, n in zip(named, named[1:]):
+        gap = ctx.text[m["end"]:n["start"]].lower().replace("’", "'").split()
+        if not gap or any(w.strip(",") not in ("", "et", "la", "le", "les", "l'", "ainsi", "que") and not w.startswith("l'")
+                          for w in gap) or not any(w.strip() in (",", "et") or w.endswith(",") for w in gap):
+            return []
+    seen, out = set(), []
+    for m in named:
+        if m["actor_id"] not in seen:
+            seen.add(m["actor_id"])
+            out.append(m)
+    return out
+
+
+def _outside_content(m: dict, a: dict) -> str:
+    """The actor of speaker mention m; for an anaphor, its best antecedent that is not inside
+    the content being attributed (`« … Paul Martin … », a-t-il dit`)."""
+    for actor_id, start in m.get("antecedents") or []:
+        if not (a["content_start"] <= start < a["content_end"]):
+            return actor_id
+    return "" if m.get("antecedents") else m["actor_id"]
+
+
+def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
+    """Each attribution's actor_id: the mention its speaker span names (the best of those it
+    overlaps), else for a lone pronoun a name earlier in the sentence or the last speaker, for
+    a definite description its antecedent, for an unnamed group a GROUP mention of its own."""
+    doc = ctx.doc
+    mentions = doc._.depeche_mentions or []
+    doc._.depeche_groups = ctx.groups = []
+    # mentions sorted by start, so each look-up reads only a window of them (linear cost)
+    ms = sorted(mentions, key=lambda m: (m["start"], m["end"]))
+    starts = [m["start"] for m in ms]
+    longest = max((m["end"] - m["start"] for m in ms), default=0)
+    ctx.mention_index = (ms, starts)
+    ctx.mention_spans = {(m["start"], m["end"]) for m in mentions}
+    prev_actor = ""
+    twins: list[dict] = []
+    for n, a in enumerate(found):
+        if a.get("inherit"):
+            a["actor_id"] = prev_actor
+            continue
+        if a.get("inherit_outer"):
+            outer = [o for o in found[max(0, n - 50):n] if o["content_start"] <= a["content_start"]
+                     and a["content_end"] <= o["content_end"] and o.get("actor_id")]
+            a["actor_id"] = min(outer, key=lambda o: o["content_end"] - o["content_start"])["actor_id"] \
+                if outer else ""
+            continue
+        s, e = a["speaker_start"], a["speaker_end"]
+        a["actor_id"] = ""
+        if s is None:
+            continue
+        if a.get("speaker_rule") == "relative":
+            # `un rapport de la CIA publié mardi, qui conclut`: the actor of the antecedent
+            s, e = _antecedent_phrase(ctx, s, e)
+        best = None
+        span = ctx.doc.char_span(s, e, alignment_mode="expand")
+        words = [t for t in span] if span is not None else []
+        content_words = [t for t in words if t.pos_ != "DET"]
+        head_noun = bool(content_words) and content_words[0].pos_ in ("NOUN", "ADJ")
+        # `le rapport de la CIA`: a document's complement is its issuer (NOTES.md T5)
+        document = head_noun and content_words[0].lower_ in ctx.words.document_head
+        named = []  # the names the phrase coordinates (`Thierry et Véronique Roy`)
+        for m in ms[bisect.bisect_left(starts, s - longest):bisect.bisect_left(starts, e)]:
+            if m["end"] <= s or m["start"] >= e or not m.get("actor_id"):
+                continue
+            inside = s <= m["start"] and m["end"] <= e
+            in_pp = _in_complement(ctx, m, s, e) and not document
+            if inside and not in_pp and m.get("source") != "coref" and m.get("label") in ("PER", "ORG", "GPE"):
+                named.append(m)
+            if in_pp and head_noun:
+                continue  # `des fonctionnaires de Séoul`: Séoul is not the speaker
+            key = (inside, not in_pp, m.get("source") != "coref" or (e - s) < 8,
+                   {"PER": 3, "ORG": 2, "GPE": 2}.get(m.get("label"), 1), m["start"])
+            if best is None or key > best[0]:
+                best = (key, m)
+        if best:
+            a["actor_id"] = _outside_content(best[1], a)
+            coordinated = _coordinated(ctx, named)
+            if coordinated:
+                # one attribution per named speaker (corpus/NOTES.md T1), each with its name
+                a["actor_id"] = coordinated[0]["actor_id"]
+                for m in coordinated[1:]:
+                    twin = dict(a, actor_id=m["actor_id"])
+                    if a.get("speaker_rule") != "relative":
+                        twin["speaker_start"], twin["speaker_end"] = m["start"], m["end"]
+                    twins.append(twin)
+                if a.get("speaker_rule") != "relative":
+                    a["speaker_start"], a["speaker_end"] = coordinated[0]["start"], coordinated[0]["end"]
+        else:
+            if words and len(words) == 1 and norm(words[0]).lstrip("-t").lstrip("-") in ctx.words.subject_pronoun:
+                # cheap fallback: a name earlier in the sentence outside the content, else the
+                # last speaker
+                lo = min(a["content_start"], s)
+                sent_start = ctx.doc.char_span(lo, lo + 1, alignment_mode="expand")
+                sent_start = sent_start.sent.start_char if sent_start is not None else lo
+                near = [m for m in ms[bisect.bisect_left(starts, sent_start):bisect.bisect_left(starts, s)]
+                        if m["end"] <= s
+                        and m.get("source") != "coref" and m.get("label") in ("PER", "ORG", "GPE")
+                        and m.get("actor_id") and not (a["content_start"] <= m["start"] < a["content_end"])]
+                a["actor_id"] = max(near, key=lambda m: m["start"])["actor_id"] if near else prev_actor
+            elif words and head_noun and _definite_singular(ctx, words) and not best:
+                a["actor_id"] = _antecedent(ctx, words, s) or _group_mention(ctx, words)
+            elif words and head_noun and _names_in_pp(ctx, words):
+                a["actor_id"] = _group_mention(ctx, words)
+        if a["actor_id"]:
+            prev_actor = a["actor_id"]
+    found += twins
