@@ -41,8 +41,9 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 # The mends and filters of NER entities, by name: each can be switched off
 # (`ActorsComponent.disabled`) to measure what it brings (scripts/ner_rules.py). Only those
 # that gain on winer-fr 2017 under the NER trained on 2016 are kept (README, issue 14).
-RULES = ("mend-org-glued", "inside-longer", "filter-role", "filter-demonym", "filter-sentence-word",
-         "filter-non-actor")
+RULES = ("mend-org-glued", "mend-dangling-de", "inside-longer", "filter-role", "filter-demonym",
+         "filter-sentence-word", "filter-non-actor")
+DE_WORDS = {"de", "d'", "du", "des"}
 
 
 class ActorsComponent(RuleComponent):
@@ -143,8 +144,22 @@ class ActorsComponent(RuleComponent):
                 continue  # swallowed by the entity before, now extended
             if out and out[-1][1] > s:
                 s = out[-1][1]
+            cut = self._dangling_de(doc, *out[-1][:2]) if out and out[-1][1] == s and glued(s) else 0
+            if cut and label != "MISC" and self.on("mend-dangling-de"):
+                ps, pe, plabel = out[-1]
+                if plabel == label:  # one name the model cut: `centrale nucléaire de` + `Flamanville`
+                    out[-1] = (ps, e, label)
+                    continue
+                out[-1] = (ps, pe - cut, plabel)  # `parlement de` + `Londres`: each its own
             out.append((s, e, label))
         return out
+
+    @staticmethod
+    def _dangling_de(doc, s, e) -> int:
+        """How many tokens of `de`, `du`, `des`, `de la`, `de l'` end the entity (0: none; a
+        name the model cut before the name it holds: `Conseil des droits de l'homme des`)."""
+        n = 1 if e - s > 2 and fold(doc[e - 1].text) in ("la", "l'") else 0
+        return n + 1 if e - s > n + 1 and fold(doc[e - 1 - n].text) in DE_WORDS else 0
 
     def _filter_ent(self, doc, s, e, label):
         """The entity as a candidate mention, or None. MISC (events, works, laws, products) is

@@ -223,3 +223,46 @@ def test_when_gazetteer_loaded_then_states_and_capitals_consistent():
     assert capitals and all(index.entries[e.stands_for].type == "state" for e in capitals)
     assert index.entries[index.forms["Moscou"]].stands_for == "russie"
     assert index.demonym("nord-coréennes") == "PRK"
+
+
+# -- a name the NER cut on `de` (`centrale nucléaire de` + `Flamanville`) ---------------------
+def _with_ents(nlp, text, ents):
+    """The text's mentions when the NER had given `ents` ([(surface, label)], in order)."""
+    doc = nlp(text)
+    spans, at = [], 0
+    for surface, label in ents:
+        start = text.index(surface, at)
+        at = start + len(surface)
+        spans.append(doc.char_span(start, at, label=label))
+    assert None not in spans, "an entity off token boundaries"
+    doc.ents = spans
+    doc._.depeche_mentions = None
+    nlp.get_pipe("depeche_actors")(doc)
+    return [(text[m["start"]:m["end"]], m["label"]) for m in doc._.depeche_mentions if m["source"] != "coref"]
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # same label on both sides: one name
+    ("Une fuite a eu lieu à la centrale thermique de Vellarmont jeudi.",
+     [("centrale thermique de", "LOC"), ("Vellarmont", "LOC")], ("centrale thermique de Vellarmont", "LOC")),
+    ("Le Comité pour la défense des Oskariens a publié un rapport.",
+     [("Comité pour la défense des", "ORG"), ("Oskariens", "ORG")], ("Comité pour la défense des Oskariens", "ORG")),
+    ("Le Musée national de la Ravelie ferme ses portes.",
+     [("Musée national de la", "ORG"), ("Ravelie", "ORG")], ("Musée national de la Ravelie", "ORG")),
+    # an institution and its place: each its own mention, the `de` left out
+    ("Le tribunal de Vellarmont a rendu sa décision.",
+     [("tribunal de", "ORG"), ("Vellarmont", "LOC")], ("tribunal", "ORG")),
+])
+def test_when_entity_ends_on_de_then_mended(nlp, text, ents, expected):
+    assert expected in _with_ents(nlp, text, ents)
+
+
+def test_when_entity_ends_on_de_and_rule_off_then_left_as_cut(nlp):
+    actors = nlp.get_pipe("depeche_actors")
+    actors.disabled = frozenset({"mend-dangling-de"})
+    try:
+        got = _with_ents(nlp, "Une fuite a eu lieu à la centrale thermique de Vellarmont jeudi.",
+                         [("centrale thermique de", "LOC"), ("Vellarmont", "LOC")])
+    finally:
+        actors.disabled = frozenset()
+    assert ("centrale thermique de", "LOC") in got
