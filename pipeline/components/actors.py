@@ -42,8 +42,10 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 # (`ActorsComponent.disabled`) to measure what it brings (scripts/ner_rules.py). Only those
 # that gain on winer-fr 2017 under the NER trained on 2016 are kept (README, issue 14).
 RULES = ("mend-org-glued", "mend-dangling-de", "inside-longer", "filter-role", "filter-demonym",
-         "filter-sentence-word", "filter-non-actor")
+         "filter-sentence-word", "filter-non-actor", "filter-portfolio")
 DE_WORDS = {"de", "d'", "du", "des"}
+# what joins a minister to a portfolio: `des`, `de la`, `de l'`, `au`, `à la`, `aux`
+PORTFOLIO_LINKS = DE_WORDS | {"au", "aux", "à", "a", "la", "l'"}
 
 
 class ActorsComponent(RuleComponent):
@@ -189,7 +191,22 @@ class ActorsComponent(RuleComponent):
             return None  # `Si`, `Expliquez` opening a sentence
         if label in ("PER", "ORG") and self._after_non_actor_noun(doc, s) and self.on("filter-non-actor"):
             return None  # `la comète Halley`, `l'astéroïde Apophis`, `le film Titanic`: no actor
+        if label == "ORG" and self._portfolio(doc, s) and self.on("filter-portfolio"):
+            return None  # `le ministre russe des Affaires étrangères`: part of the role
         return dict(ts=s, te=e, eid="", source="model", rule="ner", label=label)
+
+    def _portfolio(self, doc, s) -> bool:
+        """Is the name a minister's portfolio: a `portfolio_role` word, demonyms, then `de`,
+        `des`, `de la`, `au`, `à la` right before it (`vice-ministre russe des`)?"""
+        j = s - 1
+        n = 0
+        while j >= 0 and fold(doc[j].text) in PORTFOLIO_LINKS and n < 2:
+            j, n = j - 1, n + 1
+        if n == 0:
+            return False
+        while j >= 0 and self.index.demonym(doc[j].text):
+            j -= 1
+        return j >= 0 and self.index.kind(doc[j].text, "portfolio_role")
 
     def _after_non_actor_noun(self, doc, s) -> bool:
         """Is the name right after a noun for a kind of thing (`comète`, `maladie de`)?"""

@@ -40,7 +40,7 @@ class GazetteerEntry:
 
 
 WORD_KINDS = ("title", "role", "org_head", "not_name", "impersonal", "group_noun", "seat_noun", "non_actor",
-              "org_noun", "institution", "state_noun")
+              "org_noun", "institution", "state_noun", "portfolio_role")
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,9 @@ class ActorWord:
     Titanic`), `org_noun` (a common noun that stands for an organisation in a definite
     description: `la société`, `le club`), `institution` (a public institution that with `de` +
     a place or a demonym names an organisation of its own: `la mairie de Brest`, `l'armée
-    turque`), `state_noun` (`le pays`); gender: `m`, `f` or empty (both).
+    turque`), `state_noun` (`le pays`), `portfolio_role` (a role whose complement is a
+    government portfolio, part of the role and no organisation: `ministre des Affaires
+    étrangères`, `secrétaire au Trésor`); gender: `m`, `f` or empty (both).
     """
     word: str
     kind: str

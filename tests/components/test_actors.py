@@ -266,3 +266,24 @@ def test_when_entity_ends_on_de_and_rule_off_then_left_as_cut(nlp):
     finally:
         actors.disabled = frozenset()
     assert ("centrale thermique de", "LOC") in got
+
+
+@pytest.mark.parametrize("text, ents, portfolio", [
+    ("Le vice-ministre norvégien des Affaires maritimes a démissionné.",
+     [("Affaires maritimes", "ORG")], "Affaires maritimes"),
+    ("La ministre de la Transition agricole, Inès Volcani, a répondu.",
+     [("Transition agricole", "ORG"), ("Inès Volcani", "PER")], "Transition agricole"),
+    ("Le secrétaire au Commerce extérieur est attendu lundi.", [("Commerce extérieur", "ORG")], "Commerce extérieur"),
+])
+def test_when_organisation_is_a_ministers_portfolio_then_no_mention(nlp, text, ents, portfolio):
+    assert portfolio not in [s for s, _ in _with_ents(nlp, text, ents)]
+
+
+@pytest.mark.parametrize("text, ents, org", [
+    ("Le secrétaire général de l'Union ravelienne a démissionné.", [("Union ravelienne", "ORG")], "Union ravelienne"),
+    ("Le porte-parole du Comité Holvatek a démenti.", [("Comité Holvatek", "ORG")], "Comité Holvatek"),
+    ("Le ministère des Affaires maritimes a démenti.", [("ministère des Affaires maritimes", "ORG")],
+     "ministère des Affaires maritimes"),
+])
+def test_when_organisation_follows_another_role_then_it_stays(nlp, text, ents, org):
+    assert org in [s for s, _ in _with_ents(nlp, text, ents)]
