@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -42,7 +43,7 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 # (`ActorsComponent.disabled`) to measure what it brings (scripts/ner_rules.py). Only those
 # that gain on winer-fr 2017 under the NER trained on 2016 are kept (README, issue 14).
 RULES = ("mend-org-glued", "mend-dangling-de", "inside-longer", "filter-role", "filter-demonym",
-         "filter-sentence-word", "filter-non-actor", "filter-portfolio")
+         "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form")
 DE_WORDS = {"de", "d'", "du", "des"}
 # what joins a minister to a portfolio: `des`, `de la`, `de l'`, `au`, `à la`, `aux`
 PORTFOLIO_LINKS = DE_WORDS | {"au", "aux", "à", "a", "la", "l'"}
@@ -75,6 +76,7 @@ class ActorsComponent(RuleComponent):
     def process(self, doc: Doc) -> None:
         cands = self._candidates(doc)
         self._link(doc, cands)
+        cands += self._short_forms(doc, cands)
         cands = sorted(cands + institutions(doc, cands, self.index), key=lambda c: c["ts"])
         self._roles(doc, cands)
         named = [self._as_dict(doc, c) for c in cands]
@@ -350,6 +352,32 @@ class ActorsComponent(RuleComponent):
                 c.update(actor_id=o["actor_id"], name=o["name"], country=o["country"], wikidata=o["wikidata"],
                          rule=c["rule"] + ":short-name")
         cands.sort(key=lambda c: c["ts"])
+
+    def _short_forms(self, doc, cands) -> list[dict]:
+        """`l'Ordre` after `l'Ordre de Malte`: the capitalised first word of an organisation's
+        name, after a definite article and before no other capitalised word, later in the
+        article, is that organisation (the one most often named with it, if one is)."""
+        if not self.on("short-form"):
+            return []
+        heads: dict[str, list] = {}
+        for c in sorted(cands, key=lambda c: c["ts"]):
+            words = [t for t in doc[c["ts"]:c["te"]] if fold(t.text) not in DETERMINERS]
+            if c.get("type") == "organization" and len(words) > 1 and words[0].text[:1].isupper():
+                heads.setdefault(words[0].text, []).append(c)
+        best = {}
+        for word, named in heads.items():
+            counts = Counter(c["actor_id"] for c in named).most_common(2)
+            if len(counts) == 1 or counts[0][1] > counts[1][1]:
+                best[word] = next(c for c in named if c["actor_id"] == counts[0][0])
+        taken = {i for c in cands for i in range(c["ts"], c["te"])}
+        out = []
+        for t in doc:
+            c = best.get(t.text)
+            if c is None or t.i in taken or t.i < c["te"] or fold(doc[t.i - 1].text) not in DEF_DET \
+                    or t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper():
+                continue
+            out.append(dict(c, ts=t.i, te=t.i + 1, rule=c["rule"] + ":short-form"))
+        return out
 
     # -- 4. roles --------------------------------------------------------------------------
     def _roles(self, doc, cands) -> None:
