@@ -305,3 +305,13 @@ def test_when_organisation_follows_another_role_then_it_stays(nlp, text, ents, o
 def test_when_organisation_named_then_its_first_word_later_is_that_organisation(nlp, text, ents, expected):
     ms = _mentions_with_ents(nlp, text, ents)
     assert [(text[m["start"]:m["end"]], m["actor_id"]) for m in ms] == expected
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("Le décret a été signé par Cheikh Rachid ben Oskar Al Varan mardi.", "Cheikh Rachid ben Oskar Al Varan",
+     "Rachid ben Oskar Al Varan"),
+    ("Selon Sheikh Nasser Al Bren, les travaux reprendront.", "Sheikh Nasser Al Bren", "Nasser Al Bren"),
+])
+def test_when_honorific_title_then_not_part_of_the_name(nlp, text, surface, name):
+    ms = _mentions_with_ents(nlp, text, [(surface, "PER")])
+    assert [(m["name"], m["actor_id"]) for m in ms] == [(name, slug(name))]
