@@ -43,8 +43,11 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 # (`ActorsComponent.disabled`) to measure what it brings (scripts/ner_rules.py). Only those
 # that gain on winer-fr 2017 under the NER trained on 2016 are kept (README, issue 14).
 RULES = ("mend-org-glued", "mend-dangling-de", "inside-longer", "filter-role", "filter-demonym",
-         "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form")
+         "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form", "mend-particle")
 DE_WORDS = {"de", "d'", "du", "des"}
+# particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
+NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", "von", "der", "den", "da", "di",
+                  "del", "della", "dos", "das", "de", "du", "d'", "le", "la", "mac", "ould"}
 # what joins a minister to a portfolio: `des`, `de la`, `de l'`, `au`, `à la`, `aux`
 PORTFOLIO_LINKS = DE_WORDS | {"au", "aux", "à", "a", "la", "l'"}
 
@@ -144,6 +147,13 @@ class ActorsComponent(RuleComponent):
                         or doc[e].text.startswith("-") and not doc[e - 1].whitespace_):
                     e += 1
                     n += 1
+            if label == "PER" and self.on("mend-particle"):
+                while e < len(doc) - 1 and e - s > 1 and fold(doc[e - 1].text) in NAME_PARTICLES \
+                        and glued(e) and e not in taken:
+                    nxt = e + 1 if doc[e].text == "-" and not doc[e - 1].whitespace_ else e
+                    if not (doc[nxt].text[:1].isupper() and glued(nxt)) or nxt in taken:
+                        break
+                    e = nxt + 1  # `Hessa al` + `-Jaber`, `Ghalia Al` + `Thani`
             if out and out[-1][1] >= e:
                 continue  # swallowed by the entity before, now extended
             if out and out[-1][1] > s:

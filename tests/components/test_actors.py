@@ -315,3 +315,12 @@ def test_when_organisation_named_then_its_first_word_later_is_that_organisation(
 def test_when_honorific_title_then_not_part_of_the_name(nlp, text, surface, name):
     ms = _mentions_with_ents(nlp, text, [(surface, "PER")])
     assert [(m["name"], m["actor_id"]) for m in ms] == [(name, slug(name))]
+
+
+@pytest.mark.parametrize("text, cut, whole", [
+    ("Selon Nadia al-Varani, le texte passera.", "Nadia al", "Nadia al-Varani"),
+    ("Le rapport de Karim Al Bren a été publié.", "Karim Al", "Karim Al Bren"),
+    ("Le ministre Rachid ben Oskar est arrivé.", "Rachid ben", "Rachid ben Oskar"),
+])
+def test_when_person_ends_on_a_name_particle_then_the_name_goes_on(nlp, text, cut, whole):
+    assert _with_ents(nlp, text, [(cut, "PER")]) == [(whole, "PER")]
