@@ -98,3 +98,43 @@ def test_when_check_articles_are_listed_then_they_are_out_of_training(tmp_path):
     docs.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
     assert "2016_01_10-001" in nt.check_ids()
     assert [r["id"] for r in nt.records(docs, ["2016"], nt.check_ids())] == ["2016_01_11-001"]
+
+
+@pytest.mark.parametrize("text, start, expected", [
+    ("selon le Conseil suprême", 6, "Conseil suprême"),         # a lower-case determiner is left out
+    ("selon l'Agence spatiale", 6, "Agence spatiale"),
+    ("selon M. Volcanelli", 6, "Volcanelli"),                  # a title too
+    ("selon Le Quotidien du soir", 6, "Le Quotidien du soir"),  # a capitalised article is the name's
+    ("selon la", 6, "la"),                                      # never down to nothing
+])
+def test_when_gold_span_has_determiner_or_title_then_name_starts_after_it(text, start, expected):
+    assert text[nt.name_span(text, start, len(text), nt._titles()):] == expected
+
+
+def test_when_gold_article_is_trained_on_then_gold_actors_replace_winer_and_misc_stays():
+    text = "Ravelie et Holvatek ont signé le pacte de Vellarmont avec M. Oskar Bren."
+    rec = {"id": "2016_01_11-001", "text": text, "entities": [
+        {"start": 0, "end": 7, "label": "Location"}, {"start": 11, "end": 19, "label": "Product"},
+        {"start": 32, "end": 52, "label": "Event"}, {"start": 58, "end": 71, "label": "Person"}]}
+    other = {"id": "2016_01_12-001", "text": "x", "entities": []}
+    gold = {"2016_01_11-001": {"text": text, "actors": [(0, 7, "LOC"), (11, 19, "ORG"), (61, 71, "PER")],
+                               "unsure": [(42, 52)]}}
+    out = nt.with_gold([rec, other], gold, repeat=2)
+    assert [r["id"] for r in out] == ["2016_01_11-001", "2016_01_11-001", "2016_01_12-001"]
+    assert out[0]["flat"] == [(0, 7, "LOC"), (11, 19, "ORG"), (61, 71, "PER")]  # the event overlaps an unsure span
+    assert out[0]["unsure"] == [(42, 52)] and "flat" not in out[2]
+
+
+def test_when_gold_unsure_span_then_its_tokens_are_missing_not_outside(nlp):
+    eg = nt._example(nlp, "Le groupe Holvatek a vu Oskar Bren.", [(24, 34, "PER")], [(3, 18)])
+    tags = eg.get_aligned_ner()
+    assert tags[:4] == ["O", None, None, "O"] and tags[-3:-1] == ["B-PER", "L-PER"]
+
+
+def test_when_gold_is_read_then_check_articles_and_2018_stay_out():
+    chk = nt.check_ids()
+    gold = nt.gold_annotations(years=("2016", "2017"), exclude=chk)
+    assert gold and not set(gold) & chk
+    assert all(k[:4] in ("2016", "2017") for k in gold)
+    with pytest.raises(ValueError):
+        nt.gold_annotations(years=("2018",))
