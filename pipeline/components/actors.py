@@ -43,13 +43,18 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 # (`ActorsComponent.disabled`) to measure what it brings (scripts/ner_rules.py). Only those
 # that gain on winer-fr 2017 under the NER trained on 2016 are kept (README, issue 14).
 RULES = ("mend-org-glued", "mend-dangling-de", "inside-longer", "filter-role", "filter-demonym",
-         "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form", "mend-particle")
+         "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form", "mend-particle",
+         "filter-direction")
 DE_WORDS = {"de", "d'", "du", "des"}
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
 NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", "von", "der", "den", "da", "di",
                   "del", "della", "dos", "das", "de", "du", "d'", "le", "la", "mac", "ould"}
 # what joins a minister to a portfolio: `des`, `de la`, `de l'`, `au`, `à la`, `aux`
 PORTFOLIO_LINKS = DE_WORDS | {"au", "aux", "à", "a", "la", "l'"}
+# a gazetteer name that is also a point of the compass (`Nord`, the French département) is a
+# direction, not that place, before `de` (`au Nord des États-Unis`, `l'aile Ouest de la Maison Blanche`);
+# it guards the names `depeche train` teaches the gazetteer (the shipped one has none of them)
+DIRECTIONS = {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest"}
 
 
 class ActorsComponent(RuleComponent):
@@ -106,6 +111,9 @@ class ActorsComponent(RuleComponent):
         filtered = [self._filter_ent(doc, s, e, label) for s, e, label in ents]
         out, used_ents, kept = [], set(), set()
         for s, e, eid in gaz:
+            if e - s == 1 and e < len(doc) and fold(doc[s].text) in DIRECTIONS \
+                    and fold(doc[e].text) in ("de", "d'", "du", "des") and self.on("filter-direction"):
+                continue
             over = sorted({ent_at[i] for i in range(s, e) if i in ent_at})
             inside_longer = False
             for k in over:
