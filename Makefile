@@ -8,7 +8,7 @@ INPUT ?= corpus/dispatches
 OUT ?= out
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast bench evaluate conformance lint model gazetteer clean install browsers labelstudio ner
+.PHONY: run test test-fast bench evaluate conformance lint model gazetteer wikidata clean install browsers labelstudio ner
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "make: $(PY) not found; set PY=python3" >&2; exit 2; }
@@ -57,6 +57,13 @@ conformance: $(STAMP)
 
 gazetteer: $(STAMP)
 	$(BIN)/python scripts/build_gazetteer.py
+
+# Wikidata QIDs of the gazetteer's entries (models/depeche-fr/depeche_actors/README.md):
+# SUPRAVERDEN is data/general_list.yaml of github.com/confirmordeny/supraverden at the commit
+# scripts/build_wikidata.py names
+SUPRAVERDEN ?= general_list.yaml
+wikidata: $(STAMP)
+	$(BIN)/python scripts/build_wikidata.py --supraverden $(SUPRAVERDEN)
 
 # the shipped model: generated rule files rebuilt from their libraries, then every rule file
 # of models/depeche-fr validated by loading the pipeline

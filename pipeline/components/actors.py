@@ -34,7 +34,7 @@ from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
 from pipeline.components.coref import Coreference, institutions
-from pipeline.rules.gazetteer import ActorWord, GazetteerEntry
+from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
 GAZETTEERS = ("gazetteer.generated.jsonl", "gazetteer.curated.jsonl")
 LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "sur", "par-delà", "jusqu'à"}
@@ -51,7 +51,8 @@ DIRECTIONS = {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est"
 class ActorsComponent(RuleComponent):
     rule_files = {"gazetteer.generated.jsonl": GazetteerEntry,
                   "gazetteer.curated.jsonl": GazetteerEntry,
-                  "lexicon.jsonl": ActorWord}
+                  "lexicon.jsonl": ActorWord,
+                  "wikidata.jsonl": WikidataLink}
 
     def __init__(self, nlp, name, rules_dir=None):
         self.disabled: frozenset = frozenset()   # names of RULES switched off (measurement)
@@ -60,7 +61,8 @@ class ActorsComponent(RuleComponent):
         super().__init__(nlp, name, rules_dir)
 
     def rules_changed(self) -> None:
-        self.index = ActorIndex([self.rules.get(f, []) for f in GAZETTEERS], self.rules.get("lexicon.jsonl", []))
+        self.index = ActorIndex([self.rules.get(f, []) for f in GAZETTEERS], self.rules.get("lexicon.jsonl", []),
+                                self.rules.get("wikidata.jsonl", []))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         by_id: dict[str, list] = {}
         for form, eid in self.index.forms.items():

@@ -223,3 +223,30 @@ def test_when_gazetteer_loaded_then_states_and_capitals_consistent():
     assert capitals and all(index.entries[e.stands_for].type == "state" for e in capitals)
     assert index.entries[index.forms["Moscou"]].stands_for == "russie"
     assert index.demonym("nord-coréennes") == "PRK"
+
+
+# -- Wikidata QIDs: from the generated wikidata.jsonl (scripts/build_wikidata.py), never by hand --
+@pytest.mark.parametrize("text, surface, actor, qid", [
+    ("La Corée du Nord a tiré un missile mardi.", "Corée du Nord", "coree_du_nord", "Q423"),    # state
+    ("Pyongyang a envoyé des soldats, selon Séoul.", "Pyongyang", "coree_du_nord", "Q423"),     # capital acting: its state's QID
+    ("L'ONU a appelé à un cessez-le-feu immédiat.", "ONU", "onu", "Q1065"),                     # organisation, by acronym
+    ("Le Fonds monétaire international a relevé sa prévision.", "Fonds monétaire international", "fmi", "Q7804"),
+    ("Le Kremlin a démenti ces informations mardi soir.", "Kremlin", "kremlin", ""),             # no dataset lists seats of power
+])
+def test_when_gazetteer_knows_actor_then_wikidata_filled(nlp, text, surface, actor, qid):
+    m = find(mentions(nlp, text), text, surface)
+    assert m is not None, f"no mention {surface!r}"
+    assert (m["actor_id"], m["wikidata"]) == (actor, qid)
+
+
+def test_when_wikidata_links_loaded_then_every_state_has_one_and_ids_exist():
+    from pipeline.components.actors_lexicon import ActorIndex
+    from pipeline.rules import read_rules
+    from pipeline.rules.gazetteer import GazetteerEntry, WikidataLink
+    links = read_rules(RULES / "wikidata.jsonl", WikidataLink)
+    index = ActorIndex([read_rules(RULES / f, GazetteerEntry)
+                        for f in ("gazetteer.generated.jsonl", "gazetteer.curated.jsonl")], [], links)
+    assert all(link.id in index.entries and link.source for link in links)
+    states = [e for e in index.entries.values() if e.type == "state"]
+    assert all(e.wikidata for e in states), [e.id for e in states if not e.wikidata]
+    assert len({e.wikidata for e in states}) == len(states)   # no two states share a QID
