@@ -46,7 +46,7 @@ def post_read(art: Article) -> tuple[Article, list[tuple[int, str]]]:
         art.fail("empty", E.E101)
         return art, []
     lang, score = detect(body)
-    art.lang = lang or "fr"
+    art.lang = lang
     if lang and lang != "fr":
         art.fail("not_french", E.E105.format(lang=lang, score=score))
         return art, []
