@@ -366,7 +366,7 @@ def gold_from_rows(article, rows: dict) -> dict:
 
 # -- commands ----------------------------------------------------------------------------------
 def annotate(input_path, out, *, model_dir=None, from_gold: bool = False, as_annotations: bool = False,
-             nlp=None) -> int:
+             nlp=None, progress=None) -> int:
     """Write Label Studio tasks for the dispatches under INPUT (or for gold files). Returns the count."""
     if from_gold:
         from pipeline.evaluate import load_gold
@@ -381,7 +381,7 @@ def annotate(input_path, out, *, model_dir=None, from_gold: bool = False, as_ann
         arts = [read_ref(ref, 2_000_000) for ref in found.refs]
         arts = [a for a in arts if a.status == "ok" and a.text]
         model = str(Path(model_dir).resolve()) if model_dir else str(nlp_mod.default_model_dir())
-        rows = extract(arts, model, nlp=nlp)
+        rows = extract(arts, model, nlp=nlp, progress=progress)
         golds = [gold_from_rows(a, rows) for a in arts]
         version = f"depeche {nlp_mod.read_meta(Path(model)).get('version', '')}".strip()
     tasks = [task_from_gold(g, as_annotations=as_annotations, model_version=version) for g in golds]

@@ -72,11 +72,13 @@ def annotate_cmd(
 ):
     """Write Label Studio tasks pre-annotated with actors, quantities, dates and attributions."""
     from pipeline import labelstudio as lst
+    from pipeline.progress import Progress
 
     with user_errors():
         if not input.exists():
             raise UsageError(f"input {input} does not exist")
-        n = lst.annotate(input, out, model_dir=model, from_gold=from_gold, as_annotations=as_annotations)
+        n = lst.annotate(input, out, model_dir=model, from_gold=from_gold, as_annotations=as_annotations,
+                         progress=Progress())
     typer.echo(f"wrote {n} tasks to {out} (Label Studio project config: `depeche labelstudio-config`)")
 
 
