@@ -347,8 +347,12 @@ def gold_from_rows(article, rows: dict) -> dict:
                    "unit": q.unit, "item": q.item, "actor": q.actor_id or None,
                    "attribution": f"a{q.attribution_id}" if q.attribution_id else None}
                   for q in rows.get("quantities", []) if q.article_id == aid]
+    # a date the model could not place (`dimanche` in an article dated by its month only) is
+    # optional, as ANNOTATION.md has it: the annotator resolves it or leaves it, and a round
+    # trip of the model's own output scores 1.0
     dates = [{"span": [d.start, d.end], "value": d.value, "granularity": d.granularity,
-              **({"mod": d.mod} if d.mod else {})} for d in rows.get("dates", []) if d.article_id == aid]
+              **({"mod": d.mod} if d.mod else {}), **({} if d.value else {"optional": True})}
+             for d in rows.get("dates", []) if d.article_id == aid]
     attributions = []
     for r in rows.get("attributions", []):
         if r.article_id != aid or r.content_start is None:
@@ -359,7 +363,10 @@ def gold_from_rows(article, rows: dict) -> dict:
             "stance": r.stance or None,
             "speaker": [r.speaker_start, r.speaker_end] if r.speaker_start is not None else None,
             "speaker_actor": r.actor_id or None, "content": [r.content_start, r.content_end]})
-    return canonical({"article_id": aid, "sha256": article.sha256, "text": text, "date": article.date,
+    # the text travels as a field, so its sha256 is of the text (ANNOTATION.md), not of the file
+    # (an HTML file's bytes are not its extracted text)
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return canonical({"article_id": aid, "sha256": sha, "text": text, "date": article.date,
                       "actors": list(actors.values()), "quantities": quantities, "dates": dates,
                       "attributions": attributions})
 
