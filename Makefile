@@ -8,7 +8,7 @@ INPUT ?= corpus/dispatches
 OUT ?= out
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast bench evaluate conformance lint model gazetteer wikidata clean install browsers labelstudio ner
+.PHONY: run test test-fast bench evaluate conformance lint model gazetteer wikidata clean install browsers labelstudio ner labelstudio-serve
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "make: $(PY) not found; set PY=python3" >&2; exit 2; }
@@ -47,6 +47,11 @@ labelstudio: .venv-labelstudio/.installed
 	     .venv-labelstudio/bin/label-studio version >/dev/null \
 	  && touch $@ ) \
 	  || echo "make: label-studio could not be set up; its server test will be skipped" >&2
+
+# Label Studio for one's own annotation, with a user and API token set up (scripts/labelstudio_server.sh)
+PORT ?= 8080
+labelstudio-serve: labelstudio
+	scripts/labelstudio_server.sh $(PORT)
 
 evaluate: $(STAMP)
 	$(BIN)/depeche evaluate $(SHARED)/gold --out metrics --winer

@@ -297,11 +297,34 @@ def gold_from_task(task: dict, *, use_predictions: bool = False) -> Optional[dic
         a.setdefault("type", TYPE_OF_LABEL.get(label, "organization"))
         a.setdefault("country", "")
         out_actors.append(a)
+    removed = _removed_actors(task, result, text) if not use_predictions else []
     gold = {"article_id": str(data.get("article_id") or task.get("id")),
             "sha256": data.get("sha256") or hashlib.sha256(text.encode("utf-8")).hexdigest(),
             "text": text, "date": data.get("date", ""), "actors": out_actors, "quantities": quantities,
             "dates": dates, "attributions": attributions}
+    if removed:
+        gold["removed"] = removed
     return canonical(gold)
+
+
+def _actor_spans(result: list, off: "Offsets") -> list[tuple[int, int]]:
+    return [(off.from16(i["value"]["start"]), off.from16(i["value"]["end"])) for i in result
+            if i.get("type") == "labels" and (i.get("value", {}).get("labels") or [None])[0] in ACTOR_LABELS]
+
+
+def _removed_actors(task: dict, result: list, text: str) -> list[dict]:
+    """Named mentions the task's prediction had and its annotation deleted (no annotated actor
+    span overlaps them): `train` learns them as names that are not actors."""
+    preds = [p for p in task.get("predictions") or [] if isinstance(p, dict)]
+    if not preds or result is (preds[-1].get("result") or []):
+        return []
+    off = Offsets(text)
+    kept = _actor_spans(result, off)
+    out = []
+    for s, e in sorted(set(_actor_spans(preds[-1].get("result") or [], off))):
+        if not any(a < e and s < b for a, b in kept):
+            out.append({"span": [s, e], "text": text[s:e]})
+    return out
 
 
 def _slug(s: str) -> str:

@@ -272,3 +272,17 @@ def test_when_model_output_round_trips_then_every_task_scores_one(tmp_path, nlp)
     for task in ("mentions", "linking", "actors", "quantities", "dates"):
         assert m[task]["f1"] == 1.0, (task, [e for e in m["errors"] if e["task"] == task])
     assert m["attributions"]["end_to_end"]["f1"] == 1.0
+
+
+def test_when_labelstudio_serve_then_user_and_token_are_set_up_once(tmp_path):
+    fake = tmp_path / "label-studio"          # stands for the server: prints what it was given
+    fake.write_text("#!/bin/sh\necho \"$LABEL_STUDIO_USERNAME $LABEL_STUDIO_USER_TOKEN $*\"\n", encoding="utf-8")
+    fake.chmod(0o755)
+    env = {**os.environ, "DEPECHE_LABEL_STUDIO": str(fake), "LABEL_STUDIO_BASE_DATA_DIR": str(tmp_path / "data")}
+    env.pop("LABEL_STUDIO_USER_TOKEN", None)
+    runs = [subprocess.run(["bash", str(ROOT / "scripts" / "labelstudio_server.sh"), "8123"], env=env,
+                           capture_output=True, text=True, check=True) for _ in range(2)]
+    token = (tmp_path / "data" / "depeche-token").read_text()
+    assert len(token) == 48 and (tmp_path / "data" / "depeche-token").stat().st_mode & 0o077 == 0
+    assert runs[0].stdout == runs[1].stdout == f"depeche@localhost {token} start --no-browser --host 127.0.0.1 --port 8123\n"
+    assert f"API token: {token}" in runs[0].stderr

@@ -165,6 +165,8 @@ class ActorsComponent(RuleComponent):
         if not words:
             return None
         head_word = words[0].text
+        if ix.kind(" ".join(doc[words[0].i:words[-1].i + 1].text.split()), "not_actor"):
+            return None  # a name annotators deleted (`depeche train` learns these)
         # bare titles and roles (`Premier ministre`, `président de la`), unless a name follows
         if (ix.kind(head_word, "role") or ix.kind(head_word, "title") or ix.kind(head_word, "not_name")) \
                 and self.on("filter-role"):

@@ -61,7 +61,7 @@ class WikidataLink:
 
 
 WORD_KINDS = ("title", "role", "org_head", "not_name", "impersonal", "group_noun", "seat_noun", "non_actor",
-              "org_noun", "institution", "state_noun")
+              "org_noun", "institution", "state_noun", "not_actor")
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,9 @@ class ActorWord:
     Titanic`), `org_noun` (a common noun that stands for an organisation in a definite
     description: `la société`, `le club`), `institution` (a public institution that with `de` +
     a place or a demonym names an organisation of its own: `la mairie de Brest`, `l'armée
-    turque`), `state_noun` (`le pays`); gender: `m`, `f` or empty (both).
+    turque`), `state_noun` (`le pays`), `not_actor` (a whole name, as the NER found it, that is
+    no actor: learned by `train` from entities deleted in Label Studio); gender: `m`, `f` or
+    empty (both).
     """
     word: str
     kind: str
