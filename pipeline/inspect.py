@@ -24,7 +24,8 @@ import pandas as pd
 
 from pipeline import tables as T
 from pipeline.errors import InspectError
-from pipeline.io.readers import discover, iso_date, read_ref
+from pipeline.io.metadata import strict_date
+from pipeline.io.readers import discover, read_ref
 from pipeline.io.writers import FORMATS
 from pipeline.names import unaccent
 from pipeline.runner import publish
@@ -183,9 +184,10 @@ def apply_filters(t: dict[str, pd.DataFrame], f: Filters) -> dict[str, pd.DataFr
         if not keep.any():
             raise InspectError(f"no article {f.article!r} in this run: see articles.csv for the ids")
     if f.since:
-        since = iso_date(f.since)
+        since = strict_date(f.since)
         if not since:
-            raise InspectError(f"--since {f.since!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
+            raise InspectError(f"--since {f.since!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD "
+                               "(2016, 2016-04, 2016-04-03)")
         keep &= arts["date"].map(lambda d: _date_on_or_after(d, since))
     if f.actor:
         ids, m = match_actors(t["actors"], f.actor), t["mentions"]

@@ -416,3 +416,17 @@ def test_when_depeche_app_loaded_then_inspect_show_report_are_its_commands(synth
 def test_when_article_not_ok_then_show_prints_its_error(synth):
     r = CliRunner().invoke(cli(), ["show", str(synth), "feed.jsonl:2"])
     assert r.exit_code == 0 and "E106" in r.output
+
+
+@pytest.mark.parametrize("since, ok", [
+    ("2016", True), ("2016-04", True), ("2016-04-03", True),
+    ("2016/04", False), ("2016-4", False), ("2016-13", False), ("2016-02-30", False), ("avril", False),
+])
+def test_when_since_does_not_parse_then_usage_error_naming_the_form(synth, since, ok):
+    r = CliRunner().invoke(cli(), ["inspect", str(synth), "--json", "--since", since])
+    if ok:
+        assert r.exit_code == 0, r.output
+        return
+    assert r.exit_code == 2
+    lines = [line for line in r.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "YYYY-MM" in lines[0] and since in lines[0]
