@@ -22,7 +22,7 @@ def run_cmd(
     out: Path = typer.Option(..., "-o", "--out", help="Folder to write the tables into."),
     model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: shipped)."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Worker processes, at least 1 "
-                                          "(default: the cores)."),
+                                          "(default: one per core)."),
     fmt: Fmt = typer.Option(next(iter(Fmt)).value, "--format", help="Table format: " + ", ".join(FORMATS) + "."),
     resume: bool = typer.Option(False, "--resume", help="Continue the run in OUT: process only what it "
                                 "lacks or what changed since."),
