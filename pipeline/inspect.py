@@ -8,9 +8,9 @@ Everything here returns plain data (dicts, lists, DataFrames); `depeche inspect`
   then a Parquet dataset: pipeline.io.writers) with the schema's types, undoing the CSV
   formula escape of SCHEMA.md.
 - `summarise(out, filters)` gives the views a user would otherwise build in pandas.
-- `article_view(out, article_id)` re-reads an article's text from the run's input (run.json
-  "input") with the same reader as the run, so the tables' offsets index the same text, and
-  gathers its rows for highlighting.
+- `article_view(out, article_id)` reads an article's text from the run's text store
+  (OUT/texts.jsonl.gz, pipeline.io.texts: the text the tables' offsets index, whether or not
+  INPUT is still there) and gathers its rows for highlighting.
 """
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ import pandas as pd
 
 from pipeline import tables as T
 from pipeline.errors import InspectError
+from pipeline.io import texts
 from pipeline.io.metadata import strict_date
-from pipeline.io.readers import discover, read_ref
 from pipeline.io.writers import FORMATS
 from pipeline.names import unaccent
 from pipeline.runner import publish
@@ -378,44 +378,36 @@ def summarise(out: Path | str, filters: Optional[Filters] = None, top: int = 10,
 class ArticleText:
     text: str = ""
     note: str = ""          # why the text is missing or may not match the offsets
-    article: object = None  # the io Article as re-read
 
 
 @dataclass
 class Reader:
-    """Re-reads articles from the run's input, as the run read them (same readers)."""
-    input: str
-    max_chars: int = 2_000_000
-    out: str = ""           # the run's OUT: skipped by discovery when it is inside INPUT
-    _refs: Optional[dict] = field(default=None, repr=False)
+    """The texts of a run, from its text store in OUT (pipeline.io.texts; never from INPUT,
+    which may be gone), read only when run.json lists the store in the run's published set."""
+    out: str
+    _texts: Optional[dict] = field(default=None, repr=False)
 
     @classmethod
     def for_run(cls, out: Path | str) -> "Reader":
-        run = read_run(out)
-        return cls(run.get("input", ""), int(run.get("options", {}).get("max_chars") or 2_000_000), str(out))
+        return cls(str(out))
 
-    def refs(self) -> dict:
-        if self._refs is None:
-            self._refs = {}
-            if self.input and Path(self.input).exists():
-                self._refs = {r.article_id: r for r in discover(Path(self.input), out=self.out or None).refs}
-        return self._refs
+    def preload(self) -> "Reader":
+        """Read every text at once (views of many articles)."""
+        if self._texts is None and self.kept():
+            self._texts = texts.read(self.out)
+        return self
 
-    def read(self, article_id: str, sha256: str = "") -> ArticleText:
-        if not self.input:
-            return ArticleText(note="run.json gives no input path: the text cannot be shown")
-        if not Path(self.input).exists():
-            return ArticleText(note=f"the run's input {self.input} is gone: the text cannot be shown")
-        ref = self.refs().get(article_id)
-        if ref is None:
-            return ArticleText(note=f"{article_id} is no longer under {self.input}")
-        art = read_ref(ref, self.max_chars)
-        if not art.text:
-            return ArticleText(note=art.error or "no text", article=art)
-        note = ""
-        if sha256 and art.sha256 and art.sha256 != sha256:
-            note = "the input changed since the run: highlights may be misplaced"
-        return ArticleText(art.text, note, art)
+    def kept(self) -> bool:
+        return texts.NAME in published(self.out)
+
+    def read(self, article_id: str) -> ArticleText:
+        if not self.kept():
+            return ArticleText(note=f"{self.out} keeps no texts (no {texts.NAME}: an older run): run "
+                                    "it again to show them")
+        got = self._texts if self._texts is not None else texts.read(self.out, {article_id})
+        if article_id not in got:
+            return ArticleText(note="no text kept for this article (too large, or unreadable)")
+        return ArticleText(got[article_id])
 
 
 def rows_by_article(t: dict[str, pd.DataFrame]) -> dict[str, dict[str, list[dict]]]:
@@ -489,7 +481,7 @@ def article_view(out: Path | str, article_id: str, tables: Optional[dict] = None
     if row.empty:
         raise InspectError(f"no article {article_id!r} in {out}: see articles.csv for the ids")
     meta = _records(row)[0]
-    got = (reader or Reader.for_run(out)).read(article_id, meta.get("sha256", ""))
+    got = (reader or Reader.for_run(out)).read(article_id)
     view = {"article": meta, "text": got.text, "note": got.note}
     view.update(spans_of(t, article_id, got.text))
     if view["mismatched"]:

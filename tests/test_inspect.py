@@ -20,6 +20,7 @@ from pipeline import tables as T
 from pipeline.cli.browse import register
 from pipeline.inspect import (Filters, InspectError, article_view, load_tables, over_time, read_table,
                               summarise)
+from pipeline.io import texts
 from pipeline.io.writers import open_table
 from pipeline.runner.publish import digests
 from pipeline.views.terminal import styled_text
@@ -53,7 +54,8 @@ def _rows_for(table: str, rows: list[dict]) -> list[tuple]:
 
 
 def make_synthetic_out(root: Path, fmt: str = "csv") -> Path:
-    """INPUT (two .txt, one .jsonl with a good and a broken line) and OUT with hand-written rows."""
+    """INPUT (two .txt, one .jsonl with a good and a broken line) and OUT with hand-written rows
+    and the text store."""
     inp, out = root / "input", root / "out"
     (inp / "news").mkdir(parents=True)
     out.mkdir()
@@ -148,10 +150,19 @@ def make_synthetic_out(root: Path, fmt: str = "csv") -> Path:
         w = open_table(out, name, fmt, T.columns(name), T.column_types(name))
         w.write(_rows_for(name, rows))
         w.close()
+    texts.write(out, sorted([[L, TEXT_LYON], [S, TEXT_SCRIPT], [R, TEXT_RECORD]]))
     (out / "run.json").write_text(json.dumps({"schema_version": 1, "input": str(inp),
                                               "options": {"max_chars": 2000000},
                                               "tables": digests(out)}), encoding="utf-8")
     return out
+
+
+def relist(out: Path) -> None:
+    """run.json listing OUT's files as they are now: a run that published them (an older run
+    without a text store, when it was removed)."""
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    info["tables"] = {rel: sha for rel, sha in digests(out).items() if rel != "run.json"}
+    (out / "run.json").write_text(json.dumps(info), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -302,7 +313,7 @@ def test_when_dates_grouped_then_by_period(values, by, expected):
 
 
 # -- one article ---------------------------------------------------------------------------------
-def test_when_article_viewed_then_text_reread_and_spans_index_it(synth):
+def test_when_article_viewed_then_text_from_store_and_spans_index_it(synth):
     v = article_view(synth, "news/lyon")
     assert v["text"] == TEXT_LYON and v["note"] == "" and v["mismatched"] == 0
     assert [v["text"][m["start"]:m["end"]] for m in v["mentions"]] == ["Lyon", "Anne Martin", "elle", "Reuters"]
@@ -315,18 +326,27 @@ def test_when_record_of_jsonl_then_text_is_the_records(synth):
     assert v["text"] == TEXT_RECORD and v["quantities"][0]["text"] == "300 adhérents"
 
 
-def test_when_input_changed_or_offsets_wrong_then_noted_not_misplaced(tmp_path):
+def test_when_offsets_wrong_then_noted_not_misplaced(tmp_path):
     out = make_synthetic_out(tmp_path)
-    (tmp_path / "input" / "news" / "lyon.txt").write_text("Texte tout autre.", encoding="utf-8")
+    texts.write(out, [["news/lyon", "Texte tout autre."]])
+    relist(out)
     v = article_view(out, "news/lyon")
     assert "left out" in v["note"] and v["mentions"] == []
 
 
-def test_when_input_gone_then_note_says_so(tmp_path):
+def test_when_input_gone_and_out_moved_then_text_still_shown(tmp_path):
     out = make_synthetic_out(tmp_path)
     shutil.rmtree(tmp_path / "input")
+    v = article_view(out.rename(tmp_path / "handed-over"), "news/lyon")
+    assert v["text"] == TEXT_LYON and v["note"] == "" and len(v["mentions"]) == 4
+
+
+def test_when_out_keeps_no_texts_then_note_says_run_again(tmp_path):
+    out = make_synthetic_out(tmp_path)
+    (out / texts.NAME).unlink()
+    relist(out)
     v = article_view(out, "news/lyon")
-    assert v["text"] == "" and "gone" in v["note"]
+    assert v["text"] == "" and "run it again" in v["note"]
 
 
 def test_when_styled_for_terminal_then_claim_numbers_follow_content_and_blank_lines_fold(synth):

@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.views.report import Mark, anchor, bar_chart, render_marked, write_report
-from tests.test_inspect import RECORD_ID, cli, make_synthetic_out, seed_run
+from tests.test_inspect import RECORD_ID, cli, make_synthetic_out, relist, seed_run
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -162,11 +162,20 @@ def test_when_report_command_then_file_and_size_reported(synth, tmp_path):
     assert dest.is_file() and "4 articles (3 texts marked)" in r.output
 
 
-def test_when_input_gone_then_report_still_written_with_note(tmp_path):
+def test_when_input_gone_and_out_moved_then_report_marks_every_text(tmp_path):
     out = make_synthetic_out(tmp_path)
     shutil.rmtree(tmp_path / "input")
+    moved = out.rename(tmp_path / "colleague")
+    r = write_report(moved, tmp_path / "r.html")
+    assert r.texts == 3 and "40 camions" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_when_out_keeps_no_texts_then_report_still_written_with_note(tmp_path):
+    out = make_synthetic_out(tmp_path)
+    (out / "texts.jsonl.gz").unlink()
+    relist(out)
     r = write_report(out, tmp_path / "r.html")
-    assert r.texts == 0 and "gone" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert r.texts == 0 and "keeps no texts" in (tmp_path / "r.html").read_text(encoding="utf-8")
 
 
 # -- in a browser --------------------------------------------------------------------------------

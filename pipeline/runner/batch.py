@@ -15,6 +15,7 @@ import pipeline
 from pipeline import nlp as nlp_mod
 from pipeline import tables as T
 from pipeline.errors import E, RunError, UsageError
+from pipeline.io import texts
 from pipeline.io.metadata import escape_name
 from pipeline.io.readers import digest, discover
 from pipeline.runner import lock, publish
@@ -240,4 +241,5 @@ def extract(articles, model_dir=None, nlp=None, progress=None) -> dict[str, list
     finally:
         if progress:
             progress.stop()
+    out.pop(texts.PART, None)   # the text store is the run's; in memory the caller has the texts
     return link(T.reduce(out))

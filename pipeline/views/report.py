@@ -196,7 +196,7 @@ def build(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[I.
     group of near-duplicate articles once unless `keep_duplicates`; every article is listed."""
     out = Path(out)
     t = tables if tables is not None else I.load_tables(out)
-    reader = reader or I.Reader.for_run(out)
+    reader = reader or I.Reader.for_run(out).preload()
     run = I.read_run(out)
     once = I.Filters(keep_duplicates=keep_duplicates)
     summary = I.summarise(out, once, tables=t, top=top, claims_limit=0)
@@ -210,7 +210,7 @@ def build(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[I.
         item = {"meta": meta, "id": anchor("a", aid), "url": _safe_url(meta["url"]), "body": None,
                 "note": "", "claims": [], "n": {}}
         if meta["status"] == "ok":
-            got = reader.read(aid, meta["sha256"])
+            got = reader.read(aid)
             view = {"text": got.text, "note": got.note}
             view.update(I.spans_of(t, aid, got.text, index))
             item["note"] = got.note
