@@ -287,7 +287,7 @@ def claims(t: dict[str, pd.DataFrame], limit: int = 0) -> list[dict]:
     out = []
     for r in a.to_dict("records"):
         key = (r["article_id"], int(r["attribution_id"]))
-        out.append({"article_id": r["article_id"], "attribution_id": key[1],
+        out.append({"article_id": r["article_id"], "attribution_id": key[1], "ref": claim_ref(*key),
                     "speaker": r["speaker"], "actor_id": r["actor_id"],
                     "who": speaker_label(r, names), "kind": r["kind"], "cue": r["cue"],
                     "stance": r["stance"], "content": r["content"],
@@ -472,18 +472,57 @@ def spans_of(t: dict[str, pd.DataFrame], article_id: str, text: str, index: Opti
     return out
 
 
-def article_view(out: Path | str, article_id: str, tables: Optional[dict] = None,
+def claim_ref(article_id: str, attribution_id: int) -> str:
+    """How inspect names an attribution, and what `show` accepts: `ARTICLE_ID#N`."""
+    return f"{article_id}#{attribution_id}"
+
+
+def resolve_ref(arts: pd.DataFrame, ref: str) -> tuple[str, Optional[int]]:
+    """(article_id, attribution_id or None) of an article id or a claim reference `ID#N`; an
+    id that itself holds `#` is taken whole first."""
+    ids = set(arts["article_id"])
+    if ref in ids:
+        return ref, None
+    head, sep, n = ref.rpartition("#")
+    if sep and head in ids and n.isdigit():
+        return head, int(n)
+    raise InspectError(f"no article {ref!r} in this run: give an article_id of articles.csv, or a claim "
+                       "as `inspect` prints it (ARTICLE_ID#N)")
+
+
+_DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}(-\d{2}){0,2}\s+", re.IGNORECASE)
+
+
+def display_title(meta: dict, text: str, limit: int = 80) -> str:
+    """The title the views show: the source's, else the text's first line (articles.csv keeps
+    `title` as the source gave it, empty or not)."""
+    if meta.get("title"):
+        return meta["title"]
+    first = next((line for line in _DATE_PREFIX.sub("", text or "").split("\n") if line.strip()), "")
+    first = " ".join(first.split())
+    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+
+
+def article_view(out: Path | str, ref: str, tables: Optional[dict] = None,
                  reader: Optional[Reader] = None) -> dict:
-    """An article's metadata, text (re-read from the input) and spans: what `show` prints."""
+    """An article's metadata, text (from the run's text store) and spans: what `show` prints.
+    `ref` is an article_id, or a claim `ID#N`: then the view holds that attribution alone
+    (`focus`: N)."""
     t = tables if tables is not None else load_tables(out)
     arts = t["articles"]
-    row = arts[arts["article_id"] == article_id]
-    if row.empty:
-        raise InspectError(f"no article {article_id!r} in {out}: see articles.csv for the ids")
-    meta = _records(row)[0]
+    article_id, focus = resolve_ref(arts, ref)
+    meta = _records(arts[arts["article_id"] == article_id])[0]
     got = (reader or Reader.for_run(out)).read(article_id)
-    view = {"article": meta, "text": got.text, "note": got.note}
+    view = {"article": meta, "title": display_title(meta, got.text), "text": got.text, "note": got.note,
+            "focus": focus}
     view.update(spans_of(t, article_id, got.text))
+    if focus is not None:
+        claims = [a for a in view["attributions"] if a["id"] == focus]
+        if not claims:
+            have = [a["id"] for a in view["attributions"]]
+            raise InspectError(f"article {article_id!r} has no attribution {focus}: it has "
+                               + (f"{min(have)} to {max(have)}" if have else "none"))
+        view["attributions"] = claims
     if view["mismatched"]:
         extra = f"{view['mismatched']} rows whose offsets do not give their text were left out"
         view["note"] = f"{view['note']}; {extra}" if view["note"] else extra

@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 
 from pipeline import tables as T
 from pipeline.cli.browse import register
-from pipeline.inspect import (Filters, InspectError, article_view, load_tables, over_time, read_table,
-                              summarise)
+from pipeline.inspect import (Filters, InspectError, article_view, display_title, load_tables, over_time,
+                              read_table, summarise)
 from pipeline.io import texts
 from pipeline.io.writers import open_table
 from pipeline.runner.publish import digests
@@ -392,7 +392,70 @@ def test_when_show_command_then_text_and_claims_printed(synth):
     r = CliRunner().invoke(cli(), ["show", str(synth), "news/script"], env={"COLUMNS": "160"})
     assert r.exit_code == 0, r.output
     assert "<script>alert(1)</script>" in r.output              # the terminal shows the text as is
-    assert "Paul Durand (Il) → démenti deny indirect → « 5 écoles étaient fermées »" in r.output
+    assert "#1  démenti deny indirect" in r.output and "Paul Durand (Il)" in r.output
+    assert "« 5 écoles étaient fermées »" in r.output
+
+
+@pytest.mark.parametrize("ref, article_id, claims", [
+    ("news/lyon", "news/lyon", [1, 2]),         # an article id: every claim
+    ("news/lyon#2", "news/lyon", [2]),          # the reference inspect prints: that claim alone
+    (RECORD_ID, RECORD_ID, []),                 # an id holding `#` is taken whole first
+])
+def test_when_show_given_article_or_claim_reference_then_that_view(synth, ref, article_id, claims):
+    v = article_view(synth, ref)
+    assert v["article"]["article_id"] == article_id and [a["id"] for a in v["attributions"]] == claims
+
+
+@pytest.mark.parametrize("ref, message", [
+    ("news/lyon#9", "has no attribution 9: it has 1 to 2"),
+    (RECORD_ID + "#1", "has no attribution 1: it has none"),
+    ("news/lyon#x", "no article"),
+])
+def test_when_show_given_a_reference_that_does_not_exist_then_exit_2(synth, ref, message):
+    r = CliRunner().invoke(cli(), ["show", str(synth), ref])
+    assert r.exit_code == 2 and message in r.output
+
+
+def test_when_show_claim_reference_printed_then_that_claim_alone(synth):
+    r = CliRunner().invoke(cli(), ["show", str(synth), "news/lyon#2"], env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    assert "Claim 2" in r.output and "#2  Selon assert according_to" in r.output and "#1 " not in r.output
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Titre donné", "Autre chose", "Titre donné"),                     # the source's title wins
+    ("", " date 2024-10 La Corée du Nord envoie\n\nSuite.", "La Corée du Nord envoie"),
+    ("", "\n\n  Première   ligne  \nSeconde", "Première ligne"),        # blank lines skipped, spaces folded
+    ("", "mot " * 40, ("mot " * 20).strip() + "…"),                     # cut under 80 at a word's end
+    ("", "", ""),
+])
+def test_when_article_has_no_title_then_views_use_its_first_line(title, text, expected):
+    assert display_title({"title": title}, text) == expected
+
+
+def _lines(output: str) -> list[str]:
+    return [line.rstrip() for line in output.splitlines()]
+
+
+@pytest.mark.slow
+def test_when_inspect_at_80_columns_then_nothing_wider_and_ids_whole(seed_out):
+    r = CliRunner().invoke(cli(), ["inspect", str(seed_out)], env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    lines = _lines(r.output)
+    assert max(len(line) for line in lines) <= 80
+    claims = summarise(seed_out)["claims"]
+    assert all(any(line.startswith(c["ref"] + " ") for line in lines) for c in claims)   # never broken
+    assert any("group-hauts-fonctionnaires" in line for line in lines)                   # nor actor ids
+    flowed = " ".join(line.strip() for line in lines)
+    assert all(f"« {c['content']} »" in flowed for c in claims)     # wrapped at spaces, not cut
+
+
+@pytest.mark.slow
+def test_when_inspect_at_200_columns_then_contents_not_cut_at_100(seed_out):
+    r = CliRunner().invoke(cli(), ["inspect", str(seed_out)], env={"COLUMNS": "200"})
+    longest = max((c["content"] for c in summarise(seed_out)["claims"]), key=len)
+    assert len(longest) > 150
+    assert any(("« " + longest[:150]) in line for line in _lines(r.output))
 
 
 def test_when_show_json_then_spans_index_the_text(synth):

@@ -42,18 +42,12 @@ class RunResult:
 
     def summary(self) -> str:
         st = ", ".join(f"{n} {s}" for s, n in sorted(self.statuses.items()))
-        rows = ", ".join(plural(self.counts[t.name], t.name) for t in T.TABLES if t is not T.ARTICLES)
+        rows = ", ".join(T.plural(self.counts[t.name], t.name) for t in T.TABLES if t is not T.ARTICLES)
         extra = f" ({self.resumed} kept from before)" if self.resumed else ""
-        extra += f", {plural(self.duplicates, 'near-duplicates')}" if self.duplicates else ""
-        skipped = f", {plural(self.skipped, 'files')} skipped (not a supported format)" if self.skipped else ""
-        return (f"depeche: {plural(self.articles, 'articles')} ({st}){extra}{skipped}; {rows}; "
+        extra += f", {T.plural(self.duplicates, 'near-duplicates')}" if self.duplicates else ""
+        skipped = f", {T.plural(self.skipped, 'files')} skipped (not a supported format)" if self.skipped else ""
+        return (f"depeche: {T.plural(self.articles, 'articles')} ({st}){extra}{skipped}; {rows}; "
                 f"{self.seconds:.1f} s -> {self.out}")
-
-
-def plural(n: int, many: str) -> str:
-    """`1 article`, `0 articles`, `1 quantity`: a table's name said for n rows."""
-    one = many[:-3] + "y" if many.endswith("ies") else many[:-1] if many.endswith("s") else many
-    return f"{n} {one if n == 1 else many}"
 
 
 def check_paths(input_path: Path, out: Path) -> None:

@@ -208,9 +208,10 @@ def build(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[I.
     for meta in I._records(arts):
         aid = meta["article_id"]
         item = {"meta": meta, "id": anchor("a", aid), "url": _safe_url(meta["url"]), "body": None,
-                "note": "", "claims": [], "n": {}}
+                "note": "", "claims": [], "n": {}, "title": meta["title"]}
         if meta["status"] == "ok":
             got = reader.read(aid)
+            item["title"] = I.display_title(meta, got.text)
             view = {"text": got.text, "note": got.note}
             view.update(I.spans_of(t, aid, got.text, index))
             item["note"] = got.note
