@@ -451,6 +451,21 @@ def test_when_inspect_at_80_columns_then_nothing_wider_and_ids_whole(seed_out):
 
 
 @pytest.mark.slow
+def test_when_claims_at_80_columns_then_nothing_wider_refs_whole_contents_wrapped(seed_out):
+    from pipeline.cli import app
+    from pipeline.crossdoc.query import claims_table, records
+    r = CliRunner().invoke(app, ["claims", str(seed_out)], env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    lines = _lines(r.output)
+    assert max(len(line) for line in lines) <= 80
+    rows = records(claims_table(load_tables(seed_out)))
+    refs = [f"{c['first_article_id']}#{c['first_attribution_id']}" for c in rows]
+    assert all(any(line.strip().startswith(ref) for line in lines) for ref in refs)   # never broken
+    flowed = " ".join(line.strip() for line in lines)
+    assert all(f"« {c['content']} »" in flowed for c in rows if len(c["content"]) < 600)
+
+
+@pytest.mark.slow
 def test_when_inspect_at_200_columns_then_contents_not_cut_at_100(seed_out):
     r = CliRunner().invoke(cli(), ["inspect", str(seed_out)], env={"COLUMNS": "200"})
     longest = max((c["content"] for c in summarise(seed_out)["claims"]), key=len)

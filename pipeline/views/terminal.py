@@ -85,29 +85,33 @@ def claim_block(c: dict, ref: Optional[str] = None):
 
 
 def print_claims(rows: list[dict], console=None) -> None:
-    """`depeche claims`: one row a claim, in the order first seen: when (first seen, last seen),
-    who, the cue and its stance, what, in how many articles, and the first article."""
-    from rich.console import Console
-    from rich.table import Table
+    """`depeche claims`: one block a claim, in the order first seen, laid out for 80 columns
+    like inspect's claims: when (first seen, last seen), the cue and its stance, in how many
+    articles; then who, what (wrapped to the width), and where it was first seen (the
+    reference `show` takes, its title or address)."""
+    from rich.console import Console, Group
+    from rich.padding import Padding
     from rich.text import Text
     console = console or Console()
-    console.print(Text(f"\nClaims ({len(rows)}), in the order first seen", style="bold"))
+    console.print(Text(f"\nClaims ({len(rows)}), in the order first seen; "
+                       "`depeche show OUT ARTICLE_ID#N` shows one in its article", style="bold"))
     if not rows:
         console.print(Text("(none)", style="dim"))
         return
-    t = Table(show_edge=False, pad_edge=False, show_lines=True)
-    t.add_column("first seen", no_wrap=True)
-    t.add_column("speaker", max_width=24, overflow="fold")
-    t.add_column("cue", max_width=18, overflow="fold")
-    t.add_column("content", ratio=3, overflow="fold")
-    t.add_column("articles", justify="right", no_wrap=True)
-    t.add_column("first article", ratio=2, overflow="fold")
     for r in rows:
-        seen = (r["first_date"] or "undated") + (f"\nto {r['last_date']}" if r["last_date"] not in ("", r["first_date"]) else "")
-        cue = (r["cue"] or "") + (f" ({r['stance']})" if r["stance"] else "")
-        where = "\n".join(x for x in (r["title"], r["url"]) if x) or r["first_article_id"]
-        t.add_row(seen, r["speaker"], cue, _cut(r["content"], 300), str(r["articles"]), where)
-    console.print(t)
+        seen = (r["first_date"] or "undated") + (f" to {r['last_date']}" if r["last_date"] not in ("", r["first_date"]) else "")
+        head = Text.assemble(_ref(seen), "  ")
+        head.append(r["cue"] or "(no cue)", style=MARK_STYLES["cue"])
+        if r["stance"]:
+            head.append(f" {r['stance']}", style="italic")
+        head.append(f"  {T.plural(r['articles'], 'articles')}", style="dim")
+        where = Text.assemble(_ref(f"{r['first_article_id']}#{r['first_attribution_id']}"))
+        for extra in (r["title"], r["url"]):
+            if extra:
+                where.append(f"  {_cut(extra, 200)}", style="dim")
+        body = [Text(r["speaker"] or "(no speaker)", style=MARK_STYLES["speaker"]),
+                Text("« " + _cut(r["content"], CONTENT_CHARS) + " »"), where]
+        console.print(Group(head, Padding(Group(*body), (0, 0, 0, 4))))
 
 
 def print_summary(s: dict, console=None) -> None:
