@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from pipeline.errors import LabelStudioError
-from pipeline.fsutil import write_text
+from pipeline.fsutil import read_or_stdin, write_or_stdout, write_text
 from pipeline.names import slug
 
 LABEL_OF_TYPE = {"person": "PER", "organization": "ORG", "state": "GPE", "location": "LOC", "group": "GROUP"}
@@ -415,14 +415,14 @@ def annotate(input_path, out, *, model_dir=None, from_gold: bool = False, as_ann
         golds = [gold_from_rows(a, rows) for a in arts]
         version = f"depeche {nlp_mod.read_meta(Path(model)).get('version', '')}".strip()
     tasks = [task_from_gold(g, as_annotations=as_annotations, model_version=version) for g in golds]
-    write_text(out, json.dumps(tasks, ensure_ascii=False, indent=1) + "\n")
+    write_or_stdout(out, json.dumps(tasks, ensure_ascii=False, indent=1) + "\n")   # `-`: stdout
     return len(tasks)
 
 
 def import_export(export, out_dir, *, use_predictions: bool = False) -> list[Path]:
     """Gold files (one per annotated task) from a Label Studio JSON export."""
     try:
-        tasks = json.loads(Path(export).read_text(encoding="utf-8"))
+        tasks = json.loads(read_or_stdin(export))   # `-`: standard input
     except ValueError as e:   # not UTF-8, not JSON
         raise LabelStudioError(f"{export}: not a Label Studio JSON export ({e})") from None
     if isinstance(tasks, dict):

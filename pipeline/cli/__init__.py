@@ -10,7 +10,7 @@ import typer
 
 from pipeline.cli import browse, claims, gold, run, tools
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
                   context_settings={"help_option_names": ["-h", "--help"]},
                   help="French news extraction: actors, quantities, dates, attributions as tables.")
 

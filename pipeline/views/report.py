@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from pipeline import inspect as I
 from pipeline import tables as T
-from pipeline.fsutil import write_text
+from pipeline.fsutil import write_or_stdout
 
 STANCE_COLOURS = {"assert": "#4e79a7", "deny": "#e15759", "suggest": "#76b7b2", "estimate": "#59a14f",
                   "warn": "#edc948", "promise": "#b07aa1", "ask": "#ff9da7", "accuse": "#9c755f"}
@@ -227,7 +227,7 @@ def build(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[I.
                     marked.add((aid, a["id"]))
             item["claims"] = view["attributions"]
             item["n"] = {t.name: len(view[t.name]) for t in T.IN_ARTICLES}
-            if got.note and len(notes) < 5:
+            if got.note:
                 notes.append(f"{aid}: {got.note}")
         articles.append(item)
 
@@ -268,8 +268,7 @@ def build(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[I.
 
 
 def write_report(out: Path | str, dest: Path | str, **kwargs) -> ReportResult:
-    """Write the report of OUT to `dest` (atomically) and say what went in."""
+    """Write the report of OUT to `dest` (atomically; `-`: standard output) and say what went in."""
     page, info = build(out, **kwargs)
-    dest = Path(dest)
-    write_text(dest, page)
-    return ReportResult(dest, dest.stat().st_size, info["articles"], info["texts"], info["notes"])
+    write_or_stdout(dest, page)
+    return ReportResult(Path(dest), len(page.encode("utf-8")), info["articles"], info["texts"], info["notes"])
