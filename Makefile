@@ -84,6 +84,7 @@ ner: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --docs $(SHARED)/data/winer-fr/docs.jsonl
 	$(BIN)/python scripts/bench_crossdoc.py --docs $(SHARED)/data/winer-fr/docs.jsonl
+	$(BIN)/python scripts/bench_report.py --articles 10000
 
 lint: $(STAMP)
 	$(BIN)/python -m compileall -q pipeline tests scripts

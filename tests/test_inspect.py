@@ -12,6 +12,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import typer
 from typer.testing import CliRunner
@@ -22,6 +23,7 @@ from pipeline.inspect import (Filters, InspectError, article_view, display_title
                               read_table, summarise)
 from pipeline.io import texts
 from pipeline.io.writers import open_table
+from pipeline.overview import speaks_about, timeline
 from pipeline.runner.publish import digests
 from pipeline.views.terminal import styled_text
 from tests.conftest import ROOT, SHARED
@@ -528,3 +530,37 @@ def test_when_since_does_not_parse_then_usage_error_naming_the_form(synth, since
     assert r.exit_code == 2
     lines = [line for line in r.output.splitlines() if line.strip()]
     assert len(lines) == 1 and "YYYY-MM" in lines[0] and since in lines[0]
+
+
+# -- the report's timeline and who speaks about whom --------------------------------------------
+def _frames(published: list[str], values: list[str]) -> dict:
+    return {"articles": pd.DataFrame({"article_id": [f"a{i}" for i in range(len(published))], "date": published}),
+            "dates": pd.DataFrame({"value": values})}
+
+
+@pytest.mark.parametrize("published, values, by, periods, counted", [
+    # months of the run's period, a mention of 1914 and of a year left out of the chart
+    (["2024-01-05", "2024-03"], ["2024-02-10", "1914-08", "2024", "2024-03"], "month",
+     ["2024-01", "2024-02", "2024-03"], {"before": 1, "after": 0, "coarser": 1}),
+    # under two months of full dates: days
+    (["2024-05-30", "2024-06-02"], ["2024-05-31", "2024-06-10"], "day",
+     ["2024-05-30", "2024-05-31", "2024-06-01", "2024-06-02"], {"before": 0, "after": 1, "coarser": 0}),
+    # an undated article counted apart
+    (["2023-12", ""], [], "month", ["2023-12"], {"undated": 1}),
+])
+def test_when_timeline_made_then_it_spans_the_runs_own_period(published, values, by, periods, counted):
+    tl = timeline(_frames(published, values))
+    assert tl["by"] == by and [b["period"] for b in tl["buckets"]] == periods
+    assert all(tl[k] == v for k, v in counted.items())
+    assert sum(b["articles"] for b in tl["buckets"]) == sum(1 for d in published if d)
+
+
+def test_when_claims_mention_actors_then_speaks_about_counts_pairs_without_the_speaker():
+    t = {"attributions": pd.DataFrame({"article_id": ["x", "x", "y"], "attribution_id": [1, 2, 1],
+                                       "actor_id": ["kremlin", "kremlin", ""], "content_start": [10, 40, 0],
+                                       "content_end": [30, 60, 50]}),
+         "mentions": pd.DataFrame({"article_id": ["x", "x", "x", "x", "y"], "actor_id": ["ukraine", "ukraine", "kremlin", "usa", "usa"],
+                                   "start": [12, 20, 25, 45, 5], "end": [19, 27, 30, 48, 8]}),
+         "actors": pd.DataFrame({"actor_id": ["kremlin", "ukraine", "usa"], "name": ["Kremlin", "Ukraine", "États-Unis"]})}
+    got = [(r["speaker"], r["about"], r["claims"]) for r in speaks_about(t)]
+    assert got == [("Kremlin", "Ukraine", 1), ("Kremlin", "États-Unis", 1)]   # y's claim has no speaker actor
