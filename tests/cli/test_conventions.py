@@ -96,3 +96,36 @@ def test_when_run_quiet_or_verbose_then_says_that_much(tmp_path, flags, said, un
     r = CliRunner().invoke(app, ["run", str(inp), "-o", str(tmp_path / "out"), "-w", "1", *flags])
     assert r.exit_code == 0, r.output
     assert all(s in r.output for s in said) and not any(s in r.output for s in unsaid)
+
+
+# -- the README's commands section: every command, one example each, that parses -----------------
+def _examples() -> list[list[str]]:
+    import shlex
+
+    from tests.conftest import ROOT
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("Then, by hand", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    return [shlex.split(line.split("#  ", 1)[0].split("  #", 1)[0])[1:] for line in block.strip().splitlines()]
+
+
+def _leaf_commands(group, prefix=()) -> list[tuple[str, ...]]:
+    out = []
+    for name, cmd in group.commands.items():
+        out += _leaf_commands(cmd, prefix + (name,)) if hasattr(cmd, "commands") else [prefix + (name,)]
+    return out
+
+
+def test_when_readme_read_then_every_command_has_exactly_one_example_that_parses():
+    import typer
+    root = typer.main.get_command(app)
+    examples = _examples()
+    names = []
+    for args in examples:
+        cmd, words = root, list(args)
+        path = []
+        while hasattr(cmd, "commands") and words and words[0] in cmd.commands:
+            path.append(words[0])
+            cmd = cmd.commands[words.pop(0)]
+        names.append(tuple(path))
+        cmd.make_context(" ".join(path), words)          # raises on an unknown option or a missing argument
+    assert sorted(names) == sorted(_leaf_commands(root))
