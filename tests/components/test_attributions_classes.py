@@ -459,3 +459,22 @@ def test_when_attribution_is_found_then_its_rule_names_pattern_and_speaker_rule(
     found = _run(nlp, text)
     assert [a["rule"] for a in found] == [rule]
     assert all(a["rule"].split("/")[1] in SPEAKER_RULES for a in found)
+
+
+# -- the tagger's errors ----------------------------------------------------------------------
+@pytest.mark.parametrize("form, lemma, participle", [
+    ("rappelle", "rappeler", False),   # a present tense the tagger called a past participle
+    ("estiment", "estimer", False),
+    ("rappelé", "rappeler", True),
+    ("rappelées", "rappeler", True),
+    ("dit", "dire", True),             # not a first-group verb: the tag is trusted
+    ("écrite", "écrire", True),
+])
+def test_when_tagger_calls_a_finite_verb_a_participle_then_its_form_decides(form, lemma, participle):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from pipeline.components.attributions.cues import past_participle
+    doc = Doc(Vocab(), words=["Le", "Conseil", form, "que"],
+              morphs=["", "", "Tense=Past|VerbForm=Part", ""], lemmas=["le", "conseil", lemma, "que"])
+    assert past_participle(doc[2]) is participle

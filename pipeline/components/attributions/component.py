@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.attributions.contents import kind_of
 from pipeline.components.attributions.context import Ctx, Words, norm
-from pipeline.components.attributions.cues import CueLookup, inverted_clitic, negated, not_a_speech_act
+from pipeline.components.attributions.cues import CueLookup, inverted_clitic, negated, not_a_speech_act, past_participle
 from pipeline.components.attributions.quotations import pattern_continued, pattern_dash
 from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, pattern_pour, pattern_selon
 from pipeline.components.attributions.speaker_actors import resolve_speakers
@@ -65,7 +65,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
             cue = self.verb_cue(ctx, t)
             if cue is None or negated(ctx, t):
                 continue
-            if t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Past"]:
+            if past_participle(t):
                 passive = pattern_passive_quote(ctx, self, t, cue)
                 if passive:
                     found += passive

@@ -110,7 +110,7 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
     if m.get("VerbForm") == ["Part"] and m.get("Tense") == ["Pres"] and t.i + 1 < ctx.n \
             and norm(ctx.tok(t.i + 1)) == "ainsi":
         return True  # `…, confirmant ainsi les soupçons`: the journalist's inference
-    if m.get("VerbForm") == ["Part"] and m.get("Tense") == ["Past"]:
+    if past_participle(t):
         lo = chain_start(ctx, t.i)
         has_aux = False
         for x in range(t.i - 1, max(-1, t.i - 6), -1):  # `a par conséquent annoncé`
@@ -129,6 +129,16 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
                 t.i + 1 < ctx.n and ctx.tok(t.i + 1).pos_ in ("DET", "PROPN")
             return not inverted
     return False
+
+
+def past_participle(t) -> bool:
+    """Tagged a past participle, and written like one: the tagger calls some finite forms of
+    first-group verbs participles (`Le Conseil rappelle que`), whose participle ends in -é."""
+    m = t.morph
+    if m.get("VerbForm") != ["Part"] or m.get("Tense") != ["Past"]:
+        return False
+    lemma = t.lemma_.lower()
+    return not (lemma.endswith("er") and not t.text.lower().endswith(("é", "ée", "és", "ées")))
 
 
 def negated(ctx: Ctx, t) -> bool:
