@@ -226,7 +226,18 @@ CONSTRUCTIONS = [
     # a participle coordinated with an earlier one, without its auxiliary
     ("La procureure avait alors parlé d'un « procès de la trahison » et rappelé que la fraude coûtait cher.",
      {"cue": "rappelé", "speaker": "La procureure", "content": "la fraude coûtait cher"}),
-    # inversion with no comma before the cue
+    # inversion with no comma: the clause ends on a participle or a predicate adjective
+    ("L'hypothèse d'un accident serait désormais privilégiée a fait savoir la gendarmerie.",
+     {"speaker": "la gendarmerie", "content": "L'hypothèse d'un accident serait désormais privilégiée"}),
+    ("Le prix des places était bien trop élevé a reconnu la direction du théâtre.",
+     {"speaker": "la direction du théâtre", "content": "Le prix des places était bien trop élevé"}),
+    # a date, or `pour sa part`, between the inverted cue and its subject
+    ("Trois randonneurs ont été secourus dans le massif, ont annoncé le 3 mai les Nations unies.",
+     {"speaker": "les Nations unies", "content": "Trois randonneurs ont été secourus dans le massif"}),
+    ("« La digue tiendra » , même si la crue est « exceptionnelle » , estime pour sa part Louis Perrin, "
+     "ingénieur à Grenoble.", {"actor": "Louis Perrin",
+                                    "content": "« La digue tiendra » , même si la crue est « exceptionnelle »"}),
+    # inversion with no comma after a noun phrase that may be the subject: left alone
     _xfail("Les vents étaient forts à l'aéroport mais la visibilité correcte précise la compagnie.",
            {"cue": "précise", "speaker": "la compagnie",
             "content": "Les vents étaient forts à l'aéroport mais la visibilité correcte"},
@@ -237,6 +248,19 @@ CONSTRUCTIONS = [
 @pytest.mark.parametrize("text, expect", CONSTRUCTIONS)
 def test_when_cue_is_in_a_less_common_construction_then_attribution_is_found(nlp, text, expect):
     _assert_found(_run(nlp, text), expect)
+
+
+NOT_INVERSIONS = [
+    "Le ministre précise la date du scrutin.",                  # a subject before the cue
+    "Le rapport publié mardi précise la méthode.",             # a participle inside the subject
+    "Cette annonce a fait vivement réagir la presse locale.",  # a causative infinitive
+    "Le maire sortant a été réélu dimanche.",                  # no cue
+]
+
+
+@pytest.mark.parametrize("text", NOT_INVERSIONS)
+def test_when_verb_has_its_subject_before_it_then_no_inversion(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("inversion")] == []
 
 
 NOT_CONTENTS = [

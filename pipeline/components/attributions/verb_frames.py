@@ -6,7 +6,7 @@ from __future__ import annotations
 from pipeline.components.attributions.contents import clause_left, clause_right, has_main_verb, kind_of
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
-from pipeline.components.attributions.speakers import (left_speaker, np_right, right_speaker,
+from pipeline.components.attributions.speakers import (left_speaker, np_right, right_speaker, skip_adverbials,
                                                        speaker_for)
 from pipeline.rules.cues import Cue
 
@@ -123,7 +123,8 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     j = lo - 1
     if before.text == ",":
         j -= 1
-    elif before.i not in ctx.close_tok:
+    elif before.i not in ctx.close_tok and not (clause_done(before) and (
+            t.morph.get("VerbForm") != ["Inf"] or t.i in ctx.cue_first)):  # not `a fait réagir la Toile`
         return []
     if j < 0:
         return []
@@ -157,6 +158,15 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
                     more[0][0] < ctx.tok(sp_end_tok.end).sent.end_char:
                 span = (span[0], more[0][1])
     return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, span, "inversion")]
+
+
+def clause_done(t) -> bool:
+    """Can the clause end at token t, right before an inverted cue with no comma
+    (`La piste a été écartée a fait savoir la police`)? A participle, or an adjective that
+    is a predicate (with its copula), never a word that could be the cue's own subject."""
+    if t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Part"] and t.dep_ not in ("amod", "acl"):
+        return True
+    return t.pos_ == "ADJ" and any(c.dep_ == "cop" for c in t.children)
 
 
 def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
@@ -297,29 +307,6 @@ def speech_setting(ctx: Ctx, x: int) -> bool:
         k += 1
     return k < ctx.n and (ctx.tok(k).lower_ in ctx.words.time_word or ctx.tok(k).lower_ in ctx.words.document_head
                           or ctx.tok(k).lower_ in SETTING_NOUNS)
-
-
-def skip_adverbials(ctx: Ctx, j: int) -> int:
-    """The first token from j that is neither an adverb nor a date (`a annoncé lundi`,
-    `a dévoilé le 16 septembre`, `a confirmé mardi dernier`)."""
-    while j < ctx.n:
-        if ctx.tok(j).pos_ == "ADV":
-            j += 1
-            continue
-        k = j
-        if norm(ctx.tok(k)) in ("le", "la", "l'", "ce", "cette", "cet") and k + 1 < ctx.n:
-            k += 1
-        while k < ctx.n and ctx.tok(k).pos_ == "NUM":
-            k += 1
-        if k < ctx.n and ctx.tok(k).lower_ in ctx.words.time_word:
-            k += 1
-            while k < ctx.n and (ctx.tok(k).pos_ == "NUM" or ctx.tok(k).lower_ in ("dernier", "dernière", "prochain",
-                                                                                 "prochaine", "matin", "soir")):
-                k += 1
-            j = k
-            continue
-        return j
-    return j
 
 
 def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
