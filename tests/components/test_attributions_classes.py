@@ -213,10 +213,14 @@ CONSTRUCTIONS = [
     ("La coalition a confirmé le 25 mars être à l'origine du bombardement.",
      {"cue": "confirmé", "content": "être à l'origine du bombardement"}),
     # `pour X,` after an introductory adverbial
-    _xfail("Cela dit, pour le procureur, la somme pourrait être beaucoup plus importante.",
-           {"kind": "according_to", "speaker": "le procureur",
-            "content": "la somme pourrait être beaucoup plus importante"},
-           why="class 3: `pour X,` inside the clause"),
+    ("Cela dit, pour le procureur, la somme pourrait être beaucoup plus importante.",
+     {"kind": "according_to", "speaker": "le procureur",
+      "content": "la somme pourrait être beaucoup plus importante"}),
+    # `pour X,` after a conjunction and its comma
+    ("Les élus ont voté le texte tandis que, pour la sénatrice Anne Roux, « rien n'est réglé ».",
+     {"kind": "direct", "actor": "Anne Roux", "content": "rien n'est réglé"}),
+    ("Mais, pour le député Marc Vidal, la réforme arrive beaucoup trop tard.",
+     {"actor": "Marc Vidal", "content": "la réforme arrive beaucoup trop tard"}),
     # a quoted noun phrase as object
     ("La ministre a condamné « une attaque inadmissible » contre les journalistes.",
      {"cue": "condamné", "kind": "direct", "content": "une attaque inadmissible"}),
@@ -261,6 +265,18 @@ NOT_INVERSIONS = [
 @pytest.mark.parametrize("text", NOT_INVERSIONS)
 def test_when_verb_has_its_subject_before_it_then_no_inversion(nlp, text):
     assert [a for a in _run(nlp, text) if a["rule"].startswith("inversion")] == []
+
+
+NOT_POUR = [
+    "Les syndicats ont manifesté, pour les salariés, contre la réforme.",  # a clause before the comma
+    "En France, pour la première fois, le chômage a baissé.",              # no one speaks
+    "Le chômage a baissé, pour le troisième mois consécutif, en France.",  # mid-clause, no one speaks
+]
+
+
+@pytest.mark.parametrize("text", NOT_POUR)
+def test_when_pour_is_not_a_source_then_no_attribution(nlp, text):
+    assert [a for a in _run(nlp, text) if a["cue"] == "pour"] == []
 
 
 NOT_CONTENTS = [

@@ -174,7 +174,8 @@ def pattern_pour(ctx: Ctx, owner, t) -> list[dict]:
     """
     if t.i > 0:
         p = ctx.tok(t.i - 1)
-        if not (p.is_space or "\n" in p.whitespace_ or p.text in SENT_END or t.is_sent_start):
+        if not (p.is_space or "\n" in p.whitespace_ or p.text in SENT_END or t.is_sent_start
+                or _clause_opens_after_comma(ctx, t.i - 1)):
             return []
     np = np_right(ctx, t.i + 1, appos=False)
     if not np or np[1] + 2 >= ctx.n or ctx.tok(np[1] + 1).text != ",":
@@ -197,6 +198,23 @@ def pattern_pour(ctx: Ctx, owner, t) -> list[dict]:
     if kind == "according_to" and not has_main_verb(ctx, ctx.doc.char_span(*span, alignment_mode="expand").end - 1):
         return []
     return [make_attribution(kind, t, "pour", "assert", Speaker(s, e, "object"), span, "pour")]
+
+
+def _clause_opens_after_comma(ctx: Ctx, c: int) -> bool:
+    """Is token c a comma after which a clause opens: after a conjunction (`Mais,`, `tandis
+    que,`) or an introductory phrase with no verb of its own (`Cela dit,`, `Dans ce cas,`)?"""
+    if ctx.tok(c).text != "," or c < 1:
+        return False
+    if norm(ctx.tok(c - 1)) in ("que", "qu'", "mais", "et", "car", "donc", "or", "cependant", "toutefois") or (
+            norm(ctx.tok(c - 1)) == "dit" and c >= 2 and norm(ctx.tok(c - 2)) in ("cela", "ceci")):
+        return True  # a conjunction, or the connective `cela dit`
+    k = c - 1
+    while k >= 0 and not (ctx.tok(k).text in SENT_END or ctx.tok(k).text in (",", ":") or ctx.is_break(k)) \
+            and c - k < 6:
+        if ctx.tok(k).pos_ in ("VERB", "AUX") and ctx.tok(k).morph.get("VerbForm") == ["Fin"]:
+            return False
+        k -= 1
+    return k < 0 or ctx.tok(k).text in SENT_END or ctx.is_break(k) or ctx.tok(k).is_sent_start
 
 
 def pattern_noun_selon_laquelle(ctx: Ctx, owner, t) -> list[dict]:
