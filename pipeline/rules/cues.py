@@ -15,8 +15,10 @@ class Cue:
     """lemma: `déclarer`; pos: verb | noun | prep; stance: one of STANCES; frames: the
     constructions in which it reports speech (`que` clause, introduces a `quote`, `inversion`
     after the content, `de_inf` (`a promis de`), `object` (`a rejeté ces allégations`),
-    `selon`); an ambiguous verb lists only the frames where it reports speech. source:
-    `curated` or `learned:<article_id>`."""
+    `selon`); an ambiguous verb lists only the frames where it reports speech. source: where
+    the entry comes from, tags joined by `+`: `curated`, `learned:<article_id>`, or the public
+    resources that list it (`verbenet:<class>`, `asfalda:<frame>`, `ggt-fr`, `genderednews`;
+    scripts/build_cues.py)."""
     lemma: str
     pos: str
     stance: str

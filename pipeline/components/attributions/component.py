@@ -13,6 +13,7 @@ from pipeline.components.attributions.cues import CueLookup, inverted_clitic, ne
 from pipeline.components.attributions.quotations import pattern_continued, pattern_dash
 from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, pattern_pour, pattern_selon
 from pipeline.components.attributions.speaker_actors import resolve_speakers
+from pipeline.components.attributions.strict import is_new, strict_verb_items
 from pipeline.components.attributions.verb_frames import (pattern_colon_quote, pattern_de_inf, pattern_inversion,
                                                           pattern_object, pattern_passive_quote, pattern_que)
 from pipeline.components.base import RuleComponent
@@ -40,7 +41,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
             if ctx.in_quote[t.i] >= 0 and not self._incise_in_quote(ctx, t):
                 # `« J'ai dit que je n'étais pas d'accord »`: speech reported inside a quote
                 cue = self.verb_cue(ctx, t)
-                if cue is not None and "que" in cue.frames and not negated(ctx, t) \
+                if cue is not None and "que" in cue.frames and not is_new(cue) and not negated(ctx, t) \
                         and not not_a_speech_act(ctx, t):
                     inner = pattern_que(ctx, self, t, cue)
                     if inner and inner[0]["speaker_start"] is not None and \
@@ -65,7 +66,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
             cue = self.verb_cue(ctx, t)
             if cue is None or negated(ctx, t):
                 continue
-            if past_participle(t):
+            if past_participle(t) and not is_new(cue):
                 passive = pattern_passive_quote(ctx, self, t, cue)
                 if passive:
                     found += passive
@@ -83,6 +84,8 @@ class AttributionsComponent(CueLookup, RuleComponent):
                 items = pattern_de_inf(ctx, self, t, cue)
             if not items and {"object", "que", "quote"} & set(cue.frames):
                 items = pattern_object(ctx, self, t, cue)
+            if items and is_new(cue):
+                items = strict_verb_items(ctx, items)  # a cue from the resources only: strict frames
             if items:
                 if items[-1]["speaker_start"] is not None:
                     ctx.last_speaker = ((items[-1]["speaker_start"], items[-1]["speaker_end"]), t.sent.start)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pipeline.components.attributions.contents import clause_left, clause_right, has_main_verb, kind_of
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.speakers import np_right
+from pipeline.components.attributions.strict import is_new, named_complement
 
 
 def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
@@ -229,10 +230,18 @@ def pattern_noun_selon_laquelle(ctx: Ctx, owner, t) -> list[dict]:
         k -= 1
     while k >= 0 and ctx.tok(k).pos_ == "ADJ":
         k -= 1
+    source = None
+    if ctx.tok(k).pos_ == "PROPN":
+        # `l'accusation du ministre Paul Roux selon laquelle`: the noun, then its named source
+        m = k
+        while m > 0 and m - k > -8 and ctx.tok(m).pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
+            m -= 1
+        if norm(ctx.tok(m)) in ctx.words.de and named_complement(ctx, m - 1, t.i - 1):
+            source, k = (m, t.i - 2), m - 1
     noun = ctx.tok(k)
     cue = owner.nouns.get(noun.lemma_.lower()) or owner.nouns.get(noun.lower_)
-    if cue is None or noun.pos_ != "NOUN":
-        return []
+    if cue is None or noun.pos_ != "NOUN" or (is_new(cue) and source is None):
+        return []  # a noun new from the resources reports speech only with a named source
     verb = t.head
     if verb.i <= t.i:
         verb = next((x for x in ctx.doc[t.i + 1:min(ctx.n, t.i + 30)] if x.pos_ in ("VERB", "AUX")), None)
