@@ -231,6 +231,13 @@ CONSTRUCTIONS = [
     # a participle coordinated with an earlier one, without its auxiliary
     ("La procureure avait alors parlé d'un « procès de la trahison » et rappelé que la fraude coûtait cher.",
      {"cue": "rappelé", "speaker": "La procureure", "content": "la fraude coûtait cher"}),
+    # `de` + a quoted infinitive, and coordinated `et de` + infinitive: one content each
+    ("Le rapport des experts préconise de « taxer les vols courts » et de « développer le train de nuit ».",
+     {"cue": "préconise", "kind": "direct", "content": "taxer les vols courts"}),
+    ("Le rapport des experts préconise de « taxer les vols courts » et de « développer le train de nuit ».",
+     {"cue": "préconise", "kind": "direct", "content": "développer le train de nuit"}),
+    ("La fédération a promis de rembourser les billets et d'organiser un nouveau match.",
+     {"cue": "promis", "content": "organiser un nouveau match"}),
     # inversion with no comma: the clause ends on a participle or a predicate adjective
     ("L'hypothèse d'un accident serait désormais privilégiée a fait savoir la gendarmerie.",
      {"speaker": "la gendarmerie", "content": "L'hypothèse d'un accident serait désormais privilégiée"}),
@@ -266,6 +273,18 @@ NOT_INVERSIONS = [
 @pytest.mark.parametrize("text", NOT_INVERSIONS)
 def test_when_verb_has_its_subject_before_it_then_no_inversion(nlp, text):
     assert [a for a in _run(nlp, text) if a["rule"].startswith("inversion")] == []
+
+
+NOT_SPLIT = [
+    # (sentence, the one content: `et` joins nouns, not two infinitives)
+    ("Le maire a promis de rénover la salle des sports et des fêtes.", "rénover la salle des sports et des fêtes"),
+    ("La ministre a promis de « tout faire et de tout dire » aux agriculteurs.", "tout faire et de tout dire"),
+]
+
+
+@pytest.mark.parametrize("text, content", NOT_SPLIT)
+def test_when_et_joins_no_two_infinitives_then_content_is_one(nlp, text, content):
+    assert [a["content"] for a in _run(nlp, text)] == [content]
 
 
 NOT_POUR = [

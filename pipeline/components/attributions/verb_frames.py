@@ -277,17 +277,43 @@ def pattern_de_inf(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
             clitics = ctx.words.negation_start | ctx.words.negation_end | ctx.words.object_clitic
             while k < ctx.n and norm(ctx.tok(k)) in clitics and k - j < 4:
                 k += 1
+            if k + 1 < ctx.n and k in ctx.open_tok:
+                k += 1  # `préconise de « réduire … »`: a quoted infinitive
             if k < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Inf"]:
                 spans = clause_right(ctx, owner, obj if obj is not None and w != "à" else j + 1)
                 if spans:
-                    kind, span = kind_of(ctx, (spans[0][0], spans[-1][1]), "indirect")
-                    return [make_attribution(kind, t, cue.lemma, cue.stance, speaker_for(ctx, t), span, "de_infinitive")]
+                    speaker = speaker_for(ctx, t)
+                    out = []
+                    for part in _infinitives(ctx, (spans[0][0], spans[-1][1])):
+                        kind, part = kind_of(ctx, part, "indirect")
+                        out.append(make_attribution(kind, t, cue.lemma, cue.stance, speaker, part, "de_infinitive"))
+                    return out
             if w != "à":
                 return []
         if (tk.is_punct and tk.text != ",") or tk.pos_ in ("VERB", "AUX", "SCONJ"):
             return []
         j += 1
     return []
+
+
+def _infinitives(ctx: Ctx, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """`de « réduire A » et de « former B »`, `de poursuivre A et de bloquer B`: one content per
+    coordinated `de` + infinitive (quoted or not) outside quotation marks."""
+    toks = ctx.doc.char_span(*span, alignment_mode="expand")
+    if toks is None:
+        return [span]
+    out, start = [], span[0]
+    for x in toks[:-2]:
+        if norm(x) == "et" and ctx.in_quote[x.i] < 0 and norm(ctx.tok(x.i + 1)) in ("de", "d'"):
+            k = x.i + 2
+            if k in ctx.open_tok and k + 1 < ctx.n:
+                k += 1
+            if ctx.tok(k).morph.get("VerbForm") == ["Inf"] and x.i > toks.start:
+                prev = ctx.tok(x.i - 1)
+                out.append((start, prev.idx + len(prev.text)))
+                start = ctx.tok(x.i + 2).idx
+    out.append((start, span[1]))
+    return out
 
 
 SETTING_NOUNS = {"conférence", "interview", "entretien", "discours", "verdict", "émission", "antenne", "réseaux",
