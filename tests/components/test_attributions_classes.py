@@ -278,7 +278,8 @@ def test_when_verb_has_its_subject_before_it_then_no_inversion(nlp, text):
 NOT_SPLIT = [
     # (sentence, the one content: `et` joins nouns, not two infinitives)
     ("Le maire a promis de rénover la salle des sports et des fêtes.", "rénover la salle des sports et des fêtes"),
-    ("La ministre a promis de « tout faire et de tout dire » aux agriculteurs.", "tout faire et de tout dire"),
+    ("La ministre a promis de « rembourser chacun et de soutenir la filière » sans délai.",
+     "rembourser chacun et de soutenir la filière"),  # inside quotation marks: one quote
 ]
 
 
