@@ -37,6 +37,22 @@ def test_when_place_then_metonymy_decides_state_or_location(nlp, text, surface, 
     assert (m["label"], m["actor_id"], m["type"]) == (label, actor, type_)
 
 
+# -- an organisation named after its state is not the state ---------------------------------
+@pytest.mark.parametrize("text, surface, label, actor", [
+    ("Nexalia France, agence publique, a reconnu une erreur de procédure.", "Nexalia France",
+     "ORG", "nexalia_france"),
+    ("Les comptes de Corvelo Italie ont été publiés mardi.", "Corvelo Italie", "ORG",
+     "corvelo_italie"),
+    ("Mardi, Israël a annoncé la fermeture de la frontière.", "Israël", "GPE", "israel"),
+    ("Pourtant Cuba a refusé de signer le texte.", "Cuba", "GPE", "cuba"),
+    ("Lundi France et Allemagne ont signé un accord.", "France", "GPE", "france"),
+])
+def test_when_names_glued_before_a_state_then_organisation(nlp, text, surface, label, actor):
+    m = find(mentions(nlp, text), text, surface)
+    assert m is not None, f"no mention {surface!r}: {mentions(nlp, text)}"
+    assert (m["label"], m["actor_id"]) == (label, actor)
+
+
 def test_when_seat_of_power_then_organisation_of_its_state(nlp):
     text = "La Maison-Blanche a publié un communiqué."
     m = find(mentions(nlp, text), text, "Maison-Blanche")
