@@ -104,6 +104,13 @@ SPEAKER_FROM_SYNTAX = [
      {"content": "d'autres recruteurs sévissent", "actor": "Marie Lebrun"}),
     ("L'Allemagne, la France et l'Italie, qui s'étaient engagées à défendre l'union, ont signé.",
      {"content": "défendre l'union", "speaker": "qui", "actor": "France"}),
+    # a list of names after a preposition, then `qui`: every name of the list, the first too
+    # (the parser hangs the relative on the verb or on one name)
+    *[("L'accord fut conclu en 1990 entre l’ Espagne , la Grèce , le Portugal et l’ Irlande , qui "
+       "s'étaient engagés à « ouvrir leurs frontières ».", {"content": "ouvrir leurs frontières", "actor": name})
+      for name in ("Espagne", "Grèce", "Portugal", "Irlande")],
+    ("Le pacte fut signé entre la Pologne, la Hongrie, la Slovaquie et la Tchéquie, qui avaient promis de "
+     "« coopérer davantage ».", {"content": "coopérer davantage", "actor": "Pologne"}),
     # `selon X cité par Y, Name,`: the person quoted, not the relay
     ("Selon un médecin cité par l'agence Reuters, Pierre Lenoir, les hôpitaux manquent de sang.",
      {"content": "les hôpitaux manquent de sang", "actor": "Pierre Lenoir"}),

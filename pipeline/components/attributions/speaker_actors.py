@@ -134,6 +134,9 @@ def _antecedent_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
     span = ctx.doc.char_span(s, e, alignment_mode="expand")
     if span is None:
         return s, e
+    listed = _list_before(ctx, span.start)
+    if listed:  # the parser often hangs the relative on one name of the list, or on a verb
+        return chars(ctx, *listed)
     verb = span.root.head
     if verb.dep_ not in ("acl:relcl", "acl") or verb.head.i >= span.start:
         return s, e
@@ -147,6 +150,27 @@ def _antecedent_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
     while lo < hi and ctx.tok(lo).dep_ == "case":
         lo += 1
     return chars(ctx, lo, hi)
+
+
+def _list_before(ctx: Ctx, q: int):
+    """Tokens (lo, hi) of a list of names right before a relative at token q (`l'Allemagne, la
+    France et le Luxembourg, qui`): names, determiners, commas and one `et`, else None."""
+    hi = q - 1
+    while hi >= 0 and (ctx.tok(hi).text == "," or ctx.tok(hi).is_space):
+        hi -= 1
+    lo, names, links = hi + 1, 0, 0
+    while lo > 0 and hi - lo < 40:
+        t = ctx.tok(lo - 1)
+        if t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ in ("NOUN", "X"):
+            names += lo - 1 == hi or ctx.tok(lo).pos_ != "PROPN"
+        elif t.text in (",", "’", "'") or norm(t) in ("et", "l'", "l", "le", "la", "les"):
+            links += t.text == "," or norm(t) == "et"
+        else:
+            break
+        lo -= 1
+    while lo <= hi and not ctx.tok(lo).text[:1].isalpha():
+        lo += 1
+    return (lo, hi) if names >= 3 and links >= 2 else None
 
 
 def _coordinated(ctx: Ctx, named: list[dict]) -> list[dict]:
