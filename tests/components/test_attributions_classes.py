@@ -397,6 +397,12 @@ CONTENTS = [
      {"kind": "according_to", "content": "la policière serait traumatisée", "actor": "Jean Dufour"}),
     ("Selon le maire Jean Dufour, les blessures ne sont pas graves, mais la policière serait traumatisée.",
      {"kind": "according_to", "content": "les blessures ne sont pas graves", "actor": "Jean Dufour"}),
+    # wholly quoted after `selon`, two quotes joined by `et`: direct (corpus/NOTES.md T10)
+    ("Selon sa sœur, « il a peint jusqu'au dernier jour » et « ne regrettait rien ».",
+     {"kind": "direct", "content": "« il a peint jusqu'au dernier jour » et « ne regrettait rien »"}),
+    # a word of the journalist's between the quotes: according_to with quoted fragments
+    ("Selon sa sœur, « il a peint jusqu'au dernier jour » mais il « regrettait tout ».",
+     {"kind": "according_to", "content": "« il a peint jusqu'au dernier jour » mais il « regrettait tout »"}),
     # the journalist's `mais` after a reported clause inside a quote
     ("Un habitant raconte : « On dit que c'était un acte isolé, mais aujourd'hui on a des morts. »",
      {"cue": "dit", "content": "c'était un acte isolé"}),
