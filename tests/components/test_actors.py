@@ -90,6 +90,15 @@ def test_when_role_has_demonym_then_person_gets_its_country(nlp):
 
 
 # -- persons: titles, surnames, one actor per person ---------------------------------------
+@pytest.mark.parametrize("text, actor", [
+    ("Le ministre du travail, Sheik Nasser Al Hamad, a déclaré que les lois seraient révisées.", "nasser_al_hamad"),
+    ("Cheikh Ahmed Ould Salem a affirmé que la trêve tiendrait.", "ahmed_ould_salem"),
+    ("Sir Edmund Carrow a présidé la séance.", "edmund_carrow"),
+])
+def test_when_a_title_opens_the_name_then_the_actor_is_the_name(nlp, text, actor):
+    assert [m["actor_id"] for m in mentions(nlp, text) if m["label"] == "PER"] == [actor]
+
+
 def test_when_title_and_surname_then_merged_with_full_name(nlp):
     text = ("Marianne Lefort a été élue maire de la ville dimanche. "
             "Mme Lefort a remercié ses électeurs lors d'une réunion publique.")
