@@ -467,8 +467,15 @@ NOT_SPEECH = [
     "À noter que la route est fermée le dimanche.",                        # the journalist's aside
     _xfail("L'armée a lancé l'opération « Bouclier » avant l'aube.",
            why="class 6: launching an operation is not saying"),
-    _xfail("On dit souvent que Paris est une fête.", why="class 6: generic `on`"),
+    "On dit souvent que Paris est une fête.",                              # generic on
+    "On note aussi que le maire était absent lors du vote.",              # the journalist's aside
+    "« La digue a cédé dans la nuit », raconte-on au village.",            # generic on, inverted
 ]
+
+
+def test_when_on_is_inside_a_quote_then_the_quoted_speaker_still_reports(nlp):
+    found = _run(nlp, "« On nous a dit que l'usine fermerait », a déclaré Paul Renaud.")
+    assert any(a["content"] == "l'usine fermerait" for a in found), found
 
 
 @pytest.mark.parametrize("text", NOT_SPEECH)

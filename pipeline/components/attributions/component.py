@@ -84,6 +84,8 @@ class AttributionsComponent(CueLookup, RuleComponent):
                 items = pattern_de_inf(ctx, self, t, cue)
             if not items and {"object", "que", "quote"} & set(cue.frames):
                 items = pattern_object(ctx, self, t, cue)
+            if items and generic_on(ctx, items[0]):
+                continue
             if items and is_new(cue):
                 items = strict_verb_items(ctx, items)  # a cue from the resources only: strict frames
             if items:
@@ -115,6 +117,13 @@ class AttributionsComponent(CueLookup, RuleComponent):
         if ctx.tok(j).text != ",":
             return False
         return inverted_clitic(ctx, t) is not None
+
+
+def generic_on(ctx: Ctx, a: dict) -> bool:
+    """`On note aussi que`, `on dit que`, `« … », dit-on`: the generic `on` outside quotation marks
+    is nobody's speech act, the journalist's narration (ANNOTATION.md)."""
+    s = a["speaker_start"]
+    return s is not None and ctx.text[s:a["speaker_end"]].lower() == "on"
 
 
 def headline_end(text: str) -> int:
