@@ -46,6 +46,9 @@ WORD_KINDS = {
     "de": "a form of the preposition de (`de`, `du`, `des`, `d'`)",
     "selon_relative": "a relative pronoun after `selon` (`selon laquelle`)",
     "not_selon": "a word after `selon` that makes it no source (`selon moi`, `selon que`)",
+    "not_source": "a head noun after `selon` naming a manner or a criterion, no source (`selon les cas`, "
+                  "`selon la procédure`)",
+    "varies": "a verb of variation before `selon`, which then names a criterion (`les prix varient selon`)",
     "before_subject": "a preposition that may open a complement between a cue and its inverted "
                       "subject (`a déclaré à la presse le ministre`)",
     "subordinator": "a word that opens a subordinate clause before `que` (`bien que`, `alors que`)",

@@ -467,6 +467,9 @@ NOT_SPEECH = [
     "À noter que la route est fermée le dimanche.",                        # the journalist's aside
     _xfail("L'armée a lancé l'opération « Bouclier » avant l'aube.",
            why="class 6: launching an operation is not saying"),
+    "Selon les cas, la peine peut atteindre dix ans de prison.",          # `selon` + a criterion
+    "Le tribunal a statué selon la procédure accélérée.",                 # `selon` + a manner
+    "Les loyers varient fortement selon les quartiers de la ville.",       # a verb of variation
     "On dit souvent que Paris est une fête.",                              # generic on
     "On note aussi que le maire était absent lors du vote.",              # the journalist's aside
     "« La digue a cédé dans la nuit », raconte-on au village.",            # generic on, inverted

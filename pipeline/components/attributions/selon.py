@@ -33,7 +33,7 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
     np = _what_says(ctx, t.i + 1)
     if np is None:
         np = np_right(ctx, t.i + 1)
-        if not np:
+        if not np or _criterion(ctx, first, np):
             return []
         speaker = speaker_at(ctx, *np, "object")
     else:
@@ -120,6 +120,18 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
                 a["cue_start"], a["cue_end"] = d.idx, t.idx + len(t.text)
             out.append(a)
     return out
+
+
+def _criterion(ctx: Ctx, first: int, np) -> bool:
+    """`selon les cas`, `selon la procédure prévue`, `les prix varient selon les régions`: a
+    manner or a criterion, no source (words.jsonl `not_source`, `varies`)."""
+    head = next((ctx.tok(x) for x in range(np[0], np[1] + 1) if ctx.tok(x).pos_ in ("NOUN", "PROPN")), None)
+    if head is not None and head.pos_ == "NOUN" and head.lemma_.lower() in ctx.words.not_source:
+        return True
+    j = first - 1
+    while j >= 0 and ctx.tok(j).pos_ == "ADV":
+        j -= 1
+    return j >= 0 and ctx.tok(j).pos_ == "VERB" and ctx.tok(j).lemma_.lower() in ctx.words.varies
 
 
 RELAYS = {"citer", "rapporter", "interroger", "reprendre", "relayer", "interviewer"}
