@@ -470,10 +470,20 @@ NOT_SPEECH = [
     "Selon les cas, la peine peut atteindre dix ans de prison.",          # `selon` + a criterion
     "Le tribunal a statué selon la procédure accélérée.",                 # `selon` + a manner
     "Les loyers varient fortement selon les quartiers de la ville.",       # a verb of variation
+    "Cela veut dire que la commune devra emprunter davantage.",           # vouloir dire: to mean
+    "La directrice va annoncer que le site fermera.",                     # near future: not said yet
     "On dit souvent que Paris est une fête.",                              # generic on
     "On note aussi que le maire était absent lors du vote.",              # the journalist's aside
     "« La digue a cédé dans la nuit », raconte-on au village.",            # generic on, inverted
 ]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("La directrice est allée dire aux grévistes que le site resterait ouvert.", "le site resterait ouvert"),
+    ("« Je vais dire que nous resterons », a déclaré la directrice.", "nous resterons"),
+])
+def test_when_aller_is_past_or_quoted_then_the_speech_is_kept(nlp, text, content):
+    assert any(a["content"] == content for a in _run(nlp, text))
 
 
 def test_when_on_is_inside_a_quote_then_the_quoted_speaker_still_reports(nlp):
