@@ -295,6 +295,17 @@ class ActorsComponent(RuleComponent):
                 ns += 1
             c["tokens"] = [t.text for t in doc[ns:e]]
             c["bare"] = re.sub(r"\s+", " ", doc[ns:e].text).strip()
+        at = {c["ts"]: c for c in persons}
+        surnames = {fold(c["tokens"][-1]) for c in persons if len(c["tokens"]) > 1}
+        for c in persons:
+            # `Thierry et Véronique Roy`: the first first name shares the surname of the second
+            # (unless it is the surname of a full name of the article: `Roy et Paul Vidal`)
+            other = at.get(c["te"] + 1)
+            if len(c["tokens"]) == 1 and other is not None and fold(doc[c["te"]].text) == "et" \
+                    and len(other["tokens"]) == 2 and not ix.person_name.get(fold(c["bare"])) \
+                    and fold(c["tokens"][0]) not in surnames:
+                c["tokens"] = [c["tokens"][0], other["tokens"][-1]]
+                c["bare"] = f"{c['bare']} {other['tokens'][-1]}"
         fulls: dict[tuple, dict] = {}
         for c in persons:
             if len(c["tokens"]) > 1:

@@ -99,6 +99,18 @@ def test_when_a_title_opens_the_name_then_the_actor_is_the_name(nlp, text, actor
     assert [m["actor_id"] for m in mentions(nlp, text) if m["label"] == "PER"] == [actor]
 
 
+@pytest.mark.parametrize("text, surface, actor", [
+    ("Marc et Julie Fontaine ont affirmé que la maison était vide.", "Marc", "marc_fontaine"),
+    ("Marc et Julie Fontaine ont affirmé que la maison était vide.", "Julie Fontaine", "julie_fontaine"),
+    # a surname of the article coordinated with a full name keeps its own person
+    ("Paul Delorme a reçu ses voisins. Delorme et Julie Fontaine ont signé l'accord.", "Delorme",
+     "paul_delorme"),
+])
+def test_when_first_names_share_a_surname_then_each_gets_it(nlp, text, surface, actor):
+    found = [m["actor_id"] for m in mentions(nlp, text) if text[m["start"]:m["end"]] == surface]
+    assert found and found[-1] == actor, mentions(nlp, text)
+
+
 def test_when_title_and_surname_then_merged_with_full_name(nlp):
     text = ("Marianne Lefort a été élue maire de la ville dimanche. "
             "Mme Lefort a remercié ses électeurs lors d'une réunion publique.")
