@@ -353,6 +353,10 @@ COREFERENCE = [
      "serait renforcée.", {"content": "la sécurité serait renforcée", "actor": "Gérald Martin"}),
     ("Le constructeur Renault a publié ses comptes. Le groupe estime que le marché reculera.",
      {"content": "le marché reculera", "actor": "Renault"}),
+    # a plural pronoun over two coordinated names: one attribution per name
+    *[("Marc et Julie Fontaine ont écrit au préfet. Ils affirment que la digue est fragile.",
+       {"content": "la digue est fragile", "speaker": "Ils", "actor": name})
+      for name in ("Marc Fontaine", "Julie Fontaine")],
     # `le gouvernement` is not any organisation named before
     _xfail("Le constructeur Renault a publié ses comptes. Le gouvernement estime que le marché reculera.",
            {"content": "le marché reculera", "speaker": "Le gouvernement", "actor": "group-gouvernement"},

@@ -192,6 +192,31 @@ def _coordinated(ctx: Ctx, named: list[dict]) -> list[dict]:
     return out
 
 
+PLURAL_WINDOW = 300  # characters a plural pronoun's coordinated antecedents are looked for in
+
+
+def _last_coordination(ctx: Ctx, window: list[dict], s: int, a: dict) -> list[dict]:
+    """The last names coordinated before a plural pronoun at s (`Thierry et Véronique Roy`, `la
+    France et l'Allemagne`), outside the content and quotation marks, else []."""
+    names = [m for m in window if m["end"] <= s and m.get("source") != "coref" and m.get("actor_id")
+             and m.get("label") in ("PER", "ORG", "GPE") and not (a["content_start"] <= m["start"] < a["content_end"])
+             and not _quoted(ctx, m)]
+    run: list[dict] = []
+    for m in reversed(names):
+        if run and _coordinated(ctx, [m, run[0]]):
+            run.insert(0, m)
+        elif len(run) >= 2:
+            break
+        else:
+            run = [m]
+    return _coordinated(ctx, run) if len(run) >= 2 else []
+
+
+def _quoted(ctx: Ctx, m: dict) -> bool:
+    span = ctx.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+    return span is not None and ctx.in_quote[span.start] >= 0
+
+
 def _outside_content(m: dict, a: dict) -> str:
     """The actor of speaker mention m; for an anaphor, its best antecedent that is not inside
     the content being attributed (`« … Paul Martin … », a-t-il dit`)."""
@@ -268,7 +293,15 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                 if a.get("speaker_rule") != "relative":
                     a["speaker_start"], a["speaker_end"] = coordinated[0]["start"], coordinated[0]["end"]
         else:
-            if words and len(words) == 1 and norm(words[0]).lstrip("-t").lstrip("-") in ctx.words.subject_pronoun:
+            pronoun = norm(words[0]).lstrip("-t").lstrip("-") if len(words) == 1 else ""
+            group = _last_coordination(ctx, ms[bisect.bisect_left(starts, s - PLURAL_WINDOW):
+                                                 bisect.bisect_left(starts, s)], s, a) \
+                if pronoun in ("ils", "elles") else []
+            if group:
+                # `Thierry et Véronique Roy … Ils rapportent`: one attribution per name
+                a["actor_id"] = group[0]["actor_id"]
+                twins += [dict(a, actor_id=m["actor_id"]) for m in group[1:]]
+            elif pronoun in ctx.words.subject_pronoun:
                 # cheap fallback: a name earlier in the sentence outside the content, else the
                 # last speaker
                 lo = min(a["content_start"], s)
