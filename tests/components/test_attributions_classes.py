@@ -232,6 +232,11 @@ CONSTRUCTIONS = [
     # a quoted noun phrase as object
     ("La ministre a condamné « une attaque inadmissible » contre les journalistes.",
      {"cue": "condamné", "kind": "direct", "content": "une attaque inadmissible"}),
+    # `selon ce qu'a confié à <a medium> X, role, « … »`: X past the medium, the quote direct
+    ("Selon ce qu'a confié à la radio Jean Roux , préfet de la Manche, « il y a eu un départ de feu ».",
+     {"kind": "direct", "content": "il y a eu un départ de feu", "actor": "Jean Roux"}),
+    ("Selon ce qu'a déclaré à l'AFP le préfet, le feu est éteint.",
+     {"content": "le feu est éteint", "speaker": "le préfet"}),
     # `selon ce que rapportent X`: X is the source
     ("Selon ce que rapportent des médias belges, le suspect a été arrêté dans sa voiture.",
      {"speaker": "des médias belges", "content": "le suspect a été arrêté dans sa voiture"}),

@@ -149,8 +149,15 @@ def _what_says(ctx: Ctx, i: int):
         j = v + 1
         while j < ctx.n and ctx.tok(j).pos_ == "ADP" and j - v < 6:  # `qu'a confié à France Info X`
             j += 1
-            while j < ctx.n and ctx.tok(j).pos_ in ("DET", "NOUN", "PROPN") and j - v < 6:
+            while j < ctx.n and ctx.tok(j).pos_ == "DET":
                 j += 1
+            if j < ctx.n and ctx.tok(j).ent_iob_ == "B":  # a name: up to its end, the speaker follows
+                j += 1
+                while j < ctx.n and ctx.tok(j).ent_iob_ == "I":
+                    j += 1
+            else:
+                while j < ctx.n and ctx.tok(j).pos_ in ("NOUN", "ADJ") and j - v < 6:
+                    j += 1
         np = np_right(ctx, j) if j < ctx.n and ctx.tok(j).pos_ in ("DET", "PROPN") else None
         if np:
             return speaker_at(ctx, *np, "post_verbal"), (i, np[1])
