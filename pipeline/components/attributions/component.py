@@ -44,13 +44,17 @@ class AttributionsComponent(CueLookup, RuleComponent):
                 if cue is not None and "que" in cue.frames and not is_new(cue) and not negated(ctx, t) \
                         and not not_a_speech_act(ctx, t):
                     inner = pattern_que(ctx, self, t, cue)
-                    if inner and inner[0]["speaker_start"] is not None and \
-                            ctx.text[inner[0]["speaker_start"]:inner[0]["speaker_end"]].lower() in ("j'", "j’", "je", "on", "nous"):
-                        for a in inner:
-                            a["rule"] = "in_quote_" + a["rule"]
-                            a["inherit_outer"] = True
+                    who = ctx.text[inner[0]["speaker_start"]:inner[0]["speaker_end"]].lower() \
+                        if inner and inner[0]["speaker_start"] is not None else None
+                    if who is not None and who not in ("j'", "j’", "je", "on", "nous") and \
+                            not self._other_in_quote(ctx, t, inner[0]):
+                        who = None
+                    for a in inner if who is not None else []:
+                        a["rule"] = "in_quote_" + a["rule"]
+                        if who in ("j'", "j’", "je", "on", "nous"):
+                            a["inherit_outer"] = True  # the quoted speaker's own speech
                             a["speaker_rule"] = "outer"
-                        found += inner
+                    found += inner if who is not None else []
                 continue
             nt = norm(t)
             if (nt == "selon" and "selon" in self.preps) or (
@@ -105,6 +109,17 @@ class AttributionsComponent(CueLookup, RuleComponent):
         doc._.depeche_attributions = [{k: a.get(k) for k in (
             "kind", "cue_start", "cue_end", "cue_lemma", "stance", "speaker_start", "speaker_end", "actor_id",
             "content_start", "content_end", "rule")} for a in found]
+
+    @staticmethod
+    def _other_in_quote(ctx, t, a) -> bool:
+        """`« Le maire nous a dit que l'usine fermerait »`: another speaker's speech inside a quote
+        (corpus/NOTES.md T9), its subject in the same quote, a finite cue, no `si` before it (`si
+        elle considérait que`: a hypothesis)."""
+        sp = ctx.doc.char_span(a["speaker_start"], a["speaker_end"], alignment_mode="expand")
+        if sp is None or ctx.in_quote[sp.start] != ctx.in_quote[t.i] or "Fin" not in t.morph.get("VerbForm") and \
+                not any(c.dep_.startswith("aux") for c in t.children):
+            return False
+        return not (sp.start > 0 and norm(ctx.tok(sp.start - 1)) in ("si", "s'"))
 
     def _incise_in_quote(self, ctx, t) -> bool:
         """`« part one, dit-elle. part two »`: a cue inside a quote right after a comma with an
