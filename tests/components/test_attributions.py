@@ -306,7 +306,12 @@ def test_when_quoted_person_reports_speech_then_it_is_nested_with_the_same_actor
      "l'atelier fermerait"),
     ("Anne Morel a déclaré : « Les infirmières ont annoncé que la grève durerait. »", "Les infirmières",
      "la grève durerait"),
-    # not another speaker's speech: a hypothesis, an infinitive, a subject outside the quote
+    ("« Le directeur nous a promis de rouvrir l'atelier », raconte Paul Girard.", "Le directeur",
+     "rouvrir l'atelier"),
+    # not another speaker's speech: a pronoun (no antecedent inside a quote), a hypothesis, an
+    # infinitive, a subject outside the quote
+    ("« Il se vantait d'avoir caché l'argent en Suisse », précise Anne Morel.", None,
+     "avoir caché l'argent en Suisse"),
     ("« Il fallait, si elle estimait que le délai était court, le signaler », ajoute Paul Girard.", None,
      "le délai était court"),
     ("« Il lui revenait de dire qu'elle ne pouvait pas venir », ajoute Paul Girard.", None,

@@ -39,22 +39,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
         found: list[dict] = []
         for t in doc:
             if ctx.in_quote[t.i] >= 0 and not self._incise_in_quote(ctx, t):
-                # `« J'ai dit que je n'étais pas d'accord »`: speech reported inside a quote
-                cue = self.verb_cue(ctx, t)
-                if cue is not None and "que" in cue.frames and not is_new(cue) and not negated(ctx, t) \
-                        and not not_a_speech_act(ctx, t):
-                    inner = pattern_que(ctx, self, t, cue)
-                    who = ctx.text[inner[0]["speaker_start"]:inner[0]["speaker_end"]].lower() \
-                        if inner and inner[0]["speaker_start"] is not None else None
-                    if who is not None and who not in ("j'", "j’", "je", "on", "nous") and \
-                            not self._other_in_quote(ctx, t, inner[0]):
-                        who = None
-                    for a in inner if who is not None else []:
-                        a["rule"] = "in_quote_" + a["rule"]
-                        if who in ("j'", "j’", "je", "on", "nous"):
-                            a["inherit_outer"] = True  # the quoted speaker's own speech
-                            a["speaker_rule"] = "outer"
-                    found += inner if who is not None else []
+                found += self._in_quote(ctx, t)
                 continue
             nt = norm(t)
             if (nt == "selon" and "selon" in self.preps) or (
@@ -109,6 +94,29 @@ class AttributionsComponent(CueLookup, RuleComponent):
         doc._.depeche_attributions = [{k: a.get(k) for k in (
             "kind", "cue_start", "cue_end", "cue_lemma", "stance", "speaker_start", "speaker_end", "actor_id",
             "content_start", "content_end", "rule")} for a in found]
+
+    def _in_quote(self, ctx, t) -> list[dict]:
+        """Speech reported inside a quote: the quoted speaker's own (`« J'ai dit que … »`, it
+        inherits the quote's speaker) or another speaker's (`« Le maire nous a dit que … »`)."""
+        cue = self.verb_cue(ctx, t)
+        if cue is None or is_new(cue) or negated(ctx, t) or not_a_speech_act(ctx, t):
+            return []
+        inner = pattern_que(ctx, self, t, cue) if "que" in cue.frames else []
+        if not inner and "de_inf" in cue.frames:
+            inner = pattern_de_inf(ctx, self, t, cue)
+        who = ctx.text[inner[0]["speaker_start"]:inner[0]["speaker_end"]].lower() \
+            if inner and inner[0]["speaker_start"] is not None else None
+        own = who in ("j'", "j’", "je", "on", "nous")
+        # another speaker: a noun phrase (a pronoun inside a quote has no antecedent we can trust)
+        if who is None or not own and (who.strip("()") in ctx.words.subject_pronoun
+                                       or not self._other_in_quote(ctx, t, inner[0])):
+            return []
+        for a in inner:
+            a["rule"] = "in_quote_" + a["rule"]
+            if own:
+                a["inherit_outer"] = True  # the quoted speaker's own speech
+                a["speaker_rule"] = "outer"
+        return inner
 
     @staticmethod
     def _other_in_quote(ctx, t, a) -> bool:
