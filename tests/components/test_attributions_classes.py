@@ -237,6 +237,13 @@ CONSTRUCTIONS = [
      {"kind": "direct", "content": "il y a eu un départ de feu", "actor": "Jean Roux"}),
     ("Selon ce qu'a déclaré à l'AFP le préfet, le feu est éteint.",
      {"content": "le feu est éteint", "speaker": "le préfet"}),
+    # `par la voix de X`: X speaks for the subject
+    ("Le Burkina a répondu par la voix du colonel Paul Gatete, porte-parole de l'armée : « Nous n'y sommes "
+     "pour rien. »", {"kind": "direct", "content": "Nous n'y sommes pour rien.", "actor": "Paul Gatete"}),
+    ("Le club a annoncé par la voix de son président Jean Roux que l'entraîneur restait.",
+     {"content": "l'entraîneur restait", "actor": "Jean Roux"}),
+    ("Le club a annoncé par la voie légale que l'entraîneur restait.",
+     {"content": "l'entraîneur restait", "speaker": "Le club"}),
     # `selon ce que rapportent X`: X is the source
     ("Selon ce que rapportent des médias belges, le suspect a été arrêté dans sa voiture.",
      {"speaker": "des médias belges", "content": "le suspect a été arrêté dans sa voiture"}),
@@ -548,7 +555,7 @@ def test_when_founding_dispatch_is_evaluated_then_every_speaker_is_right(nlp):
 
 # -- the rule column ----------------------------------------------------------------------------
 SPEAKER_RULES = {"subject", "agent", "governor_subject", "apposition_name", "post_verbal", "clitic", "relative",
-                 "object", "previous", "outer", "surface", "none"}
+                 "voice", "object", "previous", "outer", "surface", "none"}
 
 
 @pytest.mark.parametrize("text, rule", [
@@ -557,6 +564,7 @@ SPEAKER_RULES = {"subject", "agent", "governor_subject", "apposition_name", "pos
     ("Selon la préfecture, trois routes sont coupées.", "selon/object"),
     ("La digue sera rehaussée avant l'hiver, a déclaré le préfet Paul Martin.", "inversion/post_verbal"),
     ("Le projet de rocade est qualifié de « pure folie » par les riverains.", "passive_quote/agent"),
+    ("Le club a annoncé par la voix de son président Jean Roux que l'entraîneur restait.", "que_clause/voice"),
 ])
 def test_when_attribution_is_found_then_its_rule_names_pattern_and_speaker_rule(nlp, text, rule):
     found = _run(nlp, text)

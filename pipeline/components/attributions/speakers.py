@@ -400,7 +400,17 @@ def _without_time_lead(ctx: Ctx, sp: Optional[Speaker]) -> Optional[Speaker]:
 
 
 def speaker_for(ctx: Ctx, t) -> Optional[Speaker]:
-    return _without_time_lead(ctx, _speaker_for(ctx, t))
+    return by_voice_of(ctx, t) or _without_time_lead(ctx, _speaker_for(ctx, t))
+
+
+def by_voice_of(ctx: Ctx, t) -> Optional[Speaker]:
+    """`Le Rwanda a répondu par la voix de son porte-parole, Paul Roy`: the spokesperson speaks."""
+    j = skip_adverbials(ctx, t.i + 1)
+    words = [norm(ctx.tok(x)) for x in range(j, min(ctx.n, j + 4))]
+    if words[:3] != ["par", "la", "voix"] or len(words) < 4 or words[3] not in ctx.words.de:
+        return None
+    np = np_right(ctx, j + 4)
+    return speaker_at(ctx, *np, "voice") if np else None
 
 
 def _speaker_for(ctx: Ctx, t) -> Optional[Speaker]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pipeline.components.attributions.contents import clause_left, clause_right, has_main_verb, kind_of
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
-from pipeline.components.attributions.speakers import (left_speaker, np_right, right_speaker, skip_adverbials,
-                                                       speaker_for)
+from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, np_right, right_speaker,
+                                                       skip_adverbials, speaker_for)
 from pipeline.rules.cues import Cue
 
 
@@ -178,7 +178,8 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     """
     j = t.i + 1
     colon = None
-    while j < ctx.n and j - t.i <= 12:
+    reach = 20 if by_voice_of(ctx, t) else 12  # `a répondu par la voix de X, role de Y :`
+    while j < ctx.n and j - t.i <= reach:
         tk = ctx.tok(j)
         if tk.text == ":":
             colon = j
