@@ -8,7 +8,7 @@ INPUT ?= corpus/dispatches
 OUT ?= out
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast bench evaluate conformance lint model gazetteer wikidata clean install browsers labelstudio ner labelstudio-serve
+.PHONY: run test test-fast bench evaluate conformance lint model gazetteer wikidata cues clean install browsers labelstudio ner labelstudio-serve
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "make: $(PY) not found; set PY=python3" >&2; exit 2; }
@@ -69,6 +69,12 @@ gazetteer: $(STAMP)
 SUPRAVERDEN ?= general_list.yaml
 wikidata: $(STAMP)
 	$(BIN)/python scripts/build_wikidata.py --supraverden $(SUPRAVERDEN)
+
+# the cue lexicon from public lexical resources, fetched by hand into CUE_RESOURCES (they are
+# not on PyPI; models/depeche-fr/depeche_attributions/README.md says which files and how)
+CUE_RESOURCES ?= ../cue-resources
+cues: $(STAMP)
+	$(BIN)/python scripts/build_cues.py $(CUE_RESOURCES)
 
 # the shipped model: generated rule files rebuilt from their libraries, then every rule file
 # of models/depeche-fr validated by loading the pipeline

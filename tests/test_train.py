@@ -98,20 +98,34 @@ def _probe(rows):
             sorted(a.cue_lemma for a in rows["attributions"]))
 
 
+def _base_without_cues(tmp_path, lemmas):
+    """The shipped model without the cues the gold dispatches teach (`claironner`, `tempêter`
+    are in the lexicon built from Verb∋Net): what is learned must be new to the base, whatever
+    the shipped lexicon holds."""
+    from pipeline import nlp as nlp_mod
+    base = tmp_path / "base"
+    shutil.copytree(nlp_mod.default_model_dir(), base)
+    path = base / "depeche_attributions" / "cues.jsonl"
+    lines = [x for x in path.read_text(encoding="utf-8").splitlines() if json.loads(x)["lemma"] not in lemmas]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return base
+
+
 @pytest.mark.slow
-def test_when_trained_on_gold_then_new_names_alias_and_cue_are_found(tmp_path, nlp):
+def test_when_trained_on_gold_then_new_names_alias_and_cue_are_found(tmp_path):
     from pipeline import nlp as nlp_mod
     from pipeline.io.readers import from_text
     from pipeline.runner import extract
 
     gold = tmp_path / "gold"
     shutil.copytree(CORPUS_GOLD, gold)
+    base = _base_without_cues(tmp_path, {"claironner", "tempêter"})
     probe = [from_text("probe", PROBE)]
-    person, org, cues = _probe(extract(probe, nlp=nlp))
+    person, org, cues = _probe(extract(probe, str(base), nlp=nlp_mod.build(base)))
     assert person != "Didier Kambale Mumbere" and org != "Front patriotique pour la renaissance du Kivu"
     assert "claironner" not in cues
 
-    meta = tr.train(gold, tmp_path / "model", holdout=0.25)
+    meta = tr.train(gold, tmp_path / "model", base=base, holdout=0.25)
     person, org, cues = _probe(extract(probe, str(tmp_path / "model"), nlp=nlp_mod.build(tmp_path / "model")))
     assert person == "Didier Kambale Mumbere"
     assert org == "Front patriotique pour la renaissance du Kivu"

@@ -41,7 +41,7 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 # The mends and filters of NER entities, by name: each can be switched off
 # (`ActorsComponent.disabled`) to measure what it brings (scripts/ner_rules.py). Only those
 # that gain on winer-fr 2017 under the NER trained on 2016 are kept (README, issue 14).
-RULES = ("mend-org-glued", "inside-longer", "filter-role", "filter-demonym", "filter-sentence-word",
+RULES = ("mend-org-glued", "org-of-state", "inside-longer", "filter-role", "filter-demonym", "filter-sentence-word",
          "filter-non-actor", "filter-direction")
 # a gazetteer name that is also a point of the compass (`Nord`, the French département) is a
 # direction, not that place, before `de` (`au Nord des États-Unis`, `l'aile Ouest de la Maison Blanche`)
@@ -120,6 +120,12 @@ class ActorsComponent(RuleComponent):
                         inside_longer = True
             if inside_longer:
                 continue
+            lo = self._org_of_state(doc, s, eid, taken) if self.on("org-of-state") else s
+            if lo < s:  # `Business France`, `Havas France`: an organisation, not the state
+                used_ents.update(ent_at[i] for i in range(lo, e) if i in ent_at)
+                kept.update(range(lo, e))
+                out.append(dict(ts=lo, te=e, eid="", source="rules", rule="org-of-state", label="ORG"))
+                continue
             used_ents.update(over)
             kept.update(range(s, e))
             out.append(dict(ts=s, te=e, eid=eid, source="rules", rule="gazetteer"))
@@ -131,6 +137,22 @@ class ActorsComponent(RuleComponent):
                 out.append(c)
         out.sort(key=lambda c: c["ts"])
         return out
+
+    def _org_of_state(self, doc, s, eid, taken) -> int:
+        """Where an organisation named after its state begins (`Business France`, `Havas
+        France`: capitalised names glued before the state's, which takes no article), else s."""
+        ix = self.index
+        if ix.entries[eid].type != "state":
+            return s
+        lo = s
+        while lo > 0 and s - lo < 3 and lo - 1 not in taken and "\n" not in doc[lo - 1].whitespace_:
+            t = doc[lo - 1]
+            if not (t.is_alpha and t.text[:1].isupper() and fold(t.text) not in DETERMINERS) or \
+                    t.pos_ not in ("PROPN", "X", "NOUN", "ADJ") or t.pos_ in ("NOUN", "ADJ") and t.is_sent_start or \
+                    ix.kind(t.text, "title") or ix.kind(t.text, "role") or ix.demonym(t.text):
+                break
+            lo -= 1
+        return lo
 
     def _mend_ents(self, doc, ents):
         """Names the model cut short: `Big Ten` + `Network`, `I` + `-Télé` (an organisation
@@ -277,6 +299,17 @@ class ActorsComponent(RuleComponent):
                 ns += 1
             c["tokens"] = [t.text for t in doc[ns:e]]
             c["bare"] = re.sub(r"\s+", " ", doc[ns:e].text).strip()
+        at = {c["ts"]: c for c in persons}
+        surnames = {fold(c["tokens"][-1]) for c in persons if len(c["tokens"]) > 1}
+        for c in persons:
+            # `Thierry et Véronique Roy`: the first first name shares the surname of the second
+            # (unless it is the surname of a full name of the article: `Roy et Paul Vidal`)
+            other = at.get(c["te"] + 1)
+            if len(c["tokens"]) == 1 and other is not None and fold(doc[c["te"]].text) == "et" \
+                    and len(other["tokens"]) == 2 and not ix.person_name.get(fold(c["bare"])) \
+                    and fold(c["tokens"][0]) not in surnames:
+                c["tokens"] = [c["tokens"][0], other["tokens"][-1]]
+                c["bare"] = f"{c['bare']} {other['tokens'][-1]}"
         fulls: dict[tuple, dict] = {}
         for c in persons:
             if len(c["tokens"]) > 1:

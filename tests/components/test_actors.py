@@ -37,6 +37,22 @@ def test_when_place_then_metonymy_decides_state_or_location(nlp, text, surface, 
     assert (m["label"], m["actor_id"], m["type"]) == (label, actor, type_)
 
 
+# -- an organisation named after its state is not the state ---------------------------------
+@pytest.mark.parametrize("text, surface, label, actor", [
+    ("Nexalia France, agence publique, a reconnu une erreur de procédure.", "Nexalia France",
+     "ORG", "nexalia_france"),
+    ("Les comptes de Corvelo Italie ont été publiés mardi.", "Corvelo Italie", "ORG",
+     "corvelo_italie"),
+    ("Mardi, Israël a annoncé la fermeture de la frontière.", "Israël", "GPE", "israel"),
+    ("Pourtant Cuba a refusé de signer le texte.", "Cuba", "GPE", "cuba"),
+    ("Lundi France et Allemagne ont signé un accord.", "France", "GPE", "france"),
+])
+def test_when_names_glued_before_a_state_then_organisation(nlp, text, surface, label, actor):
+    m = find(mentions(nlp, text), text, surface)
+    assert m is not None, f"no mention {surface!r}: {mentions(nlp, text)}"
+    assert (m["label"], m["actor_id"]) == (label, actor)
+
+
 def test_when_seat_of_power_then_organisation_of_its_state(nlp):
     text = "La Maison-Blanche a publié un communiqué."
     m = find(mentions(nlp, text), text, "Maison-Blanche")
@@ -74,6 +90,27 @@ def test_when_role_has_demonym_then_person_gets_its_country(nlp):
 
 
 # -- persons: titles, surnames, one actor per person ---------------------------------------
+@pytest.mark.parametrize("text, actor", [
+    ("Le ministre du travail, Sheik Nasser Al Hamad, a déclaré que les lois seraient révisées.", "nasser_al_hamad"),
+    ("Cheikh Ahmed Ould Salem a affirmé que la trêve tiendrait.", "ahmed_ould_salem"),
+    ("Sir Edmund Carrow a présidé la séance.", "edmund_carrow"),
+])
+def test_when_a_title_opens_the_name_then_the_actor_is_the_name(nlp, text, actor):
+    assert [m["actor_id"] for m in mentions(nlp, text) if m["label"] == "PER"] == [actor]
+
+
+@pytest.mark.parametrize("text, surface, actor", [
+    ("Marc et Julie Fontaine ont affirmé que la maison était vide.", "Marc", "marc_fontaine"),
+    ("Marc et Julie Fontaine ont affirmé que la maison était vide.", "Julie Fontaine", "julie_fontaine"),
+    # a surname of the article coordinated with a full name keeps its own person
+    ("Paul Delorme a reçu ses voisins. Delorme et Julie Fontaine ont signé l'accord.", "Delorme",
+     "paul_delorme"),
+])
+def test_when_first_names_share_a_surname_then_each_gets_it(nlp, text, surface, actor):
+    found = [m["actor_id"] for m in mentions(nlp, text) if text[m["start"]:m["end"]] == surface]
+    assert found and found[-1] == actor, mentions(nlp, text)
+
+
 def test_when_title_and_surname_then_merged_with_full_name(nlp):
     text = ("Marianne Lefort a été élue maire de la ville dimanche. "
             "Mme Lefort a remercié ses électeurs lors d'une réunion publique.")
