@@ -8,7 +8,7 @@ INPUT ?= corpus/dispatches
 OUT ?= out
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast bench evaluate conformance lint model gazetteer clean install browsers labelstudio ner
+.PHONY: run test test-fast bench evaluate conformance lint model gazetteer wikidata cues clean install browsers labelstudio ner labelstudio-serve
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "make: $(PY) not found; set PY=python3" >&2; exit 2; }
@@ -48,6 +48,11 @@ labelstudio: .venv-labelstudio/.installed
 	  && touch $@ ) \
 	  || echo "make: label-studio could not be set up; its server test will be skipped" >&2
 
+# Label Studio for one's own annotation, with a user and API token set up (scripts/labelstudio_server.sh)
+PORT ?= 8080
+labelstudio-serve: labelstudio
+	scripts/labelstudio_server.sh $(PORT)
+
 evaluate: $(STAMP)
 	$(BIN)/depeche evaluate $(SHARED)/gold --out metrics --winer
 
@@ -57,6 +62,19 @@ conformance: $(STAMP)
 
 gazetteer: $(STAMP)
 	$(BIN)/python scripts/build_gazetteer.py
+
+# Wikidata QIDs of the gazetteer's entries (models/depeche-fr/depeche_actors/README.md):
+# SUPRAVERDEN is data/general_list.yaml of github.com/confirmordeny/supraverden at the commit
+# scripts/build_wikidata.py names
+SUPRAVERDEN ?= general_list.yaml
+wikidata: $(STAMP)
+	$(BIN)/python scripts/build_wikidata.py --supraverden $(SUPRAVERDEN)
+
+# the cue lexicon from public lexical resources, fetched by hand into CUE_RESOURCES (they are
+# not on PyPI; models/depeche-fr/depeche_attributions/README.md says which files and how)
+CUE_RESOURCES ?= ../cue-resources
+cues: $(STAMP)
+	$(BIN)/python scripts/build_cues.py $(CUE_RESOURCES)
 
 # the shipped model: generated rule files rebuilt from their libraries, then every rule file
 # of models/depeche-fr validated by loading the pipeline
@@ -72,6 +90,7 @@ ner: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --docs $(SHARED)/data/winer-fr/docs.jsonl
 	$(BIN)/python scripts/bench_crossdoc.py --docs $(SHARED)/data/winer-fr/docs.jsonl
+	$(BIN)/python scripts/bench_report.py --articles 10000
 
 lint: $(STAMP)
 	$(BIN)/python -m compileall -q pipeline tests scripts

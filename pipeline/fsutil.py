@@ -1,9 +1,12 @@
 """Atomic writes: a file (or folder) is written under a temporary name beside its final one and
-renamed into place, so whatever kills the process, readers find it whole or absent."""
+renamed into place, so whatever kills the process, readers find it whole or absent. A path
+`-` is standard output (`write_or_stdout`) or standard input (`read_or_stdin`), as commands
+take it."""
 from __future__ import annotations
 
 import os
 import shutil
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
@@ -55,3 +58,26 @@ def write_text(path: Path | str, text: str) -> None:
     """Write `text` to `path` (UTF-8) atomically."""
     with atomic_open(path) as f:
         f.write(text)
+
+
+STDIO = "-"
+
+
+def is_stdio(path) -> bool:
+    return str(path) == STDIO
+
+
+def write_or_stdout(path: Path | str, text: str) -> None:
+    """`text` to `path` atomically, or to standard output when `path` is `-`."""
+    if is_stdio(path):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_text(path, text)
+
+
+def read_or_stdin(path: Path | str) -> str:
+    """A UTF-8 file's text, or standard input's when `path` is `-`."""
+    if is_stdio(path):
+        return sys.stdin.read()
+    return Path(path).read_text(encoding="utf-8")

@@ -8,9 +8,9 @@ Everything here returns plain data (dicts, lists, DataFrames); `depeche inspect`
   then a Parquet dataset: pipeline.io.writers) with the schema's types, undoing the CSV
   formula escape of SCHEMA.md.
 - `summarise(out, filters)` gives the views a user would otherwise build in pandas.
-- `article_view(out, article_id)` re-reads an article's text from the run's input (run.json
-  "input") with the same reader as the run, so the tables' offsets index the same text, and
-  gathers its rows for highlighting.
+- `article_view(out, article_id)` reads an article's text from the run's text store
+  (OUT/texts.jsonl.gz, pipeline.io.texts: the text the tables' offsets index, whether or not
+  INPUT is still there) and gathers its rows for highlighting.
 """
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ import pandas as pd
 
 from pipeline import tables as T
 from pipeline.errors import InspectError
-from pipeline.io.readers import discover, iso_date, read_ref
+from pipeline.io import texts
+from pipeline.io.metadata import strict_date
 from pipeline.io.writers import FORMATS
 from pipeline.names import unaccent
 from pipeline.runner import publish
@@ -183,9 +184,10 @@ def apply_filters(t: dict[str, pd.DataFrame], f: Filters) -> dict[str, pd.DataFr
         if not keep.any():
             raise InspectError(f"no article {f.article!r} in this run: see articles.csv for the ids")
     if f.since:
-        since = iso_date(f.since)
+        since = strict_date(f.since)
         if not since:
-            raise InspectError(f"--since {f.since!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
+            raise InspectError(f"--since {f.since!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD "
+                               "(2016, 2016-04, 2016-04-03)")
         keep &= arts["date"].map(lambda d: _date_on_or_after(d, since))
     if f.actor:
         ids, m = match_actors(t["actors"], f.actor), t["mentions"]
@@ -285,7 +287,7 @@ def claims(t: dict[str, pd.DataFrame], limit: int = 0) -> list[dict]:
     out = []
     for r in a.to_dict("records"):
         key = (r["article_id"], int(r["attribution_id"]))
-        out.append({"article_id": r["article_id"], "attribution_id": key[1],
+        out.append({"article_id": r["article_id"], "attribution_id": key[1], "ref": claim_ref(*key),
                     "speaker": r["speaker"], "actor_id": r["actor_id"],
                     "who": speaker_label(r, names), "kind": r["kind"], "cue": r["cue"],
                     "stance": r["stance"], "content": r["content"],
@@ -376,44 +378,36 @@ def summarise(out: Path | str, filters: Optional[Filters] = None, top: int = 10,
 class ArticleText:
     text: str = ""
     note: str = ""          # why the text is missing or may not match the offsets
-    article: object = None  # the io Article as re-read
 
 
 @dataclass
 class Reader:
-    """Re-reads articles from the run's input, as the run read them (same readers)."""
-    input: str
-    max_chars: int = 2_000_000
-    out: str = ""           # the run's OUT: skipped by discovery when it is inside INPUT
-    _refs: Optional[dict] = field(default=None, repr=False)
+    """The texts of a run, from its text store in OUT (pipeline.io.texts; never from INPUT,
+    which may be gone), read only when run.json lists the store in the run's published set."""
+    out: str
+    _texts: Optional[dict] = field(default=None, repr=False)
 
     @classmethod
     def for_run(cls, out: Path | str) -> "Reader":
-        run = read_run(out)
-        return cls(run.get("input", ""), int(run.get("options", {}).get("max_chars") or 2_000_000), str(out))
+        return cls(str(out))
 
-    def refs(self) -> dict:
-        if self._refs is None:
-            self._refs = {}
-            if self.input and Path(self.input).exists():
-                self._refs = {r.article_id: r for r in discover(Path(self.input), out=self.out or None).refs}
-        return self._refs
+    def preload(self) -> "Reader":
+        """Read every text at once (views of many articles)."""
+        if self._texts is None and self.kept():
+            self._texts = texts.read(self.out)
+        return self
 
-    def read(self, article_id: str, sha256: str = "") -> ArticleText:
-        if not self.input:
-            return ArticleText(note="run.json gives no input path: the text cannot be shown")
-        if not Path(self.input).exists():
-            return ArticleText(note=f"the run's input {self.input} is gone: the text cannot be shown")
-        ref = self.refs().get(article_id)
-        if ref is None:
-            return ArticleText(note=f"{article_id} is no longer under {self.input}")
-        art = read_ref(ref, self.max_chars)
-        if not art.text:
-            return ArticleText(note=art.error or "no text", article=art)
-        note = ""
-        if sha256 and art.sha256 and art.sha256 != sha256:
-            note = "the input changed since the run: highlights may be misplaced"
-        return ArticleText(art.text, note, art)
+    def kept(self) -> bool:
+        return texts.NAME in published(self.out)
+
+    def read(self, article_id: str) -> ArticleText:
+        if not self.kept():
+            return ArticleText(note=f"{self.out} keeps no texts (no {texts.NAME}: an older run): run "
+                                    "it again to show them")
+        got = self._texts if self._texts is not None else texts.read(self.out, {article_id})
+        if article_id not in got:
+            return ArticleText(note="no text kept for this article (too large, or unreadable)")
+        return ArticleText(got[article_id])
 
 
 def rows_by_article(t: dict[str, pd.DataFrame]) -> dict[str, dict[str, list[dict]]]:
@@ -478,18 +472,57 @@ def spans_of(t: dict[str, pd.DataFrame], article_id: str, text: str, index: Opti
     return out
 
 
-def article_view(out: Path | str, article_id: str, tables: Optional[dict] = None,
+def claim_ref(article_id: str, attribution_id: int) -> str:
+    """How inspect names an attribution, and what `show` accepts: `ARTICLE_ID#N`."""
+    return f"{article_id}#{attribution_id}"
+
+
+def resolve_ref(arts: pd.DataFrame, ref: str) -> tuple[str, Optional[int]]:
+    """(article_id, attribution_id or None) of an article id or a claim reference `ID#N`; an
+    id that itself holds `#` is taken whole first."""
+    ids = set(arts["article_id"])
+    if ref in ids:
+        return ref, None
+    head, sep, n = ref.rpartition("#")
+    if sep and head in ids and n.isdigit():
+        return head, int(n)
+    raise InspectError(f"no article {ref!r} in this run: give an article_id of articles.csv, or a claim "
+                       "as `inspect` prints it (ARTICLE_ID#N)")
+
+
+_DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}(-\d{2}){0,2}\s+", re.IGNORECASE)
+
+
+def display_title(meta: dict, text: str, limit: int = 80) -> str:
+    """The title the views show: the source's, else the text's first line (articles.csv keeps
+    `title` as the source gave it, empty or not)."""
+    if meta.get("title"):
+        return meta["title"]
+    first = next((line for line in _DATE_PREFIX.sub("", text or "").split("\n") if line.strip()), "")
+    first = " ".join(first.split())
+    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+
+
+def article_view(out: Path | str, ref: str, tables: Optional[dict] = None,
                  reader: Optional[Reader] = None) -> dict:
-    """An article's metadata, text (re-read from the input) and spans: what `show` prints."""
+    """An article's metadata, text (from the run's text store) and spans: what `show` prints.
+    `ref` is an article_id, or a claim `ID#N`: then the view holds that attribution alone
+    (`focus`: N)."""
     t = tables if tables is not None else load_tables(out)
     arts = t["articles"]
-    row = arts[arts["article_id"] == article_id]
-    if row.empty:
-        raise InspectError(f"no article {article_id!r} in {out}: see articles.csv for the ids")
-    meta = _records(row)[0]
-    got = (reader or Reader.for_run(out)).read(article_id, meta.get("sha256", ""))
-    view = {"article": meta, "text": got.text, "note": got.note}
+    article_id, focus = resolve_ref(arts, ref)
+    meta = _records(arts[arts["article_id"] == article_id])[0]
+    got = (reader or Reader.for_run(out)).read(article_id)
+    view = {"article": meta, "title": display_title(meta, got.text), "text": got.text, "note": got.note,
+            "focus": focus}
     view.update(spans_of(t, article_id, got.text))
+    if focus is not None:
+        claims = [a for a in view["attributions"] if a["id"] == focus]
+        if not claims:
+            have = [a["id"] for a in view["attributions"]]
+            raise InspectError(f"article {article_id!r} has no attribution {focus}: it has "
+                               + (f"{min(have)} to {max(have)}" if have else "none"))
+        view["attributions"] = claims
     if view["mismatched"]:
         extra = f"{view['mismatched']} rows whose offsets do not give their text were left out"
         view["note"] = f"{view['note']}; {extra}" if view["note"] else extra

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from pipeline.errors import LabelStudioError
-from pipeline.fsutil import write_text
+from pipeline.fsutil import read_or_stdin, write_or_stdout, write_text
 from pipeline.names import slug
 
 LABEL_OF_TYPE = {"person": "PER", "organization": "ORG", "state": "GPE", "location": "LOC", "group": "GROUP"}
@@ -297,11 +297,34 @@ def gold_from_task(task: dict, *, use_predictions: bool = False) -> Optional[dic
         a.setdefault("type", TYPE_OF_LABEL.get(label, "organization"))
         a.setdefault("country", "")
         out_actors.append(a)
+    removed = _removed_actors(task, result, text) if not use_predictions else []
     gold = {"article_id": str(data.get("article_id") or task.get("id")),
             "sha256": data.get("sha256") or hashlib.sha256(text.encode("utf-8")).hexdigest(),
             "text": text, "date": data.get("date", ""), "actors": out_actors, "quantities": quantities,
             "dates": dates, "attributions": attributions}
+    if removed:
+        gold["removed"] = removed
     return canonical(gold)
+
+
+def _actor_spans(result: list, off: "Offsets") -> list[tuple[int, int]]:
+    return [(off.from16(i["value"]["start"]), off.from16(i["value"]["end"])) for i in result
+            if i.get("type") == "labels" and (i.get("value", {}).get("labels") or [None])[0] in ACTOR_LABELS]
+
+
+def _removed_actors(task: dict, result: list, text: str) -> list[dict]:
+    """Named mentions the task's prediction had and its annotation deleted (no annotated actor
+    span overlaps them): `train` learns them as names that are not actors."""
+    preds = [p for p in task.get("predictions") or [] if isinstance(p, dict)]
+    if not preds or result is (preds[-1].get("result") or []):
+        return []
+    off = Offsets(text)
+    kept = _actor_spans(result, off)
+    out = []
+    for s, e in sorted(set(_actor_spans(preds[-1].get("result") or [], off))):
+        if not any(a < e and s < b for a, b in kept):
+            out.append({"span": [s, e], "text": text[s:e]})
+    return out
 
 
 def _slug(s: str) -> str:
@@ -347,8 +370,12 @@ def gold_from_rows(article, rows: dict) -> dict:
                    "unit": q.unit, "item": q.item, "actor": q.actor_id or None,
                    "attribution": f"a{q.attribution_id}" if q.attribution_id else None}
                   for q in rows.get("quantities", []) if q.article_id == aid]
+    # a date the model could not place (`dimanche` in an article dated by its month only) is
+    # optional, as ANNOTATION.md has it: the annotator resolves it or leaves it, and a round
+    # trip of the model's own output scores 1.0
     dates = [{"span": [d.start, d.end], "value": d.value, "granularity": d.granularity,
-              **({"mod": d.mod} if d.mod else {})} for d in rows.get("dates", []) if d.article_id == aid]
+              **({"mod": d.mod} if d.mod else {}), **({} if d.value else {"optional": True})}
+             for d in rows.get("dates", []) if d.article_id == aid]
     attributions = []
     for r in rows.get("attributions", []):
         if r.article_id != aid or r.content_start is None:
@@ -359,14 +386,17 @@ def gold_from_rows(article, rows: dict) -> dict:
             "stance": r.stance or None,
             "speaker": [r.speaker_start, r.speaker_end] if r.speaker_start is not None else None,
             "speaker_actor": r.actor_id or None, "content": [r.content_start, r.content_end]})
-    return canonical({"article_id": aid, "sha256": article.sha256, "text": text, "date": article.date,
+    # the text travels as a field, so its sha256 is of the text (ANNOTATION.md), not of the file
+    # (an HTML file's bytes are not its extracted text)
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return canonical({"article_id": aid, "sha256": sha, "text": text, "date": article.date,
                       "actors": list(actors.values()), "quantities": quantities, "dates": dates,
                       "attributions": attributions})
 
 
 # -- commands ----------------------------------------------------------------------------------
 def annotate(input_path, out, *, model_dir=None, from_gold: bool = False, as_annotations: bool = False,
-             nlp=None) -> int:
+             nlp=None, progress=None) -> int:
     """Write Label Studio tasks for the dispatches under INPUT (or for gold files). Returns the count."""
     if from_gold:
         from pipeline.evaluate import load_gold
@@ -381,18 +411,18 @@ def annotate(input_path, out, *, model_dir=None, from_gold: bool = False, as_ann
         arts = [read_ref(ref, 2_000_000) for ref in found.refs]
         arts = [a for a in arts if a.status == "ok" and a.text]
         model = str(Path(model_dir).resolve()) if model_dir else str(nlp_mod.default_model_dir())
-        rows = extract(arts, model, nlp=nlp)
+        rows = extract(arts, model, nlp=nlp, progress=progress)
         golds = [gold_from_rows(a, rows) for a in arts]
         version = f"depeche {nlp_mod.read_meta(Path(model)).get('version', '')}".strip()
     tasks = [task_from_gold(g, as_annotations=as_annotations, model_version=version) for g in golds]
-    write_text(out, json.dumps(tasks, ensure_ascii=False, indent=1) + "\n")
+    write_or_stdout(out, json.dumps(tasks, ensure_ascii=False, indent=1) + "\n")   # `-`: stdout
     return len(tasks)
 
 
 def import_export(export, out_dir, *, use_predictions: bool = False) -> list[Path]:
     """Gold files (one per annotated task) from a Label Studio JSON export."""
     try:
-        tasks = json.loads(Path(export).read_text(encoding="utf-8"))
+        tasks = json.loads(read_or_stdin(export))   # `-`: standard input
     except ValueError as e:   # not UTF-8, not JSON
         raise LabelStudioError(f"{export}: not a Label Studio JSON export ({e})") from None
     if isinstance(tasks, dict):

@@ -17,6 +17,11 @@ they annotate a few articles, train, and see the scores move. Steps:
      stance from the gold, frames from the attribution's kind and word order);
    - units: a gold unit whose written form (the words after the number) the unit lexicon lacks
      joins it as a new form of that unit;
+   - removals: a named entity deleted in Label Studio (gold `removed`) joins a stop list
+     (`not_actor` words of the lexicon) unless another gold keeps it or the gazetteer names it;
+   what cannot be learned, and is said in CHANGES.md or the README: a deleted date, quantity
+   or attribution (the rules that found it are not weighted), a changed value or stance
+   (only new cues and units are learned), a deleted gazetteer name (edit the gazetteer);
 3. write a new model folder (never an existing one): the base folder copied, learned rules
    added to each component's `*.learned.jsonl` rule file when the component declares one,
    else appended to its main file; `meta.json` (version, parent, gold hashes, metrics before and
@@ -43,7 +48,7 @@ from pipeline.fsutil import atomic_dir
 from pipeline.rules import write_rules
 from pipeline.rules.cues import FRAMES, STANCES, Cue
 from pipeline.names import slug
-from pipeline.rules.gazetteer import GazetteerEntry
+from pipeline.rules.gazetteer import ActorWord, GazetteerEntry
 from pipeline.rules.units import Unit
 
 ACTORS, ATTRIBUTIONS, QUANTITIES = "depeche_actors", "depeche_attributions", "depeche_quantities"
@@ -70,10 +75,12 @@ class Learned:
     entries: dict = dataclasses.field(default_factory=dict)    # id -> GazetteerEntry (new or extended)
     cues: dict = dataclasses.field(default_factory=dict)       # lemma -> Cue
     units: dict = dataclasses.field(default_factory=dict)      # unit symbol -> Unit (its new forms)
+    stop: dict = dataclasses.field(default_factory=dict)       # folded name -> ActorWord `not_actor`
     notes: list = dataclasses.field(default_factory=list)      # CHANGES.md lines
 
     def count(self) -> dict:
-        return {"gazetteer": len(self.entries), "cues": len(self.cues), "units": len(self.units)}
+        return {"gazetteer": len(self.entries), "cues": len(self.cues), "units": len(self.units),
+                "stop_list": len(self.stop)}
 
 
 def _gazetteer(comp) -> dict[str, GazetteerEntry]:
@@ -207,6 +214,32 @@ def learn_actors(teach: list, rows: dict, entries: dict, learned: Learned) -> No
             learned.entries[eid] = entry
             for form in (entry.name, *entry.aliases):
                 forms.setdefault(ev.fold(form), eid)
+
+
+def learn_removals(teach: list, entries: dict, learned: Learned) -> None:
+    """Names annotators deleted in Label Studio (gold `removed`, written by import-labelstudio
+    from the task's prediction) join a stop list: the NER's entity with that whole name is
+    dropped. Not learned: a name some gold annotation keeps as an actor elsewhere, and a name
+    the gazetteer gives (the stop list filters the NER only; edit the gazetteer for those)."""
+    kept = {ev.fold(g.text[slice(*ev.core_span(g.text, s, e))]) for g in teach
+            for a in g.data.get("actors", []) for s, e in a.get("mentions") or []}
+    forms = _known_forms(entries)
+    for g in teach:
+        for r in g.data.get("removed") or []:
+            s, e = ev.core_span(g.text, *r["span"])
+            name = " ".join(g.text[s:e].split())
+            f = ev.fold(name)
+            if not f or f in learned.stop:
+                continue
+            if f in kept:
+                learned.notes.append(f"- stop list: `{name}` not learned: deleted in {g.article_id} but kept "
+                                     "as an actor in another gold article")
+            elif f in forms:
+                learned.notes.append(f"- stop list: `{name}` not learned: the gazetteer names it "
+                                     f"(`{forms[f]}`); remove it from the gazetteer by hand")
+            else:
+                learned.stop[f] = ActorWord(word=name, kind="not_actor", source=f"learned:{g.article_id}")
+                learned.notes.append(f"- stop list: `{name}` is not an actor (deleted in {g.article_id})")
 
 
 def _frames(g, at: dict) -> set[str]:
@@ -391,6 +424,10 @@ def apply(nlp, learned: Learned) -> dict[str, list[str]]:
         fname = _target(comp, name)
         comp.set_rules(fname, list(comp.rules.get(fname, [])) + rules)
         changed.setdefault(name, []).append(fname)
+    if learned.stop and ACTORS in nlp.pipe_names:
+        comp = nlp.get_pipe(ACTORS)
+        comp.set_rules("lexicon.jsonl", list(comp.rules.get("lexicon.jsonl", [])) + list(learned.stop.values()))
+        changed.setdefault(ACTORS, []).append("lexicon.jsonl")
     return changed
 
 
@@ -438,6 +475,7 @@ def train(gold_dir, out, *, base=None, ner: bool = False, holdout: float = 0.2, 
     learned = Learned()
     if ACTORS in nlp.pipe_names:
         learn_actors(teach, rows_teach, _gazetteer(nlp.get_pipe(ACTORS)), learned)
+        learn_removals(teach, _gazetteer(nlp.get_pipe(ACTORS)), learned)
     if ATTRIBUTIONS in nlp.pipe_names:
         learn_cues(teach, nlp.get_pipe(ATTRIBUTIONS), nlp, learned)
     if QUANTITIES in nlp.pipe_names:

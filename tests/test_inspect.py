@@ -12,15 +12,18 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import typer
 from typer.testing import CliRunner
 
 from pipeline import tables as T
 from pipeline.cli.browse import register
-from pipeline.inspect import (Filters, InspectError, article_view, load_tables, over_time, read_table,
-                              summarise)
+from pipeline.inspect import (Filters, InspectError, article_view, display_title, load_tables, over_time,
+                              read_table, summarise)
+from pipeline.io import texts
 from pipeline.io.writers import open_table
+from pipeline.overview import speaks_about, timeline
 from pipeline.runner.publish import digests
 from pipeline.views.terminal import styled_text
 from tests.conftest import ROOT, SHARED
@@ -53,7 +56,8 @@ def _rows_for(table: str, rows: list[dict]) -> list[tuple]:
 
 
 def make_synthetic_out(root: Path, fmt: str = "csv") -> Path:
-    """INPUT (two .txt, one .jsonl with a good and a broken line) and OUT with hand-written rows."""
+    """INPUT (two .txt, one .jsonl with a good and a broken line) and OUT with hand-written rows
+    and the text store."""
     inp, out = root / "input", root / "out"
     (inp / "news").mkdir(parents=True)
     out.mkdir()
@@ -148,10 +152,19 @@ def make_synthetic_out(root: Path, fmt: str = "csv") -> Path:
         w = open_table(out, name, fmt, T.columns(name), T.column_types(name))
         w.write(_rows_for(name, rows))
         w.close()
+    texts.write(out, sorted([[L, TEXT_LYON], [S, TEXT_SCRIPT], [R, TEXT_RECORD]]))
     (out / "run.json").write_text(json.dumps({"schema_version": 1, "input": str(inp),
                                               "options": {"max_chars": 2000000},
                                               "tables": digests(out)}), encoding="utf-8")
     return out
+
+
+def relist(out: Path) -> None:
+    """run.json listing OUT's files as they are now: a run that published them (an older run
+    without a text store, when it was removed)."""
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    info["tables"] = {rel: sha for rel, sha in digests(out).items() if rel != "run.json"}
+    (out / "run.json").write_text(json.dumps(info), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -302,7 +315,7 @@ def test_when_dates_grouped_then_by_period(values, by, expected):
 
 
 # -- one article ---------------------------------------------------------------------------------
-def test_when_article_viewed_then_text_reread_and_spans_index_it(synth):
+def test_when_article_viewed_then_text_from_store_and_spans_index_it(synth):
     v = article_view(synth, "news/lyon")
     assert v["text"] == TEXT_LYON and v["note"] == "" and v["mismatched"] == 0
     assert [v["text"][m["start"]:m["end"]] for m in v["mentions"]] == ["Lyon", "Anne Martin", "elle", "Reuters"]
@@ -315,18 +328,27 @@ def test_when_record_of_jsonl_then_text_is_the_records(synth):
     assert v["text"] == TEXT_RECORD and v["quantities"][0]["text"] == "300 adhérents"
 
 
-def test_when_input_changed_or_offsets_wrong_then_noted_not_misplaced(tmp_path):
+def test_when_offsets_wrong_then_noted_not_misplaced(tmp_path):
     out = make_synthetic_out(tmp_path)
-    (tmp_path / "input" / "news" / "lyon.txt").write_text("Texte tout autre.", encoding="utf-8")
+    texts.write(out, [["news/lyon", "Texte tout autre."]])
+    relist(out)
     v = article_view(out, "news/lyon")
     assert "left out" in v["note"] and v["mentions"] == []
 
 
-def test_when_input_gone_then_note_says_so(tmp_path):
+def test_when_input_gone_and_out_moved_then_text_still_shown(tmp_path):
     out = make_synthetic_out(tmp_path)
     shutil.rmtree(tmp_path / "input")
+    v = article_view(out.rename(tmp_path / "handed-over"), "news/lyon")
+    assert v["text"] == TEXT_LYON and v["note"] == "" and len(v["mentions"]) == 4
+
+
+def test_when_out_keeps_no_texts_then_note_says_run_again(tmp_path):
+    out = make_synthetic_out(tmp_path)
+    (out / texts.NAME).unlink()
+    relist(out)
     v = article_view(out, "news/lyon")
-    assert v["text"] == "" and "gone" in v["note"]
+    assert v["text"] == "" and "run it again" in v["note"]
 
 
 def test_when_styled_for_terminal_then_claim_numbers_follow_content_and_blank_lines_fold(synth):
@@ -372,7 +394,85 @@ def test_when_show_command_then_text_and_claims_printed(synth):
     r = CliRunner().invoke(cli(), ["show", str(synth), "news/script"], env={"COLUMNS": "160"})
     assert r.exit_code == 0, r.output
     assert "<script>alert(1)</script>" in r.output              # the terminal shows the text as is
-    assert "Paul Durand (Il) → démenti deny indirect → « 5 écoles étaient fermées »" in r.output
+    assert "#1  démenti deny indirect" in r.output and "Paul Durand (Il)" in r.output
+    assert "« 5 écoles étaient fermées »" in r.output
+
+
+@pytest.mark.parametrize("ref, article_id, claims", [
+    ("news/lyon", "news/lyon", [1, 2]),         # an article id: every claim
+    ("news/lyon#2", "news/lyon", [2]),          # the reference inspect prints: that claim alone
+    (RECORD_ID, RECORD_ID, []),                 # an id holding `#` is taken whole first
+])
+def test_when_show_given_article_or_claim_reference_then_that_view(synth, ref, article_id, claims):
+    v = article_view(synth, ref)
+    assert v["article"]["article_id"] == article_id and [a["id"] for a in v["attributions"]] == claims
+
+
+@pytest.mark.parametrize("ref, message", [
+    ("news/lyon#9", "has no attribution 9: it has 1 to 2"),
+    (RECORD_ID + "#1", "has no attribution 1: it has none"),
+    ("news/lyon#x", "no article"),
+])
+def test_when_show_given_a_reference_that_does_not_exist_then_exit_2(synth, ref, message):
+    r = CliRunner().invoke(cli(), ["show", str(synth), ref])
+    assert r.exit_code == 2 and message in r.output
+
+
+def test_when_show_claim_reference_printed_then_that_claim_alone(synth):
+    r = CliRunner().invoke(cli(), ["show", str(synth), "news/lyon#2"], env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    assert "Claim 2" in r.output and "#2  Selon assert according_to" in r.output and "#1 " not in r.output
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Titre donné", "Autre chose", "Titre donné"),                     # the source's title wins
+    ("", " date 2024-10 La Corée du Nord envoie\n\nSuite.", "La Corée du Nord envoie"),
+    ("", "\n\n  Première   ligne  \nSeconde", "Première ligne"),        # blank lines skipped, spaces folded
+    ("", "mot " * 40, ("mot " * 20).strip() + "…"),                     # cut under 80 at a word's end
+    ("", "", ""),
+])
+def test_when_article_has_no_title_then_views_use_its_first_line(title, text, expected):
+    assert display_title({"title": title}, text) == expected
+
+
+def _lines(output: str) -> list[str]:
+    return [line.rstrip() for line in output.splitlines()]
+
+
+@pytest.mark.slow
+def test_when_inspect_at_80_columns_then_nothing_wider_and_ids_whole(seed_out):
+    r = CliRunner().invoke(cli(), ["inspect", str(seed_out)], env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    lines = _lines(r.output)
+    assert max(len(line) for line in lines) <= 80
+    claims = summarise(seed_out)["claims"]
+    assert all(any(line.startswith(c["ref"] + " ") for line in lines) for c in claims)   # never broken
+    assert any("group-hauts-fonctionnaires" in line for line in lines)                   # nor actor ids
+    flowed = " ".join(line.strip() for line in lines)
+    assert all(f"« {c['content']} »" in flowed for c in claims)     # wrapped at spaces, not cut
+
+
+@pytest.mark.slow
+def test_when_claims_at_80_columns_then_nothing_wider_refs_whole_contents_wrapped(seed_out):
+    from pipeline.cli import app
+    from pipeline.crossdoc.query import claims_table, records
+    r = CliRunner().invoke(app, ["claims", str(seed_out)], env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    lines = _lines(r.output)
+    assert max(len(line) for line in lines) <= 80
+    rows = records(claims_table(load_tables(seed_out)))
+    refs = [f"{c['first_article_id']}#{c['first_attribution_id']}" for c in rows]
+    assert all(any(line.strip().startswith(ref) for line in lines) for ref in refs)   # never broken
+    flowed = " ".join(line.strip() for line in lines)
+    assert all(f"« {c['content']} »" in flowed for c in rows if len(c["content"]) < 600)
+
+
+@pytest.mark.slow
+def test_when_inspect_at_200_columns_then_contents_not_cut_at_100(seed_out):
+    r = CliRunner().invoke(cli(), ["inspect", str(seed_out)], env={"COLUMNS": "200"})
+    longest = max((c["content"] for c in summarise(seed_out)["claims"]), key=len)
+    assert len(longest) > 150
+    assert any(("« " + longest[:150]) in line for line in _lines(r.output))
 
 
 def test_when_show_json_then_spans_index_the_text(synth):
@@ -416,3 +516,51 @@ def test_when_depeche_app_loaded_then_inspect_show_report_are_its_commands(synth
 def test_when_article_not_ok_then_show_prints_its_error(synth):
     r = CliRunner().invoke(cli(), ["show", str(synth), "feed.jsonl:2"])
     assert r.exit_code == 0 and "E106" in r.output
+
+
+@pytest.mark.parametrize("since, ok", [
+    ("2016", True), ("2016-04", True), ("2016-04-03", True),
+    ("2016/04", False), ("2016-4", False), ("2016-13", False), ("2016-02-30", False), ("avril", False),
+])
+def test_when_since_does_not_parse_then_usage_error_naming_the_form(synth, since, ok):
+    r = CliRunner().invoke(cli(), ["inspect", str(synth), "--json", "--since", since])
+    if ok:
+        assert r.exit_code == 0, r.output
+        return
+    assert r.exit_code == 2
+    lines = [line for line in r.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "YYYY-MM" in lines[0] and since in lines[0]
+
+
+# -- the report's timeline and who speaks about whom --------------------------------------------
+def _frames(published: list[str], values: list[str]) -> dict:
+    return {"articles": pd.DataFrame({"article_id": [f"a{i}" for i in range(len(published))], "date": published}),
+            "dates": pd.DataFrame({"value": values})}
+
+
+@pytest.mark.parametrize("published, values, by, periods, counted", [
+    # months of the run's period, a mention of 1914 and of a year left out of the chart
+    (["2024-01-05", "2024-03"], ["2024-02-10", "1914-08", "2024", "2024-03"], "month",
+     ["2024-01", "2024-02", "2024-03"], {"before": 1, "after": 0, "coarser": 1}),
+    # under two months of full dates: days
+    (["2024-05-30", "2024-06-02"], ["2024-05-31", "2024-06-10"], "day",
+     ["2024-05-30", "2024-05-31", "2024-06-01", "2024-06-02"], {"before": 0, "after": 1, "coarser": 0}),
+    # an undated article counted apart
+    (["2023-12", ""], [], "month", ["2023-12"], {"undated": 1}),
+])
+def test_when_timeline_made_then_it_spans_the_runs_own_period(published, values, by, periods, counted):
+    tl = timeline(_frames(published, values))
+    assert tl["by"] == by and [b["period"] for b in tl["buckets"]] == periods
+    assert all(tl[k] == v for k, v in counted.items())
+    assert sum(b["articles"] for b in tl["buckets"]) == sum(1 for d in published if d)
+
+
+def test_when_claims_mention_actors_then_speaks_about_counts_pairs_without_the_speaker():
+    t = {"attributions": pd.DataFrame({"article_id": ["x", "x", "y"], "attribution_id": [1, 2, 1],
+                                       "actor_id": ["kremlin", "kremlin", ""], "content_start": [10, 40, 0],
+                                       "content_end": [30, 60, 50]}),
+         "mentions": pd.DataFrame({"article_id": ["x", "x", "x", "x", "y"], "actor_id": ["ukraine", "ukraine", "kremlin", "usa", "usa"],
+                                   "start": [12, 20, 25, 45, 5], "end": [19, 27, 30, 48, 8]}),
+         "actors": pd.DataFrame({"actor_id": ["kremlin", "ukraine", "usa"], "name": ["Kremlin", "Ukraine", "États-Unis"]})}
+    got = [(r["speaker"], r["about"], r["claims"]) for r in speaks_about(t)]
+    assert got == [("Kremlin", "Ukraine", 1), ("Kremlin", "États-Unis", 1)]   # y's claim has no speaker actor

@@ -250,3 +250,39 @@ def test_when_import_labelstudio_command_runs_then_gold_files_are_written(tmp_pa
     assert (tmp_path / "gold" / "emoji_1.json").exists()
     missing = CliRunner().invoke(app, ["import-labelstudio", str(tmp_path / "none.json"), "-o", str(tmp_path)])
     assert missing.exit_code == 2
+
+
+# -- lossless round trip: the model's own output, annotate -> import -> evaluate, scores 1.0 ----
+def test_when_model_output_round_trips_then_every_task_scores_one(tmp_path, nlp):
+    from pipeline.evaluate import evaluate
+    from tests.conftest import SEED, WINER
+    inp = tmp_path / "in"
+    inp.mkdir()
+    shutil.copy(SEED, inp / SEED.name)            # dated by its month only: `dimanche` cannot be placed
+    docs = [json.loads(line) for _, line in zip(range(3), open(WINER, encoding="utf-8"))]
+    (inp / "a.md").write_text(f"---\ndate: {docs[0]['date']}\ntitle: A\n---\n{docs[0]['text']}", encoding="utf-8")
+    (inp / "b.txt").write_text(f"Date: {docs[1]['date']}\n\n{docs[1]['text']}", encoding="utf-8")
+    paras = "</p><p>".join(docs[2]["text"].split("\n\n"))
+    (inp / "c.html").write_text(f"<html><head><meta name='date' content='{docs[2]['date']}'></head>"
+                                f"<body><article><p>{paras}</p></article></body></html>", encoding="utf-8")
+    ls.annotate(inp, tmp_path / "tasks.json", nlp=nlp, as_annotations=True)
+    ls.import_export(tmp_path / "tasks.json", tmp_path / "gold")
+    m = evaluate(tmp_path / "gold", nlp=nlp)
+    assert m["notes"] == []                       # sha256 of every text agrees
+    for task in ("mentions", "linking", "actors", "quantities", "dates"):
+        assert m[task]["f1"] == 1.0, (task, [e for e in m["errors"] if e["task"] == task])
+    assert m["attributions"]["end_to_end"]["f1"] == 1.0
+
+
+def test_when_labelstudio_serve_then_user_and_token_are_set_up_once(tmp_path):
+    fake = tmp_path / "label-studio"          # stands for the server: prints what it was given
+    fake.write_text("#!/bin/sh\necho \"$LABEL_STUDIO_USERNAME $LABEL_STUDIO_USER_TOKEN $*\"\n", encoding="utf-8")
+    fake.chmod(0o755)
+    env = {**os.environ, "DEPECHE_LABEL_STUDIO": str(fake), "LABEL_STUDIO_BASE_DATA_DIR": str(tmp_path / "data")}
+    env.pop("LABEL_STUDIO_USER_TOKEN", None)
+    runs = [subprocess.run(["bash", str(ROOT / "scripts" / "labelstudio_server.sh"), "8123"], env=env,
+                           capture_output=True, text=True, check=True) for _ in range(2)]
+    token = (tmp_path / "data" / "depeche-token").read_text()
+    assert len(token) == 48 and (tmp_path / "data" / "depeche-token").stat().st_mode & 0o077 == 0
+    assert runs[0].stdout == runs[1].stdout == f"depeche@localhost {token} start --no-browser --host 127.0.0.1 --port 8123\n"
+    assert f"API token: {token}" in runs[0].stderr

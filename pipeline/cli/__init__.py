@@ -10,12 +10,21 @@ import typer
 
 from pipeline.cli import browse, claims, gold, run, tools
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
+                  context_settings={"help_option_names": ["-h", "--help"]},
                   help="French news extraction: actors, quantities, dates, attributions as tables.")
 
 
+def _version(value: bool):
+    if value:
+        import pipeline
+        typer.echo(f"depeche {pipeline.__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root():
+def _root(version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                       help="Print the version and exit.")):
     """depeche: French news extraction."""
 
 

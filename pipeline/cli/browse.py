@@ -6,11 +6,11 @@ from pathlib import Path
 
 import typer
 
-from pipeline.cli.common import print_data, user_errors
+from pipeline.cli.common import QUIET, VERBOSE, Talk, print_data, user_errors
 
 
 def inspect_cmd(
-    out: Path = typer.Argument(..., help="The OUT folder of `depeche run`."),
+    out: Path = typer.Argument(..., metavar="OUT", help="The OUT folder of `depeche run`."),
     actor: str = typer.Option("", "--actor", help="Only articles mentioning this actor (name, id or alias)."),
     speaker: str = typer.Option("", "--speaker", help="Only claims by this speaker (as written or its actor)."),
     article: str = typer.Option("", "--article", help="Only this article id."),
@@ -32,8 +32,9 @@ def inspect_cmd(
 
 
 def show_cmd(
-    out: Path = typer.Argument(..., help="The OUT folder of `depeche run`."),
-    article_id: str = typer.Argument(..., help="An article_id of articles.csv."),
+    out: Path = typer.Argument(..., metavar="OUT", help="The OUT folder of `depeche run`."),
+    article_id: str = typer.Argument(..., metavar="ARTICLE_ID[#N]", help="An article_id of articles.csv, or "
+                                     "a claim as `inspect` prints it (ARTICLE_ID#N)."),
     as_json: bool = typer.Option(False, "--json", help="Print the text and spans as JSON."),
 ):
     """One article's text with its actors, quantities, dates and claims highlighted."""
@@ -45,20 +46,27 @@ def show_cmd(
 
 
 def report_cmd(
-    out: Path = typer.Argument(..., help="The OUT folder of `depeche run`."),
-    dest: Path = typer.Option(Path("report.html"), "-o", "--output", help="HTML file to write."),
+    out: Path = typer.Argument(..., metavar="OUT", help="The OUT folder of `depeche run`."),
+    dest: Path = typer.Option(Path("report.html"), "-o", "--output", help="HTML file to write (-: "
+                              "standard output)."),
     top: int = typer.Option(15, "--top", help="Bars per chart."),
     keep_duplicates: bool = typer.Option(False, "--keep-duplicates", help="Count near-duplicate copies "
                                          "in the summary and charts (default: each group once)."),
+    quiet: bool = QUIET,
+    verbose: bool = VERBOSE,
 ):
     """One self-contained HTML page: summary, sortable tables, charts, highlighted articles."""
     from pipeline.views.report import write_report
+    talk = Talk(quiet, verbose)
     with user_errors():
         r = write_report(out, dest, top=top, keep_duplicates=keep_duplicates)
-    for note in r.notes:
-        typer.echo(f"depeche: note: {note}", err=True)
-    typer.echo(f"depeche: report of {r.articles} articles ({r.texts} texts marked), "
-               f"{r.bytes / 1e6:.1f} MB -> {r.path}")
+    for i, note in enumerate(r.notes):
+        (talk.say if i < 5 else talk.detail)(f"depeche: note: {note}")
+    if len(r.notes) > 5 and not verbose:
+        talk.say(f"depeche: {len(r.notes) - 5} more notes (-v lists them)")
+    from pipeline.tables import plural
+    talk.say(f"depeche: report of {plural(r.articles, 'articles')} ({plural(r.texts, 'texts')} marked), "
+             f"{r.bytes / 1e6:.1f} MB -> {r.path}")
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from pipeline.cli.common import user_errors
+from pipeline.cli.common import QUIET, Talk, user_errors
 
 
 class ClaimsFormat(str, Enum):
@@ -18,7 +18,7 @@ class ClaimsFormat(str, Enum):
 
 
 def claims_cmd(
-    out: Path = typer.Argument(..., help="The OUT folder of `depeche run`."),
+    out: Path = typer.Argument(..., metavar="OUT", help="The OUT folder of `depeche run`."),
     speaker: str = typer.Option("", "--speaker", help="Claims of this speaker (actor name, id or alias, "
                                 "or the speaker as written)."),
     about: str = typer.Option("", "--about", help="Claims whose content names this actor (name or alias), "
@@ -50,9 +50,10 @@ def claims_cmd(
 
 
 def db_cmd(
-    out: Path = typer.Argument(..., help="The OUT folder of `depeche run`."),
+    out: Path = typer.Argument(..., metavar="OUT", help="The OUT folder of `depeche run`."),
     dest: Optional[Path] = typer.Option(None, "-o", "--output", help="DuckDB file to write "
                                         "(default: OUT/depeche.duckdb)."),
+    quiet: bool = QUIET,
 ):
     """The run's tables in one DuckDB file, with keys and ready views (claim_list,
     claim_occurrences, quantity_claims, unique_articles)."""
@@ -60,7 +61,7 @@ def db_cmd(
     with user_errors():
         dest = dest or Path(out) / "depeche.duckdb"
         counts = export(out, dest)
-    typer.echo(summary(counts, dest))
+    Talk(quiet).say(summary(counts, dest))
 
 
 def register(app: typer.Typer) -> None:

@@ -13,7 +13,7 @@ gold_app = typer.Typer(no_args_is_help=True, help="Gold files (ANNOTATION.md): c
 
 @gold_app.command("check")
 def check_cmd(
-    gold: Path = typer.Argument(..., help="A folder of gold files (and its splits.json), or one gold file."),
+    gold: Path = typer.Argument(..., metavar="GOLD", help="A folder of gold files (and its splits.json), or one gold file."),
 ):
     """One line per problem of the gold files (spans, ids, links, sets, sha256, splits); exit 1 if any."""
     from pipeline.evaluate.validate import check

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from pipeline.cli.common import user_errors
+from pipeline.cli.common import QUIET, VERBOSE, Talk, user_errors
 from pipeline.io.writers import FORMATS
 from pipeline.runner.engines import NAMES as ENGINES
 
@@ -18,11 +18,11 @@ Engine = Enum("Engine", {name: name for name in ENGINES}, type=str)
 
 
 def run_cmd(
-    input: Path = typer.Argument(..., help="A folder of dispatches (or one file)."),
+    input: Path = typer.Argument(..., metavar="INPUT", help="A folder of dispatches (or one file)."),
     out: Path = typer.Option(..., "-o", "--out", help="Folder to write the tables into."),
     model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: shipped)."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Worker processes, at least 1 "
-                                          "(default: the cores)."),
+                                          "(default: one per core)."),
     fmt: Fmt = typer.Option(next(iter(Fmt)).value, "--format", help="Table format: " + ", ".join(FORMATS) + "."),
     resume: bool = typer.Option(False, "--resume", help="Continue the run in OUT: process only what it "
                                 "lacks or what changed since."),
@@ -35,11 +35,13 @@ def run_cmd(
                                             "Dask scheduler (or DASK_SCHEDULER_ADDRESS)."),
     partition_size: Optional[int] = typer.Option(None, "--partition-size", help="Articles per part/task "
                                                  "(default 64)."),
+    quiet: bool = QUIET,
+    verbose: bool = VERBOSE,
 ):
     """Extract the tables of SCHEMA.md from every article under INPUT."""
-    from pipeline.progress import Progress
     from pipeline.runner import DEFAULT_UNIT, run
 
+    talk = Talk(quiet, verbose)
     options = {}
     if engine.value == "dask":
         options["scheduler"] = scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS")
@@ -47,8 +49,14 @@ def run_cmd(
         result = run(input, out, model_dir=model, workers=workers, fmt=fmt.value, resume=resume,
                      overwrite=overwrite, max_chars=max_chars, engine=engine.value,
                      unit_size=DEFAULT_UNIT if partition_size is None else partition_size,
-                     progress=Progress(), engine_options=options)
-    typer.echo(result.summary())
+                     progress=talk.progress(), engine_options=options)
+    if not quiet:
+        typer.echo(result.summary())
+    if verbose:
+        from pipeline.inspect import read_table
+        arts = read_table(out, "articles")
+        for r in arts[arts["status"] != "ok"].itertuples(index=False):
+            talk.detail(f"{r.article_id}: {r.status}: {r.error}")
     if strict and any(s != "ok" for s in result.statuses):
         raise typer.Exit(1)
 

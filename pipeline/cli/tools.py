@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from pipeline.cli.common import user_errors
+from pipeline.cli.common import QUIET, Talk, user_errors
 from pipeline.errors import UsageError
 from pipeline.evaluate.gold import SPLIT_NAMES
 
@@ -58,54 +58,59 @@ def evaluate_cmd(
         m["winer"] = w
     if out:
         ev.write_outputs(m, out)
-        typer.echo(f"wrote {out / 'metrics.json'} and {out / 'errors.csv'}")
+        typer.echo(f"wrote {out / 'metrics.json'} and {out / 'errors.csv'}", err=True)
 
 
 def annotate_cmd(
     input: Path = typer.Argument(..., help="Dispatches to pre-annotate (folder or file), or gold files "
                                  "with --from-gold."),
-    out: Path = typer.Option(..., "-o", "--out", help="Label Studio tasks JSON file to write."),
+    out: Path = typer.Option(..., "-o", "--out", help="Label Studio tasks JSON file to write (-: standard "
+                             "output)."),
     model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: shipped)."),
     from_gold: bool = typer.Option(False, "--from-gold", help="INPUT is a gold folder: tasks show the gold."),
     as_annotations: bool = typer.Option(False, "--as-annotations", help="Write the spans as annotations "
                                         "rather than predictions."),
+    quiet: bool = QUIET,
 ):
     """Write Label Studio tasks pre-annotated with actors, quantities, dates and attributions."""
     from pipeline import labelstudio as lst
 
+    talk = Talk(quiet)
     with user_errors():
         if not input.exists():
             raise UsageError(f"input {input} does not exist")
-        n = lst.annotate(input, out, model_dir=model, from_gold=from_gold, as_annotations=as_annotations)
-    typer.echo(f"wrote {n} tasks to {out} (Label Studio project config: `depeche labelstudio-config`)")
+        n = lst.annotate(input, out, model_dir=model, from_gold=from_gold, as_annotations=as_annotations,
+                         progress=talk.progress())
+    talk.say(f"wrote {n} tasks to {out} (Label Studio project config: `depeche labelstudio-config`)")
 
 
 def labelstudio_config_cmd(
-    out: Optional[Path] = typer.Option(None, "-o", "--out", help="Write the XML here (default: print)."),
+    out: Path = typer.Option(Path("-"), "-o", "--out", help="Write the XML here (-, the default: standard "
+                             "output)."),
 ):
     """Print the Label Studio labeling config that `annotate` tasks and `import-labelstudio` expect."""
+    from pipeline.fsutil import write_or_stdout
     from pipeline.labelstudio import LABEL_CONFIG
 
-    if out:
-        out.write_text(LABEL_CONFIG, encoding="utf-8")
-    else:
-        typer.echo(LABEL_CONFIG)
+    write_or_stdout(out, LABEL_CONFIG.rstrip("\n") + "\n")
 
 
 def import_labelstudio_cmd(
-    export: Path = typer.Argument(..., help="Label Studio JSON export."),
+    export: Path = typer.Argument(..., metavar="EXPORT", help="Label Studio JSON export (-: standard input)."),
     out: Path = typer.Option(..., "-o", "--out", help="Gold folder to write <article_id>.json files into."),
     predictions: bool = typer.Option(False, "--predictions", help="Tasks without an annotation use "
                                      "their predictions (default: skipped)."),
+    quiet: bool = QUIET,
 ):
     """Turn a Label Studio JSON export into gold files (ANNOTATION.md format)."""
     from pipeline import labelstudio as lst
+    from pipeline.fsutil import is_stdio
 
     with user_errors():
-        if not export.exists():
+        if not is_stdio(export) and not export.exists():
             raise UsageError(f"export {export} does not exist")
         paths = lst.import_export(export, out, use_predictions=predictions)
-    typer.echo(f"wrote {len(paths)} gold files into {out}")
+    Talk(quiet).say(f"wrote {len(paths)} gold files into {out}")
 
 
 def train_cmd(
@@ -117,6 +122,7 @@ def train_cmd(
     corpus: Optional[Path] = typer.Option(None, "--corpus", help="JSONL records holding the gold texts."),
     winer_docs: Path = typer.Option(WINER_DOCS, "--winer-docs", help="winer-fr docs.jsonl (NER rehearsal)."),
     epochs: int = typer.Option(10, "--epochs", help="Most NER epochs (early stopping on the held-out part)."),
+    quiet: bool = QUIET,
 ):
     """Learn gazetteer entries, cues and units from gold (and the NER with --ner); write a new model."""
     from pipeline import train as tr
@@ -126,9 +132,9 @@ def train_cmd(
         if not gold.exists():
             raise UsageError(f"gold {gold} does not exist")
         meta = tr.train(gold, out, base=base, ner=ner, holdout=holdout, corpus=corpus, winer_docs=winer_docs,
-                        epochs=epochs, progress=lambda m: typer.echo(m, err=True))
+                        epochs=epochs, progress=Talk(quiet).say)
     print_before_after(meta)
-    typer.echo(f"wrote {out} (CHANGES.md lists the rules added); use it with --model {out}")
+    Talk(quiet).say(f"wrote {out} (CHANGES.md lists the rules added); use it with --model {out}")
 
 
 def register(app: typer.Typer) -> None:

@@ -35,16 +35,16 @@ from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
 from pipeline.components.coref import Coreference, institutions
-from pipeline.rules.gazetteer import ActorWord, GazetteerEntry
+from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
 GAZETTEERS = ("gazetteer.generated.jsonl", "gazetteer.curated.jsonl")
 LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "sur", "par-delà", "jusqu'à"}
 # The mends and filters of NER entities, by name: each can be switched off
 # (`ActorsComponent.disabled`) to measure what it brings (scripts/ner_rules.py). Only those
 # that gain on winer-fr 2017 under the NER trained on 2016 are kept (README, issue 14).
-RULES = ("mend-org-glued", "mend-dangling-de", "inside-longer", "filter-role", "filter-demonym",
-         "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form", "mend-particle",
-         "filter-direction")
+RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", "filter-role", "filter-demonym",
+         "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form",
+         "mend-particle", "filter-direction")
 DE_WORDS = {"de", "d'", "du", "des"}
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
 NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", "von", "der", "den", "da", "di",
@@ -60,7 +60,8 @@ DIRECTIONS = {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est"
 class ActorsComponent(RuleComponent):
     rule_files = {"gazetteer.generated.jsonl": GazetteerEntry,
                   "gazetteer.curated.jsonl": GazetteerEntry,
-                  "lexicon.jsonl": ActorWord}
+                  "lexicon.jsonl": ActorWord,
+                  "wikidata.jsonl": WikidataLink}
 
     def __init__(self, nlp, name, rules_dir=None):
         self.disabled: frozenset = frozenset()   # names of RULES switched off (measurement)
@@ -69,7 +70,8 @@ class ActorsComponent(RuleComponent):
         super().__init__(nlp, name, rules_dir)
 
     def rules_changed(self) -> None:
-        self.index = ActorIndex([self.rules.get(f, []) for f in GAZETTEERS], self.rules.get("lexicon.jsonl", []))
+        self.index = ActorIndex([self.rules.get(f, []) for f in GAZETTEERS], self.rules.get("lexicon.jsonl", []),
+                                self.rules.get("wikidata.jsonl", []))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         by_id: dict[str, list] = {}
         for form, eid in self.index.forms.items():
@@ -128,6 +130,12 @@ class ActorsComponent(RuleComponent):
                         inside_longer = True
             if inside_longer:
                 continue
+            lo = self._org_of_state(doc, s, eid, taken) if self.on("org-of-state") else s
+            if lo < s:  # `Business France`, `Havas France`: an organisation, not the state
+                used_ents.update(ent_at[i] for i in range(lo, e) if i in ent_at)
+                kept.update(range(lo, e))
+                out.append(dict(ts=lo, te=e, eid="", source="rules", rule="org-of-state", label="ORG"))
+                continue
             used_ents.update(over)
             kept.update(range(s, e))
             out.append(dict(ts=s, te=e, eid=eid, source="rules", rule="gazetteer"))
@@ -139,6 +147,22 @@ class ActorsComponent(RuleComponent):
                 out.append(c)
         out.sort(key=lambda c: c["ts"])
         return out
+
+    def _org_of_state(self, doc, s, eid, taken) -> int:
+        """Where an organisation named after its state begins (`Business France`, `Havas
+        France`: capitalised names glued before the state's, which takes no article), else s."""
+        ix = self.index
+        if ix.entries[eid].type != "state":
+            return s
+        lo = s
+        while lo > 0 and s - lo < 3 and lo - 1 not in taken and "\n" not in doc[lo - 1].whitespace_:
+            t = doc[lo - 1]
+            if not (t.is_alpha and t.text[:1].isupper() and fold(t.text) not in DETERMINERS) or \
+                    t.pos_ not in ("PROPN", "X", "NOUN", "ADJ") or t.pos_ in ("NOUN", "ADJ") and t.is_sent_start or \
+                    ix.kind(t.text, "title") or ix.kind(t.text, "role") or ix.demonym(t.text):
+                break
+            lo -= 1
+        return lo
 
     def _mend_ents(self, doc, ents):
         """Names the model cut short: `Big Ten` + `Network`, `I` + `-Télé` (an organisation
@@ -194,6 +218,8 @@ class ActorsComponent(RuleComponent):
         if not words:
             return None
         head_word = words[0].text
+        if ix.kind(" ".join(doc[words[0].i:words[-1].i + 1].text.split()), "not_actor"):
+            return None  # a name annotators deleted (`depeche train` learns these)
         # bare titles and roles (`Premier ministre`, `président de la`), unless a name follows
         if (ix.kind(head_word, "role") or ix.kind(head_word, "title") or ix.kind(head_word, "not_name")) \
                 and self.on("filter-role"):
@@ -319,6 +345,17 @@ class ActorsComponent(RuleComponent):
                 ns += 1
             c["tokens"] = [t.text for t in doc[ns:e]]
             c["bare"] = re.sub(r"\s+", " ", doc[ns:e].text).strip()
+        at = {c["ts"]: c for c in persons}
+        surnames = {fold(c["tokens"][-1]) for c in persons if len(c["tokens"]) > 1}
+        for c in persons:
+            # `Thierry et Véronique Roy`: the first first name shares the surname of the second
+            # (unless it is the surname of a full name of the article: `Roy et Paul Vidal`)
+            other = at.get(c["te"] + 1)
+            if len(c["tokens"]) == 1 and other is not None and fold(doc[c["te"]].text) == "et" \
+                    and len(other["tokens"]) == 2 and not ix.person_name.get(fold(c["bare"])) \
+                    and fold(c["tokens"][0]) not in surnames:
+                c["tokens"] = [c["tokens"][0], other["tokens"][-1]]
+                c["bare"] = f"{c['bare']} {other['tokens'][-1]}"
         fulls: dict[tuple, dict] = {}
         for c in persons:
             if len(c["tokens"]) > 1:

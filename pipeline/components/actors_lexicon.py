@@ -12,7 +12,7 @@ import dataclasses
 import unicodedata
 
 from pipeline.names import fold
-from pipeline.rules.gazetteer import ActorWord, GazetteerEntry
+from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj", "obl:agent"}
 TYPE_LABEL = {"person": "PER", "organization": "ORG", "state": "GPE", "location": "LOC", "group": "GROUP"}
@@ -57,12 +57,17 @@ def merge_entries(old: GazetteerEntry, new: GazetteerEntry) -> GazetteerEntry:
 
 
 class ActorIndex:
-    def __init__(self, gazetteers: list[list[GazetteerEntry]], words: list[ActorWord]):
+    def __init__(self, gazetteers: list[list[GazetteerEntry]], words: list[ActorWord],
+                 links: list[WikidataLink] = ()):
         self.entries: dict[str, GazetteerEntry] = {}
         for entries in gazetteers:
             for e in entries:
                 old = self.entries.get(e.id)
                 self.entries[e.id] = merge_entries(old, e) if old else e
+        for link in links:
+            e = self.entries.get(link.id)
+            if e is not None and not e.wikidata:
+                self.entries[link.id] = dataclasses.replace(e, wikidata=link.wikidata)
         self.forms: dict[str, str] = {}          # surface form -> entry id (phrase matcher)
         self.person_alias: dict[str, str] = {}   # folded single-word person alias -> entry id
         self.person_name: dict[str, str] = {}    # folded full name -> entry id

@@ -35,21 +35,13 @@ def on_or_before(date: str, until: str) -> bool:
 
 
 def _iso(value: str, option: str) -> str:
-    from pipeline.io.readers import iso_date
-    iso = iso_date(value) if value else ""
-    if value and not _valid(iso):
-        raise QueryError(f"{option} {value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
+    """The filter's date as given, which must be YYYY, YYYY-MM or YYYY-MM-DD (never guessed)."""
+    from pipeline.io.metadata import strict_date
+    iso = strict_date(value) if value else ""
+    if value and not iso:
+        raise QueryError(f"{option} {value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD "
+                         "(2016, 2016-04, 2016-04-03)")
     return iso
-
-
-def _valid(iso: str) -> bool:
-    import datetime as dt
-    parts = [int(p) for p in iso.split("-")] if iso else []
-    try:
-        dt.date(parts[0], *(parts[1:] + [1, 1])[:2])
-    except (IndexError, ValueError):
-        return False
-    return True
 
 
 def _speaker_claims(t: dict[str, pd.DataFrame], speaker: str) -> set[str]:

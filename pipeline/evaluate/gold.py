@@ -99,9 +99,12 @@ def load_gold(gold_dir, corpus=None) -> list[GoldArticle]:
 
 
 def articles_of(golds: Iterable[GoldArticle]):
-    """The gold texts as io Articles, read the way a .txt file would be."""
+    """The gold texts as io Articles, read the way a .txt file would be; a text that opens with
+    YAML front matter came from a .md file and is read as one, so the front matter is a header
+    again and not body to extract from."""
     from pipeline.io.readers import from_text
-    return [from_text(g.article_id, g.text, date=g.date) for g in golds]
+    return [from_text(g.article_id, g.text, date=g.date, kind="md" if g.text.startswith("---\n") else "txt")
+            for g in golds]
 
 
 def read_splits(gold_dir) -> Optional[dict]:

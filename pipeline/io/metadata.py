@@ -70,6 +70,17 @@ def iso_date(v) -> str:
     return "-".join(g for g in (y, mo, d) if g)
 
 
+_STRICT_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def strict_date(value: str) -> str:
+    """`value` if it is exactly YYYY, YYYY-MM or YYYY-MM-DD naming a real period, else "": a
+    filter value given on the command line is never guessed (`2016/04`, `2016-4` are refused,
+    not read as 2016), unlike a date found in an article's metadata (iso_date)."""
+    value = value.strip()
+    return value if _STRICT_DATE.fullmatch(value) and iso_date(value) == value else ""
+
+
 # -- .txt header -------------------------------------------------------------------------------
 # `␠date 2024-10 La Corée…`: the founding dispatch's one-line prefix
 _DATE_PREFIX = re.compile(r"^[ \t]*date[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)[ \t]+")

@@ -15,8 +15,10 @@ class Cue:
     """lemma: `déclarer`; pos: verb | noun | prep; stance: one of STANCES; frames: the
     constructions in which it reports speech (`que` clause, introduces a `quote`, `inversion`
     after the content, `de_inf` (`a promis de`), `object` (`a rejeté ces allégations`),
-    `selon`); an ambiguous verb lists only the frames where it reports speech. source:
-    `curated` or `learned:<article_id>`."""
+    `selon`); an ambiguous verb lists only the frames where it reports speech. source: where
+    the entry comes from, tags joined by `+`: `curated`, `learned:<article_id>`, or the public
+    resources that list it (`verbenet:<class>`, `asfalda:<frame>`, `ggt-fr`, `genderednews`;
+    scripts/build_cues.py)."""
     lemma: str
     pos: str
     stance: str
@@ -44,6 +46,9 @@ WORD_KINDS = {
     "de": "a form of the preposition de (`de`, `du`, `des`, `d'`)",
     "selon_relative": "a relative pronoun after `selon` (`selon laquelle`)",
     "not_selon": "a word after `selon` that makes it no source (`selon moi`, `selon que`)",
+    "not_source": "a head noun after `selon` naming a manner or a criterion, no source (`selon les cas`, "
+                  "`selon la procédure`)",
+    "varies": "a verb of variation before `selon`, which then names a criterion (`les prix varient selon`)",
     "before_subject": "a preposition that may open a complement between a cue and its inverted "
                       "subject (`a déclaré à la presse le ministre`)",
     "subordinator": "a word that opens a subordinate clause before `que` (`bien que`, `alors que`)",

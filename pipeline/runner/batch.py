@@ -15,6 +15,7 @@ import pipeline
 from pipeline import nlp as nlp_mod
 from pipeline import tables as T
 from pipeline.errors import E, RunError, UsageError
+from pipeline.io import texts
 from pipeline.io.metadata import escape_name
 from pipeline.io.readers import digest, discover
 from pipeline.runner import lock, publish
@@ -41,10 +42,11 @@ class RunResult:
 
     def summary(self) -> str:
         st = ", ".join(f"{n} {s}" for s, n in sorted(self.statuses.items()))
-        rows = ", ".join(f"{self.counts[t.name]} {t.name}" for t in T.TABLES if t is not T.ARTICLES)
+        rows = ", ".join(T.plural(self.counts[t.name], t.name) for t in T.TABLES if t is not T.ARTICLES)
         extra = f" ({self.resumed} kept from before)" if self.resumed else ""
-        extra += f", {self.duplicates} near-duplicate{'s' * (self.duplicates != 1)}" if self.duplicates else ""
-        return (f"depeche: {self.articles} articles ({st}){extra}; {rows}; "
+        extra += f", {T.plural(self.duplicates, 'near-duplicates')}" if self.duplicates else ""
+        skipped = f", {T.plural(self.skipped, 'files')} skipped (not a supported format)" if self.skipped else ""
+        return (f"depeche: {T.plural(self.articles, 'articles')} ({st}){extra}{skipped}; {rows}; "
                 f"{self.seconds:.1f} s -> {self.out}")
 
 
@@ -137,12 +139,15 @@ def _run(t0, input_path: Path, out: Path, *, model_dir, workers, fmt, resume, ov
         options["workers"] = None   # a running cluster: its workers, not ours
         options["scheduler"] = engine_options["scheduler"]
     runner = make_engine(engine, workers, **(engine_options or {}))
+    per_article = progress is not None and hasattr(runner, "on_article")
+    if per_article:   # the bar moves as each article finishes, not as each unit of 64 is written
+        runner.on_article = lambda: progress.advance(1)
     if progress:
         progress.start(total=len(found.refs), done=len(found.refs) - len(todo))
     try:
         for number, tables, n in runner.run(units, opts):
             store.write_part(number, tables)
-            if progress:
+            if progress and not per_article:
                 progress.advance(n)
     except RunError as e:
         raise RunError(f"{e}; the other parts are written: run again with --resume -o {out}") from e
@@ -213,12 +218,22 @@ def _run_info(source, model_dir, meta, options, result, found) -> dict:
     }
 
 
-def extract(articles, model_dir=None, nlp=None) -> dict[str, list]:
+def extract(articles, model_dir=None, nlp=None, progress=None) -> dict[str, list]:
     """Rows of every table (actors reduced, the steps across articles run) for in-memory
     Articles (io.Article with text), by the local engine in this process (`nlp`, or the model
-    folder's pipeline)."""
+    folder's pipeline); `progress` (pipeline.progress.Progress) advances once per article."""
     model_dir = str(model_dir) if model_dir else str(nlp_mod.default_model_dir())
+    articles = list(articles)
     out: dict[str, list] = {part: [] for part, _ in T.stored()}
-    for _, tables, _ in LocalEngine(1, nlp=nlp).run([(0, list(articles))], Options(model_dir=model_dir)):
-        merge_tables(out, tables)
+    engine = LocalEngine(1, nlp=nlp)
+    if progress:
+        engine.on_article = lambda: progress.advance(1)
+        progress.start(total=len(articles))
+    try:
+        for _, tables, _ in engine.run([(0, articles)], Options(model_dir=model_dir)):
+            merge_tables(out, tables)
+    finally:
+        if progress:
+            progress.stop()
+    out.pop(texts.PART, None)   # the text store is the run's; in memory the caller has the texts
     return link(T.reduce(out))

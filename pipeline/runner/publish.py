@@ -1,7 +1,8 @@
 """A run's tables published as one set, and what a run may do to an OUT it finds.
 
-The merge writes every table into a staging folder (OUT/.depeche/staging); `publish` then
-lists each file with its sha256 in run.json and moves the set into OUT, run.json last:
+The merge writes every table, and the text store (texts.jsonl.gz, pipeline.io.texts), into a
+staging folder (OUT/.depeche/staging); `publish` then lists each file with its sha256 in
+run.json and moves the set into OUT, run.json last:
 1. the new run.json is written beside the old one (a temporary name): if the disk is full
    here, or earlier, the previous complete set is still OUT's, untouched;
 2. the old run.json is removed: from now on no set is claimed until step 4;
@@ -20,6 +21,7 @@ import shutil
 from pathlib import Path
 
 from pipeline import tables as T
+from pipeline.io import texts
 from pipeline.io.writers import FORMATS
 
 STATE = ".depeche"
@@ -83,9 +85,10 @@ def listed(out: Path) -> dict[str, str]:
 
 
 def table_entries(out: Path, previous: dict | None = None) -> set[str]:
-    """Names in OUT that are depeche tables of either format: every table of the schema, and
-    whatever the previous run.json listed (a table an older version wrote)."""
-    names = {fmt.path(Path(), t).name for t in T.NAMES for fmt in FORMATS.values()}
+    """Names in OUT that are depeche tables of either format: every table of the schema, the
+    text store (pipeline.io.texts), and whatever the previous run.json listed (a table an older
+    version wrote)."""
+    names = {fmt.path(Path(), t).name for t in T.NAMES for fmt in FORMATS.values()} | {texts.NAME}
     names |= {rel.split("/", 1)[0] for rel in (previous if previous is not None else listed(out))}
     return {n for n in names if n != RUN_JSON and (Path(out) / n).exists()}
 
@@ -105,7 +108,7 @@ def clear(out: Path) -> None:
     for name in (RUN_JSON, RUN_JSON + ".tmp", STATE):
         _remove(out / name)
     for p in out.glob("*.tmp"):
-        if p.name.split(".", 1)[0] in T.NAMES:
+        if p.name.split(".", 1)[0] in T.NAMES or p.name == texts.NAME + ".tmp":
             _remove(p)
 
 

@@ -7,8 +7,9 @@ article ids of the parts there are and skips them. The merge streams every part 
 through a k-way merge in key order (parts hold disjoint articles), reduces actor
 observations into actors.csv, runs the steps across articles (pipeline.runner.across: a first
 reading of the tables they need, then their columns filled as the tables are written), and
-writes each table atomically: the tables do not depend on how the input was split, in what
-order parts finished, or how many workers made them.
+writes each table, and the text store (pipeline.io.texts: every article's text, merged by
+article_id like a table), into the folder the run publishes as one set: the tables do not
+depend on how the input was split, in what order parts finished, or how many workers made them.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from typing import Iterator
 
 from pipeline import tables as T
 from pipeline.fsutil import atomic_dir, write_text
+from pipeline.io import texts
 from pipeline.io.writers import open_table
 from pipeline.runner.across import Linker
 
@@ -37,6 +39,7 @@ class Store:
         self.out = Path(out)
         self.parts = self.out / STATE / "parts"
         self.duplicates = 0   # articles found to be copies by the last merge
+        self.texts = 0        # texts the last merge kept in the text store
 
     # -- state ---------------------------------------------------------------------------
     def reset(self) -> None:
@@ -98,6 +101,7 @@ class Store:
             for part, key in T.stored():
                 rows = sorted((T.as_tuple(r) for r in tables.get(part, [])), key=key)
                 _write_rows(tmp / f"{part}.jsonl", rows)
+            _write_rows(tmp / f"{texts.PART}.jsonl", sorted(tables.get(texts.PART, []), key=_by_article))
         return final
 
     # -- merge ---------------------------------------------------------------------------
@@ -130,6 +134,7 @@ class Store:
                 rows = _counted(rows, status, statuses)
             counts[table.name] = self._write(table, fmt, rows)
         self.duplicates = linker.duplicates
+        self.texts = texts.write(self.dest, self._merged_part(texts.PART, _by_article, parts))
         return counts, dict(statuses)
 
     def _reduced(self, table: T.Table, parts: list[Path]) -> list[tuple]:
@@ -185,7 +190,7 @@ _PART = re.compile(r"part-\d{6}$")
 
 def _article_columns() -> list[tuple[str, int]]:
     """(part name, where its stored rows hold their article_id) of everything a part holds:
-    the rows of the tables built per article and the tables' side rows."""
+    the rows of the tables built per article, the tables' side rows and the texts."""
     out = []
     for t in T.TABLES:
         if not t.across:
@@ -193,6 +198,7 @@ def _article_columns() -> list[tuple[str, int]]:
             out.append((t.part, [f.name for f in fields(row)].index("article_id")))
         if t.side:
             out.append((t.side.part, [f.name for f in fields(t.side.row)].index("article_id")))
+    out.append((texts.PART, 0))   # [article_id, text]: the text store's rows
     return out
 
 
@@ -208,6 +214,10 @@ def _counted(rows, status: int, statuses: Counter):
     for row in rows:
         statuses[row[status]] += 1
         yield row
+
+
+def _by_article(row) -> str:
+    return row[0]
 
 
 def _read_rows(path: Path, stack: ExitStack | None = None) -> Iterator[list]:

@@ -14,6 +14,7 @@ from types import SimpleNamespace
 from pipeline import tables as T
 from pipeline.components import EXTENSIONS
 from pipeline.errors import E, one_line
+from pipeline.io import texts
 from pipeline.io.article import Article
 from pipeline.io.lang import detect
 from pipeline.io.readers import Ref, failure, read_ref
@@ -46,7 +47,7 @@ def post_read(art: Article) -> tuple[Article, list[tuple[int, str]]]:
         art.fail("empty", E.E101)
         return art, []
     lang, score = detect(body)
-    art.lang = lang or "fr"
+    art.lang = lang
     if lang and lang != "fr":
         art.fail("not_french", E.E105.format(lang=lang, score=score))
         return art, []
@@ -76,11 +77,14 @@ def segments(body: str, offset: int, limit: int = SEGMENT_CHARS) -> list[tuple[i
 
 
 def tabulate(art: Article, docs: list[tuple[int, object]]) -> dict[str, list]:
+    """The article's rows of every table, and its text for the text store (pipeline.io.texts)."""
     try:
-        return T.article_tables(art, docs)
+        rows = T.article_tables(art, docs)
     except Exception as e:  # noqa: BLE001 - a bug in one article's rows must not end the run
         art.fail("error", E.E108.format(detail=f"tables: {type(e).__name__}: {one_line(str(e), 120)}"))
-        return T.article_tables(art, [])
+        rows = T.article_tables(art, [])
+    rows[texts.PART] = texts.part_rows(art)
+    return rows
 
 
 class DocSummary:
@@ -113,7 +117,7 @@ def extract_one(nlp, art: Article, segs: list[tuple[int, str]]) -> dict[str, lis
             docs.append((off, DocSummary(nlp(text))))
         except Exception as e:  # noqa: BLE001
             art.fail("error", E.E108.format(detail=f"{type(e).__name__}: {one_line(str(e), 160)}"))
-            return T.article_tables(art, [])
+            return tabulate(art, [])
     return tabulate(art, docs)
 
 

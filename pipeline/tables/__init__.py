@@ -32,9 +32,15 @@ ARTICLES = articles.TABLE      # one row per input, whatever happened to it
 IN_ARTICLES: tuple[Table, ...] = tuple(t for t in TABLES if len(t.key) == 2 and t.key[0] == "article_id")
 
 __all__ = ["TABLES", "BY_NAME", "NAMES", "ARTICLES", "IN_ARTICLES", "Table", "Reduced", "Side", "ArticleDocs",
-           "table", "columns", "column_types", "as_tuple", "article_tables", "reduce", "stored",
+           "table", "plural", "columns", "column_types", "as_tuple", "article_tables", "reduce", "stored",
            "ArticleRow", "ActorRow", "ActorObservation", "ActorReducer", "MentionRow", "QuantityRow",
            "DateRow", "AttributionRow", "ClaimRow"]
+
+
+def plural(n: int, many: str) -> str:
+    """`1 article`, `0 articles`, `1 quantity`: n rows of a table (or n things) said in English."""
+    one = many[:-3] + "y" if many.endswith("ies") else many[:-1] if many.endswith("s") else many
+    return f"{n} {one if n == 1 else many}"
 
 
 def table(name: str) -> Table:

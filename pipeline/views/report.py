@@ -1,18 +1,22 @@
 """`depeche report`: one static, self-contained HTML page for a run's output folder.
 
-The page holds the run's summary, sortable and filterable tables of actors, claims and
-quantities, two inline SVG bar charts, and every article with its spans highlighted
-(displaCy-like marks), each in a collapsed <details>, paged by the page's own script. No
-network: the CSS and the script (report.css, report.js beside this module, with the Jinja2
-template report.html) are inlined, and a Content-Security-Policy allows only them.
-Everything that comes from articles or tables is HTML-escaped (Jinja2 autoescape, or
-`html.escape` for the marked-up texts); anchor ids are sanitised slugs with a hash.
+The page holds the run's summary, two bar charts, a timeline of the run's own period, sortable
+and filterable tables of actors, claims, who speaks about whom, quantities and dates, and every
+article with its spans highlighted (displaCy-like marks). Its data is one JSON payload
+(`payload`, in a <script type="application/json">) that report.js renders on demand, a page of
+rows or articles at a time, so 10,000 articles open as fast as 100 (`make bench` measures it).
+No network: the CSS and the script (report.css, report.js beside this module, with the Jinja2
+template report.html) are inlined, and a Content-Security-Policy allows only them. What comes
+from articles or tables is escaped: the marked-up texts by `html.escape` here, every other
+value put in the page by report.js as text (textContent), never as HTML; the JSON has no `<`.
+Anchor ids are sanitised slugs with a hash.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
 import html
+import json
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -24,8 +28,9 @@ import jinja2
 from markupsafe import Markup
 
 from pipeline import inspect as I
+from pipeline import overview
 from pipeline import tables as T
-from pipeline.fsutil import write_text
+from pipeline.fsutil import write_or_stdout
 
 STANCE_COLOURS = {"assert": "#4e79a7", "deny": "#e15759", "suggest": "#76b7b2", "estimate": "#59a14f",
                   "warn": "#edc948", "promise": "#b07aa1", "ask": "#ff9da7", "accuse": "#9c755f"}
@@ -142,29 +147,6 @@ def render_marked(text: str, marks: list[Mark]) -> str:
     return "".join(out)
 
 
-# -- charts -----------------------------------------------------------------------------------
-def bar_chart(rows: list[tuple[str, float]], title: str, colour: str = "#4e79a7") -> Markup:
-    """A horizontal bar chart as inline SVG (labels escaped)."""
-    if not rows:
-        return Markup(f'<p class="empty">{html.escape(title)}: nothing to chart.</p>')
-    bar, gap, left, width = 18, 6, 230, 640
-    top = max(v for _, v in rows) or 1
-    height = len(rows) * (bar + gap) + 30
-    parts = [f'<svg class="chart" role="img" xmlns="http://www.w3.org/2000/svg" width="{width}" '
-             f'height="{height}" viewBox="0 0 {width} {height}"><title>{html.escape(title)}</title>',
-             f'<text x="0" y="14" class="ct">{html.escape(title)}</text>']
-    for i, (label, v) in enumerate(rows):
-        y = 26 + i * (bar + gap)
-        w = max(1.0, (width - left - 60) * v / top)
-        short = label if len(label) <= 32 else label[:31] + "…"
-        parts.append(f'<text x="{left - 6}" y="{y + 13}" text-anchor="end">{html.escape(short)}</text>'
-                     f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar}" fill="{colour}">'
-                     f'<title>{html.escape(label)}: {_num(v)}</title></rect>'
-                     f'<text x="{left + w + 4:.1f}" y="{y + 13}">{_num(v)}</text>')
-    parts.append("</svg>")
-    return Markup("".join(parts))
-
-
 # -- page -------------------------------------------------------------------------------------
 def _asset(name: str) -> str:
     return resources.files("pipeline.views").joinpath(name).read_text(encoding="utf-8")
@@ -190,85 +172,173 @@ def _template() -> jinja2.Template:
     return env.from_string(_asset("report.html"))
 
 
-def build(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[I.Reader] = None,
-          top: int = 15, keep_duplicates: bool = False) -> tuple[str, dict]:
-    """The page's HTML and a small summary of what went in. Its counts and charts count each
-    group of near-duplicate articles once unless `keep_duplicates`; every article is listed."""
+def _cells(rows: list[dict], cols: list[str]) -> list[list]:
+    return [[_plain(r.get(c)) for c in cols] for r in rows]
+
+
+def _plain(v):
+    """A JSON cell: None for a missing value, ints for whole floats of int columns."""
+    if v is None or (isinstance(v, float) and v != v):
+        return None
+    return v
+
+
+PAGE_ROWS, PAGE_ARTICLES = 50, 20   # what report.js draws at a time
+
+
+def _table(title: str, cols: list[tuple[str, str]], rows: list[list], note: str = "") -> dict:
+    """A table of the payload: column keys and labels, rows of cells (a cell that links is
+    [text, "#anchor"]); report.js sorts, filters and pages it."""
+    return {"title": title, "note": note, "cols": [{"k": k, "l": label} for k, label in cols], "rows": rows,
+            "count": len(rows)}
+
+
+def first_page(data: dict) -> dict:
+    """The payload cut to what the page draws first (a page of each table, of the articles):
+    it comes before the page's script, the whole payload after it."""
+    return {**data, "tables": {k: {**t, "rows": t["rows"][:PAGE_ROWS]} for k, t in data["tables"].items()},
+            "articles": data["articles"][:PAGE_ARTICLES]}
+
+
+def _article(meta: dict, reader, t, index) -> tuple[dict, str]:
+    """One article of the payload: its metadata, the marked-up text (HTML escaped here, put
+    in the page only when the article is opened) and its claims; and a note, if any."""
+    aid = meta["article_id"]
+    item = {"id": aid, "a": anchor("a", aid), "title": meta["title"], "date": meta["date"],
+            "source": meta["source"], "url": _safe_url(meta["url"]), "raw_url": meta["url"], "path": meta["path"],
+            "status": meta["status"], "error": meta["error"], "note": "", "n": None, "html": None,
+            "claims": []}
+    if meta["status"] != "ok":
+        return item, ""
+    got = reader.read(aid)
+    view = {"text": got.text, "note": got.note}
+    view.update(I.spans_of(t, aid, got.text, index))
+    item["title"] = I.display_title(meta, got.text)
+    note = got.note
+    if view["mismatched"]:
+        note = (note + "; " if note else "") + \
+            f"{view['mismatched']} rows whose offsets do not give their text are not marked"
+    item["note"] = note
+    if got.text:
+        item["html"] = render_marked(got.text, marks_of(view, aid))
+    item["claims"] = [[a["id"], anchor("c", aid, a["id"]) if a.get("content") else item["a"], a["who"],
+                       a["cue"]["text"] if a.get("cue") else "", a["stance"], a["kind"],
+                       a["content"]["text"] if a.get("content") else ""] for a in view["attributions"]]
+    item["n"] = [len(view[x.name]) for x in T.IN_ARTICLES]
+    return item, note
+
+
+def payload(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[I.Reader] = None,
+            top: int = 15, keep_duplicates: bool = False) -> tuple[dict, dict]:
+    """Everything the page shows, as one JSON-able dict that report.js renders on demand (a
+    page of rows or articles at a time), and a small summary of what went in. Its counts,
+    charts, timeline and who-about-whom count each group of near-duplicate articles once
+    unless `keep_duplicates`; every article, claim, quantity and date is listed."""
     out = Path(out)
     t = tables if tables is not None else I.load_tables(out)
-    reader = reader or I.Reader.for_run(out)
+    reader = reader or I.Reader.for_run(out).preload()
     run = I.read_run(out)
     once = I.Filters(keep_duplicates=keep_duplicates)
     summary = I.summarise(out, once, tables=t, top=top, claims_limit=0)
     names = I.actor_names(t["actors"])
-
-    articles, texts, notes, marked = [], 0, [], set()
     index = I.rows_by_article(t)
-    arts = t["articles"]
-    for meta in I._records(arts):
-        aid = meta["article_id"]
-        item = {"meta": meta, "id": anchor("a", aid), "url": _safe_url(meta["url"]), "body": None,
-                "note": "", "claims": [], "n": {}}
-        if meta["status"] == "ok":
-            got = reader.read(aid, meta["sha256"])
-            view = {"text": got.text, "note": got.note}
-            view.update(I.spans_of(t, aid, got.text, index))
-            item["note"] = got.note
-            if view["mismatched"]:
-                item["note"] = (item["note"] + "; " if item["note"] else "") + \
-                    f"{view['mismatched']} rows whose offsets do not give their text are not marked"
-            if got.text:
-                texts += 1
-                item["body"] = Markup(render_marked(got.text, marks_of(view, aid)))
-            for a in view["attributions"]:
-                a["href"] = "#" + anchor("c", aid, a["id"]) if a.get("content") else "#" + item["id"]
-                if a.get("content"):
-                    marked.add((aid, a["id"]))
-            item["claims"] = view["attributions"]
-            item["n"] = {t.name: len(view[t.name]) for t in T.IN_ARTICLES}
-            if got.note and len(notes) < 5:
-                notes.append(f"{aid}: {got.note}")
+    articles, notes = [], []
+    for meta in I._records(t["articles"]):
+        item, note = _article(meta, reader, t, index)
         articles.append(item)
+        if note:
+            notes.append(f"{meta['article_id']}: {note}")
+    texts = sum(1 for a in articles if a["html"] is not None)
+    claim_anchor = {(a["id"], c[0]): c[1] for a in articles for c in a["claims"]}
 
-    def claim_href(article_id, n):  # the claim's content in its article, else the article
-        return "#" + (anchor("c", article_id, n) if (article_id, n) in marked else anchor("a", article_id))
+    def art(aid):
+        return [aid, "#" + anchor("a", aid)]
 
+    def claim(aid, n):
+        return [f"#{n}", "#" + claim_anchor.get((aid, n), anchor("a", aid))]
+
+    counted = I.apply_filters(t, once)
+    actors = I._records(I.top_actors(counted, 0, whole_run=summary["duplicates"]["counted"]))
     claims = I.claims(t)
-    for c in claims:
-        c["href"] = claim_href(c["article_id"], c["attribution_id"])
-        c["art_href"] = "#" + anchor("a", c["article_id"])
-    q = t["quantities"]
-    quantities = I._records(q)
-    for r in quantities:
-        r["actor"] = names.get(r["actor_id"], r["actor_id"])
-        r["art_href"] = "#" + anchor("a", r["article_id"])
-        r["claim_href"] = ("" if r["attribution_id"] is None
-                           else claim_href(r["article_id"], r["attribution_id"]))
+    speaks = overview.speaks_about(counted)
+    q = I._records(t["quantities"])
+    d = I._records(t["dates"])
+    data = {
+        "run": {"out": str(out), "input": run.get("input", ""), "counts": summary["counts"],
+                "statuses": summary["articles_by_status"], "duplicates": summary["duplicates"]},
+        "charts": [
+            {"title": f"Top {top} actors by articles", "colour": "#4e79a7",
+             "bars": [[r["name"] or r["actor_id"], r["articles"]] for r in actors[:top]]},
+            {"title": f"Claims per speaker (top {top})", "colour": "#e15759",
+             "bars": [[r["speaker"], r["claims"]] for r in summary["top_speakers"][:top]]},
+        ],
+        "timeline": overview.timeline(counted),
+        "tables": {
+            "actors": _table("Actors", [("name", "actor"), ("actor_id", "id"), ("type", "type"),
+                                        ("country", "country"), ("articles", "articles"),
+                                        ("mentions", "mentions")],
+                             _cells(actors, ["name", "actor_id", "type", "country", "articles", "mentions"])),
+            "claims": _table("Claims", [("article", "article"), ("n", "#"), ("who", "speaker"), ("cue", "cue"),
+                                        ("stance", "stance"), ("kind", "kind"), ("content", "content"),
+                                        ("quantities", "quantities")],
+                             [[art(c["article_id"]), claim(c["article_id"], c["attribution_id"]),
+                               c["who"] + (f" ({c['speaker']})" if c["speaker"] and c["speaker"] != c["who"] else ""),
+                               c["cue"], c["stance"], c["kind"], c["content"], "; ".join(c["quantities"])]
+                              for c in claims],
+                             "Who says what; quantities are those whose attribution_id is the claim's."),
+            "speaks": _table("Who speaks about whom", [("speaker", "speaker"), ("about", "about"),
+                                                       ("claims", "claims"), ("articles", "articles"),
+                                                       ("example", "e.g.")],
+                             [[r["speaker"], r["about"], r["claims"], r["articles"],
+                               claim(r["article_id"], r["attribution_id"])] for r in speaks],
+                             "Actors mentioned inside the content of a speaker's claims (the speaker "
+                             "itself left out)."),
+            "quantities": _table("Quantities", [("article", "article"), ("text", "text"), ("value", "value"),
+                                                ("low", "low"), ("high", "high"), ("qualifier", "qualifier"),
+                                                ("unit", "unit"), ("item", "item"), ("actor", "actor"),
+                                                ("claim", "claim")],
+                                 [[art(r["article_id"]), r["text"], _plain(r["value"]), _plain(r["low"]),
+                                   _plain(r["high"]), r["qualifier"], r["unit"], r["item"],
+                                   names.get(r["actor_id"], r["actor_id"]),
+                                   None if r["attribution_id"] is None else claim(r["article_id"], r["attribution_id"])]
+                                  for r in q]),
+            "dates": _table("Dates", [("article", "article"), ("text", "text"), ("value", "value"),
+                                      ("mod", "mod"), ("granularity", "granularity")],
+                            [[art(r["article_id"]), r["text"], r["value"], r["mod"], r["granularity"]] for r in d],
+                            "TIMEX3 values resolved against each article's date."),
+        },
+        "articles": articles,
+        "counts_of": [x.name for x in T.IN_ARTICLES],
+        "page": {"rows": PAGE_ROWS, "articles": PAGE_ARTICLES, "total": len(articles)},
+    }
+    return data, {"articles": len(articles), "texts": texts, "notes": notes}
 
-    actors = I._records(I.top_actors(I.apply_filters(t, once), 0, whole_run=summary["duplicates"]["counted"]))
-    years = I.most_periods(summary["dates_by_year"], top)
-    charts = [
-        bar_chart([(r["name"] or r["actor_id"], r["articles"]) for r in actors[:top]],
-                  f"Top {top} actors by articles"),
-        bar_chart([(r["speaker"], r["claims"]) for r in summary["top_speakers"][:top]],
-                  f"Claims per speaker (top {top})", "#e15759"),
-        bar_chart([(r["period"], r["count"]) for r in years], f"Dates mentioned, by year (top {top})", "#59a14f"),
-    ]
+
+def _json_in_html(data) -> str:
+    """JSON safe inside a <script type="application/json">: no `<`, `>` or `&` left to end
+    the element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def build(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[I.Reader] = None,
+          top: int = 15, keep_duplicates: bool = False) -> tuple[str, dict]:
+    """The page's HTML and a small summary of what went in (payload)."""
+    data, info = payload(out, tables=tables, reader=reader, top=top, keep_duplicates=keep_duplicates)
+    run = I.read_run(out)
     legend = [("e per", "PER"), ("e org", "ORG"), ("e gpe", "GPE"), ("e loc", "LOC"), ("e group", "GROUP"),
               ("q", "quantity"), ("d", "date"), ("sp", "speaker"), ("cue", "cue"), ("ct", "claim content")]
     css, js = _asset("report.css"), _asset("report.js")
     page = _template().render(
-        css=Markup(css), js=Markup(js),
+        css=Markup(css), js=Markup(js), first=Markup(_json_in_html(first_page(data))),
+        data=Markup(_json_in_html(data)),
         csp=f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; img-src data:",
-        out=str(out), run=run, summary=summary, actors=actors, claims=claims, quantities=quantities,
-        articles=articles, charts=charts, legend=legend, stance_colours=STANCE_COLOURS, tables=T.NAMES,
-        errors=[a["meta"] for a in articles if a["meta"]["status"] != "ok"])
-    return page, {"articles": len(articles), "texts": texts, "notes": notes}
+        out=str(out), run=run, summary=data["run"], legend=legend, tables=T.NAMES)
+    return page, info
 
 
 def write_report(out: Path | str, dest: Path | str, **kwargs) -> ReportResult:
-    """Write the report of OUT to `dest` (atomically) and say what went in."""
+    """Write the report of OUT to `dest` (atomically; `-`: standard output) and say what went in."""
     page, info = build(out, **kwargs)
-    dest = Path(dest)
-    write_text(dest, page)
-    return ReportResult(dest, dest.stat().st_size, info["articles"], info["texts"], info["notes"])
+    write_or_stdout(dest, page)
+    return ReportResult(Path(dest), len(page.encode("utf-8")), info["articles"], info["texts"], info["notes"])

@@ -19,6 +19,9 @@ MARK_STYLES = {
 }
 
 
+CONTENT_CHARS = 600   # a claim's content is cut here, whatever the width: it wraps below it
+
+
 def _cut(s, n: int = 90) -> str:
     s = "" if s is None else " ".join(str(s).split())
     return s if len(s) <= n else s[: n - 1] + "…"
@@ -32,48 +35,88 @@ def _fmt(v) -> str:
     return str(v)
 
 
-def _table(title: str, rows: list[dict], columns: list[str], widths: Optional[dict] = None):
+def _is_id(column: str) -> bool:
+    return column.endswith("_id") or column in ("claim", "period")
+
+
+def _table(title: str, rows: list[dict], columns: list[str], widths: Optional[dict] = None,
+           headers: Optional[dict] = None):
+    """A table laid out for 80 columns first: ids (`*_id`) are never broken (they keep their
+    width and the other columns give way), text wraps at spaces, numbers align right."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
     t = Table(show_edge=False, pad_edge=False)
     for c in columns:
         numeric = bool(rows) and all(isinstance(r.get(c), (int, float)) or r.get(c) is None for r in rows)
-        t.add_column(c, justify="right" if numeric else "left", overflow="fold",
-                     max_width=(widths or {}).get(c))
+        t.add_column((headers or {}).get(c, c), justify="right" if numeric else "left",
+                     no_wrap=_is_id(c) or numeric, overflow="fold", max_width=(widths or {}).get(c))
     for r in rows:
         t.add_row(*[_fmt(r.get(c)) for c in columns])
     return Group(Text("\n" + title, style="bold"), t if rows else Text("(none)", style="dim"))
 
 
+def _ref(ref: str):
+    """A claim or article reference on a line of its own: never wrapped, never cut."""
+    from rich.text import Text
+    return Text(ref, style="bold", no_wrap=True, overflow="ignore")
+
+
+def claim_block(c: dict, ref: Optional[str] = None):
+    """One claim for the terminal: its reference and cue on a line, then speaker and content
+    indented and wrapped to the width (the content cut at CONTENT_CHARS only)."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.text import Text
+    head = Text.assemble(_ref(ref or c["ref"]), "  ")
+    head.append(c["cue"] or "(no cue)", style=MARK_STYLES["cue"])
+    for extra, style in ((c["stance"], "italic"), (c["kind"], "dim")):
+        if extra:
+            head.append(f" {extra}", style=style)
+    if c.get("parent_id") is not None:
+        head.append(f" in #{c['parent_id']}", style="dim")
+    who = Text(c["who"], style=MARK_STYLES["speaker"])
+    if c.get("speaker") and c["speaker"] != c["who"]:
+        who.append(f" ({_cut(c['speaker'], 60)})", style="dim")
+    body = [who, Text("« " + _cut(c["content"], CONTENT_CHARS) + " »")]
+    if c.get("quantities"):
+        body.append(Text("quantities: " + "; ".join(c["quantities"]), style=MARK_STYLES["quantity"]))
+    return Group(head, Padding(Group(*body), (0, 0, 0, 4)))
+
+
 def print_claims(rows: list[dict], console=None) -> None:
-    """`depeche claims`: one row a claim, in the order first seen: when (first seen, last seen),
-    who, the cue and its stance, what, in how many articles, and the first article."""
-    from rich.console import Console
-    from rich.table import Table
+    """`depeche claims`: one block a claim, in the order first seen, laid out for 80 columns
+    like inspect's claims: when (first seen, last seen), the cue and its stance, in how many
+    articles; then who, what (wrapped to the width), and where it was first seen (the
+    reference `show` takes, its title or address)."""
+    from rich.console import Console, Group
+    from rich.padding import Padding
     from rich.text import Text
     console = console or Console()
-    console.print(Text(f"\nClaims ({len(rows)}), in the order first seen", style="bold"))
+    console.print(Text(f"\nClaims ({len(rows)}), in the order first seen; "
+                       "`depeche show OUT ARTICLE_ID#N` shows one in its article", style="bold"))
     if not rows:
         console.print(Text("(none)", style="dim"))
         return
-    t = Table(show_edge=False, pad_edge=False, show_lines=True)
-    t.add_column("first seen", no_wrap=True)
-    t.add_column("speaker", max_width=24, overflow="fold")
-    t.add_column("cue", max_width=18, overflow="fold")
-    t.add_column("content", ratio=3, overflow="fold")
-    t.add_column("articles", justify="right", no_wrap=True)
-    t.add_column("first article", ratio=2, overflow="fold")
     for r in rows:
-        seen = (r["first_date"] or "undated") + (f"\nto {r['last_date']}" if r["last_date"] not in ("", r["first_date"]) else "")
-        cue = (r["cue"] or "") + (f" ({r['stance']})" if r["stance"] else "")
-        where = "\n".join(x for x in (r["title"], r["url"]) if x) or r["first_article_id"]
-        t.add_row(seen, r["speaker"], cue, _cut(r["content"], 300), str(r["articles"]), where)
-    console.print(t)
+        seen = (r["first_date"] or "undated") + (f" to {r['last_date']}" if r["last_date"] not in ("", r["first_date"]) else "")
+        head = Text.assemble(_ref(seen), "  ")
+        head.append(r["cue"] or "(no cue)", style=MARK_STYLES["cue"])
+        if r["stance"]:
+            head.append(f" {r['stance']}", style="italic")
+        head.append(f"  {T.plural(r['articles'], 'articles')}", style="dim")
+        where = Text.assemble(_ref(f"{r['first_article_id']}#{r['first_attribution_id']}"))
+        for extra in (r["title"], r["url"]):
+            if extra:
+                where.append(f"  {_cut(extra, 200)}", style="dim")
+        body = [Text(r["speaker"] or "(no speaker)", style=MARK_STYLES["speaker"]),
+                Text("« " + _cut(r["content"], CONTENT_CHARS) + " »"), where]
+        console.print(Group(head, Padding(Group(*body), (0, 0, 0, 4))))
 
 
 def print_summary(s: dict, console=None) -> None:
     from rich.console import Console
+    from rich.text import Text
 
     from pipeline.inspect import most_periods
     console = console or Console()
@@ -82,7 +125,7 @@ def print_summary(s: dict, console=None) -> None:
     console.print(head, markup=True, highlight=False)
     if s["filters"]:
         console.print("filters: " + ", ".join(f"{k}={v!r}" for k, v in s["filters"].items()), highlight=False)
-    console.print(", ".join(f"{c[k]} {k}" for k in T.NAMES), highlight=False)
+    console.print(", ".join(T.plural(c[k], k) for k in T.NAMES), highlight=False)
     dup = s.get("duplicates") or {}
     if dup.get("copies"):
         console.print(f"{dup['copies']} near-duplicate copies in the run: "
@@ -91,21 +134,23 @@ def print_summary(s: dict, console=None) -> None:
                       highlight=False)
     console.print(_table("Articles by status", s["articles_by_status"], ["status", "count"]))
     if s["errors"]:
-        console.print(_table("Articles not processed", s["errors"], ["article_id", "status", "error"],
-                             {"error": 90}))
+        console.print(_table("Articles not processed", s["errors"], ["article_id", "status", "error"]))
     console.print(_table("Top actors", s["top_actors"],
-                         ["name", "type", "country", "articles", "mentions", "actor_id"]))
-    console.print(_table("Top speakers", s["top_speakers"], ["speaker", "claims", "articles", "stances"]))
+                         ["name", "type", "country", "articles", "mentions", "actor_id"],
+                         headers={"country": "ctry", "articles": "arts", "mentions": "ment"}))
+    console.print(_table("Top speakers", s["top_speakers"], ["speaker", "claims", "articles", "stances"],
+                         headers={"articles": "arts"}))
     console.print(_table("Attributions by stance", s["attributions_by_stance"], ["stance", "count"]))
     console.print(_table("Attributions by kind", s["attributions_by_kind"], ["kind", "count"]))
-    claims = [dict(r, content=_cut(r["content"], 100), quantities="; ".join(r["quantities"]),
-                   who=r["who"] + (f" ({_cut(r['speaker'], 30)})" if r["speaker"] and r["speaker"] != r["who"] else ""),
-                   claim=f"{r['article_id']}#{r['attribution_id']}") for r in s["claims"]]
-    console.print(_table(f"Claims (first {len(claims)} of {c['attributions']})", claims,
-                         ["who", "cue", "stance", "content", "quantities", "claim"],
-                         {"who": 34, "content": 70, "claim": 30}))
+    console.print(Text(f"\nClaims (first {len(s['claims'])} of {c['attributions']}; "
+                       "`depeche show OUT ARTICLE_ID#N` shows one in its article)", style="bold"))
+    for claim in s["claims"]:
+        console.print(claim_block(claim))
+    if not s["claims"]:
+        console.print(Text("(none)", style="dim"))
     console.print(_table("Quantities by item and unit", s["quantities_by_item"],
-                         ["item", "unit", "count", "articles", "min", "median", "max"]))
+                         ["item", "unit", "count", "articles", "min", "median", "max"],
+                         headers={"articles": "arts"}))
     for by, rows, most in (("year", s["dates_by_year"], 20), ("month", s["dates_by_month"], 36)):
         note = f" (the {most} most mentioned)" if len(rows) > most else ""
         console.print(_table(f"Dates mentioned, by {by}{note}", most_periods(rows, most), ["period", "count"]))
@@ -154,8 +199,10 @@ def print_article(view: dict, console=None) -> None:
     from rich.text import Text
     console = console or Console()
     m = view["article"]
-    console.print(Text(f"{m['article_id']}", style="bold"),
-                  Text(" · ".join(x for x in (m["title"], m["date"], m["source"], m["url"], m["status"]) if x)))
+    console.print(_ref(m["article_id"]))
+    if view.get("title"):
+        console.print(Text(view["title"], style="bold"))
+    console.print(Text(" · ".join(x for x in (m["date"], m["source"], m["url"], m["status"]) if x), style="dim"))
     if m["error"]:
         console.print(Text(m["error"], style="red"))
     if view["note"]:
@@ -167,35 +214,26 @@ def print_article(view: dict, console=None) -> None:
     if view["text"]:
         console.print(styled_text(view))
     if view["attributions"]:
-        console.print(Text("\nClaims (speaker → cue → content)", style="bold"))
+        focus = view.get("focus")
+        console.print(Text(f"\nClaim {focus}" if focus is not None else "\nClaims", style="bold"))
         by_claim: dict[int, list] = {}
         for q in view["quantities"]:
             if q["attribution_id"] is not None:
                 by_claim.setdefault(int(q["attribution_id"]), []).append(q["text"])
         for a in view["attributions"]:
-            line = Text(f"[{a['id']}] ", style="dim bold")
-            line.append(a["who"], style=MARK_STYLES["speaker"])
-            if a.get("speaker") and a["speaker"]["text"] != a["who"]:
-                line.append(f" ({a['speaker']['text']})", style="dim")
-            line.append(" → ")
-            line.append(a["cue"]["text"] if a.get("cue") else "(no cue)", style=MARK_STYLES["cue"])
-            if a["stance"]:
-                line.append(f" {a['stance']}", style="italic")
-            line.append(f" {a['kind']}", style="dim")
-            if a["parent_id"] is not None:
-                line.append(f" in [{a['parent_id']}]", style="dim")
-            line.append(" → ")
-            line.append("« " + (a["content"]["text"] if a.get("content") else "") + " »")
-            if by_claim.get(a["id"]):
-                line.append("  quantities: " + "; ".join(by_claim[a["id"]]), style=MARK_STYLES["quantity"])
-            console.print(line)
+            console.print(claim_block({
+                "cue": a["cue"]["text"] if a.get("cue") else "", "stance": a["stance"], "kind": a["kind"],
+                "parent_id": a["parent_id"], "who": a["who"],
+                "speaker": a["speaker"]["text"] if a.get("speaker") else "",
+                "content": a["content"]["text"] if a.get("content") else "",
+                "quantities": by_claim.get(a["id"], [])}, ref=f"#{a['id']}"))
     for title, rows, cols in (
             ("Actors", view["mentions"], ["text", "label", "actor", "role"]),
             ("Quantities", view["quantities"], ["text", "value", "low", "high", "qualifier", "unit", "item",
                                                 "attribution_id"]),
             ("Dates", view["dates"], ["text", "value", "mod", "granularity"])):
         if rows:
-            console.print(_table(title, rows, cols))
+            console.print(_table(title, rows, cols, headers={"attribution_id": "claim", "granularity": "gran."}))
 
 
 # -- scores -------------------------------------------------------------------------------

@@ -37,6 +37,22 @@ def test_when_place_then_metonymy_decides_state_or_location(nlp, text, surface, 
     assert (m["label"], m["actor_id"], m["type"]) == (label, actor, type_)
 
 
+# -- an organisation named after its state is not the state ---------------------------------
+@pytest.mark.parametrize("text, surface, label, actor", [
+    ("Nexalia France, agence publique, a reconnu une erreur de procédure.", "Nexalia France",
+     "ORG", "nexalia_france"),
+    ("Les comptes de Corvelo Italie ont été publiés mardi.", "Corvelo Italie", "ORG",
+     "corvelo_italie"),
+    ("Mardi, Israël a annoncé la fermeture de la frontière.", "Israël", "GPE", "israel"),
+    ("Pourtant Cuba a refusé de signer le texte.", "Cuba", "GPE", "cuba"),
+    ("Lundi France et Allemagne ont signé un accord.", "France", "GPE", "france"),
+])
+def test_when_names_glued_before_a_state_then_organisation(nlp, text, surface, label, actor):
+    m = find(mentions(nlp, text), text, surface)
+    assert m is not None, f"no mention {surface!r}: {mentions(nlp, text)}"
+    assert (m["label"], m["actor_id"]) == (label, actor)
+
+
 def test_when_seat_of_power_then_organisation_of_its_state(nlp):
     text = "La Maison-Blanche a publié un communiqué."
     m = find(mentions(nlp, text), text, "Maison-Blanche")
@@ -74,6 +90,27 @@ def test_when_role_has_demonym_then_person_gets_its_country(nlp):
 
 
 # -- persons: titles, surnames, one actor per person ---------------------------------------
+@pytest.mark.parametrize("text, actor", [
+    ("Le ministre du travail, Sheik Nasser Al Hamad, a déclaré que les lois seraient révisées.", "nasser_al_hamad"),
+    ("Cheikh Ahmed Ould Salem a affirmé que la trêve tiendrait.", "ahmed_ould_salem"),
+    ("Sir Edmund Carrow a présidé la séance.", "edmund_carrow"),
+])
+def test_when_a_title_opens_the_name_then_the_actor_is_the_name(nlp, text, actor):
+    assert [m["actor_id"] for m in mentions(nlp, text) if m["label"] == "PER"] == [actor]
+
+
+@pytest.mark.parametrize("text, surface, actor", [
+    ("Marc et Julie Fontaine ont affirmé que la maison était vide.", "Marc", "marc_fontaine"),
+    ("Marc et Julie Fontaine ont affirmé que la maison était vide.", "Julie Fontaine", "julie_fontaine"),
+    # a surname of the article coordinated with a full name keeps its own person
+    ("Paul Delorme a reçu ses voisins. Delorme et Julie Fontaine ont signé l'accord.", "Delorme",
+     "paul_delorme"),
+])
+def test_when_first_names_share_a_surname_then_each_gets_it(nlp, text, surface, actor):
+    found = [m["actor_id"] for m in mentions(nlp, text) if text[m["start"]:m["end"]] == surface]
+    assert found and found[-1] == actor, mentions(nlp, text)
+
+
 def test_when_title_and_surname_then_merged_with_full_name(nlp):
     text = ("Marianne Lefort a été élue maire de la ville dimanche. "
             "Mme Lefort a remercié ses électeurs lors d'une réunion publique.")
@@ -223,6 +260,33 @@ def test_when_gazetteer_loaded_then_states_and_capitals_consistent():
     assert capitals and all(index.entries[e.stands_for].type == "state" for e in capitals)
     assert index.entries[index.forms["Moscou"]].stands_for == "russie"
     assert index.demonym("nord-coréennes") == "PRK"
+
+
+# -- Wikidata QIDs: from the generated wikidata.jsonl (scripts/build_wikidata.py), never by hand --
+@pytest.mark.parametrize("text, surface, actor, qid", [
+    ("La Corée du Nord a tiré un missile mardi.", "Corée du Nord", "coree_du_nord", "Q423"),    # state
+    ("Pyongyang a envoyé des soldats, selon Séoul.", "Pyongyang", "coree_du_nord", "Q423"),     # capital acting: its state's QID
+    ("L'ONU a appelé à un cessez-le-feu immédiat.", "ONU", "onu", "Q1065"),                     # organisation, by acronym
+    ("Le Fonds monétaire international a relevé sa prévision.", "Fonds monétaire international", "fmi", "Q7804"),
+    ("Le Kremlin a démenti ces informations mardi soir.", "Kremlin", "kremlin", ""),             # no dataset lists seats of power
+])
+def test_when_gazetteer_knows_actor_then_wikidata_filled(nlp, text, surface, actor, qid):
+    m = find(mentions(nlp, text), text, surface)
+    assert m is not None, f"no mention {surface!r}"
+    assert (m["actor_id"], m["wikidata"]) == (actor, qid)
+
+
+def test_when_wikidata_links_loaded_then_every_state_has_one_and_ids_exist():
+    from pipeline.components.actors_lexicon import ActorIndex
+    from pipeline.rules import read_rules
+    from pipeline.rules.gazetteer import GazetteerEntry, WikidataLink
+    links = read_rules(RULES / "wikidata.jsonl", WikidataLink)
+    index = ActorIndex([read_rules(RULES / f, GazetteerEntry)
+                        for f in ("gazetteer.generated.jsonl", "gazetteer.curated.jsonl")], [], links)
+    assert all(link.id in index.entries and link.source for link in links)
+    states = [e for e in index.entries.values() if e.type == "state"]
+    assert all(e.wikidata for e in states), [e.id for e in states if not e.wikidata]
+    assert len({e.wikidata for e in states}) == len(states)   # no two states share a QID
 
 
 # -- a name the NER cut on `de` (`centrale nucléaire de` + `Flamanville`) ---------------------

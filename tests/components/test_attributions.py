@@ -299,3 +299,31 @@ def test_when_quoted_person_reports_speech_then_it_is_nested_with_the_same_actor
     assert inner and outer
     assert inner[0]["content"].startswith("le projet était mal conçu")
     assert inner[0]["actor_id"] == outer[0]["actor_id"]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("« Le directeur nous a dit que l'atelier fermerait », raconte Paul Girard.", "Le directeur",
+     "l'atelier fermerait"),
+    ("Anne Morel a déclaré : « Les infirmières ont annoncé que la grève durerait. »", "Les infirmières",
+     "la grève durerait"),
+    ("« Le directeur nous a promis de rouvrir l'atelier », raconte Paul Girard.", "Le directeur",
+     "rouvrir l'atelier"),
+    # not another speaker's speech: a pronoun (no antecedent inside a quote), a hypothesis, an
+    # infinitive, a subject outside the quote
+    ("« Il se vantait d'avoir caché l'argent en Suisse », précise Anne Morel.", None,
+     "avoir caché l'argent en Suisse"),
+    ("« Il fallait, si elle estimait que le délai était court, le signaler », ajoute Paul Girard.", None,
+     "le délai était court"),
+    ("« Il lui revenait de dire qu'elle ne pouvait pas venir », ajoute Paul Girard.", None,
+     "elle ne pouvait pas venir"),
+    ("L'avocate indique « regretter que cette publication intervienne aujourd'hui ».", None,
+     "cette publication intervienne aujourd'hui"),
+])
+def test_when_a_quote_reports_another_speakers_speech_then_it_is_nested_with_its_speaker(
+        nlp, text, speaker, content):
+    _, found = _run(nlp, text)
+    inner = [a for a in found if a["content"] == content]
+    if speaker is None:
+        assert inner == [], inner
+    else:
+        assert [a["speaker"] for a in inner] == [speaker] and inner[0]["rule"].startswith("in_quote_")

@@ -42,7 +42,8 @@ def test_when_filtered_then_only_matching_claims_stay(t, kw, n):
     assert len(claims_table(t, **kw)) == n
 
 
-@pytest.mark.parametrize("kw", [dict(since="hier"), dict(until="2024-13-45"), dict(about="« »")])
+@pytest.mark.parametrize("kw", [dict(since="hier"), dict(until="2024-13-45"), dict(about="« »"),
+                                dict(since="2024/10"), dict(until="2024-10-2")])   # never guessed as 2024
 def test_when_a_filter_is_unreadable_then_a_query_error_says_so(t, kw):
     with pytest.raises(QueryError):
         claims_table(t, **kw)

@@ -3,6 +3,7 @@ the whole Docs give (the memory ceiling itself is measured by `make bench`)."""
 from __future__ import annotations
 
 from pipeline import tables as T
+from pipeline.io import texts
 from pipeline.io.readers import from_text
 from pipeline.runner.work import DocSummary, extract_one, post_read, segments
 
@@ -20,4 +21,4 @@ def test_when_an_article_has_many_segments_then_one_at_a_time_gives_the_rows_of_
     segs = segments(art.body, art.body_start, limit=600)
     assert len(segs) > 2
     piped = T.article_tables(art, list(zip((o for o, _ in segs), nlp.pipe(t for _, t in segs))))
-    assert extract_one(nlp, art, segs) == piped
+    assert extract_one(nlp, art, segs) == {**piped, texts.PART: [[art.article_id, art.text]]}   # and its text kept

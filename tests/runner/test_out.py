@@ -16,6 +16,7 @@ import pytest
 from pipeline import tables as T
 
 from pipeline.errors import RunError, UsageError
+from pipeline.io import texts
 from pipeline.runner import lock, run
 from pipeline.runner.publish import sha256_file
 from tests.conftest import ROOT, SEED
@@ -106,10 +107,12 @@ def test_when_out_holds_another_run_then_refused_unless_resume_or_overwrite(tmp_
         run(inp, out, workers=1)
     with pytest.raises(UsageError, match="E006"):
         run(inp, out, workers=1, resume=True, overwrite=True)
+    (inp / "a.txt").rename(inp / "b.txt")
     run(inp, out, workers=1, overwrite=True)                   # csv now: no parquet table left
     assert not list(out.glob("*.parquet")) and (out / "articles.csv").exists()
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
-    assert sorted(run_json(out)["tables"]) == sorted(p.name for p in out.glob("*.csv"))
+    assert sorted(run_json(out)["tables"]) == sorted([p.name for p in out.glob("*.csv")] + [texts.NAME])
+    assert set(texts.read(out)) == {"b"}                        # the text store was replaced too
 
 
 def test_when_published_then_run_json_lists_every_table_with_its_sha256(tmp_path):
@@ -117,7 +120,7 @@ def test_when_published_then_run_json_lists_every_table_with_its_sha256(tmp_path
     run(SEED, out, workers=1, fmt="parquet")
     tables = run_json(out)["tables"]
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.parquet") if p.is_file())
-    assert sorted(tables) == files and "articles.parquet/part-00000.parquet" in tables
+    assert sorted(tables) == sorted(files + [texts.NAME]) and "articles.parquet/part-00000.parquet" in tables
     assert all(sha256_file(out / rel) == sha for rel, sha in tables.items())
     assert not (out / ".depeche" / "staging").exists()
 
@@ -127,7 +130,7 @@ def test_when_a_format_changes_on_resume_then_the_other_format_is_removed(tmp_pa
     run(inp, out, workers=1)
     run(inp, out, workers=1, fmt="parquet", resume=True)
     assert not list(out.glob("*.csv")) and all(rel.startswith(tuple(f"{t}.parquet/" for t in T.NAMES))
-                                               for rel in run_json(out)["tables"])
+                                               for rel in run_json(out)["tables"] if rel != texts.NAME)
 
 
 def test_when_out_is_inside_input_or_input_itself_then_discovery_skips_it(tmp_path):
@@ -157,6 +160,17 @@ def test_when_a_table_is_not_the_one_run_json_lists_then_inspect_refuses_it(tmp_
         load_tables(out)
 
 
+def test_when_the_text_store_is_not_the_one_run_json_lists_then_show_refuses_it(tmp_path):
+    from pipeline.inspect import InspectError, article_view, load_tables
+    out = tmp_path / "out"
+    run(SEED, out, workers=1)
+    aid = load_tables(out)["articles"]["article_id"][0]
+    assert article_view(out, aid)["text"] == texts.read(out)[aid] != ""
+    texts.write(out, [[aid, "Un autre texte."]])
+    with pytest.raises(InspectError, match="sha256"):
+        article_view(out, aid)
+
+
 # -- --resume notices what changed ---------------------------------------------------------------
 def test_when_inputs_change_or_go_then_resume_redoes_or_drops_them(tmp_path):
     files = {"keep.txt": FRENCH, "edit.txt": FRENCH, "gone.txt": FRENCH,
@@ -173,6 +187,9 @@ def test_when_inputs_change_or_go_then_resume_redoes_or_drops_them(tmp_path):
     run(inp, fresh, workers=1)
     for table in ("articles", "mentions", "quantities", "dates", "attributions", "actors"):
         assert (out / f"{table}.csv").read_bytes() == (fresh / f"{table}.csv").read_bytes(), table
+    assert (out / texts.NAME).read_bytes() == (fresh / texts.NAME).read_bytes()
+    kept = texts.read(out)   # the text store in step: edited texts redone, deleted ones dropped
+    assert "gone" not in kept and OTHER in kept["edit"] and kept["r2"] == OTHER
     assert check_tables(out, inp) == "0 problems"
 
 

@@ -15,6 +15,7 @@ import pytest
 
 from pipeline import tables as T
 from pipeline.components.base import RuleComponent
+from pipeline.io import texts
 from pipeline.runner import UsageError, run
 from tests.conftest import ROOT, SEED, SHARED, WINER
 from tests.crossdoc.corpus import copies_of, write_jsonl
@@ -151,7 +152,9 @@ def sample(tmp_path_factory):
 
 
 def same_tables(a: Path, b: Path) -> list[str]:
-    return [t for t in TABLES if (a / f"{t}.csv").read_bytes() != (b / f"{t}.csv").read_bytes()]
+    """The files of two runs that differ: the tables and the text store."""
+    files = [f"{t}.csv" for t in TABLES] + [texts.NAME]
+    return [f for f in files if (a / f).read_bytes() != (b / f).read_bytes()]
 
 
 @pytest.mark.slow

@@ -7,6 +7,7 @@ import random
 import pytest
 
 from pipeline import tables as T
+from pipeline.io import texts
 from pipeline.runner import store as store_mod
 from pipeline.runner.store import Store
 
@@ -22,6 +23,7 @@ def _article(i: int) -> dict[str, list]:
         "dates": [],
         "attributions": [T.AttributionRow(aid, 1, kind="direct", content="c", content_start=0, content_end=1)],
         "actor_obs": [T.ActorObservation(actor, aid, f"Name {i % 7}", "person", aliases=[f"N{i}"], mentions=2)],
+        texts.PART: [[aid, f"Texte {i}"]],
     }
 
 
@@ -38,7 +40,8 @@ def _run(tmp_path, name: str, groups: list[list[int]], max_open: int, monkeypatc
     counts, statuses = store.merge("csv")
     assert counts["articles"] == sum(map(len, groups)) and statuses["empty"] == sum(
         1 for g in groups for i in g if i % 5 == 0)
-    return {t.name: (tmp_path / name / f"{t.name}.csv").read_bytes() for t in T.TABLES}
+    assert store.texts == sum(map(len, groups))
+    return {f: (tmp_path / name / f).read_bytes() for f in [f"{t.name}.csv" for t in T.TABLES] + [texts.NAME]}
 
 
 def test_when_parts_outnumber_open_files_then_multi_pass_merge_gives_the_one_pass_tables(tmp_path, monkeypatch):
@@ -74,7 +77,7 @@ def test_when_articles_are_dropped_then_their_rows_leave_every_part_and_the_othe
     alone = Store(tmp_path / "alone")
     alone.reset()
     alone.write_part(0, _article(1))
-    for part, _ in T.stored():
+    for part in [p for p, _ in T.stored()] + [texts.PART]:
         assert (store.parts / "part-000000" / f"{part}.jsonl").read_bytes() == \
                (alone.parts / "part-000000" / f"{part}.jsonl").read_bytes(), part
 
@@ -87,3 +90,4 @@ def test_when_merged_in_a_format_then_every_table_is_there(tmp_path, fmt):
     counts, _ = store.merge(fmt)
     assert set(counts) == set(T.NAMES)
     assert all((tmp_path / f"{t}.{fmt}").exists() for t in T.NAMES)
+    assert texts.read(tmp_path) == {"art-003": "Texte 3"}

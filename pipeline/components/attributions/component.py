@@ -9,10 +9,11 @@ from spacy.tokens import Doc
 
 from pipeline.components.attributions.contents import kind_of
 from pipeline.components.attributions.context import Ctx, Words, norm
-from pipeline.components.attributions.cues import CueLookup, inverted_clitic, negated, not_a_speech_act
+from pipeline.components.attributions.cues import CueLookup, inverted_clitic, negated, not_a_speech_act, past_participle
 from pipeline.components.attributions.quotations import pattern_continued, pattern_dash
 from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, pattern_pour, pattern_selon
 from pipeline.components.attributions.speaker_actors import resolve_speakers
+from pipeline.components.attributions.strict import is_new, strict_verb_items
 from pipeline.components.attributions.verb_frames import (pattern_colon_quote, pattern_de_inf, pattern_inversion,
                                                           pattern_object, pattern_passive_quote, pattern_que)
 from pipeline.components.base import RuleComponent
@@ -38,18 +39,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
         found: list[dict] = []
         for t in doc:
             if ctx.in_quote[t.i] >= 0 and not self._incise_in_quote(ctx, t):
-                # `« J'ai dit que je n'étais pas d'accord »`: speech reported inside a quote
-                cue = self.verb_cue(ctx, t)
-                if cue is not None and "que" in cue.frames and not negated(ctx, t) \
-                        and not not_a_speech_act(ctx, t):
-                    inner = pattern_que(ctx, self, t, cue)
-                    if inner and inner[0]["speaker_start"] is not None and \
-                            ctx.text[inner[0]["speaker_start"]:inner[0]["speaker_end"]].lower() in ("j'", "j’", "je", "on", "nous"):
-                        for a in inner:
-                            a["rule"] = "in_quote_" + a["rule"]
-                            a["inherit_outer"] = True
-                            a["speaker_rule"] = "outer"
-                        found += inner
+                found += self._in_quote(ctx, t)
                 continue
             nt = norm(t)
             if (nt == "selon" and "selon" in self.preps) or (
@@ -65,7 +55,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
             cue = self.verb_cue(ctx, t)
             if cue is None or negated(ctx, t):
                 continue
-            if t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Past"]:
+            if past_participle(t) and not is_new(cue):
                 passive = pattern_passive_quote(ctx, self, t, cue)
                 if passive:
                     found += passive
@@ -83,6 +73,10 @@ class AttributionsComponent(CueLookup, RuleComponent):
                 items = pattern_de_inf(ctx, self, t, cue)
             if not items and {"object", "que", "quote"} & set(cue.frames):
                 items = pattern_object(ctx, self, t, cue)
+            if items and generic_on(ctx, items[0]):
+                continue
+            if items and is_new(cue):
+                items = strict_verb_items(ctx, items)  # a cue from the resources only: strict frames
             if items:
                 if items[-1]["speaker_start"] is not None:
                     ctx.last_speaker = ((items[-1]["speaker_start"], items[-1]["speaker_end"]), t.sent.start)
@@ -101,6 +95,40 @@ class AttributionsComponent(CueLookup, RuleComponent):
             "kind", "cue_start", "cue_end", "cue_lemma", "stance", "speaker_start", "speaker_end", "actor_id",
             "content_start", "content_end", "rule")} for a in found]
 
+    def _in_quote(self, ctx, t) -> list[dict]:
+        """Speech reported inside a quote: the quoted speaker's own (`« J'ai dit que … »`, it
+        inherits the quote's speaker) or another speaker's (`« Le maire nous a dit que … »`)."""
+        cue = self.verb_cue(ctx, t)
+        if cue is None or is_new(cue) or negated(ctx, t) or not_a_speech_act(ctx, t):
+            return []
+        inner = pattern_que(ctx, self, t, cue) if "que" in cue.frames else []
+        if not inner and "de_inf" in cue.frames:
+            inner = pattern_de_inf(ctx, self, t, cue)
+        who = ctx.text[inner[0]["speaker_start"]:inner[0]["speaker_end"]].lower() \
+            if inner and inner[0]["speaker_start"] is not None else None
+        own = who in ("j'", "j’", "je", "on", "nous")
+        # another speaker: a noun phrase (a pronoun inside a quote has no antecedent we can trust)
+        if who is None or not own and (who.strip("()") in ctx.words.subject_pronoun
+                                       or not self._other_in_quote(ctx, t, inner[0])):
+            return []
+        for a in inner:
+            a["rule"] = "in_quote_" + a["rule"]
+            if own:
+                a["inherit_outer"] = True  # the quoted speaker's own speech
+                a["speaker_rule"] = "outer"
+        return inner
+
+    @staticmethod
+    def _other_in_quote(ctx, t, a) -> bool:
+        """`« Le maire nous a dit que l'usine fermerait »`: another speaker's speech inside a quote
+        (corpus/NOTES.md T9), its subject in the same quote, a finite cue, no `si` before it (`si
+        elle considérait que`: a hypothesis)."""
+        sp = ctx.doc.char_span(a["speaker_start"], a["speaker_end"], alignment_mode="expand")
+        if sp is None or ctx.in_quote[sp.start] != ctx.in_quote[t.i] or "Fin" not in t.morph.get("VerbForm") and \
+                not any(c.dep_.startswith("aux") for c in t.children):
+            return False
+        return not (sp.start > 0 and norm(ctx.tok(sp.start - 1)) in ("si", "s'"))
+
     def _incise_in_quote(self, ctx, t) -> bool:
         """`« part one, dit-elle. part two »`: a cue inside a quote right after a comma with an
         inverted clitic subject is the quote's own incise, not speech inside the quote."""
@@ -112,6 +140,13 @@ class AttributionsComponent(CueLookup, RuleComponent):
         if ctx.tok(j).text != ",":
             return False
         return inverted_clitic(ctx, t) is not None
+
+
+def generic_on(ctx: Ctx, a: dict) -> bool:
+    """`On note aussi que`, `on dit que`, `« … », dit-on`: the generic `on` outside quotation marks
+    is nobody's speech act, the journalist's narration (ANNOTATION.md)."""
+    s = a["speaker_start"]
+    return s is not None and ctx.text[s:a["speaker_end"]].lower() == "on"
 
 
 def headline_end(text: str) -> int:

@@ -196,6 +196,8 @@ def kind_of(ctx: Ctx, span, default):
         ctx._qopen = [q.open for q in ctx.quotes]
     s, e = span
     k = bisect.bisect_left(ctx._qopen, s - 1)
+    if _quotes_only(ctx, ctx.quotes[k:k + 6], s, e):
+        return "direct", span  # `« A » et « B »`: wholly quoted (corpus/NOTES.md T10)
     for n, q in enumerate(ctx.quotes[k:]):
         if q.open > e:
             break
@@ -209,6 +211,14 @@ def kind_of(ctx: Ctx, span, default):
         if q.open >= s and q.close <= e and q.end - q.start > 1:
             return ("mixed" if default == "indirect" else default), span
     return default, span
+
+
+def _quotes_only(ctx: Ctx, quotes, s: int, e: int) -> bool:
+    """Is [s, e) two or more quotes with only `et`, `ou` or a comma between them?"""
+    inside = [q for q in quotes if q.close < e + 2 and q.open >= s - 1]
+    if len(inside) < 2 or inside[0].open > s + 1 or inside[-1].close < e - 2:
+        return False
+    return all(ctx.text[a.close + 1:b.open].strip(" ,\u00a0") in ("", "et", "ou") for a, b in zip(inside, inside[1:]))
 
 
 def has_main_verb(ctx: Ctx, j: int) -> bool:

@@ -90,8 +90,8 @@ def chain_start(ctx: Ctx, i: int) -> int:
 
 def not_a_speech_act(ctx: Ctx, t) -> bool:
     """An imperative (`Notez que`), a past participle with no auxiliary (`Accusé de …, il`,
-    `jugé trop « libéral »`), an infinitive under a modal or of purpose (`pourrait annoncer`,
-    `afin de garantir`), the journalist's `À noter que` and `confirmant ainsi` are no one's
+    `jugé trop « libéral »`), an infinitive under a modal, a near future or of purpose
+    (`pourrait annoncer`, `va annoncer`, `afin de garantir`), `vouloir dire` (to mean), the journalist's `À noter que` and `confirmant ainsi` are no one's
     speech act."""
     m = t.morph
     if m.get("Mood") == ["Imp"]:
@@ -103,6 +103,15 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
         if any(ctx.tok(x).lemma_ in ("pouvoir", "devoir") and ctx.tok(x).pos_ in ("VERB", "AUX")
                for x in range(max(0, t.i - 3), t.i)):
             return True  # `le ministre pourrait annoncer`, `on peut dire`: nothing said yet
+        j = t.i - 1
+        while j > 0 and ctx.tok(j).pos_ == "ADV":
+            j -= 1
+        if ctx.in_quote[t.i] >= 0:
+            j = -1  # `« je vais dire que … »`: the quoted speaker is saying it
+        if j >= 0 and ctx.tok(j).lemma_ == "aller" and ctx.tok(j).morph.get("VerbForm") == ["Fin"]:
+            return True  # `le ministre va annoncer`: a near future, nothing said yet
+        if j >= 0 and t.lemma_ == "dire" and ctx.tok(j).lemma_ == "vouloir":
+            return True  # `cela veut dire que`: to mean, no speech act
         if before[-2:] in (["afin", "de"], ["afin", "d'"], ["manière", "à"], ["façon", "à"], ["vue", "de"]):
             return True  # `afin de garantir que`: a purpose, no one's speech
         if t.i > 0 and norm(ctx.tok(t.i - 1)) == "à" and ctx.tok(t.i - 1).is_sent_start:
@@ -110,7 +119,7 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
     if m.get("VerbForm") == ["Part"] and m.get("Tense") == ["Pres"] and t.i + 1 < ctx.n \
             and norm(ctx.tok(t.i + 1)) == "ainsi":
         return True  # `…, confirmant ainsi les soupçons`: the journalist's inference
-    if m.get("VerbForm") == ["Part"] and m.get("Tense") == ["Past"]:
+    if past_participle(t):
         lo = chain_start(ctx, t.i)
         has_aux = False
         for x in range(t.i - 1, max(-1, t.i - 6), -1):  # `a par conséquent annoncé`
@@ -129,6 +138,16 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
                 t.i + 1 < ctx.n and ctx.tok(t.i + 1).pos_ in ("DET", "PROPN")
             return not inverted
     return False
+
+
+def past_participle(t) -> bool:
+    """Tagged a past participle, and written like one: the tagger calls some finite forms of
+    first-group verbs participles (`Le Conseil rappelle que`), whose participle ends in -é."""
+    m = t.morph
+    if m.get("VerbForm") != ["Part"] or m.get("Tense") != ["Past"]:
+        return False
+    lemma = t.lemma_.lower()
+    return not (lemma.endswith("er") and not t.text.lower().endswith(("é", "ée", "és", "ées")))
 
 
 def negated(ctx: Ctx, t) -> bool:

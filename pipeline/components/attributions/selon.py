@@ -6,6 +6,7 @@ from __future__ import annotations
 from pipeline.components.attributions.contents import clause_left, clause_right, has_main_verb, kind_of
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.speakers import np_right
+from pipeline.components.attributions.strict import is_new, named_complement
 
 
 def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
@@ -32,7 +33,7 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
     np = _what_says(ctx, t.i + 1)
     if np is None:
         np = np_right(ctx, t.i + 1)
-        if not np:
+        if not np or _criterion(ctx, first, np):
             return []
         speaker = speaker_at(ctx, *np, "object")
     else:
@@ -121,6 +122,18 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
     return out
 
 
+def _criterion(ctx: Ctx, first: int, np) -> bool:
+    """`selon les cas`, `selon la procédure prévue`, `les prix varient selon les régions`: a
+    manner or a criterion, no source (words.jsonl `not_source`, `varies`)."""
+    head = next((ctx.tok(x) for x in range(np[0], np[1] + 1) if ctx.tok(x).pos_ in ("NOUN", "PROPN")), None)
+    if head is not None and head.pos_ == "NOUN" and head.lemma_.lower() in ctx.words.not_source:
+        return True
+    j = first - 1
+    while j >= 0 and ctx.tok(j).pos_ == "ADV":
+        j -= 1
+    return j >= 0 and ctx.tok(j).pos_ == "VERB" and ctx.tok(j).lemma_.lower() in ctx.words.varies
+
+
 RELAYS = {"citer", "rapporter", "interroger", "reprendre", "relayer", "interviewer"}
 
 
@@ -136,8 +149,15 @@ def _what_says(ctx: Ctx, i: int):
         j = v + 1
         while j < ctx.n and ctx.tok(j).pos_ == "ADP" and j - v < 6:  # `qu'a confié à France Info X`
             j += 1
-            while j < ctx.n and ctx.tok(j).pos_ in ("DET", "NOUN", "PROPN") and j - v < 6:
+            while j < ctx.n and ctx.tok(j).pos_ == "DET":
                 j += 1
+            if j < ctx.n and ctx.tok(j).ent_iob_ == "B":  # a name: up to its end, the speaker follows
+                j += 1
+                while j < ctx.n and ctx.tok(j).ent_iob_ == "I":
+                    j += 1
+            else:
+                while j < ctx.n and ctx.tok(j).pos_ in ("NOUN", "ADJ") and j - v < 6:
+                    j += 1
         np = np_right(ctx, j) if j < ctx.n and ctx.tok(j).pos_ in ("DET", "PROPN") else None
         if np:
             return speaker_at(ctx, *np, "post_verbal"), (i, np[1])
@@ -174,7 +194,8 @@ def pattern_pour(ctx: Ctx, owner, t) -> list[dict]:
     """
     if t.i > 0:
         p = ctx.tok(t.i - 1)
-        if not (p.is_space or "\n" in p.whitespace_ or p.text in SENT_END or t.is_sent_start):
+        if not (p.is_space or "\n" in p.whitespace_ or p.text in SENT_END or t.is_sent_start
+                or _clause_opens_after_comma(ctx, t.i - 1)):
             return []
     np = np_right(ctx, t.i + 1, appos=False)
     if not np or np[1] + 2 >= ctx.n or ctx.tok(np[1] + 1).text != ",":
@@ -199,6 +220,23 @@ def pattern_pour(ctx: Ctx, owner, t) -> list[dict]:
     return [make_attribution(kind, t, "pour", "assert", Speaker(s, e, "object"), span, "pour")]
 
 
+def _clause_opens_after_comma(ctx: Ctx, c: int) -> bool:
+    """Is token c a comma after which a clause opens: after a conjunction (`Mais,`, `tandis
+    que,`) or an introductory phrase with no verb of its own (`Cela dit,`, `Dans ce cas,`)?"""
+    if ctx.tok(c).text != "," or c < 1:
+        return False
+    if norm(ctx.tok(c - 1)) in ("que", "qu'", "mais", "et", "car", "donc", "or", "cependant", "toutefois") or (
+            norm(ctx.tok(c - 1)) == "dit" and c >= 2 and norm(ctx.tok(c - 2)) in ("cela", "ceci")):
+        return True  # a conjunction, or the connective `cela dit`
+    k = c - 1
+    while k >= 0 and not (ctx.tok(k).text in SENT_END or ctx.tok(k).text in (",", ":") or ctx.is_break(k)) \
+            and c - k < 6:
+        if ctx.tok(k).pos_ in ("VERB", "AUX") and ctx.tok(k).morph.get("VerbForm") == ["Fin"]:
+            return False
+        k -= 1
+    return k < 0 or ctx.tok(k).text in SENT_END or ctx.is_break(k) or ctx.tok(k).is_sent_start
+
+
 def pattern_noun_selon_laquelle(ctx: Ctx, owner, t) -> list[dict]:
     """A noun cue + `selon laquelle`: `l'hypothèse selon laquelle le barrage aurait cédé`.
 
@@ -211,10 +249,18 @@ def pattern_noun_selon_laquelle(ctx: Ctx, owner, t) -> list[dict]:
         k -= 1
     while k >= 0 and ctx.tok(k).pos_ == "ADJ":
         k -= 1
+    source = None
+    if ctx.tok(k).pos_ == "PROPN":
+        # `l'accusation du ministre Paul Roux selon laquelle`: the noun, then its named source
+        m = k
+        while m > 0 and m - k > -8 and ctx.tok(m).pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
+            m -= 1
+        if norm(ctx.tok(m)) in ctx.words.de and named_complement(ctx, m - 1, t.i - 1):
+            source, k = (m, t.i - 2), m - 1
     noun = ctx.tok(k)
     cue = owner.nouns.get(noun.lemma_.lower()) or owner.nouns.get(noun.lower_)
-    if cue is None or noun.pos_ != "NOUN":
-        return []
+    if cue is None or noun.pos_ != "NOUN" or (is_new(cue) and source is None):
+        return []  # a noun new from the resources reports speech only with a named source
     verb = t.head
     if verb.i <= t.i:
         verb = next((x for x in ctx.doc[t.i + 1:min(ctx.n, t.i + 30)] if x.pos_ in ("VERB", "AUX")), None)

@@ -134,6 +134,9 @@ def _antecedent_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
     span = ctx.doc.char_span(s, e, alignment_mode="expand")
     if span is None:
         return s, e
+    listed = _list_before(ctx, span.start)
+    if listed:  # the parser often hangs the relative on one name of the list, or on a verb
+        return chars(ctx, *listed)
     verb = span.root.head
     if verb.dep_ not in ("acl:relcl", "acl") or verb.head.i >= span.start:
         return s, e
@@ -147,6 +150,27 @@ def _antecedent_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
     while lo < hi and ctx.tok(lo).dep_ == "case":
         lo += 1
     return chars(ctx, lo, hi)
+
+
+def _list_before(ctx: Ctx, q: int):
+    """Tokens (lo, hi) of a list of names right before a relative at token q (`l'Allemagne, la
+    France et le Luxembourg, qui`): names, determiners, commas and one `et`, else None."""
+    hi = q - 1
+    while hi >= 0 and (ctx.tok(hi).text == "," or ctx.tok(hi).is_space):
+        hi -= 1
+    lo, names, links = hi + 1, 0, 0
+    while lo > 0 and hi - lo < 40:
+        t = ctx.tok(lo - 1)
+        if t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ in ("NOUN", "X"):
+            names += lo - 1 == hi or ctx.tok(lo).pos_ != "PROPN"
+        elif t.text in (",", "’", "'") or norm(t) in ("et", "l'", "l", "le", "la", "les"):
+            links += t.text == "," or norm(t) == "et"
+        else:
+            break
+        lo -= 1
+    while lo <= hi and not ctx.tok(lo).text[:1].isalpha():
+        lo += 1
+    return (lo, hi) if names >= 3 and links >= 2 else None
 
 
 def _coordinated(ctx: Ctx, named: list[dict]) -> list[dict]:
@@ -166,6 +190,31 @@ def _coordinated(ctx: Ctx, named: list[dict]) -> list[dict]:
             seen.add(m["actor_id"])
             out.append(m)
     return out
+
+
+PLURAL_WINDOW = 300  # characters a plural pronoun's coordinated antecedents are looked for in
+
+
+def _last_coordination(ctx: Ctx, window: list[dict], s: int, a: dict) -> list[dict]:
+    """The last names coordinated before a plural pronoun at s (`Thierry et Véronique Roy`, `la
+    France et l'Allemagne`), outside the content and quotation marks, else []."""
+    names = [m for m in window if m["end"] <= s and m.get("source") != "coref" and m.get("actor_id")
+             and m.get("label") in ("PER", "ORG", "GPE") and not (a["content_start"] <= m["start"] < a["content_end"])
+             and not _quoted(ctx, m)]
+    run: list[dict] = []
+    for m in reversed(names):
+        if run and _coordinated(ctx, [m, run[0]]):
+            run.insert(0, m)
+        elif len(run) >= 2:
+            break
+        else:
+            run = [m]
+    return _coordinated(ctx, run) if len(run) >= 2 else []
+
+
+def _quoted(ctx: Ctx, m: dict) -> bool:
+    span = ctx.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+    return span is not None and ctx.in_quote[span.start] >= 0
 
 
 def _outside_content(m: dict, a: dict) -> str:
@@ -244,7 +293,15 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                 if a.get("speaker_rule") != "relative":
                     a["speaker_start"], a["speaker_end"] = coordinated[0]["start"], coordinated[0]["end"]
         else:
-            if words and len(words) == 1 and norm(words[0]).lstrip("-t").lstrip("-") in ctx.words.subject_pronoun:
+            pronoun = norm(words[0]).lstrip("-t").lstrip("-") if len(words) == 1 else ""
+            group = _last_coordination(ctx, ms[bisect.bisect_left(starts, s - PLURAL_WINDOW):
+                                                 bisect.bisect_left(starts, s)], s, a) \
+                if pronoun in ("ils", "elles") else []
+            if group:
+                # `Thierry et Véronique Roy … Ils rapportent`: one attribution per name
+                a["actor_id"] = group[0]["actor_id"]
+                twins += [dict(a, actor_id=m["actor_id"]) for m in group[1:]]
+            elif pronoun in ctx.words.subject_pronoun:
                 # cheap fallback: a name earlier in the sentence outside the content, else the
                 # last speaker
                 lo = min(a["content_start"], s)

@@ -92,8 +92,9 @@ def np_right(ctx: Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]]:
         pw = norm(p)
         if "\n" in ctx.tok(j).whitespace_ or p.is_space:
             break
-        if p.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X") or p.text in ("-", "'", "’"):
-            j += 1
+        if p.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X") or p.text in ("-", "'", "’") or (
+                p.pos_ == "VERB" and p.dep_ == "amod" and p.head.i == j and ctx.tok(j).pos_ in ("NOUN", "PROPN")):
+            j += 1  # `les Nations unies`: a participle the parser hangs on the noun before
             continue
         if p.pos_ == "DET" and ctx.tok(j).pos_ in ("ADP",):
             j += 1
@@ -209,13 +210,49 @@ def left_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
     return None
 
 
+def skip_adverbials(ctx: Ctx, j: int) -> int:
+    """The first token from j that is neither an adverb nor a date (`a annoncé lundi`,
+    `a dévoilé le 16 septembre`, `a confirmé mardi dernier`)."""
+    while j < ctx.n:
+        if ctx.tok(j).pos_ == "ADV":
+            j += 1
+            continue
+        k = j
+        if norm(ctx.tok(k)) in ("le", "la", "l'", "ce", "cette", "cet") and k + 1 < ctx.n:
+            k += 1
+        while k < ctx.n and ctx.tok(k).pos_ == "NUM":
+            k += 1
+        if k < ctx.n and ctx.tok(k).lower_ in ctx.words.time_word:
+            k += 1
+            while k < ctx.n and (ctx.tok(k).pos_ == "NUM" or ctx.tok(k).lower_ in ("dernier", "dernière", "prochain",
+                                                                                 "prochaine", "matin", "soir")):
+                k += 1
+            j = k
+            continue
+        return j
+    return j
+
+
+def skip_own_part(ctx: Ctx, j: int) -> int:
+    """Past `pour sa part`, `de son côté`, `à son tour` (a preposition, a possessive, a noun)
+    and the adverbs and dates around them, between an inverted cue and its subject
+    (`…, estime pour sa part le juge`, `ont annoncé le 12 avril les Nations unies`)."""
+    for _ in range(3):
+        k = skip_adverbials(ctx, j)
+        if k + 2 < ctx.n and ctx.tok(k).pos_ == "ADP" and ctx.tok(k + 1).morph.get("Poss") == ["Yes"] \
+                and ctx.tok(k + 2).pos_ == "NOUN":
+            k += 3
+        if k == j:
+            return j
+        j = k
+    return j
+
+
 def right_speaker(ctx: Ctx, i: int) -> Optional[Speaker]:
     clitic = inverted_clitic(ctx, ctx.tok(i))
     if clitic:
         return Speaker(*clitic, "clitic")
-    j = i + 1
-    while j < ctx.n and ctx.tok(j).pos_ == "ADV":
-        j += 1
+    j = skip_own_part(ctx, i + 1)
     if j < ctx.n and norm(ctx.tok(j)) in ctx.words.before_subject:
         k = j + 1
         while k < ctx.n and k - j < 5 and ctx.tok(k).pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
@@ -363,7 +400,17 @@ def _without_time_lead(ctx: Ctx, sp: Optional[Speaker]) -> Optional[Speaker]:
 
 
 def speaker_for(ctx: Ctx, t) -> Optional[Speaker]:
-    return _without_time_lead(ctx, _speaker_for(ctx, t))
+    return by_voice_of(ctx, t) or _without_time_lead(ctx, _speaker_for(ctx, t))
+
+
+def by_voice_of(ctx: Ctx, t) -> Optional[Speaker]:
+    """`Le Rwanda a répondu par la voix de son porte-parole, Paul Roy`: the spokesperson speaks."""
+    j = skip_adverbials(ctx, t.i + 1)
+    words = [norm(ctx.tok(x)) for x in range(j, min(ctx.n, j + 4))]
+    if words[:3] != ["par", "la", "voix"] or len(words) < 4 or words[3] not in ctx.words.de:
+        return None
+    np = np_right(ctx, j + 4)
+    return speaker_at(ctx, *np, "voice") if np else None
 
 
 def _speaker_for(ctx: Ctx, t) -> Optional[Speaker]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pipeline.components.attributions.contents import clause_left, clause_right, has_main_verb, kind_of
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
-from pipeline.components.attributions.speakers import (left_speaker, np_right, right_speaker,
-                                                       speaker_for)
+from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, np_right, right_speaker,
+                                                       skip_adverbials, speaker_for)
 from pipeline.rules.cues import Cue
 
 
@@ -123,7 +123,8 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     j = lo - 1
     if before.text == ",":
         j -= 1
-    elif before.i not in ctx.close_tok:
+    elif before.i not in ctx.close_tok and not (clause_done(before) and (
+            t.morph.get("VerbForm") != ["Inf"] or t.i in ctx.cue_first)):  # not `a fait réagir la Toile`
         return []
     if j < 0:
         return []
@@ -159,6 +160,15 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, span, "inversion")]
 
 
+def clause_done(t) -> bool:
+    """Can the clause end at token t, right before an inverted cue with no comma
+    (`La piste a été écartée a fait savoir la police`)? A participle, or an adjective that
+    is a predicate (with its copula), never a word that could be the cue's own subject."""
+    if t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Part"] and t.dep_ not in ("amod", "acl"):
+        return True
+    return t.pos_ == "ADJ" and any(c.dep_ == "cop" for c in t.children)
+
+
 def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     """Cue verb, then a colon and a quote (or the quote right away).
 
@@ -168,7 +178,8 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     """
     j = t.i + 1
     colon = None
-    while j < ctx.n and j - t.i <= 12:
+    reach = 20 if by_voice_of(ctx, t) else 12  # `a répondu par la voix de X, role de Y :`
+    while j < ctx.n and j - t.i <= reach:
         tk = ctx.tok(j)
         if tk.text == ":":
             colon = j
@@ -267,17 +278,43 @@ def pattern_de_inf(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
             clitics = ctx.words.negation_start | ctx.words.negation_end | ctx.words.object_clitic
             while k < ctx.n and norm(ctx.tok(k)) in clitics and k - j < 4:
                 k += 1
+            if k + 1 < ctx.n and k in ctx.open_tok:
+                k += 1  # `préconise de « réduire … »`: a quoted infinitive
             if k < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Inf"]:
                 spans = clause_right(ctx, owner, obj if obj is not None and w != "à" else j + 1)
                 if spans:
-                    kind, span = kind_of(ctx, (spans[0][0], spans[-1][1]), "indirect")
-                    return [make_attribution(kind, t, cue.lemma, cue.stance, speaker_for(ctx, t), span, "de_infinitive")]
+                    speaker = speaker_for(ctx, t)
+                    out = []
+                    for part in _infinitives(ctx, (spans[0][0], spans[-1][1])):
+                        kind, part = kind_of(ctx, part, "indirect")
+                        out.append(make_attribution(kind, t, cue.lemma, cue.stance, speaker, part, "de_infinitive"))
+                    return out
             if w != "à":
                 return []
         if (tk.is_punct and tk.text != ",") or tk.pos_ in ("VERB", "AUX", "SCONJ"):
             return []
         j += 1
     return []
+
+
+def _infinitives(ctx: Ctx, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """`de « réduire A » et de « former B »`, `de poursuivre A et de bloquer B`: one content per
+    coordinated `de` + infinitive (quoted or not) outside quotation marks."""
+    toks = ctx.doc.char_span(*span, alignment_mode="expand")
+    if toks is None:
+        return [span]
+    out, start = [], span[0]
+    for x in toks[:-2]:
+        if norm(x) == "et" and ctx.in_quote[x.i] < 0 and norm(ctx.tok(x.i + 1)) in ("de", "d'"):
+            k = x.i + 2
+            if k in ctx.open_tok and k + 1 < ctx.n:
+                k += 1
+            if ctx.tok(k).morph.get("VerbForm") == ["Inf"] and x.i > toks.start:
+                prev = ctx.tok(x.i - 1)
+                out.append((start, prev.idx + len(prev.text)))
+                start = ctx.tok(x.i + 2).idx
+    out.append((start, span[1]))
+    return out
 
 
 SETTING_NOUNS = {"conférence", "interview", "entretien", "discours", "verdict", "émission", "antenne", "réseaux",
@@ -297,29 +334,6 @@ def speech_setting(ctx: Ctx, x: int) -> bool:
         k += 1
     return k < ctx.n and (ctx.tok(k).lower_ in ctx.words.time_word or ctx.tok(k).lower_ in ctx.words.document_head
                           or ctx.tok(k).lower_ in SETTING_NOUNS)
-
-
-def skip_adverbials(ctx: Ctx, j: int) -> int:
-    """The first token from j that is neither an adverb nor a date (`a annoncé lundi`,
-    `a dévoilé le 16 septembre`, `a confirmé mardi dernier`)."""
-    while j < ctx.n:
-        if ctx.tok(j).pos_ == "ADV":
-            j += 1
-            continue
-        k = j
-        if norm(ctx.tok(k)) in ("le", "la", "l'", "ce", "cette", "cet") and k + 1 < ctx.n:
-            k += 1
-        while k < ctx.n and ctx.tok(k).pos_ == "NUM":
-            k += 1
-        if k < ctx.n and ctx.tok(k).lower_ in ctx.words.time_word:
-            k += 1
-            while k < ctx.n and (ctx.tok(k).pos_ == "NUM" or ctx.tok(k).lower_ in ("dernier", "dernière", "prochain",
-                                                                                 "prochaine", "matin", "soir")):
-                k += 1
-            j = k
-            continue
-        return j
-    return j
 
 
 def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:

@@ -30,6 +30,11 @@ class LocalEngine:
         self.workers = max(1, workers)
         self.batch_size = batch_size
         self.nlp = nlp
+        self.on_article = None   # called once per finished article (the progress bar), if set
+
+    def _tick(self) -> None:
+        if self.on_article:
+            self.on_article()
 
     def run(self, units, opts: Options):
         inflight: deque = deque()     # (sequence number, unit, article slot, segment index, text) fed to spaCy
@@ -46,6 +51,7 @@ class LocalEngine:
                     if len(segs) > 1:   # a long article: its segments one at a time, here (in a
                         # batch, the parser's memory would grow with the article's length)
                         merge_tables(unit["tables"], extract_one(pipeline(), art, segs))
+                        self._tick()
                         continue
                     a = {"art": art, "segs": segs, "docs": [None] * len(segs), "left": len(segs)}
                     unit["articles"].append(a)
@@ -61,6 +67,7 @@ class LocalEngine:
             docs = [(off, d) for (off, _), d in zip(a["segs"], a["docs"])]
             merge_tables(unit["tables"], tabulate(a["art"], docs))
             unit["open"] -= 1
+            self._tick()
 
         def settle(unit, a, i, doc):
             a["docs"][i] = doc
@@ -77,6 +84,7 @@ class LocalEngine:
                 a["left"] = -1
                 merge_tables(unit["tables"], extract_one(nlp, a["art"], a["segs"]))
                 unit["open"] -= 1
+                self._tick()
 
         def ready():
             while slots and slots[0]["fed"] and slots[0]["open"] == 0:
@@ -84,6 +92,7 @@ class LocalEngine:
                 for a in unit["articles"]:
                     if not a["segs"]:
                         merge_tables(unit["tables"], tabulate(a["art"], []))
+                        self._tick()
                 yield unit["number"], unit["tables"], unit["size"]
 
         loaded = []

@@ -1,0 +1,64 @@
+"""Cues new from the public resources (cues.jsonl lines whose `source` names no `curated` nor
+`learned:` origin) report speech only in strict frames, so that a verb or noun the team never
+checked on news copy adds attributions without adding noise:
+
+- a verb: a `que` clause (not a bare infinitive), a quotation as its complement (after it or a
+  colon) or before it, inverted (`« … », tonne le maire`); never `de` + infinitive, a noun
+  phrase object, a clause after a colon, nor an inversion without quotation marks;
+- under a `que` clause, its speaker a person or an organisation: a personal pronoun, a
+  mention of a person, an organisation or a state, or a description whose head names one
+  (`le porte-parole`, `le syndicat`);
+- a noun before `selon laquelle`: only with a named source in its complement
+  (`l'accusation du ministre Paul Roux selon laquelle …`).
+"""
+from __future__ import annotations
+
+from pipeline.components.attributions.context import Ctx, norm
+from pipeline.rules.cues import Cue
+
+STRICT_RULES = ("que_clause", "colon_quote", "que_colon_quote", "inversion_quote", "incise")
+PERSON_PRONOUNS = {"il", "elle", "ils", "elles", "nous", "je", "j'", "on"}
+
+
+def is_new(cue: Cue) -> bool:
+    """A line no one on the team wrote or learned from an article: from the resources only."""
+    tags = cue.source.split("+")
+    return not any(t == "curated" or t.startswith("learned:") for t in tags)
+
+
+def _named(ctx: Ctx, start: int, end: int) -> bool:
+    return any(m["start"] < end and m["end"] > start and m.get("label") in ("PER", "ORG", "GPE")
+               for m in ctx.doc._.depeche_mentions or [])
+
+
+def human_speaker(ctx: Ctx, a: dict) -> bool:
+    """Is the speaker of attribution `a` a person or an organisation (pronoun, named mention,
+    description headed by a person or organisation noun)?"""
+    s, e = a["speaker_start"], a["speaker_end"]
+    if s is None:
+        return False
+    if ctx.text[s:e].lower().lstrip("-t").lstrip("-") in PERSON_PRONOUNS or a.get("speaker_rule") in ("clitic", "relative"):
+        return True
+    if _named(ctx, s, e):
+        return True
+    span = ctx.doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return False
+    head = next((t for t in span if t.pos_ == "NOUN"), None)
+    return head is not None and (head.lemma_.lower() in ctx.words.person_head | ctx.words.org_head
+                                 or head.lemma_.lower().endswith(ctx.words.agent_suffix))
+
+
+def strict_verb_items(ctx: Ctx, items: list[dict]) -> list[dict]:
+    """The attributions of a new verb cue that its strict frames allow (a quotation is speech
+    whoever utters it; a `que` clause only under a person's or an organisation's verb)."""
+    return [a for a in items if a["rule"] in STRICT_RULES and (a["rule"] != "que_clause" or human_speaker(ctx, a))]
+
+
+def named_complement(ctx: Ctx, noun_i: int, selon_i: int) -> bool:
+    """`l'accusation du ministre Paul Roux selon laquelle`: a named source between the noun
+    and `selon`."""
+    if selon_i - noun_i < 2:
+        return False
+    first = ctx.tok(noun_i + 1)
+    return norm(first) in ctx.words.de | {"du", "des"} and _named(ctx, first.idx, ctx.tok(selon_i).idx)
