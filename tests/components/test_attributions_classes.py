@@ -398,6 +398,22 @@ def test_when_a_wrong_antecedent_is_near_then_it_is_not_the_speaker(nlp, text, c
     assert match and all(a["actor"] != wrong for a in match), match
 
 
+@pytest.mark.parametrize("text, expect", [
+    ("Jeanne Roux, membre de l'Ocfa, était à Lens mardi. Les visites sont suspendues, a précisé l’Ocfa.", "Ocfa"),
+    ("Jeanne Roux, membre de l'Ocfa, était à Lens mardi. Les visites sont suspendues, a précisé l’Ofii.", None),
+])
+def test_when_recogniser_misses_a_name_already_named_then_the_speaker_is_its_actor(nlp, text, expect):
+    """A name the recogniser did not tag this time (its mention removed here) is the actor of
+    an earlier mention of the same name; another name is not."""
+    doc = nlp(text)
+    last = text.rindex("l’O") + 2
+    doc._.depeche_mentions = [m for m in doc._.depeche_mentions if m["start"] < last]
+    nlp.get_pipe("depeche_attributions")(doc)
+    names = {m["actor_id"]: m["name"] for m in doc._.depeche_mentions}
+    got = [names.get(a["actor_id"]) for a in doc._.depeche_attributions]
+    assert got == [expect] if expect else got and "Ocfa" not in got and "Jeanne Roux" not in got
+
+
 def test_when_pronoun_is_inside_a_quotation_then_it_gets_no_antecedent(nlp):
     doc = nlp("« Il viendra demain », a déclaré Anne Roy.")
     assert not [m for m in doc._.depeche_mentions if m["source"] == "coref"]
