@@ -429,9 +429,18 @@ CONTENTS = [
      {"kind": "according_to", "content": "la policière serait traumatisée", "actor": "Jean Dufour"}),
     ("Selon le maire Jean Dufour, les blessures ne sont pas graves, mais la policière serait traumatisée.",
      {"kind": "according_to", "content": "les blessures ne sont pas graves", "actor": "Jean Dufour"}),
-    # wholly quoted after `selon`, two quotes joined by `et`: direct (corpus/NOTES.md T10)
-    ("Selon sa sœur, « il a peint jusqu'au dernier jour » et « ne regrettait rien ».",
-     {"kind": "direct", "content": "« il a peint jusqu'au dernier jour » et « ne regrettait rien »"}),
+    # wholly quoted after `selon`, two quotes joined by `et`: direct (corpus/NOTES.md T10), one
+    # each, as quotes joined by a comma or `mais` under one cue
+    *[(text, {"kind": "direct", "content": quote, "actor": actor}) for text, actor, quotes in [
+        ("Selon sa sœur Anne Roy, « il a peint jusqu'au dernier jour » et « ne regrettait rien ».", "Anne Roy",
+         ("il a peint jusqu'au dernier jour", "ne regrettait rien")),
+        ("« Nous avons perdu une bataille », mais « nous gagnerons la guerre », a affirmé le général Paul Roux.",
+         "Paul Roux", ("Nous avons perdu une bataille", "nous gagnerons la guerre")),
+        ("« Je ne savais rien », « mon équipe a toujours respecté la loi », a déclaré la ministre Anne Roy.",
+         "Anne Roy", ("Je ne savais rien", "mon équipe a toujours respecté la loi"))] for quote in quotes],
+    # one quote with `mais` inside it stays one
+    ("« Nous avons perdu une bataille, mais nous gagnerons la guerre », a affirmé le général Paul Roux.",
+     {"kind": "direct", "content": "Nous avons perdu une bataille, mais nous gagnerons la guerre"}),
     # a word of the journalist's between the quotes: according_to with quoted fragments
     ("Selon sa sœur, « il a peint jusqu'au dernier jour » mais il « regrettait tout ».",
      {"kind": "according_to", "content": "« il a peint jusqu'au dernier jour » mais il « regrettait tout »"}),

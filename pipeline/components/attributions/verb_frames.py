@@ -3,7 +3,7 @@
 quote, `de` + infinitive, and the object of a denial or an accusation."""
 from __future__ import annotations
 
-from pipeline.components.attributions.contents import clause_left, clause_right, has_main_verb, kind_of
+from pipeline.components.attributions.contents import clause_left, clause_right, has_main_verb, joined_quotes, kind_of
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
 from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, np_right, right_speaker,
@@ -141,9 +141,11 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         k = ctx.close_tok[j]
         q = ctx.quotes[k]
         left = clause_left(ctx, j)
-        if left and left[0] < q.open:
+        if left and left[0] < q.open and not joined_quotes(ctx, ctx.quotes, *left):
             return [make_attribution("mixed", t, cue.lemma, cue.stance, speaker, (left[0], left[1]), "inversion_mixed")]
-        return [make_attribution("direct", t, cue.lemma, cue.stance, speaker, (q.start, q.end), "inversion_quote")]
+        # `« A », mais « B », a-t-il dit`: one each (split_joined_quotes)
+        span = (left[0], left[1]) if left and left[0] < q.open else (q.start, q.end)
+        return [make_attribution("direct", t, cue.lemma, cue.stance, speaker, span, "inversion_quote")]
     left = clause_left(ctx, j)
     if left is None or left[1] - left[0] < 8:
         return []
