@@ -438,6 +438,13 @@ CONTENTS = [
          "Paul Roux", ("Nous avons perdu une bataille", "nous gagnerons la guerre")),
         ("« Je ne savais rien », « mon équipe a toujours respecté la loi », a déclaré la ministre Anne Roy.",
          "Anne Roy", ("Je ne savais rien", "mon équipe a toujours respecté la loi"))] for quote in quotes],
+    # words of the content going on after a quote: mixed; the setting of the speech: direct
+    ("Les voisins racontent que « des dealers rôdent » toujours autour de la gare de Lens.",
+     {"kind": "mixed", "content": "« des dealers rôdent » toujours autour de la gare de Lens"}),
+    ("Le Conseil a estimé qu'« il n'y a pas lieu de suspendre l'arrêté » dans un avis publié mardi.",
+     {"kind": "direct", "content": "il n'y a pas lieu de suspendre l'arrêté"}),
+    ("Le maire a déclaré que « la piscine restera fermée » lundi soir.",
+     {"kind": "direct", "content": "la piscine restera fermée"}),
     # one quote with `mais` inside it stays one
     ("« Nous avons perdu une bataille, mais nous gagnerons la guerre », a affirmé le général Paul Roux.",
      {"kind": "direct", "content": "Nous avons perdu une bataille, mais nous gagnerons la guerre"}),

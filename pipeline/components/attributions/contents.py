@@ -206,11 +206,21 @@ def kind_of(ctx: Ctx, span, default):
         if n == 0 and q.open <= s and q.close < e and q.end - q.start > 20:
             rest = ctx.doc.char_span(q.close + 1, e, alignment_mode="expand")
             if rest is not None and not any(x.pos_ in ("VERB", "AUX") and x.morph.get("VerbForm") == ["Fin"]
-                                            for x in rest) and not any(x.i in ctx.open_tok for x in rest):
+                                            for x in rest) and not any(x.i in ctx.open_tok for x in rest) \
+                    and _setting(ctx, rest):
                 return "direct", (q.start, q.end)
         if q.open >= s and q.close <= e and q.end - q.start > 1:
             return ("mixed" if default == "indirect" else default), span
     return default, span
+
+
+def _setting(ctx: Ctx, rest) -> bool:
+    """Is what follows a quote the setting of the speech (`dans un avis publié mardi`, `lors de la
+    réunion`, `mardi`, `selon X`), not words of the content going on (`toujours dans le
+    quartier`, `contre ses membres`: mixed)?"""
+    first = next((x for x in rest if not x.is_punct), None)
+    return first is None or rest[0].is_punct or norm(first) in ctx.words.setting \
+        or first.pos_ == "NUM" or first.lower_ in ctx.words.time_word
 
 
 def _quotes_only(ctx: Ctx, quotes, s: int, e: int) -> bool:
