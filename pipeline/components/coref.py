@@ -354,11 +354,15 @@ def institutions(doc: Doc, cands: list[dict], index: ActorIndex) -> list[dict]:
     """`le rectorat de Rennes`, `la mairie de Brest`, `le parquet fédéral de Belgique`, `le
     ministère russe des Situations d'urgence`: an organisation of its own (an actors
     candidate), when it acts: subject, agent, inverted subject or source. Its place or state
-    stays an ordinary mention inside it."""
-    places = {}
+    stays an ordinary mention inside it. An institution + its leader (`l'administration de
+    Vladimir Poutine`, `le gouvernement Johnson`) is one too, named by its head and the
+    leader's surname (`administration Poutine`, corpus/NOTES.md A2); the person keeps his mention."""
+    places, persons = {}, {}
     for c in cands:
         if c.get("type") in ("state", "location"):
             places[c["ts"]] = c
+        elif c.get("type") == "person":
+            persons[c["ts"]] = c
     taken = set()
     for c in cands:
         taken.update(range(c["ts"], c["te"]))
@@ -376,6 +380,17 @@ def institutions(doc: Doc, cands: list[dict], index: ActorIndex) -> list[dict]:
             country = country or index.demonym(doc[k].text)
             k += 1
         end = None
+        head = k + 1 if k + 1 < len(doc) and fold(doc[k].text) in DE else k
+        if head in persons:
+            # `l'administration Trump`, `le gouvernement de Boris Johnson`: an organisation named
+            # by its head and the leader's surname (corpus/NOTES.md A2); the person keeps a mention
+            person = persons[head]
+            name = f"{t.text} {doc[person['te'] - 1].text}"
+            out.append(dict(ts=t.i, te=k, eid="", source="rules", rule="institution", actor_id=slug(name),
+                            name=name, type="organization", label="ORG", country=country, wikidata="", role="",
+                            gender=index.gender(t.text, "institution")))
+            taken.update(range(t.i, k))
+            continue
         if k < len(doc) and fold(doc[k].text) in DE and k in places:
             end = places[k]["te"]  # the NER took the preposition into the place (`de Lille`)
             country = country or places[k].get("country", "")

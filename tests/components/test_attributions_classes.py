@@ -340,6 +340,11 @@ COREFERENCE = [
      {"content": "le marché de Noël était annulé", "actor": "mairie de Brest"}),
     ("« Une enquête est ouverte », a indiqué le parquet de Lille.",
      {"content": "Une enquête est ouverte", "actor": "parquet de Lille"}),
+    # an institution + its leader is an organisation named by its head and his surname (NOTES.md A2)
+    ("L'administration de Vladimir Orlov a démenti que des soldats étaient présents.",
+     {"content": "des soldats étaient présents", "actor": "administration Orlov"}),
+    ("Le gouvernement de Paul Girard a affirmé que la frontière resterait ouverte.",
+     {"content": "la frontière resterait ouverte", "actor": "gouvernement Girard"}),
     # `il` / `elle` for an organisation or a state
     ("Le constructeur Airbus a publié ses résultats mardi. Il affirme que les ventes ont progressé.",
      {"content": "les ventes ont progressé", "speaker": "Il", "actor": "Airbus"}),
@@ -387,6 +392,8 @@ NOT_ANTECEDENTS = [
      "que les cours reprendraient lundi.", "les cours reprendraient lundi", "ministère de l'Éducation"),
     ("La mairie de Brest a indiqué que le marché de Noël était annulé.", "le marché de Noël était annulé", "Brest"),
     ("Le tribunal de Lyon a jugé que la grève était illégale.", "la grève était illégale", "Lyon"),
+    ("L'administration de Vladimir Orlov a démenti que des soldats étaient présents.",
+     "des soldats étaient présents", "Vladimir Orlov"),
     ("Le candidat Jean Dubois était à Lille mardi. « Nous ne laisserons pas Paul Martin gagner », "
      "a-t-il déclaré.", "Nous ne laisserons pas Paul Martin gagner", "Paul Martin"),
 ]
