@@ -165,7 +165,7 @@ MISSING_CUES = [
            why="class 2: `tweeter` is known but its subject is lost"),
     # a cue new from the resources (saluer), in its strict frame: a quotation as complement
     ("La présidente de la région a salué « un accord historique » pour les agriculteurs.",
-     {"cue": "salué", "content": "un accord historique"}),
+     {"cue": "salué", "content": "« un accord historique » pour les agriculteurs"}),
     _xfail("L'avocat des familles prône un retour au dialogue entre les parties.",
            {"cue": "prône", "content": "un retour au dialogue entre les parties"}, why="class 2: prôner"),
     _xfail("Le syndicat pointe du doigt le manque de moyens des hôpitaux.",
@@ -231,7 +231,7 @@ CONSTRUCTIONS = [
      {"actor": "Marc Vidal", "content": "la réforme arrive beaucoup trop tard"}),
     # a quoted noun phrase as object
     ("La ministre a condamné « une attaque inadmissible » contre les journalistes.",
-     {"cue": "condamné", "kind": "direct", "content": "une attaque inadmissible"}),
+     {"cue": "condamné", "kind": "mixed", "content": "« une attaque inadmissible » contre les journalistes"}),
     # `selon ce qu'a confié à <a medium> X, role, « … »`: X past the medium, the quote direct
     ("Selon ce qu'a confié à la radio Jean Roux , préfet de la Manche, « il y a eu un départ de feu ».",
      {"kind": "direct", "content": "il y a eu un départ de feu", "actor": "Jean Roux"}),
@@ -452,6 +452,11 @@ CONTENTS = [
      {"kind": "direct", "content": "il n'y a pas lieu de suspendre l'arrêté"}),
     ("Le maire a déclaré que « la piscine restera fermée » lundi soir.",
      {"kind": "direct", "content": "la piscine restera fermée"}),
+    # a quoted object that goes on after the quote: mixed; a complement of the speech: direct
+    ("Le collectif condamne « toute tentative d'intimidation » contre ses bénévoles.",
+     {"kind": "mixed", "content": "« toute tentative d'intimidation » contre ses bénévoles"}),
+    ("Le collectif condamne « toute tentative d'intimidation » dans un communiqué.",
+     {"kind": "direct", "content": "toute tentative d'intimidation"}),
     # one quote with `mais` inside it stays one
     ("« Nous avons perdu une bataille, mais nous gagnerons la guerre », a affirmé le général Paul Roux.",
      {"kind": "direct", "content": "Nous avons perdu une bataille, mais nous gagnerons la guerre"}),

@@ -207,14 +207,14 @@ def kind_of(ctx: Ctx, span, default):
             rest = ctx.doc.char_span(q.close + 1, e, alignment_mode="expand")
             if rest is not None and not any(x.pos_ in ("VERB", "AUX") and x.morph.get("VerbForm") == ["Fin"]
                                             for x in rest) and not any(x.i in ctx.open_tok for x in rest) \
-                    and _setting(ctx, rest):
+                    and quote_setting(ctx, rest):
                 return "direct", (q.start, q.end)
         if q.open >= s and q.close <= e and q.end - q.start > 1:
             return ("mixed" if default == "indirect" else default), span
     return default, span
 
 
-def _setting(ctx: Ctx, rest) -> bool:
+def quote_setting(ctx: Ctx, rest) -> bool:
     """Is what follows a quote the setting of the speech (`dans un avis publié mardi`, `lors de la
     réunion`, `mardi`, `selon X`), not words of the content going on (`toujours dans le
     quartier`, `contre ses membres`: mixed)?"""
