@@ -15,7 +15,7 @@ What is resolved (outside quotation marks only; inside them `il` is the quoted s
 | subject `il`, `elle`, `ils`, `elles`, `-t-il` | `coref:pronoun` | a person, organisation or state, of the same gender and number where known |
 | `selon lui`, `pour elle` | `coref:pronoun-source` | idem |
 | `X, qui …` | `coref:relative` | the name just before |
-| `ce dernier`, `cette dernière` | `coref:ce-dernier` | the last person named |
+| `ce dernier`, `cette dernière` | `coref:ce-dernier` | the last person, organisation or state named |
 | `le ministre`, `la présidente` (role words) | `coref:description` | the last person of that role, else of that gender |
 | `la société`, `le groupe`, `le club`, `l'agence` (organisation nouns) | `coref:description-org` | the last organisation, one described by the same noun first |
 | `le pays` | `coref:description-state` | the last state |
@@ -228,7 +228,7 @@ class Coreference:
             if dist > WINDOW and not (country or role or described):
                 continue
             subj = 0 if last else c["subject"]
-            if c["type"] != "person" and not (subj or described or noun):
+            if c["type"] != "person" and not (subj or described or noun or last):
                 continue  # an organisation or a state is taken up by a pronoun when it acted
             # a name of the same sentence that is not its subject (`Après avoir critiqué Paul
             # Roy, il …`) comes after the subject of the previous sentence
@@ -300,9 +300,9 @@ class Coreference:
                     add(t.idx, t.idx + len(t.text), [ref], "coref:relative", t.i, t.i + 1)
             elif low in ("ce", "cette") and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("dernier", "dernière") \
                     and doc[t.i + 1].dep_ in SUBJECT_DEPS | {"nsubj"}:
-                # `Ce dernier a refusé`: the last person named
+                # `Ce dernier a refusé`: the last person, organisation or state named
                 gender = "f" if doc[t.i + 1].lower_ == "dernière" else "m"
-                refs = self.ranked(t.i, gender=gender, types=("person",), last=True)
+                refs = self.ranked(t.i, gender=gender, last=True)
                 if refs:
                     add(t.idx, doc[t.i + 1].idx + len(doc[t.i + 1].text), refs, "coref:ce-dernier", t.i, t.i + 2)
             elif fold(t.text) in DEF_DET and fold(t.text) != "les" and t.i + 1 < len(doc):
@@ -354,11 +354,15 @@ def institutions(doc: Doc, cands: list[dict], index: ActorIndex) -> list[dict]:
     """`le rectorat de Rennes`, `la mairie de Brest`, `le parquet fédéral de Belgique`, `le
     ministère russe des Situations d'urgence`: an organisation of its own (an actors
     candidate), when it acts: subject, agent, inverted subject or source. Its place or state
-    stays an ordinary mention inside it."""
-    places = {}
+    stays an ordinary mention inside it. An institution + its leader (`l'administration de
+    Vladimir Poutine`, `le gouvernement Johnson`) is one too, named by its head and the
+    leader's surname (`administration Poutine`, corpus/NOTES.md A2); the person keeps his mention."""
+    places, persons = {}, {}
     for c in cands:
         if c.get("type") in ("state", "location"):
             places[c["ts"]] = c
+        elif c.get("type") == "person":
+            persons[c["ts"]] = c
     taken = set()
     for c in cands:
         taken.update(range(c["ts"], c["te"]))
@@ -376,6 +380,17 @@ def institutions(doc: Doc, cands: list[dict], index: ActorIndex) -> list[dict]:
             country = country or index.demonym(doc[k].text)
             k += 1
         end = None
+        head = k + 1 if k + 1 < len(doc) and fold(doc[k].text) in DE else k
+        if head in persons:
+            # `l'administration Trump`, `le gouvernement de Boris Johnson`: an organisation named
+            # by its head and the leader's surname (corpus/NOTES.md A2); the person keeps a mention
+            person = persons[head]
+            name = f"{t.text} {doc[person['te'] - 1].text}"
+            out.append(dict(ts=t.i, te=k, eid="", source="rules", rule="institution", actor_id=slug(name),
+                            name=name, type="organization", label="ORG", country=country, wikidata="", role="",
+                            gender=index.gender(t.text, "institution")))
+            taken.update(range(t.i, k))
+            continue
         if k < len(doc) and fold(doc[k].text) in DE and k in places:
             end = places[k]["te"]  # the NER took the preposition into the place (`de Lille`)
             country = country or places[k].get("country", "")

@@ -427,6 +427,9 @@ class Scorer:
             elif ga.get("kind") != p.kind:
                 self.err("attributions", aid, "wrong-value", p.content_start, p.content_end, p.content,
                          f"kind gold {ga.get('kind')}, predicted {p.kind}")
+            if ga.get("cue") and ga.get("stance") != p.stance:
+                self.err("attributions", aid, "wrong-stance", p.content_start, p.content_end, p.content,
+                         f"stance gold {ga.get('stance')}, predicted {p.stance}, cue {ga.get('cue_lemma')}")
         for pi, p in enumerate(preds):
             if pi not in set(pg.values()):
                 self.err("attributions", aid, "FP", p.content_start, p.content_end, p.content,

@@ -51,6 +51,8 @@ WORD_KINDS = {
     "varies": "a verb of variation before `selon`, which then names a criterion (`les prix varient selon`)",
     "before_subject": "a preposition that may open a complement between a cue and its inverted "
                       "subject (`a déclaré à la presse le ministre`)",
+    "setting": "a word opening the setting of a speech after a quote (`dans un avis`, `lors de`, `sans "
+               "délai`): the quote stays direct; other words after it go on with the content (mixed)",
     "subordinator": "a word that opens a subordinate clause before `que` (`bien que`, `alors que`)",
     "time_word": "a time noun that is no object of a cue nor a source after `pour` (`a annoncé lundi`)",
     "agent_suffix": "an ending of agent nouns that can be sources after `pour` (`-eur`, `-iste`)",

@@ -163,6 +163,11 @@ def test_when_subject_pronoun_then_resolved_to_earlier_person(nlp, text, pronoun
      "coref:relative"),
     ("Xavier Molinier a rencontré Paul Renaud jeudi. Ce dernier a refusé de commenter.", "Ce dernier",
      "paul_renaud", "coref:ce-dernier"),
+    # an organisation or a state is taken up by `ce dernier` / `cette dernière` too
+    ("L'Allemagne a critiqué la Commission européenne. Cette dernière a répondu que les règles tiendraient.",
+     "Cette dernière", "commission_europeenne", "coref:ce-dernier"),
+    ("Le Portugal a rejeté la demande de Xavier Molinier. Ce dernier a dit qu'il reviendrait.",
+     "Ce dernier", "xavier_molinier", "coref:ce-dernier"),
     ("Le texte qui a été voté hier sera appliqué.", "qui", None, None),  # antecedent is no actor
 ])
 def test_when_relative_source_or_ce_dernier_then_resolved(nlp, text, surface, actor, rule):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from pipeline.components.attributions.contents import kind_of
+from pipeline.components.attributions.contents import kind_of, split_joined_quotes
 from pipeline.components.attributions.context import Ctx, Words, norm
 from pipeline.components.attributions.cues import CueLookup, inverted_clitic, negated, not_a_speech_act, past_participle
 from pipeline.components.attributions.quotations import pattern_continued, pattern_dash
@@ -86,7 +86,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
         same_content_as_trailing_selon(ctx, found)
         relative_clause_ends(ctx, found)
         found += pattern_continued(ctx, found)
-        found = dedupe(ctx, found)
+        found = dedupe(ctx, split_joined_quotes(ctx, found))
         found.sort(key=lambda a: (a["content_start"], a["cue_start"] if a["cue_start"] is not None else -1))
         resolve_speakers(ctx, found)
         for a in found:  # `pattern/speaker-rule` (README)

@@ -206,19 +206,47 @@ def kind_of(ctx: Ctx, span, default):
         if n == 0 and q.open <= s and q.close < e and q.end - q.start > 20:
             rest = ctx.doc.char_span(q.close + 1, e, alignment_mode="expand")
             if rest is not None and not any(x.pos_ in ("VERB", "AUX") and x.morph.get("VerbForm") == ["Fin"]
-                                            for x in rest) and not any(x.i in ctx.open_tok for x in rest):
+                                            for x in rest) and not any(x.i in ctx.open_tok for x in rest) \
+                    and quote_setting(ctx, rest):
                 return "direct", (q.start, q.end)
         if q.open >= s and q.close <= e and q.end - q.start > 1:
             return ("mixed" if default == "indirect" else default), span
     return default, span
 
 
+def quote_setting(ctx: Ctx, rest) -> bool:
+    """Is what follows a quote the setting of the speech (`dans un avis publié mardi`, `lors de la
+    réunion`, `mardi`, `selon X`), not words of the content going on (`toujours dans le
+    quartier`, `contre ses membres`: mixed)?"""
+    first = next((x for x in rest if not x.is_punct), None)
+    return first is None or rest[0].is_punct or norm(first) in ctx.words.setting \
+        or first.pos_ == "NUM" or first.lower_ in ctx.words.time_word
+
+
 def _quotes_only(ctx: Ctx, quotes, s: int, e: int) -> bool:
-    """Is [s, e) two or more quotes with only `et`, `ou` or a comma between them?"""
-    inside = [q for q in quotes if q.close < e + 2 and q.open >= s - 1]
+    """Is [s, e) two or more quotes with only `et`, `ou`, `mais` or a comma between them?"""
+    return bool(joined_quotes(ctx, quotes, s, e))
+
+
+def joined_quotes(ctx: Ctx, quotes, s: int, e: int) -> list:
+    """The quotes (outermost only) that make up [s, e) when it is two or more of them with only
+    `et`, `ou`, `mais` or a comma between them, else []."""
+    inside = [q for q in quotes if q.close < e + 2 and q.open >= s - 1 and q.depth == 0]
     if len(inside) < 2 or inside[0].open > s + 1 or inside[-1].close < e - 2:
-        return False
-    return all(ctx.text[a.close + 1:b.open].strip(" ,\u00a0") in ("", "et", "ou") for a, b in zip(inside, inside[1:]))
+        return []
+    ok = all(ctx.text[a.close + 1:b.open].strip(" ,\u00a0") in ("", "et", "ou", "mais")
+             for a, b in zip(inside, inside[1:]))
+    return inside if ok else []
+
+
+def split_joined_quotes(ctx: Ctx, found: list[dict]) -> list[dict]:
+    """`« A », mais « B », a affirmé X`: quotes joined under one cue give one direct attribution
+    each (corpus/NOTES.md T10; the gold splits them)."""
+    out = []
+    for a in found:
+        qs = joined_quotes(ctx, ctx.quotes, a["content_start"], a["content_end"]) if a["kind"] == "direct" else []
+        out += [dict(a, content_start=q.start, content_end=q.end) for q in qs] or [a]
+    return out
 
 
 def has_main_verb(ctx: Ctx, j: int) -> bool:

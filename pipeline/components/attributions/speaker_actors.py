@@ -69,6 +69,19 @@ def _antecedent(ctx: Ctx, words, before: int) -> str:
     return ""
 
 
+def _named_before(ctx: Ctx, words, before: int) -> str:
+    """A name the recogniser missed this time (`a précisé l’Ocha`): the actor of an earlier
+    mention with the same name (its text or its actor's name)."""
+    key = name_slug(" ".join(t.text for t in words))
+    ms, starts = ctx.mention_index
+    hi = bisect.bisect_left(starts, before)
+    for m in reversed(ms[max(0, hi - ANTECEDENT_WINDOW):hi]):
+        if m.get("source") != "coref" and m.get("actor_id") and key in (
+                name_slug(ctx.text[m["start"]:m["end"]]), name_slug(m.get("name") or "")):
+            return m["actor_id"]
+    return ""
+
+
 def _group_mention(ctx: Ctx, words) -> str:
     """Add a GROUP mention for an unnamed speaking group (`des médias` -> group-medias)."""
     k = 0
@@ -312,6 +325,8 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                         and m.get("source") != "coref" and m.get("label") in ("PER", "ORG", "GPE")
                         and m.get("actor_id") and not (a["content_start"] <= m["start"] < a["content_end"])]
                 a["actor_id"] = max(near, key=lambda m: m["start"])["actor_id"] if near else prev_actor
+            elif content_words and all(t.pos_ == "PROPN" for t in content_words):
+                a["actor_id"] = _named_before(ctx, content_words, s)
             elif words and head_noun and _definite_singular(ctx, words) and not best:
                 a["actor_id"] = _antecedent(ctx, words, s) or _group_mention(ctx, words)
             elif words and head_noun and _names_in_pp(ctx, words):

@@ -3,7 +3,8 @@
 quote, `de` + infinitive, and the object of a denial or an accusation."""
 from __future__ import annotations
 
-from pipeline.components.attributions.contents import clause_left, clause_right, has_main_verb, kind_of
+from pipeline.components.attributions.contents import (clause_left, clause_right, has_main_verb, joined_quotes,
+                                                       kind_of, quote_setting)
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
 from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, np_right, right_speaker,
@@ -141,9 +142,11 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         k = ctx.close_tok[j]
         q = ctx.quotes[k]
         left = clause_left(ctx, j)
-        if left and left[0] < q.open:
+        if left and left[0] < q.open and not joined_quotes(ctx, ctx.quotes, *left):
             return [make_attribution("mixed", t, cue.lemma, cue.stance, speaker, (left[0], left[1]), "inversion_mixed")]
-        return [make_attribution("direct", t, cue.lemma, cue.stance, speaker, (q.start, q.end), "inversion_quote")]
+        # `« A », mais « B », a-t-il dit`: one each (split_joined_quotes)
+        span = (left[0], left[1]) if left and left[0] < q.open else (q.start, q.end)
+        return [make_attribution("direct", t, cue.lemma, cue.stance, speaker, span, "inversion_quote")]
     left = clause_left(ctx, j)
     if left is None or left[1] - left[0] < 8:
         return []
@@ -216,6 +219,17 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         speaker = speaker_for(ctx, t)
     if k in ctx.open_tok:
         q = ctx.quotes[ctx.open_tok[k]]
+        close = ctx.qtok[ctx.open_tok[k]][1]
+        if ctx.tok(colon).text != ":" and close is not None:
+            # `dénonce « toute tentative » contre ses membres`: the object goes on after the quote
+            e = close + 1
+            while e < ctx.n and not ctx.tok(e).is_punct and not ctx.tok(e).is_space and \
+                    ctx.tok(e).pos_ not in ("CCONJ", "VERB", "AUX") and e not in ctx.open_tok and e - close < 12:
+                e += 1
+            rest = ctx.doc[close + 1:e]
+            if len(rest) and not quote_setting(ctx, rest):
+                return [make_attribution("mixed", t, cue.lemma, cue.stance, speaker,
+                                         (q.open, rest[-1].idx + len(rest[-1].text)), "colon_quote")]
         return [make_attribution("direct", t, cue.lemma, cue.stance, speaker, (q.start, q.end), "colon_quote")]
     if ctx.tok(colon).text != ":":
         return []
