@@ -53,6 +53,8 @@ WORD_KINDS = {
                       "subject (`a déclaré à la presse le ministre`)",
     "setting": "a word opening the setting of a speech after a quote (`dans un avis`, `lors de`, `sans "
                "délai`): the quote stays direct; other words after it go on with the content (mixed)",
+    "speech_event": "an event or channel of a speech that, after a preposition, opens its setting and ends "
+                    "an object content (`a dénoncé ces accusations lors d'une conférence`)",
     "subordinator": "a word that opens a subordinate clause before `que` (`bien que`, `alors que`)",
     "time_word": "a time noun that is no object of a cue nor a source after `pour` (`a annoncé lundi`)",
     "agent_suffix": "an ending of agent nouns that can be sources after `pour` (`-eur`, `-iste`)",

@@ -104,16 +104,25 @@ def test_when_first_group_verb_is_conjugated_then_form_is_known(lemma, form, pre
 
 
 # -- patterns (full pipeline) -----------------------------------------------------------------
-def _run(nlp, text):
+def attribution_rows(nlp, text):
+    """The document and its attributions as rows of text (shared by the attribution test files):
+    kind, cue, cue lemma, stance, speaker, the speaker's actor name, actor id, content and rule."""
     doc = nlp(text)
     assert not doc._.depeche_errors
-    out = []
-    for a in doc._.depeche_attributions:
-        g = (lambda s, e: text[s:e] if s is not None else None)
-        out.append({"kind": a["kind"], "cue": g(a["cue_start"], a["cue_end"]), "stance": a["stance"],
-                    "speaker": g(a["speaker_start"], a["speaker_end"]), "actor_id": a["actor_id"],
-                    "content": g(a["content_start"], a["content_end"]), "rule": a["rule"]})
-    return doc, out
+    names = {m["actor_id"]: m["name"] for m in doc._.depeche_mentions or []}
+    g = (lambda s, e: text[s:e] if s is not None else None)
+    return doc, [{"kind": a["kind"], "cue": g(a["cue_start"], a["cue_end"]), "lemma": a["cue_lemma"],
+                  "stance": a["stance"], "speaker": g(a["speaker_start"], a["speaker_end"]),
+                  "actor": names.get(a["actor_id"], a["actor_id"]) if a["actor_id"] else "",
+                  "actor_id": a["actor_id"], "content": g(a["content_start"], a["content_end"]),
+                  "rule": a["rule"]} for a in doc._.depeche_attributions]
+
+
+def first_with(found, key, value):
+    """The first attribution whose `key` is `value`; fails, showing them all, if there is none."""
+    match = [a for a in found if a[key] == value]
+    assert match, found
+    return match[0]
 
 
 POSITIVE = [
@@ -179,10 +188,8 @@ POSITIVE = [
 
 @pytest.mark.parametrize("text, kind, cue, speaker, content", POSITIVE)
 def test_when_sentence_reports_speech_then_attribution_is_found(nlp, text, kind, cue, speaker, content):
-    _, found = _run(nlp, text)
-    match = [a for a in found if a["content"] == content]
-    assert match, found
-    a = match[0]
+    _, found = attribution_rows(nlp, text)
+    a = first_with(found, "content", content)
     assert (a["kind"], a["cue"], a["speaker"]) == (kind, cue, speaker), a
 
 
@@ -205,13 +212,13 @@ NEGATIVE = [
 
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_when_sentence_reports_no_speech_then_no_attribution(nlp, text):
-    _, found = _run(nlp, text)
+    _, found = attribution_rows(nlp, text)
     assert found == []
 
 
 def test_when_two_que_clauses_are_coordinated_then_each_is_an_attribution(nlp):
     text = "La directrice a précisé que le musée rouvrirait lundi et que l'entrée serait gratuite."
-    _, found = _run(nlp, text)
+    _, found = attribution_rows(nlp, text)
     contents = [a["content"] for a in found]
     assert contents == ["le musée rouvrirait lundi", "l'entrée serait gratuite"]
     assert {a["cue"] for a in found} == {"précisé"} and {a["speaker"] for a in found} == {"La directrice"}
@@ -220,7 +227,7 @@ def test_when_two_que_clauses_are_coordinated_then_each_is_an_attribution(nlp):
 def test_when_claim_reports_a_claim_then_both_are_found_and_nested(nlp):
     text = ("Des journaux ont écrit que des diplomates affirmaient que les négociations "
             "reprendraient en janvier.")
-    doc, found = _run(nlp, text)
+    doc, found = attribution_rows(nlp, text)
     outer = next(a for a in found if a["cue"] == "écrit")
     inner = next(a for a in found if a["cue"] == "affirmaient")
     assert inner["content"] == "les négociations reprendraient en janvier"
@@ -235,7 +242,7 @@ def test_when_claim_reports_a_claim_then_both_are_found_and_nested(nlp):
 
 def test_when_quote_is_split_by_an_incise_then_both_parts_have_the_speaker(nlp):
     text = "« Nous avons gagné cette bataille, lance-t-elle. La suite sera plus difficile. »"
-    _, found = _run(nlp, text)
+    _, found = attribution_rows(nlp, text)
     assert [a["content"] for a in found] == ["Nous avons gagné cette bataille", "La suite sera plus difficile."]
     assert {a["speaker"] for a in found} == {"elle"} and {a["kind"] for a in found} == {"direct"}
 
@@ -243,7 +250,7 @@ def test_when_quote_is_split_by_an_incise_then_both_parts_have_the_speaker(nlp):
 def test_when_quote_continues_in_next_paragraph_then_it_keeps_the_speaker(nlp):
     text = ("Le capitaine Marc Lenoir a déclaré : « Le navire a résisté à la tempête. »\n\n"
             "« Nous rentrerons au port dès que la mer sera calme. »")
-    _, found = _run(nlp, text)
+    _, found = attribution_rows(nlp, text)
     assert len(found) == 2
     first, second = found
     assert second["content"] == "Nous rentrerons au port dès que la mer sera calme."
@@ -252,7 +259,7 @@ def test_when_quote_continues_in_next_paragraph_then_it_keeps_the_speaker(nlp):
 
 
 def test_when_denial_is_a_verb_then_stance_is_deny(nlp):
-    _, found = _run(nlp, "La société a démenti que des données aient été volées.")
+    _, found = attribution_rows(nlp, "La société a démenti que des données aient été volées.")
     assert [(a["stance"], a["content"]) for a in found] == [("deny", "des données aient été volées")]
 
 
@@ -270,7 +277,7 @@ def test_when_article_is_long_with_many_unbalanced_quotes_then_spans_are_sane(nl
             "les travaux « commenceront » en mars. Une marque » perdue traîne ici, et « une autre "
             "ne se ferme jamais.\n\n")
     text = para * 160  # about 30 000 characters, 960 marks, a third of them unbalanced
-    doc, found = _run(nlp, text)
+    doc, found = attribution_rows(nlp, text)
     assert len(found) >= 300
     for a in found:
         assert "\n" not in a["content"] and len(a["content"]) < len(para)
@@ -279,21 +286,21 @@ def test_when_article_is_long_with_many_unbalanced_quotes_then_spans_are_sane(nl
 
 def test_when_selon_names_two_sources_then_each_gets_the_claim(nlp):
     text = "D'après Le Figaro et Libération, le conseil des ministres a été reporté à jeudi."
-    _, found = _run(nlp, text)
+    _, found = attribution_rows(nlp, text)
     assert sorted(a["speaker"] for a in found) == ["Le Figaro", "Libération"]
     assert {a["content"] for a in found} == {"le conseil des ministres a été reporté à jeudi"}
 
 
 def test_when_source_is_data_given_by_someone_then_the_agent_is_the_speaker(nlp):
     text = "Le chômage a reculé de 2 %, selon les chiffres publiés par l'Insee."
-    _, found = _run(nlp, text)
+    _, found = attribution_rows(nlp, text)
     assert [(a["speaker"], a["content"]) for a in found] == [("l'Insee", "Le chômage a reculé de 2 %")]
 
 
 def test_when_quoted_person_reports_speech_then_it_is_nested_with_the_same_actor(nlp):
     text = ("« J'ai dit que le projet était mal conçu, et je le maintiens », a déclaré "
             "la sénatrice Anne Morel.")
-    doc, found = _run(nlp, text)
+    doc, found = attribution_rows(nlp, text)
     inner = [a for a in found if a["rule"].startswith("in_quote_") and a["rule"].endswith("/outer")]
     outer = [a for a in found if a["rule"] == "inversion_quote/post_verbal"]
     assert inner and outer
@@ -321,7 +328,7 @@ def test_when_quoted_person_reports_speech_then_it_is_nested_with_the_same_actor
 ])
 def test_when_a_quote_reports_another_speakers_speech_then_it_is_nested_with_its_speaker(
         nlp, text, speaker, content):
-    _, found = _run(nlp, text)
+    _, found = attribution_rows(nlp, text)
     inner = [a for a in found if a["content"] == content]
     if speaker is None:
         assert inner == [], inner

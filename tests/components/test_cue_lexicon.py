@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.rules import read_rules
 from pipeline.rules.cues import Cue
+from tests.components.test_attributions import attribution_rows, first_with
 
 ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("build_cues", ROOT / "scripts" / "build_cues.py")
@@ -144,12 +145,7 @@ def test_when_a_class_is_known_then_stance_comes_from_it():
 
 # -- new cues in the pipeline -------------------------------------------------------------------
 def _run(nlp, text):
-    doc = nlp(text)
-    assert not doc._.depeche_errors
-    g = (lambda s, e: text[s:e] if s is not None else None)
-    return [{"kind": a["kind"], "cue": g(a["cue_start"], a["cue_end"]), "lemma": a["cue_lemma"],
-             "stance": a["stance"], "speaker": g(a["speaker_start"], a["speaker_end"]),
-             "content": g(a["content_start"], a["content_end"])} for a in doc._.depeche_attributions]
+    return attribution_rows(nlp, text)[1]
 
 
 POSITIVE = [
@@ -189,10 +185,7 @@ POSITIVE = [
 
 @pytest.mark.parametrize("text, lemma, stance, speaker, content", POSITIVE)
 def test_when_new_cue_is_in_its_frame_then_attribution_is_found(nlp, text, lemma, stance, speaker, content):
-    found = _run(nlp, text)
-    match = [a for a in found if a["lemma"] == lemma]
-    assert match, found
-    a = match[0]
+    a = first_with(_run(nlp, text), "lemma", lemma)
     assert (a["stance"], a["speaker"], a["content"]) == (stance, speaker, content), a
 
 

@@ -211,8 +211,7 @@ PLURAL_WINDOW = 300  # characters a plural pronoun's coordinated antecedents are
 def _last_coordination(ctx: Ctx, window: list[dict], s: int, a: dict) -> list[dict]:
     """The last names coordinated before a plural pronoun at s (`Thierry et Véronique Roy`, `la
     France et l'Allemagne`), outside the content and quotation marks, else []."""
-    names = [m for m in window if m["end"] <= s and m.get("source") != "coref" and m.get("actor_id")
-             and m.get("label") in ("PER", "ORG", "GPE") and not (a["content_start"] <= m["start"] < a["content_end"])
+    names = [m for m in window if m["end"] <= s and _named_actor(m) and not _in_content(a, m["start"])
              and not _quoted(ctx, m)]
     run: list[dict] = []
     for m in reversed(names):
@@ -225,6 +224,35 @@ def _last_coordination(ctx: Ctx, window: list[dict], s: int, a: dict) -> list[di
     return _coordinated(ctx, run) if len(run) >= 2 else []
 
 
+def _window(ctx: Ctx, lo: int, hi: int) -> list[dict]:
+    """The mentions (sorted by start) that start in [lo, hi)."""
+    ms, starts = ctx.mention_index
+    return ms[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+
+def _named_actor(m: dict) -> bool:
+    """A name the recogniser found (not a coreference) of a person, an organisation or a state,
+    linked to an actor."""
+    return bool(m.get("source") != "coref" and m.get("actor_id") and m.get("label") in ("PER", "ORG", "GPE"))
+
+
+def _in_content(a: dict, start: int) -> bool:
+    return a["content_start"] <= start < a["content_end"]
+
+
+def _one_per_name(a: dict, names: list[dict], twins: list[dict], spans: bool) -> None:
+    """One attribution per named speaker (corpus/NOTES.md T1): `a` takes the first name's actor,
+    a twin of it each other one (and, with `spans`, each its name as speaker span)."""
+    a["actor_id"] = names[0]["actor_id"]
+    for m in names[1:]:
+        twin = dict(a, actor_id=m["actor_id"])
+        if spans:
+            twin["speaker_start"], twin["speaker_end"] = m["start"], m["end"]
+        twins.append(twin)
+    if spans:
+        a["speaker_start"], a["speaker_end"] = names[0]["start"], names[0]["end"]
+
+
 def _quoted(ctx: Ctx, m: dict) -> bool:
     span = ctx.doc.char_span(m["start"], m["end"], alignment_mode="expand")
     return span is not None and ctx.in_quote[span.start] >= 0
@@ -234,7 +262,7 @@ def _outside_content(m: dict, a: dict) -> str:
     """The actor of speaker mention m; for an anaphor, its best antecedent that is not inside
     the content being attributed (`« … Paul Martin … », a-t-il dit`)."""
     for actor_id, start in m.get("antecedents") or []:
-        if not (a["content_start"] <= start < a["content_end"]):
+        if not _in_content(a, start):
             return actor_id
     return "" if m.get("antecedents") else m["actor_id"]
 
@@ -279,12 +307,12 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
         # `le rapport de la CIA`: a document's complement is its issuer (NOTES.md T5)
         document = head_noun and content_words[0].lower_ in ctx.words.document_head
         named = []  # the names the phrase coordinates (`Thierry et Véronique Roy`)
-        for m in ms[bisect.bisect_left(starts, s - longest):bisect.bisect_left(starts, e)]:
+        for m in _window(ctx, s - longest, e):
             if m["end"] <= s or m["start"] >= e or not m.get("actor_id"):
                 continue
             inside = s <= m["start"] and m["end"] <= e
             in_pp = _in_complement(ctx, m, s, e) and not document
-            if inside and not in_pp and m.get("source") != "coref" and m.get("label") in ("PER", "ORG", "GPE"):
+            if inside and not in_pp and _named_actor(m):
                 named.append(m)
             if in_pp and head_noun:
                 continue  # `des fonctionnaires de Séoul`: Séoul is not the speaker
@@ -295,39 +323,26 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
         if best:
             a["actor_id"] = _outside_content(best[1], a)
             coordinated = _coordinated(ctx, named)
-            if coordinated:
-                # one attribution per named speaker (corpus/NOTES.md T1), each with its name
-                a["actor_id"] = coordinated[0]["actor_id"]
-                for m in coordinated[1:]:
-                    twin = dict(a, actor_id=m["actor_id"])
-                    if a.get("speaker_rule") != "relative":
-                        twin["speaker_start"], twin["speaker_end"] = m["start"], m["end"]
-                    twins.append(twin)
-                if a.get("speaker_rule") != "relative":
-                    a["speaker_start"], a["speaker_end"] = coordinated[0]["start"], coordinated[0]["end"]
+            if coordinated:  # each with its name as speaker span
+                _one_per_name(a, coordinated, twins, spans=a.get("speaker_rule") != "relative")
         else:
             pronoun = norm(words[0]).lstrip("-t").lstrip("-") if len(words) == 1 else ""
-            group = _last_coordination(ctx, ms[bisect.bisect_left(starts, s - PLURAL_WINDOW):
-                                                 bisect.bisect_left(starts, s)], s, a) \
+            group = _last_coordination(ctx, _window(ctx, s - PLURAL_WINDOW, s), s, a) \
                 if pronoun in ("ils", "elles") else []
-            if group:
-                # `Thierry et Véronique Roy … Ils rapportent`: one attribution per name
-                a["actor_id"] = group[0]["actor_id"]
-                twins += [dict(a, actor_id=m["actor_id"]) for m in group[1:]]
+            if group:  # `Thierry et Véronique Roy … Ils rapportent`: one attribution per name
+                _one_per_name(a, group, twins, spans=False)
             elif pronoun in ctx.words.subject_pronoun:
                 # cheap fallback: a name earlier in the sentence outside the content, else the
                 # last speaker
                 lo = min(a["content_start"], s)
                 sent_start = ctx.doc.char_span(lo, lo + 1, alignment_mode="expand")
                 sent_start = sent_start.sent.start_char if sent_start is not None else lo
-                near = [m for m in ms[bisect.bisect_left(starts, sent_start):bisect.bisect_left(starts, s)]
-                        if m["end"] <= s
-                        and m.get("source") != "coref" and m.get("label") in ("PER", "ORG", "GPE")
-                        and m.get("actor_id") and not (a["content_start"] <= m["start"] < a["content_end"])]
+                near = [m for m in _window(ctx, sent_start, s)
+                        if m["end"] <= s and _named_actor(m) and not _in_content(a, m["start"])]
                 a["actor_id"] = max(near, key=lambda m: m["start"])["actor_id"] if near else prev_actor
             elif content_words and all(t.pos_ == "PROPN" for t in content_words):
                 a["actor_id"] = _named_before(ctx, content_words, s)
-            elif words and head_noun and _definite_singular(ctx, words) and not best:
+            elif words and head_noun and _definite_singular(ctx, words):
                 a["actor_id"] = _antecedent(ctx, words, s) or _group_mention(ctx, words)
             elif words and head_noun and _names_in_pp(ctx, words):
                 a["actor_id"] = _group_mention(ctx, words)

@@ -275,8 +275,9 @@ def participle_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
             return speaker_at(ctx, *np, "subject")
         # `…, précise-t-il, ajoutant que`: the inverted subject just before
         for k in range(j - 1, max(-1, j - 3), -1):
-            if ctx.tok(k).text.startswith("-") and inverted_clitic(ctx, ctx.tok(k)) is not None:
-                return Speaker(*inverted_clitic(ctx, ctx.tok(k)), "clitic")
+            clitic = inverted_clitic(ctx, ctx.tok(k)) if ctx.tok(k).text.startswith("-") else None
+            if clitic is not None:
+                return Speaker(*clitic, "clitic")
     # the speaker of the previous attribution of the same sentence (`…, a-t-il dit, précisant que`)
     last = ctx.last_speaker
     if last and last[1] == ctx.tok(i).sent.start:
@@ -414,8 +415,9 @@ def by_voice_of(ctx: Ctx, t) -> Optional[Speaker]:
 
 
 def _speaker_for(ctx: Ctx, t) -> Optional[Speaker]:
-    if inverted_clitic(ctx, t):
-        return Speaker(*inverted_clitic(ctx, t), "clitic")
+    clitic = inverted_clitic(ctx, t)
+    if clitic:
+        return Speaker(*clitic, "clitic")
     parsed = parse_speaker(ctx, t)
     if parsed is not None:
         if parsed.rule == "subject":

@@ -331,13 +331,12 @@ def _infinitives(ctx: Ctx, span: tuple[int, int]) -> list[tuple[int, int]]:
     return out
 
 
-SETTING_NOUNS = {"conférence", "interview", "entretien", "discours", "verdict", "émission", "antenne", "réseaux",
-                 "twitter", "facebook", "réunion", "séance", "audience"}
-
-
 def speech_setting(ctx: Ctx, x: int) -> bool:
     """Does a complement of the speech event itself (when, where, how it was said) start at
-    token x: `lors d'une conférence de presse`, `dans un communiqué`, `après plusieurs heures`?"""
+    token x: `lors d'une conférence de presse`, `dans un communiqué`, `après plusieurs heures`?
+    Stricter than contents.quote_setting (a setting word right after a quote is enough): inside
+    an object's clause a preposition also opens its complements, so the words after it must be
+    a time, a document or a speech event."""
     t = ctx.tok(x)
     if norm(t) in ("lors", "durant", "pendant", "devant"):
         return True
@@ -347,7 +346,7 @@ def speech_setting(ctx: Ctx, x: int) -> bool:
     while k < ctx.n and k - x <= 3 and ctx.tok(k).pos_ in ("DET", "ADJ", "NUM", "ADP"):
         k += 1
     return k < ctx.n and (ctx.tok(k).lower_ in ctx.words.time_word or ctx.tok(k).lower_ in ctx.words.document_head
-                          or ctx.tok(k).lower_ in SETTING_NOUNS)
+                          or ctx.tok(k).lower_ in ctx.words.speech_event)
 
 
 def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
