@@ -14,13 +14,13 @@ moment is a mixed set presented as one run.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
 from pathlib import Path
 
 from pipeline import tables as T
+from pipeline.fsutil import sha256_file  # noqa: F401 - re-exported (pipeline.inspect)
 from pipeline.io import texts
 from pipeline.io.writers import FORMATS
 
@@ -35,14 +35,6 @@ def staging_dir(out: Path) -> Path:
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir(parents=True)
     return path
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def digests(folder: Path) -> dict[str, str]:
