@@ -67,12 +67,24 @@ def publish(out: Path, staging: Path, info: dict) -> dict:
     return info
 
 
+def read_json(path: Path) -> dict:
+    """A JSON object from a file depeche wrote (run.json, state.json); {} when the file is
+    missing, unreadable, not JSON or not an object."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def read_run(out: Path) -> dict:
+    """OUT's run.json ({} when there is none to read)."""
+    return read_json(Path(out) / RUN_JSON)
+
+
 def listed(out: Path) -> dict[str, str]:
     """The files OUT's run.json lists with their sha256 ({} when it lists none)."""
-    try:
-        tables = json.loads((Path(out) / RUN_JSON).read_text(encoding="utf-8")).get("tables")
-    except (OSError, ValueError, AttributeError):
-        return {}
+    tables = read_run(out).get("tables")
     return tables if isinstance(tables, dict) else {}
 
 
