@@ -4,6 +4,7 @@ renamed into place, so whatever kills the process, readers find it whole or abse
 take it."""
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import sys
@@ -58,6 +59,17 @@ def write_text(path: Path | str, text: str) -> None:
     """Write `text` to `path` (UTF-8) atomically."""
     with atomic_open(path) as f:
         f.write(text)
+
+
+def sha256_of(f: IO[bytes]) -> str:
+    """The sha256 (hex) of the rest of a binary file object, read in chunks."""
+    return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def sha256_file(path: Path | str) -> str:
+    """The sha256 (hex) of a file's bytes, read in chunks."""
+    with open(path, "rb") as f:
+        return sha256_of(f)
 
 
 STDIO = "-"

@@ -13,6 +13,7 @@ import os
 from functools import lru_cache
 
 from pipeline.errors import E
+from pipeline.fsutil import sha256_of
 from pipeline.io.article import Article
 from pipeline.io.decode import DecodeError, decode, normalise_newlines
 from pipeline.io.discovery import SUFFIXES, Discovery, Ref, discover  # noqa: F401 - re-exported
@@ -57,7 +58,7 @@ def _read_file(ref: Ref, art: Article, max_chars: int) -> Article:
         raw = read_capped(f, cap)
         if raw is None:   # still hashed (streaming), so --resume notices when it changes
             f.seek(0)
-            art.sha256 = _sha256(f)
+            art.sha256 = sha256_of(f)
             raise TooLarge(_too_large("the file is", cap, max_chars))
     art.sha256 = hashlib.sha256(raw).hexdigest()
     try:
@@ -81,7 +82,7 @@ def digest(ref: Ref, max_chars: int) -> str:
         return read_ref(ref, max_chars).sha256
     try:
         with open_regular(ref.abspath) as f:
-            return _sha256(f)
+            return sha256_of(f)
     except OSError:
         return ""
 
@@ -89,13 +90,6 @@ def digest(ref: Ref, max_chars: int) -> str:
 def _too_large(what: str, cap: int, max_chars: int) -> str:
     return E.E111.format(what=what, cap=cap, hint=f"an article under --max-chars {max_chars} cannot "
                                                   f"be that long: raise --max-chars or split the file")
-
-
-def _sha256(f) -> str:
-    h = hashlib.sha256()
-    for chunk in iter(lambda: f.read(1 << 20), b""):
-        h.update(chunk)
-    return h.hexdigest()
 
 
 def from_text(article_id: str, text: str, *, path: str = "", date: str = "", kind: str = "txt",

@@ -55,10 +55,6 @@ def write(out: Path | str, rows: Iterable[list]) -> int:
     return n
 
 
-def exists(out: Path | str) -> bool:
-    return (Path(out) / NAME).is_file()
-
-
 def read(out: Path | str, ids: Optional[set[str]] = None) -> dict[str, str]:
     """article_id -> text of the store in OUT (only `ids` when given); {} when OUT has none."""
     path = Path(out) / NAME

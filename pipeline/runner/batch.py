@@ -3,7 +3,6 @@ resume, show progress, merge into the tables of SCHEMA.md, write run.json (`run`
 rows of a few in-memory articles through the same local engine (`extract`)."""
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sys
@@ -168,7 +167,7 @@ def _resume_plan(store: Store, out: Path, source: str, identity: dict, refs: lis
     """What --resume must (re)do: inputs with no row, or whose path or sha256 differs from
     their row's; rows of inputs that are gone or changed are dropped from the parts first."""
     state = store.state()
-    previous = state.get("input") or _read_json(out / publish.RUN_JSON).get("input")
+    previous = state.get("input") or publish.read_run(out).get("input")
     if previous and previous != source:
         raise UsageError(E.E010.format(out=out, previous=previous, input=source))
     if state.get("identity") not in (None, identity):
@@ -182,14 +181,6 @@ def _resume_plan(store: Store, out: Path, source: str, identity: dict, refs: lis
     if gone:
         store.drop(gone)
     return [r for r in refs if r.article_id not in keep]
-
-
-def _read_json(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _os_detail(e: OSError) -> str:

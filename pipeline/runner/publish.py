@@ -14,13 +14,13 @@ moment is a mixed set presented as one run.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
 from pathlib import Path
 
 from pipeline import tables as T
+from pipeline.fsutil import sha256_file  # noqa: F401 - re-exported (pipeline.inspect)
 from pipeline.io import texts
 from pipeline.io.writers import FORMATS
 
@@ -35,14 +35,6 @@ def staging_dir(out: Path) -> Path:
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir(parents=True)
     return path
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def digests(folder: Path) -> dict[str, str]:
@@ -75,12 +67,24 @@ def publish(out: Path, staging: Path, info: dict) -> dict:
     return info
 
 
+def read_json(path: Path) -> dict:
+    """A JSON object from a file depeche wrote (run.json, state.json); {} when the file is
+    missing, unreadable, not JSON or not an object."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def read_run(out: Path) -> dict:
+    """OUT's run.json ({} when there is none to read)."""
+    return read_json(Path(out) / RUN_JSON)
+
+
 def listed(out: Path) -> dict[str, str]:
     """The files OUT's run.json lists with their sha256 ({} when it lists none)."""
-    try:
-        tables = json.loads((Path(out) / RUN_JSON).read_text(encoding="utf-8")).get("tables")
-    except (OSError, ValueError, AttributeError):
-        return {}
+    tables = read_run(out).get("tables")
     return tables if isinstance(tables, dict) else {}
 
 

@@ -29,8 +29,8 @@ from pipeline.fsutil import atomic_dir, write_text
 from pipeline.io import texts
 from pipeline.io.writers import open_table
 from pipeline.runner.across import Linker
+from pipeline.runner.publish import STATE, read_json
 
-STATE = ".depeche"
 MAX_OPEN = 200   # parts merged at once; more are merged in passes
 
 
@@ -53,10 +53,7 @@ class Store:
                 shutil.rmtree(tmp, ignore_errors=True)
 
     def state(self) -> dict:
-        try:
-            return json.loads((self.out / STATE / "state.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
+        return read_json(self.out / STATE / "state.json")
 
     def save_state(self, state: dict) -> None:
         write_text(self.out / STATE / "state.json", json.dumps(state, ensure_ascii=False, indent=1))

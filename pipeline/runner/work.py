@@ -98,7 +98,7 @@ class DocSummary:
         self._ = SimpleNamespace(**{name: getattr(doc._, name) for name in EXTENSIONS})
         self.n_tokens = len(doc)
         self.sentenced = doc.has_annotation("SENT_START")
-        self.sents = [None] * (sum(1 for _ in doc.sents) if self.sentenced else 1)
+        self.sents = range(sum(1 for _ in doc.sents) if self.sentenced else 1)   # only counted
 
     def __len__(self) -> int:
         return self.n_tokens
