@@ -29,7 +29,7 @@ from collections import Counter
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.components.actors_lexicon import SUBJECT_DEPS, TYPE_LABEL, ActorIndex
+from pipeline.components.actors_lexicon import DE_WORDS, SUBJECT_DEPS, TYPE_LABEL, ActorIndex
 from pipeline.components.base import RuleComponent
 from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
@@ -45,7 +45,6 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", "filter-role", "filter-demonym",
          "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form",
          "mend-particle", "filter-direction")
-DE_WORDS = {"de", "d'", "du", "des"}
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
 NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", "von", "der", "den", "da", "di",
                   "del", "della", "dos", "das", "de", "du", "d'", "le", "la", "mac", "ould"}
@@ -114,7 +113,7 @@ class ActorsComponent(RuleComponent):
         out, used_ents, kept = [], set(), set()
         for s, e, eid in gaz:
             if e - s == 1 and e < len(doc) and fold(doc[s].text) in DIRECTIONS \
-                    and fold(doc[e].text) in ("de", "d'", "du", "des") and self.on("filter-direction"):
+                    and fold(doc[e].text) in DE_WORDS and self.on("filter-direction"):
                 continue
             over = sorted({ent_at[i] for i in range(s, e) if i in ent_at})
             inside_longer = False
