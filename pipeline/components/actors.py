@@ -56,6 +56,13 @@ PORTFOLIO_LINKS = DE_WORDS | {"au", "aux", "à", "a", "la", "l'"}
 DIRECTIONS = {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest"}
 
 
+def glued(doc: Doc, i: int) -> bool:
+    """Does token i follow token i-1 on the same line? What the mends that extend a name over
+    its neighbours (mend-org-glued, mend-particle, mend-dangling-de, org-of-state) ask before
+    they join two tokens."""
+    return 0 < i < len(doc) and "\n" not in doc[i - 1].whitespace_ and not doc[i - 1].is_space
+
+
 class ActorsComponent(RuleComponent):
     rule_files = {"gazetteer.generated.jsonl": GazetteerEntry,
                   "gazetteer.curated.jsonl": GazetteerEntry,
@@ -154,7 +161,7 @@ class ActorsComponent(RuleComponent):
         if ix.entries[eid].type != "state":
             return s
         lo = s
-        while lo > 0 and s - lo < 3 and lo - 1 not in taken and "\n" not in doc[lo - 1].whitespace_:
+        while lo > 0 and s - lo < 3 and lo - 1 not in taken and glued(doc, lo):
             t = doc[lo - 1]
             if not (t.is_alpha and t.text[:1].isupper() and fold(t.text) not in DETERMINERS) or \
                     t.pos_ not in ("PROPN", "X", "NOUN", "ADJ") or t.pos_ in ("NOUN", "ADJ") and t.is_sent_start or \
@@ -166,30 +173,28 @@ class ActorsComponent(RuleComponent):
     def _mend_ents(self, doc, ents):
         """Names the model cut short: `Big Ten` + `Network`, `I` + `-Télé` (an organisation
         followed on the same line by capitalised words or a hyphenated part)."""
-        def glued(i):  # token i follows token i-1 on the same line
-            return 0 < i < len(doc) and "\n" not in doc[i - 1].whitespace_ and not doc[i - 1].is_space
         taken = {i for s, e, _ in ents for i in range(s, e)}
         out = []
         for s, e, label in sorted(ents):
             if label in ("ORG", "MISC") and self.on("mend-org-glued"):
                 n = 0
-                while e < len(doc) and glued(e) and e not in taken and n < 3 and (
+                while e < len(doc) and glued(doc, e) and e not in taken and n < 3 and (
                         doc[e].text[:1].isupper() and doc[e].pos_ in ("PROPN", "NOUN", "X")
                         or doc[e].text.startswith("-") and not doc[e - 1].whitespace_):
                     e += 1
                     n += 1
             if label == "PER" and self.on("mend-particle"):
                 while e < len(doc) - 1 and e - s > 1 and fold(doc[e - 1].text) in NAME_PARTICLES \
-                        and glued(e) and e not in taken:
+                        and glued(doc, e) and e not in taken:
                     nxt = e + 1 if doc[e].text == "-" and not doc[e - 1].whitespace_ else e
-                    if not (doc[nxt].text[:1].isupper() and glued(nxt)) or nxt in taken:
+                    if not (doc[nxt].text[:1].isupper() and glued(doc, nxt)) or nxt in taken:
                         break
                     e = nxt + 1  # `Hessa al` + `-Jaber`, `Ghalia Al` + `Thani`
             if out and out[-1][1] >= e:
                 continue  # swallowed by the entity before, now extended
             if out and out[-1][1] > s:
                 s = out[-1][1]
-            cut = self._dangling_de(doc, *out[-1][:2]) if out and out[-1][1] == s and glued(s) else 0
+            cut = self._dangling_de(doc, *out[-1][:2]) if out and out[-1][1] == s and glued(doc, s) else 0
             if cut and label != "MISC" and self.on("mend-dangling-de"):
                 ps, pe, plabel = out[-1]
                 if plabel == label:  # one name the model cut: `centrale nucléaire de` + `Flamanville`
