@@ -29,7 +29,7 @@ from collections import Counter
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.components.actors_lexicon import SUBJECT_DEPS, TYPE_LABEL, ActorIndex
+from pipeline.components.actors_lexicon import DE_WORDS, SUBJECT_DEPS, TYPE_LABEL, ActorIndex
 from pipeline.components.base import RuleComponent
 from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
@@ -45,7 +45,6 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", "filter-role", "filter-demonym",
          "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form",
          "mend-particle", "filter-direction")
-DE_WORDS = {"de", "d'", "du", "des"}
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
 NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", "von", "der", "den", "da", "di",
                   "del", "della", "dos", "das", "de", "du", "d'", "le", "la", "mac", "ould"}
@@ -55,6 +54,13 @@ PORTFOLIO_LINKS = DE_WORDS | {"au", "aux", "à", "a", "la", "l'"}
 # direction, not that place, before `de` (`au Nord des États-Unis`, `l'aile Ouest de la Maison Blanche`);
 # it guards the names `depeche train` teaches the gazetteer (the shipped one has none of them)
 DIRECTIONS = {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest"}
+
+
+def glued(doc: Doc, i: int) -> bool:
+    """Does token i follow token i-1 on the same line? What the mends that extend a name over
+    its neighbours (mend-org-glued, mend-particle, mend-dangling-de, org-of-state) ask before
+    they join two tokens."""
+    return 0 < i < len(doc) and "\n" not in doc[i - 1].whitespace_ and not doc[i - 1].is_space
 
 
 class ActorsComponent(RuleComponent):
@@ -114,7 +120,7 @@ class ActorsComponent(RuleComponent):
         out, used_ents, kept = [], set(), set()
         for s, e, eid in gaz:
             if e - s == 1 and e < len(doc) and fold(doc[s].text) in DIRECTIONS \
-                    and fold(doc[e].text) in ("de", "d'", "du", "des") and self.on("filter-direction"):
+                    and fold(doc[e].text) in DE_WORDS and self.on("filter-direction"):
                 continue
             over = sorted({ent_at[i] for i in range(s, e) if i in ent_at})
             inside_longer = False
@@ -155,7 +161,7 @@ class ActorsComponent(RuleComponent):
         if ix.entries[eid].type != "state":
             return s
         lo = s
-        while lo > 0 and s - lo < 3 and lo - 1 not in taken and "\n" not in doc[lo - 1].whitespace_:
+        while lo > 0 and s - lo < 3 and lo - 1 not in taken and glued(doc, lo):
             t = doc[lo - 1]
             if not (t.is_alpha and t.text[:1].isupper() and fold(t.text) not in DETERMINERS) or \
                     t.pos_ not in ("PROPN", "X", "NOUN", "ADJ") or t.pos_ in ("NOUN", "ADJ") and t.is_sent_start or \
@@ -167,30 +173,28 @@ class ActorsComponent(RuleComponent):
     def _mend_ents(self, doc, ents):
         """Names the model cut short: `Big Ten` + `Network`, `I` + `-Télé` (an organisation
         followed on the same line by capitalised words or a hyphenated part)."""
-        def glued(i):  # token i follows token i-1 on the same line
-            return 0 < i < len(doc) and "\n" not in doc[i - 1].whitespace_ and not doc[i - 1].is_space
         taken = {i for s, e, _ in ents for i in range(s, e)}
         out = []
         for s, e, label in sorted(ents):
             if label in ("ORG", "MISC") and self.on("mend-org-glued"):
                 n = 0
-                while e < len(doc) and glued(e) and e not in taken and n < 3 and (
+                while e < len(doc) and glued(doc, e) and e not in taken and n < 3 and (
                         doc[e].text[:1].isupper() and doc[e].pos_ in ("PROPN", "NOUN", "X")
                         or doc[e].text.startswith("-") and not doc[e - 1].whitespace_):
                     e += 1
                     n += 1
             if label == "PER" and self.on("mend-particle"):
                 while e < len(doc) - 1 and e - s > 1 and fold(doc[e - 1].text) in NAME_PARTICLES \
-                        and glued(e) and e not in taken:
+                        and glued(doc, e) and e not in taken:
                     nxt = e + 1 if doc[e].text == "-" and not doc[e - 1].whitespace_ else e
-                    if not (doc[nxt].text[:1].isupper() and glued(nxt)) or nxt in taken:
+                    if not (doc[nxt].text[:1].isupper() and glued(doc, nxt)) or nxt in taken:
                         break
                     e = nxt + 1  # `Hessa al` + `-Jaber`, `Ghalia Al` + `Thani`
             if out and out[-1][1] >= e:
                 continue  # swallowed by the entity before, now extended
             if out and out[-1][1] > s:
                 s = out[-1][1]
-            cut = self._dangling_de(doc, *out[-1][:2]) if out and out[-1][1] == s and glued(s) else 0
+            cut = self._dangling_de(doc, *out[-1][:2]) if out and out[-1][1] == s and glued(doc, s) else 0
             if cut and label != "MISC" and self.on("mend-dangling-de"):
                 ps, pe, plabel = out[-1]
                 if plabel == label:  # one name the model cut: `centrale nucléaire de` + `Flamanville`

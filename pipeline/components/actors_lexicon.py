@@ -16,6 +16,7 @@ from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj", "obl:agent"}
 TYPE_LABEL = {"person": "PER", "organization": "ORG", "state": "GPE", "location": "LOC", "group": "GROUP"}
+DE_WORDS = frozenset({"de", "d'", "du", "des"})  # the preposition `de` as tokens (folded) are written
 
 
 def unaccent_capital(s: str) -> str:

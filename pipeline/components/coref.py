@@ -35,7 +35,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from pipeline.components.actors_lexicon import SUBJECT_DEPS, TYPE_LABEL, ActorIndex
+from pipeline.components.actors_lexicon import DE_WORDS as DE, SUBJECT_DEPS, TYPE_LABEL, ActorIndex
 from pipeline.names import fold, slug
 
 PRONOUNS = {"il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p")}
@@ -44,7 +44,7 @@ DEF_DET = {"le": "m", "la": "f", "l'": "", "les": ""}
 QUOTE_OPEN = {"«": "»", "“": "”", "\"": "\""}
 WINDOW = 5  # sentences an antecedent is looked for in
 ANTECEDENT_TYPES = ("person", "organization", "state")
-DE = {"de", "d'", "du", "des"}
+DE_ET = DE | {"et"}  # words inside an institution's own name (`ministère russe des Situations d'urgence`)
 
 
 def quoted(text: str):
@@ -406,10 +406,10 @@ def institutions(doc: Doc, cands: list[dict], index: ActorIndex) -> list[dict]:
                 # `ministère russe des Situations d'urgence`: its own capitalised name
                 end = p
                 while end < len(doc) and end - p < 8 and not doc[end].is_punct and (
-                        doc[end].text[:1].isupper() or fold(doc[end].text) in DE | {"et"}
+                        doc[end].text[:1].isupper() or fold(doc[end].text) in DE_ET
                         or doc[end].pos_ in ("NOUN", "ADJ") and end > p):  # `d'urgence`, `étrangères`
                     end += 1
-                while end > p and fold(doc[end - 1].text) in DE | {"et"}:
+                while end > p and fold(doc[end - 1].text) in DE_ET:
                     end -= 1
         elif country:
             end = k  # `l'armée turque`, `le gouvernement français`

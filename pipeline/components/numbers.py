@@ -22,6 +22,7 @@ from text_to_num import text2num
 
 SEP = "[ \u00a0\u202f]"  # French thousands separators (and `.` handled apart)
 SPACE = "[ \u00a0\u202f]+"
+SPACE_OPT = "[ \u00a0\u202f]*"
 
 _UNITS = ("zéro|zero|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|"
           "quinze|seize|vingts?|trente|quarante|cinquante|soixante|septante|huitante|octante|nonante|"
@@ -67,7 +68,7 @@ _MASTER = re.compile(
         rf"(?P<half_mult>\b(?:un{SPACE})?demi(?:-|{SPACE})(?P<hm>million|milliard)\b)",
         # digits: `-16 000`, `3,5 millions`, `10 mille`
         rf"(?P<digits>(?<![\w.,/=@:-]){SIGN}?(?P<dnum>{DIGITS}|(?<![\d]),\d+)(?![\d/])"
-        rf"(?:[ \u00a0\u202f]*(?P<dmult>{_MULT}|mille)\b)?)",
+        rf"(?:{SPACE_OPT}(?P<dmult>{_MULT}|mille)\b)?)",
         rf"(?P<words>{WORDS})",
     ]),
     re.IGNORECASE,

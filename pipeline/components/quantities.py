@@ -24,12 +24,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from pipeline.components.base import RuleComponent
-from pipeline.components.numbers import MULTIPLIERS, SPACE, Numeral, find_numerals
+from pipeline.components.numbers import MULTIPLIERS, SPACE, SPACE_OPT, Numeral, find_numerals
 from pipeline.components.quantities_units import UnitLexicon
 from pipeline.rules.units import Unit
 
-_Q = "[ \u00a0\u202f]+"
-_QO = "[ \u00a0\u202f]*"
+_Q, _QO = SPACE, SPACE_OPT  # short names in the patterns below
 MONTHS = ("janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
           "décembre|decembre|janv\\.|févr\\.|fév\\.|avr\\.|juil\\.|sept\\.|oct\\.|nov\\.|déc\\.")
 _DATE_AFTER = re.compile(

@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 
 from pipeline.components.numbers import SPACE as _Q
+from pipeline.components.numbers import SPACE_OPT as _QO
 from pipeline.rules.units import Unit
-
-_QO = "[ \u00a0\u202f]*"
 
 
 class UnitLexicon:
