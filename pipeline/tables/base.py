@@ -37,9 +37,7 @@ class Side:
     rows: Callable[["ArticleDocs"], list]
 
     def part_key(self) -> Callable[[list], tuple]:
-        names = [f.name for f in fields(self.row)]
-        idx = [names.index(k) for k in self.key]
-        return lambda r: tuple(r[i] for i in idx)
+        return _row_key(self.row, self.key)
 
 
 @dataclass(frozen=True)
@@ -70,10 +68,14 @@ class Table:
 
     def part_key(self) -> Callable[[list], tuple]:
         """Sort key of a stored per-article row (a list in the part row's field order)."""
-        row, key = (self.reduced.row, self.reduced.key) if self.reduced else (self.row, self.key)
-        names = [f.name for f in fields(row)]
-        idx = [names.index(k) for k in key]
-        return lambda r: tuple(r[i] for i in idx)
+        return _row_key(*((self.reduced.row, self.reduced.key) if self.reduced else (self.row, self.key)))
+
+
+def _row_key(row: type, key: tuple[str, ...]) -> Callable[[list], tuple]:
+    """Sort key of a stored row (a list in `row`'s field order): its `key` columns."""
+    names = [f.name for f in fields(row)]
+    idx = [names.index(k) for k in key]
+    return lambda r: tuple(r[i] for i in idx)
 
 
 def _types(row: type) -> dict[str, str]:
