@@ -95,8 +95,9 @@ class ArticleDocs:
     (offset of the segment in article.text, Doc) pairs in text order: what builders read.
 
     `items(extension)` gives a Doc extension's items with their offsets into the whole
-    text; `rows(name)` the rows of another table of the same article, built once (the
-    quantities table reads the attributions' ids)."""
+    text, `spans(extension)` its spanned items shifted and in text order; `rows(name)` the
+    rows of another table of the same article, built once (the quantities table reads the
+    attributions' ids)."""
 
     def __init__(self, article, segments, tables: dict[str, Table]):
         self.article = article
@@ -118,6 +119,12 @@ class ArticleDocs:
             for ext in extensions:
                 for item in getattr(doc._, ext) or []:
                     yield off, item
+
+    def spans(self, *extensions: str) -> list[tuple[int, int, dict]]:
+        """(start, end, item) of every item of these Doc extensions, its offsets into the whole
+        text, in text order (ties keep the extensions' order)."""
+        return sorted(((it["start"] + off, it["end"] + off, it) for off, it in self.items(*extensions)),
+                      key=lambda x: (x[0], x[1]))
 
     def rows(self, name: str) -> list:
         if name not in self._rows:
