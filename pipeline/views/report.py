@@ -237,7 +237,6 @@ def payload(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[
     out = Path(out)
     t = tables if tables is not None else I.load_tables(out)
     reader = reader or I.Reader.for_run(out).preload()
-    run = I.read_run(out)
     once = I.Filters(keep_duplicates=keep_duplicates)
     summary = I.summarise(out, once, tables=t, top=top, claims_limit=0)
     names = I.actor_names(t["actors"])
@@ -264,7 +263,7 @@ def payload(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[
     q = I._records(t["quantities"])
     d = I._records(t["dates"])
     data = {
-        "run": {"out": str(out), "input": run.get("input", ""), "counts": summary["counts"],
+        "run": {"out": str(out), "input": summary["input"], "counts": summary["counts"],
                 "statuses": summary["articles_by_status"], "duplicates": summary["duplicates"]},
         "charts": [
             {"title": f"Top {top} actors by articles", "colour": "#4e79a7",
