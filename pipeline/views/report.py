@@ -173,14 +173,8 @@ def _template() -> jinja2.Template:
 
 
 def _cells(rows: list[dict], cols: list[str]) -> list[list]:
-    return [[_plain(r.get(c)) for c in cols] for r in rows]
-
-
-def _plain(v):
-    """A JSON cell: None for a missing value, ints for whole floats of int columns."""
-    if v is None or (isinstance(v, float) and v != v):
-        return None
-    return v
+    """Cells of `cols` from JSON-ready rows (inspect._records: a missing value is already None)."""
+    return [[r.get(c) for c in cols] for r in rows]
 
 
 PAGE_ROWS, PAGE_ARTICLES = 50, 20   # what report.js draws at a time
@@ -296,8 +290,8 @@ def payload(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[
                                                 ("low", "low"), ("high", "high"), ("qualifier", "qualifier"),
                                                 ("unit", "unit"), ("item", "item"), ("actor", "actor"),
                                                 ("claim", "claim")],
-                                 [[art(r["article_id"]), r["text"], _plain(r["value"]), _plain(r["low"]),
-                                   _plain(r["high"]), r["qualifier"], r["unit"], r["item"],
+                                 [[art(r["article_id"]), r["text"], r["value"], r["low"],
+                                   r["high"], r["qualifier"], r["unit"], r["item"],
                                    names.get(r["actor_id"], r["actor_id"]),
                                    None if r["attribution_id"] is None else claim(r["article_id"], r["attribution_id"])]
                                   for r in q]),
