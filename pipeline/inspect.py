@@ -386,6 +386,7 @@ class Reader:
     which may be gone), read only when run.json lists the store in the run's published set."""
     out: str
     _texts: Optional[dict] = field(default=None, repr=False)
+    _kept: Optional[bool] = field(default=None, repr=False)
 
     @classmethod
     def for_run(cls, out: Path | str) -> "Reader":
@@ -398,7 +399,11 @@ class Reader:
         return self
 
     def kept(self) -> bool:
-        return texts.NAME in published(self.out)
+        """Does the published set hold the text store? Asked of run.json once per reader, not
+        once per article read (the report reads every article)."""
+        if self._kept is None:
+            self._kept = texts.NAME in published(self.out)
+        return self._kept
 
     def read(self, article_id: str) -> ArticleText:
         if not self.kept():

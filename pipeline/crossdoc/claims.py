@@ -299,13 +299,14 @@ class ClaimBuilder:
         replies = [i for i, k in enumerate(rep) if k.reply and not names_claims(k.content)]
         if not replies:
             return
-        wanted = set().union(*(content_words(rep[i].norm) for i in replies))
+        cw = [content_words(k.norm) for k in rep]   # once per claim, not per candidate pair
+        wanted = set().union(*(cw[i] for i in replies))
         index: dict[str, list[int]] = {}
-        for ci, k in enumerate(rep):
-            for w in content_words(k.norm) & wanted:
+        for ci, words in enumerate(cw):
+            for w in words & wanted:
                 index.setdefault(w, []).append(ci)
         for ci in replies:
-            words = content_words(rep[ci].norm)
+            words = cw[ci]
             need = max(RESTATE_WORDS, math.ceil(RESTATE_SHARE * len(words)))
             if len(words) < need:
                 continue
@@ -320,7 +321,7 @@ class ClaimBuilder:
                 if (cj == ci or (rep[ci].actor_id and rep[cj].actor_id == rep[ci].actor_id)
                         or firsts[cj] > firsts[ci]):
                     continue
-                n = len(words & content_words(rep[cj].norm))
+                n = len(words & cw[cj])
                 if n < need:
                     continue
                 cand = (n, firsts[cj])

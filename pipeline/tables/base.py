@@ -37,9 +37,7 @@ class Side:
     rows: Callable[["ArticleDocs"], list]
 
     def part_key(self) -> Callable[[list], tuple]:
-        names = [f.name for f in fields(self.row)]
-        idx = [names.index(k) for k in self.key]
-        return lambda r: tuple(r[i] for i in idx)
+        return _row_key(self.row, self.key)
 
 
 @dataclass(frozen=True)
@@ -70,10 +68,14 @@ class Table:
 
     def part_key(self) -> Callable[[list], tuple]:
         """Sort key of a stored per-article row (a list in the part row's field order)."""
-        row, key = (self.reduced.row, self.reduced.key) if self.reduced else (self.row, self.key)
-        names = [f.name for f in fields(row)]
-        idx = [names.index(k) for k in key]
-        return lambda r: tuple(r[i] for i in idx)
+        return _row_key(*((self.reduced.row, self.reduced.key) if self.reduced else (self.row, self.key)))
+
+
+def _row_key(row: type, key: tuple[str, ...]) -> Callable[[list], tuple]:
+    """Sort key of a stored row (a list in `row`'s field order): its `key` columns."""
+    names = [f.name for f in fields(row)]
+    idx = [names.index(k) for k in key]
+    return lambda r: tuple(r[i] for i in idx)
 
 
 def _types(row: type) -> dict[str, str]:
@@ -93,8 +95,9 @@ class ArticleDocs:
     (offset of the segment in article.text, Doc) pairs in text order: what builders read.
 
     `items(extension)` gives a Doc extension's items with their offsets into the whole
-    text; `rows(name)` the rows of another table of the same article, built once (the
-    quantities table reads the attributions' ids)."""
+    text, `spans(extension)` its spanned items shifted and in text order; `rows(name)` the
+    rows of another table of the same article, built once (the quantities table reads the
+    attributions' ids)."""
 
     def __init__(self, article, segments, tables: dict[str, Table]):
         self.article = article
@@ -116,6 +119,12 @@ class ArticleDocs:
             for ext in extensions:
                 for item in getattr(doc._, ext) or []:
                     yield off, item
+
+    def spans(self, *extensions: str) -> list[tuple[int, int, dict]]:
+        """(start, end, item) of every item of these Doc extensions, its offsets into the whole
+        text, in text order (ties keep the extensions' order)."""
+        return sorted(((it["start"] + off, it["end"] + off, it) for off, it in self.items(*extensions)),
+                      key=lambda x: (x[0], x[1]))
 
     def rows(self, name: str) -> list:
         if name not in self._rows:

@@ -21,10 +21,8 @@ class DateRow:
 
 def rows(docs: ArticleDocs) -> list[DateRow]:
     text, aid, date = docs.text, docs.article_id, docs.article.date or ""
-    found = sorted(((d["start"] + off, d["end"] + off, d) for off, d in docs.items("depeche_dates")),
-                   key=lambda x: (x[0], x[1]))
     return [DateRow(aid, i, s, e, text[s:e], resolve(d, date), d.get("mod") or "", d.get("granularity") or "")
-            for i, (s, e, d) in enumerate(found, 1)]
+            for i, (s, e, d) in enumerate(docs.spans("depeche_dates"), 1)]
 
 
 TABLE = Table("dates", DateRow, ("article_id", "date_id"), rows, view=("value", "mod", "granularity"))

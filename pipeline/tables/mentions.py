@@ -22,9 +22,7 @@ class MentionRow:
 
 def items(docs: ArticleDocs) -> list[tuple[int, int, dict]]:
     """(start, end, item) of every mention in text order: the actors' and the groups'."""
-    found = [(m["start"] + off, m["end"] + off, m) for off, m in docs.items("depeche_mentions", "depeche_groups")]
-    found.sort(key=lambda x: (x[0], x[1]))
-    return found
+    return docs.spans("depeche_mentions", "depeche_groups")
 
 
 def rows(docs: ArticleDocs) -> list[MentionRow]:

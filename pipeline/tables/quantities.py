@@ -28,13 +28,11 @@ class QuantityRow:
 def rows(docs: ArticleDocs) -> list[QuantityRow]:
     """In text order; attribution_id: the claim whose content holds the number, innermost."""
     text, aid = docs.text, docs.article_id
-    found = sorted(((q["start"] + off, q["end"] + off, q) for off, q in docs.items("depeche_quantities")),
-                   key=lambda x: (x[0], x[1]))
     claims = docs.rows("attributions")
     return [QuantityRow(aid, i, s, e, text[s:e], number(q.get("value")), number(q.get("low")),
                         number(q.get("high")), q.get("qualifier") or "", q.get("unit") or "",
                         q.get("item") or "", q.get("actor_id") or "", innermost(s, e, claims))
-            for i, (s, e, q) in enumerate(found, 1)]
+            for i, (s, e, q) in enumerate(docs.spans("depeche_quantities"), 1)]
 
 
 TABLE = Table("quantities", QuantityRow, ("article_id", "quantity_id"), rows,

@@ -173,14 +173,8 @@ def _template() -> jinja2.Template:
 
 
 def _cells(rows: list[dict], cols: list[str]) -> list[list]:
-    return [[_plain(r.get(c)) for c in cols] for r in rows]
-
-
-def _plain(v):
-    """A JSON cell: None for a missing value, ints for whole floats of int columns."""
-    if v is None or (isinstance(v, float) and v != v):
-        return None
-    return v
+    """Cells of `cols` from JSON-ready rows (inspect._records: a missing value is already None)."""
+    return [[r.get(c) for c in cols] for r in rows]
 
 
 PAGE_ROWS, PAGE_ARTICLES = 50, 20   # what report.js draws at a time
@@ -237,7 +231,6 @@ def payload(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[
     out = Path(out)
     t = tables if tables is not None else I.load_tables(out)
     reader = reader or I.Reader.for_run(out).preload()
-    run = I.read_run(out)
     once = I.Filters(keep_duplicates=keep_duplicates)
     summary = I.summarise(out, once, tables=t, top=top, claims_limit=0)
     names = I.actor_names(t["actors"])
@@ -264,7 +257,7 @@ def payload(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[
     q = I._records(t["quantities"])
     d = I._records(t["dates"])
     data = {
-        "run": {"out": str(out), "input": run.get("input", ""), "counts": summary["counts"],
+        "run": {"out": str(out), "input": summary["input"], "counts": summary["counts"],
                 "statuses": summary["articles_by_status"], "duplicates": summary["duplicates"]},
         "charts": [
             {"title": f"Top {top} actors by articles", "colour": "#4e79a7",
@@ -297,8 +290,8 @@ def payload(out: Path | str, *, tables: Optional[dict] = None, reader: Optional[
                                                 ("low", "low"), ("high", "high"), ("qualifier", "qualifier"),
                                                 ("unit", "unit"), ("item", "item"), ("actor", "actor"),
                                                 ("claim", "claim")],
-                                 [[art(r["article_id"]), r["text"], _plain(r["value"]), _plain(r["low"]),
-                                   _plain(r["high"]), r["qualifier"], r["unit"], r["item"],
+                                 [[art(r["article_id"]), r["text"], r["value"], r["low"],
+                                   r["high"], r["qualifier"], r["unit"], r["item"],
                                    names.get(r["actor_id"], r["actor_id"]),
                                    None if r["attribution_id"] is None else claim(r["article_id"], r["attribution_id"])]
                                   for r in q]),
