@@ -14,7 +14,6 @@ Everything here returns plain data (dicts, lists, DataFrames); `depeche inspect`
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,12 +116,7 @@ def load_tables(out: Path | str) -> dict[str, pd.DataFrame]:
     return {t: read_table(out, t) for t in T.NAMES}
 
 
-def read_run(out: Path | str) -> dict:
-    p = Path(out) / "run.json"
-    try:
-        return json.loads(p.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+read_run = publish.read_run   # OUT's run.json, {} when there is none to read
 
 
 # -- filters ----------------------------------------------------------------------------------
