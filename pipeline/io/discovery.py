@@ -29,8 +29,11 @@ DEFAULT_MAX_CHARS = 2_000_000
 # a JSONL line longer than this is not parsed for its id (its row is `<path>:<n>`): fixed, so
 # that ids depend on the input only, never on --max-chars
 ID_LINE_CAP = line_cap(DEFAULT_MAX_CHARS)
-# what depeche keeps in OUT, skipped when OUT is INPUT itself (OUT inside INPUT is skipped whole)
-OWN = {".depeche", "run.json"}
+# what depeche keeps in OUT besides its tables (the runner writes them), skipped when OUT is
+# INPUT itself (OUT inside INPUT is skipped whole)
+STATE = ".depeche"
+RUN_JSON = "run.json"
+OWN = {STATE, RUN_JSON}
 
 
 @dataclass(frozen=True)

@@ -22,11 +22,10 @@ from pathlib import Path
 from pipeline import tables as T
 from pipeline.fsutil import sha256_file  # noqa: F401 - re-exported (pipeline.inspect)
 from pipeline.io import texts
+from pipeline.io.discovery import RUN_JSON, STATE
 from pipeline.io.writers import FORMATS
 
-STATE = ".depeche"
 STAGING = "staging"
-RUN_JSON = "run.json"
 
 
 def staging_dir(out: Path) -> Path:
