@@ -20,14 +20,16 @@ def atomic_path(path: Path | str) -> Path:
 
 
 @contextmanager
-def atomic_open(path: Path | str, newline: str | None = None, fsync: bool = False) -> Iterator[IO[str]]:
-    """A UTF-8 text file opened for writing under its temporary name, renamed to `path` when
-    the block ends without an exception (the temporary file is removed if it raises)."""
+def atomic_open(path: Path | str, newline: str | None = None, fsync: bool = False,
+                binary: bool = False) -> Iterator[IO]:
+    """A UTF-8 text file (bytes with `binary`) opened for writing under its temporary name,
+    renamed to `path` when the block ends without an exception (the temporary file is removed
+    if it raises)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = atomic_path(path)
     try:
-        with open(tmp, "w", encoding="utf-8", newline=newline) as f:
+        with (open(tmp, "wb") if binary else open(tmp, "w", encoding="utf-8", newline=newline)) as f:
             yield f
             if fsync:
                 f.flush()

@@ -21,7 +21,7 @@ import json
 from pathlib import Path
 from typing import Iterable, Optional
 
-from pipeline.fsutil import atomic_path
+from pipeline.fsutil import atomic_open
 
 NAME = "texts.jsonl.gz"
 PART = "texts"             # the name of a part's texts (OUT/.depeche/parts/part-N/texts.jsonl)
@@ -38,20 +38,13 @@ def part_rows(article) -> list[list[str]]:
 def write(out: Path | str, rows: Iterable[list]) -> int:
     """Write OUT/texts.jsonl.gz (atomically) from [article_id, text] rows in id order; return
     how many texts it holds."""
-    path = Path(out) / NAME
-    tmp = atomic_path(path)
     n = 0
-    try:
-        with open(tmp, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0,
-                                                   compresslevel=LEVEL) as gz:
-            for article_id, text in rows:
-                line = json.dumps({"article_id": article_id, "text": text}, ensure_ascii=False)
-                gz.write(line.encode("utf-8", "surrogatepass") + b"\n")
-                n += 1
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    tmp.replace(path)
+    with atomic_open(Path(out) / NAME, binary=True) as raw, \
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=LEVEL) as gz:
+        for article_id, text in rows:
+            line = json.dumps({"article_id": article_id, "text": text}, ensure_ascii=False)
+            gz.write(line.encode("utf-8", "surrogatepass") + b"\n")
+            n += 1
     return n
 
 
