@@ -414,20 +414,17 @@ def _target(comp, name: str) -> str:
 
 def apply(nlp, learned: Learned) -> dict[str, list[str]]:
     """Add the learned rules to the pipeline's components; returns {component: [files changed]}."""
+    plan = {ACTORS: [(None, learned.entries), ("lexicon.jsonl", learned.stop)],
+            ATTRIBUTIONS: [(None, learned.cues)], QUANTITIES: [(None, learned.units)]}
     changed: dict[str, list[str]] = {}
-    plan = ((ACTORS, list(learned.entries.values())), (ATTRIBUTIONS, list(learned.cues.values())),
-            (QUANTITIES, list(learned.units.values())))
-    for name, rules in plan:
-        if not rules or name not in nlp.pipe_names:
+    for name, files in plan.items():
+        if name not in nlp.pipe_names:
             continue
         comp = nlp.get_pipe(name)
-        fname = _target(comp, name)
-        comp.set_rules(fname, list(comp.rules.get(fname, [])) + rules)
-        changed.setdefault(name, []).append(fname)
-    if learned.stop and ACTORS in nlp.pipe_names:
-        comp = nlp.get_pipe(ACTORS)
-        comp.set_rules("lexicon.jsonl", list(comp.rules.get("lexicon.jsonl", [])) + list(learned.stop.values()))
-        changed.setdefault(ACTORS, []).append("lexicon.jsonl")
+        additions = {fname or _target(comp, name): list(rules.values()) for fname, rules in files if rules}
+        if additions:
+            comp.add_rules(additions)     # one rebuild of the component's indexes
+            changed[name] = list(additions)
     return changed
 
 

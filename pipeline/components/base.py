@@ -39,6 +39,12 @@ class RuleComponent:
         self.rules[fname] = list(rules)
         self.rules_changed()
 
+    def add_rules(self, additions: dict[str, list]) -> None:
+        """Append rules to several files at once, rebuilding the matchers and indexes once."""
+        for fname, rules in additions.items():
+            self.rules[fname] = list(self.rules.get(fname, [])) + list(rules)
+        self.rules_changed()
+
     def rules_changed(self) -> None:
         """Rebuild matchers and indexes from self.rules (override)."""
 
