@@ -20,10 +20,12 @@ import pytest
 from pipeline.components.dates import DatesComponent
 from pipeline.io.readers import discover
 from pipeline.runner import UsageError, run
-from pipeline.runner.engines.dask import DaskEngine, process_unit
+from pipeline.runner.engines import dask as dask_engine
+from pipeline.runner.engines.dask import DaskEngine, Ticks, process_unit
 from pipeline.runner.work import Options
 from tests.conftest import ROOT, SEED, WINER
 from tests.crossdoc.corpus import copies_of, write_jsonl
+from tests.runner.test_progress import Recorder
 
 RECORDS = 100    # winer-fr records beside the seed
 COPIES = 4       # light rewrites of some of them
@@ -110,17 +112,41 @@ def dask_cluster(logs: Path, n_workers: int = 2):
 
 @pytest.mark.slow
 @pytest.mark.services
-def test_when_engine_is_dask_on_a_local_cluster_then_tables_are_those_of_the_local_engine(sample, tmp_path):
+def test_when_engine_is_dask_on_a_local_cluster_then_tables_are_those_of_the_local_engine(sample, tmp_path, monkeypatch):
     inp, ref = sample
     out = tmp_path / "out"
-    result = run(inp, out, workers=2, engine="dask", unit_size=PART)
+    progress, made = Recorder(), []
+    monkeypatch.setattr(dask_engine, "Ticks", lambda *a: made.append(Ticks(*a)) or made[-1])
+    result = run(inp, out, workers=2, engine="dask", unit_size=PART, progress=progress)
     assert tables(out) == ref
     assert result.statuses == {"ok": ARTICLES}
     assert len(list((out / ".depeche" / "parts").glob("part-*"))) == -(-ARTICLES // PART)
+    # the bar moves once per article, most of them from the workers' events as each finishes
+    # (not all at once when their unit of PART comes back)
+    assert progress.steps == [1] * ARTICLES and made[0].early > ARTICLES // 2
+
+
+def test_when_events_repeat_or_lag_then_each_article_is_counted_once():
+    # a task run again after its worker died logs its articles again; events may come after
+    # the unit's result: every unit counts exactly its size, as its articles finish
+    seen = []
+    ticks = Ticks(lambda: seen.append(1), {0: 3, 1: 2})
+    for number in (0, 0, 1):
+        ticks.events.put(number)
+    ticks.drain()
+    assert len(seen) == 3
+    for number in (0, 0, 0):      # the rerun of unit 0: one article more at most
+        ticks.events.put(number)
+    ticks.drain()
+    assert len(seen) == 4
+    ticks.finish(1)               # unit 1 done with one event not come yet
+    ticks.events.put(1)           # ... which comes late: not counted twice
+    ticks.finish(0)
+    assert len(seen) == 5
 
 
 class KillOnFirstPart:
-    """A progress object that kills a worker busy with a unit once the first part is written."""
+    """A progress object that kills a worker busy with a unit once the first article is done."""
 
     def __init__(self, client, procs):
         self.client, self.procs, self.killed = client, procs, None

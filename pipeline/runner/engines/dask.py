@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import sys
+import time
 import uuid
 import warnings
 from contextlib import contextmanager
@@ -33,6 +35,7 @@ from pipeline.runner.work import Options
 RETRIES = 2              # reruns of a task that raised (worker deaths are counted by the scheduler)
 CONNECT_TIMEOUT = "30s"  # to reach a running scheduler
 WORKERS_TIMEOUT = 120    # seconds to wait for a first worker on a running cluster
+POLL = 0.1               # seconds between looks at finished tasks and progress events
 
 
 class DaskRunError(RunError):
@@ -52,11 +55,18 @@ def load_pipeline(model_dir: str, version: str) -> int:
     return os.getpid()
 
 
-def process_unit(number: int, refs: list, opts: Options, version: str) -> tuple[int, dict, int]:
+def process_unit(number: int, refs: list, opts: Options, version: str,
+                 topic: str | None = None) -> tuple[int, dict, int]:
     """On a worker: one unit from Refs to rows, with the local engine's extraction in one
-    process (same batching, same per-article error handling, so the same rows)."""
+    process (same batching, same per-article error handling, so the same rows). With `topic`,
+    each finished article is logged as an event on it (the unit's number), for the progress bar."""
     _same_version(version)
-    for _, tables, n in LocalEngine(1).run([(number, refs)], opts):
+    engine = LocalEngine(1)
+    if topic:
+        from distributed import get_worker
+        worker = get_worker()
+        engine.on_article = lambda: worker.log_event(topic, number)
+    for _, tables, n in engine.run([(number, refs)], opts):
         return number, tables, n
     return number, {}, 0
 
@@ -73,6 +83,7 @@ class DaskEngine:
         self.dashboard_address = dashboard_address
         self.connect_timeout = connect_timeout
         self.stream = stream
+        self.on_article = None   # called once per finished article (the progress bar), if set
 
     def run(self, units, opts: Options):
         units = list(units)
@@ -88,7 +99,11 @@ class DaskEngine:
                                   key=f"depeche-load-{i}-{run_id}", workers=[address],
                                   allow_other_workers=True, pure=False)
                     for i, address in enumerate(client.scheduler_info(n_workers=-1)["workers"])]
-            tasks = [client.submit(process_unit, number, refs, opts, pipeline.__version__,
+            ticks = Ticks(self.on_article, {number: len(refs) for number, refs in units})
+            topic = f"depeche-articles-{run_id}" if self.on_article else None
+            if topic:   # the handler runs on the client's event loop: it only queues
+                client.subscribe_topic(topic, lambda event: ticks.events.put(event[1]))
+            tasks = [client.submit(process_unit, number, refs, opts, pipeline.__version__, topic,
                                    key=f"depeche-unit-{number:06d}-{run_id}", pure=False,
                                    retries=self.retries)
                      for number, refs in units]
@@ -96,13 +111,14 @@ class DaskEngine:
             done = as_completed(warm + tasks, with_results=True, raise_errors=False)
             del warm, tasks   # as_completed holds the futures; each is released once handled
             failed = []
-            for future, result in done:
+            for future, result in _completed(done, ticks.drain):
                 if future.key in loads:
                     if future.status != "finished":
                         future.result()   # raises the worker's error (ModelError...): stop now
                     future.release()
                     continue
                 if future.status == "finished":
+                    ticks.finish(result[0])
                     yield result
                 else:   # erred: result is (type, exception, traceback); or cancelled
                     failed.append((future.key, result[1] if isinstance(result, tuple) else result))
@@ -152,6 +168,48 @@ class DaskEngine:
 
     def _say(self, line: str) -> None:
         print(line, file=self.stream or sys.stderr, flush=True)
+
+
+class Ticks:
+    """Progress per article from the workers' events, called on the client's own thread: an
+    article is counted once even when its task runs again after a worker died (at most a unit's
+    size per unit), and a finished unit counts its articles whose events have not come yet."""
+
+    def __init__(self, on_article, sizes: dict[int, int]):
+        self.on_article, self.sizes = on_article, sizes
+        self.seen = dict.fromkeys(sizes, 0)
+        self.events: queue.SimpleQueue = queue.SimpleQueue()
+        self.early = 0   # articles counted from their own event, before their unit's result
+
+    def _add(self, number: int, n: int) -> int:
+        n = min(n, self.sizes.get(number, 0) - self.seen.get(number, 0))
+        if n <= 0 or not self.on_article:
+            return 0
+        self.seen[number] += n
+        for _ in range(n):
+            self.on_article()
+        return n
+
+    def drain(self) -> None:
+        while True:
+            try:
+                self.early += self._add(self.events.get_nowait(), 1)
+            except queue.Empty:
+                return
+
+    def finish(self, number: int) -> None:
+        self.drain()
+        self._add(number, self.sizes.get(number, 0))
+
+
+def _completed(done, between):
+    """The (future, result) pairs of `done` as they finish, calling `between` every POLL s."""
+    while not done.is_empty():
+        batch = done.next_batch(block=False)
+        between()
+        if not batch:
+            time.sleep(POLL)
+        yield from batch
 
 
 def _dashboard(client) -> str:
