@@ -412,7 +412,13 @@ class ActorsComponent(RuleComponent):
             if c.get("eid"):
                 continue
             name, eid = c["bare"], ""
-            if len(c["tokens"]) > 1:
+            # `Van Rompuy`, `Al Thani`: a surname that opens on a particle, of a fuller name
+            longer = [f for f in fulls.values() if fold(f["bare"]).endswith(" " + fold(name))] \
+                if len(c["tokens"]) > 1 and fold(c["tokens"][0]) in NAME_PARTICLES else []
+            if longer:
+                name = max(longer, key=lambda f: len(f["tokens"]))["bare"]
+                eid = ix.person_name.get(fold(name), "")
+            elif len(c["tokens"]) > 1:
                 name = fulls[(fold(c["tokens"][0]), fold(c["tokens"][-1]))]["bare"]
                 eid = ix.person_name.get(fold(name), "")
             else:

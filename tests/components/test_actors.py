@@ -111,6 +111,18 @@ def test_when_first_names_share_a_surname_then_each_gets_it(nlp, text, surface, 
     assert found and found[-1] == actor, mentions(nlp, text)
 
 
+@pytest.mark.parametrize("text, surface, actor", [
+    ("Le sénateur Pieter Van Dammeren a voté contre. Selon Van Dammeren, le texte est flou.", "Van Dammeren",
+     "pieter_van_dammeren"),
+    ("La cheffe Samira ben Khalid Al Nouri a reçu les élus. Al Nouri a déclaré que le projet avançait.",
+     "Al Nouri", "samira_ben_khalid_al_nouri"),
+    # a surname with a particle that no full name of the article ends on is a person of its own
+    ("Joost Van Dammeren a parlé. Le lendemain, Van Houtrijk a répondu.", "Van Houtrijk", "van_houtrijk"),
+])
+def test_when_surname_opens_on_a_particle_then_the_full_name_it_ends(nlp, text, surface, actor):
+    assert find(mentions(nlp, text), text, surface)["actor_id"] == actor
+
+
 def test_when_title_and_surname_then_merged_with_full_name(nlp):
     text = ("Marianne Lefort a été élue maire de la ville dimanche. "
             "Mme Lefort a remercié ses électeurs lors d'une réunion publique.")
