@@ -57,7 +57,6 @@ def test_when_invented_sentence_is_read_then_the_trained_ner_finds_its_entities(
     ("Les skieurs affluent à Val Thorens et à Courchevel pour les vacances.", "Val Thorens"),  # a resort
     ("Elle a reçu le prix Léon-Dumarsais pour son roman, selon son éditeur.", "Léon-Dumarsais"),  # an award
     ("Les chars Leclerc du régiment ont défilé à Lyon.", "Leclerc"),                   # a weapon
-    ("L'affaire Dufrenoy a éclaté en janvier, selon la presse locale.", "Dufrenoy"),    # a case
 ])
 def test_when_a_name_is_no_actor_then_it_is_neither_person_nor_organisation(nlp, text, name):
     doc = nlp(text)
