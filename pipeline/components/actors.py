@@ -136,6 +136,9 @@ class ActorsComponent(RuleComponent):
                            or (t.i == es and t.text[:1].isupper() and fold(t.text) not in DETERMINERS)
                            for t in extra) or any(t.text[:1].isdigit() for t in extra):
                         inside_longer = True
+                    # or a common noun's name (`la mer de Chine méridionale`, as place-name makes them)
+                    elif self.on("place-name") and (ix.kind(doc[es].text, "site_noun") or ix.kind(doc[es].text, "body_noun")):
+                        inside_longer = True
             if inside_longer:
                 continue
             lo = self._org_of_state(doc, s, eid, taken) if self.on("org-of-state") else s

@@ -436,6 +436,20 @@ def test_when_place_completes_no_site_or_body_then_it_stays_a_place(nlp, text, p
     assert m is not None and m["label"] == "LOC"
 
 
+@pytest.mark.parametrize("text, ents, expected", [
+    # the NER's name opens on a site_noun / body_noun: the state inside it gives way to it
+    ("Des navires patrouillent en mer de Chine orientale depuis lundi.", [("mer de Chine orientale", "LOC")],
+     [("mer de Chine orientale", "LOC")]),
+    ("Le tribunal administratif de Russie centrale a statué.", [("tribunal administratif de Russie centrale", "ORG")],
+     [("tribunal administratif de Russie centrale", "ORG")]),
+    # another common noun: the state keeps its mention
+    ("Des navires patrouillent le long des côtes de Chine depuis lundi.", [("côtes de Chine", "LOC")],
+     [("Chine", "GPE")]),
+])
+def test_when_ner_name_opens_on_site_or_body_noun_then_it_wins_over_the_state(nlp, text, ents, expected):
+    assert _with_ents(nlp, text, ents) == expected
+
+
 def test_when_a_shorter_place_name_follows_the_full_one_then_same_actor(nlp):
     text = "La centrale nucléaire de Golfech a été arrêtée. Selon EDF, la centrale de Golfech redémarrera lundi."
     ms = mentions(nlp, text)
