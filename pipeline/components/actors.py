@@ -418,6 +418,12 @@ class ActorsComponent(RuleComponent):
             # `Van Rompuy`, `Al Thani`: a surname that opens on a particle, of a fuller name
             longer = [f for f in fulls.values() if fold(f["bare"]).endswith(" " + fold(name))] \
                 if len(c["tokens"]) > 1 and fold(c["tokens"][0]) in NAME_PARTICLES else []
+            # `E. Macron`: an initial and a surname, of the full name with that first letter
+            initial = fold(c["tokens"][0]).rstrip(".") if len(c["tokens"]) > 1 and \
+                re.fullmatch(r"[A-Z]\.?", c["tokens"][0]) else ""
+            if initial:
+                longer = [f for f in fulls.values() if f is not c and len(f["tokens"][0]) > 2
+                          and fold(f["tokens"][0]).startswith(initial) and fold(f["tokens"][-1]) == fold(c["tokens"][-1])]
             if longer:
                 name = max(longer, key=lambda f: len(f["tokens"]))["bare"]
                 eid = ix.person_name.get(fold(name), "")

@@ -123,6 +123,16 @@ def test_when_surname_opens_on_a_particle_then_the_full_name_it_ends(nlp, text, 
     assert find(mentions(nlp, text), text, surface)["actor_id"] == actor
 
 
+@pytest.mark.parametrize("text, surface, actor", [
+    ("Lucien Marchetti a été élu dimanche. Selon L. Marchetti, la ville sera rénovée.", "L. Marchetti",
+     "lucien_marchetti"),
+    # another first letter: another person
+    ("Selon J. Dupreville, le texte est prêt. Marc Dupreville a refusé de signer.", "J. Dupreville", "j_dupreville"),
+])
+def test_when_initial_and_surname_then_the_full_name_with_that_letter(nlp, text, surface, actor):
+    assert find(mentions(nlp, text), text, surface)["actor_id"] == actor
+
+
 def test_when_title_and_surname_then_merged_with_full_name(nlp):
     text = ("Marianne Lefort a été élue maire de la ville dimanche. "
             "Mme Lefort a remercié ses électeurs lors d'une réunion publique.")
