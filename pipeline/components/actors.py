@@ -95,7 +95,10 @@ class ActorsComponent(RuleComponent):
         cands = self._place_names(doc, self._candidates(doc))
         self._link(doc, cands)
         cands += self._short_forms(doc, cands)
-        cands = sorted(cands + institutions(doc, cands, self.index), key=lambda c: c["ts"])
+        inst = institutions(doc, cands, self.index)
+        # a name the institution's own name holds (`Défense` in `le ministère russe de la Défense`)
+        cands = [c for c in cands if not any(i["ts"] <= c["ts"] and c["te"] <= i["te"] for i in inst)]
+        cands = sorted(cands + inst, key=lambda c: c["ts"])
         self._roles(doc, cands)
         named = [self._as_dict(doc, c) for c in cands]
         coref = Coreference(doc, cands, self.index).mentions()

@@ -475,3 +475,16 @@ def test_when_place_name_rule_off_then_the_place_keeps_its_mention(nlp):
     finally:
         actors.disabled = frozenset()
 
+
+@pytest.mark.parametrize("text, institution, inner, inner_kept", [
+    # the institution's own name holds the NER's name: one mention
+    ("Trois drones ont été abattus, a annoncé le ministère russe de la Défense.",
+     "ministère russe de la Défense", "Défense", False),
+    # its place stays a mention of its own, beside it
+    ("La police de Bruxelles a annoncé trois arrestations.", "police", "Bruxelles", True),
+])
+def test_when_institution_holds_a_name_then_no_mention_inside_it(nlp, text, institution, inner, inner_kept):
+    ms = mentions(nlp, text)
+    assert find(ms, text, institution)["label"] == "ORG"
+    assert (find(ms, text, inner) is not None) == inner_kept
+
