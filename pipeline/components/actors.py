@@ -152,6 +152,8 @@ class ActorsComponent(RuleComponent):
                 continue
             used_ents.update(over)
             kept.update(range(s, e))
+            while e - s > 1 and doc[s].text.islower() and ix.kind(doc[s].text, "role"):
+                s += 1  # `pape François`: the role is no part of the name (ANNOTATION.md)
             out.append(dict(ts=s, te=e, eid=eid, source="rules", rule="gazetteer"))
         for k, (s, e, label) in enumerate(ents):
             if k in used_ents or not kept.isdisjoint(range(s, e)):

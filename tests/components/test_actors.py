@@ -123,6 +123,18 @@ def test_when_surname_opens_on_a_particle_then_the_full_name_it_ends(nlp, text, 
     assert find(mentions(nlp, text), text, surface)["actor_id"] == actor
 
 
+@pytest.mark.parametrize("text, name, actor, longer", [
+    ("Le pape François a reçu les évêques samedi à Rome.", "François", "pape_francois", "pape François"),
+    ("Le président Emmanuel Macron a reçu les maires samedi.", "Emmanuel Macron", "emmanuel_macron",
+     "président Emmanuel Macron"),
+])
+def test_when_gazetteer_form_opens_on_a_role_then_the_span_is_the_name(nlp, text, name, actor, longer):
+    ms = mentions(nlp, text)
+    m = find(ms, text, name)
+    assert m is not None and m["actor_id"] == actor and m["role"] == longer.split()[0]
+    assert find(ms, text, longer) is None
+
+
 @pytest.mark.parametrize("text, surface, actor", [
     ("Lucien Marchetti a été élu dimanche. Selon L. Marchetti, la ville sera rénovée.", "L. Marchetti",
      "lucien_marchetti"),
