@@ -330,6 +330,13 @@ class ActorsComponent(RuleComponent):
                 continue
             name = self._text(doc, c["ts"], c["te"])
             bare = self._strip_det(doc, c["ts"], c["te"])
+            first = c["ts"]
+            while first < c["te"] - 1 and fold(doc[first].text) in DETERMINERS:
+                first += 1
+            words = doc[first:c["te"]]
+            if ix.kind(words[0].text, "site_noun") or ix.kind(words[0].text, "body_noun"):
+                # `l'université britannique de Sheffield`: the université de Sheffield
+                name = bare = "".join(t.text_with_ws for t in words if not ix.demonym(t.text)).strip()
             c.update(actor_id=slug(bare) or slug(name), name=name,
                      type="organization" if label == "ORG" else "location")
         self._persons(doc, cands, persons)

@@ -472,6 +472,17 @@ def test_when_ner_name_opens_on_site_or_body_noun_then_it_wins_over_the_state(nl
     assert _with_ents(nlp, text, ents) == expected
 
 
+@pytest.mark.parametrize("text, surface, name", [
+    ("Selon l'hôpital belge de Mons, trois patients sont sortis.", "hôpital belge de Mons", "hôpital de Mons"),
+    # an adjective that is no demonym stays in the name
+    ("Le tribunal correctionnel de Montauban a condamné l'élu.", "tribunal correctionnel de Montauban",
+     "tribunal correctionnel de Montauban"),
+])
+def test_when_site_or_body_name_has_a_demonym_then_its_actor_is_named_without(nlp, text, surface, name):
+    m = find(mentions(nlp, text), text, surface)
+    assert (m["name"], m["actor_id"]) == (name, slug(name))
+
+
 def test_when_a_shorter_place_name_follows_the_full_one_then_same_actor(nlp):
     text = "La centrale nucléaire de Golfech a été arrêtée. Selon EDF, la centrale de Golfech redémarrera lundi."
     ms = mentions(nlp, text)
