@@ -111,6 +111,7 @@ class ActorsComponent(RuleComponent):
             if taken.isdisjoint(range(s, e)):
                 gaz.append((s, e, eid))
                 taken.update(range(s, e))
+        gaz_end = {e: (s, eid) for s, e, eid in gaz}
         ents = self._mend_ents(doc, [(ent.start, ent.end, ent.label_) for ent in doc.ents])
         ent_at = {}  # token -> index of the entity holding it (linear, not pairwise)
         for k, (es, ee, _) in enumerate(ents):
@@ -139,8 +140,9 @@ class ActorsComponent(RuleComponent):
                         inside_longer = True
             if inside_longer:
                 continue
-            lo = self._org_of_state(doc, s, eid, taken) if self.on("org-of-state") else s
+            lo = self._org_of_state(doc, s, eid, taken, gaz_end) if self.on("org-of-state") else s
             if lo < s:  # `Business France`, `Havas France`: an organisation, not the state
+                out = [o for o in out if not (lo <= o["ts"] and o["te"] <= s)]
                 used_ents.update(ent_at[i] for i in range(lo, e) if i in ent_at)
                 kept.update(range(lo, e))
                 out.append(dict(ts=lo, te=e, eid="", source="rules", rule="org-of-state", label="ORG"))
@@ -159,14 +161,18 @@ class ActorsComponent(RuleComponent):
         out.sort(key=lambda c: c["ts"])
         return out
 
-    def _org_of_state(self, doc, s, eid, taken) -> int:
+    def _org_of_state(self, doc, s, eid, taken, gaz_end) -> int:
         """Where an organisation named after its state begins (`Business France`, `Havas
-        France`: capitalised names glued before the state's, which takes no article), else s."""
+        France`: capitalised names glued before the state's, which takes no article; `Google
+        France`: a known organisation's name), else s."""
         ix = self.index
         if ix.entries[eid].type != "state":
             return s
         lo = s
-        while lo > 0 and s - lo < 3 and lo - 1 not in taken and glued(doc, lo):
+        while lo > 0 and s - lo < 3 and glued(doc, lo):
+            if lo - 1 in taken:
+                m = gaz_end.get(lo)
+                return m[0] if lo == s and m and ix.entries[m[1]].type == "organization" else lo
             t = doc[lo - 1]
             if not (t.is_alpha and t.text[:1].isupper() and fold(t.text) not in DETERMINERS) or \
                     t.pos_ not in ("PROPN", "X", "NOUN", "ADJ") or t.pos_ in ("NOUN", "ADJ") and t.is_sent_start or \

@@ -46,11 +46,24 @@ def test_when_place_then_metonymy_decides_state_or_location(nlp, text, surface, 
     ("Mardi, Israël a annoncé la fermeture de la frontière.", "Israël", "GPE", "israel"),
     ("Pourtant Cuba a refusé de signer le texte.", "Cuba", "GPE", "cuba"),
     ("Lundi France et Allemagne ont signé un accord.", "France", "GPE", "france"),
+    # a known organisation's name glued before the state's: its branch there
+    ("Néanmoins, Twitter Allemagne a supprimé les messages.", "Twitter Allemagne", "ORG", "twitter_allemagne"),
+    ("Netflix a diffusé la série en France.", "France", "GPE", "france"),
 ])
 def test_when_names_glued_before_a_state_then_organisation(nlp, text, surface, label, actor):
     m = find(mentions(nlp, text), text, surface)
     assert m is not None, f"no mention {surface!r}: {mentions(nlp, text)}"
     assert (m["label"], m["actor_id"]) == (label, actor)
+
+
+@pytest.mark.parametrize("text, surface, actor", [
+    ("Le ministre a réagi sur Twitter puis dans une vidéo publiée sur YouTube.", "Twitter", "twitter"),
+    ("Le ministre a réagi sur Twitter puis dans une vidéo publiée sur YouTube.", "YouTube", "youtube"),
+    ("L'article a été retiré de Wikipédia mardi.", "Wikipédia", "wikipedia"),
+])
+def test_when_web_platform_then_organisation(nlp, text, surface, actor):
+    m = find(mentions(nlp, text), text, surface)
+    assert m is not None and (m["label"], m["actor_id"], m["type"]) == ("ORG", actor, "organization")
 
 
 def test_when_seat_of_power_then_organisation_of_its_state(nlp):
