@@ -66,6 +66,23 @@ def test_when_web_platform_then_organisation(nlp, text, surface, actor):
     assert m is not None and (m["label"], m["actor_id"], m["type"]) == ("ORG", actor, "organization")
 
 
+@pytest.mark.parametrize("text, surface, label, actor", [
+    ("L'information a été révélée jeudi par Al Jazeera.", "Al Jazeera", "ORG", "al_jazeera"),
+    ("Le ministre a confié à Der Spiegel qu'il ne démissionnerait pas.", "Der Spiegel", "ORG", "der_spiegel"),
+    ("Selon France 24, le scrutin a été reporté.", "France 24", "ORG", "france_24"),
+    # a media outlet's name holds a state's: the state keeps its own mentions elsewhere
+    ("Selon France 24, la France a reporté le scrutin.", "France", "GPE", "france"),
+])
+def test_when_media_outlet_then_organisation(nlp, text, surface, label, actor):
+    ms = [m for m in mentions(nlp, text) if text[m["start"]:m["end"]] == surface]
+    assert ms and (ms[-1]["label"], ms[-1]["actor_id"]) == (label, actor)
+
+
+def test_when_duration_reads_like_a_media_name_then_no_mention(nlp):
+    text = "Les secours sont arrivés au bout de 20 minutes, selon les témoins."
+    assert not any("20" in text[m["start"]:m["end"]] for m in mentions(nlp, text) if m["source"] != "coref")
+
+
 def test_when_seat_of_power_then_organisation_of_its_state(nlp):
     text = "La Maison-Blanche a publié un communiqué."
     m = find(mentions(nlp, text), text, "Maison-Blanche")
