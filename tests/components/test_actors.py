@@ -67,6 +67,17 @@ def test_when_web_platform_then_organisation(nlp, text, surface, actor):
 
 
 @pytest.mark.parametrize("text, surface, label, actor", [
+    ("Selon l'Ocha, 300 000 personnes ont fui les combats.", "Ocha", "ORG", "ocha"),
+    ("Les députés de La France insoumise ont voté contre le texte.", "France insoumise", "ORG", "la_france_insoumise"),
+    ("Les députés de La France insoumise ont voté contre le texte.", "France", "", ""),  # inside the party's name
+    ("La France a voté contre le texte.", "France", "GPE", "france"),
+])
+def test_when_organisation_the_ner_misses_then_gazetteer_organisation(nlp, text, surface, label, actor):
+    ms = [m for m in mentions(nlp, text) if text[m["start"]:m["end"]] in (surface, "La " + surface)]
+    assert [(m["label"], m["actor_id"]) for m in ms] == ([(label, actor)] if label else [])
+
+
+@pytest.mark.parametrize("text, surface, label, actor", [
     ("L'information a été révélée jeudi par Al Jazeera.", "Al Jazeera", "ORG", "al_jazeera"),
     ("Le ministre a confié à Der Spiegel qu'il ne démissionnerait pas.", "Der Spiegel", "ORG", "der_spiegel"),
     ("Selon France 24, le scrutin a été reporté.", "France 24", "ORG", "france_24"),
