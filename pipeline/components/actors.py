@@ -47,7 +47,8 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 # that gain on winer-fr 2017 under the NER trained on 2016 are kept (README, issue 14).
 RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", "filter-role", "filter-demonym",
          "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form",
-         "mend-particle", "filter-direction", "place-name")
+         "mend-particle", "filter-direction", "place-name",
+         "surname-of-person")
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
 NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", "von", "der", "den", "da", "di",
                   "del", "della", "dos", "das", "de", "du", "d'", "le", "la", "mac", "ould"}
@@ -280,7 +281,15 @@ class ActorsComponent(RuleComponent):
     def _link(self, doc: Doc, cands: list[dict]) -> None:
         ix = self.index
         persons = []
+        # `Khamenei` read as a place, `Hollande` as the Netherlands, after `Ali Khamenei`,
+        # `François Hollande`: the surname of a person the article names in full
+        surnames = {fold(doc[c["ts"] + k:c["te"]].text) for c in cands if c["te"] - c["ts"] > 1 and (
+            c.get("label") == "PER" or c["eid"] and ix.entries[c["eid"]].type == "person")
+            for k in range(1, c["te"] - c["ts"])} if self.on("surname-of-person") else set()
         for c in cands:
+            if (c.get("label") == "LOC" or c["eid"] and ix.entries[c["eid"]].type in ("state", "location")) \
+                    and fold(doc[c["ts"]:c["te"]].text) in surnames:  # (a company keeps its founder's name)
+                c.update(eid="", label="PER", source="model", rule="surname-of-person")
             c.update(role="", gender="", country="", wikidata="")
             if c["eid"]:
                 e = ix.entries[c["eid"]]

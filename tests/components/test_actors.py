@@ -552,3 +552,29 @@ def test_when_institution_holds_a_name_then_no_mention_inside_it(nlp, text, inst
     assert find(ms, text, institution)["label"] == "ORG"
     assert (find(ms, text, inner) is not None) == inner_kept
 
+
+@pytest.mark.parametrize("text, ents, surface, label, actor", [
+    # the NER reads a surname as a place: the person the article names in full
+    ("Selon Ravik Oldenmor, la crise est grave. Oldenmor a ajouté que rien n'était réglé.",
+     [("Ravik Oldenmor", "PER"), ("Oldenmor", "LOC")], "Oldenmor", "PER", "ravik_oldenmor"),
+    # a company keeps its founder's name
+    ("Paul Dervaux a fondé la banque en 1990. Dervaux a publié ses comptes.",
+     [("Paul Dervaux", "PER"), ("Dervaux", "ORG")], "Dervaux", "ORG", "dervaux"),
+    # no full name ends on it: a place
+    ("Selon Ravik Delmas, la crise est grave à Oldenmor.", [("Ravik Delmas", "PER"), ("Oldenmor", "LOC")],
+     "Oldenmor", "LOC", "oldenmor"),
+])
+def test_when_place_is_the_surname_of_a_named_person_then_that_person(nlp, text, ents, surface, label, actor):
+    ms = _mentions_with_ents(nlp, text, ents)
+    m = [m for m in ms if text[m["start"]:m["end"]] == surface][-1]
+    assert (m["label"], m["actor_id"]) == (label, actor)
+
+
+@pytest.mark.parametrize("text, label, actor", [
+    ("François Hollande a reçu les maires. Hollande a promis une aide.", "PER", "francois_hollande"),
+    ("Les tulipes de Hollande sont exportées vers l'Allemagne.", "GPE", "pays_bas"),
+])
+def test_when_state_name_is_the_surname_of_a_named_person_then_that_person(nlp, text, label, actor):
+    m = [m for m in mentions(nlp, text) if text[m["start"]:m["end"]] == "Hollande"][-1]
+    assert (m["label"], m["actor_id"]) == (label, actor)
+
