@@ -36,7 +36,7 @@ from pipeline.components.base import RuleComponent
 from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
-from pipeline.components.actors_names import glued, place_names
+from pipeline.components.actors_names import glued, place_names, repeated_names
 from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
@@ -48,7 +48,7 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", "filter-role", "filter-demonym",
          "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form",
          "mend-particle", "filter-direction", "place-name",
-         "surname-of-person")
+         "surname-of-person", "repeat-name")
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
 NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", "von", "der", "den", "da", "di",
                   "del", "della", "dos", "das", "de", "du", "d'", "le", "la", "mac", "ould"}
@@ -114,6 +114,7 @@ class ActorsComponent(RuleComponent):
                 taken.update(range(s, e))
         gaz_end = {e: (s, eid) for s, e, eid in gaz}
         ents = self._mend_ents(doc, [(ent.start, ent.end, ent.label_) for ent in doc.ents])
+        ents = repeated_names(doc, ents) if self.on("repeat-name") else ents
         ent_at = {}  # token -> index of the entity holding it (linear, not pairwise)
         for k, (es, ee, _) in enumerate(ents):
             for i in range(es, ee):

@@ -1,6 +1,7 @@
 """Names the actors component builds from the parse around its candidates: whether two tokens
-are glued on one line (what every mend that joins tokens asks) and the place that completes a
-common noun's name (`place-name`: `la centrale de Golfech`, `le parquet de Paris`)."""
+are glued on one line (what every mend that joins tokens asks), a name the NER found once and
+missed elsewhere in the article (`repeat-name`) and the place that completes a common noun's
+name (`place-name`: `la centrale de Golfech`, `le parquet de Paris`)."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -43,3 +44,21 @@ def place_names(doc: Doc, cands: list[dict], ix: ActorIndex) -> list[dict]:
         drop.update(id(o) for o in inner + [c])
         out.append(dict(ts=j, te=c["te"], eid="", source="rules", rule="place-name", label=label, place=c["ts"]))
     return sorted([c for c in cands if id(c) not in drop] + out, key=lambda c: c["ts"])
+
+
+def repeated_names(doc: Doc, ents: list[tuple]) -> list[tuple]:
+    """The NER's entities plus the other occurrences of a person's or organisation's name of two
+    words or more that it missed in the same article (one name, one reading per article)."""
+    taken = {i for s, e, _ in ents for i in range(s, e)}
+    names: dict[str, list] = {}
+    for s, e, label in ents:
+        if label in ("PER", "ORG") and e - s > 1 and all(t.text[:1].isupper() or not t.is_alpha for t in doc[s:e]):
+            names.setdefault(doc[s].text, []).append(([t.text for t in doc[s:e]], label))
+    out = list(ents)
+    for t in doc:
+        for words, label in names.get(t.text, []):
+            e = t.i + len(words)
+            if e <= len(doc) and [x.text for x in doc[t.i:e]] == words and taken.isdisjoint(range(t.i, e)):
+                out.append((t.i, e, label))
+                taken.update(range(t.i, e))
+    return sorted(out)

@@ -578,3 +578,18 @@ def test_when_state_name_is_the_surname_of_a_named_person_then_that_person(nlp, 
     m = [m for m in mentions(nlp, text) if text[m["start"]:m["end"]] == "Hollande"][-1]
     assert (m["label"], m["actor_id"]) == (label, actor)
 
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # a two-word name the NER found once is that name wherever else the article writes it
+    ("Ravik Oldenmor a gagné. Selon les sondages, Ravik Oldenmor était pourtant distancé.",
+     [("Ravik Oldenmor", "PER")], [("Ravik Oldenmor", "PER"), ("Ravik Oldenmor", "PER")]),
+    ("La Banque Vellard a gagné. Hier, la Banque Vellard a publié ses comptes.",
+     [("Banque Vellard", "ORG")], [("Banque Vellard", "ORG"), ("Banque Vellard", "ORG")]),
+    # one word: too ambiguous to repeat
+    ("Oldenmor a gagné. Selon les sondages, oldenmor et Oldenmor étaient distancés.",
+     [("Oldenmor", "PER")], [("Oldenmor", "PER")]),
+])
+def test_when_the_ner_finds_a_name_once_then_its_repeats_too(nlp, text, ents, expected):
+    assert [(text[m["start"]:m["end"]], m["label"]) for m in _mentions_with_ents(nlp, text, ents)
+            if m["label"] in ("PER", "ORG")] == expected
+
