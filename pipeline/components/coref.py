@@ -354,7 +354,8 @@ def institutions(doc: Doc, cands: list[dict], index: ActorIndex) -> list[dict]:
     """`le rectorat de Rennes`, `la mairie de Brest`, `le parquet fédéral de Belgique`, `le
     ministère russe des Situations d'urgence`: an organisation of its own (an actors
     candidate), when it acts: subject, agent, inverted subject or source. Its place or state
-    stays an ordinary mention inside it. An institution + its leader (`l'administration de
+    stays an ordinary mention inside it (unless the noun is a `body_noun`: then the actors
+    component made one name of them before, `place-name`). An institution + its leader (`l'administration de
     Vladimir Poutine`, `le gouvernement Johnson`) is one too, named by its head and the
     leader's surname (`administration Poutine`, corpus/NOTES.md A2); the person keeps his mention."""
     places, persons = {}, {}

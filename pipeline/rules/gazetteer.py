@@ -61,7 +61,8 @@ class WikidataLink:
 
 
 WORD_KINDS = ("title", "role", "org_head", "not_name", "impersonal", "group_noun", "seat_noun", "non_actor",
-              "org_noun", "institution", "state_noun", "not_actor", "portfolio_role")
+              "org_noun", "institution", "state_noun", "not_actor", "portfolio_role",
+              "site_noun", "body_noun")
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,10 @@ class ActorWord:
     turque`), `state_noun` (`le pays`), `not_actor` (a whole name, as the NER found it, that is
     no actor: learned by `train` from entities deleted in Label Studio), `portfolio_role` (a
     role whose complement is a government portfolio, part of the role and no organisation:
-    `ministre des Affaires étrangères`, `secrétaire au Trésor`); gender: `m`, `f` or empty (both).
+    `ministre des Affaires étrangères`, `secrétaire au Trésor`), `site_noun` and `body_noun` (a
+    common noun that with `de` + a place names one location, `la centrale de Golfech`, or one
+    organisation, `le tribunal correctionnel de Montauban`: the place is inside that name, no
+    mention of its own); gender: `m`, `f` or empty (both).
     """
     word: str
     kind: str

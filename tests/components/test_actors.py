@@ -46,11 +46,52 @@ def test_when_place_then_metonymy_decides_state_or_location(nlp, text, surface, 
     ("Mardi, Israël a annoncé la fermeture de la frontière.", "Israël", "GPE", "israel"),
     ("Pourtant Cuba a refusé de signer le texte.", "Cuba", "GPE", "cuba"),
     ("Lundi France et Allemagne ont signé un accord.", "France", "GPE", "france"),
+    # a known organisation's name glued before the state's: its branch there
+    ("Néanmoins, Twitter Allemagne a supprimé les messages.", "Twitter Allemagne", "ORG", "twitter_allemagne"),
+    ("Netflix a diffusé la série en France.", "France", "GPE", "france"),
 ])
 def test_when_names_glued_before_a_state_then_organisation(nlp, text, surface, label, actor):
     m = find(mentions(nlp, text), text, surface)
     assert m is not None, f"no mention {surface!r}: {mentions(nlp, text)}"
     assert (m["label"], m["actor_id"]) == (label, actor)
+
+
+@pytest.mark.parametrize("text, surface, actor", [
+    ("Le ministre a réagi sur Twitter puis dans une vidéo publiée sur YouTube.", "Twitter", "twitter"),
+    ("Le ministre a réagi sur Twitter puis dans une vidéo publiée sur YouTube.", "YouTube", "youtube"),
+    ("L'article a été retiré de Wikipédia mardi.", "Wikipédia", "wikipedia"),
+])
+def test_when_web_platform_then_organisation(nlp, text, surface, actor):
+    m = find(mentions(nlp, text), text, surface)
+    assert m is not None and (m["label"], m["actor_id"], m["type"]) == ("ORG", actor, "organization")
+
+
+@pytest.mark.parametrize("text, surface, label, actor", [
+    ("Selon l'Ocha, 300 000 personnes ont fui les combats.", "Ocha", "ORG", "ocha"),
+    ("Les députés de La France insoumise ont voté contre le texte.", "France insoumise", "ORG", "la_france_insoumise"),
+    ("Les députés de La France insoumise ont voté contre le texte.", "France", "", ""),  # inside the party's name
+    ("La France a voté contre le texte.", "France", "GPE", "france"),
+])
+def test_when_organisation_the_ner_misses_then_gazetteer_organisation(nlp, text, surface, label, actor):
+    ms = [m for m in mentions(nlp, text) if text[m["start"]:m["end"]] in (surface, "La " + surface)]
+    assert [(m["label"], m["actor_id"]) for m in ms] == ([(label, actor)] if label else [])
+
+
+@pytest.mark.parametrize("text, surface, label, actor", [
+    ("L'information a été révélée jeudi par Al Jazeera.", "Al Jazeera", "ORG", "al_jazeera"),
+    ("Le ministre a confié à Der Spiegel qu'il ne démissionnerait pas.", "Der Spiegel", "ORG", "der_spiegel"),
+    ("Selon France 24, le scrutin a été reporté.", "France 24", "ORG", "france_24"),
+    # a media outlet's name holds a state's: the state keeps its own mentions elsewhere
+    ("Selon France 24, la France a reporté le scrutin.", "France", "GPE", "france"),
+])
+def test_when_media_outlet_then_organisation(nlp, text, surface, label, actor):
+    ms = [m for m in mentions(nlp, text) if text[m["start"]:m["end"]] == surface]
+    assert ms and (ms[-1]["label"], ms[-1]["actor_id"]) == (label, actor)
+
+
+def test_when_duration_reads_like_a_media_name_then_no_mention(nlp):
+    text = "Les secours sont arrivés au bout de 20 minutes, selon les témoins."
+    assert not any("20" in text[m["start"]:m["end"]] for m in mentions(nlp, text) if m["source"] != "coref")
 
 
 def test_when_seat_of_power_then_organisation_of_its_state(nlp):
@@ -109,6 +150,40 @@ def test_when_a_title_opens_the_name_then_the_actor_is_the_name(nlp, text, actor
 def test_when_first_names_share_a_surname_then_each_gets_it(nlp, text, surface, actor):
     found = [m["actor_id"] for m in mentions(nlp, text) if text[m["start"]:m["end"]] == surface]
     assert found and found[-1] == actor, mentions(nlp, text)
+
+
+@pytest.mark.parametrize("text, surface, actor", [
+    ("Le sénateur Pieter Van Dammeren a voté contre. Selon Van Dammeren, le texte est flou.", "Van Dammeren",
+     "pieter_van_dammeren"),
+    ("La cheffe Samira ben Khalid Al Nouri a reçu les élus. Al Nouri a déclaré que le projet avançait.",
+     "Al Nouri", "samira_ben_khalid_al_nouri"),
+    # a surname with a particle that no full name of the article ends on is a person of its own
+    ("Joost Van Dammeren a parlé. Le lendemain, Van Houtrijk a répondu.", "Van Houtrijk", "van_houtrijk"),
+])
+def test_when_surname_opens_on_a_particle_then_the_full_name_it_ends(nlp, text, surface, actor):
+    assert find(mentions(nlp, text), text, surface)["actor_id"] == actor
+
+
+@pytest.mark.parametrize("text, name, actor, longer", [
+    ("Le pape François a reçu les évêques samedi à Rome.", "François", "pape_francois", "pape François"),
+    ("Le président Emmanuel Macron a reçu les maires samedi.", "Emmanuel Macron", "emmanuel_macron",
+     "président Emmanuel Macron"),
+])
+def test_when_gazetteer_form_opens_on_a_role_then_the_span_is_the_name(nlp, text, name, actor, longer):
+    ms = mentions(nlp, text)
+    m = find(ms, text, name)
+    assert m is not None and m["actor_id"] == actor and m["role"] == longer.split()[0]
+    assert find(ms, text, longer) is None
+
+
+@pytest.mark.parametrize("text, surface, actor", [
+    ("Lucien Marchetti a été élu dimanche. Selon L. Marchetti, la ville sera rénovée.", "L. Marchetti",
+     "lucien_marchetti"),
+    # another first letter: another person
+    ("Selon J. Dupreville, le texte est prêt. Marc Dupreville a refusé de signer.", "J. Dupreville", "j_dupreville"),
+])
+def test_when_initial_and_surname_then_the_full_name_with_that_letter(nlp, text, surface, actor):
+    assert find(mentions(nlp, text), text, surface)["actor_id"] == actor
 
 
 def test_when_title_and_surname_then_merged_with_full_name(nlp):
@@ -322,9 +397,10 @@ def _with_ents(nlp, text, ents):
      [("Comité pour la défense des", "ORG"), ("Oskariens", "ORG")], ("Comité pour la défense des Oskariens", "ORG")),
     ("Le Musée national de la Ravelie ferme ses portes.",
      [("Musée national de la", "ORG"), ("Ravelie", "ORG")], ("Musée national de la Ravelie", "ORG")),
-    # an institution and its place: each its own mention, the `de` left out
-    ("Le tribunal de Vellarmont a rendu sa décision.",
-     [("tribunal de", "ORG"), ("Vellarmont", "LOC")], ("tribunal", "ORG")),
+    # an institution and its place: each its own mention, the `de` left out (a body_noun such as
+    # `tribunal` makes one name of them instead: test_when_place_completes_a_noun_then_one_name)
+    ("Le parlement de Vellarmont a voté la loi.",
+     [("parlement de", "ORG"), ("Vellarmont", "LOC")], ("parlement", "ORG")),
 ])
 def test_when_entity_ends_on_de_then_mended(nlp, text, ents, expected):
     assert expected in _with_ents(nlp, text, ents)
@@ -332,7 +408,7 @@ def test_when_entity_ends_on_de_then_mended(nlp, text, ents, expected):
 
 def test_when_entity_ends_on_de_and_rule_off_then_left_as_cut(nlp):
     actors = nlp.get_pipe("depeche_actors")
-    actors.disabled = frozenset({"mend-dangling-de"})
+    actors.disabled = frozenset({"mend-dangling-de", "place-name"})  # place-name would join them too
     try:
         got = _with_ents(nlp, "Une fuite a eu lieu à la centrale thermique de Vellarmont jeudi.",
                          [("centrale thermique de", "LOC"), ("Vellarmont", "LOC")])
@@ -393,3 +469,127 @@ def test_when_honorific_title_then_not_part_of_the_name(nlp, text, surface, name
 ])
 def test_when_person_ends_on_a_name_particle_then_the_name_goes_on(nlp, text, cut, whole):
     assert _with_ents(nlp, text, [(cut, "PER")]) == [(whole, "PER")]
+
+
+# -- a place that completes a common noun's name (site_noun, body_noun): one name -------------
+@pytest.mark.parametrize("text, surface, label, gone", [
+    ("Le tribunal correctionnel de Montauban a condamné l'élu.",
+     "tribunal correctionnel de Montauban", "ORG", "Montauban"),
+    ("Un incendie s'est déclaré à la centrale de Golfech, a indiqué la préfecture de Tarn-et-Garonne.",
+     "centrale de Golfech", "LOC", "Golfech"),
+    ("Un incendie s'est déclaré à la centrale de Golfech, a indiqué la préfecture de Tarn-et-Garonne.",
+     "préfecture de Tarn-et-Garonne", "ORG", "Tarn-et-Garonne"),
+    ("Les habitants de la province de Hérat ont fui vers l'est.", "province de Hérat", "LOC", "Hérat"),
+    ("L'ambassade de France à Kiev a fermé.", "ambassade de France", "ORG", "France"),
+])
+def test_when_place_completes_a_noun_then_one_name(nlp, text, surface, label, gone):
+    ms = mentions(nlp, text)
+    m = find(ms, text, surface)
+    assert m is not None and m["label"] == label and m["actor_id"] == slug(surface)
+    assert find(ms, text, gone) is None
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Les pêcheurs de Concarneau ont manifesté devant la mairie.", "Concarneau"),   # people, no site or body
+    ("La ministre a visité Montauban avec le maire de Rodez.", "Rodez"),             # a role, no body
+    ("Les voitures roulaient sur le pont de l'île de Noirmoutier.", "île de Noirmoutier"),  # a name already
+])
+def test_when_place_completes_no_site_or_body_then_it_stays_a_place(nlp, text, place):
+    m = find(mentions(nlp, text), text, place)
+    assert m is not None and m["label"] == "LOC"
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # the NER's name opens on a site_noun / body_noun: the state inside it gives way to it
+    ("Des navires patrouillent en mer de Chine orientale depuis lundi.", [("mer de Chine orientale", "LOC")],
+     [("mer de Chine orientale", "LOC")]),
+    ("Le tribunal administratif de Russie centrale a statué.", [("tribunal administratif de Russie centrale", "ORG")],
+     [("tribunal administratif de Russie centrale", "ORG")]),
+    # another common noun: the state keeps its mention
+    ("Des navires patrouillent le long des côtes de Chine depuis lundi.", [("côtes de Chine", "LOC")],
+     [("Chine", "GPE")]),
+])
+def test_when_ner_name_opens_on_site_or_body_noun_then_it_wins_over_the_state(nlp, text, ents, expected):
+    assert _with_ents(nlp, text, ents) == expected
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("Selon l'hôpital belge de Mons, trois patients sont sortis.", "hôpital belge de Mons", "hôpital de Mons"),
+    # an adjective that is no demonym stays in the name
+    ("Le tribunal correctionnel de Montauban a condamné l'élu.", "tribunal correctionnel de Montauban",
+     "tribunal correctionnel de Montauban"),
+])
+def test_when_site_or_body_name_has_a_demonym_then_its_actor_is_named_without(nlp, text, surface, name):
+    m = find(mentions(nlp, text), text, surface)
+    assert (m["name"], m["actor_id"]) == (name, slug(name))
+
+
+def test_when_a_shorter_place_name_follows_the_full_one_then_same_actor(nlp):
+    text = "La centrale nucléaire de Golfech a été arrêtée. Selon EDF, la centrale de Golfech redémarrera lundi."
+    ms = mentions(nlp, text)
+    assert find(ms, text, "centrale de Golfech")["actor_id"] == find(ms, text, "centrale nucléaire de Golfech")["actor_id"]
+
+
+def test_when_place_name_rule_off_then_the_place_keeps_its_mention(nlp):
+    actors = nlp.get_pipe("depeche_actors")
+    actors.disabled = frozenset({"place-name"})
+    try:
+        text = "Le tribunal correctionnel de Montauban a condamné l'élu."
+        assert find(mentions(nlp, text), text, "Montauban") is not None
+    finally:
+        actors.disabled = frozenset()
+
+
+@pytest.mark.parametrize("text, institution, inner, inner_kept", [
+    # the institution's own name holds the NER's name: one mention
+    ("Trois drones ont été abattus, a annoncé le ministère russe de la Défense.",
+     "ministère russe de la Défense", "Défense", False),
+    # its place stays a mention of its own, beside it
+    ("La police de Bruxelles a annoncé trois arrestations.", "police", "Bruxelles", True),
+])
+def test_when_institution_holds_a_name_then_no_mention_inside_it(nlp, text, institution, inner, inner_kept):
+    ms = mentions(nlp, text)
+    assert find(ms, text, institution)["label"] == "ORG"
+    assert (find(ms, text, inner) is not None) == inner_kept
+
+
+@pytest.mark.parametrize("text, ents, surface, label, actor", [
+    # the NER reads a surname as a place: the person the article names in full
+    ("Selon Ravik Oldenmor, la crise est grave. Oldenmor a ajouté que rien n'était réglé.",
+     [("Ravik Oldenmor", "PER"), ("Oldenmor", "LOC")], "Oldenmor", "PER", "ravik_oldenmor"),
+    # a company keeps its founder's name
+    ("Paul Dervaux a fondé la banque en 1990. Dervaux a publié ses comptes.",
+     [("Paul Dervaux", "PER"), ("Dervaux", "ORG")], "Dervaux", "ORG", "dervaux"),
+    # no full name ends on it: a place
+    ("Selon Ravik Delmas, la crise est grave à Oldenmor.", [("Ravik Delmas", "PER"), ("Oldenmor", "LOC")],
+     "Oldenmor", "LOC", "oldenmor"),
+])
+def test_when_place_is_the_surname_of_a_named_person_then_that_person(nlp, text, ents, surface, label, actor):
+    ms = _mentions_with_ents(nlp, text, ents)
+    m = [m for m in ms if text[m["start"]:m["end"]] == surface][-1]
+    assert (m["label"], m["actor_id"]) == (label, actor)
+
+
+@pytest.mark.parametrize("text, label, actor", [
+    ("François Hollande a reçu les maires. Hollande a promis une aide.", "PER", "francois_hollande"),
+    ("Les tulipes de Hollande sont exportées vers l'Allemagne.", "GPE", "pays_bas"),
+])
+def test_when_state_name_is_the_surname_of_a_named_person_then_that_person(nlp, text, label, actor):
+    m = [m for m in mentions(nlp, text) if text[m["start"]:m["end"]] == "Hollande"][-1]
+    assert (m["label"], m["actor_id"]) == (label, actor)
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # a two-word name the NER found once is that name wherever else the article writes it
+    ("Ravik Oldenmor a gagné. Selon les sondages, Ravik Oldenmor était pourtant distancé.",
+     [("Ravik Oldenmor", "PER")], [("Ravik Oldenmor", "PER"), ("Ravik Oldenmor", "PER")]),
+    ("La Banque Vellard a gagné. Hier, la Banque Vellard a publié ses comptes.",
+     [("Banque Vellard", "ORG")], [("Banque Vellard", "ORG"), ("Banque Vellard", "ORG")]),
+    # one word: too ambiguous to repeat
+    ("Oldenmor a gagné. Selon les sondages, oldenmor et Oldenmor étaient distancés.",
+     [("Oldenmor", "PER")], [("Oldenmor", "PER")]),
+])
+def test_when_the_ner_finds_a_name_once_then_its_repeats_too(nlp, text, ents, expected):
+    assert [(text[m["start"]:m["end"]], m["label"]) for m in _mentions_with_ents(nlp, text, ents)
+            if m["label"] in ("PER", "ORG")] == expected
+

@@ -1,0 +1,64 @@
+"""Names the actors component builds from the parse around its candidates: whether two tokens
+are glued on one line (what every mend that joins tokens asks), a name the NER found once and
+missed elsewhere in the article (`repeat-name`) and the place that completes a common noun's
+name (`place-name`: `la centrale de Golfech`, `le parquet de Paris`)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from pipeline.components.actors_lexicon import DE_WORDS, ActorIndex
+from pipeline.names import fold
+
+
+def glued(doc: Doc, i: int) -> bool:
+    """Does token i follow token i-1 on the same line? What the mends that extend a name over
+    its neighbours (mend-org-glued, mend-particle, mend-dangling-de, org-of-state) ask before
+    they join two tokens."""
+    return 0 < i < len(doc) and "\n" not in doc[i - 1].whitespace_ and not doc[i - 1].is_space
+
+
+def place_names(doc: Doc, cands: list[dict], ix: ActorIndex) -> list[dict]:
+    """A place that completes a common noun's name (`l'aéroport de Toulouse`, `le parquet
+    fédéral de Belgique`, `l'équipe de France`) is inside a longer name (ANNOTATION.md): one
+    mention of that location (`site_noun`) or organisation (`body_noun`), the place none."""
+    drop, out = set(), []
+    for c in cands:
+        kind = ix.entries[c["eid"]].type if c["eid"] else {"LOC": "location"}.get(c["label"], "")
+        if kind not in ("location", "state") or not doc[c["ts"]].text[:1].isupper():
+            continue  # (`l'île d'Orléans` is a name already: `le pont de l'île d'Orléans` is no longer one)
+        j = c["ts"] - 1
+        if j > 0 and fold(doc[j].text) in ("la", "l'") and fold(doc[j - 1].text) == "de":
+            j -= 1
+        if j < 1 or fold(doc[j].text) not in DE_WORDS or not glued(doc, j) or not glued(doc, c["ts"]):
+            continue
+        j -= 1
+        while j > 0 and doc[j].pos_ == "ADJ" and c["ts"] - j < 5 and glued(doc, j):
+            j -= 1
+        head = doc[j]
+        label = "LOC" if ix.kind(head.text, "site_noun") else "ORG" if ix.kind(head.text, "body_noun") else ""
+        if not label or head.pos_ != "NOUN" or not head.text[:1].islower():
+            continue
+        inner = [o for o in cands if o is not c and j <= o["ts"] and o["te"] <= c["ts"]]
+        if any(o["ts"] < c["ts"] and o["te"] > j and o not in inner for o in cands if o is not c):
+            continue  # the noun belongs to another name
+        drop.update(id(o) for o in inner + [c])
+        out.append(dict(ts=j, te=c["te"], eid="", source="rules", rule="place-name", label=label, place=c["ts"]))
+    return sorted([c for c in cands if id(c) not in drop] + out, key=lambda c: c["ts"])
+
+
+def repeated_names(doc: Doc, ents: list[tuple]) -> list[tuple]:
+    """The NER's entities plus the other occurrences of a person's or organisation's name of two
+    words or more that it missed in the same article (one name, one reading per article)."""
+    taken = {i for s, e, _ in ents for i in range(s, e)}
+    names: dict[str, list] = {}
+    for s, e, label in ents:
+        if label in ("PER", "ORG") and e - s > 1 and all(t.text[:1].isupper() or not t.is_alpha for t in doc[s:e]):
+            names.setdefault(doc[s].text, []).append(([t.text for t in doc[s:e]], label))
+    out = list(ents)
+    for t in doc:
+        for words, label in names.get(t.text, []):
+            e = t.i + len(words)
+            if e <= len(doc) and [x.text for x in doc[t.i:e]] == words and taken.isdisjoint(range(t.i, e)):
+                out.append((t.i, e, label))
+                taken.update(range(t.i, e))
+    return sorted(out)
