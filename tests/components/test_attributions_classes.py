@@ -494,6 +494,12 @@ CONTENTS = [
     # a participle clause opening the sentence: its content ends where the main clause starts
     ("Affirmant qu'il n'existait pas de chiffres officiels, le porte-parole a critiqué les photos.",
      {"cue": "Affirmant", "content": "il n'existait pas de chiffres officiels", "speaker": "le porte-parole"}),
+    # a comma right after `que`: the content starts after it
+    ("Le ministère estimait que, dans ces conditions, le contrat serait annulé.",
+     {"cue": "estimait", "content": "dans ces conditions, le contrat serait annulé"}),
+    # `et selon X, …`: the source opens a clause of its own, its content is on the right
+    ("Le navire est passé au large de Brest et selon les gardes-côtes, il transportait du pétrole.",
+     {"kind": "according_to", "speaker": "les gardes-côtes", "content": "il transportait du pétrole"}),
     # `non seulement … mais` stays one content
     ("Il a dit que non seulement les prix montent mais aussi les loyers.",
      {"cue": "dit", "content": "non seulement les prix montent mais aussi les loyers"}),
@@ -519,6 +525,9 @@ NOT_SPEECH = [
            why="class 6: launching an operation is not saying"),
     "Selon les cas, la peine peut atteindre dix ans de prison.",          # `selon` + a criterion
     "Le tribunal a statué selon la procédure accélérée.",                 # `selon` + a manner
+    "Les bus circulent, selon le jour, sur deux lignes différentes.",     # `selon` + a time: a criterion
+    "Pour le moment, les négociations entre les syndicats sont suspendues.",  # `pour` + a time
+    "Pour l'instant, aucune victime n'a été signalée.",
     "Les loyers varient fortement selon les quartiers de la ville.",       # a verb of variation
     "Cela veut dire que la commune devra emprunter davantage.",           # vouloir dire: to mean
     "La directrice va annoncer que le site fermera.",                     # near future: not said yet
@@ -544,6 +553,11 @@ def test_when_on_is_inside_a_quote_then_the_quoted_speaker_still_reports(nlp):
 @pytest.mark.parametrize("text", NOT_SPEECH)
 def test_when_sentence_is_not_speech_then_no_attribution(nlp, text):
     assert _run(nlp, text) == []
+
+
+def test_when_selon_follows_que_and_a_comma_then_it_alone_reports_the_quote(nlp):
+    found = _run(nlp, "Il a expliqué ce choix par le fait que, selon lui, « la ville manque de logements ».")
+    assert [(a["cue"], a["content"]) for a in found] == [("selon", "la ville manque de logements")], found
 
 
 def test_when_headline_paraphrases_the_body_then_only_the_body_is_an_attribution(nlp):

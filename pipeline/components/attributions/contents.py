@@ -99,10 +99,12 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop") -> list[tuple[int,
     a clause when `mais` is "split" (`selon X, A, mais B`: both are X's), else it ends there.
     Paired quotes are crossed whole. Returns char spans (one per coordinated clause)."""
     spans = []
+    while i + 1 < ctx.n and ctx.tok(i).text == "," and not stop_right(ctx, i + 1, owner):
+        i += 1  # `estimait que, de par cette situation, …`: the content starts after the comma
     start = i
     last = None
     j = i
-    quoted = ctx.in_quote[i] >= 0
+    quoted = i < ctx.n and ctx.in_quote[i] >= 0
     while j < ctx.n and j - i < MAX_CLAUSE:
         t = ctx.tok(j)
         if ctx.is_break(j) and t.is_space:

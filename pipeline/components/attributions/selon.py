@@ -60,7 +60,7 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
     left_toks = ctx.doc.char_span(*left, alignment_mode="expand") if left else None
     # clause-initial `selon` (at the start of its clause, or after `Mais,`, `que,`), or a left
     # part with no verb of its own: the content is on the right
-    clause_initial = left_toks is None or len(left_toks) <= 2 or (
+    clause_initial = left_toks is None or len(left_toks) <= 2 or norm(ctx.tok(first - 1)) in ("et", "mais") or (
         ctx.tok(first - 1).text == "," and (norm(ctx.tok(first - 2)) in ("que", "qu'", "mais", "et", "car", "donc")
                                              or not has_main_verb(ctx, first - 2)))
     k = np[1] + 1
@@ -126,7 +126,8 @@ def _criterion(ctx: Ctx, first: int, np) -> bool:
     """`selon les cas`, `selon la procédure prévue`, `les prix varient selon les régions`: a
     manner or a criterion, no source (words.jsonl `not_source`, `varies`)."""
     head = next((ctx.tok(x) for x in range(np[0], np[1] + 1) if ctx.tok(x).pos_ in ("NOUN", "PROPN")), None)
-    if head is not None and head.pos_ == "NOUN" and head.lemma_.lower() in ctx.words.not_source:
+    if head is not None and head.pos_ == "NOUN" and (head.lemma_.lower() in ctx.words.not_source
+                                                     or head.lower_ in ctx.words.time_word):
         return True
     j = first - 1
     while j >= 0 and ctx.tok(j).pos_ == "ADV":
@@ -207,7 +208,7 @@ def pattern_pour(ctx: Ctx, owner, t) -> list[dict]:
     pron = len(words) == 1 and norm(words[0]) in ("lui", "elle", "eux", "elles")
     heads = [w for w in words if w.pos_ == "NOUN"]
     agent = words[0].pos_ == "DET" and bool(heads) and heads[0].lemma_.lower().endswith(ctx.words.agent_suffix) \
-        and heads[0].lemma_.lower() not in ctx.words.time_word
+        and heads[0].lemma_.lower() not in ctx.words.time_word | ctx.words.not_source  # `pour le moment`
     if not (named or pron or agent):
         return []
     spans = clause_right(ctx, owner, np[1] + 2)
