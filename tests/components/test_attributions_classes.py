@@ -500,6 +500,13 @@ CONTENTS = [
     # `et selon X, …`: the source opens a clause of its own, its content is on the right
     ("Le navire est passé au large de Brest et selon les gardes-côtes, il transportait du pétrole.",
      {"kind": "according_to", "speaker": "les gardes-côtes", "content": "il transportait du pétrole"}),
+    # a subordinate clause opening the sentence: its content ends where the main clause starts
+    ("Si le maire a annoncé qu'il attendrait avant de signer, les pressions se multiplient autour de lui.",
+     {"cue": "annoncé", "content": "il attendrait avant de signer", "speaker": "le maire"}),
+    ("Même si les autorités ont annoncé qu'elles ne voteront pas la loi, la région dispose déjà de son budget.",
+     {"cue": "annoncé", "content": "elles ne voteront pas la loi"}),
+    ("Quand le ministre a déclaré que la réforme serait retirée, les syndicats ont levé le camp.",
+     {"cue": "déclaré", "content": "la réforme serait retirée"}),
     # `non seulement … mais` stays one content
     ("Il a dit que non seulement les prix montent mais aussi les loyers.",
      {"cue": "dit", "content": "non seulement les prix montent mais aussi les loyers"}),
@@ -553,6 +560,15 @@ def test_when_on_is_inside_a_quote_then_the_quoted_speaker_still_reports(nlp):
 @pytest.mark.parametrize("text", NOT_SPEECH)
 def test_when_sentence_is_not_speech_then_no_attribution(nlp, text):
     assert _run(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("La ministre de la santé, Anne Roy, redoutant un « bilan lourd », a demandé des renforts.", "La ministre"),
+    ("Le maire, craignant une « catastrophe », a réclamé des moyens.", "Le maire"),
+])
+def test_when_cue_has_its_subject_before_a_quote_then_it_is_no_inversion(nlp, text, subject):
+    found = _run(nlp, text)
+    assert not any(a["content"].startswith(subject) for a in found), found
 
 
 def test_when_selon_follows_que_and_a_comma_then_it_alone_reports_the_quote(nlp):

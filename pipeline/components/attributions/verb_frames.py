@@ -143,6 +143,8 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         q = ctx.quotes[k]
         left = clause_left(ctx, j)
         if left and left[0] < q.open and not joined_quotes(ctx, ctx.quotes, *left):
+            if not has_main_verb(ctx, j) and _subject_before(ctx, t, lo, speaker):
+                return []  # `La ministre, redoutant un « bilan lourd », a demandé des renforts`
             return [make_attribution("mixed", t, cue.lemma, cue.stance, speaker, (left[0], left[1]), "inversion_mixed")]
         # `« A », mais « B », a-t-il dit`: one each (split_joined_quotes)
         span = (left[0], left[1]) if left and left[0] < q.open else (q.start, q.end)
@@ -161,6 +163,15 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
                     more[0][0] < ctx.tok(sp_end_tok.end).sent.end_char:
                 span = (span[0], more[0][1])
     return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, span, "inversion")]
+
+
+def _subject_before(ctx: Ctx, t, lo: int, speaker) -> bool:
+    """Does the parse give cue t its subject before it, or make the noun phrase after it its
+    object (`…, a demandé des renforts`), so that what precedes is no inverted content?"""
+    if any(c.dep_.startswith("nsubj") and c.i < lo for c in t.children):
+        return True
+    sp = ctx.doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
+    return sp is not None and sp.root.dep_ == "obj" and sp.root.head.i == t.i
 
 
 def clause_done(t) -> bool:
