@@ -541,6 +541,11 @@ NOT_SPEECH = [
     "On dit souvent que Paris est une fête.",                              # generic on
     "On note aussi que le maire était absent lors du vote.",              # the journalist's aside
     "« La digue a cédé dans la nuit », raconte-on au village.",            # generic on, inverted
+    "Rappelons que la digue avait déjà cédé en 2010.",                    # the journalist's imperative
+    "Notons au passage que le stade a été rénové l'an dernier.",
+    "Il est aussi à noter que le directeur a quitté la ville.",           # the journalist's aside
+    "Il est possible d'observer que les prix ont baissé depuis mars.",    # an impersonal modal
+    "Cette mesure permet de tester le réseau, c'est-à-dire que les trains rouleront à vide.",  # to mean
 ]
 
 
@@ -595,6 +600,11 @@ SPEECH_NEAR_NON_SPEECH = [
     _xfail("Selon le maire, le navire, surnommé « le géant », partira lundi.",
            {"speaker": "le maire", "content": "le navire, surnommé « le géant », partira lundi"},
            why="class 6: the naming participle's apposition read into the source"),
+    # an imperative inside a quote is the quoted speaker's words; an impersonal modal inside a content
+    ("« Rappelons que la digue a cédé deux fois », a déclaré le maire.",
+     {"speaker": "le maire", "content": "Rappelons que la digue a cédé deux fois"}),
+    ("Le maire a rappelé qu'il est possible de contester la décision.",
+     {"speaker": "Le maire", "content": "il est possible de contester la décision"}),
     # `on` in a quote is speech
     ("« On a tout perdu », a dit un habitant du quartier.",
      {"speaker": "un habitant du quartier", "content": "On a tout perdu"}),

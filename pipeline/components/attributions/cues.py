@@ -94,8 +94,10 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
     (`pourrait annoncer`, `va annoncer`, `afin de garantir`), `vouloir dire` (to mean), the journalist's `À noter que` and `confirmant ainsi` are no one's
     speech act."""
     m = t.morph
-    if m.get("Mood") == ["Imp"]:
+    if m.get("Mood") == ["Imp"] or _first_plural_imperative(ctx, t):
         return True
+    if t.lemma_ == "dire" and ctx.text[max(0, t.idx - 8):t.idx].lower().replace("’", "'").endswith("est-à-"):
+        return True  # `c'est-à-dire que`: to mean, no speech act
     before = [norm(ctx.tok(x)) for x in range(max(0, t.i - 3), t.i)]
     if m.get("VerbForm") == ["Inf"]:
         if any(ctx.tok(x).lemma_ == "falloir" or norm(ctx.tok(x)) in ("faut", "fallait") for x in range(max(0, t.i - 3), t.i)):
@@ -114,8 +116,14 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
             return True  # `cela veut dire que`: to mean, no speech act
         if before[-2:] in (["afin", "de"], ["afin", "d'"], ["manière", "à"], ["façon", "à"], ["vue", "de"]):
             return True  # `afin de garantir que`: a purpose, no one's speech
-        if t.i > 0 and norm(ctx.tok(t.i - 1)) == "à" and ctx.tok(t.i - 1).is_sent_start:
-            return True  # `À noter que`: the journalist's aside
+        if t.i > 0 and norm(ctx.tok(t.i - 1)) in ("à", "de", "d'"):
+            k = t.i - 2
+            while k > 0 and ctx.tok(k).pos_ == "ADV":
+                k -= 1
+            if norm(ctx.tok(t.i - 1)) == "à" and (ctx.tok(t.i - 1).is_sent_start or k >= 0 and ctx.tok(k).lemma_ == "être"):
+                return True  # `À noter que`, `Il est aussi à noter que`: the journalist's aside
+            if k >= 2 and ctx.tok(k).pos_ == "ADJ" and ctx.tok(k - 1).lemma_ == "être" and norm(ctx.tok(k - 2)) == "il":
+                return True  # `il est possible d'observer que`: an impersonal modal, nobody's speech
     if m.get("VerbForm") == ["Part"] and m.get("Tense") == ["Pres"] and t.i + 1 < ctx.n \
             and norm(ctx.tok(t.i + 1)) == "ainsi":
         return True  # `…, confirmant ainsi les soupçons`: the journalist's inference
@@ -138,6 +146,19 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
                 t.i + 1 < ctx.n and ctx.tok(t.i + 1).pos_ in ("DET", "PROPN")
             return not inverted
     return False
+
+
+def _first_plural_imperative(ctx: Ctx, t) -> bool:
+    """`Rappelons que`, `Notons au passage que`, `Précisez que`: a first or second person plural
+    opening its sentence with no subject, which the tagger often calls an indicative."""
+    m = t.morph
+    if m.get("VerbForm") != ["Fin"] or not (m.get("Number") == ["Plur"] and m.get("Person") in (["1"], ["2"])
+                                            or t.lower_.endswith(("ons", "ez"))):
+        return False  # the morphology, else the written ending (the tagger often leaves it out)
+    first = t.sent.start
+    while first < t.i and (ctx.tok(first).is_punct or ctx.tok(first).is_space):
+        first += 1
+    return first == t.i and not any(c.dep_.startswith("nsubj") for c in t.children)
 
 
 def past_participle(t) -> bool:
