@@ -507,6 +507,9 @@ CONTENTS = [
      {"cue": "annoncé", "content": "elles ne voteront pas la loi"}),
     ("Quand le ministre a déclaré que la réforme serait retirée, les syndicats ont levé le camp.",
      {"cue": "déclaré", "content": "la réforme serait retirée"}),
+    # a second predicate of the speaker after an object content (`, et s'inquiètent`): not content
+    ("Les pêcheurs dénoncent une politique du « chiffre » au détriment des ports, et s'inquiètent pour l'avenir.",
+     {"cue": "dénoncent", "content": "une politique du « chiffre » au détriment des ports"}),
     # `non seulement … mais` stays one content
     ("Il a dit que non seulement les prix montent mais aussi les loyers.",
      {"cue": "dit", "content": "non seulement les prix montent mais aussi les loyers"}),
@@ -574,6 +577,19 @@ def test_when_sentence_is_not_speech_then_no_attribution(nlp, text):
 def test_when_cue_has_its_subject_before_a_quote_then_it_is_no_inversion(nlp, text, subject):
     found = _run(nlp, text)
     assert not any(a["content"].startswith(subject) for a in found), found
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # a present participle has no inverted subject: the noun phrase after it is its object
+    ("Pour le quotidien, il s'agit d'une « intrusion grave » que la rédaction juge comme « une atteinte à la "
+     "presse » qualifiant la tribune de « tract politique ».", "la tribune"),
+    # the subject inverted after its cue, a time after it: no object content
+    ("Le blessé est le conducteur du camion, a annoncé la gendarmerie vers midi.",
+     "Le blessé est le conducteur du camion"),
+])
+def test_when_noun_phrase_after_cue_is_its_object_or_subject_then_roles_are_not_swapped(nlp, text, wrong):
+    found = _run(nlp, text)
+    assert not any(a["speaker"] == wrong for a in found), found
 
 
 def test_when_selon_follows_que_and_a_comma_then_it_alone_reports_the_quote(nlp):

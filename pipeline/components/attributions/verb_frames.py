@@ -87,8 +87,8 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     `« Nous avons gagné, lance-t-elle. La suite sera plus dure. »` -> two directs, one speaker
     """
     lo = chain_start(ctx, t.i)
-    if lo == 0:
-        return []
+    if lo == 0 or t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Pres"]:
+        return []  # `… qualifiant la tribune de « tract »`: a present participle has no inverted subject
     before = ctx.tok(lo - 1)
     speaker = inverted_clitic(ctx, t)
     if speaker is not None:
@@ -360,6 +360,47 @@ def speech_setting(ctx: Ctx, x: int) -> bool:
                           or ctx.tok(k).lower_ in ctx.words.speech_event)
 
 
+def _within_cue_clause(ctx: Ctx, t, spans: list) -> list:
+    """An object content ends where the parse ends the cue's clause: before a second predicate
+    of the speaker (`dénoncent une logique du « buzz », et s'inquiètent de …`: a finite verb
+    coordinated with the cue) and before the verb the cue hangs from (`des manifestants
+    réclamant la libération des militants lui ont jeté des œufs`)."""
+    if not spans:
+        return spans
+    s, e = spans[0][0], spans[-1][1]
+    cut = None
+    for c in t.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and "Fin" in c.morph.get("VerbForm") and s < c.idx < e \
+                and ctx.in_quote[c.i] < 0:
+            left = c.left_edge.i
+            cut = left if cut is None else min(cut, left)
+    for a in t.ancestors:
+        if a.pos_ in ("VERB", "AUX") and s < a.idx < e and a.i > t.right_edge.i and ctx.in_quote[a.i] < 0:
+            cut = t.right_edge.i + 1 if cut is None else min(cut, t.right_edge.i + 1)
+            break
+    if cut is None:
+        return spans
+    k = cut - 1
+    while k > t.i and (ctx.tok(k).is_punct or norm(ctx.tok(k)) in ("et", "mais")) and ctx.in_quote[k] < 0 \
+            and k not in ctx.close_tok:
+        k -= 1
+    if k <= t.i or ctx.tok(k).idx < s:
+        return []
+    end = ctx.tok(k).idx + len(ctx.tok(k).text)
+    return [(a, min(b, end)) for a, b in spans if a < end]
+
+
+def _ends_sentence(ctx: Ctx, k: int) -> bool:
+    """Does the sentence end at token k, or after a short complement with no verb (`vers midi`,
+    `à l'AFP`, `dans un communiqué`)?"""
+    j = k
+    while j < ctx.n and j - k <= 6 and ctx.tok(j).text not in SENT_END and not ctx.is_break(j):
+        if ctx.tok(j).pos_ in ("VERB", "AUX") or j in ctx.open_tok or ctx.tok(j).text == ",":
+            return False
+        j += 1
+    return j >= ctx.n or ctx.tok(j).text in SENT_END or ctx.is_break(j)
+
+
 def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     """Denial or accusation whose content is the object noun phrase.
 
@@ -376,9 +417,9 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     np = np_right(ctx, j, appos=False)
     if not np or ctx.tok(np[1]).lemma_.lower() in ctx.words.time_word:
         return []
-    if lo > 0 and ctx.tok(lo - 1).text == "," and (np[1] + 1 >= ctx.n or ctx.tok(np[1] + 1).text in SENT_END):
-        return []  # `…, ont annoncé les Nations unies.`: the subject inverted after its cue
-    spans = clause_right(ctx, owner, j)
+    if lo > 0 and ctx.tok(lo - 1).text == "," and _ends_sentence(ctx, np[1] + 1):
+        return []  # `…, ont annoncé les Nations unies (vers midi).`: the subject inverted after its cue
+    spans = _within_cue_clause(ctx, t, clause_right(ctx, owner, j))
     if spans:
         kind, span = kind_of(ctx, (spans[0][0], spans[-1][1]), "indirect")
         if kind != "indirect":  # `a dénoncé la parole « malhonnête » du candidat`
