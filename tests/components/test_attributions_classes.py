@@ -510,6 +510,23 @@ CONTENTS = [
     # a second predicate of the speaker after an object content (`, et s'inquiètent`): not content
     ("Les pêcheurs dénoncent une politique du « chiffre » au détriment des ports, et s'inquiètent pour l'avenir.",
      {"cue": "dénoncent", "content": "une politique du « chiffre » au détriment des ports"}),
+    # the source's apposition or relative clause is not content; a second noun phrase that is the
+    # content's own subject is
+    *[(text, {"kind": kind, "content": content, "speaker": speaker}) for text, kind, speaker, content in [
+        ("Selon les pompiers, qui sont intervenus dans la nuit, le feu est maîtrisé.", "according_to",
+         "les pompiers", "le feu est maîtrisé"),
+        ("Pour Anne Roy, porte-parole du collectif, il s'agit d'un manque de respect.", "according_to",
+         "Anne Roy", "il s'agit d'un manque de respect"),
+        ("Selon Paul Roy, un astronome de l'université de Lyon, la comète passera près de la Terre en mai.",
+         "according_to", "Paul Roy, un astronome de l'université de Lyon", "la comète passera près de la Terre en mai"),
+        ("Selon Reuters, David Martin, ancien directeur de la banque, sera probablement son successeur.",
+         "according_to", "Reuters", "David Martin, ancien directeur de la banque, sera probablement son successeur"),
+        ("Selon les médias, l'homme, après s'être retranché dans le cinéma, a été tué par la police.",
+         "according_to", "les médias", "l'homme, après s'être retranché dans le cinéma, a été tué par la police"),
+        ("Selon la préfecture, un premier bilan fait état de cinq blessés, qui auraient été intoxiqués.",
+         "according_to", "la préfecture", "un premier bilan fait état de cinq blessés, qui auraient été intoxiqués"),
+        ("Selon Anne Roy, présidente de l'ADPN (Association de défense des petits navires), « la flotte est en "
+         "danger ».", "direct", "Anne Roy, présidente de l'ADPN", "la flotte est en danger")]],
     # `non seulement … mais` stays one content
     ("Il a dit que non seulement les prix montent mais aussi les loyers.",
      {"cue": "dit", "content": "non seulement les prix montent mais aussi les loyers"}),

@@ -86,6 +86,15 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
             k = m
     span = None
     spans = []
+    if clause_initial and k < ctx.n and ctx.tok(k).text == ",":
+        bare = np_right(ctx, np[0], appos=False)
+        if speaker.rule == "object" and bare and bare[1] < np[1] and ctx.tok(bare[1] + 1).text == "," and \
+                ctx.tok(np[1] + 1).text == "," and np == np_right(ctx, np[0]) and not has_own_subject(ctx, np[1] + 2):
+            # `Selon Reuters, David Petraeus, sera …`: the second noun phrase is the content's subject
+            k, np = bare[1] + 1, bare
+            speaker = speaker_at(ctx, *np, speaker.rule)
+        else:
+            k = source_apposition(ctx, k)
     if clause_initial:
         if k < ctx.n and ctx.tok(k).text == ",":
             k += 1
@@ -120,6 +129,47 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
                 a["cue_start"], a["cue_end"] = d.idx, t.idx + len(t.text)
             out.append(a)
     return out
+
+
+def source_apposition(ctx: Ctx, c: int) -> int:
+    """`Selon Paul Roy, un astronome de l'université de Lyon, la comète …`, `Pour Anne Roy, porte-parole
+    du collectif, il s'agit …`, `Selon les pompiers, qui sont intervenus, le feu …`: the comma ending
+    the source's apposition or relative clause when one follows the comma c (words up to the next
+    comma, then a clause with its own subject), else c."""
+    if c + 1 >= ctx.n or ctx.tok(c).text != ",":
+        return c
+    relative = norm(ctx.tok(c + 1)) in ("qui", "dont")
+    if not relative and ctx.tok(c + 1).pos_ not in ("DET", "NOUN", "ADJ", "PROPN"):
+        return c
+    k = c + 1
+    while k < ctx.n and k - c <= 15 and ctx.tok(k).text != ",":
+        tk = ctx.tok(k)
+        if tk.text in SENT_END or ctx.is_break(k) or k in ctx.open_tok or \
+                not relative and tk.pos_ in ("VERB", "AUX") and "Fin" in tk.morph.get("VerbForm"):
+            return c
+        k += 1
+    if k >= ctx.n or ctx.tok(k).text != "," or not has_own_subject(ctx, k + 1):
+        return c
+    return k
+
+
+def has_own_subject(ctx: Ctx, k: int) -> bool:
+    """Does the clause from token k open with its own subject: a finite verb (or a quote) comes
+    after its first word and before any comma? (`la comète passera`: yes; `ancien directeur de la
+    banque, sera`, `après s'être retranché, a été tué`: no, the words before k are its subject.)"""
+    if k < ctx.n and norm(ctx.tok(k)) in ("qui", "que", "qu'", "dont", "où"):
+        return False  # `…, qui auraient été intoxiqués`: a relative clause of the words before
+    j = k
+    while j < ctx.n and j - k < 40 and ctx.tok(j).text not in SENT_END and not ctx.is_break(j):
+        tk = ctx.tok(j)
+        if j in ctx.open_tok:
+            return True
+        if tk.text == ",":
+            return False
+        if tk.pos_ in ("VERB", "AUX") and "Fin" in tk.morph.get("VerbForm"):
+            return j > k and ctx.tok(k).pos_ != "ADP"
+        j += 1
+    return False
 
 
 def _criterion(ctx: Ctx, first: int, np) -> bool:
@@ -211,7 +261,7 @@ def pattern_pour(ctx: Ctx, owner, t) -> list[dict]:
         and heads[0].lemma_.lower() not in ctx.words.time_word | ctx.words.not_source  # `pour le moment`
     if not (named or pron or agent):
         return []
-    spans = clause_right(ctx, owner, np[1] + 2)
+    spans = clause_right(ctx, owner, source_apposition(ctx, np[1] + 1) + 1)
     if not spans:
         return []
     span = (spans[0][0], spans[-1][1])
