@@ -472,10 +472,12 @@ CONTENTS = [
      {"kind": "according_to", "speaker": "l'Église",
       "content": "L'enterrement est selon l'Église « la forme la plus appropriée » pour les fidèles"}),
     # a gerund and `avant de conclure`: the journalist's
-    _xfail("Les ministres réaffirment que cette « Union est une et indivisible », en référence au Brexit, "
-           "avant de conclure que la paix est fragile.",
-           {"cue": "réaffirment", "content": "cette « Union est une et indivisible »"},
-           why="class 5: the content runs on into the journalist's gerund"),
+    ("Les ministres réaffirment que cette « Union est une et indivisible », en référence au Brexit, "
+     "avant de conclure que la paix est fragile.",
+     {"cue": "réaffirment", "content": "cette « Union est une et indivisible »"}),
+    # `avant de` + a cue of its own, even with a quote after it
+    ("Le maire rappelle que la digue a tenu, avant de conclure que « tout reste à faire ».",
+     {"cue": "rappelle", "content": "la digue a tenu"}),
     # a noun-phrase content keeps its complements
     ("Le ministre a annoncé un engagement de plus d'un milliard d'euros pour la région.",
      {"cue": "annoncé", "content": "un engagement de plus d'un milliard d'euros pour la région"}),
@@ -488,9 +490,14 @@ CONTENTS = [
     ("Le Kremlin a rejeté ces allégations, le porte-parole Dmitri Orlov les qualifiant de mensonges.",
      {"cue": "rejeté", "content": "ces allégations"}),
     # labelling speech: the content is the label (corpus/NOTES.md T7)
-    _xfail("L'administration a décrit le déploiement comme « une menace ».",
-           {"cue": "décrit", "kind": "direct", "content": "une menace"},
-           why="class 5: the label of a labelling verb is the content"),
+    ("L'administration a décrit le déploiement comme « une menace ».",
+     {"cue": "décrit", "kind": "direct", "content": "une menace"}),
+    *[("Elle décrit les passagers comme « furieux » et « épuisés ».", {"cue": "décrit", "kind": "direct",
+                                                                        "content": label})
+      for label in ("furieux", "épuisés")],
+    # a quoted appeal that is no name stays the object's words
+    ("Le maire a lancé un appel « à la raison et au calme » aux manifestants.",
+     {"cue": "lancé", "kind": "mixed", "content": "un appel « à la raison et au calme » aux manifestants"}),
     # a participle clause opening the sentence: its content ends where the main clause starts
     ("Affirmant qu'il n'existait pas de chiffres officiels, le porte-parole a critiqué les photos.",
      {"cue": "Affirmant", "content": "il n'existait pas de chiffres officiels", "speaker": "le porte-parole"}),
@@ -548,8 +555,8 @@ NOT_SPEECH = [
     "Le ministre pourrait annoncer que les impôts baisseront en 2025.",    # modal: nothing said yet
     "Les lois seront révisées afin de garantir que « les travailleurs soient protégés ».",  # purpose
     "À noter que la route est fermée le dimanche.",                        # the journalist's aside
-    _xfail("L'armée a lancé l'opération « Bouclier » avant l'aube.",
-           why="class 6: launching an operation is not saying"),
+    "L'armée a lancé l'opération « Bouclier » avant l'aube.",              # a quoted name is no speech
+    "La mairie a lancé le plan « Grand Froid » lundi.",
     "Selon les cas, la peine peut atteindre dix ans de prison.",          # `selon` + a criterion
     "Le tribunal a statué selon la procédure accélérée.",                 # `selon` + a manner
     "Les bus circulent, selon le jour, sur deux lignes différentes.",     # `selon` + a time: a criterion

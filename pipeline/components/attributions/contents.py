@@ -76,11 +76,12 @@ def journalist_resumes(ctx: Ctx, owner, i: int, j: int, quoted: bool) -> bool:
         if k < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Part"] and ctx.tok(k).morph.get("Tense") == ["Pres"]:
             whole_quote = j - 1 in ctx.close_tok and ctx.qtok[ctx.close_tok[j - 1]][0] == i
             return not later_quote or owner.verb_cue(ctx, ctx.tok(k)) is not None or whole_quote
+    if w == "avant" and prev == "," and j + 2 < ctx.n and norm(ctx.tok(j + 1)) in ("de", "d'") \
+            and ctx.tok(j + 2).morph.get("VerbForm") == ["Inf"] and (
+            not later_quote or owner.verb_cue(ctx, ctx.tok(j + 2)) is not None):
+        return True  # `…, avant de conclure que « … »`: a new speech act of the speaker, its own content
     if later_quote:
         return False
-    if w == "avant" and prev == "," and j + 2 < ctx.n and norm(ctx.tok(j + 1)) in ("de", "d'") \
-            and ctx.tok(j + 2).morph.get("VerbForm") == ["Inf"]:
-        return True
     if prev == "," and t.pos_ in ("VERB", "ADJ") and t.morph.get("VerbForm") == ["Part"] and not _finite_ahead(ctx, j) \
             and not any(x.text == "," for x in rest):
         return True
@@ -127,6 +128,7 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop") -> list[tuple[int,
         if t.text == "," and j + 1 < ctx.n and stop_right(ctx, j + 1, owner):
             break
         if j > i and journalist_resumes(ctx, owner, i, j, quoted):
+            last = _aside_after_quote(ctx, start, last)
             break
         w = norm(t)
         if w == "mais" and j > i and norm(ctx.tok(j - 1)) == "," and last is not None \
@@ -160,6 +162,23 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop") -> list[tuple[int,
         if b >= a:
             out.append(chars(ctx, a, b))
     return out
+
+
+def _aside_after_quote(ctx: Ctx, start: int, last):
+    """`que cette « Union est indivisible », en référence au Brexit, avant de …`: when the
+    journalist takes over, a verbless phrase between the content's last quote and that point
+    (after a comma) is the journalist's aside too; the content ends with the quote."""
+    if last is None:
+        return last
+    k = last
+    while k > start and k not in ctx.close_tok:
+        t = ctx.tok(k)
+        if k in ctx.open_tok or t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+            return last
+        k -= 1
+    if k <= start or k + 1 > last or ctx.tok(k + 1).text != ",":
+        return last
+    return k
 
 
 def clause_left(ctx: Ctx, j: int) -> Optional[tuple[int, int]]:

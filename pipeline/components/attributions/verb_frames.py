@@ -390,6 +390,40 @@ def _within_cue_clause(ctx: Ctx, t, spans: list) -> list:
     return [(a, min(b, end)) for a, b in spans if a < end]
 
 
+def _quoted_label(ctx: Ctx, k: int) -> list:
+    """The quotes of a label after an object (`comme « une menace »`, `comme « tremblants » et
+    « dégoûtés »`) starting at token k, else []."""
+    if k + 1 >= ctx.n or norm(ctx.tok(k)) != "comme" or k + 1 not in ctx.open_tok:
+        return []
+    out = []
+    j = k + 1
+    while j in ctx.open_tok:
+        close = ctx.qtok[ctx.open_tok[j]][1]
+        if close is None:
+            return []
+        out.append(ctx.quotes[ctx.open_tok[j]])
+        j = close + 1
+        if j + 1 < ctx.n and norm(ctx.tok(j)) in ("et", "ou", ",") and j + 1 in ctx.open_tok:
+            j += 1
+    return out
+
+
+def _names_only(ctx: Ctx, spans: list) -> bool:
+    """Are the quotes of a content all names: a few capitalised words right after a noun
+    (`l'opération « Bouclier »`, `le plan « Grand Froid »`)?"""
+    toks = ctx.doc.char_span(spans[0][0], spans[-1][1], alignment_mode="expand")
+    opens = [x.i for x in toks or [] if x.i in ctx.open_tok]
+    if not opens:
+        return False
+    for o in opens:
+        close = ctx.qtok[ctx.open_tok[o]][1]
+        inner = ctx.doc[o + 1:close] if close is not None else None
+        if inner is None or not len(inner) or len(inner) > 4 or not inner[0].text[:1].isupper() \
+                or o == 0 or ctx.tok(o - 1).pos_ not in ("NOUN", "PROPN"):
+            return False
+    return True
+
+
 def _ends_sentence(ctx: Ctx, k: int) -> bool:
     """Does the sentence end at token k, or after a short complement with no verb (`vers midi`,
     `à l'AFP`, `dans un communiqué`)?"""
@@ -419,7 +453,13 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         return []
     if lo > 0 and ctx.tok(lo - 1).text == "," and _ends_sentence(ctx, np[1] + 1):
         return []  # `…, ont annoncé les Nations unies (vers midi).`: the subject inverted after its cue
+    label = _quoted_label(ctx, np[1] + 1)
+    if label:  # `a décrit le déploiement comme « une menace »`: the label is the content (NOTES.md T7)
+        return [make_attribution("direct", t, cue.lemma, cue.stance, speaker_for(ctx, t), (q.start, q.end),
+                                 "object_label") for q in label]
     spans = _within_cue_clause(ctx, t, clause_right(ctx, owner, j))
+    if spans and "object" not in cue.frames and _names_only(ctx, spans):
+        return []  # `a lancé l'opération « Bouclier »`: a quoted name is no one's words
     if spans:
         kind, span = kind_of(ctx, (spans[0][0], spans[-1][1]), "indirect")
         if kind != "indirect":  # `a dénoncé la parole « malhonnête » du candidat`
