@@ -456,6 +456,10 @@ CONTENTS = [
     # the journalist's `mais` after a reported clause inside a quote
     ("Un habitant raconte : « On dit que c'était un acte isolé, mais aujourd'hui on a des morts. »",
      {"cue": "dit", "content": "c'était un acte isolé"}),
+    # a trailing `selon X` followed by words about X: the content stays on the left
+    ("Le chef d'état-major serait l'otage des militaires selon l'agence Anatolie connue pour être proche du pouvoir.",
+     {"kind": "according_to", "speaker": "l'agence Anatolie",
+      "content": "Le chef d'état-major serait l'otage des militaires"}),
     # a trailing `selon X`: its own attribution of the same content
     ("Le ministre a déclaré que la réforme serait votée en juin selon Ouest-France.",
      {"cue": "déclaré", "speaker": "Le ministre", "content": "la réforme serait votée en juin"}),
@@ -637,9 +641,8 @@ def test_when_confirming_participle_follows_then_it_is_not_speech(nlp):
 
 SPEECH_NEAR_NON_SPEECH = [
     # a naming participle inside a `selon` content: the selon stays, nothing else
-    _xfail("Selon le maire, le navire, surnommé « le géant », partira lundi.",
-           {"speaker": "le maire", "content": "le navire, surnommé « le géant », partira lundi"},
-           why="class 6: the naming participle's apposition read into the source"),
+    ("Selon le maire, le navire, surnommé « le géant », partira lundi.",
+     {"speaker": "le maire", "content": "le navire, surnommé « le géant », partira lundi"}),
     # an imperative inside a quote is the quoted speaker's words; an impersonal modal inside a content
     ("« Rappelons que la digue a cédé deux fois », a déclaré le maire.",
      {"speaker": "le maire", "content": "Rappelons que la digue a cédé deux fois"}),

@@ -105,7 +105,8 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
     else:
         if left:
             span = left
-            if ctx.tok(first - 1).text != "," and k < ctx.n and ctx.tok(k).text not in SENT_END | {","}:
+            if ctx.tok(first - 1).text != "," and k < ctx.n and ctx.tok(k).text not in SENT_END | {","} and \
+                    ctx.tok(first - 1).pos_ in ("VERB", "AUX", "ADV"):
                 # `L'enterrement est selon l'Église « la forme la plus appropriée »`: mid-clause
                 more = clause_right(ctx, owner, k)
                 if more:
@@ -159,11 +160,14 @@ def has_own_subject(ctx: Ctx, k: int) -> bool:
     banque, sera`, `après s'être retranché, a été tué`: no, the words before k are its subject.)"""
     if k < ctx.n and norm(ctx.tok(k)) in ("qui", "que", "qu'", "dont", "où"):
         return False  # `…, qui auraient été intoxiqués`: a relative clause of the words before
+    if k in ctx.open_tok:
+        return True  # the content is a quote
     j = k
     while j < ctx.n and j - k < 40 and ctx.tok(j).text not in SENT_END and not ctx.is_break(j):
         tk = ctx.tok(j)
-        if j in ctx.open_tok:
-            return True
+        if j in ctx.open_tok and ctx.qtok[ctx.open_tok[j]][1] is not None:
+            j = ctx.qtok[ctx.open_tok[j]][1] + 1  # `surnommé « le géant »`: a quote inside the words
+            continue
         if tk.text == ",":
             return False
         if tk.pos_ in ("VERB", "AUX") and "Fin" in tk.morph.get("VerbForm"):
