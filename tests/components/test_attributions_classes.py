@@ -460,6 +460,11 @@ CONTENTS = [
     ("Le chef d'état-major serait l'otage des militaires selon l'agence Anatolie connue pour être proche du pouvoir.",
      {"kind": "according_to", "speaker": "l'agence Anatolie",
       "content": "Le chef d'état-major serait l'otage des militaires"}),
+    # a relative clause after the source is the source's own speech, not the content of `selon`
+    ("Insuffisant selon le collectif, qui exige « trois millions tout de suite ».",
+     {"kind": "according_to", "speaker": "le collectif", "content": "Insuffisant"}),
+    ("Le suspect a été placé en cellule, selon une source proche de l'enquête, qui ajoute qu'il avait déjà été arrêté.",
+     {"kind": "according_to", "content": "Le suspect a été placé en cellule"}),
     # a trailing `selon X`: its own attribution of the same content
     ("Le ministre a déclaré que la réforme serait votée en juin selon Ouest-France.",
      {"cue": "déclaré", "speaker": "Le ministre", "content": "la réforme serait votée en juin"}),

@@ -63,6 +63,10 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
     clause_initial = left_toks is None or len(left_toks) <= 2 or norm(ctx.tok(first - 1)) in ("et", "mais") or (
         ctx.tok(first - 1).text == "," and (norm(ctx.tok(first - 2)) in ("que", "qu'", "mais", "et", "car", "donc")
                                              or not has_main_verb(ctx, first - 2)))
+    relative_after = np[1] + 2 < ctx.n and ctx.tok(np[1] + 1).text == "," and \
+        norm(ctx.tok(np[1] + 2)) in ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles")
+    if relative_after and left_toks is not None and any(not x.is_punct for x in left_toks):
+        clause_initial = False  # `Insuffisant selon le collectif, qui exige …`: the relative is the source's
     k = np[1] + 1
     if k < ctx.n and ctx.tok(k).text == "(":
         while k < ctx.n and ctx.tok(k).text != ")" and k - np[1] < 30:
@@ -111,7 +115,7 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
                 more = clause_right(ctx, owner, k)
                 if more:
                     span = (left[0], more[-1][1])
-            if k < ctx.n and ctx.tok(k).text == "," and ctx.tok(first - 1).text == ",":
+            if k < ctx.n and ctx.tok(k).text == "," and ctx.tok(first - 1).text == "," and not relative_after:
                 more = clause_right(ctx, owner, k + 1)
                 if more and more[0][0] < sent.end_char:
                     more_toks = ctx.doc.char_span(*more[0], alignment_mode="expand")
