@@ -516,6 +516,11 @@ CONTENTS = [
     # `et selon X, …`: the source opens a clause of its own, its content is on the right
     ("Le navire est passé au large de Brest et selon les gardes-côtes, il transportait du pétrole.",
      {"kind": "according_to", "speaker": "les gardes-côtes", "content": "il transportait du pétrole"}),
+    # a relative clause opened by `dans lequel`, `dont`, `où`: its content ends where the main clause resumes
+    ("Le rapport de 1990, dans lequel le comité explique que la digue est « fragile », cette nouvelle étude "
+     "veut rappeler les risques.", {"cue": "explique", "content": "la digue est « fragile »"}),
+    ("C'est le village où le maire a annoncé que l'école fermerait en juin.",
+     {"cue": "annoncé", "content": "l'école fermerait en juin"}),
     # a subordinate clause opening the sentence: its content ends where the main clause starts
     ("Si le maire a annoncé qu'il attendrait avant de signer, les pressions se multiplient autour de lui.",
      {"cue": "annoncé", "content": "il attendrait avant de signer", "speaker": "le maire"}),
