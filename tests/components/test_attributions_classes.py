@@ -513,6 +513,10 @@ CONTENTS = [
     # a comma right after `que`: the content starts after it
     ("Le ministère estimait que, dans ces conditions, le contrat serait annulé.",
      {"cue": "estimait", "content": "dans ces conditions, le contrat serait annulé"}),
+    # a connective and its comma opening the content are the journalist's
+    ("Pour la directrice Anne Roy, cependant, le budget est insuffisant.",
+     {"kind": "according_to", "content": "le budget est insuffisant"}),
+    ("Le maire a dit qu'en effet, la digue avait cédé.", {"cue": "dit", "content": "la digue avait cédé"}),
     # `et selon X, …`: the source opens a clause of its own, its content is on the right
     ("Le navire est passé au large de Brest et selon les gardes-côtes, il transportait du pétrole.",
      {"kind": "according_to", "speaker": "les gardes-côtes", "content": "il transportait du pétrole"}),

@@ -102,6 +102,7 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop") -> list[tuple[int,
     spans = []
     while i + 1 < ctx.n and ctx.tok(i).text == "," and not stop_right(ctx, i + 1, owner):
         i += 1  # `estimait que, de par cette situation, …`: the content starts after the comma
+    i = _after_connective(ctx, i)
     start = i
     last = None
     j = i
@@ -162,6 +163,21 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop") -> list[tuple[int,
         if b >= a:
             out.append(chars(ctx, a, b))
     return out
+
+
+def _after_connective(ctx: Ctx, i: int) -> int:
+    """`Pour X, cependant, A`, `Pour X, au contraire, A`: a connective of the journalist's (an
+    adverb, or a preposition and a bare noun or adverb: `en revanche`, `par ailleurs`) and its comma
+    opening a content are not content; the token after them, else i."""
+    if i + 2 >= ctx.n or ctx.in_quote[i] >= 0:
+        return i
+    a, b = ctx.tok(i), ctx.tok(i + 1)
+    if a.pos_ == "ADV" and b.text == ",":
+        return i + 2
+    if a.pos_ == "ADP" and b.pos_ in ("NOUN", "ADV") and b.text.islower() and i + 2 < ctx.n \
+            and ctx.tok(i + 2).text == "," and i + 3 < ctx.n:
+        return i + 3
+    return i
 
 
 def _aside_after_quote(ctx: Ctx, start: int, last):
