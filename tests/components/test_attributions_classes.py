@@ -634,6 +634,17 @@ def test_when_noun_phrase_after_cue_is_its_object_or_subject_then_roles_are_not_
     assert not any(a["speaker"] == wrong for a in found), found
 
 
+@pytest.mark.parametrize("text, speakers", [
+    # a name and its apposition: one speaker
+    ("« Toutes les activités sont suspendues », a déclaré la Conmebol, la Confédération sud-américaine de football.",
+     1),
+    # two names joined by `et`: one attribution each (corpus/NOTES.md T1)
+    ("Les porte-parole du front commun, Guy Chevrette et Benoît Jugand, font valoir que l'entente est injuste.", 2),
+])
+def test_when_names_follow_each_other_then_only_a_list_with_et_makes_several_speakers(nlp, text, speakers):
+    assert len(_run(nlp, text)) == speakers
+
+
 def test_when_selon_follows_que_and_a_comma_then_it_alone_reports_the_quote(nlp):
     found = _run(nlp, "Il a expliqué ce choix par le fait que, selon lui, « la ville manque de logements ».")
     assert [(a["cue"], a["content"]) for a in found] == [("selon", "la ville manque de logements")], found
