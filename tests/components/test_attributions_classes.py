@@ -552,6 +552,9 @@ CONTENTS = [
          "according_to", "la préfecture", "un premier bilan fait état de cinq blessés, qui auraient été intoxiqués"),
         ("Selon Anne Roy, présidente de l'ADPN (Association de défense des petits navires), « la flotte est en "
          "danger ».", "direct", "Anne Roy, présidente de l'ADPN", "la flotte est en danger")]],
+    # a coordinated clause with its own subject and cue is not the object's content
+    ("Le président et le ministre ont annoncé leur visite, et l'archevêque de Rouen a annoncé son retour précipité.",
+     {"speaker": "Le président", "content": "leur visite"}),
     # `non seulement … mais` stays one content
     ("Il a dit que non seulement les prix montent mais aussi les loyers.",
      {"cue": "dit", "content": "non seulement les prix montent mais aussi les loyers"}),
@@ -591,6 +594,13 @@ NOT_SPEECH = [
     "Il est aussi à noter que le directeur a quitté la ville.",           # the journalist's aside
     "Il est possible d'observer que les prix ont baissé depuis mars.",    # an impersonal modal
     "Cette mesure permet de tester le réseau, c'est-à-dire que les trains rouleront à vide.",  # to mean
+    "A noter que le stade a été rénové l'an dernier.",                    # the aside, accent dropped
+    "Il est arrivé tard. Rappelons à ce propos que le journaliste collabore avec la BBC.",
+    "Vers midi arrive un camion de démineurs pour s'assurer qu'il n'y a pas de bombe.",  # to make sure
+    "Les moteurs sont aussi avancés que les moteurs électriques de 1830.",  # a degree
+    "Elle annoncera sa candidature ce soir au journal de 20 heures.",     # a future: nothing said yet
+    "Force est de constater que les quartiers contestataires sont ciblés.",  # the journalist's inference
+    "Les otages sont toujours détenus, contrairement à ce qu'avait annoncé le gouvernement lundi dernier.",
 ]
 
 
@@ -673,6 +683,13 @@ SPEECH_NEAR_NON_SPEECH = [
      {"speaker": "le maire", "content": "Rappelons que la digue a cédé deux fois"}),
     ("Le maire a rappelé qu'il est possible de contester la décision.",
      {"speaker": "Le maire", "content": "il est possible de contester la décision"}),
+    # `aussi` before a cue is `also`; a future inside a content or a quote is the speaker's
+    ("Il avait aussi ajouté que la loi allait trop loin.", {"speaker": "Il", "content": "la loi allait trop loin"}),
+    ("Le maire a déclaré qu'il annoncera sa décision lundi.",
+     {"speaker": "Le maire", "content": "il annoncera sa décision lundi"}),
+    ("« Nous annoncerons la date lundi », a déclaré le maire.",
+     {"speaker": "le maire", "content": "Nous annoncerons la date lundi"}),
+    ("La DGAC recommande aux compagnies de réduire les vols.", {"speaker": "La DGAC", "content": "réduire les vols"}),
     # `on` in a quote is speech
     ("« On a tout perdu », a dit un habitant du quartier.",
      {"speaker": "un habitant du quartier", "content": "On a tout perdu"}),

@@ -370,8 +370,12 @@ def _within_cue_clause(ctx: Ctx, t, spans: list) -> list:
     s, e = spans[0][0], spans[-1][1]
     cut = None
     for c in t.children:
-        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and "Fin" in c.morph.get("VerbForm") and s < c.idx < e \
-                and ctx.in_quote[c.i] < 0:
+        if c.pos_ not in ("VERB", "AUX") or not s < c.idx < e or ctx.in_quote[c.i] >= 0:
+            continue
+        own_subject = any(x.dep_.startswith("nsubj") for x in c.children)
+        if c.dep_ == "conj" and ("Fin" in c.morph.get("VerbForm") or own_subject or any(
+                x.dep_.startswith("aux") for x in c.children)) or c.dep_ in ("advcl", "parataxis") and own_subject \
+                and c.left_edge.i > 0 and norm(ctx.tok(c.left_edge.i - 1)) in ("et", ","):
             left = c.left_edge.i
             cut = left if cut is None else min(cut, left)
     for a in t.ancestors:
@@ -445,6 +449,8 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if j >= ctx.n or ctx.tok(j).pos_ != "DET":
         return []
     lo = chain_start(ctx, t.i)
+    if lo > 0 and norm(ctx.tok(lo - 1)) in ("que", "qu'") and ctx.in_quote[t.i] < 0:
+        return []  # `ce qu'avait annoncé le Cameroun`: the object is the relative, the subject follows
     recent_past = t.i >= 2 and norm(ctx.tok(t.i - 1)) in ("de", "d'") and ctx.tok(t.i - 2).lemma_ == "venir"
     if not recent_past and any(ctx.tok(x).morph.get("VerbForm") == ["Inf"] for x in range(lo, t.i + 1)):
         return []  # `semblent confirmer l'hypothèse`; but `vient d'annoncer sa démission` is said
