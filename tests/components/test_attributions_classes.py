@@ -655,6 +655,23 @@ def test_when_names_follow_each_other_then_only_a_list_with_et_makes_several_spe
     assert len(_run(nlp, text)) == speakers
 
 
+@pytest.mark.parametrize("text, wrong", [
+    ("Le ministre critique le rapport qu'il considère comme « politisé ».", "il considère comme « politisé »"),
+    ("Le porte-parole a critiqué les photos qu'il a qualifiées de « truquées ».", "il a qualifiées de « truquées »"),
+])
+def test_when_que_is_a_relative_after_the_object_then_it_opens_no_reported_clause(nlp, text, wrong):
+    assert not any(a["content"] == wrong for a in _run(nlp, text))
+
+
+@pytest.mark.parametrize("text, content", [
+    ("La préfecture a informé les habitants que la route était fermée.", "la route était fermée"),
+    ("Le ministre a rappelé ce matin que la loi serait votée.", "la loi serait votée"),
+    ("Le maire a annoncé aux journalistes que la piscine fermerait.", "la piscine fermerait"),
+])
+def test_when_que_follows_an_object_or_a_time_then_the_clause_is_still_reported(nlp, text, content):
+    assert any(a["content"] == content for a in _run(nlp, text))
+
+
 def test_when_selon_follows_que_and_a_comma_then_it_alone_reports_the_quote(nlp):
     found = _run(nlp, "Il a expliqué ce choix par le fait que, selon lui, « la ville manque de logements ».")
     assert [(a["cue"], a["content"]) for a in found] == [("selon", "la ville manque de logements")], found

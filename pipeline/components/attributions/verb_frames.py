@@ -53,6 +53,8 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         j += 1
     spans = []
     rule = "que_clause"
+    if que is not None and _relative_que(ctx, t, que):
+        return []  # `a critiqué les photos qu'il a qualifiées de …`: a relative clause of the object
     if que is not None:
         spans = clause_right(ctx, owner, que + 1)
     else:
@@ -76,6 +78,23 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         q = ctx.quotes[ctx.open_tok[end.end + 1]]
         out.append(make_attribution("direct", t, cue.lemma, cue.stance, speaker, (q.start, q.end), "que_colon_quote"))
     return out
+
+
+OBJECT_AND_QUE = {"informer", "prévenir", "avertir", "convaincre", "persuader", "assurer", "rassurer", "aviser"}
+
+
+def _relative_que(ctx: Ctx, t, que: int) -> bool:
+    """Is the `que` at token `que` a relative pronoun after the cue's direct object (`critique
+    le rapport qu'il juge …`) rather than the conjunction of a reported clause? The object: a
+    determiner right after the cue (adverbs aside), a noun or adjective right before `que`. Verbs
+    that take both an object and a clause (`informer les habitants que`) excepted."""
+    if t.lemma_ in OBJECT_AND_QUE or que < t.i + 3 or ctx.tok(que - 1).pos_ not in ("NOUN", "ADJ", "PROPN") \
+            or ctx.tok(que - 1).lower_ in ctx.words.time_word or ctx.tok(que - 1).lower_ == "fait":
+        return False  # `a rappelé ce matin que`: a time, no object; `souligne le fait que`: a clause
+    k = t.i + 1
+    while k < que and ctx.tok(k).pos_ == "ADV":
+        k += 1
+    return ctx.tok(k).pos_ == "DET" and not any(ctx.tok(x).text in (",", ":") for x in range(k, que))
 
 
 def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
