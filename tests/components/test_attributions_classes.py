@@ -555,6 +555,9 @@ CONTENTS = [
     # a coordinated clause with its own subject and cue is not the object's content
     ("Le président et le ministre ont annoncé leur visite, et l'archevêque de Rouen a annoncé son retour précipité.",
      {"speaker": "Le président", "content": "leur visite"}),
+    # `tout en` + a gerund: the journalist's
+    ("Le maire a rappelé que la digue avait cédé tout en saluant le travail des pompiers.",
+     {"cue": "rappelé", "content": "la digue avait cédé"}),
     # `non seulement … mais` stays one content
     ("Il a dit que non seulement les prix montent mais aussi les loyers.",
      {"cue": "dit", "content": "non seulement les prix montent mais aussi les loyers"}),
@@ -600,6 +603,7 @@ NOT_SPEECH = [
     "Les moteurs sont aussi avancés que les moteurs électriques de 1830.",  # a degree
     "Elle annoncera sa candidature ce soir au journal de 20 heures.",     # a future: nothing said yet
     "Force est de constater que les quartiers contestataires sont ciblés.",  # the journalist's inference
+    "L'individu était dans un état de démence mais rien ne précise qu'il était radicalisé.",  # negated subject
     "Les otages sont toujours détenus, contrairement à ce qu'avait annoncé le gouvernement lundi dernier.",
 ]
 
@@ -635,6 +639,9 @@ def test_when_cue_has_its_subject_before_a_quote_then_it_is_no_inversion(nlp, te
     # a present participle has no inverted subject: the noun phrase after it is its object
     ("Pour le quotidien, il s'agit d'une « intrusion grave » que la rédaction juge comme « une atteinte à la "
      "presse » qualifiant la tribune de « tract politique ».", "la tribune"),
+    # a gerund (`tout en mettant en avant`) has no inverted subject either
+    ("Le projet avait été bloqué par Obama, qui estimait qu'il ne renforçait pas « la sécurité du pays » tout en "
+     "mettant aussi en avant des considérations écologiques.", "des considérations écologiques"),
     # the subject inverted after its cue, a time after it: no object content
     ("Le blessé est le conducteur du camion, a annoncé la gendarmerie vers midi.",
      "Le blessé est le conducteur du camion"),
@@ -658,6 +665,7 @@ def test_when_names_follow_each_other_then_only_a_list_with_et_makes_several_spe
 @pytest.mark.parametrize("text, wrong", [
     ("Le ministre critique le rapport qu'il considère comme « politisé ».", "il considère comme « politisé »"),
     ("Le porte-parole a critiqué les photos qu'il a qualifiées de « truquées ».", "il a qualifiées de « truquées »"),
+    ("Il maintient cependant sa contestation de ces accusations, qu'il juge « abjectes ».", "il juge « abjectes »"),
 ])
 def test_when_que_is_a_relative_after_the_object_then_it_opens_no_reported_clause(nlp, text, wrong):
     assert not any(a["content"] == wrong for a in _run(nlp, text))

@@ -69,6 +69,12 @@ def journalist_resumes(ctx: Ctx, owner, i: int, j: int, quoted: bool) -> bool:
     t = ctx.tok(j)
     w = norm(t)
     prev = norm(ctx.tok(j - 1)) if j > 0 else ""
+    if w == "tout" and j + 1 < ctx.n and norm(ctx.tok(j + 1)) == "en":
+        k = j + 2  # `… « la sécurité du pays » tout en mettant en avant …`: `tout en` + a gerund
+        while k < ctx.n and norm(ctx.tok(k)) in ctx.words.object_clitic and k - j < 4:
+            k += 1
+        if k < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Part"] and ctx.tok(k).morph.get("Tense") == ["Pres"]:
+            return not later_quote or owner.verb_cue(ctx, ctx.tok(k)) is not None
     if w == "en":
         k = j + 1
         while k < ctx.n and norm(ctx.tok(k)) in ctx.words.object_clitic and k - j < 3:

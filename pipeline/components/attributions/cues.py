@@ -189,6 +189,9 @@ def negated(ctx: Ctx, t) -> bool:
     if not any(w in ctx.words.negation_start for w in window):
         return False
     k = next(k for k, w in enumerate(window) if w in ctx.words.negation_start)
+    if any(w in ("rien", "personne", "nul") for w in window[:k]) or \
+            lo > 0 and norm(ctx.tok(lo - 1)) in ("rien", "personne", "nul") and k == 0:
+        return True  # `rien ne précise que`: a negated subject
     return any(w in ctx.words.negation_end for w in window[k + 1:])
 
 

@@ -88,13 +88,15 @@ def _relative_que(ctx: Ctx, t, que: int) -> bool:
     le rapport qu'il juge …`) rather than the conjunction of a reported clause? The object: a
     determiner right after the cue (adverbs aside), a noun or adjective right before `que`. Verbs
     that take both an object and a clause (`informer les habitants que`) excepted."""
-    if t.lemma_ in OBJECT_AND_QUE or que < t.i + 3 or ctx.tok(que - 1).pos_ not in ("NOUN", "ADJ", "PROPN") \
-            or ctx.tok(que - 1).lower_ in ctx.words.time_word or ctx.tok(que - 1).lower_ == "fait":
+    last = que - 2 if ctx.tok(que - 1).text == "," else que - 1  # `sa contestation des accusations, qu'il juge`
+    if t.lemma_ in OBJECT_AND_QUE or que < t.i + 3 or ctx.tok(last).pos_ not in ("NOUN", "ADJ", "PROPN") \
+            or ctx.tok(last).lower_ in ctx.words.time_word or ctx.tok(last).lower_ == "fait":
         return False  # `a rappelé ce matin que`: a time, no object; `souligne le fait que`: a clause
     k = t.i + 1
     while k < que and ctx.tok(k).pos_ == "ADV":
         k += 1
-    return ctx.tok(k).pos_ == "DET" and not any(ctx.tok(x).text in (",", ":") for x in range(k, que))
+    return ctx.tok(k).pos_ == "DET" and not any(ctx.tok(x).text in (",", ":") for x in range(k, que - 1)) and (
+        ctx.tok(que - 1).text != "," or ctx.tok(que - 2).pos_ in ("NOUN", "ADJ", "PROPN"))
 
 
 def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
@@ -106,7 +108,8 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     `« Nous avons gagné, lance-t-elle. La suite sera plus dure. »` -> two directs, one speaker
     """
     lo = chain_start(ctx, t.i)
-    if lo == 0 or t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Pres"]:
+    verb = ctx.tok(ctx.cue_first.get(t.i, t.i))  # `mettant` of `mettant en avant`
+    if lo == 0 or verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"]:
         return []  # `… qualifiant la tribune de « tract »`: a present participle has no inverted subject
     before = ctx.tok(lo - 1)
     speaker = inverted_clitic(ctx, t)
