@@ -465,6 +465,9 @@ CONTENTS = [
      {"kind": "according_to", "speaker": "le collectif", "content": "Insuffisant"}),
     ("Le suspect a été placé en cellule, selon une source proche de l'enquête, qui ajoute qu'il avait déjà été arrêté.",
      {"kind": "according_to", "content": "Le suspect a été placé en cellule"}),
+    # `A, selon X, et B`: the coordinated clause B is no part of X's content
+    ("Cinq bébés ont déjà été tués par le virus, selon le ministère de la santé, et 44 morts sont en cours d'analyse.",
+     {"kind": "according_to", "content": "Cinq bébés ont déjà été tués par le virus"}),
     # a trailing `selon X`: its own attribution of the same content
     ("Le ministre a déclaré que la réforme serait votée en juin selon Ouest-France.",
      {"cue": "déclaré", "speaker": "Le ministre", "content": "la réforme serait votée en juin"}),

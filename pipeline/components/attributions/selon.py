@@ -115,7 +115,8 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
                 more = clause_right(ctx, owner, k)
                 if more:
                     span = (left[0], more[-1][1])
-            if k < ctx.n and ctx.tok(k).text == "," and ctx.tok(first - 1).text == "," and not relative_after:
+            if k + 1 < ctx.n and ctx.tok(k).text == "," and ctx.tok(first - 1).text == "," and not relative_after \
+                    and norm(ctx.tok(k + 1)) not in ("et", "mais", "or", "puis"):  # `A, selon X, et B`: B is no part
                 more = clause_right(ctx, owner, k + 1)
                 if more and more[0][0] < sent.end_char:
                     more_toks = ctx.doc.char_span(*more[0], alignment_mode="expand")
