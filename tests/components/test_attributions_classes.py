@@ -465,6 +465,9 @@ CONTENTS = [
      {"kind": "according_to", "speaker": "le collectif", "content": "Insuffisant"}),
     ("Le suspect a été placé en cellule, selon une source proche de l'enquête, qui ajoute qu'il avait déjà été arrêté.",
      {"kind": "according_to", "content": "Le suspect a été placé en cellule"}),
+    # `S, selon X, V …`: the subject on the left and the verb on the right make one clause
+    ("Le bilan, selon la police, est de trois morts.",
+     {"kind": "according_to", "speaker": "la police", "content": "Le bilan, selon la police, est de trois morts"}),
     # `A, selon X, et B`: the coordinated clause B is no part of X's content
     ("Cinq bébés ont déjà été tués par le virus, selon le ministère de la santé, et 44 morts sont en cours d'analyse.",
      {"kind": "according_to", "content": "Cinq bébés ont déjà été tués par le virus"}),

@@ -106,6 +106,11 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
         spans = clause_right(ctx, owner, k, mais="split")
         if spans:
             span = (spans[0][0], spans[-1][1])
+        if spans and left and ctx.tok(first - 1).text == "," and k < ctx.n and ctx.tok(k).pos_ in ("VERB", "AUX") \
+                and "Fin" in ctx.tok(k).morph.get("VerbForm") and any(x.pos_ in ("NOUN", "PROPN", "PRON")
+                                                                      for x in left_toks):
+            # `Le bilan, selon la police, est de trois morts`: the subject is on the left, one clause
+            spans, span = [], (left[0], spans[-1][1])
     else:
         if left:
             span = left
