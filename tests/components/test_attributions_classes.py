@@ -672,6 +672,7 @@ def test_when_names_follow_each_other_then_only_a_list_with_et_makes_several_spe
     ("Le ministre critique le rapport qu'il considère comme « politisé ».", "il considère comme « politisé »"),
     ("Le porte-parole a critiqué les photos qu'il a qualifiées de « truquées ».", "il a qualifiées de « truquées »"),
     ("Il maintient cependant sa contestation de ces accusations, qu'il juge « abjectes ».", "il juge « abjectes »"),
+    ("Le groupe a annoncé la suppression de 600 emplois sur les 2 700 que compte le site.", "compte le site"),
 ])
 def test_when_que_is_a_relative_after_the_object_then_it_opens_no_reported_clause(nlp, text, wrong):
     assert not any(a["content"] == wrong for a in _run(nlp, text))

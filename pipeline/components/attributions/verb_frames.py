@@ -89,7 +89,8 @@ def _relative_que(ctx: Ctx, t, que: int) -> bool:
     determiner right after the cue (adverbs aside), a noun or adjective right before `que`. Verbs
     that take both an object and a clause (`informer les habitants que`) excepted."""
     last = que - 2 if ctx.tok(que - 1).text == "," else que - 1  # `sa contestation des accusations, qu'il juge`
-    if t.lemma_ in OBJECT_AND_QUE or que < t.i + 3 or ctx.tok(last).pos_ not in ("NOUN", "ADJ", "PROPN") \
+    if t.lemma_ in OBJECT_AND_QUE or que < t.i + 3 or not (ctx.tok(last).pos_ in ("NOUN", "ADJ", "PROPN")
+                                                            or ctx.tok(last).like_num) \
             or ctx.tok(last).lower_ in ctx.words.time_word or ctx.tok(last).lower_ == "fait":
         return False  # `a rappelé ce matin que`: a time, no object; `souligne le fait que`: a clause
     k = t.i + 1
