@@ -682,6 +682,8 @@ def test_when_que_is_a_relative_after_the_object_then_it_opens_no_reported_claus
     ("La préfecture a informé les habitants que la route était fermée.", "la route était fermée"),
     ("Le ministre a rappelé ce matin que la loi serait votée.", "la loi serait votée"),
     ("Le maire a annoncé aux journalistes que la piscine fermerait.", "la piscine fermerait"),
+    ("L'entourage du ministre annonçait ce matin à l'Agence France-Presse que le ministre serait candidat.",
+     "le ministre serait candidat"),
 ])
 def test_when_que_follows_an_object_or_a_time_then_the_clause_is_still_reported(nlp, text, content):
     assert any(a["content"] == content for a in _run(nlp, text))

@@ -93,10 +93,9 @@ def _relative_que(ctx: Ctx, t, que: int) -> bool:
                                                             or ctx.tok(last).like_num) \
             or ctx.tok(last).lower_ in ctx.words.time_word or ctx.tok(last).lower_ == "fait":
         return False  # `a rappelé ce matin que`: a time, no object; `souligne le fait que`: a clause
-    k = t.i + 1
-    while k < que and ctx.tok(k).pos_ == "ADV":
-        k += 1
-    return ctx.tok(k).pos_ == "DET" and not any(ctx.tok(x).text in (",", ":") for x in range(k, que - 1)) and (
+    k = skip_adverbials(ctx, t.i + 1)  # `annonçait ce matin à l'AFP que`: a time, then no object
+    return k < que and ctx.tok(k).pos_ == "DET" and not any(
+        ctx.tok(x).text in (",", ":") or norm(ctx.tok(x)) in ("à", "au", "aux") for x in range(k, que - 1)) and (
         ctx.tok(que - 1).text != "," or ctx.tok(que - 2).pos_ in ("NOUN", "ADJ", "PROPN"))
 
 
