@@ -498,6 +498,11 @@ CONTENTS = [
      {"cue": "annoncé", "content": "un engagement de plus d'un milliard d'euros pour la région"}),
     ("Le collectif a réclamé un droit de contrôle sur l'utilisation des fonds publics.",
      {"cue": "réclamé", "content": "un droit de contrôle sur l'utilisation des fonds publics"}),
+    # nor a time closing the clause
+    ("Le groupe État islamique a revendiqué l'attaque quelques heures plus tard.",
+     {"cue": "revendiqué", "content": "l'attaque"}),
+    ("Le groupe a revendiqué l'acte terroriste environ une heure après.",
+     {"cue": "revendiqué", "content": "l'acte terroriste"}),
     # but not the setting of the speech itself
     ("Le maire a annoncé sa démission lors d'une conférence de presse à Lyon.",
      {"cue": "annoncé", "content": "sa démission"}),

@@ -461,6 +461,18 @@ def _ends_sentence(ctx: Ctx, k: int) -> bool:
     return j >= ctx.n or ctx.tok(j).text in SENT_END or ctx.is_break(j)
 
 
+def closing_time(ctx: Ctx, x: int, end: int) -> bool:
+    """Does a time that closes the clause start at token x (`l'attaque quelques heures plus tard`,
+    `l'accident hier`, `l'acte environ une heure après`): a few determiners, numbers, adverbs and
+    a time noun, nothing else up to the clause's end?"""
+    if x == 0 or ctx.tok(x - 1).pos_ == "ADP" or end - x > 5:
+        return False
+    words = [ctx.tok(k) for k in range(x, end + 1)]
+    return any(w.lower_ in ctx.words.time_word for w in words) and all(
+        w.pos_ in ("DET", "NUM", "ADV") or w.lower_ in ctx.words.time_word or (w.i == end and w.pos_ == "ADP")
+        for w in words)
+
+
 def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     """Denial or accusation whose content is the object noun phrase.
 
@@ -502,7 +514,7 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         clause_end = ctx.doc.char_span(*spans[0], alignment_mode="expand").end - 1
         end = next((x - 1 for x in range(np[1] + 1, clause_end) if ctx.in_quote[x] < 0 and (
             ctx.tok(x).text in (",", ";") and ctx.tok(x + 1).pos_ in ("DET", "PROPN", "PRON")
-            or speech_setting(ctx, x))), clause_end)
+            or speech_setting(ctx, x) or closing_time(ctx, x, clause_end))), clause_end)
         end = max(end, np[1])
         while end > np[1] and ctx.tok(end).is_punct:
             end -= 1
