@@ -498,7 +498,8 @@ CONTENTS = [
      {"cue": "annoncé", "content": "un engagement de plus d'un milliard d'euros pour la région"}),
     ("Le collectif a réclamé un droit de contrôle sur l'utilisation des fonds publics.",
      {"cue": "réclamé", "content": "un droit de contrôle sur l'utilisation des fonds publics"}),
-    # nor a time closing the clause
+    # nor a time closing the clause (which once hid the object altogether)
+    ("Le maire a annoncé sa démission lundi.", {"cue": "annoncé", "content": "sa démission"}),
     ("Le groupe État islamique a revendiqué l'attaque quelques heures plus tard.",
      {"cue": "revendiqué", "content": "l'attaque"}),
     ("Le groupe a revendiqué l'acte terroriste environ une heure après.",

@@ -489,7 +489,12 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if not recent_past and any(ctx.tok(x).morph.get("VerbForm") == ["Inf"] for x in range(lo, t.i + 1)):
         return []  # `semblent confirmer l'hypothèse`; but `vient d'annoncer sa démission` is said
     np = np_right(ctx, j, appos=False)
-    if not np or ctx.tok(np[1]).lemma_.lower() in ctx.words.time_word:
+    if np and ctx.tok(np[1]).lemma_.lower() in ctx.words.time_word:
+        k = np[1]  # `a annoncé sa démission lundi`: the object before the time
+        while k > np[0] and (ctx.tok(k).lemma_.lower() in ctx.words.time_word or ctx.tok(k).pos_ in ("NUM", "DET")):
+            k -= 1
+        np = (np[0], k) if k > np[0] and ctx.tok(k).pos_ in ("NOUN", "PROPN") else None
+    if not np:
         return []
     if lo > 0 and ctx.tok(lo - 1).text == "," and _ends_sentence(ctx, np[1] + 1):
         return []  # `…, ont annoncé les Nations unies (vers midi).`: the subject inverted after its cue
@@ -515,6 +520,8 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         end = next((x - 1 for x in range(np[1] + 1, clause_end) if ctx.in_quote[x] < 0 and (
             ctx.tok(x).text in (",", ";") and ctx.tok(x + 1).pos_ in ("DET", "PROPN", "PRON")
             or speech_setting(ctx, x) or closing_time(ctx, x, clause_end))), clause_end)
+        if end == clause_end and clause_end > np[1] and closing_time(ctx, clause_end, clause_end):
+            end = clause_end - 1  # `sa démission lundi`
         end = max(end, np[1])
         while end > np[1] and ctx.tok(end).is_punct:
             end -= 1
