@@ -468,6 +468,11 @@ CONTENTS = [
     # `S, selon X, V …`: the subject on the left and the verb on the right make one clause
     ("Le bilan, selon la police, est de trois morts.",
      {"kind": "according_to", "speaker": "la police", "content": "Le bilan, selon la police, est de trois morts"}),
+    # times opening the sentence before a trailing `selon X` are not X's content
+    ("À 19 h 30, lundi, le nombre de votants s'élevait à deux millions, selon la haute autorité.",
+     {"kind": "according_to", "content": "le nombre de votants s'élevait à deux millions"}),
+    ("Trois personnes ont été blessées, selon la police.",
+     {"kind": "according_to", "content": "Trois personnes ont été blessées"}),
     # `A, selon X, et B`: the coordinated clause B is no part of X's content
     ("Cinq bébés ont déjà été tués par le virus, selon le ministère de la santé, et 44 morts sont en cours d'analyse.",
      {"kind": "according_to", "content": "Cinq bébés ont déjà été tués par le virus"}),

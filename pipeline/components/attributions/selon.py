@@ -113,7 +113,7 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
             spans, span = [], (left[0], spans[-1][1])
     else:
         if left:
-            span = left
+            span = left = _after_opening_time(ctx, left)
             if ctx.tok(first - 1).text != "," and k < ctx.n and ctx.tok(k).text not in SENT_END | {","} and \
                     ctx.tok(first - 1).pos_ in ("VERB", "AUX", "ADV"):
                 # `L'enterrement est selon l'Église « la forme la plus appropriée »`: mid-clause
@@ -184,6 +184,23 @@ def has_own_subject(ctx: Ctx, k: int) -> bool:
             return j > k and ctx.tok(k).pos_ != "ADP"
         j += 1
     return False
+
+
+def _after_opening_time(ctx: Ctx, left: tuple[int, int]) -> tuple[int, int]:
+    """`À 19 h 30, lundi, il s'élevait à deux millions, selon X`: times opening the sentence, each
+    closed by a comma, are not the source's content when a clause with its verb follows."""
+    toks = ctx.doc.char_span(*left, alignment_mode="expand")
+    if toks is None:
+        return left
+    k = toks.start
+    while True:
+        c = next((x for x in range(k, min(toks.end, k + 6)) if ctx.tok(x).text == ","), None)
+        chunk = [ctx.tok(x) for x in range(k, c)] if c is not None else []
+        if not chunk or any(x.pos_ in ("VERB", "AUX") or x.i in ctx.open_tok for x in chunk) or not any(
+                x.like_num or x.lower_ in ctx.words.time_word for x in chunk) or not has_main_verb(ctx, toks.end - 1):
+            break
+        k = c + 1
+    return (ctx.tok(k).idx, left[1]) if k > toks.start and k < toks.end else left
 
 
 def _criterion(ctx: Ctx, first: int, np) -> bool:
