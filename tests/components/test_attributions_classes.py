@@ -473,6 +473,9 @@ CONTENTS = [
      {"kind": "according_to", "content": "le nombre de votants s'élevait à deux millions"}),
     ("Trois personnes ont été blessées, selon la police.",
      {"kind": "according_to", "content": "Trois personnes ont été blessées"}),
+    # `S, qui …, selon X, V …`: the relative clause right before the source is X's content
+    ("L'incendie, qui serait d'origine criminelle, selon les pompiers, a détruit trois maisons.",
+     {"kind": "according_to", "speaker": "les pompiers", "content": "L'incendie, qui serait d'origine criminelle"}),
     # `A, selon X, et B`: the coordinated clause B is no part of X's content
     ("Cinq bébés ont déjà été tués par le virus, selon le ministère de la santé, et 44 morts sont en cours d'analyse.",
      {"kind": "according_to", "content": "Cinq bébés ont déjà été tués par le virus"}),

@@ -109,8 +109,11 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
         if spans and left and ctx.tok(first - 1).text == "," and k < ctx.n and ctx.tok(k).pos_ in ("VERB", "AUX") \
                 and "Fin" in ctx.tok(k).morph.get("VerbForm") and any(x.pos_ in ("NOUN", "PROPN", "PRON")
                                                                       for x in left_toks):
-            # `Le bilan, selon la police, est de trois morts`: the subject is on the left, one clause
-            spans, span = [], (left[0], spans[-1][1])
+            # `Le bilan, selon la police, est de trois morts`: the subject is on the left, one clause;
+            # `L'attaque, qui serait terroriste, selon la police, a fait …`: the relative is X's words
+            rel = next((x for x in reversed(left_toks) if x.text == ","), None)
+            relative = rel is not None and rel.i + 1 < ctx.n and norm(ctx.tok(rel.i + 1)) in ("qui", "dont")
+            spans, span = [], (left if relative else (left[0], spans[-1][1]))
     else:
         if left:
             span = left = _after_opening_time(ctx, left)
