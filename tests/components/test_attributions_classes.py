@@ -578,6 +578,14 @@ CONTENTS = [
     # `tout en` + a gerund: the journalist's
     ("Le maire a rappelé que la digue avait cédé tout en saluant le travail des pompiers.",
      {"cue": "rappelé", "content": "la digue avait cédé"}),
+    # `et` + a second verb of the content's own subject goes on (a `que` clause, `Selon X,`) ...
+    ("Le procureur a précisé que les vêtements ont été retrouvés et ont été lavés.",
+     {"cue": "précisé", "content": "les vêtements ont été retrouvés et ont été lavés"}),
+    ("Selon la police, l'homme était ivre et conduisait sans permis.",
+     {"kind": "according_to", "content": "l'homme était ivre et conduisait sans permis"}),
+    # ... but not after a closing quote: the speaker's own second predicate
+    ("Le directeur a déclaré que le président « ne comprend pas la Russie » et a exprimé des inquiétudes.",
+     {"cue": "déclaré", "content": "le président « ne comprend pas la Russie »"}),
     # `non seulement … mais` stays one content
     ("Il a dit que non seulement les prix montent mais aussi les loyers.",
      {"cue": "dit", "content": "non seulement les prix montent mais aussi les loyers"}),

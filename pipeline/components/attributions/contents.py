@@ -99,7 +99,7 @@ def journalist_resumes(ctx: Ctx, owner, i: int, j: int, quoted: bool) -> bool:
     return False
 
 
-def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop") -> list[tuple[int, int]]:
+def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = False) -> list[tuple[int, int]]:
     """Content from token i to the end of its clause: the sentence end, a paragraph break,
     a new attribution (`, ajoutant que`) or the journalist's own words taking over
     (journalist_resumes; a content that is one quote then a gerund ends with the quote); `et que` splits it into coordinated contents, and so does `, mais` +
@@ -147,8 +147,10 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop") -> list[tuple[int,
             j += 1
             continue
         if w == "et" and j + 1 < ctx.n and ctx.tok(j + 1).pos_ in ("VERB", "AUX") and \
-                ctx.tok(j + 1).morph.get("VerbForm") == ["Fin"]:
-            break  # `annonce son soutien et appelle à …`: a second predicate of the speaker
+                ctx.tok(j + 1).morph.get("VerbForm") == ["Fin"] and (not subject or j - 1 in ctx.close_tok
+                                                                      or _speaker_predicate(ctx, j + 1, start)):
+            break  # `annonce son soutien et appelle à …`: a second predicate of the speaker (in a clause
+            # with its own `subject`, `que les habits ont été retrouvés et ont été lavés`, by the parse)
         if w == "et" and j + 1 < ctx.n and norm(ctx.tok(j + 1)) in ("que", "qu'") and last is not None:
             spans.append((start, last))
             start = j + 2
@@ -169,6 +171,17 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop") -> list[tuple[int,
         if b >= a:
             out.append(chars(ctx, a, b))
     return out
+
+
+def _speaker_predicate(ctx: Ctx, k: int, start: int) -> bool:
+    """Is the verb at k (after `et`) coordinated, in the parse, with a verb before the content
+    that starts at `start` (`a déclaré que A et a exprimé B`), not with the content's own verb?
+    (After a closing quote it is the speaker's in any case: `que X « ne comprend pas » et a
+    exprimé …`.)"""
+    v = ctx.tok(k)
+    if v.dep_.startswith("aux") or v.dep_ == "cop":
+        v = v.head
+    return v.dep_ == "conj" and v.head.i < start
 
 
 def _after_connective(ctx: Ctx, i: int) -> int:

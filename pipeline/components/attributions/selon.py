@@ -103,7 +103,7 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
         if k < ctx.n and ctx.tok(k).text == ",":
             k += 1
         # `Selon X, A, mais B`: both clauses are X's, one attribution each
-        spans = clause_right(ctx, owner, k, mais="split")
+        spans = clause_right(ctx, owner, k, mais="split", subject=True)
         if spans:
             span = (spans[0][0], spans[-1][1])
         if spans and left and ctx.tok(first - 1).text == "," and k < ctx.n and ctx.tok(k).pos_ in ("VERB", "AUX") \

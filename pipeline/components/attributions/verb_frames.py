@@ -56,7 +56,7 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if que is not None and _relative_que(ctx, t, que):
         return []  # `a critiqué les photos qu'il a qualifiées de …`: a relative clause of the object
     if que is not None:
-        spans = clause_right(ctx, owner, que + 1)
+        spans = clause_right(ctx, owner, que + 1, subject=True)
     else:
         k = skip_adverbials(ctx, t.i + 1)  # `a confirmé le 25 mars être à l'origine`
         if any(norm(ctx.tok(x)) in ctx.words.negation_start for x in range(t.i + 1, k)):
