@@ -571,7 +571,11 @@ CONTENTS = [
         ("Selon la préfecture, un premier bilan fait état de cinq blessés, qui auraient été intoxiqués.",
          "according_to", "la préfecture", "un premier bilan fait état de cinq blessés, qui auraient été intoxiqués"),
         ("Selon Anne Roy, présidente de l'ADPN (Association de défense des petits navires), « la flotte est en "
-         "danger ».", "direct", "Anne Roy, présidente de l'ADPN", "la flotte est en danger")]],
+         "danger ».", "direct", "Anne Roy, présidente de l'ADPN", "la flotte est en danger"),
+        ("Selon les chercheurs qui l'ont observée, la comète serait la plus lointaine jamais vue.", "according_to",
+         "les chercheurs", "la comète serait la plus lointaine jamais vue"),
+        ("Selon Paul Roy, du conseil régional, les « routes de montagne restent dangereuses ».", "according_to",
+         "Paul Roy", "les « routes de montagne restent dangereuses »")]],
     # a coordinated clause with its own subject and cue is not the object's content
     ("Le président et le ministre ont annoncé leur visite, et l'archevêque de Rouen a annoncé son retour précipité.",
      {"speaker": "Le président", "content": "leur visite"}),

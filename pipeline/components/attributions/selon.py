@@ -73,10 +73,12 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
             k += 1
         k += 1
     elif clause_initial and k < ctx.n and ctx.tok(k).text != ",":
-        # `Selon les chiffres publiés mardi par l'Insee, …`: a modifier of the source
+        # `Selon les chiffres publiés mardi par l'Insee, …`, `Selon les scientifiques qui l'ont
+        # découvert, …`: a modifier or a relative clause of the source
+        relative = norm(ctx.tok(k)) in ("qui", "dont")
         m = k
-        while m < ctx.n and m - k < 12 and ctx.tok(m).text not in SENT_END | {","} and not (
-                ctx.tok(m).pos_ in ("VERB", "AUX") and ctx.tok(m).morph.get("VerbForm") == ["Fin"]):
+        while m < ctx.n and m - k < 12 and ctx.tok(m).text not in SENT_END | {","} and m not in ctx.open_tok and (
+                relative or not (ctx.tok(m).pos_ in ("VERB", "AUX") and ctx.tok(m).morph.get("VerbForm") == ["Fin"])):
             m += 1
         if m < ctx.n and ctx.tok(m).text == ",":
             k = m
@@ -153,7 +155,8 @@ def source_apposition(ctx: Ctx, c: int) -> int:
     if c + 1 >= ctx.n or ctx.tok(c).text != ",":
         return c
     relative = norm(ctx.tok(c + 1)) in ("qui", "dont")
-    if not relative and ctx.tok(c + 1).pos_ not in ("DET", "NOUN", "ADJ", "PROPN"):
+    if not relative and ctx.tok(c + 1).pos_ not in ("DET", "NOUN", "ADJ", "PROPN") and \
+            norm(ctx.tok(c + 1)) not in ctx.words.de:  # `Selon Paul Roy, du conseil régional, …`
         return c
     k = c + 1
     while k < ctx.n and k - c <= 15 and ctx.tok(k).text != ",":
@@ -179,7 +182,9 @@ def has_own_subject(ctx: Ctx, k: int) -> bool:
     while j < ctx.n and j - k < 40 and ctx.tok(j).text not in SENT_END and not ctx.is_break(j):
         tk = ctx.tok(j)
         if j in ctx.open_tok and ctx.qtok[ctx.open_tok[j]][1] is not None:
-            j = ctx.qtok[ctx.open_tok[j]][1] + 1  # `surnommé « le géant »`: a quote inside the words
+            if ctx.tok(j - 1).pos_ not in ("VERB", "ADP"):
+                return True  # `les « liens … continuent »`: the clause goes on inside the quote
+            j = ctx.qtok[ctx.open_tok[j]][1] + 1  # `surnommé « le géant »`: a name inside the words
             continue
         if tk.text == ",":
             return False
