@@ -574,6 +574,8 @@ CONTENTS = [
          "danger ».", "direct", "Anne Roy, présidente de l'ADPN", "la flotte est en danger"),
         ("Selon les chercheurs qui l'ont observée, la comète serait la plus lointaine jamais vue.", "according_to",
          "les chercheurs", "la comète serait la plus lointaine jamais vue"),
+        ("Selon les déclarations que le procureur a faites à la presse, la victime connaissait son agresseur.",
+         "according_to", "les déclarations", "la victime connaissait son agresseur"),
         ("Selon Paul Roy, du conseil régional, les « routes de montagne restent dangereuses ».", "according_to",
          "Paul Roy", "les « routes de montagne restent dangereuses »")]],
     # a coordinated clause with its own subject and cue is not the object's content
@@ -590,6 +592,8 @@ CONTENTS = [
     # ... but not after a closing quote: the speaker's own second predicate
     ("Le directeur a déclaré que le président « ne comprend pas la Russie » et a exprimé des inquiétudes.",
      {"cue": "déclaré", "content": "le président « ne comprend pas la Russie »"}),
+    # a footnote call closing the words is no part of them
+    ("Le président a promis de baisser les impôts [1].", {"cue": "promis", "content": "baisser les impôts"}),
     # `non seulement … mais` stays one content
     ("Il a dit que non seulement les prix montent mais aussi les loyers.",
      {"cue": "dit", "content": "non seulement les prix montent mais aussi les loyers"}),

@@ -3,6 +3,7 @@ for an inverted cue), crossing paired quotes whole, and whether it is direct, in
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Optional
 
 from pipeline.components.attributions.context import MAX_CLAUSE, SENT_END, Ctx, chars, norm
@@ -169,7 +170,9 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
         while b > a and (ctx.tok(b).text in {",", "-", "–", "—", ":"} or ctx.tok(b).is_space):
             b -= 1
         if b >= a:
-            out.append(chars(ctx, a, b))
+            s, e = chars(ctx, a, b)
+            call = FOOTNOTE_CALL.search(ctx.text, s, e)  # `[1]` closing the words is no part of them
+            out.append((s, call.start()) if call and call.start() > s else (s, e))
     return out
 
 
@@ -182,6 +185,9 @@ def _speaker_predicate(ctx: Ctx, k: int, start: int) -> bool:
     if v.dep_.startswith("aux") or v.dep_ == "cop":
         v = v.head
     return v.dep_ == "conj" and v.head.i < start
+
+
+FOOTNOTE_CALL = re.compile(r"\s*\[\d{1,3}\]\.?$")
 
 
 def _after_connective(ctx: Ctx, i: int) -> int:

@@ -75,7 +75,7 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
     elif clause_initial and k < ctx.n and ctx.tok(k).text != ",":
         # `Selon les chiffres publiés mardi par l'Insee, …`, `Selon les scientifiques qui l'ont
         # découvert, …`: a modifier or a relative clause of the source
-        relative = norm(ctx.tok(k)) in ("qui", "dont")
+        relative = norm(ctx.tok(k)) in ("qui", "dont", "que", "qu'")
         m = k
         while m < ctx.n and m - k < 12 and ctx.tok(m).text not in SENT_END | {","} and m not in ctx.open_tok and (
                 relative or not (ctx.tok(m).pos_ in ("VERB", "AUX") and ctx.tok(m).morph.get("VerbForm") == ["Fin"])):
