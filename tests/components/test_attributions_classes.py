@@ -524,6 +524,9 @@ CONTENTS = [
     *[("Elle décrit les passagers comme « furieux » et « épuisés ».", {"cue": "décrit", "kind": "direct",
                                                                         "content": label})
       for label in ("furieux", "épuisés")],
+    # quoted words closing the object (after a noun or `de`) are the content
+    ("Il a résumé la situation par la phrase suivante « les banques allaient devoir revoir leur choix ».",
+     {"cue": "résumé", "kind": "direct", "content": "les banques allaient devoir revoir leur choix"}),
     # a quoted appeal that is no name stays the object's words
     ("Le maire a lancé un appel « à la raison et au calme » aux manifestants.",
      {"cue": "lancé", "kind": "mixed", "content": "un appel « à la raison et au calme » aux manifestants"}),

@@ -434,6 +434,22 @@ def _quoted_label(ctx: Ctx, k: int) -> list:
     return out
 
 
+def _closing_words(ctx: Ctx, span: tuple[int, int]):
+    """The quote that closes an object content and quotes words (`par la phrase suivante « … »`,
+    `son statut d'« homme le plus rapide »`): right after a noun or `de`, three words or more,
+    nothing after it; else None."""
+    toks = ctx.doc.char_span(*span, alignment_mode="expand")
+    if toks is None or toks[-1].i not in ctx.close_tok:
+        return None
+    k = ctx.close_tok[toks[-1].i]
+    o = ctx.qtok[k][0]
+    if o is None or o <= toks.start or ctx.tok(o - 1).pos_ not in ("NOUN", "ADJ") and norm(ctx.tok(o - 1)) not in (
+            "de", "d'"):
+        return None
+    words = [x for x in ctx.doc[o + 1:toks[-1].i] if not x.is_punct]
+    return ctx.quotes[k] if len(words) >= 3 else None
+
+
 def _names_only(ctx: Ctx, spans: list) -> bool:
     """Are the quotes of a content all names: a few capitalised words right after a noun
     (`l'opération « Bouclier »`, `le plan « Grand Froid »`)?"""
@@ -508,6 +524,10 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if spans:
         kind, span = kind_of(ctx, (spans[0][0], spans[-1][1]), "indirect")
         if kind != "indirect":  # `a dénoncé la parole « malhonnête » du candidat`
+            q = _closing_words(ctx, span)
+            if q is not None:  # `a résumé la situation par la phrase « … »`: the words are the content
+                return [make_attribution("direct", t, cue.lemma, cue.stance, speaker_for(ctx, t), (q.start, q.end),
+                                         "object_quote")]
             return [make_attribution(kind, t, cue.lemma, cue.stance, speaker_for(ctx, t), span, "object_quote")]
     if "object" not in cue.frames:
         return []
