@@ -7,6 +7,8 @@ from pipeline.components.attributions.contents import (clause_left, clause_right
                                                        kind_of, quote_setting)
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
+from pipeline.components.attributions.objects import (closing_time, closing_words, ends_sentence, names_only,
+                                                      quoted_label, relative_que, subject_before, within_cue_clause)
 from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, np_right, right_speaker,
                                                        skip_adverbials, speaker_for)
 from pipeline.rules.cues import Cue
@@ -53,7 +55,7 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         j += 1
     spans = []
     rule = "que_clause"
-    if que is not None and _relative_que(ctx, t, que):
+    if que is not None and relative_que(ctx, t, que):
         return []  # `a critiqué les photos qu'il a qualifiées de …`: a relative clause of the object
     if que is not None:
         spans = clause_right(ctx, owner, que + 1, subject=True)
@@ -78,25 +80,6 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         q = ctx.quotes[ctx.open_tok[end.end + 1]]
         out.append(make_attribution("direct", t, cue.lemma, cue.stance, speaker, (q.start, q.end), "que_colon_quote"))
     return out
-
-
-OBJECT_AND_QUE = {"informer", "prévenir", "avertir", "convaincre", "persuader", "assurer", "rassurer", "aviser"}
-
-
-def _relative_que(ctx: Ctx, t, que: int) -> bool:
-    """Is the `que` at token `que` a relative pronoun after the cue's direct object (`critique
-    le rapport qu'il juge …`) rather than the conjunction of a reported clause? The object: a
-    determiner right after the cue (adverbs aside), a noun or adjective right before `que`. Verbs
-    that take both an object and a clause (`informer les habitants que`) excepted."""
-    last = que - 2 if ctx.tok(que - 1).text == "," else que - 1  # `sa contestation des accusations, qu'il juge`
-    if t.lemma_ in OBJECT_AND_QUE or que < t.i + 3 or not (ctx.tok(last).pos_ in ("NOUN", "ADJ", "PROPN")
-                                                            or ctx.tok(last).like_num) \
-            or ctx.tok(last).lower_ in ctx.words.time_word or ctx.tok(last).lower_ == "fait":
-        return False  # `a rappelé ce matin que`: a time, no object; `souligne le fait que`: a clause
-    k = skip_adverbials(ctx, t.i + 1)  # `annonçait ce matin à l'AFP que`: a time, then no object
-    return k < que and ctx.tok(k).pos_ == "DET" and not any(
-        ctx.tok(x).text in (",", ":") or norm(ctx.tok(x)) in ("à", "au", "aux") for x in range(k, que - 1)) and (
-        ctx.tok(que - 1).text != "," or ctx.tok(que - 2).pos_ in ("NOUN", "ADJ", "PROPN"))
 
 
 def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
@@ -165,7 +148,7 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         q = ctx.quotes[k]
         left = clause_left(ctx, j)
         if left and left[0] < q.open and not joined_quotes(ctx, ctx.quotes, *left):
-            if not has_main_verb(ctx, j) and _subject_before(ctx, t, lo, speaker):
+            if not has_main_verb(ctx, j) and subject_before(ctx, t, lo, speaker):
                 return []  # `La ministre, redoutant un « bilan lourd », a demandé des renforts`
             return [make_attribution("mixed", t, cue.lemma, cue.stance, speaker, (left[0], left[1]), "inversion_mixed")]
         # `« A », mais « B », a-t-il dit`: one each (split_joined_quotes)
@@ -185,15 +168,6 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
                     more[0][0] < ctx.tok(sp_end_tok.end).sent.end_char:
                 span = (span[0], more[0][1])
     return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, span, "inversion")]
-
-
-def _subject_before(ctx: Ctx, t, lo: int, speaker) -> bool:
-    """Does the parse give cue t its subject before it, or make the noun phrase after it its
-    object (`…, a demandé des renforts`), so that what precedes is no inverted content?"""
-    if any(c.dep_.startswith("nsubj") and c.i < lo for c in t.children):
-        return True
-    sp = ctx.doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
-    return sp is not None and sp.root.dep_ == "obj" and sp.root.head.i == t.i
 
 
 def clause_done(t) -> bool:
@@ -382,113 +356,6 @@ def speech_setting(ctx: Ctx, x: int) -> bool:
                           or ctx.tok(k).lower_ in ctx.words.speech_event)
 
 
-def _within_cue_clause(ctx: Ctx, t, spans: list) -> list:
-    """An object content ends where the parse ends the cue's clause: before a second predicate
-    of the speaker (`dénoncent une logique du « buzz », et s'inquiètent de …`: a finite verb
-    coordinated with the cue) and before the verb the cue hangs from (`des manifestants
-    réclamant la libération des militants lui ont jeté des œufs`)."""
-    if not spans:
-        return spans
-    s, e = spans[0][0], spans[-1][1]
-    cut = None
-    for c in t.children:
-        if c.pos_ not in ("VERB", "AUX") or not s < c.idx < e or ctx.in_quote[c.i] >= 0:
-            continue
-        own_subject = any(x.dep_.startswith("nsubj") for x in c.children)
-        if c.dep_ == "conj" and ("Fin" in c.morph.get("VerbForm") or own_subject or any(
-                x.dep_.startswith("aux") for x in c.children)) or c.dep_ in ("advcl", "parataxis") and own_subject \
-                and c.left_edge.i > 0 and norm(ctx.tok(c.left_edge.i - 1)) in ("et", ","):
-            left = c.left_edge.i
-            cut = left if cut is None else min(cut, left)
-    for a in t.ancestors:
-        if a.pos_ in ("VERB", "AUX") and s < a.idx < e and a.i > t.right_edge.i and ctx.in_quote[a.i] < 0:
-            cut = t.right_edge.i + 1 if cut is None else min(cut, t.right_edge.i + 1)
-            break
-    if cut is None:
-        return spans
-    k = cut - 1
-    while k > t.i and (ctx.tok(k).is_punct or norm(ctx.tok(k)) in ("et", "mais")) and ctx.in_quote[k] < 0 \
-            and k not in ctx.close_tok:
-        k -= 1
-    if k <= t.i or ctx.tok(k).idx < s:
-        return []
-    end = ctx.tok(k).idx + len(ctx.tok(k).text)
-    return [(a, min(b, end)) for a, b in spans if a < end]
-
-
-def _quoted_label(ctx: Ctx, k: int) -> list:
-    """The quotes of a label after an object (`comme « une menace »`, `comme « tremblants » et
-    « dégoûtés »`) starting at token k, else []."""
-    if k + 1 >= ctx.n or norm(ctx.tok(k)) != "comme" or k + 1 not in ctx.open_tok:
-        return []
-    out = []
-    j = k + 1
-    while j in ctx.open_tok:
-        close = ctx.qtok[ctx.open_tok[j]][1]
-        if close is None:
-            return []
-        out.append(ctx.quotes[ctx.open_tok[j]])
-        j = close + 1
-        if j + 1 < ctx.n and norm(ctx.tok(j)) in ("et", "ou", ",") and j + 1 in ctx.open_tok:
-            j += 1
-    return out
-
-
-def _closing_words(ctx: Ctx, span: tuple[int, int]):
-    """The quote that closes an object content and quotes words (`par la phrase suivante « … »`,
-    `son statut d'« homme le plus rapide »`): right after a noun or `de`, three words or more,
-    nothing after it; else None."""
-    toks = ctx.doc.char_span(*span, alignment_mode="expand")
-    if toks is None or toks[-1].i not in ctx.close_tok:
-        return None
-    k = ctx.close_tok[toks[-1].i]
-    o = ctx.qtok[k][0]
-    if o is None or o <= toks.start or ctx.tok(o - 1).pos_ not in ("NOUN", "ADJ") and norm(ctx.tok(o - 1)) not in (
-            "de", "d'"):
-        return None
-    words = [x for x in ctx.doc[o + 1:toks[-1].i] if not x.is_punct]
-    return ctx.quotes[k] if len(words) >= 3 else None
-
-
-def _names_only(ctx: Ctx, spans: list) -> bool:
-    """Are the quotes of a content all names: a few capitalised words right after a noun
-    (`l'opération « Bouclier »`, `le plan « Grand Froid »`)?"""
-    toks = ctx.doc.char_span(spans[0][0], spans[-1][1], alignment_mode="expand")
-    opens = [x.i for x in toks or [] if x.i in ctx.open_tok]
-    if not opens:
-        return False
-    for o in opens:
-        close = ctx.qtok[ctx.open_tok[o]][1]
-        inner = ctx.doc[o + 1:close] if close is not None else None
-        if inner is None or not len(inner) or len(inner) > 4 or not inner[0].text[:1].isupper() \
-                or o == 0 or ctx.tok(o - 1).pos_ not in ("NOUN", "PROPN"):
-            return False
-    return True
-
-
-def _ends_sentence(ctx: Ctx, k: int) -> bool:
-    """Does the sentence end at token k, or after a short complement with no verb (`vers midi`,
-    `à l'AFP`, `dans un communiqué`)?"""
-    j = k
-    while j < ctx.n and j - k <= 6 and ctx.tok(j).text not in SENT_END and not ctx.is_break(j):
-        if ctx.tok(j).pos_ in ("VERB", "AUX") or j in ctx.open_tok or ctx.tok(j).text == ",":
-            return False
-        j += 1
-    return j >= ctx.n or ctx.tok(j).text in SENT_END or ctx.is_break(j)
-
-
-def closing_time(ctx: Ctx, x: int, end: int) -> bool:
-    """Does a time that closes the clause start at token x (`l'attaque quelques heures plus tard`,
-    `l'accident hier`, `l'acte environ une heure après`): a few determiners, numbers, adverbs and
-    a time noun, nothing else up to the clause's end?"""
-    if x == 0 or ctx.tok(x - 1).pos_ == "ADP" or end - x > 5:
-        return False
-    words = [ctx.tok(k) for k in range(x, end + 1)]
-    return any(w.lower_ in ctx.words.time_word for w in words) and all(
-        w.pos_ in ("DET", "NUM", "ADV") or w.lower_ in ctx.words.time_word or (w.i == end and w.pos_ == "ADP")
-        for w in words)
-
-
 def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     """Denial or accusation whose content is the object noun phrase.
 
@@ -512,19 +379,19 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         np = (np[0], k) if k > np[0] and ctx.tok(k).pos_ in ("NOUN", "PROPN") else None
     if not np:
         return []
-    if lo > 0 and ctx.tok(lo - 1).text == "," and _ends_sentence(ctx, np[1] + 1):
+    if lo > 0 and ctx.tok(lo - 1).text == "," and ends_sentence(ctx, np[1] + 1):
         return []  # `…, ont annoncé les Nations unies (vers midi).`: the subject inverted after its cue
-    label = _quoted_label(ctx, np[1] + 1)
+    label = quoted_label(ctx, np[1] + 1)
     if label:  # `a décrit le déploiement comme « une menace »`: the label is the content (NOTES.md T7)
         return [make_attribution("direct", t, cue.lemma, cue.stance, speaker_for(ctx, t), (q.start, q.end),
                                  "object_label") for q in label]
-    spans = _within_cue_clause(ctx, t, clause_right(ctx, owner, j))
-    if spans and "object" not in cue.frames and _names_only(ctx, spans):
+    spans = within_cue_clause(ctx, t, clause_right(ctx, owner, j))
+    if spans and "object" not in cue.frames and names_only(ctx, spans):
         return []  # `a lancé l'opération « Bouclier »`: a quoted name is no one's words
     if spans:
         kind, span = kind_of(ctx, (spans[0][0], spans[-1][1]), "indirect")
         if kind != "indirect":  # `a dénoncé la parole « malhonnête » du candidat`
-            q = _closing_words(ctx, span)
+            q = closing_words(ctx, span)
             if q is not None:  # `a résumé la situation par la phrase « … »`: the words are the content
                 return [make_attribution("direct", t, cue.lemma, cue.stance, speaker_for(ctx, t), (q.start, q.end),
                                          "object_quote")]
