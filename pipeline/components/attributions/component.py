@@ -166,7 +166,8 @@ def relative_clause_ends(ctx: Ctx, found: list[dict]) -> None:
     for a in found:
         cue = ctx.doc.char_span(a["cue_start"], a["cue_end"], alignment_mode="expand") \
             if a["cue_start"] is not None else None
-        opening = cue is not None and cue[0].morph.get("VerbForm") == ["Part"] and cue[0].i == cue[0].sent.start
+        opening = cue is not None and (cue[0].morph.get("VerbForm") == ["Part"] and cue[0].i == cue[0].sent.start
+                                       or opening_subordinate(ctx, cue[0]) or oblique_relative(ctx, cue[0]))
         if a.get("speaker_rule") != "relative" and not opening:
             continue
         span = ctx.doc.char_span(a["content_start"], a["content_end"], alignment_mode="expand")
@@ -184,6 +185,29 @@ def relative_clause_ends(ctx: Ctx, found: list[dict]) -> None:
                 if end >= span.start:
                     a["content_end"] = ctx.tok(end).idx + len(ctx.tok(end).text)
                 break
+
+
+def opening_subordinate(ctx: Ctx, t) -> bool:
+    """Is cue t in a subordinate clause opening its sentence (`Si le maire a annoncé que A, B`,
+    `Même si …`, `Alors que …`, `Quand …`): the parse's marker first, no comma before the cue?
+    Not `Comme X l'a dit, A`, whose content is the main clause."""
+    first = t.sent[0]
+    if first.dep_ != "mark" or norm(first) == "comme":
+        return False
+    return not any(ctx.tok(x).text == "," for x in range(first.i, t.i))
+
+
+def oblique_relative(ctx: Ctx, t) -> bool:
+    """Is cue t in a relative clause opened by `dans laquelle`, `dont`, `où` … (`l'instruction dans
+    laquelle celui-ci explique que A, cette instruction rappelle B`): a relative pronoun among the
+    few words before it, no comma between?"""
+    for x in range(t.i - 1, max(t.sent.start, t.i - 6) - 1, -1):
+        w = norm(ctx.tok(x))
+        if ctx.tok(x).text in (",", ";", ":") or ctx.in_quote[x] >= 0:
+            return False
+        if w in ("laquelle", "lequel", "lesquels", "lesquelles", "auquel", "duquel", "dont", "où"):
+            return True
+    return False
 
 
 def same_content_as_trailing_selon(ctx: Ctx, found: list[dict]) -> None:

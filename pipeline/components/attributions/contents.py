@@ -3,6 +3,7 @@ for an inverted cue), crossing paired quotes whole, and whether it is direct, in
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Optional
 
 from pipeline.components.attributions.context import MAX_CLAUSE, SENT_END, Ctx, chars, norm
@@ -69,6 +70,12 @@ def journalist_resumes(ctx: Ctx, owner, i: int, j: int, quoted: bool) -> bool:
     t = ctx.tok(j)
     w = norm(t)
     prev = norm(ctx.tok(j - 1)) if j > 0 else ""
+    if w == "tout" and j + 1 < ctx.n and norm(ctx.tok(j + 1)) == "en":
+        k = j + 2  # `… « la sécurité du pays » tout en mettant en avant …`: `tout en` + a gerund
+        while k < ctx.n and norm(ctx.tok(k)) in ctx.words.object_clitic and k - j < 4:
+            k += 1
+        if k < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Part"] and ctx.tok(k).morph.get("Tense") == ["Pres"]:
+            return not later_quote or owner.verb_cue(ctx, ctx.tok(k)) is not None
     if w == "en":
         k = j + 1
         while k < ctx.n and norm(ctx.tok(k)) in ctx.words.object_clitic and k - j < 3:
@@ -76,11 +83,12 @@ def journalist_resumes(ctx: Ctx, owner, i: int, j: int, quoted: bool) -> bool:
         if k < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Part"] and ctx.tok(k).morph.get("Tense") == ["Pres"]:
             whole_quote = j - 1 in ctx.close_tok and ctx.qtok[ctx.close_tok[j - 1]][0] == i
             return not later_quote or owner.verb_cue(ctx, ctx.tok(k)) is not None or whole_quote
+    if w == "avant" and prev == "," and j + 2 < ctx.n and norm(ctx.tok(j + 1)) in ("de", "d'") \
+            and ctx.tok(j + 2).morph.get("VerbForm") == ["Inf"] and (
+            not later_quote or owner.verb_cue(ctx, ctx.tok(j + 2)) is not None):
+        return True  # `…, avant de conclure que « … »`: a new speech act of the speaker, its own content
     if later_quote:
         return False
-    if w == "avant" and prev == "," and j + 2 < ctx.n and norm(ctx.tok(j + 1)) in ("de", "d'") \
-            and ctx.tok(j + 2).morph.get("VerbForm") == ["Inf"]:
-        return True
     if prev == "," and t.pos_ in ("VERB", "ADJ") and t.morph.get("VerbForm") == ["Part"] and not _finite_ahead(ctx, j) \
             and not any(x.text == "," for x in rest):
         return True
@@ -92,17 +100,20 @@ def journalist_resumes(ctx: Ctx, owner, i: int, j: int, quoted: bool) -> bool:
     return False
 
 
-def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop") -> list[tuple[int, int]]:
+def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = False) -> list[tuple[int, int]]:
     """Content from token i to the end of its clause: the sentence end, a paragraph break,
     a new attribution (`, ajoutant que`) or the journalist's own words taking over
     (journalist_resumes; a content that is one quote then a gerund ends with the quote); `et que` splits it into coordinated contents, and so does `, mais` +
     a clause when `mais` is "split" (`selon X, A, mais B`: both are X's), else it ends there.
     Paired quotes are crossed whole. Returns char spans (one per coordinated clause)."""
     spans = []
+    while i + 1 < ctx.n and ctx.tok(i).text == "," and not stop_right(ctx, i + 1, owner):
+        i += 1  # `estimait que, de par cette situation, …`: the content starts after the comma
+    i = _after_connective(ctx, i)
     start = i
     last = None
     j = i
-    quoted = ctx.in_quote[i] >= 0
+    quoted = i < ctx.n and ctx.in_quote[i] >= 0
     while j < ctx.n and j - i < MAX_CLAUSE:
         t = ctx.tok(j)
         if ctx.is_break(j) and t.is_space:
@@ -125,6 +136,7 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop") -> list[tuple[int,
         if t.text == "," and j + 1 < ctx.n and stop_right(ctx, j + 1, owner):
             break
         if j > i and journalist_resumes(ctx, owner, i, j, quoted):
+            last = _aside_after_quote(ctx, start, last)
             break
         w = norm(t)
         if w == "mais" and j > i and norm(ctx.tok(j - 1)) == "," and last is not None \
@@ -136,8 +148,10 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop") -> list[tuple[int,
             j += 1
             continue
         if w == "et" and j + 1 < ctx.n and ctx.tok(j + 1).pos_ in ("VERB", "AUX") and \
-                ctx.tok(j + 1).morph.get("VerbForm") == ["Fin"]:
-            break  # `annonce son soutien et appelle à …`: a second predicate of the speaker
+                ctx.tok(j + 1).morph.get("VerbForm") == ["Fin"] and (not subject or j - 1 in ctx.close_tok
+                                                                      or _speaker_predicate(ctx, j + 1, start)):
+            break  # `annonce son soutien et appelle à …`: a second predicate of the speaker (in a clause
+            # with its own `subject`, `que les habits ont été retrouvés et ont été lavés`, by the parse)
         if w == "et" and j + 1 < ctx.n and norm(ctx.tok(j + 1)) in ("que", "qu'") and last is not None:
             spans.append((start, last))
             start = j + 2
@@ -156,8 +170,56 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop") -> list[tuple[int,
         while b > a and (ctx.tok(b).text in {",", "-", "–", "—", ":"} or ctx.tok(b).is_space):
             b -= 1
         if b >= a:
-            out.append(chars(ctx, a, b))
+            s, e = chars(ctx, a, b)
+            call = FOOTNOTE_CALL.search(ctx.text, s, e)  # `[1]` closing the words is no part of them
+            out.append((s, call.start()) if call and call.start() > s else (s, e))
     return out
+
+
+def _speaker_predicate(ctx: Ctx, k: int, start: int) -> bool:
+    """Is the verb at k (after `et`) coordinated, in the parse, with a verb before the content
+    that starts at `start` (`a déclaré que A et a exprimé B`), not with the content's own verb?
+    (After a closing quote it is the speaker's in any case: `que X « ne comprend pas » et a
+    exprimé …`.)"""
+    v = ctx.tok(k)
+    if v.dep_.startswith("aux") or v.dep_ == "cop":
+        v = v.head
+    return v.dep_ == "conj" and v.head.i < start
+
+
+FOOTNOTE_CALL = re.compile(r"\s*\[\d{1,3}\]\.?$")
+
+
+def _after_connective(ctx: Ctx, i: int) -> int:
+    """`Pour X, cependant, A`, `Pour X, au contraire, A`: a connective of the journalist's (an
+    adverb, or a preposition and a bare noun or adverb: `en revanche`, `par ailleurs`) and its comma
+    opening a content are not content; the token after them, else i."""
+    if i + 2 >= ctx.n or ctx.in_quote[i] >= 0:
+        return i
+    a, b = ctx.tok(i), ctx.tok(i + 1)
+    if a.pos_ == "ADV" and b.text == ",":
+        return i + 2
+    if a.pos_ == "ADP" and b.pos_ in ("NOUN", "ADV") and b.text.islower() and i + 2 < ctx.n \
+            and ctx.tok(i + 2).text == "," and i + 3 < ctx.n:
+        return i + 3
+    return i
+
+
+def _aside_after_quote(ctx: Ctx, start: int, last):
+    """`que cette « Union est indivisible », en référence au Brexit, avant de …`: when the
+    journalist takes over, a verbless phrase between the content's last quote and that point
+    (after a comma) is the journalist's aside too; the content ends with the quote."""
+    if last is None:
+        return last
+    k = last
+    while k > start and k not in ctx.close_tok:
+        t = ctx.tok(k)
+        if k in ctx.open_tok or t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+            return last
+        k -= 1
+    if k <= start or k + 1 > last or ctx.tok(k + 1).text != ",":
+        return last
+    return k
 
 
 def clause_left(ctx: Ctx, j: int) -> Optional[tuple[int, int]]:

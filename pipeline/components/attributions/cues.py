@@ -94,9 +94,21 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
     (`pourrait annoncer`, `va annoncer`, `afin de garantir`), `vouloir dire` (to mean), the journalist's `À noter que` and `confirmant ainsi` are no one's
     speech act."""
     m = t.morph
-    if m.get("Mood") == ["Imp"]:
+    if m.get("Mood") == ["Imp"] or _first_plural_imperative(ctx, t):
         return True
+    if t.lemma_ == "dire" and ctx.text[max(0, t.idx - 8):t.idx].lower().replace("’", "'").endswith("est-à-"):
+        return True  # `c'est-à-dire que`: to mean, no speech act
     before = [norm(ctx.tok(x)) for x in range(max(0, t.i - 3), t.i)]
+    if t.lemma_ == "assurer" and before and before[-1] in ("s'", "se", "m'", "me", "nous", "vous"):
+        return True  # `pour s'assurer que`: to make sure, no speech act
+    if before and t.morph.get("VerbForm") != ["Inf"] and (before[-1] in ("plus", "moins", "si", "trop") or (
+            before[-1] == "aussi" and t.i >= 2 and ctx.tok(t.i - 2).lemma_ == "être")):
+        return True  # `sont aussi avancés que`, `le plus avancé`: a degree, no speech act (`a aussi ajouté`: also)
+    if "Fut" in m.get("Tense") and "Fin" in m.get("VerbForm") and ctx.in_quote[t.i] < 0 and \
+            t.lower_.endswith(("ra", "ront", "rai", "ras", "rons", "rez")):  # the tag alone errs (`recommande`)
+        return True  # `Elle annoncera sa candidature ce soir`: nothing said yet
+    if before[-3:] == ["force", "est", "de"] or before[-3:] == ["force", "est", "d'"]:
+        return True  # `force est de constater que`: the journalist's inference
     if m.get("VerbForm") == ["Inf"]:
         if any(ctx.tok(x).lemma_ == "falloir" or norm(ctx.tok(x)) in ("faut", "fallait") for x in range(max(0, t.i - 3), t.i)):
             return True  # `il faut dire que`
@@ -114,8 +126,15 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
             return True  # `cela veut dire que`: to mean, no speech act
         if before[-2:] in (["afin", "de"], ["afin", "d'"], ["manière", "à"], ["façon", "à"], ["vue", "de"]):
             return True  # `afin de garantir que`: a purpose, no one's speech
-        if t.i > 0 and norm(ctx.tok(t.i - 1)) == "à" and ctx.tok(t.i - 1).is_sent_start:
-            return True  # `À noter que`: the journalist's aside
+        if t.i > 0 and norm(ctx.tok(t.i - 1)) in ("à", "a", "de", "d'"):
+            k = t.i - 2
+            while k > 0 and ctx.tok(k).pos_ == "ADV":
+                k -= 1
+            if norm(ctx.tok(t.i - 1)) == "à" and (ctx.tok(t.i - 1).is_sent_start or k >= 0 and ctx.tok(k).lemma_ == "être") \
+                    or ctx.tok(t.i - 1).text == "A" and ctx.tok(t.i - 1).is_sent_start:  # `A noter`, accent dropped
+                return True  # `À noter que`, `Il est aussi à noter que`: the journalist's aside
+            if k >= 2 and ctx.tok(k).pos_ == "ADJ" and ctx.tok(k - 1).lemma_ == "être" and norm(ctx.tok(k - 2)) == "il":
+                return True  # `il est possible d'observer que`: an impersonal modal, nobody's speech
     if m.get("VerbForm") == ["Part"] and m.get("Tense") == ["Pres"] and t.i + 1 < ctx.n \
             and norm(ctx.tok(t.i + 1)) == "ainsi":
         return True  # `…, confirmant ainsi les soupçons`: the journalist's inference
@@ -140,6 +159,20 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
     return False
 
 
+def _first_plural_imperative(ctx: Ctx, t) -> bool:
+    """`Rappelons que`, `Notons au passage que`, `Précisez que`: a first or second person plural
+    opening its sentence with no subject, which the tagger often calls an indicative."""
+    m = t.morph
+    if not (m.get("VerbForm") == ["Fin"] and m.get("Number") == ["Plur"] and m.get("Person") in (["1"], ["2"])
+            or m.get("VerbForm") in (["Fin"], ["Part"]) and t.lower_.endswith(("ons", "ez"))):
+        return False  # the morphology, else the written ending (the tagger often gets it wrong)
+    first = t.sent.start
+    while first < t.i and (ctx.tok(first).is_punct or ctx.tok(first).is_space):
+        first += 1
+    opens = first == t.i or t.i > 0 and (ctx.tok(t.i - 1).text in (".", "!", "?") or ctx.is_break(t.i - 1))
+    return opens and t.text[:1].isupper() and not any(c.dep_.startswith("nsubj") for c in t.children)
+
+
 def past_participle(t) -> bool:
     """Tagged a past participle, and written like one: the tagger calls some finite forms of
     first-group verbs participles (`Le Conseil rappelle que`), whose participle ends in -é."""
@@ -156,6 +189,9 @@ def negated(ctx: Ctx, t) -> bool:
     if not any(w in ctx.words.negation_start for w in window):
         return False
     k = next(k for k, w in enumerate(window) if w in ctx.words.negation_start)
+    if any(w in ("rien", "personne", "nul") for w in window[:k]) or \
+            lo > 0 and norm(ctx.tok(lo - 1)) in ("rien", "personne", "nul") and k == 0:
+        return True  # `rien ne précise que`: a negated subject
     return any(w in ctx.words.negation_end for w in window[k + 1:])
 
 

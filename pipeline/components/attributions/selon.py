@@ -60,19 +60,25 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
     left_toks = ctx.doc.char_span(*left, alignment_mode="expand") if left else None
     # clause-initial `selon` (at the start of its clause, or after `Mais,`, `que,`), or a left
     # part with no verb of its own: the content is on the right
-    clause_initial = left_toks is None or len(left_toks) <= 2 or (
+    clause_initial = left_toks is None or len(left_toks) <= 2 or norm(ctx.tok(first - 1)) in ("et", "mais") or (
         ctx.tok(first - 1).text == "," and (norm(ctx.tok(first - 2)) in ("que", "qu'", "mais", "et", "car", "donc")
                                              or not has_main_verb(ctx, first - 2)))
+    relative_after = np[1] + 2 < ctx.n and ctx.tok(np[1] + 1).text == "," and \
+        norm(ctx.tok(np[1] + 2)) in ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles")
+    if relative_after and left_toks is not None and any(not x.is_punct for x in left_toks):
+        clause_initial = False  # `Insuffisant selon le collectif, qui exige …`: the relative is the source's
     k = np[1] + 1
     if k < ctx.n and ctx.tok(k).text == "(":
         while k < ctx.n and ctx.tok(k).text != ")" and k - np[1] < 30:
             k += 1
         k += 1
     elif clause_initial and k < ctx.n and ctx.tok(k).text != ",":
-        # `Selon les chiffres publiés mardi par l'Insee, …`: a modifier of the source
+        # `Selon les chiffres publiés mardi par l'Insee, …`, `Selon les scientifiques qui l'ont
+        # découvert, …`: a modifier or a relative clause of the source
+        relative = norm(ctx.tok(k)) in ("qui", "dont", "que", "qu'")
         m = k
-        while m < ctx.n and m - k < 12 and ctx.tok(m).text not in SENT_END | {","} and not (
-                ctx.tok(m).pos_ in ("VERB", "AUX") and ctx.tok(m).morph.get("VerbForm") == ["Fin"]):
+        while m < ctx.n and m - k < 12 and ctx.tok(m).text not in SENT_END | {","} and m not in ctx.open_tok and (
+                relative or not (ctx.tok(m).pos_ in ("VERB", "AUX") and ctx.tok(m).morph.get("VerbForm") == ["Fin"])):
             m += 1
         if m < ctx.n and ctx.tok(m).text == ",":
             k = m
@@ -86,22 +92,41 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
             k = m
     span = None
     spans = []
+    if clause_initial and k < ctx.n and ctx.tok(k).text == ",":
+        bare = np_right(ctx, np[0], appos=False)
+        if speaker.rule == "object" and bare and bare[1] < np[1] and ctx.tok(bare[1] + 1).text == "," and \
+                ctx.tok(np[1] + 1).text == "," and np == np_right(ctx, np[0]) and not has_own_subject(ctx, np[1] + 2):
+            # `Selon Reuters, David Petraeus, sera …`: the second noun phrase is the content's subject
+            k, np = bare[1] + 1, bare
+            speaker = speaker_at(ctx, *np, speaker.rule)
+        else:
+            k = source_apposition(ctx, k)
     if clause_initial:
         if k < ctx.n and ctx.tok(k).text == ",":
             k += 1
         # `Selon X, A, mais B`: both clauses are X's, one attribution each
-        spans = clause_right(ctx, owner, k, mais="split")
+        spans = clause_right(ctx, owner, k, mais="split", subject=True)
         if spans:
             span = (spans[0][0], spans[-1][1])
+        if spans and left and ctx.tok(first - 1).text == "," and k < ctx.n and ctx.tok(k).pos_ in ("VERB", "AUX") \
+                and "Fin" in ctx.tok(k).morph.get("VerbForm") and any(x.pos_ in ("NOUN", "PROPN", "PRON")
+                                                                      for x in left_toks):
+            # `Le bilan, selon la police, est de trois morts`: the subject is on the left, one clause;
+            # `L'attaque, qui serait terroriste, selon la police, a fait …`: the relative is X's words
+            rel = next((x for x in reversed(left_toks) if x.text == ","), None)
+            relative = rel is not None and rel.i + 1 < ctx.n and norm(ctx.tok(rel.i + 1)) in ("qui", "dont")
+            spans, span = [], (left if relative else (left[0], spans[-1][1]))
     else:
         if left:
-            span = left
-            if ctx.tok(first - 1).text != "," and k < ctx.n and ctx.tok(k).text not in SENT_END | {","}:
+            span = left = _after_opening_time(ctx, left)
+            if ctx.tok(first - 1).text != "," and k < ctx.n and ctx.tok(k).text not in SENT_END | {","} and \
+                    ctx.tok(first - 1).pos_ in ("VERB", "AUX", "ADV"):
                 # `L'enterrement est selon l'Église « la forme la plus appropriée »`: mid-clause
                 more = clause_right(ctx, owner, k)
                 if more:
                     span = (left[0], more[-1][1])
-            if k < ctx.n and ctx.tok(k).text == "," and ctx.tok(first - 1).text == ",":
+            if k + 1 < ctx.n and ctx.tok(k).text == "," and ctx.tok(first - 1).text == "," and not relative_after \
+                    and norm(ctx.tok(k + 1)) not in ("et", "mais", "or", "puis"):  # `A, selon X, et B`: B is no part
                 more = clause_right(ctx, owner, k + 1)
                 if more and more[0][0] < sent.end_char:
                     more_toks = ctx.doc.char_span(*more[0], alignment_mode="expand")
@@ -122,11 +147,76 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
     return out
 
 
+def source_apposition(ctx: Ctx, c: int) -> int:
+    """`Selon Paul Roy, un astronome de l'université de Lyon, la comète …`, `Pour Anne Roy, porte-parole
+    du collectif, il s'agit …`, `Selon les pompiers, qui sont intervenus, le feu …`: the comma ending
+    the source's apposition or relative clause when one follows the comma c (words up to the next
+    comma, then a clause with its own subject), else c."""
+    if c + 1 >= ctx.n or ctx.tok(c).text != ",":
+        return c
+    relative = norm(ctx.tok(c + 1)) in ("qui", "dont")
+    if not relative and ctx.tok(c + 1).pos_ not in ("DET", "NOUN", "ADJ", "PROPN") and \
+            norm(ctx.tok(c + 1)) not in ctx.words.de:  # `Selon Paul Roy, du conseil régional, …`
+        return c
+    k = c + 1
+    while k < ctx.n and k - c <= 15 and ctx.tok(k).text != ",":
+        tk = ctx.tok(k)
+        if tk.text in SENT_END or ctx.is_break(k) or k in ctx.open_tok or \
+                not relative and tk.pos_ in ("VERB", "AUX") and "Fin" in tk.morph.get("VerbForm"):
+            return c
+        k += 1
+    if k >= ctx.n or ctx.tok(k).text != "," or not has_own_subject(ctx, k + 1):
+        return c
+    return k
+
+
+def has_own_subject(ctx: Ctx, k: int) -> bool:
+    """Does the clause from token k open with its own subject: a finite verb (or a quote) comes
+    after its first word and before any comma? (`la comète passera`: yes; `ancien directeur de la
+    banque, sera`, `après s'être retranché, a été tué`: no, the words before k are its subject.)"""
+    if k < ctx.n and norm(ctx.tok(k)) in ("qui", "que", "qu'", "dont", "où"):
+        return False  # `…, qui auraient été intoxiqués`: a relative clause of the words before
+    if k in ctx.open_tok:
+        return True  # the content is a quote
+    j = k
+    while j < ctx.n and j - k < 40 and ctx.tok(j).text not in SENT_END and not ctx.is_break(j):
+        tk = ctx.tok(j)
+        if j in ctx.open_tok and ctx.qtok[ctx.open_tok[j]][1] is not None:
+            if ctx.tok(j - 1).pos_ not in ("VERB", "ADP"):
+                return True  # `les « liens … continuent »`: the clause goes on inside the quote
+            j = ctx.qtok[ctx.open_tok[j]][1] + 1  # `surnommé « le géant »`: a name inside the words
+            continue
+        if tk.text == ",":
+            return False
+        if tk.pos_ in ("VERB", "AUX") and "Fin" in tk.morph.get("VerbForm"):
+            return j > k and ctx.tok(k).pos_ != "ADP"
+        j += 1
+    return False
+
+
+def _after_opening_time(ctx: Ctx, left: tuple[int, int]) -> tuple[int, int]:
+    """`À 19 h 30, lundi, il s'élevait à deux millions, selon X`: times opening the sentence, each
+    closed by a comma, are not the source's content when a clause with its verb follows."""
+    toks = ctx.doc.char_span(*left, alignment_mode="expand")
+    if toks is None:
+        return left
+    k = toks.start
+    while True:
+        c = next((x for x in range(k, min(toks.end, k + 6)) if ctx.tok(x).text == ","), None)
+        chunk = [ctx.tok(x) for x in range(k, c)] if c is not None else []
+        if not chunk or any(x.pos_ in ("VERB", "AUX") or x.i in ctx.open_tok for x in chunk) or not any(
+                x.like_num or x.lower_ in ctx.words.time_word for x in chunk) or not has_main_verb(ctx, toks.end - 1):
+            break
+        k = c + 1
+    return (ctx.tok(k).idx, left[1]) if k > toks.start and k < toks.end else left
+
+
 def _criterion(ctx: Ctx, first: int, np) -> bool:
     """`selon les cas`, `selon la procédure prévue`, `les prix varient selon les régions`: a
     manner or a criterion, no source (words.jsonl `not_source`, `varies`)."""
     head = next((ctx.tok(x) for x in range(np[0], np[1] + 1) if ctx.tok(x).pos_ in ("NOUN", "PROPN")), None)
-    if head is not None and head.pos_ == "NOUN" and head.lemma_.lower() in ctx.words.not_source:
+    if head is not None and head.pos_ == "NOUN" and (head.lemma_.lower() in ctx.words.not_source
+                                                     or head.lower_ in ctx.words.time_word):
         return True
     j = first - 1
     while j >= 0 and ctx.tok(j).pos_ == "ADV":
@@ -207,10 +297,10 @@ def pattern_pour(ctx: Ctx, owner, t) -> list[dict]:
     pron = len(words) == 1 and norm(words[0]) in ("lui", "elle", "eux", "elles")
     heads = [w for w in words if w.pos_ == "NOUN"]
     agent = words[0].pos_ == "DET" and bool(heads) and heads[0].lemma_.lower().endswith(ctx.words.agent_suffix) \
-        and heads[0].lemma_.lower() not in ctx.words.time_word
+        and heads[0].lemma_.lower() not in ctx.words.time_word | ctx.words.not_source  # `pour le moment`
     if not (named or pron or agent):
         return []
-    spans = clause_right(ctx, owner, np[1] + 2)
+    spans = clause_right(ctx, owner, source_apposition(ctx, np[1] + 1) + 1)
     if not spans:
         return []
     span = (spans[0][0], spans[-1][1])

@@ -186,17 +186,22 @@ def _list_before(ctx: Ctx, q: int):
     return (lo, hi) if names >= 3 and links >= 2 else None
 
 
-def _coordinated(ctx: Ctx, named: list[dict]) -> list[dict]:
+def _coordinated(ctx: Ctx, named: list[dict], listed: bool = True) -> list[dict]:
     """Two or more distinct actors named one after the other with only commas, `et` and
-    determiners between them (`l'Allemagne, la France et l'Italie`), else []."""
+    determiners between them (`l'Allemagne, la France et l'Italie`), else []. With `listed`, the
+    last two are joined by `et` (`ainsi que`): `RMC, Jérôme Rothen` and `Conmebol, la
+    Confédération …` are one speaker and its apposition."""
     named = sorted(named, key=lambda m: m["start"])
     if len({m["actor_id"] for m in named}) < 2:
         return []
+    gap = []
     for m, n in zip(named, named[1:]):
         gap = ctx.text[m["end"]:n["start"]].lower().replace("’", "'").split()
         if not gap or any(w.strip(",") not in ("", "et", "la", "le", "les", "l'", "ainsi", "que") and not w.startswith("l'")
                           for w in gap) or not any(w.strip() in (",", "et") or w.endswith(",") for w in gap):
             return []
+    if listed and not any(w.strip(",") in ("et", "ainsi") for w in gap):
+        return []
     seen, out = set(), []
     for m in named:
         if m["actor_id"] not in seen:
@@ -215,7 +220,7 @@ def _last_coordination(ctx: Ctx, window: list[dict], s: int, a: dict) -> list[di
              and not _quoted(ctx, m)]
     run: list[dict] = []
     for m in reversed(names):
-        if run and _coordinated(ctx, [m, run[0]]):
+        if run and _coordinated(ctx, [m, run[0]], listed=False):
             run.insert(0, m)
         elif len(run) >= 2:
             break

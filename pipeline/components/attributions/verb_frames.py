@@ -7,6 +7,8 @@ from pipeline.components.attributions.contents import (clause_left, clause_right
                                                        kind_of, quote_setting)
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
+from pipeline.components.attributions.objects import (closing_time, closing_words, ends_sentence, names_only,
+                                                      quoted_label, relative_que, subject_before, within_cue_clause)
 from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, np_right, right_speaker,
                                                        skip_adverbials, speaker_for)
 from pipeline.rules.cues import Cue
@@ -53,8 +55,10 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         j += 1
     spans = []
     rule = "que_clause"
+    if que is not None and relative_que(ctx, t, que):
+        return []  # `a critiqué les photos qu'il a qualifiées de …`: a relative clause of the object
     if que is not None:
-        spans = clause_right(ctx, owner, que + 1)
+        spans = clause_right(ctx, owner, que + 1, subject=True)
     else:
         k = skip_adverbials(ctx, t.i + 1)  # `a confirmé le 25 mars être à l'origine`
         if any(norm(ctx.tok(x)) in ctx.words.negation_start for x in range(t.i + 1, k)):
@@ -87,8 +91,9 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     `« Nous avons gagné, lance-t-elle. La suite sera plus dure. »` -> two directs, one speaker
     """
     lo = chain_start(ctx, t.i)
-    if lo == 0:
-        return []
+    verb = ctx.tok(ctx.cue_first.get(t.i, t.i))  # `mettant` of `mettant en avant`
+    if lo == 0 or verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"]:
+        return []  # `… qualifiant la tribune de « tract »`: a present participle has no inverted subject
     before = ctx.tok(lo - 1)
     speaker = inverted_clitic(ctx, t)
     if speaker is not None:
@@ -143,6 +148,8 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         q = ctx.quotes[k]
         left = clause_left(ctx, j)
         if left and left[0] < q.open and not joined_quotes(ctx, ctx.quotes, *left):
+            if not has_main_verb(ctx, j) and subject_before(ctx, t, lo, speaker):
+                return []  # `La ministre, redoutant un « bilan lourd », a demandé des renforts`
             return [make_attribution("mixed", t, cue.lemma, cue.stance, speaker, (left[0], left[1]), "inversion_mixed")]
         # `« A », mais « B », a-t-il dit`: one each (split_joined_quotes)
         span = (left[0], left[1]) if left and left[0] < q.open else (q.start, q.end)
@@ -359,18 +366,35 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if j >= ctx.n or ctx.tok(j).pos_ != "DET":
         return []
     lo = chain_start(ctx, t.i)
+    if lo > 0 and norm(ctx.tok(lo - 1)) in ("que", "qu'") and ctx.in_quote[t.i] < 0:
+        return []  # `ce qu'avait annoncé le Cameroun`: the object is the relative, the subject follows
     recent_past = t.i >= 2 and norm(ctx.tok(t.i - 1)) in ("de", "d'") and ctx.tok(t.i - 2).lemma_ == "venir"
     if not recent_past and any(ctx.tok(x).morph.get("VerbForm") == ["Inf"] for x in range(lo, t.i + 1)):
         return []  # `semblent confirmer l'hypothèse`; but `vient d'annoncer sa démission` is said
     np = np_right(ctx, j, appos=False)
-    if not np or ctx.tok(np[1]).lemma_.lower() in ctx.words.time_word:
+    if np and ctx.tok(np[1]).lemma_.lower() in ctx.words.time_word:
+        k = np[1]  # `a annoncé sa démission lundi`: the object before the time
+        while k > np[0] and (ctx.tok(k).lemma_.lower() in ctx.words.time_word or ctx.tok(k).pos_ in ("NUM", "DET")):
+            k -= 1
+        np = (np[0], k) if k > np[0] and ctx.tok(k).pos_ in ("NOUN", "PROPN") else None
+    if not np:
         return []
-    if lo > 0 and ctx.tok(lo - 1).text == "," and (np[1] + 1 >= ctx.n or ctx.tok(np[1] + 1).text in SENT_END):
-        return []  # `…, ont annoncé les Nations unies.`: the subject inverted after its cue
-    spans = clause_right(ctx, owner, j)
+    if lo > 0 and ctx.tok(lo - 1).text == "," and ends_sentence(ctx, np[1] + 1):
+        return []  # `…, ont annoncé les Nations unies (vers midi).`: the subject inverted after its cue
+    label = quoted_label(ctx, np[1] + 1)
+    if label:  # `a décrit le déploiement comme « une menace »`: the label is the content (NOTES.md T7)
+        return [make_attribution("direct", t, cue.lemma, cue.stance, speaker_for(ctx, t), (q.start, q.end),
+                                 "object_label") for q in label]
+    spans = within_cue_clause(ctx, t, clause_right(ctx, owner, j))
+    if spans and "object" not in cue.frames and names_only(ctx, spans):
+        return []  # `a lancé l'opération « Bouclier »`: a quoted name is no one's words
     if spans:
         kind, span = kind_of(ctx, (spans[0][0], spans[-1][1]), "indirect")
         if kind != "indirect":  # `a dénoncé la parole « malhonnête » du candidat`
+            q = closing_words(ctx, span)
+            if q is not None:  # `a résumé la situation par la phrase « … »`: the words are the content
+                return [make_attribution("direct", t, cue.lemma, cue.stance, speaker_for(ctx, t), (q.start, q.end),
+                                         "object_quote")]
             return [make_attribution(kind, t, cue.lemma, cue.stance, speaker_for(ctx, t), span, "object_quote")]
     if "object" not in cue.frames:
         return []
@@ -382,7 +406,9 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         clause_end = ctx.doc.char_span(*spans[0], alignment_mode="expand").end - 1
         end = next((x - 1 for x in range(np[1] + 1, clause_end) if ctx.in_quote[x] < 0 and (
             ctx.tok(x).text in (",", ";") and ctx.tok(x + 1).pos_ in ("DET", "PROPN", "PRON")
-            or speech_setting(ctx, x))), clause_end)
+            or speech_setting(ctx, x) or closing_time(ctx, x, clause_end))), clause_end)
+        if end == clause_end and clause_end > np[1] and closing_time(ctx, clause_end, clause_end):
+            end = clause_end - 1  # `sa démission lundi`
         end = max(end, np[1])
         while end > np[1] and ctx.tok(end).is_punct:
             end -= 1

@@ -1,0 +1,142 @@
+"""Where a noun-phrase object of a cue ends and what it holds: the cue's own clause (the parse),
+a time closing it, a relative `que` after it, a quoted label or quoted words closing it, quotes that
+are only names; and whether the noun phrase after an inverted cue is its object or its subject."""
+from __future__ import annotations
+
+from pipeline.components.attributions.context import SENT_END, Ctx, norm
+from pipeline.components.attributions.speakers import skip_adverbials
+
+
+def subject_before(ctx: Ctx, t, lo: int, speaker) -> bool:
+    """Does the parse give cue t its subject before it, or make the noun phrase after it its
+    object (`…, a demandé des renforts`), so that what precedes is no inverted content?"""
+    if any(c.dep_.startswith("nsubj") and c.i < lo for c in t.children):
+        return True
+    sp = ctx.doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
+    return sp is not None and sp.root.dep_ == "obj" and sp.root.head.i == t.i
+
+
+OBJECT_AND_QUE = {"informer", "prévenir", "avertir", "convaincre", "persuader", "assurer", "rassurer", "aviser"}
+
+
+def relative_que(ctx: Ctx, t, que: int) -> bool:
+    """Is the `que` at token `que` a relative pronoun after the cue's direct object (`critique
+    le rapport qu'il juge …`) rather than the conjunction of a reported clause? The object: a
+    determiner right after the cue (adverbs aside), a noun or adjective right before `que`. Verbs
+    that take both an object and a clause (`informer les habitants que`) excepted."""
+    last = que - 2 if ctx.tok(que - 1).text == "," else que - 1  # `sa contestation des accusations, qu'il juge`
+    if t.lemma_ in OBJECT_AND_QUE or que < t.i + 3 or not (ctx.tok(last).pos_ in ("NOUN", "ADJ", "PROPN")
+                                                            or ctx.tok(last).like_num) \
+            or ctx.tok(last).lower_ in ctx.words.time_word or ctx.tok(last).lower_ == "fait":
+        return False  # `a rappelé ce matin que`: a time, no object; `souligne le fait que`: a clause
+    k = skip_adverbials(ctx, t.i + 1)  # `annonçait ce matin à l'AFP que`: a time, then no object
+    return k < que and ctx.tok(k).pos_ == "DET" and not any(
+        ctx.tok(x).text in (",", ":") or norm(ctx.tok(x)) in ("à", "au", "aux") for x in range(k, que - 1)) and (
+        ctx.tok(que - 1).text != "," or ctx.tok(que - 2).pos_ in ("NOUN", "ADJ", "PROPN"))
+
+
+def within_cue_clause(ctx: Ctx, t, spans: list) -> list:
+    """An object content ends where the parse ends the cue's clause: before a second predicate
+    of the speaker (`dénoncent une logique du « buzz », et s'inquiètent de …`: a finite verb
+    coordinated with the cue) and before the verb the cue hangs from (`des manifestants
+    réclamant la libération des militants lui ont jeté des œufs`)."""
+    if not spans:
+        return spans
+    s, e = spans[0][0], spans[-1][1]
+    cut = None
+    for c in t.children:
+        if c.pos_ not in ("VERB", "AUX") or not s < c.idx < e or ctx.in_quote[c.i] >= 0:
+            continue
+        own_subject = any(x.dep_.startswith("nsubj") for x in c.children)
+        if c.dep_ == "conj" and ("Fin" in c.morph.get("VerbForm") or own_subject or any(
+                x.dep_.startswith("aux") for x in c.children)) or c.dep_ in ("advcl", "parataxis") and own_subject \
+                and c.left_edge.i > 0 and norm(ctx.tok(c.left_edge.i - 1)) in ("et", ","):
+            left = c.left_edge.i
+            cut = left if cut is None else min(cut, left)
+    for a in t.ancestors:
+        if a.pos_ in ("VERB", "AUX") and s < a.idx < e and a.i > t.right_edge.i and ctx.in_quote[a.i] < 0:
+            cut = t.right_edge.i + 1 if cut is None else min(cut, t.right_edge.i + 1)
+            break
+    if cut is None:
+        return spans
+    k = cut - 1
+    while k > t.i and (ctx.tok(k).is_punct or norm(ctx.tok(k)) in ("et", "mais")) and ctx.in_quote[k] < 0 \
+            and k not in ctx.close_tok:
+        k -= 1
+    if k <= t.i or ctx.tok(k).idx < s:
+        return []
+    end = ctx.tok(k).idx + len(ctx.tok(k).text)
+    return [(a, min(b, end)) for a, b in spans if a < end]
+
+
+def quoted_label(ctx: Ctx, k: int) -> list:
+    """The quotes of a label after an object (`comme « une menace »`, `comme « tremblants » et
+    « dégoûtés »`) starting at token k, else []."""
+    if k + 1 >= ctx.n or norm(ctx.tok(k)) != "comme" or k + 1 not in ctx.open_tok:
+        return []
+    out = []
+    j = k + 1
+    while j in ctx.open_tok:
+        close = ctx.qtok[ctx.open_tok[j]][1]
+        if close is None:
+            return []
+        out.append(ctx.quotes[ctx.open_tok[j]])
+        j = close + 1
+        if j + 1 < ctx.n and norm(ctx.tok(j)) in ("et", "ou", ",") and j + 1 in ctx.open_tok:
+            j += 1
+    return out
+
+
+def closing_words(ctx: Ctx, span: tuple[int, int]):
+    """The quote that closes an object content and quotes words (`par la phrase suivante « … »`,
+    `son statut d'« homme le plus rapide »`): right after a noun or `de`, three words or more,
+    nothing after it; else None."""
+    toks = ctx.doc.char_span(*span, alignment_mode="expand")
+    if toks is None or toks[-1].i not in ctx.close_tok:
+        return None
+    k = ctx.close_tok[toks[-1].i]
+    o = ctx.qtok[k][0]
+    if o is None or o <= toks.start or ctx.tok(o - 1).pos_ not in ("NOUN", "ADJ") and norm(ctx.tok(o - 1)) not in (
+            "de", "d'"):
+        return None
+    words = [x for x in ctx.doc[o + 1:toks[-1].i] if not x.is_punct]
+    return ctx.quotes[k] if len(words) >= 3 else None
+
+
+def names_only(ctx: Ctx, spans: list) -> bool:
+    """Are the quotes of a content all names: a few capitalised words right after a noun
+    (`l'opération « Bouclier »`, `le plan « Grand Froid »`)?"""
+    toks = ctx.doc.char_span(spans[0][0], spans[-1][1], alignment_mode="expand")
+    opens = [x.i for x in toks or [] if x.i in ctx.open_tok]
+    if not opens:
+        return False
+    for o in opens:
+        close = ctx.qtok[ctx.open_tok[o]][1]
+        inner = ctx.doc[o + 1:close] if close is not None else None
+        if inner is None or not len(inner) or len(inner) > 4 or not inner[0].text[:1].isupper() \
+                or o == 0 or ctx.tok(o - 1).pos_ not in ("NOUN", "PROPN"):
+            return False
+    return True
+
+
+def ends_sentence(ctx: Ctx, k: int) -> bool:
+    """Does the sentence end at token k, or after a short complement with no verb (`vers midi`,
+    `à l'AFP`, `dans un communiqué`)?"""
+    j = k
+    while j < ctx.n and j - k <= 6 and ctx.tok(j).text not in SENT_END and not ctx.is_break(j):
+        if ctx.tok(j).pos_ in ("VERB", "AUX") or j in ctx.open_tok or ctx.tok(j).text == ",":
+            return False
+        j += 1
+    return j >= ctx.n or ctx.tok(j).text in SENT_END or ctx.is_break(j)
+
+
+def closing_time(ctx: Ctx, x: int, end: int) -> bool:
+    """Does a time that closes the clause start at token x (`l'attaque quelques heures plus tard`,
+    `l'accident hier`, `l'acte environ une heure après`): a few determiners, numbers, adverbs and
+    a time noun, nothing else up to the clause's end?"""
+    if x == 0 or ctx.tok(x - 1).pos_ == "ADP" or end - x > 5:
+        return False
+    words = [ctx.tok(k) for k in range(x, end + 1)]
+    return any(w.lower_ in ctx.words.time_word for w in words) and all(
+        w.pos_ in ("DET", "NUM", "ADV") or w.lower_ in ctx.words.time_word or (w.i == end and w.pos_ == "ADP")
+        for w in words)
