@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.attributions.contents import kind_of, split_joined_quotes
 from pipeline.components.attributions.context import Ctx, Words, norm
-from pipeline.components.attributions.cues import CueLookup, inverted_clitic, negated, not_a_speech_act, past_participle
+from pipeline.components.attributions.cues import CueLookup, chain_start, inverted_clitic, negated, not_a_speech_act, past_participle
 from pipeline.components.attributions.quotations import pattern_continued, pattern_dash
 from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, pattern_pour, pattern_selon
 from pipeline.components.attributions.speaker_actors import resolve_speakers
@@ -167,7 +167,7 @@ def relative_clause_ends(ctx: Ctx, found: list[dict]) -> None:
         cue = ctx.doc.char_span(a["cue_start"], a["cue_end"], alignment_mode="expand") \
             if a["cue_start"] is not None else None
         opening = cue is not None and cue[0].morph.get("VerbForm") == ["Part"] and cue[0].i == cue[0].sent.start
-        if a.get("speaker_rule") != "relative" and not opening:
+        if a.get("speaker_rule") != "relative" and not opening and not (cue is not None and apposed(ctx, cue[0])):
             continue
         span = ctx.doc.char_span(a["content_start"], a["content_end"], alignment_mode="expand")
         if span is None:
@@ -184,6 +184,20 @@ def relative_clause_ends(ctx: Ctx, found: list[dict]) -> None:
                 if end >= span.start:
                     a["content_end"] = ctx.tok(end).idx + len(ctx.tok(end).text)
                 break
+
+
+def apposed(ctx: Ctx, t) -> bool:
+    """`Le syndicat, affirmant que …, a quitté la réunion`, `Les conclusions, ayant recommandé …,
+    ont été transmises`: a participle clause set off by a comma between the subject and its
+    verb (no finite verb before it in the sentence)."""
+    m = t.morph
+    lo = chain_start(ctx, t.i)
+    if m.get("VerbForm") != ["Part"] or lo == 0 or ctx.tok(lo - 1).text != "," or ctx.in_quote[t.i] >= 0:
+        return False
+    if m.get("Tense") != ["Pres"] and not any(norm(ctx.tok(x)) == "ayant" for x in range(lo, t.i)):
+        return False
+    return not any(x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm")
+                   for x in ctx.doc[t.sent.start:lo])
 
 
 def same_content_as_trailing_selon(ctx: Ctx, found: list[dict]) -> None:

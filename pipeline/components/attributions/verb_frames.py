@@ -8,7 +8,7 @@ from pipeline.components.attributions.contents import (clause_left, clause_right
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
 from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, np_right, right_speaker,
-                                                       skip_adverbials, speaker_for)
+                                                       skip_adverbials, skip_own_part, speaker_for)
 from pipeline.rules.cues import Cue
 
 
@@ -182,18 +182,21 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     j = t.i + 1
     colon = None
     reach = 20 if by_voice_of(ctx, t) else 12  # `a répondu par la voix de X, role de Y :`
+    right_after = skip_own_part(ctx, t.i + 1)  # `a souhaité pour sa part « … »`, `a dit lundi « … »`
     while j < ctx.n and j - t.i <= reach:
         tk = ctx.tok(j)
         if tk.text == ":":
             colon = j
             break
-        if j in ctx.open_tok and all(ctx.tok(x).pos_ == "ADV" for x in range(t.i + 1, j)):
+        if j in ctx.open_tok and j == right_after:
             # `a répondu « jamais ».`, `a condamné « l'attentat » et …`, `souhaite « bonne chance »
             # à Hamon`: a quote right after the cue is its object, unless the clause goes on
-            # with a verb (`dit « X » est …`)
+            # with a finite verb (`dit « X » est …`; a participle, `« le travail » mené`, goes on
+            # with the object)
             close = ctx.qtok[ctx.open_tok[j]][1]
             nxt = ctx.tok(close + 1) if close is not None and close + 1 < ctx.n else None
-            if close is None or nxt is None or nxt.pos_ not in ("VERB", "AUX"):
+            if close is None or nxt is None or nxt.pos_ not in ("VERB", "AUX") or \
+                    "Fin" not in nxt.morph.get("VerbForm"):
                 colon = j - 1
                 break
             return []
@@ -222,9 +225,16 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         close = ctx.qtok[ctx.open_tok[k]][1]
         if ctx.tok(colon).text != ":" and close is not None:
             # `dénonce « toute tentative » contre ses membres`: the object goes on after the quote
+            # (`« le travail » mené « ensemble »`: a participle and a further quote go on with it)
             e = close + 1
-            while e < ctx.n and not ctx.tok(e).is_punct and not ctx.tok(e).is_space and \
-                    ctx.tok(e).pos_ not in ("CCONJ", "VERB", "AUX") and e not in ctx.open_tok and e - close < 12:
+            while e < ctx.n and e - close < 12:
+                x = ctx.tok(e)
+                if e in ctx.open_tok and e > close + 1 and ctx.qtok[ctx.open_tok[e]][1] is not None:
+                    e = ctx.qtok[ctx.open_tok[e]][1] + 1
+                    continue
+                if x.is_punct or x.is_space or e in ctx.open_tok or x.pos_ == "CCONJ" or (
+                        x.pos_ in ("VERB", "AUX") and x.morph.get("VerbForm") != ["Part"]):
+                    break
                 e += 1
             rest = ctx.doc[close + 1:e]
             if len(rest) and not quote_setting(ctx, rest):
@@ -349,6 +359,20 @@ def speech_setting(ctx: Ctx, x: int) -> bool:
                           or ctx.tok(k).lower_ in ctx.words.speech_event)
 
 
+def quoted_np(ctx: Ctx, j: int):
+    """`son « immobilisme »`, `l'« échec » du plan`: a determiner whose noun is quoted; token span
+    from the determiner to the closing mark."""
+    k = j + 1
+    if k < ctx.n and ctx.tok(k).text in ("'", "’"):
+        k += 1  # `l'«` tokenised `l` `'` `«`
+    if k not in ctx.open_tok:
+        return None
+    close = ctx.qtok[ctx.open_tok[k]][1]
+    if close is None or not any(ctx.tok(x).pos_ in ("NOUN", "PROPN", "ADJ") for x in range(k + 1, close)):
+        return None
+    return (j, close)
+
+
 def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     """Denial or accusation whose content is the object noun phrase.
 
@@ -363,6 +387,8 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if not recent_past and any(ctx.tok(x).morph.get("VerbForm") == ["Inf"] for x in range(lo, t.i + 1)):
         return []  # `semblent confirmer l'hypothèse`; but `vient d'annoncer sa démission` is said
     np = np_right(ctx, j, appos=False)
+    if np is None and {"object", "que"} & set(cue.frames):
+        np = quoted_np(ctx, j)  # not a verb of quotes alone (`lance une « cagnotte »`: a name)
     if not np or ctx.tok(np[1]).lemma_.lower() in ctx.words.time_word:
         return []
     if lo > 0 and ctx.tok(lo - 1).text == "," and (np[1] + 1 >= ctx.n or ctx.tok(np[1] + 1).text in SENT_END):

@@ -1,0 +1,81 @@
+"""Attributions the patterns used to miss (issue 15, recall): one table per class of construction,
+positive and negative. Every sentence is invented, of the shape of a miss counted on the `tune`
+split of corpus/gold and on ../shared/gold; none is copied from a gold article."""
+from __future__ import annotations
+
+import pytest
+
+from tests.components.test_attributions_classes import _assert_found as _found
+from tests.components.test_attributions_classes import _run
+
+
+# -- a noun phrase object whose noun is quoted: mixed -------------------------------------------
+QUOTED_OBJECT = [
+    ("Le collectif y déplore l'« immobilisme » du maire face à la crise du logement.",
+     {"cue": "déplore", "kind": "mixed", "speaker": "Le collectif",
+      "content": "l'« immobilisme » du maire face à la crise du logement"}),
+    ("La fédération a réaffirmé sa « confiance » envers le comité d'éthique.",
+     {"cue": "réaffirmé", "kind": "mixed", "content": "sa « confiance » envers le comité d'éthique"}),
+]
+
+NOT_QUOTED_OBJECT = [
+    # a verb of quotes alone (`lancer`): the quoted noun is a name, not words said
+    "Le club a lancé une « cagnotte solidaire » pour les sinistrés.",
+    # a verb of no speech
+    "Le maire a présenté son « plan de relance » pour le centre-ville.",
+]
+
+
+@pytest.mark.parametrize("text, expect", QUOTED_OBJECT)
+def test_when_object_noun_is_quoted_then_object_is_mixed_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_QUOTED_OBJECT)
+def test_when_quoted_noun_is_no_speech_then_no_attribution(nlp, text):
+    assert _run(nlp, text) == []
+
+
+# -- a participle clause between the subject and its verb ends before the verb -------------------
+APPOSED_PARTICIPLE = [
+    ("Les conclusions du rapport, ayant notamment recommandé une « transaction » avec le prestataire, "
+     "ont été transmises au ministère.",
+     {"cue": "recommandé", "content": "une « transaction » avec le prestataire"}),
+    ("Le syndicat, affirmant que la grève continuerait, a quitté la réunion.",
+     {"cue": "affirmant", "speaker": "Le syndicat", "content": "la grève continuerait"}),
+    # a participle after the main verb: a comma inside its clause does not end it
+    ("Il a quitté la salle, affirmant que la réforme, votée hier, était injuste.",
+     {"cue": "affirmant", "content": "la réforme, votée hier, était injuste"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", APPOSED_PARTICIPLE)
+def test_when_participle_clause_is_apposed_then_content_ends_with_it(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+# -- a quote as the object past `pour sa part`, a date or an adverb -----------------------------
+QUOTE_AFTER_ADVERBIAL = [
+    ("Le député a souhaité pour sa part « que la justice se saisisse rapidement » de l'affaire.",
+     {"cue": "souhaité", "kind": "mixed", "content": "« que la justice se saisisse rapidement » de l'affaire"}),
+    # a participle and a further quote go on with the object
+    ("La ministre souhaitait rapidement « inscrire dans la loi le travail » mené « ensemble ».",
+     {"cue": "souhaitait", "kind": "mixed", "content": "« inscrire dans la loi le travail » mené « ensemble »"}),
+    ("Le maire a lancé « Nous y arriverons » devant la foule réunie.",
+     {"cue": "lancé", "kind": "direct", "content": "Nous y arriverons"}),
+]
+
+NOT_QUOTE_OBJECT = [
+    # the quote is the subject of a finite verb after it, not the cue's object
+    "Le linguiste a dit lundi « bonjour » est un mot ancien.",
+]
+
+
+@pytest.mark.parametrize("text, expect", QUOTE_AFTER_ADVERBIAL)
+def test_when_quote_follows_an_adverbial_then_it_is_the_object(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_QUOTE_OBJECT)
+def test_when_quote_is_a_subject_then_no_quote_object(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("colon_quote")] == []
