@@ -79,3 +79,31 @@ def test_when_quote_follows_an_adverbial_then_it_is_the_object(nlp, text, expect
 @pytest.mark.parametrize("text", NOT_QUOTE_OBJECT)
 def test_when_quote_is_a_subject_then_no_quote_object(nlp, text):
     assert [a for a in _run(nlp, text) if a["rule"].startswith("colon_quote")] == []
+
+
+# -- the auxiliary of a participle cue past an incise or tagged a verb ---------------------------
+AUXILIARY_PAST_INCISE = [
+    ("Marc Vidal a, quant à lui, pesté contre ces pratiques : « Cela s'appelle tricher ! »",
+     {"cue": "pesté", "speaker": "Marc Vidal", "content": "Cela s'appelle tricher !"}),
+    ("Louise Faure, présidente de la fédération, a d'ailleurs reconnu le problème : « Nous avons été trop lents. »",
+     {"cue": "reconnu", "kind": "direct", "content": "Nous avons été trop lents."}),
+    # the subject hung on the auxiliary, an incise before the participle
+    ("Ce dernier aurait, par courriel, expliqué avoir été renvoyé sans motif.",
+     {"cue": "expliqué", "speaker": "Ce dernier", "content": "avoir été renvoyé sans motif"}),
+]
+
+NO_AUXILIARY = [
+    # a past participle with no auxiliary opens the sentence: nobody's speech act
+    "Accusé de fraude par la presse, le maire a démissionné lundi.",
+    "Critiqué pour sa gestion, le directeur a quitté le club.",
+]
+
+
+@pytest.mark.parametrize("text, expect", AUXILIARY_PAST_INCISE)
+def test_when_incise_separates_auxiliary_and_cue_then_attribution_is_found(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NO_AUXILIARY)
+def test_when_participle_has_no_auxiliary_then_no_attribution(nlp, text):
+    assert _run(nlp, text) == []

@@ -121,8 +121,12 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
         return True  # `…, confirmant ainsi les soupçons`: the journalist's inference
     if past_participle(t):
         lo = chain_start(ctx, t.i)
-        has_aux = False
+        # the parse's auxiliary, past an incise or tagged a verb (`a, quant à lui, déclaré`)
+        has_aux = any(c.dep_ in ("aux", "aux:tense") and c.i < t.i and c.lemma_ in ("avoir", "être")
+                      for c in t.children)
         for x in range(t.i - 1, max(-1, t.i - 6), -1):  # `a par conséquent annoncé`
+            if has_aux:
+                break
             if norm(ctx.tok(x)) == "et" and t.dep_ == "conj" and any(
                     c.pos_ == "AUX" and c.dep_.startswith("aux") for c in t.head.children):
                 has_aux = True  # `avait parlé de … et rappelé que`: the auxiliary of the first

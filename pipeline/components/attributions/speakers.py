@@ -130,7 +130,9 @@ def subject_from_parse(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
     """The parse's subject of verb i or of the verbs it hangs from (advcl, conj, xcomp)."""
     t = ctx.tok(i)
     for _ in range(4):
-        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < i]
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < i] or [
+            c for a in t.children if a.dep_.startswith("aux") and a.i < i  # hung on the auxiliary
+            for c in a.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < a.i]
         if subj:
             s = subj[0]
             if norm(s) == "qui" and t.dep_ == "acl:relcl":
