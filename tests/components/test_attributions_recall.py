@@ -107,3 +107,35 @@ def test_when_incise_separates_auxiliary_and_cue_then_attribution_is_found(nlp, 
 @pytest.mark.parametrize("text", NO_AUXILIARY)
 def test_when_participle_has_no_auxiliary_then_no_attribution(nlp, text):
     assert _run(nlp, text) == []
+
+
+# -- `de` + infinitive: a quote and a clitic in either order, `d'«`, an incise before it ---------
+DE_INFINITIVE = [
+    ("La commission préconise ainsi de « s'attaquer aux causes du chômage » et de « former les jeunes ».",
+     {"cue": "préconise", "kind": "direct", "content": "s'attaquer aux causes du chômage"}),
+    ("Le collectif prône aussi d'« associer les riverains au chantier » et de réduire le bruit.",
+     {"cue": "prône", "kind": "direct", "content": "associer les riverains au chantier"}),
+    ("Le collectif prône aussi d'« associer les riverains au chantier » et de réduire le bruit.",
+     {"cue": "prône", "kind": "indirect", "content": "réduire le bruit"}),
+    ("La ministre a demandé à la commission, réunie en urgence, de vérifier les comptes du club.",
+     {"cue": "demandé", "speaker": "La ministre", "content": "vérifier les comptes du club"}),
+    ("Le président accusait, quant à lui, des membres du bureau d'avoir caché les pertes.",
+     {"cue": "accusait", "content": "des membres du bureau d'avoir caché les pertes"}),
+]
+
+NOT_DE_INFINITIVE = [
+    # `afin` + an adverb + `de`: a purpose, nobody's request
+    "Les avocats ont fait appel afin notamment de demander au juge de reporter l'audience.",
+    # a noun after `de`, no infinitive
+    "L'opposition accuse le maire de fraude et de corruption.",
+]
+
+
+@pytest.mark.parametrize("text, expect", DE_INFINITIVE)
+def test_when_de_infinitive_is_quoted_or_past_an_incise_then_it_is_the_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_DE_INFINITIVE)
+def test_when_de_opens_no_reported_infinitive_then_no_de_infinitive(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("de_infinitive")] == []

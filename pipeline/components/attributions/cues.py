@@ -96,7 +96,9 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
     m = t.morph
     if m.get("Mood") == ["Imp"]:
         return True
-    before = [norm(ctx.tok(x)) for x in range(max(0, t.i - 3), t.i)]
+    # the words before, adverbs left out (`afin notamment de demander`)
+    before = [norm(ctx.tok(x)) for x in range(max(0, t.i - 5), t.i)
+              if ctx.tok(x).pos_ != "ADV" or norm(ctx.tok(x)) == "afin"][-3:]
     if m.get("VerbForm") == ["Inf"]:
         if any(ctx.tok(x).lemma_ == "falloir" or norm(ctx.tok(x)) in ("faut", "fallait") for x in range(max(0, t.i - 3), t.i)):
             return True  # `il faut dire que`

@@ -288,24 +288,23 @@ def pattern_de_inf(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
 
     `Le syndicat a promis de poursuivre la grève.` -> promise, content `poursuivre la grève`
     `L'opposition accuse le maire d'avoir menti.` -> accuse
+    `Elle prône d'« associer les habitants »` -> the quoted infinitive, direct
+    `Il a demandé à la commission, réunie lundi, d'enquêter` -> past an incise
     """
     j = t.i + 1
+    skipped = 0  # tokens of incises stepped over
     obj = None  # `prie l'Ordre de coopérer`, `accuse des élus d'avoir menti`: the object is content
-    while j < ctx.n and j - t.i <= 9:
+    while j < ctx.n and j - t.i - skipped <= 9:
         tk = ctx.tok(j)
         w = norm(tk)
         if obj is None and tk.pos_ in ("DET", "PROPN") and (
                 all(ctx.tok(x).pos_ == "ADV" for x in range(t.i + 1, j)) or ctx.tok(j - 1).text == ","):
             obj = j
-        if w in ("de", "d'", "à") and j + 1 < ctx.n:
-            k = j + 1
-            clitics = ctx.words.negation_start | ctx.words.negation_end | ctx.words.object_clitic
-            while k < ctx.n and norm(ctx.tok(k)) in clitics and k - j < 4:
-                k += 1
-            if k + 1 < ctx.n and k in ctx.open_tok:
-                k += 1  # `préconise de « réduire … »`: a quoted infinitive
-            if k < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Inf"]:
-                spans = clause_right(ctx, owner, obj if obj is not None and w != "à" else j + 1)
+        if w in ("de", "d'", "d", "à") and j + 1 < ctx.n:
+            k = _infinitive_after(ctx, j)
+            if k is not None:
+                first = j + 2 if w == "d" else j + 1  # `d` `'` `«`
+                spans = clause_right(ctx, owner, obj if obj is not None and w != "à" else first)
                 if spans:
                     speaker = speaker_for(ctx, t)
                     out = []
@@ -313,12 +312,45 @@ def pattern_de_inf(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
                         kind, part = kind_of(ctx, part, "indirect")
                         out.append(make_attribution(kind, t, cue.lemma, cue.stance, speaker, part, "de_infinitive"))
                     return out
-            if w != "à":
-                return []
-        if (tk.is_punct and tk.text != ",") or tk.pos_ in ("VERB", "AUX", "SCONJ"):
+            if w != "à" and not (obj is not None and ctx.tok(j + 1).pos_ in ("DET", "NOUN", "PROPN")):
+                return []  # `accuse le maire de fraude`; but `des membres de la commission d'être …`
+        if tk.text == ",":
+            past = _incise_end(ctx, j)  # `, quant à lui,`, `, réunie lundi,`
+            if past is not None:
+                skipped += past - j
+                j = past
+                continue
+        if (tk.is_punct and tk.text != ",") or tk.pos_ in ("SCONJ",) or (
+                tk.pos_ in ("VERB", "AUX") and not (obj is not None and tk.morph.get("VerbForm") == ["Part"])):
             return []
         j += 1
     return []
+
+
+def _infinitive_after(ctx: Ctx, j: int):
+    """Token of the infinitive after the preposition at j (`de`, `d'`, `d` `'`), past clitics,
+    negation and an opening quotation mark in any order (`de « s'attaquer`, `d'« associer`,
+    `de ne pas`), else None."""
+    k = j + 1
+    if norm(ctx.tok(j)) == "d" and k < ctx.n and ctx.tok(k).text in ("'", "’"):
+        k += 1
+    skip = ctx.words.negation_start | ctx.words.negation_end | ctx.words.object_clitic
+    while k < ctx.n and k - j < 5 and (norm(ctx.tok(k)) in skip or k in ctx.open_tok):
+        k += 1
+    return k if k < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Inf"] else None
+
+
+def _incise_end(ctx: Ctx, j: int):
+    """After the comma at j, the token past the closing comma of an incise with no finite verb
+    (`, quant à lui,`, `, composée de cinq juges,`), else None."""
+    for k in range(j + 1, min(ctx.n, j + 14)):
+        x = ctx.tok(k)
+        if x.text == ",":
+            return k + 1 if k > j + 1 else None
+        if x.text in SENT_END or x.is_space or k in ctx.open_tok or norm(x) in ("que", "qu'", "qui") or (
+                x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm")):
+            return None
+    return None
 
 
 def _infinitives(ctx: Ctx, span: tuple[int, int]) -> list[tuple[int, int]]:
