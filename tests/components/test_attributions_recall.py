@@ -139,3 +139,32 @@ def test_when_de_infinitive_is_quoted_or_past_an_incise_then_it_is_the_content(n
 @pytest.mark.parametrize("text", NOT_DE_INFINITIVE)
 def test_when_de_opens_no_reported_infinitive_then_no_de_infinitive(nlp, text):
     assert [a for a in _run(nlp, text) if a["rule"].startswith("de_infinitive")] == []
+
+
+# -- a quote that is the predicate of its sentence: its subject's words ---------------------------
+QUOTED_PREDICATE = [
+    ("La ministre de la Culture, Anne Roux, « félicite chaleureusement » le lauréat pour son prix.",
+     {"kind": "direct", "cue": None, "content": "félicite chaleureusement"}),
+    ("Ce mercredi, le Conseil constitutionnel a « enjoint au gouvernement de revoir sa copie » sur la réforme.",
+     {"kind": "direct", "speaker": "le Conseil constitutionnel",
+      "content": "enjoint au gouvernement de revoir sa copie"}),
+    ("« Le texte est clair », a précisé le tribunal, qui « annule donc la décision du maire ».",
+     {"kind": "direct", "speaker": "le tribunal", "content": "annule donc la décision du maire"}),
+]
+
+NOT_QUOTED_PREDICATE = [
+    # the journalist's scare quotes on a thing's verb: nobody speaks
+    "Les ventes de vélos « explosent » depuis le mois de mars.",
+    # a quoted noun, no verb
+    "Le maire et son « plan vélo » ont été critiqués.",
+]
+
+
+@pytest.mark.parametrize("text, expect", QUOTED_PREDICATE)
+def test_when_quote_is_the_predicate_then_subject_said_it(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_QUOTED_PREDICATE)
+def test_when_quoted_verb_has_no_speaking_subject_then_no_attribution(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("quoted_predicate")] == []

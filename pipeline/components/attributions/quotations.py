@@ -1,12 +1,14 @@
 """Patterns anchored on quotation marks alone: a quote followed by a dash and its speaker
-(`« … » – X`), and a quote that continues the previous paragraph's (same speaker, no cue)."""
+(`« … » – X`), a quote that continues the previous paragraph's (same speaker, no cue), and a
+quote that is the predicate of its sentence (`X « félicite chaleureusement » Y`)."""
 from __future__ import annotations
 
 import bisect
 import re
 
-from pipeline.components.attributions.context import DASHES, SENT_END, Ctx, make_attribution, speaker_at
-from pipeline.components.attributions.speakers import np_right
+from pipeline.components.attributions.context import DASHES, SENT_END, Ctx, Speaker, make_attribution, norm, speaker_at
+from pipeline.components.attributions.speakers import left_speaker, np_right
+from pipeline.components.attributions.strict import human_speaker
 
 
 def pattern_dash(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
@@ -92,4 +94,39 @@ def pattern_continued(ctx: Ctx, found: list[dict]) -> list[dict]:
         pos = bisect.bisect_right(ends, q.end)
         ends.insert(pos, q.end)
         ordered.insert(pos, out[-1])
+    return out
+
+
+def pattern_quoted_predicate(ctx: Ctx, found: list[dict]) -> list[dict]:
+    """A quote that opens on the finite verb of its sentence (or on the participle after its
+    auxiliary) is its subject's words: `La ministre « félicite chaleureusement » le lauréat`,
+    `le Conseil a « enjoint au gouvernement de … »`, `le tribunal, qui « [...] annule … »`.
+
+    Direct, no cue; the speaker is the subject before the quote, a person or an organisation
+    (`Les ventes « explosent »` is the journalist's scare quote)."""
+    covered = [(a["content_start"], a["content_end"]) for a in found]
+    out = []
+    for k, q in enumerate(ctx.quotes):
+        open_, close = ctx.qtok[k]
+        if open_ is None or close is None or open_ == 0 or any(s <= q.open < e for s, e in covered):
+            continue
+        v = open_ + 1
+        while v < close and ctx.tok(v).text in ("[", "...", "…", "]", "(", ")"):
+            v += 1  # `« [...] annule`
+        verb = ctx.tok(v)
+        if verb.pos_ not in ("VERB", "AUX") or ctx.in_quote[v] != k:
+            continue
+        before = ctx.tok(open_ - 1)
+        finite = "Fin" in verb.morph.get("VerbForm") and before.pos_ != "AUX"
+        perfect = verb.morph.get("VerbForm") == ["Part"] and before.pos_ == "AUX"
+        if not (finite or perfect) or before.is_sent_start:
+            continue
+        relative = norm(before) == "qui"
+        # the subject, or for `qui` its antecedent, must be someone
+        sp = left_speaker(ctx, open_ - 1 if relative else open_)
+        if sp is None or not human_speaker(ctx, {"speaker_start": sp[0], "speaker_end": sp[1]}, agents=False):
+            continue
+        # (for `qui`, the antecedent itself: the parse of a relative opening a quote is no help)
+        speaker = Speaker(sp[0], sp[1], "relative" if relative else "subject")
+        out.append(make_attribution("direct", None, "", "", speaker, (q.start, q.end), "quoted_predicate"))
     return out
