@@ -168,3 +168,33 @@ def test_when_quote_is_the_predicate_then_subject_said_it(nlp, text, expect):
 @pytest.mark.parametrize("text", NOT_QUOTED_PREDICATE)
 def test_when_quoted_verb_has_no_speaking_subject_then_no_attribution(nlp, text):
     assert [a for a in _run(nlp, text) if a["rule"].startswith("quoted_predicate")] == []
+
+
+# -- verbs whose noun-phrase object is what was asked, promised, affirmed or told ---------------
+OBJECT_FRAME = [
+    ("Le principal parti d'opposition demande même l'annulation du scrutin.",
+     {"cue": "demande", "stance": "ask", "content": "l'annulation du scrutin"}),
+    ("Les pays membres ont affirmé leur volonté de relancer le projet.",
+     {"cue": "affirmé", "content": "leur volonté de relancer le projet"}),
+    ("Le témoin relate le déroulement d'une audition.",
+     {"cue": "relate", "content": "le déroulement d'une audition"}),
+    ("La ministre a promis une prime aux soignants.",
+     {"cue": "promis", "stance": "promise", "content": "une prime aux soignants"}),
+]
+
+NOT_OBJECT = [
+    # the noun phrase after an inverted cue is its subject, not its object
+    ("La route sera fermée jusqu'à lundi, a demandé le préfet.", "le préfet"),
+    # a date after the cue is no object
+    ("Le maire a affirmé lundi que la piscine rouvrirait.", "lundi"),
+]
+
+
+@pytest.mark.parametrize("text, expect", OBJECT_FRAME)
+def test_when_object_is_the_request_or_promise_then_it_is_the_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text, phrase", NOT_OBJECT)
+def test_when_noun_phrase_is_subject_or_date_then_it_is_no_content(nlp, text, phrase):
+    assert all(a["content"] != phrase for a in _run(nlp, text))
