@@ -198,3 +198,28 @@ def test_when_object_is_the_request_or_promise_then_it_is_the_content(nlp, text,
 @pytest.mark.parametrize("text, phrase", NOT_OBJECT)
 def test_when_noun_phrase_is_subject_or_date_then_it_is_no_content(nlp, text, phrase):
     assert all(a["content"] != phrase for a in _run(nlp, text))
+
+
+# -- a multiword cue whose verb the tagger misses; its cue span is the whole phrase ----------------
+MULTIWORD = [
+    ("Les habitants pointent du doigt son « immobilisme » face à la crise.",
+     {"cue": "pointent du doigt", "kind": "mixed", "stance": "accuse",
+      "content": "son « immobilisme » face à la crise"}),
+    ("Le ministre a mis en garde que la crise serait longue.",
+     {"cue": "mis en garde", "stance": "warn", "content": "la crise serait longue"}),
+]
+
+NOT_MULTIWORD = [
+    "Il s'est blessé à la pointe du doigt pendant le match.",   # a noun: the fingertip
+    "Le syndicat ne pointe pas du doigt les infirmières.",      # negated
+]
+
+
+@pytest.mark.parametrize("text, expect", MULTIWORD)
+def test_when_cue_is_a_multiword_phrase_then_it_is_found_whole(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_MULTIWORD)
+def test_when_phrase_names_a_gesture_or_a_thing_then_no_attribution(nlp, text):
+    assert _run(nlp, text) == []

@@ -90,6 +90,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
         found = dedupe(ctx, split_joined_quotes(ctx, found))
         found.sort(key=lambda a: (a["content_start"], a["cue_start"] if a["cue_start"] is not None else -1))
         resolve_speakers(ctx, found)
+        multiword_cue_spans(ctx, found)
         for a in found:  # `pattern/speaker-rule` (README)
             a["rule"] = f"{a['rule']}/{a.get('speaker_rule') or 'none'}"
         doc._.depeche_attributions = [{k: a.get(k) for k in (
@@ -141,6 +142,17 @@ class AttributionsComponent(CueLookup, RuleComponent):
         if ctx.tok(j).text != ",":
             return False
         return inverted_clitic(ctx, t) is not None
+
+
+def multiword_cue_spans(ctx: Ctx, found: list[dict]) -> None:
+    """A multiword cue (`pointe du doigt`, `met en garde`) is found on its last word; its cue
+    span runs from its first."""
+    for a in found:
+        if a["cue_start"] is None:
+            continue
+        last = ctx.doc.char_span(a["cue_start"], a["cue_end"], alignment_mode="expand")
+        if last is not None and last.start in ctx.cue_first:
+            a["cue_start"] = ctx.tok(ctx.cue_first[last.start]).idx
 
 
 def generic_on(ctx: Ctx, a: dict) -> bool:

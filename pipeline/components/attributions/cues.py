@@ -42,6 +42,8 @@ def multiword_start(ctx, i: int, words: list) -> Optional[int]:
     t = ctx.tok(j)
     if t.pos_ in ("VERB", "AUX") and (t.lemma_ == words[0] or norm(t).startswith(words[0][:4])):
         return j
+    if norm(t) in conjugate_er(words[0]) and (j == 0 or ctx.tok(j - 1).pos_ not in ("DET", "ADP", "ADJ", "NUM")):
+        return j  # the tagger's miss (`Le syndicat pointe/ADJ du doigt`), not a noun (`la pointe du doigt`)
     return None
 
 
