@@ -223,3 +223,28 @@ def test_when_cue_is_a_multiword_phrase_then_it_is_found_whole(nlp, text, expect
 @pytest.mark.parametrize("text", NOT_MULTIWORD)
 def test_when_phrase_names_a_gesture_or_a_thing_then_no_attribution(nlp, text):
     assert _run(nlp, text) == []
+
+
+# -- a quote sentence after a direct quote's sentence, in the same paragraph ----------------------
+CONTINUED_IN_PARAGRAPH = [
+    ("« Chaque famille doit se sentir en sécurité » , a déclaré la Première ministre. « C'est le devoir "
+     "de l'État. Nous avons fait un grand pas » . Le président américain a salué cet accord.",
+     {"kind": "direct", "rule": "continued_quote/previous",
+      "content": "C'est le devoir de l'État. Nous avons fait un grand pas"}),
+]
+
+NOT_CONTINUED = [
+    # a quoted name that is the subject of the next sentence: no sentence of its own
+    "« Chaque famille doit se sentir en sécurité » , a déclaré la Première ministre. « Bouclier » est le nom "
+    "de l'opération.",
+]
+
+
+@pytest.mark.parametrize("text, expect", CONTINUED_IN_PARAGRAPH)
+def test_when_quote_sentence_follows_a_direct_quote_then_same_speaker(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_CONTINUED)
+def test_when_quote_is_a_word_of_the_next_sentence_then_no_continued_quote(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("continued_quote")] == []

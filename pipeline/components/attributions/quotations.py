@@ -67,10 +67,14 @@ def pattern_continued(ctx: Ctx, found: list[dict]) -> list[dict]:
                     and re.search(r"[.!?]\s*$", before)):
                 continue
             same_par = True
-        # and be the whole paragraph, or most of it
+        # and be the whole paragraph, or most of it; after a direct quote's sentence, a whole
+        # sentence of its own (`« A », a déclaré X. « B » . Le président …`)
         nl = text.find("\n", q.close)
         par_end = len(text) if nl < 0 else nl
-        if len(text[q.close + 1:par_end].strip()) > 2 and q.closed:
+        after = text[q.close + 1:par_end].strip()
+        own_sentence = same_par and (after[:1] in (".", "!", "?") or
+                                     text[q.start:q.end].rstrip()[-1:] in (".", "!", "?") and after[:1].isupper())
+        if len(after) > 2 and q.closed and not own_sentence:
             continue
         # not already some attribution's content, nor inside one
         k = bisect.bisect_right(cstarts, q.start) - 1
