@@ -248,3 +248,24 @@ def test_when_quote_sentence_follows_a_direct_quote_then_same_speaker(nlp, text,
 @pytest.mark.parametrize("text", NOT_CONTINUED)
 def test_when_quote_is_a_word_of_the_next_sentence_then_no_continued_quote(nlp, text):
     assert [a for a in _run(nlp, text) if a["rule"].startswith("continued_quote")] == []
+
+
+# -- a complement between an inverted cue and its subject (`à l'AFP`, `à la presse`) -------------
+COMPLEMENT_BEFORE_SUBJECT = [
+    ("« La situation est grave », a déclaré à la presse le ministre.",
+     {"kind": "direct", "speaker": "le ministre", "content": "La situation est grave"}),
+    ("« La situation est grave », a déclaré au Parisien le ministre de la Santé.",
+     {"speaker": "le ministre de la Santé", "content": "La situation est grave"}),
+    ("« Les digues tiendront », explique à l'AFP Jean Roux.",
+     {"speaker": "Jean Roux", "content": "Les digues tiendront"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", COMPLEMENT_BEFORE_SUBJECT)
+def test_when_complement_precedes_inverted_subject_then_subject_is_the_speaker(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+def test_when_inverted_cue_has_only_a_complement_then_it_is_not_the_speaker(nlp):
+    found = _run(nlp, "« La situation est grave », a-t-il déclaré à la presse locale.")
+    assert [a["speaker"] for a in found] == ["il"]

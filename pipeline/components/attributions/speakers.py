@@ -256,8 +256,15 @@ def right_speaker(ctx: Ctx, i: int) -> Optional[Speaker]:
         return Speaker(*clitic, "clitic")
     j = skip_own_part(ctx, i + 1)
     if j < ctx.n and norm(ctx.tok(j)) in ctx.words.before_subject:
+        # the complement ends where the subject starts: a determiner after its noun (`à la presse
+        # le ministre`), or a name after its name (`à l'AFP Jean Roux`: a mention starts there)
+        starts = {m["start"] for m in ctx.doc._.depeche_mentions or []}
         k = j + 1
-        while k < ctx.n and k - j < 5 and ctx.tok(k).pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
+        while k < ctx.n and k - j < 8 and ctx.tok(k).pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
+            prev = ctx.tok(k - 1)
+            if k > j + 1 and prev.pos_ in ("NOUN", "PROPN", "ADJ") and (
+                    ctx.tok(k).pos_ == "DET" or ctx.tok(k).idx in starts):
+                break
             k += 1
         if k < ctx.n and k > j + 1 and ctx.tok(k).pos_ in ("DET", "PROPN"):
             j = k
