@@ -269,3 +269,31 @@ def test_when_complement_precedes_inverted_subject_then_subject_is_the_speaker(n
 def test_when_inverted_cue_has_only_a_complement_then_it_is_not_the_speaker(nlp):
     found = _run(nlp, "« La situation est grave », a-t-il déclaré à la presse locale.")
     assert [a["speaker"] for a in found] == ["il"]
+
+
+# -- a quote after a colon closing a clause that names a speech ----------------------------------
+NOUN_COLON_QUOTE = [
+    ("Il a terminé son discours par une phrase célèbre : « Jusqu'à la victoire, toujours ! »",
+     {"kind": "direct", "speaker": "Il", "rule": "noun_colon_quote/subject",
+      "content": "Jusqu'à la victoire, toujours !"}),
+    # the author after the noun's `de`
+    ("Cette annonce a suscité de nombreux commentaires, comme celui de Paul Roux, un analyste politique : "
+     "« C'est embarrassant. »", {"kind": "direct", "speaker": "Paul Roux", "content": "C'est embarrassant."}),
+]
+
+NOT_NOUN_COLON_QUOTE = [
+    # the noun is the subject of a copula: the journalist asks
+    "La question est simple : « Faut-il fermer la centrale ? »",
+    # no noun of speech before the colon
+    "Il a terminé la course par un sprint : « Quelle journée ! »",
+]
+
+
+@pytest.mark.parametrize("text, expect", NOUN_COLON_QUOTE)
+def test_when_colon_follows_a_noun_of_speech_then_quote_is_its_author(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_NOUN_COLON_QUOTE)
+def test_when_colon_follows_no_speech_then_no_noun_colon_quote(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("noun_colon_quote")] == []

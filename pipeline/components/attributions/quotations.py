@@ -1,13 +1,15 @@
 """Patterns anchored on quotation marks alone: a quote followed by a dash and its speaker
 (`« … » – X`), a quote that continues the previous paragraph's (same speaker, no cue), and a
-quote that is the predicate of its sentence (`X « félicite chaleureusement » Y`)."""
+quote that is the predicate of its sentence (`X « félicite chaleureusement » Y`), and a quote
+after a colon that closes a clause naming a speech (`a signé une déclaration : « … »`)."""
 from __future__ import annotations
 
 import bisect
 import re
 
-from pipeline.components.attributions.context import DASHES, SENT_END, Ctx, Speaker, make_attribution, norm, speaker_at
-from pipeline.components.attributions.speakers import left_speaker, np_right
+from pipeline.components.attributions.context import (DASHES, SENT_END, Ctx, Speaker, chars, make_attribution, norm,
+                                                      speaker_at)
+from pipeline.components.attributions.speakers import left_speaker, np_right, speaker_for
 from pipeline.components.attributions.strict import human_speaker
 
 
@@ -133,4 +135,50 @@ def pattern_quoted_predicate(ctx: Ctx, found: list[dict]) -> list[dict]:
         # (for `qui`, the antecedent itself: the parse of a relative opening a quote is no help)
         speaker = Speaker(sp[0], sp[1], "relative" if relative else "subject")
         out.append(make_attribution("direct", None, "", "", speaker, (q.start, q.end), "quoted_predicate"))
+    return out
+
+
+def pattern_noun_colon_quote(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
+    """A quote after a colon, in a clause whose noun names a speech or a text (a noun of the cue
+    lexicon: `déclaration`, `commentaire`, `discours`, `message`) with no finite verb after it.
+
+    `Il a terminé son discours par une phrase célèbre : « … »` -> direct, speaker `Il` (the
+    subject of the verb the noun hangs from); `de nombreux commentaires, comme celui de Paul
+    Roux, analyste : « … »` -> direct, speaker Paul Roux (a name the noun's `de` introduces)."""
+    covered = [(a["content_start"], a["content_end"]) for a in found]
+    names = {m["start"]: m for m in ctx.doc._.depeche_mentions or [] if m.get("label") in ("PER", "ORG", "GPE")}
+    out = []
+    for k, q in enumerate(ctx.quotes):
+        open_ = ctx.qtok[k][0]
+        if open_ is None or open_ < 2 or ctx.tok(open_ - 1).text != ":" or any(
+                s <= q.open < e for s, e in covered):
+            continue
+        colon = open_ - 1
+        noun = None
+        for x in range(colon - 1, max(ctx.tok(colon).sent.start - 1, colon - 14), -1):
+            tk = ctx.tok(x)
+            if tk.pos_ in ("VERB", "AUX") and "Fin" in tk.morph.get("VerbForm") or ctx.in_quote[x] >= 0:
+                break
+            if tk.pos_ == "NOUN" and (owner.nouns.get(tk.lemma_.lower()) or owner.nouns.get(tk.lower_)):
+                noun = tk
+                break
+        if noun is None:
+            continue
+        speaker = None
+        for x in range(noun.i + 1, colon):
+            # its author: a name or a person's description after `de` (`le message de la préfète`)
+            if norm(ctx.tok(x - 1)) not in ctx.words.de | {"du", "des"}:
+                continue
+            np = np_right(ctx, x, appos=False)
+            if np and (ctx.tok(x).idx in names or human_speaker(
+                    ctx, {"speaker_start": ctx.tok(np[0]).idx, "speaker_end": chars(ctx, *np)[1]}, agents=False)):
+                speaker = speaker_at(ctx, *np, "object")
+                break
+        if speaker is None and noun.head.pos_ == "VERB" and noun.dep_ in ("obj", "nsubj", "obl:arg", "obl:mod"):
+            speaker = speaker_for(ctx, noun.head)
+        if speaker is None:
+            continue
+        cue = owner.nouns.get(noun.lemma_.lower()) or owner.nouns.get(noun.lower_)
+        out.append(make_attribution("direct", noun, cue.lemma, cue.stance, speaker, (q.start, q.end),
+                                    "noun_colon_quote"))
     return out
