@@ -297,3 +297,8 @@ def test_when_colon_follows_a_noun_of_speech_then_quote_is_its_author(nlp, text,
 @pytest.mark.parametrize("text", NOT_NOUN_COLON_QUOTE)
 def test_when_colon_follows_no_speech_then_no_noun_colon_quote(nlp, text):
     assert [a for a in _run(nlp, text) if a["rule"].startswith("noun_colon_quote")] == []
+
+
+def test_when_incise_splits_auxiliary_and_participle_then_subject_is_before_it(nlp):
+    found = _run(nlp, "La mère du suspect avait, il y a quelques jours, déclaré au juge que le trésor existait.")
+    assert [(a["speaker"], a["content"]) for a in found] == [("La mère du suspect", "le trésor existait")]

@@ -135,6 +135,11 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
                     c.pos_ == "AUX" and c.dep_.startswith("aux") for c in t.head.children):
                 has_aux = True  # `avait parlé de … et rappelé que`: the auxiliary of the first
                 break
+            if ctx.tok(x).text == "," and x == t.i - 1:
+                # `avait, il y a un mois, déclaré`: an incise right after the auxiliary
+                k = next((k for k in range(x - 1, max(-1, x - 10), -1) if ctx.tok(k).text == ","), None)
+                has_aux = k is not None and k > 0 and ctx.tok(k - 1).pos_ == "AUX"
+                break
             if ctx.tok(x).is_punct or ctx.tok(x).pos_ in ("VERB", "SCONJ", "CCONJ"):
                 break
             if ctx.tok(x).pos_ == "AUX":

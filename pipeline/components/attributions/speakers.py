@@ -160,7 +160,8 @@ def _skip_left_incises(ctx: Ctx, j: int, lo: int) -> int:
             while k >= lo and ctx.tok(k).text != "," and j - k < 10 and ctx.tok(k).text not in SENT_END:
                 k -= 1
             if k >= lo and ctx.tok(k).text == "," and (ctx.tok(k + 1).pos_ in INCISE_START or norm(ctx.tok(k + 1)) in (
-                    "qui", "que", "qu'", "dont", "où", "lequel", "laquelle")):
+                    "qui", "que", "qu'", "dont", "où", "lequel", "laquelle")
+                    or k > lo and ctx.tok(k - 1).dep_.startswith("aux")):  # `avait, il y a un mois, dit`
                 j = k - 1
                 continue
             return j - 1
