@@ -302,3 +302,29 @@ def test_when_colon_follows_no_speech_then_no_noun_colon_quote(nlp, text):
 def test_when_incise_splits_auxiliary_and_participle_then_subject_is_before_it(nlp):
     found = _run(nlp, "La mère du suspect avait, il y a quelques jours, déclaré au juge que le trésor existait.")
     assert [(a["speaker"], a["content"]) for a in found] == [("La mère du suspect", "le trésor existait")]
+
+
+# -- a passive cue of the object frame with its agent: the subject is what was said --------------
+PASSIVE_OBJECT = [
+    ("Cette demande, jugée excessive, a été rejetée par le gouvernement.",
+     {"cue": "rejetée", "stance": "deny", "speaker": "le gouvernement", "content": "Cette demande, jugée excessive"}),
+    ("Ce « désastre » est déploré par les Nations unies.",
+     {"cue": "déploré", "kind": "mixed", "content": "Ce « désastre »"}),
+    ("Le contrat a été annoncé par le club lundi.",
+     {"cue": "annoncé", "speaker": "le club", "content": "Le contrat"}),
+]
+
+NOT_PASSIVE_OBJECT = [
+    "Le télescope sera lancé par la NASA en 2018.",                       # a cue with no object frame
+    "Cette interdiction est justifiée par le fait que la loi l'impose.",  # no cue; the agent is no one
+]
+
+
+@pytest.mark.parametrize("text, expect", PASSIVE_OBJECT)
+def test_when_passive_cue_has_an_agent_then_subject_is_the_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_PASSIVE_OBJECT)
+def test_when_passive_verb_reports_nothing_then_no_passive_object(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("passive_object")] == []

@@ -16,7 +16,8 @@ from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, 
 from pipeline.components.attributions.speaker_actors import resolve_speakers
 from pipeline.components.attributions.strict import is_new, strict_verb_items
 from pipeline.components.attributions.verb_frames import (pattern_colon_quote, pattern_de_inf, pattern_inversion,
-                                                          pattern_object, pattern_passive_quote, pattern_que)
+                                                          pattern_object, pattern_passive_object, pattern_passive_quote,
+                                                          pattern_que)
 from pipeline.components.base import RuleComponent
 from pipeline.errors import ModelError
 from pipeline.rules.cues import Cue, CueWord
@@ -57,7 +58,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
             if cue is None or negated(ctx, t):
                 continue
             if past_participle(t) and not is_new(cue):
-                passive = pattern_passive_quote(ctx, self, t, cue)
+                passive = pattern_passive_quote(ctx, self, t, cue) or pattern_passive_object(ctx, self, t, cue)
                 if passive:
                     found += passive
                     continue

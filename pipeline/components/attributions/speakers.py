@@ -336,6 +336,18 @@ SUBJECTS = ("nsubj", "nsubj:pass")
 GOVERNED = ("advcl", "xcomp", "conj", "acl")  # a verb whose missing subject is its governor's
 
 
+def subject_phrase(ctx: Ctx, s, limit: int) -> Optional[tuple[int, int]]:
+    """Token span of the phrase headed by s before token `limit` (a passive subject that is a
+    content: `Cette demande, jugée excessive,`), commas inside kept."""
+    keep = [x for x in s.subtree if x.i < limit]
+    if not keep:
+        return None
+    lo, hi = min(x.i for x in keep), max(x.i for x in keep)
+    while hi > lo and ctx.tok(hi).is_punct and ctx.tok(hi).i not in ctx.close_tok:
+        hi -= 1
+    return None if any(ctx.is_break(x) for x in range(lo, hi)) else (lo, hi)
+
+
 def _phrase(ctx: Ctx, s, limit: int) -> Optional[tuple[int, int]]:
     """Token span of the subject phrase headed by s: its subtree before `limit` (the cue),
     without relative clauses and participle clauses after its head, nor a trailing comma."""

@@ -8,7 +8,8 @@ from pipeline.components.attributions.contents import (clause_left, clause_right
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
 from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, np_right, right_speaker,
-                                                       skip_adverbials, skip_own_part, speaker_for)
+                                                       skip_adverbials, skip_own_part, speaker_for, subject_phrase)
+from pipeline.components.attributions.strict import human_speaker
 from pipeline.rules.cues import Cue
 
 
@@ -281,6 +282,34 @@ def pattern_passive_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     quote = ctx.quotes[q]
     return [make_attribution("direct", t, cue.lemma, cue.stance, speaker_at(ctx, *np, "agent"),
                              (quote.start, quote.end), "passive_quote")]
+
+
+def pattern_passive_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
+    """A passive cue of the object frame with its agent: the passive subject is what was said.
+
+    `Cette demande a été rejetée par le gouvernement.` -> deny, content `Cette demande`
+    `Ce « désastre » est déploré par les Nations unies.` -> mixed
+    """
+    if "object" not in cue.frames or not any(c.dep_ == "aux:pass" for c in t.children):
+        return []
+    j = skip_adverbials(ctx, t.i + 1)
+    if j + 1 >= ctx.n or norm(ctx.tok(j)) != "par":
+        return []
+    np = np_right(ctx, j + 1, appos=False)
+    subj = next((c for c in t.children if c.dep_ == "nsubj:pass" and c.i < t.i), None)
+    if not np or subj is None:
+        return []
+    end = np[1]
+    while end > np[0] and ctx.tok(end).lower_ in ctx.words.time_word:
+        end -= 1  # `par le club lundi`
+    speaker = speaker_at(ctx, np[0], end, "agent")
+    if not human_speaker(ctx, {"speaker_start": speaker[0], "speaker_end": speaker[1]}):
+        return []  # `justifiée par le fait que`
+    span = subject_phrase(ctx, subj, t.i)
+    if span is None or ctx.in_quote[span[0]] != ctx.in_quote[t.i]:
+        return []
+    kind, content = kind_of(ctx, chars(ctx, *span), "indirect")
+    return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, content, "passive_object")]
 
 
 def pattern_de_inf(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
