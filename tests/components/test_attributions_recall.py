@@ -328,3 +328,29 @@ def test_when_passive_cue_has_an_agent_then_subject_is_the_content(nlp, text, ex
 @pytest.mark.parametrize("text", NOT_PASSIVE_OBJECT)
 def test_when_passive_verb_reports_nothing_then_no_passive_object(nlp, text):
     assert [a for a in _run(nlp, text) if a["rule"].startswith("passive_object")] == []
+
+
+# -- an indirect question after a verb of asking: the `si` clause, `si` included -----------------
+SI_CLAUSE = [
+    ("Les habitants se demandent si l'usine va fermer.",
+     {"cue": "demandent", "stance": "ask", "content": "si l'usine va fermer"}),
+    ("Le maire a demandé au préfet s'il rouvrirait la route.",
+     {"cue": "demandé", "speaker": "Le maire", "content": "s'il rouvrirait la route"}),
+]
+
+NOT_SI_CLAUSE = [
+    # a condition inside an assertion's clause, not a question
+    ("Il a affirmé que si la loi passait, il démissionnerait.", "si_clause"),
+    # a condition after an infinitive request
+    ("Il a demandé à partir si la réunion durait.", "si_clause"),
+]
+
+
+@pytest.mark.parametrize("text, expect", SI_CLAUSE)
+def test_when_verb_of_asking_takes_si_then_the_question_is_the_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text, rule", NOT_SI_CLAUSE)
+def test_when_si_is_a_condition_then_no_question(nlp, text, rule):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith(rule)] == []

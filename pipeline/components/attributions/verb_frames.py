@@ -26,7 +26,7 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if t.morph.get("Voice") == ["Pass"] or any(c.dep_ == "aux:pass" for c in t.children):
         return []  # `est jugé trop coûteux par …`: passive, the que clause is not reported speech
     j = t.i + 1
-    que = None
+    que = si = None
     while j < ctx.n and j - t.i <= 12:
         w = norm(ctx.tok(j))
         tk = ctx.tok(j)
@@ -49,6 +49,9 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
                 break
             if tk.morph.get("VerbForm") != ["Part"]:
                 break
+        if cue.stance == "ask" and (w == "si" or w == "s'" and j + 1 < ctx.n and norm(ctx.tok(j + 1)) in ("il", "ils")):
+            si = j  # `se demandent si …`, `a demandé au préfet s'il …`: the question, `si` in it
+            break
         if w in ("si",) or (tk.pos_ == "SCONJ" and w not in ("que", "qu'")):
             break
         j += 1
@@ -56,6 +59,9 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     rule = "que_clause"
     if que is not None:
         spans = clause_right(ctx, owner, que + 1)
+    elif si is not None:
+        spans = clause_right(ctx, owner, si)
+        rule = "si_clause"
     else:
         k = skip_adverbials(ctx, t.i + 1)  # `a confirmé le 25 mars être à l'origine`
         if any(norm(ctx.tok(x)) in ctx.words.negation_start for x in range(t.i + 1, k)):
