@@ -172,6 +172,9 @@ def test_when_quoted_verb_has_no_speaking_subject_then_no_attribution(nlp, text)
 
 # -- verbs whose noun-phrase object is what was asked, promised, affirmed or told ---------------
 OBJECT_FRAME = [
+    # `établir` in the que frame only (a finding); `a établi un record` is in test_attributions_classes
+    ("Le tribunal a établi à ce sujet que les fonds avaient été détournés.",
+     {"cue": "établi", "speaker": "Le tribunal", "content": "les fonds avaient été détournés"}),
     ("Le principal parti d'opposition demande même l'annulation du scrutin.",
      {"cue": "demande", "stance": "ask", "content": "l'annulation du scrutin"}),
     ("Les pays membres ont affirmé leur volonté de relancer le projet.",
