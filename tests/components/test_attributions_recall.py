@@ -357,3 +357,29 @@ def test_when_verb_of_asking_takes_si_then_the_question_is_the_content(nlp, text
 @pytest.mark.parametrize("text, rule", NOT_SI_CLAUSE)
 def test_when_si_is_a_condition_then_no_question(nlp, text, rule):
     assert [a for a in _run(nlp, text) if a["rule"].startswith(rule)] == []
+
+
+# -- `se dire` / `se déclarer` + an adjective: the speaker's own stance ---------------------------
+SELF_DESCRIPTION = [
+    ("La ministre s'est dite favorable à une hausse du budget.",
+     {"cue": "dite", "speaker": "La ministre", "content": "favorable à une hausse du budget"}),
+    ("Il se dit en revanche fermement opposé à l'utilisation du sigle.",
+     {"cue": "dit", "content": "fermement opposé à l'utilisation du sigle"}),
+    ("Les syndicats se sont déclarés prêts à négocier.",
+     {"cue": "déclarés", "content": "prêts à négocier"}),
+]
+
+NOT_SELF_DESCRIPTION = [
+    "Le candidat s'est déclaré lundi à Lyon.",   # declaring one's candidacy: no adjective
+    "Le tribunal a déclaré illégale la grève des pilotes.",  # not reflexive: not the speaker's own stance
+]
+
+
+@pytest.mark.parametrize("text, expect", SELF_DESCRIPTION)
+def test_when_speaker_describes_own_stance_then_the_adjective_phrase_is_the_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_SELF_DESCRIPTION)
+def test_when_no_reflexive_adjective_then_no_self_description(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("self_description")] == []

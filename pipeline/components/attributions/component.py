@@ -17,7 +17,7 @@ from pipeline.components.attributions.speaker_actors import resolve_speakers
 from pipeline.components.attributions.strict import is_new, strict_verb_items
 from pipeline.components.attributions.verb_frames import (pattern_colon_quote, pattern_de_inf, pattern_inversion,
                                                           pattern_object, pattern_passive_object, pattern_passive_quote,
-                                                          pattern_que)
+                                                          pattern_que, pattern_self_description)
 from pipeline.components.base import RuleComponent
 from pipeline.errors import ModelError
 from pipeline.rules.cues import Cue, CueWord
@@ -69,6 +69,8 @@ class AttributionsComponent(CueLookup, RuleComponent):
                 items = pattern_inversion(ctx, self, t, cue)
             if not items and "que" in cue.frames:
                 items = pattern_que(ctx, self, t, cue)
+            if not items and not is_new(cue):
+                items = pattern_self_description(ctx, self, t, cue)
             if not items and ("quote" in cue.frames or "que" in cue.frames):
                 items = pattern_colon_quote(ctx, self, t, cue)
             if not items and "de_inf" in cue.frames:

@@ -318,6 +318,31 @@ def pattern_passive_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, content, "passive_object")]
 
 
+def pattern_self_description(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
+    """`se dire`, `se déclarer` + an adjective or a participle: how the speaker describes
+    their own stance is what they said.
+
+    `La ministre s'est dite favorable à une hausse du budget.` -> `favorable à une hausse du budget`
+    `Il se dit en revanche fermement opposé à …` -> `fermement opposé à …`
+    """
+    if t.lemma_ not in ("dire", "déclarer") or not any(
+            norm(ctx.tok(x)) in ("se", "s'", "me", "m'", "nous", "vous") for x in range(chain_start(ctx, t.i), t.i)):
+        return []
+    k = t.i + 1
+    if k + 1 < ctx.n and ctx.tok(k).pos_ == "ADP" and ctx.tok(k + 1).pos_ == "NOUN" and ctx.tok(k + 1).dep_ == "obl:mod":
+        k += 2  # `en revanche`
+    first = k
+    while k < ctx.n and ctx.tok(k).pos_ == "ADV":
+        k += 1
+    if k >= ctx.n or not (ctx.tok(k).pos_ == "ADJ" or ctx.tok(k).morph.get("VerbForm") == ["Part"]):
+        return []
+    spans = clause_right(ctx, owner, first)
+    if not spans:
+        return []
+    kind, span = kind_of(ctx, (spans[0][0], spans[-1][1]), "indirect")
+    return [make_attribution(kind, t, cue.lemma, cue.stance, speaker_for(ctx, t), span, "self_description")]
+
+
 def pattern_de_inf(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     """Cue + (object) + `de` + infinitive.
 
