@@ -383,3 +383,27 @@ def test_when_speaker_describes_own_stance_then_the_adjective_phrase_is_the_cont
 @pytest.mark.parametrize("text", NOT_SELF_DESCRIPTION)
 def test_when_no_reflexive_adjective_then_no_self_description(nlp, text):
     assert [a for a in _run(nlp, text) if a["rule"].startswith("self_description")] == []
+
+
+# -- `« … », peut-on lire dans X`: the text read is the speaker ----------------------------------
+READ_IN = [
+    ("« Nous ne céderons pas », peut-on lire dans le communiqué du syndicat.",
+     {"kind": "direct", "speaker": "le communiqué du syndicat", "content": "Nous ne céderons pas"}),
+    ("« La route est fermée », lit-on sur le site de la préfecture.",
+     {"kind": "direct", "speaker": "le site de la préfecture", "content": "La route est fermée"}),
+]
+
+NOT_READ_IN = [
+    "« Nous ne céderons pas », peut-on lire.",                      # no text named
+    "On peut lire « Guerre et Paix » dans le train.",               # reading a book, no quote before
+]
+
+
+@pytest.mark.parametrize("text, expect", READ_IN)
+def test_when_quote_is_read_in_a_text_then_the_text_is_the_speaker(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_READ_IN)
+def test_when_no_text_is_read_then_no_read_in(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("read_in")] == []

@@ -11,7 +11,7 @@ from pipeline.components.attributions.contents import kind_of, split_joined_quot
 from pipeline.components.attributions.context import Ctx, Words, norm
 from pipeline.components.attributions.cues import CueLookup, chain_start, inverted_clitic, negated, not_a_speech_act, past_participle
 from pipeline.components.attributions.quotations import (pattern_continued, pattern_dash, pattern_noun_colon_quote,
-                                                         pattern_quoted_predicate)
+                                                         pattern_quoted_predicate, pattern_read_in)
 from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, pattern_pour, pattern_selon
 from pipeline.components.attributions.speaker_actors import resolve_speakers
 from pipeline.components.attributions.strict import is_new, strict_verb_items
@@ -88,6 +88,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
         found += pattern_dash(ctx, self, found)
         found += pattern_quoted_predicate(ctx, found)
         found += pattern_noun_colon_quote(ctx, self, found)
+        found += pattern_read_in(ctx, self, found)
         found = [a for a in dedupe(ctx, found) if a["content_start"] >= headline_end(doc.text)]
         same_content_as_trailing_selon(ctx, found)
         relative_clause_ends(ctx, found)

@@ -182,3 +182,36 @@ def pattern_noun_colon_quote(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
         out.append(make_attribution("direct", noun, cue.lemma, cue.stance, speaker, (q.start, q.end),
                                     "noun_colon_quote"))
     return out
+
+
+def pattern_read_in(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
+    """`« … », peut-on lire dans le communiqué du syndicat`, `lit-on sur le site`: the quote is
+    the text's words; the speaker is the text read (a document, corpus/NOTES.md T5).
+
+    Direct, cue `lire`, speaker the noun phrase after `dans`/`sur` (rule `object`)."""
+    cue = next(iter(owner.verbs.get("lire", [])), None)
+    if cue is None:
+        return []
+    covered = {(a["content_start"], a["content_end"]) for a in found}
+    out = []
+    for k, q in enumerate(ctx.quotes):
+        close = ctx.qtok[k][1]
+        if close is None or (q.start, q.end) in covered:
+            continue
+        j = close + 1
+        if j < ctx.n and ctx.tok(j).text == ",":
+            j += 1
+        words = [norm(ctx.tok(x)) for x in range(j, min(ctx.n, j + 3))]
+        if words[:2] in (["lit", "-on"], ["lisait", "-on"]):
+            read, j = j, j + 2
+        elif len(words) == 3 and words[0] in ("peut", "pouvait", "pourra") and words[1:] == ["-on", "lire"]:
+            read, j = j + 2, j + 3
+        else:
+            continue
+        if j + 1 >= ctx.n or norm(ctx.tok(j)) not in ("dans", "sur"):
+            continue
+        np = np_right(ctx, j + 1, appos=False)
+        if np:
+            out.append(make_attribution("direct", ctx.tok(read), cue.lemma, cue.stance,
+                                        speaker_at(ctx, *np, "object"), (q.start, q.end), "read_in"))
+    return out
