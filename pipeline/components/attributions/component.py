@@ -9,13 +9,15 @@ from spacy.tokens import Doc
 
 from pipeline.components.attributions.contents import kind_of, split_joined_quotes
 from pipeline.components.attributions.context import Ctx, Words, norm
-from pipeline.components.attributions.cues import CueLookup, inverted_clitic, negated, not_a_speech_act, past_participle
-from pipeline.components.attributions.quotations import pattern_continued, pattern_dash
+from pipeline.components.attributions.cues import CueLookup, chain_start, inverted_clitic, negated, not_a_speech_act, past_participle
+from pipeline.components.attributions.quotations import (pattern_continued, pattern_dash, pattern_noun_colon_quote,
+                                                         pattern_quoted_predicate, pattern_read_in)
 from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, pattern_pour, pattern_selon
 from pipeline.components.attributions.speaker_actors import resolve_speakers
 from pipeline.components.attributions.strict import is_new, strict_verb_items
 from pipeline.components.attributions.verb_frames import (pattern_colon_quote, pattern_de_inf, pattern_inversion,
-                                                          pattern_object, pattern_passive_quote, pattern_que)
+                                                          pattern_object, pattern_passive_object, pattern_passive_quote,
+                                                          pattern_que, pattern_self_description)
 from pipeline.components.base import RuleComponent
 from pipeline.errors import ModelError
 from pipeline.rules.cues import Cue, CueWord
@@ -56,7 +58,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
             if cue is None or negated(ctx, t):
                 continue
             if past_participle(t) and not is_new(cue):
-                passive = pattern_passive_quote(ctx, self, t, cue)
+                passive = pattern_passive_quote(ctx, self, t, cue) or pattern_passive_object(ctx, self, t, cue)
                 if passive:
                     found += passive
                     continue
@@ -67,6 +69,8 @@ class AttributionsComponent(CueLookup, RuleComponent):
                 items = pattern_inversion(ctx, self, t, cue)
             if not items and "que" in cue.frames:
                 items = pattern_que(ctx, self, t, cue)
+            if not items and not is_new(cue):
+                items = pattern_self_description(ctx, self, t, cue)
             if not items and ("quote" in cue.frames or "que" in cue.frames):
                 items = pattern_colon_quote(ctx, self, t, cue)
             if not items and "de_inf" in cue.frames:
@@ -82,6 +86,9 @@ class AttributionsComponent(CueLookup, RuleComponent):
                     ctx.last_speaker = ((items[-1]["speaker_start"], items[-1]["speaker_end"]), t.sent.start)
             found += items
         found += pattern_dash(ctx, self, found)
+        found += pattern_quoted_predicate(ctx, found)
+        found += pattern_noun_colon_quote(ctx, self, found)
+        found += pattern_read_in(ctx, self, found)
         found = [a for a in dedupe(ctx, found) if a["content_start"] >= headline_end(doc.text)]
         same_content_as_trailing_selon(ctx, found)
         relative_clause_ends(ctx, found)
@@ -89,6 +96,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
         found = dedupe(ctx, split_joined_quotes(ctx, found))
         found.sort(key=lambda a: (a["content_start"], a["cue_start"] if a["cue_start"] is not None else -1))
         resolve_speakers(ctx, found)
+        multiword_cue_spans(ctx, found)
         for a in found:  # `pattern/speaker-rule` (README)
             a["rule"] = f"{a['rule']}/{a.get('speaker_rule') or 'none'}"
         doc._.depeche_attributions = [{k: a.get(k) for k in (
@@ -142,6 +150,17 @@ class AttributionsComponent(CueLookup, RuleComponent):
         return inverted_clitic(ctx, t) is not None
 
 
+def multiword_cue_spans(ctx: Ctx, found: list[dict]) -> None:
+    """A multiword cue (`pointe du doigt`, `met en garde`) is found on its last word; its cue
+    span runs from its first."""
+    for a in found:
+        if a["cue_start"] is None:
+            continue
+        last = ctx.doc.char_span(a["cue_start"], a["cue_end"], alignment_mode="expand")
+        if last is not None and last.start in ctx.cue_first:
+            a["cue_start"] = ctx.tok(ctx.cue_first[last.start]).idx
+
+
 def generic_on(ctx: Ctx, a: dict) -> bool:
     """`On note aussi que`, `on dit que`, `« … », dit-on`: the generic `on` outside quotation marks
     is nobody's speech act, the journalist's narration (ANNOTATION.md)."""
@@ -168,7 +187,7 @@ def relative_clause_ends(ctx: Ctx, found: list[dict]) -> None:
             if a["cue_start"] is not None else None
         opening = cue is not None and (cue[0].morph.get("VerbForm") == ["Part"] and cue[0].i == cue[0].sent.start
                                        or opening_subordinate(ctx, cue[0]) or oblique_relative(ctx, cue[0]))
-        if a.get("speaker_rule") != "relative" and not opening:
+        if a.get("speaker_rule") != "relative" and not opening and not (cue is not None and apposed(ctx, cue[0])):
             continue
         span = ctx.doc.char_span(a["content_start"], a["content_end"], alignment_mode="expand")
         if span is None:
@@ -208,6 +227,20 @@ def oblique_relative(ctx: Ctx, t) -> bool:
         if w in ("laquelle", "lequel", "lesquels", "lesquelles", "auquel", "duquel", "dont", "où"):
             return True
     return False
+
+
+def apposed(ctx: Ctx, t) -> bool:
+    """`Le syndicat, affirmant que …, a quitté la réunion`, `Les conclusions, ayant recommandé …,
+    ont été transmises`: a participle clause set off by a comma between the subject and its
+    verb (no finite verb before it in the sentence)."""
+    m = t.morph
+    lo = chain_start(ctx, t.i)
+    if m.get("VerbForm") != ["Part"] or lo == 0 or ctx.tok(lo - 1).text != "," or ctx.in_quote[t.i] >= 0:
+        return False
+    if m.get("Tense") != ["Pres"] and not any(norm(ctx.tok(x)) == "ayant" for x in range(lo, t.i)):
+        return False
+    return not any(x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm")
+                   for x in ctx.doc[t.sent.start:lo])
 
 
 def same_content_as_trailing_selon(ctx: Ctx, found: list[dict]) -> None:

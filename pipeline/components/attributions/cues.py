@@ -42,6 +42,8 @@ def multiword_start(ctx, i: int, words: list) -> Optional[int]:
     t = ctx.tok(j)
     if t.pos_ in ("VERB", "AUX") and (t.lemma_ == words[0] or norm(t).startswith(words[0][:4])):
         return j
+    if norm(t) in conjugate_er(words[0]) and (j == 0 or ctx.tok(j - 1).pos_ not in ("DET", "ADP", "ADJ", "NUM")):
+        return j  # the tagger's miss (`Le syndicat pointe/ADJ du doigt`), not a noun (`la pointe du doigt`)
     return None
 
 
@@ -109,6 +111,9 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
         return True  # `Elle annoncera sa candidature ce soir`: nothing said yet
     if before[-3:] == ["force", "est", "de"] or before[-3:] == ["force", "est", "d'"]:
         return True  # `force est de constater que`: the journalist's inference
+    # the words before, adverbs left out (`afin notamment de demander`)
+    before = [norm(ctx.tok(x)) for x in range(max(0, t.i - 5), t.i)
+              if ctx.tok(x).pos_ != "ADV" or norm(ctx.tok(x)) == "afin"][-3:]
     if m.get("VerbForm") == ["Inf"]:
         if any(ctx.tok(x).lemma_ == "falloir" or norm(ctx.tok(x)) in ("faut", "fallait") for x in range(max(0, t.i - 3), t.i)):
             return True  # `il faut dire que`
@@ -140,11 +145,20 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
         return True  # `…, confirmant ainsi les soupçons`: the journalist's inference
     if past_participle(t):
         lo = chain_start(ctx, t.i)
-        has_aux = False
+        # the parse's auxiliary, past an incise or tagged a verb (`a, quant à lui, déclaré`)
+        has_aux = any(c.dep_ in ("aux", "aux:tense") and c.i < t.i and c.lemma_ in ("avoir", "être")
+                      for c in t.children)
         for x in range(t.i - 1, max(-1, t.i - 6), -1):  # `a par conséquent annoncé`
+            if has_aux:
+                break
             if norm(ctx.tok(x)) == "et" and t.dep_ == "conj" and any(
                     c.pos_ == "AUX" and c.dep_.startswith("aux") for c in t.head.children):
                 has_aux = True  # `avait parlé de … et rappelé que`: the auxiliary of the first
+                break
+            if ctx.tok(x).text == "," and x == t.i - 1:
+                # `avait, il y a un mois, déclaré`: an incise right after the auxiliary
+                k = next((k for k in range(x - 1, max(-1, x - 10), -1) if ctx.tok(k).text == ","), None)
+                has_aux = k is not None and k > 0 and ctx.tok(k - 1).pos_ == "AUX"
                 break
             if ctx.tok(x).is_punct or ctx.tok(x).pos_ in ("VERB", "SCONJ", "CCONJ"):
                 break

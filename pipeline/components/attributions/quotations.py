@@ -1,12 +1,16 @@
 """Patterns anchored on quotation marks alone: a quote followed by a dash and its speaker
-(`« … » – X`), and a quote that continues the previous paragraph's (same speaker, no cue)."""
+(`« … » – X`), a quote that continues the previous paragraph's (same speaker, no cue), and a
+quote that is the predicate of its sentence (`X « félicite chaleureusement » Y`), and a quote
+after a colon that closes a clause naming a speech (`a signé une déclaration : « … »`)."""
 from __future__ import annotations
 
 import bisect
 import re
 
-from pipeline.components.attributions.context import DASHES, SENT_END, Ctx, make_attribution, speaker_at
-from pipeline.components.attributions.speakers import np_right
+from pipeline.components.attributions.context import (DASHES, SENT_END, Ctx, Speaker, chars, make_attribution, norm,
+                                                      speaker_at)
+from pipeline.components.attributions.speakers import left_speaker, np_right, speaker_for
+from pipeline.components.attributions.strict import human_speaker
 
 
 def pattern_dash(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
@@ -65,10 +69,14 @@ def pattern_continued(ctx: Ctx, found: list[dict]) -> list[dict]:
                     and re.search(r"[.!?]\s*$", before)):
                 continue
             same_par = True
-        # and be the whole paragraph, or most of it
+        # and be the whole paragraph, or most of it; after a direct quote's sentence, a whole
+        # sentence of its own (`« A », a déclaré X. « B » . Le président …`)
         nl = text.find("\n", q.close)
         par_end = len(text) if nl < 0 else nl
-        if len(text[q.close + 1:par_end].strip()) > 2 and q.closed:
+        after = text[q.close + 1:par_end].strip()
+        own_sentence = same_par and (after[:1] in (".", "!", "?") or
+                                     text[q.start:q.end].rstrip()[-1:] in (".", "!", "?") and after[:1].isupper())
+        if len(after) > 2 and q.closed and not own_sentence:
             continue
         # not already some attribution's content, nor inside one
         k = bisect.bisect_right(cstarts, q.start) - 1
@@ -92,4 +100,118 @@ def pattern_continued(ctx: Ctx, found: list[dict]) -> list[dict]:
         pos = bisect.bisect_right(ends, q.end)
         ends.insert(pos, q.end)
         ordered.insert(pos, out[-1])
+    return out
+
+
+def pattern_quoted_predicate(ctx: Ctx, found: list[dict]) -> list[dict]:
+    """A quote that opens on the finite verb of its sentence (or on the participle after its
+    auxiliary) is its subject's words: `La ministre « félicite chaleureusement » le lauréat`,
+    `le Conseil a « enjoint au gouvernement de … »`, `le tribunal, qui « [...] annule … »`.
+
+    Direct, no cue; the speaker is the subject before the quote, a person or an organisation
+    (`Les ventes « explosent »` is the journalist's scare quote)."""
+    covered = [(a["content_start"], a["content_end"]) for a in found]
+    out = []
+    for k, q in enumerate(ctx.quotes):
+        open_, close = ctx.qtok[k]
+        if open_ is None or close is None or open_ == 0 or any(s <= q.open < e for s, e in covered):
+            continue
+        v = open_ + 1
+        while v < close and ctx.tok(v).text in ("[", "...", "…", "]", "(", ")"):
+            v += 1  # `« [...] annule`
+        verb = ctx.tok(v)
+        if verb.pos_ not in ("VERB", "AUX") or ctx.in_quote[v] != k:
+            continue
+        before = ctx.tok(open_ - 1)
+        finite = "Fin" in verb.morph.get("VerbForm") and before.pos_ != "AUX"
+        perfect = verb.morph.get("VerbForm") == ["Part"] and before.pos_ == "AUX"
+        if not (finite or perfect) or before.is_sent_start:
+            continue
+        relative = norm(before) == "qui"
+        # the subject, or for `qui` its antecedent, must be someone
+        sp = left_speaker(ctx, open_ - 1 if relative else open_)
+        if sp is None or not human_speaker(ctx, {"speaker_start": sp[0], "speaker_end": sp[1]}, agents=False):
+            continue
+        # (for `qui`, the antecedent itself: the parse of a relative opening a quote is no help)
+        speaker = Speaker(sp[0], sp[1], "relative" if relative else "subject")
+        out.append(make_attribution("direct", None, "", "", speaker, (q.start, q.end), "quoted_predicate"))
+    return out
+
+
+def pattern_noun_colon_quote(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
+    """A quote after a colon, in a clause whose noun names a speech or a text (a noun of the cue
+    lexicon: `déclaration`, `commentaire`, `discours`, `message`) with no finite verb after it.
+
+    `Il a terminé son discours par une phrase célèbre : « … »` -> direct, speaker `Il` (the
+    subject of the verb the noun hangs from); `de nombreux commentaires, comme celui de Paul
+    Roux, analyste : « … »` -> direct, speaker Paul Roux (a name the noun's `de` introduces)."""
+    covered = [(a["content_start"], a["content_end"]) for a in found]
+    names = {m["start"]: m for m in ctx.doc._.depeche_mentions or [] if m.get("label") in ("PER", "ORG", "GPE")}
+    out = []
+    for k, q in enumerate(ctx.quotes):
+        open_ = ctx.qtok[k][0]
+        if open_ is None or open_ < 2 or ctx.tok(open_ - 1).text != ":" or any(
+                s <= q.open < e for s, e in covered):
+            continue
+        colon = open_ - 1
+        noun = None
+        for x in range(colon - 1, max(ctx.tok(colon).sent.start - 1, colon - 14), -1):
+            tk = ctx.tok(x)
+            if tk.pos_ in ("VERB", "AUX") and "Fin" in tk.morph.get("VerbForm") or ctx.in_quote[x] >= 0:
+                break
+            if tk.pos_ == "NOUN" and (owner.nouns.get(tk.lemma_.lower()) or owner.nouns.get(tk.lower_)):
+                noun = tk
+                break
+        if noun is None:
+            continue
+        speaker = None
+        for x in range(noun.i + 1, colon):
+            # its author: a name or a person's description after `de` (`le message de la préfète`)
+            if norm(ctx.tok(x - 1)) not in ctx.words.de | {"du", "des"}:
+                continue
+            np = np_right(ctx, x, appos=False)
+            if np and (ctx.tok(x).idx in names or human_speaker(
+                    ctx, {"speaker_start": ctx.tok(np[0]).idx, "speaker_end": chars(ctx, *np)[1]}, agents=False)):
+                speaker = speaker_at(ctx, *np, "object")
+                break
+        if speaker is None and noun.head.pos_ == "VERB" and noun.dep_ in ("obj", "nsubj", "obl:arg", "obl:mod"):
+            speaker = speaker_for(ctx, noun.head)
+        if speaker is None:
+            continue
+        cue = owner.nouns.get(noun.lemma_.lower()) or owner.nouns.get(noun.lower_)
+        out.append(make_attribution("direct", noun, cue.lemma, cue.stance, speaker, (q.start, q.end),
+                                    "noun_colon_quote"))
+    return out
+
+
+def pattern_read_in(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
+    """`« … », peut-on lire dans le communiqué du syndicat`, `lit-on sur le site`: the quote is
+    the text's words; the speaker is the text read (a document, corpus/NOTES.md T5).
+
+    Direct, cue `lire`, speaker the noun phrase after `dans`/`sur` (rule `object`)."""
+    cue = next(iter(owner.verbs.get("lire", [])), None)
+    if cue is None:
+        return []
+    covered = {(a["content_start"], a["content_end"]) for a in found}
+    out = []
+    for k, q in enumerate(ctx.quotes):
+        close = ctx.qtok[k][1]
+        if close is None or (q.start, q.end) in covered:
+            continue
+        j = close + 1
+        if j < ctx.n and ctx.tok(j).text == ",":
+            j += 1
+        words = [norm(ctx.tok(x)) for x in range(j, min(ctx.n, j + 3))]
+        if words[:2] in (["lit", "-on"], ["lisait", "-on"]):
+            read, j = j, j + 2
+        elif len(words) == 3 and words[0] in ("peut", "pouvait", "pourra") and words[1:] == ["-on", "lire"]:
+            read, j = j + 2, j + 3
+        else:
+            continue
+        if j + 1 >= ctx.n or norm(ctx.tok(j)) not in ("dans", "sur"):
+            continue
+        np = np_right(ctx, j + 1, appos=False)
+        if np:
+            out.append(make_attribution("direct", ctx.tok(read), cue.lemma, cue.stance,
+                                        speaker_at(ctx, *np, "object"), (q.start, q.end), "read_in"))
     return out

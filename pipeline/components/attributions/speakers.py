@@ -130,7 +130,9 @@ def subject_from_parse(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
     """The parse's subject of verb i or of the verbs it hangs from (advcl, conj, xcomp)."""
     t = ctx.tok(i)
     for _ in range(4):
-        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < i]
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < i] or [
+            c for a in t.children if a.dep_.startswith("aux") and a.i < i  # hung on the auxiliary
+            for c in a.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < a.i]
         if subj:
             s = subj[0]
             if norm(s) == "qui" and t.dep_ == "acl:relcl":
@@ -158,7 +160,8 @@ def _skip_left_incises(ctx: Ctx, j: int, lo: int) -> int:
             while k >= lo and ctx.tok(k).text != "," and j - k < 10 and ctx.tok(k).text not in SENT_END:
                 k -= 1
             if k >= lo and ctx.tok(k).text == "," and (ctx.tok(k + 1).pos_ in INCISE_START or norm(ctx.tok(k + 1)) in (
-                    "qui", "que", "qu'", "dont", "où", "lequel", "laquelle")):
+                    "qui", "que", "qu'", "dont", "où", "lequel", "laquelle")
+                    or k > lo and ctx.tok(k - 1).dep_.startswith("aux")):  # `avait, il y a un mois, dit`
                 j = k - 1
                 continue
             return j - 1
@@ -254,8 +257,15 @@ def right_speaker(ctx: Ctx, i: int) -> Optional[Speaker]:
         return Speaker(*clitic, "clitic")
     j = skip_own_part(ctx, i + 1)
     if j < ctx.n and norm(ctx.tok(j)) in ctx.words.before_subject:
+        # the complement ends where the subject starts: a determiner after its noun (`à la presse
+        # le ministre`), or a name after its name (`à l'AFP Jean Roux`: a mention starts there)
+        starts = {m["start"] for m in ctx.doc._.depeche_mentions or []}
         k = j + 1
-        while k < ctx.n and k - j < 5 and ctx.tok(k).pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
+        while k < ctx.n and k - j < 8 and ctx.tok(k).pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
+            prev = ctx.tok(k - 1)
+            if k > j + 1 and prev.pos_ in ("NOUN", "PROPN", "ADJ") and (
+                    ctx.tok(k).pos_ == "DET" or ctx.tok(k).idx in starts):
+                break
             k += 1
         if k < ctx.n and k > j + 1 and ctx.tok(k).pos_ in ("DET", "PROPN"):
             j = k
@@ -324,6 +334,18 @@ def is_participle(t) -> bool:
 
 SUBJECTS = ("nsubj", "nsubj:pass")
 GOVERNED = ("advcl", "xcomp", "conj", "acl")  # a verb whose missing subject is its governor's
+
+
+def subject_phrase(ctx: Ctx, s, limit: int) -> Optional[tuple[int, int]]:
+    """Token span of the phrase headed by s before token `limit` (a passive subject that is a
+    content: `Cette demande, jugée excessive,`), commas inside kept."""
+    keep = [x for x in s.subtree if x.i < limit]
+    if not keep:
+        return None
+    lo, hi = min(x.i for x in keep), max(x.i for x in keep)
+    while hi > lo and ctx.tok(hi).is_punct and ctx.tok(hi).i not in ctx.close_tok:
+        hi -= 1
+    return None if any(ctx.is_break(x) for x in range(lo, hi)) else (lo, hi)
 
 
 def _phrase(ctx: Ctx, s, limit: int) -> Optional[tuple[int, int]]:

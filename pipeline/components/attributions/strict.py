@@ -31,9 +31,10 @@ def _named(ctx: Ctx, start: int, end: int) -> bool:
                for m in ctx.doc._.depeche_mentions or [])
 
 
-def human_speaker(ctx: Ctx, a: dict) -> bool:
+def human_speaker(ctx: Ctx, a: dict, agents: bool = True) -> bool:
     """Is the speaker of attribution `a` a person or an organisation (pronoun, named mention,
-    description headed by a person or organisation noun)?"""
+    description headed by a person or organisation noun, or with `agents` by an agent noun:
+    `les manifestants`; not with it, as `-ent` also ends `les ventes`)?"""
     s, e = a["speaker_start"], a["speaker_end"]
     if s is None:
         return False
@@ -46,7 +47,7 @@ def human_speaker(ctx: Ctx, a: dict) -> bool:
         return False
     head = next((t for t in span if t.pos_ == "NOUN"), None)
     return head is not None and (head.lemma_.lower() in ctx.words.person_head | ctx.words.org_head
-                                 or head.lemma_.lower().endswith(ctx.words.agent_suffix))
+                                 or agents and head.lemma_.lower().endswith(ctx.words.agent_suffix))
 
 
 def strict_verb_items(ctx: Ctx, items: list[dict]) -> list[dict]:

@@ -10,7 +10,8 @@ from pipeline.components.attributions.cues import chain_start, inverted_clitic
 from pipeline.components.attributions.objects import (closing_time, closing_words, ends_sentence, names_only,
                                                       quoted_label, relative_que, subject_before, within_cue_clause)
 from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, np_right, right_speaker,
-                                                       skip_adverbials, speaker_for)
+                                                       skip_adverbials, skip_own_part, speaker_for, subject_phrase)
+from pipeline.components.attributions.strict import human_speaker
 from pipeline.rules.cues import Cue
 
 
@@ -27,7 +28,7 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if t.morph.get("Voice") == ["Pass"] or any(c.dep_ == "aux:pass" for c in t.children):
         return []  # `est jugé trop coûteux par …`: passive, the que clause is not reported speech
     j = t.i + 1
-    que = None
+    que = si = None
     while j < ctx.n and j - t.i <= 12:
         w = norm(ctx.tok(j))
         tk = ctx.tok(j)
@@ -50,6 +51,9 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
                 break
             if tk.morph.get("VerbForm") != ["Part"]:
                 break
+        if cue.stance == "ask" and (w == "si" or w == "s'" and j + 1 < ctx.n and norm(ctx.tok(j + 1)) in ("il", "ils")):
+            si = j  # `se demandent si …`, `a demandé au préfet s'il …`: the question, `si` in it
+            break
         if w in ("si",) or (tk.pos_ == "SCONJ" and w not in ("que", "qu'")):
             break
         j += 1
@@ -59,6 +63,9 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         return []  # `a critiqué les photos qu'il a qualifiées de …`: a relative clause of the object
     if que is not None:
         spans = clause_right(ctx, owner, que + 1, subject=True)
+    elif si is not None:
+        spans = clause_right(ctx, owner, si)
+        rule = "si_clause"
     else:
         k = skip_adverbials(ctx, t.i + 1)  # `a confirmé le 25 mars être à l'origine`
         if any(norm(ctx.tok(x)) in ctx.words.negation_start for x in range(t.i + 1, k)):
@@ -189,18 +196,21 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     j = t.i + 1
     colon = None
     reach = 20 if by_voice_of(ctx, t) else 12  # `a répondu par la voix de X, role de Y :`
+    right_after = skip_own_part(ctx, t.i + 1)  # `a souhaité pour sa part « … »`, `a dit lundi « … »`
     while j < ctx.n and j - t.i <= reach:
         tk = ctx.tok(j)
         if tk.text == ":":
             colon = j
             break
-        if j in ctx.open_tok and all(ctx.tok(x).pos_ == "ADV" for x in range(t.i + 1, j)):
+        if j in ctx.open_tok and j == right_after:
             # `a répondu « jamais ».`, `a condamné « l'attentat » et …`, `souhaite « bonne chance »
             # à Hamon`: a quote right after the cue is its object, unless the clause goes on
-            # with a verb (`dit « X » est …`)
+            # with a finite verb (`dit « X » est …`; a participle, `« le travail » mené`, goes on
+            # with the object)
             close = ctx.qtok[ctx.open_tok[j]][1]
             nxt = ctx.tok(close + 1) if close is not None and close + 1 < ctx.n else None
-            if close is None or nxt is None or nxt.pos_ not in ("VERB", "AUX"):
+            if close is None or nxt is None or nxt.pos_ not in ("VERB", "AUX") or \
+                    "Fin" not in nxt.morph.get("VerbForm"):
                 colon = j - 1
                 break
             return []
@@ -229,9 +239,16 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         close = ctx.qtok[ctx.open_tok[k]][1]
         if ctx.tok(colon).text != ":" and close is not None:
             # `dénonce « toute tentative » contre ses membres`: the object goes on after the quote
+            # (`« le travail » mené « ensemble »`: a participle and a further quote go on with it)
             e = close + 1
-            while e < ctx.n and not ctx.tok(e).is_punct and not ctx.tok(e).is_space and \
-                    ctx.tok(e).pos_ not in ("CCONJ", "VERB", "AUX") and e not in ctx.open_tok and e - close < 12:
+            while e < ctx.n and e - close < 12:
+                x = ctx.tok(e)
+                if e in ctx.open_tok and e > close + 1 and ctx.qtok[ctx.open_tok[e]][1] is not None:
+                    e = ctx.qtok[ctx.open_tok[e]][1] + 1
+                    continue
+                if x.is_punct or x.is_space or e in ctx.open_tok or x.pos_ == "CCONJ" or (
+                        x.pos_ in ("VERB", "AUX") and x.morph.get("VerbForm") != ["Part"]):
+                    break
                 e += 1
             rest = ctx.doc[close + 1:e]
             if len(rest) and not quote_setting(ctx, rest):
@@ -280,29 +297,81 @@ def pattern_passive_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
                              (quote.start, quote.end), "passive_quote")]
 
 
+def pattern_passive_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
+    """A passive cue of the object frame with its agent: the passive subject is what was said.
+
+    `Cette demande a été rejetée par le gouvernement.` -> deny, content `Cette demande`
+    `Ce « désastre » est déploré par les Nations unies.` -> mixed
+    """
+    if "object" not in cue.frames or not any(c.dep_ == "aux:pass" for c in t.children):
+        return []
+    j = skip_adverbials(ctx, t.i + 1)
+    if j + 1 >= ctx.n or norm(ctx.tok(j)) != "par":
+        return []
+    np = np_right(ctx, j + 1, appos=False)
+    subj = next((c for c in t.children if c.dep_ == "nsubj:pass" and c.i < t.i), None)
+    if not np or subj is None:
+        return []
+    end = np[1]
+    while end > np[0] and ctx.tok(end).lower_ in ctx.words.time_word:
+        end -= 1  # `par le club lundi`
+    speaker = speaker_at(ctx, np[0], end, "agent")
+    if not human_speaker(ctx, {"speaker_start": speaker[0], "speaker_end": speaker[1]}):
+        return []  # `justifiée par le fait que`
+    span = subject_phrase(ctx, subj, t.i)
+    if span is None or ctx.in_quote[span[0]] != ctx.in_quote[t.i]:
+        return []
+    kind, content = kind_of(ctx, chars(ctx, *span), "indirect")
+    return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, content, "passive_object")]
+
+
+def pattern_self_description(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
+    """`se dire`, `se déclarer` + an adjective or a participle: how the speaker describes
+    their own stance is what they said.
+
+    `La ministre s'est dite favorable à une hausse du budget.` -> `favorable à une hausse du budget`
+    `Il se dit en revanche fermement opposé à …` -> `fermement opposé à …`
+    """
+    if t.lemma_ not in ("dire", "déclarer") or not any(
+            norm(ctx.tok(x)) in ("se", "s'", "me", "m'", "nous", "vous") for x in range(chain_start(ctx, t.i), t.i)):
+        return []
+    k = t.i + 1
+    if k + 1 < ctx.n and ctx.tok(k).pos_ == "ADP" and ctx.tok(k + 1).pos_ == "NOUN" and ctx.tok(k + 1).dep_ == "obl:mod":
+        k += 2  # `en revanche`
+    first = k
+    while k < ctx.n and ctx.tok(k).pos_ == "ADV":
+        k += 1
+    if k >= ctx.n or not (ctx.tok(k).pos_ == "ADJ" or ctx.tok(k).morph.get("VerbForm") == ["Part"]):
+        return []
+    spans = clause_right(ctx, owner, first)
+    if not spans:
+        return []
+    kind, span = kind_of(ctx, (spans[0][0], spans[-1][1]), "indirect")
+    return [make_attribution(kind, t, cue.lemma, cue.stance, speaker_for(ctx, t), span, "self_description")]
+
+
 def pattern_de_inf(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     """Cue + (object) + `de` + infinitive.
 
     `Le syndicat a promis de poursuivre la grève.` -> promise, content `poursuivre la grève`
     `L'opposition accuse le maire d'avoir menti.` -> accuse
+    `Elle prône d'« associer les habitants »` -> the quoted infinitive, direct
+    `Il a demandé à la commission, réunie lundi, d'enquêter` -> past an incise
     """
     j = t.i + 1
+    skipped = 0  # tokens of incises stepped over
     obj = None  # `prie l'Ordre de coopérer`, `accuse des élus d'avoir menti`: the object is content
-    while j < ctx.n and j - t.i <= 9:
+    while j < ctx.n and j - t.i - skipped <= 9:
         tk = ctx.tok(j)
         w = norm(tk)
         if obj is None and tk.pos_ in ("DET", "PROPN") and (
                 all(ctx.tok(x).pos_ == "ADV" for x in range(t.i + 1, j)) or ctx.tok(j - 1).text == ","):
             obj = j
-        if w in ("de", "d'", "à") and j + 1 < ctx.n:
-            k = j + 1
-            clitics = ctx.words.negation_start | ctx.words.negation_end | ctx.words.object_clitic
-            while k < ctx.n and norm(ctx.tok(k)) in clitics and k - j < 4:
-                k += 1
-            if k + 1 < ctx.n and k in ctx.open_tok:
-                k += 1  # `préconise de « réduire … »`: a quoted infinitive
-            if k < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Inf"]:
-                spans = clause_right(ctx, owner, obj if obj is not None and w != "à" else j + 1)
+        if w in ("de", "d'", "d", "à") and j + 1 < ctx.n:
+            k = _infinitive_after(ctx, j)
+            if k is not None:
+                first = j + 2 if w == "d" else j + 1  # `d` `'` `«`
+                spans = clause_right(ctx, owner, obj if obj is not None and w != "à" else first)
                 if spans:
                     speaker = speaker_for(ctx, t)
                     out = []
@@ -310,12 +379,45 @@ def pattern_de_inf(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
                         kind, part = kind_of(ctx, part, "indirect")
                         out.append(make_attribution(kind, t, cue.lemma, cue.stance, speaker, part, "de_infinitive"))
                     return out
-            if w != "à":
-                return []
-        if (tk.is_punct and tk.text != ",") or tk.pos_ in ("VERB", "AUX", "SCONJ"):
+            if w != "à" and not (obj is not None and ctx.tok(j + 1).pos_ in ("DET", "NOUN", "PROPN")):
+                return []  # `accuse le maire de fraude`; but `des membres de la commission d'être …`
+        if tk.text == ",":
+            past = _incise_end(ctx, j)  # `, quant à lui,`, `, réunie lundi,`
+            if past is not None:
+                skipped += past - j
+                j = past
+                continue
+        if (tk.is_punct and tk.text != ",") or tk.pos_ in ("SCONJ",) or (
+                tk.pos_ in ("VERB", "AUX") and not (obj is not None and tk.morph.get("VerbForm") == ["Part"])):
             return []
         j += 1
     return []
+
+
+def _infinitive_after(ctx: Ctx, j: int):
+    """Token of the infinitive after the preposition at j (`de`, `d'`, `d` `'`), past clitics,
+    negation and an opening quotation mark in any order (`de « s'attaquer`, `d'« associer`,
+    `de ne pas`), else None."""
+    k = j + 1
+    if norm(ctx.tok(j)) == "d" and k < ctx.n and ctx.tok(k).text in ("'", "’"):
+        k += 1
+    skip = ctx.words.negation_start | ctx.words.negation_end | ctx.words.object_clitic
+    while k < ctx.n and k - j < 5 and (norm(ctx.tok(k)) in skip or k in ctx.open_tok):
+        k += 1
+    return k if k < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Inf"] else None
+
+
+def _incise_end(ctx: Ctx, j: int):
+    """After the comma at j, the token past the closing comma of an incise with no finite verb
+    (`, quant à lui,`, `, composée de cinq juges,`), else None."""
+    for k in range(j + 1, min(ctx.n, j + 14)):
+        x = ctx.tok(k)
+        if x.text == ",":
+            return k + 1 if k > j + 1 else None
+        if x.text in SENT_END or x.is_space or k in ctx.open_tok or norm(x) in ("que", "qu'", "qui") or (
+                x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm")):
+            return None
+    return None
 
 
 def _infinitives(ctx: Ctx, span: tuple[int, int]) -> list[tuple[int, int]]:
@@ -356,6 +458,20 @@ def speech_setting(ctx: Ctx, x: int) -> bool:
                           or ctx.tok(k).lower_ in ctx.words.speech_event)
 
 
+def quoted_np(ctx: Ctx, j: int):
+    """`son « immobilisme »`, `l'« échec » du plan`: a determiner whose noun is quoted; token span
+    from the determiner to the closing mark."""
+    k = j + 1
+    if k < ctx.n and ctx.tok(k).text in ("'", "’"):
+        k += 1  # `l'«` tokenised `l` `'` `«`
+    if k not in ctx.open_tok:
+        return None
+    close = ctx.qtok[ctx.open_tok[k]][1]
+    if close is None or not any(ctx.tok(x).pos_ in ("NOUN", "PROPN", "ADJ") for x in range(k + 1, close)):
+        return None
+    return (j, close)
+
+
 def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     """Denial or accusation whose content is the object noun phrase.
 
@@ -372,6 +488,8 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if not recent_past and any(ctx.tok(x).morph.get("VerbForm") == ["Inf"] for x in range(lo, t.i + 1)):
         return []  # `semblent confirmer l'hypothèse`; but `vient d'annoncer sa démission` is said
     np = np_right(ctx, j, appos=False)
+    if np is None and {"object", "que"} & set(cue.frames):
+        np = quoted_np(ctx, j)  # not a verb of quotes alone (`lance une « cagnotte »`: a name)
     if np and ctx.tok(np[1]).lemma_.lower() in ctx.words.time_word:
         k = np[1]  # `a annoncé sa démission lundi`: the object before the time
         while k > np[0] and (ctx.tok(k).lemma_.lower() in ctx.words.time_word or ctx.tok(k).pos_ in ("NUM", "DET")):

@@ -1,0 +1,409 @@
+"""Attributions the patterns used to miss (issue 15, recall): one table per class of construction,
+positive and negative. Every sentence is invented, of the shape of a miss counted on the `tune`
+split of corpus/gold and on ../shared/gold; none is copied from a gold article."""
+from __future__ import annotations
+
+import pytest
+
+from tests.components.test_attributions_classes import _assert_found as _found
+from tests.components.test_attributions_classes import _run
+
+
+# -- a noun phrase object whose noun is quoted: mixed -------------------------------------------
+QUOTED_OBJECT = [
+    ("Le collectif y déplore l'« immobilisme » du maire face à la crise du logement.",
+     {"cue": "déplore", "kind": "mixed", "speaker": "Le collectif",
+      "content": "l'« immobilisme » du maire face à la crise du logement"}),
+    ("La fédération a réaffirmé sa « confiance » envers le comité d'éthique.",
+     {"cue": "réaffirmé", "kind": "mixed", "content": "sa « confiance » envers le comité d'éthique"}),
+]
+
+NOT_QUOTED_OBJECT = [
+    # a verb of quotes alone (`lancer`): the quoted noun is a name, not words said
+    "Le club a lancé une « cagnotte solidaire » pour les sinistrés.",
+    # a verb of no speech
+    "Le maire a présenté son « plan de relance » pour le centre-ville.",
+]
+
+
+@pytest.mark.parametrize("text, expect", QUOTED_OBJECT)
+def test_when_object_noun_is_quoted_then_object_is_mixed_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_QUOTED_OBJECT)
+def test_when_quoted_noun_is_no_speech_then_no_attribution(nlp, text):
+    assert _run(nlp, text) == []
+
+
+# -- a participle clause between the subject and its verb ends before the verb -------------------
+APPOSED_PARTICIPLE = [
+    ("Les conclusions du rapport, ayant notamment recommandé une « transaction » avec le prestataire, "
+     "ont été transmises au ministère.",
+     {"cue": "recommandé", "content": "une « transaction » avec le prestataire"}),
+    ("Le syndicat, affirmant que la grève continuerait, a quitté la réunion.",
+     {"cue": "affirmant", "speaker": "Le syndicat", "content": "la grève continuerait"}),
+    # a participle after the main verb: a comma inside its clause does not end it
+    ("Il a quitté la salle, affirmant que la réforme, votée hier, était injuste.",
+     {"cue": "affirmant", "content": "la réforme, votée hier, était injuste"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", APPOSED_PARTICIPLE)
+def test_when_participle_clause_is_apposed_then_content_ends_with_it(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+# -- a quote as the object past `pour sa part`, a date or an adverb -----------------------------
+QUOTE_AFTER_ADVERBIAL = [
+    ("Le député a souhaité pour sa part « que la justice se saisisse rapidement » de l'affaire.",
+     {"cue": "souhaité", "kind": "mixed", "content": "« que la justice se saisisse rapidement » de l'affaire"}),
+    # a participle and a further quote go on with the object
+    ("La ministre souhaitait rapidement « inscrire dans la loi le travail » mené « ensemble ».",
+     {"cue": "souhaitait", "kind": "mixed", "content": "« inscrire dans la loi le travail » mené « ensemble »"}),
+    ("Le maire a lancé « Nous y arriverons » devant la foule réunie.",
+     {"cue": "lancé", "kind": "direct", "content": "Nous y arriverons"}),
+]
+
+NOT_QUOTE_OBJECT = [
+    # the quote is the subject of a finite verb after it, not the cue's object
+    "Le linguiste a dit lundi « bonjour » est un mot ancien.",
+]
+
+
+@pytest.mark.parametrize("text, expect", QUOTE_AFTER_ADVERBIAL)
+def test_when_quote_follows_an_adverbial_then_it_is_the_object(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_QUOTE_OBJECT)
+def test_when_quote_is_a_subject_then_no_quote_object(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("colon_quote")] == []
+
+
+# -- the auxiliary of a participle cue past an incise or tagged a verb ---------------------------
+AUXILIARY_PAST_INCISE = [
+    ("Marc Vidal a, quant à lui, pesté contre ces pratiques : « Cela s'appelle tricher ! »",
+     {"cue": "pesté", "speaker": "Marc Vidal", "content": "Cela s'appelle tricher !"}),
+    ("Louise Faure, présidente de la fédération, a d'ailleurs reconnu le problème : « Nous avons été trop lents. »",
+     {"cue": "reconnu", "kind": "direct", "content": "Nous avons été trop lents."}),
+    # the subject hung on the auxiliary, an incise before the participle
+    ("Ce dernier aurait, par courriel, expliqué avoir été renvoyé sans motif.",
+     {"cue": "expliqué", "speaker": "Ce dernier", "content": "avoir été renvoyé sans motif"}),
+]
+
+NO_AUXILIARY = [
+    # a past participle with no auxiliary opens the sentence: nobody's speech act
+    "Accusé de fraude par la presse, le maire a démissionné lundi.",
+    "Critiqué pour sa gestion, le directeur a quitté le club.",
+]
+
+
+@pytest.mark.parametrize("text, expect", AUXILIARY_PAST_INCISE)
+def test_when_incise_separates_auxiliary_and_cue_then_attribution_is_found(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NO_AUXILIARY)
+def test_when_participle_has_no_auxiliary_then_no_attribution(nlp, text):
+    assert _run(nlp, text) == []
+
+
+# -- `de` + infinitive: a quote and a clitic in either order, `d'«`, an incise before it ---------
+DE_INFINITIVE = [
+    ("La commission préconise ainsi de « s'attaquer aux causes du chômage » et de « former les jeunes ».",
+     {"cue": "préconise", "kind": "direct", "content": "s'attaquer aux causes du chômage"}),
+    ("Le collectif prône aussi d'« associer les riverains au chantier » et de réduire le bruit.",
+     {"cue": "prône", "kind": "direct", "content": "associer les riverains au chantier"}),
+    ("Le collectif prône aussi d'« associer les riverains au chantier » et de réduire le bruit.",
+     {"cue": "prône", "kind": "indirect", "content": "réduire le bruit"}),
+    ("La ministre a demandé à la commission, réunie en urgence, de vérifier les comptes du club.",
+     {"cue": "demandé", "speaker": "La ministre", "content": "vérifier les comptes du club"}),
+    ("Le président accusait, quant à lui, des membres du bureau d'avoir caché les pertes.",
+     {"cue": "accusait", "content": "des membres du bureau d'avoir caché les pertes"}),
+]
+
+NOT_DE_INFINITIVE = [
+    # `afin` + an adverb + `de`: a purpose, nobody's request
+    "Les avocats ont fait appel afin notamment de demander au juge de reporter l'audience.",
+    # a noun after `de`, no infinitive
+    "L'opposition accuse le maire de fraude et de corruption.",
+]
+
+
+@pytest.mark.parametrize("text, expect", DE_INFINITIVE)
+def test_when_de_infinitive_is_quoted_or_past_an_incise_then_it_is_the_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_DE_INFINITIVE)
+def test_when_de_opens_no_reported_infinitive_then_no_de_infinitive(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("de_infinitive")] == []
+
+
+# -- a quote that is the predicate of its sentence: its subject's words ---------------------------
+QUOTED_PREDICATE = [
+    ("La ministre de la Culture, Anne Roux, « félicite chaleureusement » le lauréat pour son prix.",
+     {"kind": "direct", "cue": None, "content": "félicite chaleureusement"}),
+    ("Ce mercredi, le Conseil constitutionnel a « enjoint au gouvernement de revoir sa copie » sur la réforme.",
+     {"kind": "direct", "speaker": "le Conseil constitutionnel",
+      "content": "enjoint au gouvernement de revoir sa copie"}),
+    ("« Le texte est clair », a précisé le tribunal, qui « annule donc la décision du maire ».",
+     {"kind": "direct", "speaker": "le tribunal", "content": "annule donc la décision du maire"}),
+]
+
+NOT_QUOTED_PREDICATE = [
+    # the journalist's scare quotes on a thing's verb: nobody speaks
+    "Les ventes de vélos « explosent » depuis le mois de mars.",
+    # a quoted noun, no verb
+    "Le maire et son « plan vélo » ont été critiqués.",
+]
+
+
+@pytest.mark.parametrize("text, expect", QUOTED_PREDICATE)
+def test_when_quote_is_the_predicate_then_subject_said_it(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_QUOTED_PREDICATE)
+def test_when_quoted_verb_has_no_speaking_subject_then_no_attribution(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("quoted_predicate")] == []
+
+
+# -- verbs whose noun-phrase object is what was asked, promised, affirmed or told ---------------
+OBJECT_FRAME = [
+    # `établir` in the que frame only (a finding); `a établi un record` is in test_attributions_classes
+    ("Le tribunal a établi à ce sujet que les fonds avaient été détournés.",
+     {"cue": "établi", "speaker": "Le tribunal", "content": "les fonds avaient été détournés"}),
+    ("Le principal parti d'opposition demande même l'annulation du scrutin.",
+     {"cue": "demande", "stance": "ask", "content": "l'annulation du scrutin"}),
+    ("Les pays membres ont affirmé leur volonté de relancer le projet.",
+     {"cue": "affirmé", "content": "leur volonté de relancer le projet"}),
+    ("Le témoin relate le déroulement d'une audition.",
+     {"cue": "relate", "content": "le déroulement d'une audition"}),
+    ("La ministre a promis une prime aux soignants.",
+     {"cue": "promis", "stance": "promise", "content": "une prime aux soignants"}),
+]
+
+NOT_OBJECT = [
+    # the noun phrase after an inverted cue is its subject, not its object
+    ("La route sera fermée jusqu'à lundi, a demandé le préfet.", "le préfet"),
+    # a date after the cue is no object
+    ("Le maire a affirmé lundi que la piscine rouvrirait.", "lundi"),
+]
+
+
+@pytest.mark.parametrize("text, expect", OBJECT_FRAME)
+def test_when_object_is_the_request_or_promise_then_it_is_the_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text, phrase", NOT_OBJECT)
+def test_when_noun_phrase_is_subject_or_date_then_it_is_no_content(nlp, text, phrase):
+    assert all(a["content"] != phrase for a in _run(nlp, text))
+
+
+# -- a multiword cue whose verb the tagger misses; its cue span is the whole phrase ----------------
+MULTIWORD = [
+    ("Les habitants pointent du doigt son « immobilisme » face à la crise.",
+     {"cue": "pointent du doigt", "kind": "mixed", "stance": "accuse",
+      "content": "son « immobilisme » face à la crise"}),
+    ("Le ministre a mis en garde que la crise serait longue.",
+     {"cue": "mis en garde", "stance": "warn", "content": "la crise serait longue"}),
+]
+
+NOT_MULTIWORD = [
+    "Il s'est blessé à la pointe du doigt pendant le match.",   # a noun: the fingertip
+    "Le syndicat ne pointe pas du doigt les infirmières.",      # negated
+]
+
+
+@pytest.mark.parametrize("text, expect", MULTIWORD)
+def test_when_cue_is_a_multiword_phrase_then_it_is_found_whole(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_MULTIWORD)
+def test_when_phrase_names_a_gesture_or_a_thing_then_no_attribution(nlp, text):
+    assert _run(nlp, text) == []
+
+
+# -- a quote sentence after a direct quote's sentence, in the same paragraph ----------------------
+CONTINUED_IN_PARAGRAPH = [
+    ("« Chaque famille doit se sentir en sécurité » , a déclaré la Première ministre. « C'est le devoir "
+     "de l'État. Nous avons fait un grand pas » . Le président américain a salué cet accord.",
+     {"kind": "direct", "rule": "continued_quote/previous",
+      "content": "C'est le devoir de l'État. Nous avons fait un grand pas"}),
+]
+
+NOT_CONTINUED = [
+    # a quoted name that is the subject of the next sentence: no sentence of its own
+    "« Chaque famille doit se sentir en sécurité » , a déclaré la Première ministre. « Bouclier » est le nom "
+    "de l'opération.",
+]
+
+
+@pytest.mark.parametrize("text, expect", CONTINUED_IN_PARAGRAPH)
+def test_when_quote_sentence_follows_a_direct_quote_then_same_speaker(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_CONTINUED)
+def test_when_quote_is_a_word_of_the_next_sentence_then_no_continued_quote(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("continued_quote")] == []
+
+
+# -- a complement between an inverted cue and its subject (`à l'AFP`, `à la presse`) -------------
+COMPLEMENT_BEFORE_SUBJECT = [
+    ("« La situation est grave », a déclaré à la presse le ministre.",
+     {"kind": "direct", "speaker": "le ministre", "content": "La situation est grave"}),
+    ("« La situation est grave », a déclaré au Parisien le ministre de la Santé.",
+     {"speaker": "le ministre de la Santé", "content": "La situation est grave"}),
+    ("« Les digues tiendront », explique à l'AFP Jean Roux.",
+     {"speaker": "Jean Roux", "content": "Les digues tiendront"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", COMPLEMENT_BEFORE_SUBJECT)
+def test_when_complement_precedes_inverted_subject_then_subject_is_the_speaker(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+def test_when_inverted_cue_has_only_a_complement_then_it_is_not_the_speaker(nlp):
+    found = _run(nlp, "« La situation est grave », a-t-il déclaré à la presse locale.")
+    assert [a["speaker"] for a in found] == ["il"]
+
+
+# -- a quote after a colon closing a clause that names a speech ----------------------------------
+NOUN_COLON_QUOTE = [
+    ("Il a terminé son discours par une phrase célèbre : « Jusqu'à la victoire, toujours ! »",
+     {"kind": "direct", "speaker": "Il", "rule": "noun_colon_quote/subject",
+      "content": "Jusqu'à la victoire, toujours !"}),
+    # the author after the noun's `de`
+    ("Cette annonce a suscité de nombreux commentaires, comme celui de Paul Roux, un analyste politique : "
+     "« C'est embarrassant. »", {"kind": "direct", "speaker": "Paul Roux", "content": "C'est embarrassant."}),
+]
+
+NOT_NOUN_COLON_QUOTE = [
+    # the noun is the subject of a copula: the journalist asks
+    "La question est simple : « Faut-il fermer la centrale ? »",
+    # no noun of speech before the colon
+    "Il a terminé la course par un sprint : « Quelle journée ! »",
+]
+
+
+@pytest.mark.parametrize("text, expect", NOUN_COLON_QUOTE)
+def test_when_colon_follows_a_noun_of_speech_then_quote_is_its_author(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_NOUN_COLON_QUOTE)
+def test_when_colon_follows_no_speech_then_no_noun_colon_quote(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("noun_colon_quote")] == []
+
+
+def test_when_incise_splits_auxiliary_and_participle_then_subject_is_before_it(nlp):
+    found = _run(nlp, "La mère du suspect avait, il y a quelques jours, déclaré au juge que le trésor existait.")
+    assert [(a["speaker"], a["content"]) for a in found] == [("La mère du suspect", "le trésor existait")]
+
+
+# -- a passive cue of the object frame with its agent: the subject is what was said --------------
+PASSIVE_OBJECT = [
+    ("Cette demande, jugée excessive, a été rejetée par le gouvernement.",
+     {"cue": "rejetée", "stance": "deny", "speaker": "le gouvernement", "content": "Cette demande, jugée excessive"}),
+    ("Ce « désastre » est déploré par les Nations unies.",
+     {"cue": "déploré", "kind": "mixed", "content": "Ce « désastre »"}),
+    ("Le contrat a été annoncé par le club lundi.",
+     {"cue": "annoncé", "speaker": "le club", "content": "Le contrat"}),
+]
+
+NOT_PASSIVE_OBJECT = [
+    "Le télescope sera lancé par la NASA en 2018.",                       # a cue with no object frame
+    "Cette interdiction est justifiée par le fait que la loi l'impose.",  # no cue; the agent is no one
+]
+
+
+@pytest.mark.parametrize("text, expect", PASSIVE_OBJECT)
+def test_when_passive_cue_has_an_agent_then_subject_is_the_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_PASSIVE_OBJECT)
+def test_when_passive_verb_reports_nothing_then_no_passive_object(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("passive_object")] == []
+
+
+# -- an indirect question after a verb of asking: the `si` clause, `si` included -----------------
+SI_CLAUSE = [
+    ("Les habitants se demandent si l'usine va fermer.",
+     {"cue": "demandent", "stance": "ask", "content": "si l'usine va fermer"}),
+    ("Le maire a demandé au préfet s'il rouvrirait la route.",
+     {"cue": "demandé", "speaker": "Le maire", "content": "s'il rouvrirait la route"}),
+]
+
+NOT_SI_CLAUSE = [
+    # a condition inside an assertion's clause, not a question
+    ("Il a affirmé que si la loi passait, il démissionnerait.", "si_clause"),
+    # a condition after an infinitive request
+    ("Il a demandé à partir si la réunion durait.", "si_clause"),
+]
+
+
+@pytest.mark.parametrize("text, expect", SI_CLAUSE)
+def test_when_verb_of_asking_takes_si_then_the_question_is_the_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text, rule", NOT_SI_CLAUSE)
+def test_when_si_is_a_condition_then_no_question(nlp, text, rule):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith(rule)] == []
+
+
+# -- `se dire` / `se déclarer` + an adjective: the speaker's own stance ---------------------------
+SELF_DESCRIPTION = [
+    ("La ministre s'est dite favorable à une hausse du budget.",
+     {"cue": "dite", "speaker": "La ministre", "content": "favorable à une hausse du budget"}),
+    ("Il se dit en revanche fermement opposé à l'utilisation du sigle.",
+     {"cue": "dit", "content": "fermement opposé à l'utilisation du sigle"}),
+    ("Les syndicats se sont déclarés prêts à négocier.",
+     {"cue": "déclarés", "content": "prêts à négocier"}),
+]
+
+NOT_SELF_DESCRIPTION = [
+    "Le candidat s'est déclaré lundi à Lyon.",   # declaring one's candidacy: no adjective
+    "Le tribunal a déclaré illégale la grève des pilotes.",  # not reflexive: not the speaker's own stance
+]
+
+
+@pytest.mark.parametrize("text, expect", SELF_DESCRIPTION)
+def test_when_speaker_describes_own_stance_then_the_adjective_phrase_is_the_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_SELF_DESCRIPTION)
+def test_when_no_reflexive_adjective_then_no_self_description(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("self_description")] == []
+
+
+# -- `« … », peut-on lire dans X`: the text read is the speaker ----------------------------------
+READ_IN = [
+    ("« Nous ne céderons pas », peut-on lire dans le communiqué du syndicat.",
+     {"kind": "direct", "speaker": "le communiqué du syndicat", "content": "Nous ne céderons pas"}),
+    ("« La route est fermée », lit-on sur le site de la préfecture.",
+     {"kind": "direct", "speaker": "le site de la préfecture", "content": "La route est fermée"}),
+]
+
+NOT_READ_IN = [
+    "« Nous ne céderons pas », peut-on lire.",                      # no text named
+    "On peut lire « Guerre et Paix » dans le train.",               # reading a book, no quote before
+]
+
+
+@pytest.mark.parametrize("text, expect", READ_IN)
+def test_when_quote_is_read_in_a_text_then_the_text_is_the_speaker(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_READ_IN)
+def test_when_no_text_is_read_then_no_read_in(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("read_in")] == []
