@@ -364,9 +364,8 @@ COREFERENCE = [
        {"content": "la digue est fragile", "speaker": "Ils", "actor": name})
       for name in ("Marc Fontaine", "Julie Fontaine")],
     # `le gouvernement` is not any organisation named before
-    _xfail("Le constructeur Renault a publié ses comptes. Le gouvernement estime que le marché reculera.",
-           {"content": "le marché reculera", "speaker": "Le gouvernement", "actor": "group-gouvernement"},
-           why="class 4: a bare institution is a group"),
+    ("Le constructeur Renault a publié ses comptes. Le gouvernement estime que le marché reculera.",
+     {"content": "le marché reculera", "speaker": "Le gouvernement", "actor": "group-gouvernement"}),
 ]
 
 
@@ -392,6 +391,34 @@ NOT_ANTECEDENTS = [
 def test_when_a_wrong_antecedent_is_near_then_it_is_not_the_speaker(nlp, text, content, wrong):
     match = [a for a in _run(nlp, text) if a["content"] == content]
     assert match and all(a["actor"] != wrong for a in match), match
+
+
+UNNAMED_GROUPS = [
+    # (text, speaker phrase, whose GROUP mention it must be: "" when it names no group)
+    # an institution named by its kind only is a group, not whichever organisation came last
+    ("Le groupe Renault a fermé son usine de Douai mardi. La police a indiqué que trois ouvriers "
+     "étaient blessés.", "La police", "group-police"),
+    ("L'Unesco a tenu une réunion à Bogota. L'armée a affirmé que la digue tiendrait.", "L'armée", "group-armee"),
+    # a description of a group already met is a mention of that group
+    ("Une source proche du dossier a affirmé que le juge partirait. La source proche du dossier a "
+     "ajouté que le procès reprendrait.", "La source proche du dossier", "group-source-proche"),
+    # a name in a complement after its determiner does not make the speaker that name
+    ("Selon un photographe de l'AFP, des chars ont franchi la frontière.", "un photographe de l'AFP",
+     "group-photographe"),
+    # negatives: a description sharing its head with an organisation named before is that
+    # organisation; a named speaker is no group
+    ("Le ministère de la Santé a publié un bilan. Le ministère a précisé que dix cas étaient confirmés.",
+     "Le ministère", ""),
+    ("Selon Paul Girard, de l'AFP, des chars ont franchi la frontière.", "Paul Girard", ""),
+]
+
+
+@pytest.mark.parametrize("text, speaker, group", UNNAMED_GROUPS)
+def test_when_speaker_is_an_unnamed_group_then_its_phrase_is_a_group_mention(nlp, text, speaker, group):
+    doc = nlp(text)
+    start = text.rindex(speaker)
+    got = {m["actor_id"] for m in doc._.depeche_groups if (m["start"], m["end"]) == (start, start + len(speaker))}
+    assert got == ({group} if group else set()), doc._.depeche_groups
 
 
 @pytest.mark.parametrize("text, expect", [

@@ -13,9 +13,19 @@ from pipeline.components.attributions.context import Ctx, chars, norm
 from pipeline.components.attributions.speakers import name_slug
 
 
+def _after_preposition(ctx: Ctx, t) -> bool:
+    """A preposition before token t, past its determiner (`de Trappes`, `de l'AFP`)."""
+    j = t.i - 1
+    if j >= 0 and norm(t.doc[j]) not in ctx.words.de:
+        while j > 0 and t.doc[j].pos_ == "DET":
+            j -= 1
+    return j >= 0 and norm(t.doc[j]) in ctx.words.de | {"à", "au"}
+
+
 def _names_in_pp(ctx: Ctx, words) -> bool:
-    """Every proper noun of the phrase is in a complement (`le député de Trappes`)."""
-    return all(t.i > 0 and (norm(t.doc[t.i - 1]) in ctx.words.de | {"à", "au"} or t.doc[t.i - 1].pos_ == "PROPN")
+    """Every proper noun of the phrase is in a complement (`le député de Trappes`,
+    `un photographe de l'AFP`)."""
+    return all(t.i > 0 and (_after_preposition(ctx, t) or t.doc[t.i - 1].pos_ == "PROPN")
                for t in words if t.pos_ == "PROPN")
 
 
@@ -37,7 +47,9 @@ def _antecedent(ctx: Ctx, words, before: int) -> str:
         return ""
     org = head.lemma_.lower() in ctx.words.org_head
     person = head.lemma_.lower() in ctx.words.person_head or head.lower_ in ctx.words.person_head
-    labels = ("ORG", "GPE") if org else ("PER",) if person else ()
+    # `la police`, `l'armée` with no organisation of that name before: an unnamed group, not
+    # whichever organisation came last
+    labels = () if org else ("PER",) if person else ()
     best = None
     # `la coalition`, `le candidat socialiste` -> the last mention whose name or role shares the
     # most words with the description, its head noun first
@@ -82,8 +94,9 @@ def _named_before(ctx: Ctx, words, before: int) -> str:
     return ""
 
 
-def _group_mention(ctx: Ctx, words) -> str:
-    """Add a GROUP mention for an unnamed speaking group (`des médias` -> group-medias)."""
+def _group_mention(ctx: Ctx, words, actor_id: str = "") -> str:
+    """Add a GROUP mention for an unnamed speaking group (`des médias` -> group-medias); with
+    actor_id, a later description of a group already met (`la même source`)."""
     k = 0
     while k < len(words) and words[k].pos_ == "DET":
         k += 1
@@ -102,7 +115,7 @@ def _group_mention(ctx: Ctx, words) -> str:
     slug = name_slug(" ".join(t.text for t in rest[lo:hi]))
     if not slug:
         return ""
-    actor_id = f"group-{slug}"
+    actor_id = actor_id or f"group-{slug}"
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     if (start, end) not in ctx.mention_spans:
         ctx.mention_spans.add((start, end))
@@ -307,6 +320,7 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
         best = None
         span = ctx.doc.char_span(s, e, alignment_mode="expand")
         words = [t for t in span] if span is not None else []
+        # `les trois magistrats`: a number before the head noun is no more its head than a determiner
         content_words = [t for t in words if t.pos_ != "DET"]
         head_noun = bool(content_words) and content_words[0].pos_ in ("NOUN", "ADJ")
         # `le rapport de la CIA`: a document's complement is its issuer (NOTES.md T5)
@@ -348,7 +362,10 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
             elif content_words and all(t.pos_ == "PROPN" for t in content_words):
                 a["actor_id"] = _named_before(ctx, content_words, s)
             elif words and head_noun and _definite_singular(ctx, words):
-                a["actor_id"] = _antecedent(ctx, words, s) or _group_mention(ctx, words)
+                # a group has no name: each description of it is a mention of its own
+                a["actor_id"] = _antecedent(ctx, words, s)
+                if not a["actor_id"] or a["actor_id"].startswith("group-"):
+                    a["actor_id"] = _group_mention(ctx, words, a["actor_id"])
             elif words and head_noun and _names_in_pp(ctx, words):
                 a["actor_id"] = _group_mention(ctx, words)
         if a["actor_id"]:
