@@ -419,7 +419,10 @@ def institutions(doc: Doc, cands: list[dict], index: ActorIndex) -> list[dict]:
         name = re.sub(r"\s+", " ", doc[t.i:end].text).strip()
         # the mention stops before its place, which stays a mention of its own (no overlap)
         te = k if any(pl["ts"] < end and pl["te"] > k for pl in places.values()) else end
-        out.append(dict(ts=t.i, te=te, eid="", source="rules", rule="institution", actor_id=slug(name),
+        # cut down to its bare noun (`le gouvernement` of `le gouvernement du Qatar`) it names
+        # nothing: a description of the organisation (ANNOTATION.md: coref), not a name
+        source = "coref" if te == t.i + 1 else "rules"
+        out.append(dict(ts=t.i, te=te, eid="", source=source, rule="institution", actor_id=slug(name),
                         name=name, type="organization", label="ORG", country=country, wikidata="", role="",
                         gender=index.gender(t.text, "institution")))
         taken.update(range(t.i, end))

@@ -389,6 +389,19 @@ def _with_ents(nlp, text, ents):
     return [(text[m["start"]:m["end"]], m["label"]) for m in _mentions_with_ents(nlp, text, ents)]
 
 
+@pytest.mark.parametrize("text, surface, named", [
+    # cut down to its bare noun by its place, an institution is described, not named
+    ("Le gouvernement du Portugal a promis des réformes.", "gouvernement", False),
+    ("La police de Bruxelles a annoncé trois arrestations.", "police", False),
+    # with its state's adjective, or one name with its place, it is named
+    ("Le gouvernement français a annoncé des réformes.", "gouvernement français", True),
+    ("La mairie de Brest a annoncé la fermeture du port.", "mairie de Brest", True),
+])
+def test_when_institution_is_cut_to_its_noun_then_it_is_a_description(nlp, text, surface, named):
+    m = find(mentions(nlp, text), text, surface)
+    assert m is not None and m["label"] == "ORG" and (m["source"] != "coref") == named
+
+
 @pytest.mark.parametrize("text, ents, expected", [
     # same label on both sides: one name
     ("Une fuite a eu lieu à la centrale thermique de Vellarmont jeudi.",
