@@ -363,6 +363,9 @@ COREFERENCE = [
     *[("Marc et Julie Fontaine ont écrit au préfet. Ils affirment que la digue est fragile.",
        {"content": "la digue est fragile", "speaker": "Ils", "actor": name})
       for name in ("Marc Fontaine", "Julie Fontaine")],
+    # a place in the complement leaves the description a person's role
+    ("Depuis la victoire de Benoît Roy à la primaire, le député de Trappes a promis que la gauche gagnerait.",
+     {"content": "la gauche gagnerait", "actor": "Benoît Roy"}),
     # `le gouvernement` is not any organisation named before
     ("Le constructeur Renault a publié ses comptes. Le gouvernement estime que le marché reculera.",
      {"content": "le marché reculera", "speaker": "Le gouvernement", "actor": "group-gouvernement"}),
@@ -402,6 +405,9 @@ UNNAMED_GROUPS = [
     # a description of a group already met is a mention of that group
     ("Une source proche du dossier a affirmé que le juge partirait. La source proche du dossier a "
      "ajouté que le procès reprendrait.", "La source proche du dossier", "group-source-proche"),
+    # a relation to a person named in its complement is neither that person nor the one before
+    ("Marc Dubois a témoigné lundi. Paul Girard a été arrêté mardi. L'avocate de Paul Girard a "
+     "indiqué que son client était innocent.", "L'avocate de Paul Girard", "group-avocate"),
     # a name in a complement after its determiner does not make the speaker that name
     ("Selon un photographe de l'AFP, des chars ont franchi la frontière.", "un photographe de l'AFP",
      "group-photographe"),

@@ -41,7 +41,9 @@ ANTECEDENT_WINDOW = 300  # mentions looked back at for a description's anteceden
 
 def _antecedent(ctx: Ctx, words, before: int) -> str:
     """Cheap coreference for a definite description: the actor of the closest named mention
-    before it, an organisation for organisation heads (`le site`), else a person."""
+    before it, an organisation for organisation heads (`le site`), else a person; never an
+    actor its own complement names, nor, when it names one, whichever person came last
+    (`l'avocate de Paul Roy` is neither Paul Roy nor the person before him)."""
     head = next((t for t in words if t.pos_ == "NOUN"), None)
     if head is None:
         return ""
@@ -49,7 +51,11 @@ def _antecedent(ctx: Ctx, words, before: int) -> str:
     person = head.lemma_.lower() in ctx.words.person_head or head.lower_ in ctx.words.person_head
     # `la police`, `l'armée` with no organisation of that name before: an unnamed group, not
     # whichever organisation came last
-    labels = () if org else ("PER",) if person else ()
+    inner = [m for m in _window(ctx, words[0].idx, words[-1].idx + len(words[-1].text)) if words[0].idx <= m["start"]]
+    own = {m.get("actor_id") for m in inner}
+    # `l'avocate de Paul Roy`: a relation to a person, not a person named before (`le député de
+    # Trappes` still is)
+    labels = () if org or any(m.get("label") == "PER" for m in inner) else ("PER",) if person else ()
     best = None
     # `la coalition`, `le candidat socialiste` -> the last mention whose name or role shares the
     # most words with the description, its head noun first
@@ -62,7 +68,8 @@ def _antecedent(ctx: Ctx, words, before: int) -> str:
     bags = ctx.__dict__.setdefault("_bags", {})
     best_score = None
     for m in window:
-        if m["end"] <= before and m.get("source") != "coref" and m.get("actor_id") and key:
+        if m["end"] <= before and m.get("source") != "coref" and m.get("actor_id") and key \
+                and m["actor_id"] not in own:
             k = id(m)
             if k not in bags:
                 bags[k] = (set(name_slug(m.get("name") or "").split("-"))
@@ -76,7 +83,8 @@ def _antecedent(ctx: Ctx, words, before: int) -> str:
     if best:
         return best["actor_id"]
     for m in reversed(window):
-        if m["end"] <= before and m.get("source") != "coref" and m.get("label") in labels and m.get("actor_id"):
+        if m["end"] <= before and m.get("source") != "coref" and m.get("label") in labels \
+                and m.get("actor_id") and m["actor_id"] not in own:
             return m["actor_id"]
     return ""
 
