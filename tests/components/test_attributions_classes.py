@@ -411,6 +411,13 @@ UNNAMED_GROUPS = [
     # a name in a complement after its determiner does not make the speaker that name
     ("Selon un photographe de l'AFP, des chars ont franchi la frontière.", "un photographe de l'AFP",
      "group-photographe"),
+    # a name right after a plural head noun qualifies it
+    ("Selon des sources PS, le candidat a gagné dans la plupart des bureaux.", "des sources PS", "group-sources"),
+    ("Des élus LR ont affirmé que la réforme était injuste.", "Des élus LR", "group-elus"),
+    # a singular title before a name, or a plural noun of a complement, is no such head
+    ("Le président Macron a affirmé que la réforme était juste.", "Le président Macron", ""),
+    ("Le ministre des Finances Michel Sapin a affirmé que la dette baisserait.",
+     "Le ministre des Finances Michel Sapin", ""),
     # negatives: a description sharing its head with an organisation named before is that
     # organisation; a named speaker is no group
     ("Le ministère de la Santé a publié un bilan. Le ministère a précisé que dix cas étaient confirmés.",

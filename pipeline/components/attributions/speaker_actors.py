@@ -22,10 +22,19 @@ def _after_preposition(ctx: Ctx, t) -> bool:
     return j >= 0 and norm(t.doc[j]) in ctx.words.de | {"à", "au"}
 
 
+def _after_plural_noun(t, words) -> bool:
+    """A name right after the phrase's head, a plural common noun, qualifies it (`des sources
+    PS`, `les élus LR`): a title before a person's name is singular (`le président Macron`), and
+    a noun of a complement is not the head (`le ministre des Finances Michel Sapin`)."""
+    head = next((w for w in words if w.pos_ == "NOUN"), None)
+    return head is not None and head.i == t.i - 1 and head.morph.get("Number") == ["Plur"]
+
+
 def _names_in_pp(ctx: Ctx, words) -> bool:
     """Every proper noun of the phrase is in a complement (`le député de Trappes`,
-    `un photographe de l'AFP`)."""
-    return all(t.i > 0 and (_after_preposition(ctx, t) or t.doc[t.i - 1].pos_ == "PROPN")
+    `un photographe de l'AFP`) or qualifies a plural noun (`des sources PS`)."""
+    return all(t.i > 0 and (_after_preposition(ctx, t) or t.doc[t.i - 1].pos_ == "PROPN"
+                            or _after_plural_noun(t, words))
                for t in words if t.pos_ == "PROPN")
 
 
@@ -338,7 +347,9 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
             if m["end"] <= s or m["start"] >= e or not m.get("actor_id"):
                 continue
             inside = s <= m["start"] and m["end"] <= e
-            in_pp = _in_complement(ctx, m, s, e) and not document
+            first = ctx.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+            in_pp = (_in_complement(ctx, m, s, e) or first is not None and inside and m["start"] > s
+                     and _after_plural_noun(first[0], words)) and not document
             if inside and not in_pp and _named_actor(m):
                 named.append(m)
             if in_pp and head_noun:
