@@ -411,6 +411,8 @@ UNNAMED_GROUPS = [
     # a name in a complement after its determiner does not make the speaker that name
     ("Selon un photographe de l'AFP, des chars ont franchi la frontière.", "un photographe de l'AFP",
      "group-photographe"),
+    # a number before the noun it counts
+    ("Selon les trois magistrats, le dossier était vide.", "les trois magistrats", "group-magistrats"),
     # a name right after a plural head noun qualifies it
     ("Selon des sources PS, le candidat a gagné dans la plupart des bureaux.", "des sources PS", "group-sources"),
     ("Des élus LR ont affirmé que la réforme était injuste.", "Des élus LR", "group-elus"),

@@ -30,6 +30,11 @@ def _after_plural_noun(t, words) -> bool:
     return head is not None and head.i == t.i - 1 and head.morph.get("Number") == ["Plur"]
 
 
+def _counted_noun(content_words) -> bool:
+    """`trois magistrats`: a number then the noun it counts."""
+    return len(content_words) > 1 and content_words[0].pos_ == "NUM" and content_words[1].pos_ == "NOUN"
+
+
 def _names_in_pp(ctx: Ctx, words) -> bool:
     """Every proper noun of the phrase is in a complement (`le député de Trappes`,
     `un photographe de l'AFP`) or qualifies a plural noun (`des sources PS`)."""
@@ -385,7 +390,7 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                 a["actor_id"] = _antecedent(ctx, words, s)
                 if not a["actor_id"] or a["actor_id"].startswith("group-"):
                     a["actor_id"] = _group_mention(ctx, words, a["actor_id"])
-            elif words and head_noun and _names_in_pp(ctx, words):
+            elif words and (head_noun or _counted_noun(content_words)) and _names_in_pp(ctx, words):
                 a["actor_id"] = _group_mention(ctx, words)
         if a["actor_id"]:
             prev_actor = a["actor_id"]
