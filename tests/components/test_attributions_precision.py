@@ -1,0 +1,35 @@
+"""Attributions, second round of precision and content boundaries (issue 15): classes of false
+positives, wrong speakers and wrong content ends found by reading `depeche run` on winer-fr
+articles outside corpus/gold and the errors of the `tune` split and ../shared/gold.
+
+Every sentence is invented, of the same shape as a case seen; none is copied from an article.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.components.test_attributions import attribution_rows
+
+
+def _run(nlp, text):
+    return attribution_rows(nlp, text)[1]
+
+
+def _one(found, cue):
+    match = [a for a in found if a["cue"] == cue]
+    assert match, found
+    return match[0]
+
+
+# -- a passive cue: its subject is the one spoken of; the speaker is the agent or nobody ------
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("La société Vertal est accusée d'avoir dissimulé des pertes importantes.", "accusée", None),
+    ("Le maire de Quimper est soupçonné d'avoir favorisé une entreprise amie.", "soupçonné", None),
+    ("La ministre est accusée par l'opposition d'avoir menti aux députés.", "accusée", "l'opposition"),
+    # active voice: the subject speaks
+    ("La société Vertal accuse son concurrent d'avoir copié ses brevets.", "accuse", "La société Vertal"),
+    # reflexive with `être`: no passive, the subject commits himself
+    ("Le gouvernement s'est engagé à rembourser les sinistrés avant l'été.", "engagé", "Le gouvernement"),
+])
+def test_when_cue_is_passive_then_its_subject_is_not_the_speaker(nlp, text, cue, speaker):
+    assert _one(_run(nlp, text), cue)["speaker"] == speaker
