@@ -33,3 +33,15 @@ def _one(found, cue):
 ])
 def test_when_cue_is_passive_then_its_subject_is_not_the_speaker(nlp, text, cue, speaker):
     assert _one(_run(nlp, text), cue)["speaker"] == speaker
+
+
+# -- `ce qui` + a cue: the fact just told points to something, nobody says it ----------------
+@pytest.mark.parametrize("text, cue, found", [
+    ("Les ventes ont baissé de 8 %, ce qui indique que la crise n'est pas terminée.", "indique", False),
+    ("Le barrage a cédé dans la nuit, ce qui confirme que les travaux étaient urgents.", "confirme", False),
+    # a relative `qui` standing for a speaker still reports speech
+    ("Le maire, qui indique que la crise n'est pas terminée, réunira le conseil lundi.", "indique", True),
+    ("La syndicaliste Anne Roy, qui affirme que l'usine fermera, appelle à la grève.", "affirme", True),
+])
+def test_when_ce_qui_is_the_subject_then_the_cue_reports_nothing(nlp, text, cue, found):
+    assert any(a["cue"] == cue for a in _run(nlp, text)) is found

@@ -98,6 +98,8 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
     m = t.morph
     if m.get("Mood") == ["Imp"] or _first_plural_imperative(ctx, t):
         return True
+    if t.dep_ == "acl:relcl" and norm(t.head) == "ce" and any(norm(c) == "qui" and c.dep_ == "nsubj" for c in t.children):
+        return True  # `…, ce qui indique que`: the fact just told points to it, nobody says it
     if t.lemma_ == "dire" and ctx.text[max(0, t.idx - 8):t.idx].lower().replace("’", "'").endswith("est-à-"):
         return True  # `c'est-à-dire que`: to mean, no speech act
     before = [norm(ctx.tok(x)) for x in range(max(0, t.i - 3), t.i)]
