@@ -45,3 +45,17 @@ def test_when_cue_is_passive_then_its_subject_is_not_the_speaker(nlp, text, cue,
 ])
 def test_when_ce_qui_is_the_subject_then_the_cue_reports_nothing(nlp, text, cue, found):
     assert any(a["cue"] == cue for a in _run(nlp, text)) is found
+
+
+# -- after an inverted cue and its subject, a relative clause is the speaker's, no content ----
+@pytest.mark.parametrize("text, cue, content", [
+    ("« Nous ignorons sur quels chiffres repose » ce choix, se défend le laboratoire, qui a déjà "
+     "déclaré avoir respecté toutes les règles.", "défend", "« Nous ignorons sur quels chiffres repose » ce choix"),
+    ("Les travaux reprendront en mars, affirme la direction, qui promet aussi de nouvelles embauches.",
+     "affirme", "Les travaux reprendront en mars"),
+    # an incise: the content goes on after it
+    ("Le chantier sera terminé, a précisé le préfet, avant la fin de l'hiver.", "précisé",
+     "Le chantier sera terminé, a précisé le préfet, avant la fin de l'hiver"),
+])
+def test_when_inverted_speaker_has_a_relative_clause_then_the_content_stops_before_the_cue(nlp, text, cue, content):
+    assert _one(_run(nlp, text), cue)["content"] == content

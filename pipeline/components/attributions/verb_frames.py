@@ -167,7 +167,9 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     kind, span = kind_of(ctx, left, "indirect")
     # `La ville, a-t-il dit, sera reconstruite.`: the content continues after the incise
     sp_end_tok = ctx.doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
-    if sp_end_tok is not None and sp_end_tok.end < ctx.n and ctx.tok(sp_end_tok.end).text == ",":
+    if sp_end_tok is not None and sp_end_tok.end + 1 < ctx.n and ctx.tok(sp_end_tok.end).text == "," \
+            and ctx.tok(sp_end_tok.end + 1).morph.get("PronType") != ["Rel"]:
+        # (not `…, se défend le groupe, qui a affirmé …`: a relative clause of the speaker)
         more = clause_right(ctx, owner, sp_end_tok.end + 1)
         if more and ctx.tok(lo - 1).text == "," and not ctx.tok(lo - 1).is_sent_start:
             first_left = ctx.doc.char_span(left[0], left[1], alignment_mode="expand")
