@@ -59,3 +59,17 @@ def test_when_ce_qui_is_the_subject_then_the_cue_reports_nothing(nlp, text, cue,
 ])
 def test_when_inverted_speaker_has_a_relative_clause_then_the_content_stops_before_the_cue(nlp, text, cue, content):
     assert _one(_run(nlp, text), cue)["content"] == content
+
+
+# -- a content stops where another speaker's cue and its `que` clause begin -------------------
+@pytest.mark.parametrize("text, cue, content", [
+    ("D'après un pompier, le feu est maîtrisé, d'autres secouristes affirment que des maisons brûlent encore.",
+     "D'après", "le feu est maîtrisé"),
+    ("Selon la mairie, la route rouvrira lundi, les riverains déclarent pourtant qu'aucun chantier n'a commencé.",
+     "Selon", "la route rouvrira lundi"),
+    # a subject whose verb reports nothing goes on with the content
+    ("Selon la mairie, la route rouvrira lundi, les travaux étant presque terminés.",
+     "Selon", "la route rouvrira lundi, les travaux étant presque terminés"),
+])
+def test_when_another_speaker_and_cue_follow_a_comma_then_the_content_stops(nlp, text, cue, content):
+    assert _one(_run(nlp, text), cue)["content"] == content

@@ -19,6 +19,8 @@ def stop_right(ctx: Ctx, j: int, owner) -> bool:
         return True
     if w in ("alors", "tandis") and j + 1 < ctx.n and norm(ctx.tok(j + 1)) in ("que", "qu'"):
         return True  # the journalist's contrast, not the speaker's words
+    if _subject_of_new_cue(ctx, t, owner):
+        return True
     k = j
     while k < ctx.n and k - j < 4 and (ctx.tok(k).pos_ == "AUX" or ctx.tok(k).text.startswith("-")
                                        or norm(ctx.tok(k)) in ("en", "tout")):
@@ -35,6 +37,18 @@ def stop_right(ctx: Ctx, j: int, owner) -> bool:
             if nxt is not None and nxt.pos_ in ("DET", "PROPN"):
                 return True  # `…, a déclaré le ministre`
     return False
+
+
+def _subject_of_new_cue(ctx: Ctx, t, owner) -> bool:
+    """Does token t open the subject of a cue verb of the same sentence that has a `que` clause of
+    its own (`…, d'autres policiers déclarent que …`)? That is a new attribution, not this one's."""
+    s = next((x for x in [t, *t.ancestors] if x.dep_ == "nsubj"), None)
+    if s is None or s.i - t.i > 6 or s.left_edge.i != t.i:
+        return False
+    v = s.head
+    return v.i > s.i and v.sent == t.sent and v.pos_ == "VERB" and "Fin" in v.morph.get("VerbForm") \
+        and owner.verb_cue(ctx, v) is not None \
+        and any(c.dep_ == "ccomp" and any(norm(m) in ("que", "qu'") for m in c.children) for c in v.children)
 
 
 def _finite_ahead(ctx: Ctx, j: int) -> bool:
