@@ -73,3 +73,25 @@ def test_when_inverted_speaker_has_a_relative_clause_then_the_content_stops_befo
 ])
 def test_when_another_speaker_and_cue_follow_a_comma_then_the_content_stops(nlp, text, cue, content):
     assert _one(_run(nlp, text), cue)["content"] == content
+
+
+# -- a content never ends inside a parenthesis it opened ----------------------------------------
+@pytest.mark.parametrize("text, cue, content", [
+    ("Les rebelles ont annoncé jeudi le lancement d'une offensive contre le Front national de libération (FNL).",
+     "annoncé", "le lancement d'une offensive contre le Front national de libération (FNL)"),
+    # a parenthesis closed inside the content is left as it is
+    ("Le ministre a déclaré que le Front national de libération (FNL) avait déposé les armes.",
+     "déclaré", "le Front national de libération (FNL) avait déposé les armes"),
+])
+def test_when_content_opens_a_parenthesis_then_it_ends_after_its_close(nlp, text, cue, content):
+    assert _one(_run(nlp, text), cue)["content"] == content
+
+
+# -- `selon` before a name's form (`selon son acronyme`) names, it cites no source ------------
+@pytest.mark.parametrize("text, found", [
+    ("Le Front national de libération (FNL selon son sigle) a déposé les armes.", False),
+    ("L'Organisation mondiale de la santé (OMS selon son acronyme anglais) a publié un rapport.", False),
+    ("Selon son porte-parole, le Front national de libération a déposé les armes.", True),
+])
+def test_when_selon_names_a_form_of_the_name_then_it_is_no_source(nlp, text, found):
+    assert any(a["lemma"] == "selon" for a in _run(nlp, text)) is found

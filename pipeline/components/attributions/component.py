@@ -7,7 +7,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from pipeline.components.attributions.contents import kind_of, split_joined_quotes
+from pipeline.components.attributions.contents import close_parentheses, kind_of, split_joined_quotes
 from pipeline.components.attributions.context import Ctx, Words, norm
 from pipeline.components.attributions.cues import CueLookup, chain_start, inverted_clitic, negated, not_a_speech_act, past_participle
 from pipeline.components.attributions.quotations import (pattern_continued, pattern_dash, pattern_noun_colon_quote,
@@ -89,6 +89,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
         found += pattern_quoted_predicate(ctx, found)
         found += pattern_noun_colon_quote(ctx, self, found)
         found += pattern_read_in(ctx, self, found)
+        close_parentheses(ctx, found)
         found = [a for a in dedupe(ctx, found) if a["content_start"] >= headline_end(doc.text)]
         same_content_as_trailing_selon(ctx, found)
         relative_clause_ends(ctx, found)

@@ -204,6 +204,21 @@ def _speaker_predicate(ctx: Ctx, k: int, start: int) -> bool:
 FOOTNOTE_CALL = re.compile(r"\s*\[\d{1,3}\]\.?$")
 
 
+def close_parentheses(ctx: Ctx, found: list[dict]) -> None:
+    """A content never ends inside a parenthesis it opened (`contre l'organisation État islamique
+    (Daech`, `alors que la participation était élevée (65,5`): it runs on to the closing one when
+    that closes the same sentence's words a few characters on."""
+    for a in found:
+        s, e = a["content_start"], a["content_end"]
+        words = ctx.text[s:e]
+        if words.count("(") <= words.count(")"):
+            continue
+        close = ctx.text.find(")", e, e + 40)
+        if close >= 0 and not re.search(r"[.!?\n]\s", ctx.text[e:close]) \
+                and not (a["cue_start"] is not None and e <= a["cue_start"] < close):
+            a["content_end"] = close + 1
+
+
 def _after_connective(ctx: Ctx, i: int) -> int:
     """`Pour X, cependant, A`, `Pour X, au contraire, A`: a connective of the journalist's (an
     adverb, or a preposition and a bare noun or adverb: `en revanche`, `par ailleurs`) and its comma
