@@ -95,3 +95,21 @@ def test_when_content_opens_a_parenthesis_then_it_ends_after_its_close(nlp, text
 ])
 def test_when_selon_names_a_form_of_the_name_then_it_is_no_source(nlp, text, found):
     assert any(a["lemma"] == "selon" for a in _run(nlp, text)) is found
+
+
+# -- a sentence ends at a period inside a quote or left on a word, before a capital --------
+@pytest.mark.parametrize("text, cue, content", [
+    # the quote's own period ends the sentence: the next one is no part of the content
+    ("Selon lui « les clients ne paient plus et les vols se multiplient. » Toujours selon le gérant, "
+     "trois vitrines ont été brisées en mars.", "Selon", "les clients ne paient plus et les vols se multiplient."),
+    ("Selon lui « les clients ne paient plus et les vols se multiplient. » Toujours selon le gérant, "
+     "trois vitrines ont été brisées en mars.", "selon", "trois vitrines ont été brisées en mars"),
+    # a period the tokenizer leaves on its word (`km/h.`) ends the sentence before `Selon`
+    ("La tempête a soufflé à plus de 120 km/h. Selon Météo-France, le vent faiblira dans la soirée.",
+     "Selon", "le vent faiblira dans la soirée"),
+    # a quote with no period of its own goes on with the content
+    ("Selon le maire, les travaux « avancent bien » et la route rouvrira lundi.", "Selon",
+     "les travaux « avancent bien » et la route rouvrira lundi"),
+])
+def test_when_a_period_ends_the_sentence_inside_a_quote_or_on_a_word_then_the_content_stops(nlp, text, cue, content):
+    assert _one(_run(nlp, text), cue)["content"] == content

@@ -137,7 +137,7 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
             close = ctx.qtok[k][1]
             if close is not None and close >= j:
                 last = close
-                if ctx.is_break(close):
+                if ctx.is_break(close) or ends_sentence_in_quote(ctx, k, close):
                     break
                 j = close + 1
                 continue
@@ -188,6 +188,22 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
             call = FOOTNOTE_CALL.search(ctx.text, s, e)  # `[1]` closing the words is no part of them
             out.append((s, call.start()) if call and call.start() > s else (s, e))
     return out
+
+
+def _period_on_word(ctx: Ctx, k: int) -> bool:
+    """Does token k end its sentence with a period the tokenizer left on it (`km/h.`, then a
+    capitalised word)? Not an initial (`M.`, `J.`)."""
+    t = ctx.tok(k)
+    return t.text[-1:] in (".", "!", "?") and t.text[:-1].islower() and k + 1 < ctx.n \
+        and ctx.tok(k + 1).text[:1].isupper()
+
+
+def ends_sentence_in_quote(ctx: Ctx, k: int, close: int) -> bool:
+    """Does quote k (its closing mark at token `close`) end with a period, and a capitalised word
+    follow it (`« … la tentative de viol. » Toujours selon X`): its sentence ends there."""
+    q = ctx.quotes[k]
+    return ctx.text[q.start:q.end].rstrip()[-1:] in (".", "!", "?") and close + 1 < ctx.n \
+        and ctx.tok(close + 1).text[:1].isupper()
 
 
 def _speaker_predicate(ctx: Ctx, k: int, start: int) -> bool:
@@ -267,11 +283,17 @@ def clause_left(ctx: Ctx, j: int) -> Optional[tuple[int, int]]:
         if k in ctx.close_tok:
             o = ctx.qtok[ctx.close_tok[k]][0]
             if o is not None and o <= k:
+                if k < end and ends_sentence_in_quote(ctx, ctx.close_tok[k], k):
+                    break  # `« … viol. » Toujours selon X`: the quote's period ended the sentence
                 first = o
                 k = o - 1
                 continue
         if t.text in SENT_END or t.is_space or "\n" in t.whitespace_ or t.text == ":":
             break
+        if _period_on_word(ctx, k):
+            if k == end:
+                return None
+            break  # `… de 140 km/h. Selon X`: a period the tokenizer left on its word
         first = k
         k -= 1
     if first > end:
