@@ -113,3 +113,14 @@ def test_when_selon_names_a_form_of_the_name_then_it_is_no_source(nlp, text, fou
 ])
 def test_when_a_period_ends_the_sentence_inside_a_quote_or_on_a_word_then_the_content_stops(nlp, text, cue, content):
     assert _one(_run(nlp, text), cue)["content"] == content
+
+
+# -- `promettre` + a noun phrase under a thing's subject augurs, promises nothing -------------
+@pytest.mark.parametrize("text, found", [
+    ("La finale de dimanche promettait un spectacle de haut niveau.", False),
+    ("Cette saison promet une lutte serrée pour le titre.", False),
+    ("Le ministre a promis une enveloppe de deux millions d'euros aux agriculteurs.", True),
+    ("Le syndicat a promis une mobilisation massive pour jeudi.", True),
+])
+def test_when_a_thing_promises_a_noun_phrase_then_it_is_no_speech(nlp, text, found):
+    assert any(a["stance"] == "promise" for a in _run(nlp, text)) is found

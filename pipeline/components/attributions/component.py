@@ -14,7 +14,7 @@ from pipeline.components.attributions.quotations import (pattern_continued, patt
                                                          pattern_quoted_predicate, pattern_read_in)
 from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, pattern_pour, pattern_selon
 from pipeline.components.attributions.speaker_actors import resolve_speakers
-from pipeline.components.attributions.strict import is_new, strict_verb_items
+from pipeline.components.attributions.strict import human_speaker, is_new, strict_verb_items
 from pipeline.components.attributions.verb_frames import (pattern_colon_quote, pattern_de_inf, pattern_inversion,
                                                           pattern_object, pattern_passive_object, pattern_passive_quote,
                                                           pattern_que, pattern_self_description)
@@ -79,6 +79,9 @@ class AttributionsComponent(CueLookup, RuleComponent):
                 items = pattern_object(ctx, self, t, cue)
             if items and generic_on(ctx, items[0]):
                 continue
+            if items and cue.stance == "promise" and items[0]["rule"] == "object" \
+                    and not human_speaker(ctx, items[0]):
+                continue  # `La finale promettait un beau spectacle`: a thing promises no one anything
             if items and is_new(cue):
                 items = strict_verb_items(ctx, items)  # a cue from the resources only: strict frames
             if items:
