@@ -124,3 +124,13 @@ def test_when_a_period_ends_the_sentence_inside_a_quote_or_on_a_word_then_the_co
 ])
 def test_when_a_thing_promises_a_noun_phrase_then_it_is_no_speech(nlp, text, found):
     assert any(a["stance"] == "promise" for a in _run(nlp, text)) is found
+
+
+@pytest.mark.parametrize("text, cue, content, kind", [
+    ("La jeune femme (c'est d'ailleurs son frère qui a signalé sa disparition), « qui voulait partir », "
+     "a été retrouvée lundi.", "signalé", "sa disparition", "indirect"),
+    ("Le maire (qui a annoncé sa démission) a quitté la salle.", "annoncé", "sa démission", "indirect"),
+])
+def test_when_content_starts_inside_a_parenthesis_then_it_ends_at_its_close(nlp, text, cue, content, kind):
+    a = _one(_run(nlp, text), cue)
+    assert (a["content"], a["kind"]) == (content, kind)

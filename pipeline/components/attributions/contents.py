@@ -223,11 +223,20 @@ FOOTNOTE_CALL = re.compile(r"\s*\[\d{1,3}\]\.?$")
 def close_parentheses(ctx: Ctx, found: list[dict]) -> None:
     """A content never ends inside a parenthesis it opened (`contre l'organisation État islamique
     (Daech`, `alors que la participation était élevée (65,5`): it runs on to the closing one when
-    that closes the same sentence's words a few characters on."""
+    that closes the same sentence's words a few characters on; nor runs past the close of one it
+    did not open (it started inside it)."""
     for a in found:
         s, e = a["content_start"], a["content_end"]
         words = ctx.text[s:e]
-        if words.count("(") <= words.count(")"):
+        depth = 0
+        for n, ch in enumerate(words):  # `(c'est lui qui a signalé sa radicalisation), « … »`
+            depth += (ch == "(") - (ch == ")")
+            if depth < 0:  # a parenthesis the content did not open closes: the content ends there
+                a["content_end"] = s + len(words[:n].rstrip(" ,"))
+                if a["kind"] == "mixed" and not any(m in words[:n] for m in "«»\"“”"):
+                    a["kind"] = "indirect"  # the quoted words were past the parenthesis
+                break
+        if depth < 0 or words.count("(") <= words.count(")"):
             continue
         close = ctx.text.find(")", e, e + 40)
         if close >= 0 and not re.search(r"[.!?\n]\s", ctx.text[e:close]) \
