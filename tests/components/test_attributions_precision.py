@@ -134,3 +134,19 @@ def test_when_a_thing_promises_a_noun_phrase_then_it_is_no_speech(nlp, text, fou
 def test_when_content_starts_inside_a_parenthesis_then_it_ends_at_its_close(nlp, text, cue, content, kind):
     a = _one(_run(nlp, text), cue)
     assert (a["content"], a["kind"]) == (content, kind)
+
+
+# -- `…, comme l'a confirmé X`: the clause before is the content, X the speaker ----------------
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    ("Deux perquisitions ont eu lieu vendredi, comme l'a confirmé le procureur de Reims, pour vérifier les faits.",
+     "confirmé", "le procureur de Reims", "Deux perquisitions ont eu lieu vendredi"),
+    ("Le vaccin sera disponible en mars, comme l'a annoncé le ministre de la Santé.",
+     "annoncé", "le ministre de la Santé", "Le vaccin sera disponible en mars"),
+    # a quote after a colon is then the speaker's own words
+    ("La récolte sera mauvaise, comme l'indique Paul Roy, agronome à l'Inra : « Le gel a tout détruit. »",
+     "indique", "Paul Roy, agronome à l'Inra", "Le gel a tout détruit."),
+])
+def test_when_comme_and_a_clitic_precede_the_cue_then_the_clause_before_is_the_content(nlp, text, cue, speaker,
+                                                                                        content):
+    a = _one(_run(nlp, text), cue)
+    assert (a["speaker"], a["content"]) == (speaker, content)

@@ -101,6 +101,9 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     verb = ctx.tok(ctx.cue_first.get(t.i, t.i))  # `mettant` of `mettant en avant`
     if lo == 0 or verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"]:
         return []  # `… qualifiant la tribune de « tract »`: a present participle has no inverted subject
+    comme = norm(ctx.tok(lo - 1)) == "comme" and lo >= 2 and norm(ctx.tok(lo)) in ("l'", "le")
+    if comme:
+        lo -= 1  # `…, comme l'a confirmé le procureur`: the clause before is what he confirmed
     before = ctx.tok(lo - 1)
     speaker = inverted_clitic(ctx, t)
     if speaker is not None:
@@ -167,7 +170,10 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     kind, span = kind_of(ctx, left, "indirect")
     # `La ville, a-t-il dit, sera reconstruite.`: the content continues after the incise
     sp_end_tok = ctx.doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
-    if sp_end_tok is not None and sp_end_tok.end + 1 < ctx.n and ctx.tok(sp_end_tok.end).text == "," \
+    if comme and sp_end_tok is not None and any(ctx.tok(x).text == ":" for x in range(
+            sp_end_tok.end, min(ctx.n, sp_end_tok.end + 12))):
+        return []  # `…, comme l'indique X, chercheur : « … »`: the quote after the colon is his words
+    if not comme and sp_end_tok is not None and sp_end_tok.end + 1 < ctx.n and ctx.tok(sp_end_tok.end).text == "," \
             and ctx.tok(sp_end_tok.end + 1).morph.get("PronType") != ["Rel"]:
         # (not `…, se défend le groupe, qui a affirmé …`: a relative clause of the speaker)
         more = clause_right(ctx, owner, sp_end_tok.end + 1)
