@@ -150,3 +150,17 @@ def test_when_comme_and_a_clitic_precede_the_cue_then_the_clause_before_is_the_c
                                                                                         content):
     a = _one(_run(nlp, text), cue)
     assert (a["speaker"], a["content"]) == (speaker, content)
+
+
+# -- `…, même si, selon lui, …`: selon after a subordinator opens its clause; no content ends on
+# -- a conjunction whose clause was cut off -------------------------------------------------------
+@pytest.mark.parametrize("text, cue, content", [
+    ("Il a expliqué qu'il laisserait la loi échouer, même si, selon lui, « cela va être moche ».",
+     "selon", "cela va être moche"),
+    ("Il a expliqué qu'il laisserait la loi échouer, même si, selon lui, « cela va être moche ».",
+     "expliqué", "il laisserait la loi échouer"),
+    ("La mairie a annoncé que la piscine rouvrirait, bien que, selon les syndicats, les travaux soient en retard.",
+     "selon", "les travaux soient en retard"),
+])
+def test_when_selon_follows_a_subordinator_then_its_content_is_on_the_right(nlp, text, cue, content):
+    assert _one(_run(nlp, text), cue)["content"] == content

@@ -181,7 +181,7 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
         spans.append((start, last))
     out = []
     for a, b in spans:
-        while b > a and (ctx.tok(b).text in {",", "-", "–", "—", ":"} or ctx.tok(b).is_space):
+        while b > a and (ctx.tok(b).text in {",", "-", "–", "—", ":"} or ctx.tok(b).is_space or _dangling(ctx, b)):
             b -= 1
         if b >= a:
             s, e = chars(ctx, a, b)
@@ -204,6 +204,16 @@ def ends_sentence_in_quote(ctx: Ctx, k: int, close: int) -> bool:
     q = ctx.quotes[k]
     return ctx.text[q.start:q.end].rstrip()[-1:] in (".", "!", "?") and close + 1 < ctx.n \
         and ctx.tok(close + 1).text[:1].isupper()
+
+
+def _dangling(ctx: Ctx, b: int) -> bool:
+    """Is token b a conjunction left at the end of a content, its clause cut off (`…, même si`
+    before `, selon lui, …`)? Not inside a quote."""
+    t = ctx.tok(b)
+    if ctx.in_quote[b] >= 0:
+        return False
+    return t.pos_ in ("SCONJ", "CCONJ") and norm(t) not in ("que", "qu'") or (
+        norm(t) == "même" and b + 1 < ctx.n and norm(ctx.tok(b + 1)) == "si")
 
 
 def _speaker_predicate(ctx: Ctx, k: int, start: int) -> bool:
