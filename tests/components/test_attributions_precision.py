@@ -47,46 +47,6 @@ def test_when_ce_qui_is_the_subject_then_the_cue_reports_nothing(nlp, text, cue,
     assert any(a["cue"] == cue for a in _run(nlp, text)) is found
 
 
-# -- after an inverted cue and its subject, a relative clause is the speaker's, no content ----
-@pytest.mark.parametrize("text, cue, content", [
-    ("« Nous ignorons sur quels chiffres repose » ce choix, se défend le laboratoire, qui a déjà "
-     "déclaré avoir respecté toutes les règles.", "défend", "« Nous ignorons sur quels chiffres repose » ce choix"),
-    ("Les travaux reprendront en mars, affirme la direction, qui promet aussi de nouvelles embauches.",
-     "affirme", "Les travaux reprendront en mars"),
-    # an incise: the content goes on after it
-    ("Le chantier sera terminé, a précisé le préfet, avant la fin de l'hiver.", "précisé",
-     "Le chantier sera terminé, a précisé le préfet, avant la fin de l'hiver"),
-])
-def test_when_inverted_speaker_has_a_relative_clause_then_the_content_stops_before_the_cue(nlp, text, cue, content):
-    assert _one(_run(nlp, text), cue)["content"] == content
-
-
-# -- a content stops where another speaker's cue and its `que` clause begin -------------------
-@pytest.mark.parametrize("text, cue, content", [
-    ("D'après un pompier, le feu est maîtrisé, d'autres secouristes affirment que des maisons brûlent encore.",
-     "D'après", "le feu est maîtrisé"),
-    ("Selon la mairie, la route rouvrira lundi, les riverains déclarent pourtant qu'aucun chantier n'a commencé.",
-     "Selon", "la route rouvrira lundi"),
-    # a subject whose verb reports nothing goes on with the content
-    ("Selon la mairie, la route rouvrira lundi, les travaux étant presque terminés.",
-     "Selon", "la route rouvrira lundi, les travaux étant presque terminés"),
-])
-def test_when_another_speaker_and_cue_follow_a_comma_then_the_content_stops(nlp, text, cue, content):
-    assert _one(_run(nlp, text), cue)["content"] == content
-
-
-# -- a content never ends inside a parenthesis it opened ----------------------------------------
-@pytest.mark.parametrize("text, cue, content", [
-    ("Les rebelles ont annoncé jeudi le lancement d'une offensive contre le Front national de libération (FNL).",
-     "annoncé", "le lancement d'une offensive contre le Front national de libération (FNL)"),
-    # a parenthesis closed inside the content is left as it is
-    ("Le ministre a déclaré que le Front national de libération (FNL) avait déposé les armes.",
-     "déclaré", "le Front national de libération (FNL) avait déposé les armes"),
-])
-def test_when_content_opens_a_parenthesis_then_it_ends_after_its_close(nlp, text, cue, content):
-    assert _one(_run(nlp, text), cue)["content"] == content
-
-
 # -- `selon` before a name's form (`selon son acronyme`) names, it cites no source ------------
 @pytest.mark.parametrize("text, found", [
     ("Le Front national de libération (FNL selon son sigle) a déposé les armes.", False),
@@ -95,24 +55,6 @@ def test_when_content_opens_a_parenthesis_then_it_ends_after_its_close(nlp, text
 ])
 def test_when_selon_names_a_form_of_the_name_then_it_is_no_source(nlp, text, found):
     assert any(a["lemma"] == "selon" for a in _run(nlp, text)) is found
-
-
-# -- a sentence ends at a period inside a quote or left on a word, before a capital --------
-@pytest.mark.parametrize("text, cue, content", [
-    # the quote's own period ends the sentence: the next one is no part of the content
-    ("Selon lui « les clients ne paient plus et les vols se multiplient. » Toujours selon le gérant, "
-     "trois vitrines ont été brisées en mars.", "Selon", "les clients ne paient plus et les vols se multiplient."),
-    ("Selon lui « les clients ne paient plus et les vols se multiplient. » Toujours selon le gérant, "
-     "trois vitrines ont été brisées en mars.", "selon", "trois vitrines ont été brisées en mars"),
-    # a period the tokenizer leaves on its word (`km/h.`) ends the sentence before `Selon`
-    ("La tempête a soufflé à plus de 120 km/h. Selon Météo-France, le vent faiblira dans la soirée.",
-     "Selon", "le vent faiblira dans la soirée"),
-    # a quote with no period of its own goes on with the content
-    ("Selon le maire, les travaux « avancent bien » et la route rouvrira lundi.", "Selon",
-     "les travaux « avancent bien » et la route rouvrira lundi"),
-])
-def test_when_a_period_ends_the_sentence_inside_a_quote_or_on_a_word_then_the_content_stops(nlp, text, cue, content):
-    assert _one(_run(nlp, text), cue)["content"] == content
 
 
 # -- `promettre` + a noun phrase under a thing's subject augurs, promises nothing -------------
@@ -152,15 +94,53 @@ def test_when_comme_and_a_clitic_precede_the_cue_then_the_clause_before_is_the_c
     assert (a["speaker"], a["content"]) == (speaker, content)
 
 
-# -- `…, même si, selon lui, …`: selon after a subordinator opens its clause; no content ends on
-# -- a conjunction whose clause was cut off -------------------------------------------------------
-@pytest.mark.parametrize("text, cue, content", [
+# -- where a content ends (one table: each class names the case it guards) ---------------------
+CONTENT_ENDS = [
+    # after an inverted cue and its subject, a relative clause is the speaker's, no content
+    ("« Nous ignorons sur quels chiffres repose » ce choix, se défend le laboratoire, qui a déjà "
+     "déclaré avoir respecté toutes les règles.", "défend", "« Nous ignorons sur quels chiffres repose » ce choix"),
+    ("Les travaux reprendront en mars, affirme la direction, qui promet aussi de nouvelles embauches.",
+     "affirme", "Les travaux reprendront en mars"),
+    # an incise: the content goes on after it
+    ("Le chantier sera terminé, a précisé le préfet, avant la fin de l'hiver.", "précisé",
+     "Le chantier sera terminé, a précisé le préfet, avant la fin de l'hiver"),
+    # a content stops where another speaker's cue and its `que` clause begin
+    ("D'après un pompier, le feu est maîtrisé, d'autres secouristes affirment que des maisons brûlent encore.",
+     "D'après", "le feu est maîtrisé"),
+    ("Selon la mairie, la route rouvrira lundi, les riverains déclarent pourtant qu'aucun chantier n'a commencé.",
+     "Selon", "la route rouvrira lundi"),
+    # a subject whose verb reports nothing goes on with the content
+    ("Selon la mairie, la route rouvrira lundi, les travaux étant presque terminés.",
+     "Selon", "la route rouvrira lundi, les travaux étant presque terminés"),
+    # a content never ends inside a parenthesis it opened
+    ("Les rebelles ont annoncé jeudi le lancement d'une offensive contre le Front national de libération (FNL).",
+     "annoncé", "le lancement d'une offensive contre le Front national de libération (FNL)"),
+    # a parenthesis closed inside the content is left as it is
+    ("Le ministre a déclaré que le Front national de libération (FNL) avait déposé les armes.",
+     "déclaré", "le Front national de libération (FNL) avait déposé les armes"),
+    # a sentence ends at a period inside a quote or left on a word, before a capital: the quote's
+    # own period ends the sentence, the next one is no part of the content
+    ("Selon lui « les clients ne paient plus et les vols se multiplient. » Toujours selon le gérant, "
+     "trois vitrines ont été brisées en mars.", "Selon", "les clients ne paient plus et les vols se multiplient."),
+    ("Selon lui « les clients ne paient plus et les vols se multiplient. » Toujours selon le gérant, "
+     "trois vitrines ont été brisées en mars.", "selon", "trois vitrines ont été brisées en mars"),
+    # a period the tokenizer leaves on its word (`km/h.`) ends the sentence before `Selon`
+    ("La tempête a soufflé à plus de 120 km/h. Selon Météo-France, le vent faiblira dans la soirée.",
+     "Selon", "le vent faiblira dans la soirée"),
+    # a quote with no period of its own goes on with the content
+    ("Selon le maire, les travaux « avancent bien » et la route rouvrira lundi.", "Selon",
+     "les travaux « avancent bien » et la route rouvrira lundi"),
+    # `…, même si, selon lui, …`: selon after a subordinator opens its clause; no content ends
+    # on a conjunction whose clause was cut off
     ("Il a expliqué qu'il laisserait la loi échouer, même si, selon lui, « cela va être moche ».",
      "selon", "cela va être moche"),
     ("Il a expliqué qu'il laisserait la loi échouer, même si, selon lui, « cela va être moche ».",
      "expliqué", "il laisserait la loi échouer"),
     ("La mairie a annoncé que la piscine rouvrirait, bien que, selon les syndicats, les travaux soient en retard.",
      "selon", "les travaux soient en retard"),
-])
-def test_when_selon_follows_a_subordinator_then_its_content_is_on_the_right(nlp, text, cue, content):
+]
+
+
+@pytest.mark.parametrize("text, cue, content", CONTENT_ENDS)
+def test_when_a_clause_ends_then_the_content_ends_with_it(nlp, text, cue, content):
     assert _one(_run(nlp, text), cue)["content"] == content
