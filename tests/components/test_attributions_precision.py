@@ -144,3 +144,18 @@ CONTENT_ENDS = [
 @pytest.mark.parametrize("text, cue, content", CONTENT_ENDS)
 def test_when_a_clause_ends_then_the_content_ends_with_it(nlp, text, cue, content):
     assert _one(_run(nlp, text), cue)["content"] == content
+
+
+# -- an object that holds more than its closing quoted words is the content whole (mixed) ------
+@pytest.mark.parametrize("text, cue, content, kind", [
+    ("Le club a réaffirmé sa « confiance » au comité nommé par la ligue « afin de clarifier les comptes ».",
+     "réaffirmé", "sa « confiance » au comité nommé par la ligue « afin de clarifier les comptes »", "mixed"),
+    ("L'agence a reconnu une erreur dans le choix du prestataire, faite « dans l'urgence la plus totale ».",
+     "reconnu", "une erreur dans le choix du prestataire, faite « dans l'urgence la plus totale »", "mixed"),
+    # the closing words alone after a noun: they are the content
+    ("Le ministre a résumé la situation par la formule « nous sommes au bord du gouffre ».",
+     "résumé", "nous sommes au bord du gouffre", "direct"),
+])
+def test_when_object_holds_more_than_closing_quote_then_it_is_the_content_whole(nlp, text, cue, content, kind):
+    a = _one(_run(nlp, text), cue)
+    assert (a["content"], a["kind"]) == (content, kind)
