@@ -138,6 +138,12 @@ CONTENT_ENDS = [
      "expliqué", "il laisserait la loi échouer"),
     ("La mairie a annoncé que la piscine rouvrirait, bien que, selon les syndicats, les travaux soient en retard.",
      "selon", "les travaux soient en retard"),
+    # a present participle closing the sentence goes on with the reported fact; a past participle
+    # (a description of the journalist's) does not
+    ("Selon l'Insee, le chômage a reculé en 2016, passant de 10 % à 9,7 %.", "Selon",
+     "le chômage a reculé en 2016, passant de 10 % à 9,7 %"),
+    ("L'entreprise a promis de soutenir le programme d'aide aux apprentis, lancé par le gouvernement.", "promis",
+     "soutenir le programme d'aide aux apprentis"),
 ]
 
 

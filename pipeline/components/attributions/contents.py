@@ -103,7 +103,8 @@ def journalist_resumes(ctx: Ctx, owner, i: int, j: int, quoted: bool) -> bool:
         return True  # `…, avant de conclure que « … »`: a new speech act of the speaker, its own content
     if later_quote:
         return False
-    if prev == "," and t.pos_ in ("VERB", "ADJ") and t.morph.get("VerbForm") == ["Part"] and not _finite_ahead(ctx, j) \
+    if prev == "," and t.pos_ in ("VERB", "ADJ") and t.morph.get("VerbForm") == ["Part"] \
+            and t.morph.get("Tense") != ["Pres"] and not _finite_ahead(ctx, j) \
             and not any(x.text == "," for x in rest):
         return True
     if w == "selon" and prev != "," and not _finite_ahead(ctx, j):
