@@ -155,7 +155,8 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
             break
         w = norm(t)
         if w == "mais" and j > i and norm(ctx.tok(j - 1)) == "," and last is not None \
-                and _finite_ahead(ctx, j + 1) and not any(norm(ctx.tok(x)) == "seulement" for x in range(i, j)):
+                and _finite_ahead(ctx, j + 1) and not any(norm(ctx.tok(x)) == "seulement" for x in range(i, j)) \
+                and not _infinitive_after(ctx, j + 1):
             if mais != "split" or quoted:
                 break
             spans.append((start, last))
@@ -205,6 +206,15 @@ def ends_sentence_in_quote(ctx: Ctx, k: int, close: int) -> bool:
     q = ctx.quotes[k]
     return ctx.text[q.start:q.end].rstrip()[-1:] in (".", "!", "?") and close + 1 < ctx.n \
         and ctx.tok(close + 1).text[:1].isupper()
+
+
+def _infinitive_after(ctx: Ctx, k: int) -> bool:
+    """Does an infinitive open what follows (adverbs and object clitics aside: `…, mais finalement
+    les supprimer`)? It is a second infinitive of the same content, not a new clause."""
+    while k < ctx.n and (ctx.tok(k).pos_ == "ADV" or norm(ctx.tok(k)) in ctx.words.object_clitic) and not \
+            ctx.tok(k).is_punct:
+        k += 1
+    return k < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Inf"]
 
 
 def _dangling(ctx: Ctx, b: int) -> bool:
