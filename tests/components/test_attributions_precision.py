@@ -149,6 +149,14 @@ CONTENT_ENDS = [
      "indiqué", "il voulait garder la taxe, mais finalement la supprimer quand la dette baissera"),
     ("Le ministre a indiqué qu'il voulait garder la taxe, mais les députés ont voté contre dès lundi.",
      "indiqué", "il voulait garder la taxe"),
+    # an infinitive or noun-phrase content, then `et` + a clause with its own subject: the journalist's
+    ("Le directeur aurait demandé au stagiaire de lui céder sa place et ce dernier se serait exécuté.",
+     "demandé", "lui céder sa place"),
+    ("Le maire a annoncé la fermeture du pont et les habitants ont aussitôt protesté.",
+     "annoncé", "la fermeture du pont"),
+    # in a `que` clause the second clause is still reported
+    ("Le maire a annoncé que le pont fermerait et que les habitants seraient relogés.",
+     "annoncé", "le pont fermerait"),
 ]
 
 

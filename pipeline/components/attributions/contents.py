@@ -168,6 +168,8 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
                                                                       or _speaker_predicate(ctx, j + 1, start)):
             break  # `annonce son soutien et appelle à …`: a second predicate of the speaker (in a clause
             # with its own `subject`, `que les habits ont été retrouvés et ont été lavés`, by the parse)
+        if w == "et" and j > start and _new_clause_after_phrase(ctx, start, j):
+            break  # `demandé de lui céder la place et ce dernier s'est exécuté`: the journalist goes on
         if w == "et" and j + 1 < ctx.n and norm(ctx.tok(j + 1)) in ("que", "qu'") and last is not None:
             spans.append((start, last))
             start = j + 2
@@ -206,6 +208,20 @@ def ends_sentence_in_quote(ctx: Ctx, k: int, close: int) -> bool:
     q = ctx.quotes[k]
     return ctx.text[q.start:q.end].rstrip()[-1:] in (".", "!", "?") and close + 1 < ctx.n \
         and ctx.tok(close + 1).text[:1].isupper()
+
+
+def _new_clause_after_phrase(ctx: Ctx, start: int, j: int) -> bool:
+    """Is the content from `start` to `et` at j an infinitive or a noun phrase (no finite verb,
+    quoted or not), and what follows `et` a clause with a subject of its own? That clause cannot
+    be coordinated with the content."""
+    if ctx.in_quote[j] >= 0 or any(ctx.tok(x).pos_ in ("VERB", "AUX") and "Fin" in ctx.tok(x).morph.get("VerbForm")
+                                   for x in range(start, j)):
+        return False
+    s = ctx.tok(j + 1) if j + 1 < ctx.n else None
+    subj = next((x for x in [s, *s.ancestors] if x.dep_.startswith("nsubj")), None) if s is not None else None
+    return subj is not None and subj.left_edge.i == j + 1 and subj.head.i > subj.i \
+        and "Fin" in subj.head.morph.get("VerbForm") + [a.morph.get("VerbForm", [""])[0] for a in subj.head.children
+                                                       if a.dep_.startswith("aux")]
 
 
 def _infinitive_after(ctx: Ctx, k: int) -> bool:

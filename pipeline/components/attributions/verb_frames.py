@@ -538,6 +538,8 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         end = max(end, np[1])
         while end > np[1] and ctx.tok(end).is_punct:
             end -= 1
+    while end > j and ctx.tok(end).pos_ == "CCONJ" and ctx.in_quote[end] < 0:
+        end -= 1  # `la fermeture du pont et [les habitants ont protesté]`: no dangling conjunction
     span = chars(ctx, j, end)
     k = end + 1
     if k + 1 < ctx.n and norm(ctx.tok(k)) in ("de", "d'") and ctx.tok(k + 1).morph.get("VerbForm") == ["Inf"]:
