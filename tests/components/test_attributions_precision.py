@@ -144,6 +144,9 @@ CONTENT_ENDS = [
      "le chômage a reculé en 2016, passant de 10 % à 9,7 %"),
     ("L'entreprise a promis de soutenir le programme d'aide aux apprentis, lancé par le gouvernement.", "promis",
      "soutenir le programme d'aide aux apprentis"),
+    # a present participle + `ainsi` is the journalist's inference
+    ("Les élus ont décidé que la région s'appellerait Val-de-Loire, conservant ainsi son nom provisoire.",
+     "décidé", "la région s'appellerait Val-de-Loire"),
     # `, mais` + an infinitive is a second infinitive of the same content; + a clause, the journalist's
     ("Le ministre a indiqué qu'il voulait garder la taxe, mais finalement la supprimer quand la dette baissera.",
      "indiqué", "il voulait garder la taxe, mais finalement la supprimer quand la dette baissera"),

@@ -104,7 +104,8 @@ def journalist_resumes(ctx: Ctx, owner, i: int, j: int, quoted: bool) -> bool:
     if later_quote:
         return False
     if prev == "," and t.pos_ in ("VERB", "ADJ") and t.morph.get("VerbForm") == ["Part"] \
-            and t.morph.get("Tense") != ["Pres"] and not _finite_ahead(ctx, j) \
+            and (t.morph.get("Tense") != ["Pres"] or j + 1 < ctx.n and norm(ctx.tok(j + 1)) == "ainsi") \
+            and not _finite_ahead(ctx, j) \
             and not any(x.text == "," for x in rest):
         return True
     if w == "selon" and prev != "," and not _finite_ahead(ctx, j):
