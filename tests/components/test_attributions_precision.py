@@ -181,3 +181,17 @@ def test_when_a_clause_ends_then_the_content_ends_with_it(nlp, text, cue, conten
 def test_when_object_holds_more_than_closing_quote_then_it_is_the_content_whole(nlp, text, cue, content, kind):
     a = _one(_run(nlp, text), cue)
     assert (a["content"], a["kind"]) == (content, kind)
+
+
+# -- a quote right after the cue, then `et` + a noun phrase: one object, all of it (mixed) ------
+@pytest.mark.parametrize("text, cue, content, kind", [
+    ("Le grand maître a écrit au Vatican, y affirmant « l'insignifiance légale de ce groupe » et son intention "
+     "de ne « pas coopérer avec lui ».", "affirmant",
+     "« l'insignifiance légale de ce groupe » et son intention de ne « pas coopérer avec lui »", "mixed"),
+    # a quote alone after the cue is the content, direct
+    ("Le maire a répondu « jamais » aux journalistes.", "répondu", "jamais", "direct"),
+])
+def test_when_quote_after_cue_is_coordinated_with_a_noun_phrase_then_the_whole_object_is_the_content(
+        nlp, text, cue, content, kind):
+    a = _one(_run(nlp, text), cue)
+    assert (a["content"], a["kind"]) == (content, kind)

@@ -217,6 +217,11 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
             # with the object)
             close = ctx.qtok[ctx.open_tok[j]][1]
             nxt = ctx.tok(close + 1) if close is not None and close + 1 < ctx.n else None
+            if nxt is not None and nxt.pos_ == "CCONJ" and close + 2 < ctx.n and ctx.tok(close + 2).pos_ == "DET":
+                # `affirmant « l'insignifiance du groupe » et son intention de …`: one object, all of it
+                spans = clause_right(ctx, owner, j)
+                return [make_attribution("mixed", t, cue.lemma, cue.stance, speaker_for(ctx, t),
+                                         (ctx.tok(j).idx, spans[-1][1]), "object_quote")] if spans else []
             if close is None or nxt is None or nxt.pos_ not in ("VERB", "AUX") or \
                     "Fin" not in nxt.morph.get("VerbForm"):
                 colon = j - 1
