@@ -26,6 +26,8 @@ def _one(found, cue):
     ("La société Vertal est accusée d'avoir dissimulé des pertes importantes.", "accusée", None),
     ("Le maire de Quimper est soupçonné d'avoir favorisé une entreprise amie.", "soupçonné", None),
     ("La ministre est accusée par l'opposition d'avoir menti aux députés.", "accusée", "l'opposition"),
+    # impersonal passive, its `être` tagged a tense auxiliary by the parser: nobody is named
+    ("En effet, il est largement estimé qu'il faut une croissance de 1,5 % pour créer des emplois.", "estimé", None),
     # active voice: the subject speaks
     ("La société Vertal accuse son concurrent d'avoir copié ses brevets.", "accuse", "La société Vertal"),
     # reflexive with `être`: no passive, the subject commits himself

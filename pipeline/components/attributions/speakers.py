@@ -441,8 +441,10 @@ def passive_cue(t) -> bool:
     Its subject, or the noun it qualifies, is the one spoken of, never the speaker."""
     if t.morph.get("VerbForm") != ["Part"] or t.morph.get("Tense") == ["Pres"]:
         return False
-    return any(c.dep_ == "aux:pass" for c in t.children) and not any(
-        c.dep_.startswith("expl") or c.lower_ in ("se", "s'") for c in t.children)
+    # the parser sometimes calls the passive `être` a tense auxiliary (`il est largement estimé que`);
+    # cues are never conjugated with `être` but reflexive
+    return any(c.dep_ == "aux:pass" or c.dep_.startswith("aux") and c.lemma_ == "être" for c in t.children) \
+        and not any(c.dep_.startswith("expl") or c.lower_ in ("se", "s'") for c in t.children)
 
 
 def _speaker_for(ctx: Ctx, t) -> Optional[Speaker]:
