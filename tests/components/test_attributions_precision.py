@@ -197,3 +197,13 @@ def test_when_quote_after_cue_is_coordinated_with_a_noun_phrase_then_the_whole_o
         nlp, text, cue, content, kind):
     a = _one(_run(nlp, text), cue)
     assert (a["content"], a["kind"]) == (content, kind)
+
+
+# -- a capitalised finite "cue" opening a sentence with no subject is a noun the tagger misread --
+@pytest.mark.parametrize("text, found", [
+    ("Les deux Français prennent la tête de la course. Avance qu'ils maintiennent jusqu'à l'arrivée.", False),
+    ("Les deux Français prennent la tête de la course. Le sélectionneur affirme qu'ils gagneront.", True),
+    ("Les deux Français prennent la tête de la course. Affirme-t-il qu'ils gagneront ? Non.", True),
+])
+def test_when_a_sentence_opens_on_a_verb_form_with_no_subject_then_it_is_no_cue(nlp, text, found):
+    assert bool([a for a in _run(nlp, text) if a["content"] and "ils" in a["content"]]) is found
