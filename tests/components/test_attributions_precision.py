@@ -114,6 +114,9 @@ CONTENT_ENDS = [
     # a subject whose verb reports nothing goes on with the content
     ("Selon la mairie, la route rouvrira lundi, les travaux étant presque terminés.",
      "Selon", "la route rouvrira lundi, les travaux étant presque terminés"),
+    # the dateline's dash opens no content
+    ("Explosion à Lyon\n\n29 mars 2017 . – Six ouvriers ont été blessés dans l'explosion, a annoncé la préfecture.",
+     "annoncé", "Six ouvriers ont été blessés dans l'explosion"),
     # a content never ends inside a parenthesis it opened
     ("Les rebelles ont annoncé jeudi le lancement d'une offensive contre le Front national de libération (FNL).",
      "annoncé", "le lancement d'une offensive contre le Front national de libération (FNL)"),

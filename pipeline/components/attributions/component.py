@@ -98,6 +98,10 @@ class AttributionsComponent(CueLookup, RuleComponent):
         relative_clause_ends(ctx, found)
         found += pattern_continued(ctx, found)
         found = dedupe(ctx, split_joined_quotes(ctx, found))
+        for a in found:  # `29 mars 2017 . – Six ouvriers …`: the dateline's dash opens no content
+            while a["content_end"] - a["content_start"] > 2 and doc.text[a["content_start"]] in "–—" \
+                    and doc.text[a["content_start"] + 1] == " ":
+                a["content_start"] += 2
         found.sort(key=lambda a: (a["content_start"], a["cue_start"] if a["cue_start"] is not None else -1))
         resolve_speakers(ctx, found)
         multiword_cue_spans(ctx, found)
