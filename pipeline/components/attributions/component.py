@@ -7,14 +7,14 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from pipeline.components.attributions.contents import kind_of, split_joined_quotes
+from pipeline.components.attributions.contents import close_parentheses, kind_of, split_joined_quotes
 from pipeline.components.attributions.context import Ctx, Words, norm
 from pipeline.components.attributions.cues import CueLookup, chain_start, inverted_clitic, negated, not_a_speech_act, past_participle
 from pipeline.components.attributions.quotations import (pattern_continued, pattern_dash, pattern_noun_colon_quote,
                                                          pattern_quoted_predicate, pattern_read_in)
 from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, pattern_pour, pattern_selon
 from pipeline.components.attributions.speaker_actors import resolve_speakers
-from pipeline.components.attributions.strict import is_new, strict_verb_items
+from pipeline.components.attributions.strict import human_speaker, is_new, strict_verb_items
 from pipeline.components.attributions.verb_frames import (pattern_colon_quote, pattern_de_inf, pattern_inversion,
                                                           pattern_object, pattern_passive_object, pattern_passive_quote,
                                                           pattern_que, pattern_self_description)
@@ -79,6 +79,9 @@ class AttributionsComponent(CueLookup, RuleComponent):
                 items = pattern_object(ctx, self, t, cue)
             if items and generic_on(ctx, items[0]):
                 continue
+            if items and cue.stance == "promise" and items[0]["rule"] == "object" \
+                    and not human_speaker(ctx, items[0]):
+                continue  # `La finale promettait un beau spectacle`: a thing promises no one anything
             if items and is_new(cue):
                 items = strict_verb_items(ctx, items)  # a cue from the resources only: strict frames
             if items:
@@ -89,11 +92,16 @@ class AttributionsComponent(CueLookup, RuleComponent):
         found += pattern_quoted_predicate(ctx, found)
         found += pattern_noun_colon_quote(ctx, self, found)
         found += pattern_read_in(ctx, self, found)
+        close_parentheses(ctx, found)
         found = [a for a in dedupe(ctx, found) if a["content_start"] >= headline_end(doc.text)]
         same_content_as_trailing_selon(ctx, found)
         relative_clause_ends(ctx, found)
         found += pattern_continued(ctx, found)
         found = dedupe(ctx, split_joined_quotes(ctx, found))
+        for a in found:  # `29 mars 2017 . – Six ouvriers …`: the dateline's dash opens no content
+            while a["content_end"] - a["content_start"] > 2 and doc.text[a["content_start"]] in "–—" \
+                    and doc.text[a["content_start"] + 1] == " ":
+                a["content_start"] += 2
         found.sort(key=lambda a: (a["content_start"], a["cue_start"] if a["cue_start"] is not None else -1))
         resolve_speakers(ctx, found)
         multiword_cue_spans(ctx, found)

@@ -19,6 +19,8 @@ def stop_right(ctx: Ctx, j: int, owner) -> bool:
         return True
     if w in ("alors", "tandis") and j + 1 < ctx.n and norm(ctx.tok(j + 1)) in ("que", "qu'"):
         return True  # the journalist's contrast, not the speaker's words
+    if _subject_of_new_cue(ctx, t, owner):
+        return True
     k = j
     while k < ctx.n and k - j < 4 and (ctx.tok(k).pos_ == "AUX" or ctx.tok(k).text.startswith("-")
                                        or norm(ctx.tok(k)) in ("en", "tout")):
@@ -35,6 +37,18 @@ def stop_right(ctx: Ctx, j: int, owner) -> bool:
             if nxt is not None and nxt.pos_ in ("DET", "PROPN"):
                 return True  # `…, a déclaré le ministre`
     return False
+
+
+def _subject_of_new_cue(ctx: Ctx, t, owner) -> bool:
+    """Does token t open the subject of a cue verb of the same sentence that has a `que` clause of
+    its own (`…, d'autres policiers déclarent que …`)? That is a new attribution, not this one's."""
+    s = next((x for x in [t, *t.ancestors] if x.dep_ == "nsubj"), None)
+    if s is None or s.i - t.i > 6 or s.left_edge.i != t.i:
+        return False
+    v = s.head
+    return v.i > s.i and v.sent == t.sent and v.pos_ == "VERB" and "Fin" in v.morph.get("VerbForm") \
+        and owner.verb_cue(ctx, v) is not None \
+        and any(c.dep_ == "ccomp" and any(norm(m) in ("que", "qu'") for m in c.children) for c in v.children)
 
 
 def _finite_ahead(ctx: Ctx, j: int) -> bool:
@@ -89,7 +103,9 @@ def journalist_resumes(ctx: Ctx, owner, i: int, j: int, quoted: bool) -> bool:
         return True  # `…, avant de conclure que « … »`: a new speech act of the speaker, its own content
     if later_quote:
         return False
-    if prev == "," and t.pos_ in ("VERB", "ADJ") and t.morph.get("VerbForm") == ["Part"] and not _finite_ahead(ctx, j) \
+    if prev == "," and t.pos_ in ("VERB", "ADJ") and t.morph.get("VerbForm") == ["Part"] \
+            and (t.morph.get("Tense") != ["Pres"] or j + 1 < ctx.n and norm(ctx.tok(j + 1)) == "ainsi") \
+            and not _finite_ahead(ctx, j) \
             and not any(x.text == "," for x in rest):
         return True
     if w == "selon" and prev != "," and not _finite_ahead(ctx, j):
@@ -123,7 +139,7 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
             close = ctx.qtok[k][1]
             if close is not None and close >= j:
                 last = close
-                if ctx.is_break(close):
+                if ctx.is_break(close) or ends_sentence_in_quote(ctx, k, close):
                     break
                 j = close + 1
                 continue
@@ -140,7 +156,8 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
             break
         w = norm(t)
         if w == "mais" and j > i and norm(ctx.tok(j - 1)) == "," and last is not None \
-                and _finite_ahead(ctx, j + 1) and not any(norm(ctx.tok(x)) == "seulement" for x in range(i, j)):
+                and _finite_ahead(ctx, j + 1) and not any(norm(ctx.tok(x)) == "seulement" for x in range(i, j)) \
+                and not _infinitive_after(ctx, j + 1):
             if mais != "split" or quoted:
                 break
             spans.append((start, last))
@@ -152,6 +169,8 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
                                                                       or _speaker_predicate(ctx, j + 1, start)):
             break  # `annonce son soutien et appelle à …`: a second predicate of the speaker (in a clause
             # with its own `subject`, `que les habits ont été retrouvés et ont été lavés`, by the parse)
+        if w == "et" and j > start and _new_clause_after_phrase(ctx, start, j):
+            break  # `demandé de lui céder la place et ce dernier s'est exécuté`: the journalist goes on
         if w == "et" and j + 1 < ctx.n and norm(ctx.tok(j + 1)) in ("que", "qu'") and last is not None:
             spans.append((start, last))
             start = j + 2
@@ -167,13 +186,62 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
         spans.append((start, last))
     out = []
     for a, b in spans:
-        while b > a and (ctx.tok(b).text in {",", "-", "–", "—", ":"} or ctx.tok(b).is_space):
+        while b > a and (ctx.tok(b).text in {",", "-", "–", "—", ":"} or ctx.tok(b).is_space or _dangling(ctx, b)):
             b -= 1
         if b >= a:
             s, e = chars(ctx, a, b)
             call = FOOTNOTE_CALL.search(ctx.text, s, e)  # `[1]` closing the words is no part of them
             out.append((s, call.start()) if call and call.start() > s else (s, e))
     return out
+
+
+def _period_on_word(ctx: Ctx, k: int) -> bool:
+    """Does token k end its sentence with a period the tokenizer left on it (`km/h.`, then a
+    capitalised word)? Not an initial (`M.`, `J.`)."""
+    t = ctx.tok(k)
+    return t.text[-1:] in (".", "!", "?") and t.text[:-1].islower() and k + 1 < ctx.n \
+        and ctx.tok(k + 1).text[:1].isupper()
+
+
+def ends_sentence_in_quote(ctx: Ctx, k: int, close: int) -> bool:
+    """Does quote k (its closing mark at token `close`) end with a period, and a capitalised word
+    follow it (`« … la tentative de viol. » Toujours selon X`): its sentence ends there."""
+    q = ctx.quotes[k]
+    return ctx.text[q.start:q.end].rstrip()[-1:] in (".", "!", "?") and close + 1 < ctx.n \
+        and ctx.tok(close + 1).text[:1].isupper()
+
+
+def _new_clause_after_phrase(ctx: Ctx, start: int, j: int) -> bool:
+    """Is the content from `start` to `et` at j an infinitive or a noun phrase (no finite verb,
+    quoted or not), and what follows `et` a clause with a subject of its own? That clause cannot
+    be coordinated with the content."""
+    if ctx.in_quote[j] >= 0 or any(ctx.tok(x).pos_ in ("VERB", "AUX") and "Fin" in ctx.tok(x).morph.get("VerbForm")
+                                   for x in range(start, j)):
+        return False
+    s = ctx.tok(j + 1) if j + 1 < ctx.n else None
+    subj = next((x for x in [s, *s.ancestors] if x.dep_.startswith("nsubj")), None) if s is not None else None
+    return subj is not None and subj.left_edge.i == j + 1 and subj.head.i > subj.i \
+        and "Fin" in subj.head.morph.get("VerbForm") + [a.morph.get("VerbForm", [""])[0] for a in subj.head.children
+                                                       if a.dep_.startswith("aux")]
+
+
+def _infinitive_after(ctx: Ctx, k: int) -> bool:
+    """Does an infinitive open what follows (adverbs and object clitics aside: `…, mais finalement
+    les supprimer`)? It is a second infinitive of the same content, not a new clause."""
+    while k < ctx.n and (ctx.tok(k).pos_ == "ADV" or norm(ctx.tok(k)) in ctx.words.object_clitic) and not \
+            ctx.tok(k).is_punct:
+        k += 1
+    return k < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Inf"]
+
+
+def _dangling(ctx: Ctx, b: int) -> bool:
+    """Is token b a conjunction left at the end of a content, its clause cut off (`…, même si`
+    before `, selon lui, …`)? Not inside a quote."""
+    t = ctx.tok(b)
+    if ctx.in_quote[b] >= 0:
+        return False
+    return t.pos_ in ("SCONJ", "CCONJ") and norm(t) not in ("que", "qu'") or (
+        norm(t) == "même" and b + 1 < ctx.n and norm(ctx.tok(b + 1)) == "si")
 
 
 def _speaker_predicate(ctx: Ctx, k: int, start: int) -> bool:
@@ -188,6 +256,30 @@ def _speaker_predicate(ctx: Ctx, k: int, start: int) -> bool:
 
 
 FOOTNOTE_CALL = re.compile(r"\s*\[\d{1,3}\]\.?$")
+
+
+def close_parentheses(ctx: Ctx, found: list[dict]) -> None:
+    """A content never ends inside a parenthesis it opened (`contre l'organisation État islamique
+    (Daech`, `alors que la participation était élevée (65,5`): it runs on to the closing one when
+    that closes the same sentence's words a few characters on; nor runs past the close of one it
+    did not open (it started inside it)."""
+    for a in found:
+        s, e = a["content_start"], a["content_end"]
+        words = ctx.text[s:e]
+        depth = 0
+        for n, ch in enumerate(words):  # `(c'est lui qui a signalé sa radicalisation), « … »`
+            depth += (ch == "(") - (ch == ")")
+            if depth < 0:  # a parenthesis the content did not open closes: the content ends there
+                a["content_end"] = s + len(words[:n].rstrip(" ,"))
+                if a["kind"] == "mixed" and not any(m in words[:n] for m in "«»\"“”"):
+                    a["kind"] = "indirect"  # the quoted words were past the parenthesis
+                break
+        if depth < 0 or words.count("(") <= words.count(")"):
+            continue
+        close = ctx.text.find(")", e, e + 40)
+        if close >= 0 and not re.search(r"[.!?\n]\s", ctx.text[e:close]) \
+                and not (a["cue_start"] is not None and e <= a["cue_start"] < close):
+            a["content_end"] = close + 1
 
 
 def _after_connective(ctx: Ctx, i: int) -> int:
@@ -238,11 +330,17 @@ def clause_left(ctx: Ctx, j: int) -> Optional[tuple[int, int]]:
         if k in ctx.close_tok:
             o = ctx.qtok[ctx.close_tok[k]][0]
             if o is not None and o <= k:
+                if k < end and ends_sentence_in_quote(ctx, ctx.close_tok[k], k):
+                    break  # `« … viol. » Toujours selon X`: the quote's period ended the sentence
                 first = o
                 k = o - 1
                 continue
         if t.text in SENT_END or t.is_space or "\n" in t.whitespace_ or t.text == ":":
             break
+        if _period_on_word(ctx, k):
+            if k == end:
+                return None
+            break  # `… de 140 km/h. Selon X`: a period the tokenizer left on its word
         first = k
         k -= 1
     if first > end:

@@ -98,6 +98,12 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
     m = t.morph
     if m.get("Mood") == ["Imp"] or _first_plural_imperative(ctx, t):
         return True
+    if t.text[:1].isupper() and not {"Part", "Inf"} & set(m.get("VerbForm")) and ctx.in_quote[t.i] < 0 \
+            and _opens_sentence(ctx, t) \
+            and not any(c.dep_.startswith("nsubj") for c in t.children) and inverted_clitic(ctx, t) is None:
+        return True  # `Avance qu'ils maintiennent jusqu'à l'arrivée.`: a noun the tagger took for a verb
+    if t.dep_ == "acl:relcl" and norm(t.head) == "ce" and any(norm(c) == "qui" and c.dep_ == "nsubj" for c in t.children):
+        return True  # `…, ce qui indique que`: the fact just told points to it, nobody says it
     if t.lemma_ == "dire" and ctx.text[max(0, t.idx - 8):t.idx].lower().replace("’", "'").endswith("est-à-"):
         return True  # `c'est-à-dire que`: to mean, no speech act
     before = [norm(ctx.tok(x)) for x in range(max(0, t.i - 3), t.i)]
@@ -171,6 +177,14 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
                 t.i + 1 < ctx.n and ctx.tok(t.i + 1).pos_ in ("DET", "PROPN")
             return not inverted
     return False
+
+
+def _opens_sentence(ctx: Ctx, t) -> bool:
+    """Is t the first word of its sentence or paragraph (punctuation aside)?"""
+    k = t.i - 1
+    while k >= 0 and (ctx.tok(k).is_space or ctx.tok(k).text in ("«", "\"", "“", "(", "–", "—", "-")):
+        k -= 1
+    return k < 0 or ctx.tok(k).text in (".", "!", "?", "…") or ctx.is_break(k)
 
 
 def _first_plural_imperative(ctx: Ctx, t) -> bool:

@@ -99,6 +99,9 @@ def closing_words(ctx: Ctx, span: tuple[int, int]):
     if o is None or o <= toks.start or ctx.tok(o - 1).pos_ not in ("NOUN", "ADJ") and norm(ctx.tok(o - 1)) not in (
             "de", "d'"):
         return None
+    if any(x.i in ctx.open_tok or x.text == "," and ctx.in_quote[x.i] < 0 for x in ctx.doc[toks.start:o]):
+        return None  # `sa « confiance » au groupe « afin de … »`, `une irrégularité, faite « … »`: the
+        # object holds more than the closing words: all of it is the content (mixed)
     words = [x for x in ctx.doc[o + 1:toks[-1].i] if not x.is_punct]
     return ctx.quotes[k] if len(words) >= 3 else None
 

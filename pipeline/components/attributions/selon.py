@@ -62,6 +62,7 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
     # part with no verb of its own: the content is on the right
     clause_initial = left_toks is None or len(left_toks) <= 2 or norm(ctx.tok(first - 1)) in ("et", "mais") or (
         ctx.tok(first - 1).text == "," and (norm(ctx.tok(first - 2)) in ("que", "qu'", "mais", "et", "car", "donc")
+                                             or ctx.tok(first - 2).pos_ == "SCONJ"  # `même si, selon lui, …`
                                              or not has_main_verb(ctx, first - 2)))
     relative_after = np[1] + 2 < ctx.n and ctx.tok(np[1] + 1).text == "," and \
         norm(ctx.tok(np[1] + 2)) in ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles")

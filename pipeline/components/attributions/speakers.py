@@ -436,7 +436,22 @@ def by_voice_of(ctx: Ctx, t) -> Optional[Speaker]:
     return speaker_at(ctx, *np, "voice") if np else None
 
 
+def passive_cue(t) -> bool:
+    """Is the cue a passive participle (`Airbus est accusé de …`, `trois élus, soupçonnés de …`)?
+    Its subject, or the noun it qualifies, is the one spoken of, never the speaker."""
+    if t.morph.get("VerbForm") != ["Part"] or t.morph.get("Tense") == ["Pres"]:
+        return False
+    # the parser sometimes calls the passive `être` a tense auxiliary (`il est largement estimé que`);
+    # cues are never conjugated with `être` but reflexive
+    return any(c.dep_ == "aux:pass" or c.dep_.startswith("aux") and c.lemma_ == "être" for c in t.children) \
+        and not any(c.dep_.startswith("expl") or c.lower_ in ("se", "s'") for c in t.children)
+
+
 def _speaker_for(ctx: Ctx, t) -> Optional[Speaker]:
+    if passive_cue(t):
+        agent = [c for c in t.children if c.dep_ == "obl:agent"]
+        span = _phrase(ctx, agent[0], ctx.n) if agent else None
+        return speaker_at(ctx, *span, "agent") if span else None
     clitic = inverted_clitic(ctx, t)
     if clitic:
         return Speaker(*clitic, "clitic")

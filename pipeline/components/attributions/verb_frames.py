@@ -101,6 +101,9 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     verb = ctx.tok(ctx.cue_first.get(t.i, t.i))  # `mettant` of `mettant en avant`
     if lo == 0 or verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"]:
         return []  # `… qualifiant la tribune de « tract »`: a present participle has no inverted subject
+    comme = norm(ctx.tok(lo - 1)) == "comme" and lo >= 2 and norm(ctx.tok(lo)) in ("l'", "le")
+    if comme:
+        lo -= 1  # `…, comme l'a confirmé le procureur`: the clause before is what he confirmed
     before = ctx.tok(lo - 1)
     speaker = inverted_clitic(ctx, t)
     if speaker is not None:
@@ -167,7 +170,12 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     kind, span = kind_of(ctx, left, "indirect")
     # `La ville, a-t-il dit, sera reconstruite.`: the content continues after the incise
     sp_end_tok = ctx.doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
-    if sp_end_tok is not None and sp_end_tok.end < ctx.n and ctx.tok(sp_end_tok.end).text == ",":
+    if comme and sp_end_tok is not None and any(ctx.tok(x).text == ":" for x in range(
+            sp_end_tok.end, min(ctx.n, sp_end_tok.end + 12))):
+        return []  # `…, comme l'indique X, chercheur : « … »`: the quote after the colon is his words
+    if not comme and sp_end_tok is not None and sp_end_tok.end + 1 < ctx.n and ctx.tok(sp_end_tok.end).text == "," \
+            and ctx.tok(sp_end_tok.end + 1).morph.get("PronType") != ["Rel"]:
+        # (not `…, se défend le groupe, qui a affirmé …`: a relative clause of the speaker)
         more = clause_right(ctx, owner, sp_end_tok.end + 1)
         if more and ctx.tok(lo - 1).text == "," and not ctx.tok(lo - 1).is_sent_start:
             first_left = ctx.doc.char_span(left[0], left[1], alignment_mode="expand")
@@ -209,6 +217,11 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
             # with the object)
             close = ctx.qtok[ctx.open_tok[j]][1]
             nxt = ctx.tok(close + 1) if close is not None and close + 1 < ctx.n else None
+            if nxt is not None and nxt.pos_ == "CCONJ" and close + 2 < ctx.n and ctx.tok(close + 2).pos_ == "DET":
+                # `affirmant « l'insignifiance du groupe » et son intention de …`: one object, all of it
+                spans = clause_right(ctx, owner, j)
+                return [make_attribution("mixed", t, cue.lemma, cue.stance, speaker_for(ctx, t),
+                                         (ctx.tok(j).idx, spans[-1][1]), "object_quote")] if spans else []
             if close is None or nxt is None or nxt.pos_ not in ("VERB", "AUX") or \
                     "Fin" not in nxt.morph.get("VerbForm"):
                 colon = j - 1
@@ -530,6 +543,8 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         end = max(end, np[1])
         while end > np[1] and ctx.tok(end).is_punct:
             end -= 1
+    while end > j and ctx.tok(end).pos_ == "CCONJ" and ctx.in_quote[end] < 0:
+        end -= 1  # `la fermeture du pont et [les habitants ont protesté]`: no dangling conjunction
     span = chars(ctx, j, end)
     k = end + 1
     if k + 1 < ctx.n and norm(ctx.tok(k)) in ("de", "d'") and ctx.tok(k + 1).morph.get("VerbForm") == ["Inf"]:
