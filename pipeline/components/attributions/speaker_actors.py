@@ -29,9 +29,10 @@ def _definite_singular(ctx: Ctx, words) -> bool:
 ANTECEDENT_WINDOW = 300  # mentions looked back at for a description's antecedent
 
 
-def _antecedent(ctx: Ctx, words, before: int) -> str:
+def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
     """Cheap coreference for a definite description: the actor of the closest named mention
-    before it, an organisation for organisation heads (`le site`), else a person."""
+    before it, an organisation for organisation heads (`le site`), else a person; never one
+    named inside the content it introduces nor inside quotation marks."""
     head = next((t for t in words if t.pos_ == "NOUN"), None)
     if head is None:
         return ""
@@ -46,7 +47,8 @@ def _antecedent(ctx: Ctx, words, before: int) -> str:
                                                                             if t.pos_ in ("NOUN", "ADJ")}
     ms, starts = ctx.mention_index
     hi = bisect.bisect_left(starts, before)
-    window = ms[max(0, hi - ANTECEDENT_WINDOW):hi]  # the closest mentions before it, newest last
+    window = [m for m in ms[max(0, hi - ANTECEDENT_WINDOW):hi]  # the closest mentions before it, newest last
+              if not _in_content(a, m["start"]) and not _quoted(ctx, m)]
     bags = ctx.__dict__.setdefault("_bags", {})
     best_score = None
     for m in window:
@@ -348,7 +350,7 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
             elif content_words and all(t.pos_ == "PROPN" for t in content_words):
                 a["actor_id"] = _named_before(ctx, content_words, s)
             elif words and head_noun and _definite_singular(ctx, words):
-                a["actor_id"] = _antecedent(ctx, words, s) or _group_mention(ctx, words)
+                a["actor_id"] = _antecedent(ctx, words, s, a) or _group_mention(ctx, words)
             elif words and head_noun and _names_in_pp(ctx, words):
                 a["actor_id"] = _group_mention(ctx, words)
         if a["actor_id"]:

@@ -65,6 +65,7 @@ def np_left(ctx: Ctx, j: int, appos: bool = True) -> Optional[tuple[int, int]]:
         prev = np_left(ctx, k - 2, appos=False)
         named = any(ctx.tok(x).pos_ == "PROPN" for x in range(prev[0] if prev else k, j + 1))
         if prev and named and (prev[0] == 0 or ctx.tok(prev[0] - 1).text in {",", ":", "\n"} | SENT_END
+                               or norm(ctx.tok(prev[0] - 1)) in ("et", "mais")  # `… et Paul Roy, président du club,`
                                or ctx.tok(prev[0] - 1).is_space or "\n" in ctx.tok(prev[0] - 1).whitespace_
                                or ctx.tok(prev[0]).is_sent_start) and ctx.tok(prev[0]).pos_ in ("DET", "PROPN", "NOUN"):
             return (prev[0], j)
@@ -175,7 +176,7 @@ def _skip_left_incises(ctx: Ctx, j: int, lo: int) -> int:
 def left_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
     lo = chain_start(ctx, i)
     j = lo - 1
-    sent_start = ctx.tok(i).sent.start
+    sent_start = ctx.sent_start(i)
     for _ in range(3):
         if j < sent_start:
             break
@@ -356,6 +357,12 @@ def _phrase(ctx: Ctx, s, limit: int) -> Optional[tuple[int, int]]:
         if c.dep_ in ("acl:relcl", "acl") and c.i > s.i:
             first = min(y.i for y in c.subtree)
             keep = [x for x in keep if x.i < first]
+    # `Le manager du club, Paul Roy, qui a signé Marc Blanc, a dit`: the phrase stops at a
+    # relative clause of its apposition too (the names after it are not the speaker)
+    rel = [x.i for x in keep if x.dep_ == "acl:relcl" and x.head.dep_ == "appos" and x.i > s.i]
+    if rel:
+        first = min(y.i for y in ctx.tok(min(rel)).subtree)
+        keep = [x for x in keep if x.i < first]
     keep = [x for x in keep if not ctx.is_break(x.i) or x.i == s.i]
     if not keep:
         return None

@@ -1,0 +1,63 @@
+"""Speaker resolution on unseen news (issue 15, helper speakers5): which actor a claim is given to.
+
+One table per general cause of a wrong or missing speaker, each with positive and negative
+invented sentences (none copied from a gold article):
+
+- the parser cuts a sentence where no punctuation ends it (`La chaîne NBC | annonce que`,
+  `… et Paul Roy, président du club, | estime`): the speaker is still found left of the cue;
+- a speaker phrase in apposition stops at its relative clause (`Le manager du club, Paul Roy,
+  qui a recruté Marc Blanc, a déclaré` -> Paul Roy, not Marc Blanc);
+- a description (`le cabinet du ministre`) never takes an antecedent named inside the
+  quotation it introduces.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.components.test_attributions import attribution_rows
+
+
+def _about(nlp, text, content):
+    match = [a for a in attribution_rows(nlp, text)[1] if a["content"] == content]
+    assert match, attribution_rows(nlp, text)[1]
+    return match
+
+
+MANAGER = ("L'entraîneur de Bordeaux City, Mario Gonzales, qui a dépensé 40 millions d'euros l'an dernier pour "
+           "recruter Pablo Ruiz, et une prime de 5 millions pour garder le gardien espagnol Luis Vega du FC "
+           "Porto cet hiver, a déclaré : « Nous visons le titre. »")
+
+SPEAKER_FOUND = [
+    # (text, content, the speaker's actor name)
+    ("La chaîne allemande ZDF annonce que le suspect aurait appelé le numéro d'urgence 112 quelques "
+     "minutes avant son action.", "le suspect aurait appelé le numéro d'urgence 112 quelques minutes avant "
+     "son action", "ZDF"),
+    ("Pour le quotidien Le Soir, la grève est « inutile » et Paul Verdier, président du directoire du "
+     "journal, estime qu' « une telle pression n'a pas sa place ici » .",
+     "une telle pression n'a pas sa place ici", "Paul Verdier"),
+    (MANAGER, "Nous visons le titre.",
+     "Mario Gonzales"),
+]
+
+
+@pytest.mark.parametrize("text, content, actor", SPEAKER_FOUND)
+def test_when_parse_misleads_then_speaker_is_the_subject_left_of_the_cue(nlp, text, content, actor):
+    assert any(a["actor"] == actor for a in _about(nlp, text, content))
+
+
+NOT_THE_SPEAKER = [
+    # (text, content, actor that must not be the speaker's)
+    (MANAGER, "Nous visons le titre.",
+     "Luis Vega"),
+    ("Le sénateur Paul Morin critique la réforme. « Tous ces contrats ont été signés avec la Banque "
+     "de France et la Caisse des dépôts » , a précisé le cabinet du ministre.",
+     "Tous ces contrats ont été signés avec la Banque de France et la Caisse des dépôts", "Caisse des dépôts"),
+    ("Le sénateur Paul Morin critique la réforme. « Tous ces contrats ont été signés avec la Banque "
+     "de France et la Caisse des dépôts » , a précisé le cabinet du ministre.",
+     "Tous ces contrats ont été signés avec la Banque de France et la Caisse des dépôts", "Banque de France"),
+]
+
+
+@pytest.mark.parametrize("text, content, wrong", NOT_THE_SPEAKER)
+def test_when_other_names_are_near_then_they_are_not_the_speaker(nlp, text, content, wrong):
+    assert all(a["actor"] != wrong for a in _about(nlp, text, content))
