@@ -61,3 +61,33 @@ NOT_THE_SPEAKER = [
 @pytest.mark.parametrize("text, content, wrong", NOT_THE_SPEAKER)
 def test_when_other_names_are_near_then_they_are_not_the_speaker(nlp, text, content, wrong):
     assert all(a["actor"] != wrong for a in _about(nlp, text, content))
+
+
+GERUND_AS_ADVERB = [
+    # `tout en ajoutant`: the parser makes one adverb of it; the speaker is that of its verb
+    # (text, content, the speaker's actor name)
+    ("Selon le syndicat FO, cela « reste marginal » tout en ajoutant que « il n'y a pas plus de fraude "
+     "qu'ailleurs » .", "il n'y a pas plus de fraude qu'ailleurs", "FO"),
+    ("Paul Roy est candidat. « Je le prouverai » , a-t-il ainsi martelé, tout en affirmant « [ne pas "
+     "reconnaître] les faits » .", "[ne pas reconnaître] les faits", "Paul Roy"),
+    ("La SNCF précise cependant qu' « [un] incendie s'est produit dans la gare » et qu'il « [...] a été "
+     "rapidement maîtrisé par les pompiers » « en zone technique » , ajoutant qu'il n'y a « aucun blessé » .",
+     "il n'y a « aucun blessé »", "SNCF"),
+]
+
+
+@pytest.mark.parametrize("text, content, actor", GERUND_AS_ADVERB)
+def test_when_gerund_hangs_from_a_verb_then_it_takes_that_verbs_speaker(nlp, text, content, actor):
+    assert any(a["actor"] == actor for a in _about(nlp, text, content))
+
+
+NOT_GERUND_SPEAKERS = [
+    # (text, content, actor that must not be the speaker's): the object of the verb is not its subject
+    ("Le maire Paul Roy a reçu la ministre Anne Blanc, tout en affirmant que les travaux continueraient.",
+     "les travaux continueraient", "Anne Blanc"),
+]
+
+
+@pytest.mark.parametrize("text, content, wrong", NOT_GERUND_SPEAKERS)
+def test_when_gerund_follows_an_object_then_the_object_does_not_speak(nlp, text, content, wrong):
+    assert all(a["actor"] != wrong for a in _about(nlp, text, content))

@@ -291,7 +291,7 @@ def participle_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
                 return Speaker(*clitic, "clitic")
     # the speaker of the previous attribution of the same sentence (`…, a-t-il dit, précisant que`)
     last = ctx.last_speaker
-    if last and last[1] == ctx.tok(i).sent.start:
+    if last and last[1] == ctx.sent_start(i):
         return Speaker(*last[0], "governor_subject")
     parsed = subject_from_parse(ctx, i)
     sent = ctx.tok(i).sent
@@ -383,6 +383,22 @@ def parse_speaker(ctx: Ctx, t) -> Optional[Speaker]:
     depends on (`governor_subject`). None when the parse gives none in the cue's sentence."""
     sent = t.sent
     v, rule = t, "subject"
+    if t.dep_ == "fixed" and t.head.dep_ == "advmod" and t.head.head.i != t.head.i:
+        # `…, tout en ajoutant que`: the parser makes one adverb of the gerund; its verb is the
+        # adverb's, and a clitic inverted after that verb or a `selon` source of it speaks
+        v, rule = t.head.head, "governor_subject"
+        clitic = inverted_clitic(ctx, v) or next(
+            ((x.idx + len(x.text) - len(x.text.lstrip("-t").lstrip("-")), x.idx + len(x.text))
+             for c in v.children if c.dep_ in SUBJECTS and c.text.startswith("-")
+             for x in [c, *c.children] if norm(x).lstrip("-t").lstrip("-") in ("il", "elle", "ils", "elles")),
+            None)  # `a-t-il ainsi martelé, tout en affirmant`
+        if clitic:
+            return Speaker(*clitic, "clitic")
+        source = [c for c in v.children if c.dep_.startswith("obl") and c.i < v.i
+                  and any(norm(x) == "selon" for x in c.children if x.dep_ == "case")]
+        span = _phrase(ctx, source[0], v.i) if source else None
+        if span:
+            return speaker_at(ctx, *span, "governor_subject")
     for _ in range(4):
         # the parser sometimes hangs the subject on the auxiliary (`Macron a quant à lui nié`)
         subj = [c for c in v.children if c.dep_ in SUBJECTS] or [
