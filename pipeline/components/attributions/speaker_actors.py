@@ -128,6 +128,10 @@ def _in_complement(ctx: Ctx, m: dict, s: int, e: int) -> bool:
         return True
     if ctx.text[max(s, m["start"] - 2):m["start"]].strip() == "," and not ctx.text[m["end"]:e].strip(" ,"):
         return False  # `le responsable d'Europol, Igor Angelini`: the name in apposition ends it
+    if m.get("label") == "PER" and any(n is not m and n.get("label") != "PER" and n["end"] <= m["start"]
+                                       and not ctx.text[n["end"]:m["start"]].strip()
+                                       for n in _window(ctx, max(s, m["start"] - 80), m["start"])):
+        return False  # `l'archevêque de Rouen Dominique Lebrun`: the person after the place is the role's
     span = ctx.doc.char_span(m["start"], m["end"], alignment_mode="expand")
     if span is None:
         return False

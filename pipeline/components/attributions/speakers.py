@@ -354,7 +354,8 @@ def _phrase(ctx: Ctx, s, limit: int) -> Optional[tuple[int, int]]:
     without relative clauses and participle clauses after its head, nor a trailing comma."""
     keep = [x for x in s.subtree if x.i < limit and not (x.is_punct and x.i > s.i and x.text != "-")]
     for c in s.children:
-        if c.dep_ in ("acl:relcl", "acl") and c.i > s.i:
+        if c.dep_ in ("acl:relcl", "acl") and c.i > s.i and not (c.pos_ == "VERB" and c.text[:1].isupper()):
+            # (a capitalised `acl` is a first name the tagger took for a verb: `Le président, Nasser X,`)
             first = min(y.i for y in c.subtree)
             keep = [x for x in keep if x.i < first]
     # `Le manager du club, Paul Roy, qui a signé Marc Blanc, a dit`: the phrase stops at a
