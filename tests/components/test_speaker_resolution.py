@@ -91,3 +91,36 @@ NOT_GERUND_SPEAKERS = [
 @pytest.mark.parametrize("text, content, wrong", NOT_GERUND_SPEAKERS)
 def test_when_gerund_follows_an_object_then_the_object_does_not_speak(nlp, text, content, wrong):
     assert all(a["actor"] != wrong for a in _about(nlp, text, content))
+
+
+NAMES_IN_THE_SPEAKER = [
+    # (text, content, the actor names of its speakers): the person a role names is the speaker,
+    # whether the tagger reads the first name as a verb or it follows the role's place; `ainsi que`
+    # coordinates two speakers like `et`
+    ("Le président qatarien du Racing, Nasser Al-Mansouri, a déclaré : « Aujourd'hui, avec l'arrivée de "
+     "Pablo Ruiz, je suis convaincu que nous serons encore plus forts » .",
+     "Aujourd'hui, avec l'arrivée de Pablo Ruiz, je suis convaincu que nous serons encore plus forts",
+     {"Nasser Al-Mansouri"}),
+    ("Le ministre a annoncé sa visite, et l'évêque de Nantes Jean-Marc Lefort , ancien curé du lieu a "
+     "annoncé son retour précipité des rencontres de Lourdes.", "son retour précipité des rencontres de Lourdes",
+     {"Jean-Marc Lefort"}),
+    ("Le président de la République Jean Martin ainsi que Paul Durand ont annoncé leur visite.", "leur visite",
+     {"Jean Martin", "Paul Durand"}),
+]
+
+
+@pytest.mark.parametrize("text, content, actors", NAMES_IN_THE_SPEAKER)
+def test_when_role_names_a_person_then_the_person_speaks(nlp, text, content, actors):
+    assert {a["actor"] for a in _about(nlp, text, content)} == actors
+
+
+NOT_COMPLEMENT_NAMES = [
+    # (text, content, actor that must not be the speaker's): a person inside the complement stays out
+    ("Le porte-parole du ministre Paul Durand a affirmé que la réforme serait votée.", "la réforme serait votée",
+     "Paul Durand"),
+]
+
+
+@pytest.mark.parametrize("text, content, wrong", NOT_COMPLEMENT_NAMES)
+def test_when_person_is_in_the_roles_complement_then_it_does_not_speak(nlp, text, content, wrong):
+    assert all(a["actor"] != wrong for a in _about(nlp, text, content))

@@ -204,7 +204,7 @@ def _coordinated(ctx: Ctx, named: list[dict], listed: bool = True) -> list[dict]
     for m, n in zip(named, named[1:]):
         gap = ctx.text[m["end"]:n["start"]].lower().replace("’", "'").split()
         if not gap or any(w.strip(",") not in ("", "et", "la", "le", "les", "l'", "ainsi", "que") and not w.startswith("l'")
-                          for w in gap) or not any(w.strip() in (",", "et") or w.endswith(",") for w in gap):
+                          for w in gap) or not any(w.strip() in (",", "et", "ainsi") or w.endswith(",") for w in gap):
             return []
     if listed and not any(w.strip(",") in ("et", "ainsi") for w in gap):
         return []

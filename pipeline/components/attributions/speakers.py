@@ -416,6 +416,10 @@ def parse_speaker(ctx: Ctx, t) -> Optional[Speaker]:
             span = _phrase(ctx, s, t.i if s.i < t.i else ctx.n)
             if span is None:
                 return None
+            more = [c for c in subj[1:] if span[1] < c.i < t.i]
+            last = _phrase(ctx, more[-1], t.i) if more else None
+            if last and last[0] == span[1] + 1:
+                span = (span[0], last[1])  # `Le président de la République Jean Martin`: two subjects parsed
             return speaker_at(ctx, *span, "post_verbal" if rule == "subject" and s.i > t.i else rule)
         if v is t and any(c.dep_ == "aux:pass" for c in v.children):
             agent = [c for c in v.children if c.dep_ == "obl:agent"]
