@@ -124,3 +124,24 @@ NOT_COMPLEMENT_NAMES = [
 @pytest.mark.parametrize("text, content, wrong", NOT_COMPLEMENT_NAMES)
 def test_when_person_is_in_the_roles_complement_then_it_does_not_speak(nlp, text, content, wrong):
     assert all(a["actor"] != wrong for a in _about(nlp, text, content))
+
+
+DESCRIBED_BY_COMPLEMENT = [
+    # (text, content, actor that must not be the speaker's): an organisation noun with a complement
+    # of common nouns is a new organisation, not the last one named
+    ("L'Église orthodoxe soutient la loi. La Roumanie a voté un texte. Selon la commission des affaires "
+     "sociales du synode, la réforme aurait pu aboutir à des poursuites.",
+     "la réforme aurait pu aboutir à des poursuites", "Roumanie"),
+    ("Le groupe Danone a publié ses comptes. La société de conseil des petits producteurs estime que les "
+     "prix du lait baisseront.", "les prix du lait baisseront", "Danone"),
+]
+
+
+@pytest.mark.parametrize("text, content, wrong", DESCRIBED_BY_COMPLEMENT)
+def test_when_description_has_its_own_complement_then_it_is_no_anaphor(nlp, text, content, wrong):
+    assert all(a["actor"] != wrong for a in _about(nlp, text, content))
+
+
+def test_when_organisation_noun_stands_alone_then_it_takes_up_the_last_of_its_kind(nlp):
+    text = "La Commission européenne a publié un rapport mardi. La commission estime que la croissance ralentira."
+    assert any(a["actor"] == "Commission européenne" for a in _about(nlp, text, "la croissance ralentira"))

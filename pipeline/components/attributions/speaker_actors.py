@@ -65,6 +65,9 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
                 best, best_score = m, score
     if best:
         return best["actor_id"]
+    after = [t for t in words if t.i > head.i and t.pos_ != "ADJ"]
+    if org and len(after) >= 2 and norm(after[0]) in ctx.words.de and after[1].pos_ in ("DET", "NOUN", "ADJ"):
+        return ""  # `la commission des affaires familiales`: described by its complement, no anaphor
     for m in reversed(window):
         if m["end"] <= before and m.get("source") != "coref" and m.get("label") in labels and m.get("actor_id"):
             return m["actor_id"]
