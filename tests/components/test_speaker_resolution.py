@@ -145,3 +145,19 @@ def test_when_description_has_its_own_complement_then_it_is_no_anaphor(nlp, text
 def test_when_organisation_noun_stands_alone_then_it_takes_up_the_last_of_its_kind(nlp):
     text = "La Commission européenne a publié un rapport mardi. La commission estime que la croissance ralentira."
     assert any(a["actor"] == "Commission européenne" for a in _about(nlp, text, "la croissance ralentira"))
+
+
+PARTICIPLE_SUBJECTS = [
+    # (text, content, the speaker's actor name, actor that must not be it): a present participle
+    # has no subject after it; it takes the speaker of the verb it hangs from
+    ("Paul Roy est entraîneur. « La plus grande différence était en terme d'attitude » a-t-il expliqué, "
+     "jugeant que Montpellier a été la meilleur équipe et mérite la victoire.",
+     "Montpellier a été la meilleur équipe et mérite la victoire", "Paul Roy", "group-victoire"),
+]
+
+
+@pytest.mark.parametrize("text, content, actor, wrong", PARTICIPLE_SUBJECTS)
+def test_when_participle_precedes_a_noun_then_that_noun_is_not_its_subject(nlp, text, content, actor, wrong):
+    found = _about(nlp, text, content)
+    assert any(a["actor"] == actor for a in found)
+    assert all(not a["actor_id"].startswith(wrong) for a in found)

@@ -404,6 +404,8 @@ def parse_speaker(ctx: Ctx, t) -> Optional[Speaker]:
         # the parser sometimes hangs the subject on the auxiliary (`Macron a quant à lui nié`)
         subj = [c for c in v.children if c.dep_ in SUBJECTS] or [
             c for x in v.children if x.dep_.startswith("aux") for c in x.children if c.dep_ in SUBJECTS]
+        if v is t and is_participle(t):  # `…, jugeant que X mérite la victoire`: no subject after it
+            subj = [c for c in subj if c.i < t.i]
         if subj:
             s = subj[0]
             lo, hi = min(s.i, t.i), max(s.i, t.i)
