@@ -161,3 +161,32 @@ def test_when_participle_precedes_a_noun_then_that_noun_is_not_its_subject(nlp, 
     found = _about(nlp, text, content)
     assert any(a["actor"] == actor for a in found)
     assert all(not a["actor_id"].startswith(wrong) for a in found)
+
+
+COUPLES = [
+    # (text, content, the actor names of its speakers): `le couple`, `les parents de X` stand for the
+    # persons named together before them, one attribution each
+    ("Marc et Julie Lenoir ont écrit une longue lettre au préfet du département pour dénoncer l'inaction "
+     "des services de l'État face aux recruteurs qui sévissent depuis des années dans leur quartier et "
+     "devant le lycée de leur fils. Elle a été transmise à la presse lundi. « Nous sommes à bout », "
+     "écrivent les parents de Lucas Lenoir.", "Nous sommes à bout", {"Marc Lenoir", "Julie Lenoir"}),
+    ("Marc et Julie Lenoir ont écrit au préfet. Le couple y déplore l'inaction de la mairie.",
+     "l'inaction de la mairie", {"Marc Lenoir", "Julie Lenoir"}),
+]
+
+
+@pytest.mark.parametrize("text, content, actors", COUPLES)
+def test_when_couple_speaks_then_each_of_its_named_persons_speaks(nlp, text, content, actors):
+    assert {a["actor"] for a in _about(nlp, text, content)} == actors
+
+
+NOT_COUPLES = [
+    # (text, content, actor that must not be the speaker's): persons not named together stay out
+    ("Marc Lenoir a écrit au préfet. Julie Roy, elle, a appelé la mairie. Le couple Durand déplore "
+     "l'inaction de la police.", "l'inaction de la police", "Marc Lenoir"),
+]
+
+
+@pytest.mark.parametrize("text, content, wrong", NOT_COUPLES)
+def test_when_persons_are_not_named_together_then_a_couple_is_not_them(nlp, text, content, wrong):
+    assert all(a["actor"] != wrong for a in _about(nlp, text, content))

@@ -334,6 +334,14 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                    {"PER": 3, "ORG": 2, "GPE": 2}.get(m.get("label"), 1), m["start"])
             if best is None or key > best[0]:
                 best = (key, m)
+        couple = head_noun and content_words[0].lower_ in ctx.words.couple_head
+        if couple and (not best or best[1].get("label") == "GROUP"):
+            best = None  # `le couple`, `les parents de X`: the persons named together before, if any
+            group = _last_coordination(ctx, _window(ctx, s - 3 * PLURAL_WINDOW, s), s, a)
+            if group:
+                _one_per_name(a, group, twins, spans=False)
+                prev_actor = a["actor_id"]
+                continue
         if best:
             a["actor_id"] = _outside_content(best[1], a)
             coordinated = _coordinated(ctx, named)
