@@ -190,3 +190,19 @@ NOT_COUPLES = [
 @pytest.mark.parametrize("text, content, wrong", NOT_COUPLES)
 def test_when_persons_are_not_named_together_then_a_couple_is_not_them(nlp, text, content, wrong):
     assert all(a["actor"] != wrong for a in _about(nlp, text, content))
+
+
+LONG_RELATIVES = [
+    # (text, content, the speaker's actor name): a long relative clause between the subject and its
+    # cue is stepped over; the noun phrase that ends it is not the speaker
+    ("Sur Twitter , Julien Marchand , qui avait échangé avec lui autour d'un café lors de sa tournée fin mars "
+     "dernier, s'est dit « attristé par le décès de Paul Girard » .", "attristé par le décès de Paul Girard",
+     "Julien Marchand"),
+    ("Julien Marchand , qui avait échangé avec lui autour d'un café lors de sa tournée fin mars dernier, a "
+     "déclaré que la perte était immense.", "la perte était immense", "Julien Marchand"),
+]
+
+
+@pytest.mark.parametrize("text, content, actor", LONG_RELATIVES)
+def test_when_long_relative_clause_separates_subject_and_cue_then_subject_speaks(nlp, text, content, actor):
+    assert any(a["actor"] == actor for a in _about(nlp, text, content))

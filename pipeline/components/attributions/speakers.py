@@ -160,6 +160,14 @@ def _skip_left_incises(ctx: Ctx, j: int, lo: int) -> int:
             k = j - 1
             while k >= lo and ctx.tok(k).text != "," and j - k < 10 and ctx.tok(k).text not in SENT_END:
                 k -= 1
+            rel = j - 1  # a longer relative clause between commas (`X, qui avait … dernier, s'est dit`)
+            while rel > lo and j - rel < 40 and ctx.tok(rel).text not in SENT_END and not (
+                    ctx.tok(rel).text == "," and norm(ctx.tok(rel + 1)) in ("qui", "dont", "où")):
+                rel -= 1
+            if rel > lo and ctx.tok(rel).text == "," and norm(ctx.tok(rel + 1)) in ("qui", "dont", "où") \
+                    and not any(ctx.tok(x).text == "," for x in range(rel + 2, j) if ctx.in_quote[x] < 0
+                                and ctx.tok(x + 1).pos_ in ("DET", "PROPN")):
+                k = rel
             if k >= lo and ctx.tok(k).text == "," and (ctx.tok(k + 1).pos_ in INCISE_START or norm(ctx.tok(k + 1)) in (
                     "qui", "que", "qu'", "dont", "où", "lequel", "laquelle")
                     or k > lo and ctx.tok(k - 1).dep_.startswith("aux")):  # `avait, il y a un mois, dit`
