@@ -206,3 +206,15 @@ LONG_RELATIVES = [
 @pytest.mark.parametrize("text, content, actor", LONG_RELATIVES)
 def test_when_long_relative_clause_separates_subject_and_cue_then_subject_speaks(nlp, text, content, actor):
     assert any(a["actor"] == actor for a in _about(nlp, text, content))
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # the speaker span of a participle after an inverted clitic is the pronoun, without its hyphens
+    ("Les rebelles ont revendiqué l'attaque. « Un kamikaze a visé un hôtel » , ont-ils écrit, ajoutant "
+     "que l'attaque continuait.", "l'attaque continuait", "ils"),
+    ("Paul Roy est candidat. « Je le prouverai » , a-t-il ainsi martelé, tout en affirmant « [ne pas "
+     "reconnaître] les faits » .", "[ne pas reconnaître] les faits", "il"),
+])
+def test_when_participle_follows_an_inverted_clitic_then_the_speaker_is_the_bare_pronoun(nlp, text, content,
+                                                                                        speaker):
+    assert {a["speaker"] for a in _about(nlp, text, content)} == {speaker}

@@ -342,6 +342,7 @@ def is_participle(t) -> bool:
 
 
 SUBJECTS = ("nsubj", "nsubj:pass")
+PLAIN_CLITICS = ("il", "elle", "ils", "elles", "on")  # an inverted clitic without its hyphens
 GOVERNED = ("advcl", "xcomp", "conj", "acl")  # a verb whose missing subject is its governor's
 
 
@@ -396,11 +397,7 @@ def parse_speaker(ctx: Ctx, t) -> Optional[Speaker]:
         # `…, tout en ajoutant que`: the parser makes one adverb of the gerund; its verb is the
         # adverb's, and a clitic inverted after that verb or a `selon` source of it speaks
         v, rule = t.head.head, "governor_subject"
-        clitic = inverted_clitic(ctx, v) or next(
-            ((x.idx + len(x.text) - len(x.text.lstrip("-t").lstrip("-")), x.idx + len(x.text))
-             for c in v.children if c.dep_ in SUBJECTS and c.text.startswith("-")
-             for x in [c, *c.children] if norm(x).lstrip("-t").lstrip("-") in ("il", "elle", "ils", "elles")),
-            None)  # `a-t-il ainsi martelé, tout en affirmant`
+        clitic = inverted_clitic(ctx, v)
         if clitic:
             return Speaker(*clitic, "clitic")
         source = [c for c in v.children if c.dep_.startswith("obl") and c.i < v.i
@@ -423,6 +420,12 @@ def parse_speaker(ctx: Ctx, t) -> Optional[Speaker]:
                 return None  # the parser ran over a sentence end or took a word for a subject
             if norm(s) == "qui":
                 return speaker_at(ctx, s.i, s.i, "relative")
+            pron = next((x for x in (s, *s.children, ctx.tok(min(s.i + 1, ctx.n - 1)))
+                         if norm(x).lstrip("-t").lstrip("-") in PLAIN_CLITICS), None)
+            if s.text.startswith("-") and pron is not None:
+                # `a-t-il ainsi martelé, tout en affirmant`, `ont-ils écrit, ajoutant`: `il`, not `-t-il`
+                off = len(pron.text) - len(pron.text.lstrip("-t").lstrip("-"))
+                return Speaker(pron.idx + off, pron.idx + len(pron.text), "clitic")
             span = _phrase(ctx, s, t.i if s.i < t.i else ctx.n)
             if span is None:
                 return None
