@@ -218,3 +218,17 @@ def test_when_long_relative_clause_separates_subject_and_cue_then_subject_speaks
 def test_when_participle_follows_an_inverted_clitic_then_the_speaker_is_the_bare_pronoun(nlp, text, content,
                                                                                         speaker):
     assert {a["speaker"] for a in _about(nlp, text, content)} == {speaker}
+
+
+def test_when_complement_is_a_description_then_the_organisation_is_taken_up(nlp):
+    # `la direction de la régie` takes up the régie named before (a definite complement)
+    text = ("La Régie des eaux de Lyon a embauché cent agents. La direction de la régie a confirmé que les "
+            "tarifs baisseraient.")
+    found = _about(nlp, text, "les tarifs baisseraient")
+    assert all(not a["actor_id"].startswith("group-") for a in found), found
+
+
+def test_when_role_is_described_then_no_group_named_with_that_role_is_its_antecedent(nlp):
+    text = ("« Les contrats ont été signés » , a précisé le cabinet du ministre. « Tout est légal » , a répondu "
+            "le ministre.")
+    assert all(a["actor_id"] != "group-cabinet" for a in _about(nlp, text, "Tout est légal"))

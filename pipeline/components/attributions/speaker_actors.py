@@ -58,16 +58,18 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
                 bags[k] = (set(name_slug(m.get("name") or "").split("-"))
                            | set(name_slug(m.get("role") or "").split("-")))
             bag = bags[k]
-            if key not in bag:
-                continue
+            if key not in bag or person and m.get("label") == "GROUP" and not name_slug(m["name"]).startswith(key):
+                continue  # (`le ministre` is not `le cabinet du ministre`)
             score = (len(desc & bag), m["start"])
             if best_score is None or score > best_score:
                 best, best_score = m, score
     if best:
         return best["actor_id"]
     after = [t for t in words if t.i > head.i and t.pos_ != "ADJ"]
-    if org and len(after) >= 2 and norm(after[0]) in ctx.words.de and after[1].pos_ in ("DET", "NOUN", "ADJ"):
-        return ""  # `la commission des affaires familiales`: described by its complement, no anaphor
+    if org and len(after) >= 2 and norm(after[0]) in ctx.words.de and after[1].pos_ in ("NOUN", "ADJ"):
+        # `la commission des affaires familiales`: described by its complement, no anaphor (but
+        # `la direction de la régie` takes up the régie named before)
+        return ""
     for m in reversed(window):
         if m["end"] <= before and m.get("source") != "coref" and m.get("label") in labels and m.get("actor_id"):
             return m["actor_id"]
