@@ -1,14 +1,22 @@
 """Speaker resolution on unseen news (issue 15, helper speakers5): which actor a claim is given to.
 
-One table per general cause of a wrong or missing speaker, each with positive and negative
-invented sentences (none copied from a gold article):
+One table per general cause of a wrong or missing speaker, found reading `depeche run` on unseen
+winer-fr 2016-2017 articles and the tune / dev errors, each with positive and negative invented
+sentences (none copied from a gold article):
 
 - the parser cuts a sentence where no punctuation ends it (`La chaîne NBC | annonce que`,
   `… et Paul Roy, président du club, | estime`): the speaker is still found left of the cue;
-- a speaker phrase in apposition stops at its relative clause (`Le manager du club, Paul Roy,
-  qui a recruté Marc Blanc, a déclaré` -> Paul Roy, not Marc Blanc);
+- a speaker phrase in apposition stops at its relative clause (`L'entraîneur du club, Paul Roy,
+  qui a recruté Marc Blanc, a déclaré` -> Paul Roy, not Marc Blanc); a long relative clause
+  between the subject and its cue is stepped over;
 - a description (`le cabinet du ministre`) never takes an antecedent named inside the
-  quotation it introduces.
+  quotation it introduces, nor (`le ministre`) a group named after another noun; an organisation
+  noun with an indefinite complement (`la commission des affaires familiales`) is no anaphor;
+- `tout en ajoutant` (a gerund the parser makes an adverb) and a present participle take the
+  speaker of their verb, never a noun after them; an inverted clitic is the bare pronoun;
+- the person a role names speaks (a first name tagged as a verb, a name after the role's
+  place, two subjects parsed for one phrase), and `ainsi que` coordinates two speakers;
+- `le couple`, `les parents de X` stand for the persons named together before them.
 """
 from __future__ import annotations
 
