@@ -331,8 +331,11 @@ class Coreference:
             k += 1
         if any(x in self.in_mention or doc[x].pos_ == "PROPN" and x == k for x in range(k, min(k + 3, len(doc)))):
             return None  # `le président Macron`, `l'agence de presse Anadolu`: a role of the name
-        if k + 1 < len(doc) and fold(doc[k].text) in DE and {k, k + 1} & self.in_mention and kind != "role":
-            return None  # `la mairie de Brest`: an institution of its own (institutions())
+        if k + 1 < len(doc) and fold(doc[k].text) in DE and kind != "role" and (
+                {k, k + 1} & self.in_mention or doc[k + 1].pos_ in ("NOUN", "ADJ")):
+            # `la mairie de Brest`: an institution of its own (institutions()); `la commission des
+            # affaires familiales`: an organisation its complement describes, no anaphor
+            return None
         det_gender = DEF_DET.get(fold(det.text), "")
         if kind == "role":
             gender = det_gender or ix.gender(noun.text, "role")

@@ -60,6 +60,8 @@ WORD_KINDS = {
     "agent_suffix": "an ending of agent nouns that can be sources after `pour` (`-eur`, `-iste`)",
     "person_head": "a head noun of a description of a person (`le président`, `la ministre`)",
     "org_head": "a head noun of a description of an organisation (`le site`, `le parquet`)",
+    "couple_head": "a head noun of a description of persons named together before (`le couple`, "
+                   "`les parents`): their coordinated names speak, like `ils`",
     "document_head": "a document or statement whose complement names its issuer (`le rapport de la "
                      "CIA`, `selon les informations du YSK`: corpus/NOTES.md T5)",
 }

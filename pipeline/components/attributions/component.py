@@ -86,7 +86,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
                 items = strict_verb_items(ctx, items)  # a cue from the resources only: strict frames
             if items:
                 if items[-1]["speaker_start"] is not None:
-                    ctx.last_speaker = ((items[-1]["speaker_start"], items[-1]["speaker_end"]), t.sent.start)
+                    ctx.last_speaker = ((items[-1]["speaker_start"], items[-1]["speaker_end"]), ctx.sent_start(t.i))
             found += items
         found += pattern_dash(ctx, self, found)
         found += pattern_quoted_predicate(ctx, found)

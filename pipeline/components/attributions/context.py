@@ -11,6 +11,7 @@ MAX_CLAUSE = 250      # tokens a content may run over, right or left of its cue
 MAX_NP = 25           # tokens of a speaker noun phrase
 SENT_END = {".", "!", "?", "…", "...", ";"}
 OPEN_MARKS = {"«", "“", "‹", "„", '"'}
+CLOSE_MARKS = {"»", "”", "›", '"'}
 DASHES = {"-", "–", "—"}
 INCISE_START = {"ADP", "ADV", "SCONJ", "CCONJ"}
 
@@ -65,6 +66,22 @@ class Ctx:
 
     def tok(self, i):
         return self.doc[i]
+
+    def sent_start(self, i: int) -> int:
+        """Start of token i's sentence, over the parser's boundaries that no punctuation marks
+        (`La chaîne NBC | annonce que`, `Paul Roy, président du club, | estime`): a sentence
+        starts after `.`, `!`, `?`, `;`, `:`, a closing mark after one of them, or a line break."""
+        k = self.doc[i].sent.start
+        while k > 0:
+            p = k - 1
+            while p > 0 and self.doc[p].is_space and not self.is_break(p):
+                p -= 1
+            t = self.doc[p]
+            if t.text in SENT_END or t.text == ":" or self.is_break(p) or t.text in CLOSE_MARKS and (
+                    p == 0 or self.doc[p - 1].text in SENT_END):
+                return k
+            k = self.doc[p].sent.start
+        return k
 
     def is_break(self, i) -> bool:
         t = self.doc[i]

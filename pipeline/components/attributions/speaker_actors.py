@@ -53,11 +53,12 @@ def _definite_singular(ctx: Ctx, words) -> bool:
 ANTECEDENT_WINDOW = 300  # mentions looked back at for a description's antecedent
 
 
-def _antecedent(ctx: Ctx, words, before: int) -> str:
+def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
     """Cheap coreference for a definite description: the actor of the closest named mention
     before it, an organisation for organisation heads (`le site`), else a person; never an
     actor its own complement names, nor, when it names one, whichever person came last
-    (`l'avocate de Paul Roy` is neither Paul Roy nor the person before him)."""
+    (`l'avocate de Paul Roy` is neither Paul Roy nor the person before him); never one named
+    inside the content it introduces nor inside quotation marks."""
     head = next((t for t in words if t.pos_ == "NOUN"), None)
     if head is None:
         return ""
@@ -78,7 +79,8 @@ def _antecedent(ctx: Ctx, words, before: int) -> str:
                                                                             if t.pos_ in ("NOUN", "ADJ")}
     ms, starts = ctx.mention_index
     hi = bisect.bisect_left(starts, before)
-    window = ms[max(0, hi - ANTECEDENT_WINDOW):hi]  # the closest mentions before it, newest last
+    window = [m for m in ms[max(0, hi - ANTECEDENT_WINDOW):hi]  # the closest mentions before it, newest last
+              if not _in_content(a, m["start"]) and not _quoted(ctx, m)]
     bags = ctx.__dict__.setdefault("_bags", {})
     best_score = None
     for m in window:
@@ -89,13 +91,18 @@ def _antecedent(ctx: Ctx, words, before: int) -> str:
                 bags[k] = (set(name_slug(m.get("name") or "").split("-"))
                            | set(name_slug(m.get("role") or "").split("-")))
             bag = bags[k]
-            if key not in bag:
-                continue
+            if key not in bag or person and m.get("label") == "GROUP" and not name_slug(m["name"]).startswith(key):
+                continue  # (`le ministre` is not `le cabinet du ministre`)
             score = (len(desc & bag), m["start"])
             if best_score is None or score > best_score:
                 best, best_score = m, score
     if best:
         return best["actor_id"]
+    after = [t for t in words if t.i > head.i and t.pos_ != "ADJ"]
+    if org and len(after) >= 2 and norm(after[0]) in ctx.words.de and after[1].pos_ in ("NOUN", "ADJ"):
+        # `la commission des affaires familiales`: described by its complement, no anaphor (but
+        # `la direction de la régie` takes up the régie named before)
+        return ""
     for m in reversed(window):
         if m["end"] <= before and m.get("source") != "coref" and m.get("label") in labels \
                 and m.get("actor_id") and m["actor_id"] not in own:
@@ -161,6 +168,10 @@ def _in_complement(ctx: Ctx, m: dict, s: int, e: int) -> bool:
         return True
     if ctx.text[max(s, m["start"] - 2):m["start"]].strip() == "," and not ctx.text[m["end"]:e].strip(" ,"):
         return False  # `le responsable d'Europol, Igor Angelini`: the name in apposition ends it
+    if m.get("label") == "PER" and any(n is not m and n.get("label") != "PER" and n["end"] <= m["start"]
+                                       and not ctx.text[n["end"]:m["start"]].strip()
+                                       for n in _window(ctx, max(s, m["start"] - 80), m["start"])):
+        return False  # `l'archevêque de Rouen Dominique Lebrun`: the person after the place is the role's
     span = ctx.doc.char_span(m["start"], m["end"], alignment_mode="expand")
     if span is None:
         return False
@@ -233,7 +244,7 @@ def _coordinated(ctx: Ctx, named: list[dict], listed: bool = True) -> list[dict]
     for m, n in zip(named, named[1:]):
         gap = ctx.text[m["end"]:n["start"]].lower().replace("’", "'").split()
         if not gap or any(w.strip(",") not in ("", "et", "la", "le", "les", "l'", "ainsi", "que") and not w.startswith("l'")
-                          for w in gap) or not any(w.strip() in (",", "et") or w.endswith(",") for w in gap):
+                          for w in gap) or not any(w.strip() in (",", "et", "ainsi") or w.endswith(",") for w in gap):
             return []
     if listed and not any(w.strip(",") in ("et", "ainsi") for w in gap):
         return []
@@ -363,6 +374,14 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                    {"PER": 3, "ORG": 2, "GPE": 2}.get(m.get("label"), 1), m["start"])
             if best is None or key > best[0]:
                 best = (key, m)
+        couple = head_noun and content_words[0].lower_ in ctx.words.couple_head
+        if couple and (not best or best[1].get("label") == "GROUP"):
+            best = None  # `le couple`, `les parents de X`: the persons named together before, if any
+            group = _last_coordination(ctx, _window(ctx, s - 3 * PLURAL_WINDOW, s), s, a)
+            if group:
+                _one_per_name(a, group, twins, spans=False)
+                prev_actor = a["actor_id"]
+                continue
         if best:
             a["actor_id"] = _outside_content(best[1], a)
             coordinated = _coordinated(ctx, named)
@@ -387,7 +406,7 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                 a["actor_id"] = _named_before(ctx, content_words, s)
             elif words and head_noun and _definite_singular(ctx, words):
                 # a group has no name: each description of it is a mention of its own
-                a["actor_id"] = _antecedent(ctx, words, s)
+                a["actor_id"] = _antecedent(ctx, words, s, a)
                 if not a["actor_id"] or a["actor_id"].startswith("group-"):
                     a["actor_id"] = _group_mention(ctx, words, a["actor_id"])
             elif words and (head_noun or _counted_noun(content_words)) and _names_in_pp(ctx, words):

@@ -65,6 +65,7 @@ def np_left(ctx: Ctx, j: int, appos: bool = True) -> Optional[tuple[int, int]]:
         prev = np_left(ctx, k - 2, appos=False)
         named = any(ctx.tok(x).pos_ == "PROPN" for x in range(prev[0] if prev else k, j + 1))
         if prev and named and (prev[0] == 0 or ctx.tok(prev[0] - 1).text in {",", ":", "\n"} | SENT_END
+                               or norm(ctx.tok(prev[0] - 1)) in ("et", "mais")  # `… et Paul Roy, président du club,`
                                or ctx.tok(prev[0] - 1).is_space or "\n" in ctx.tok(prev[0] - 1).whitespace_
                                or ctx.tok(prev[0]).is_sent_start) and ctx.tok(prev[0]).pos_ in ("DET", "PROPN", "NOUN"):
             return (prev[0], j)
@@ -159,6 +160,14 @@ def _skip_left_incises(ctx: Ctx, j: int, lo: int) -> int:
             k = j - 1
             while k >= lo and ctx.tok(k).text != "," and j - k < 10 and ctx.tok(k).text not in SENT_END:
                 k -= 1
+            rel = j - 1  # a longer relative clause between commas (`X, qui avait … dernier, s'est dit`)
+            while rel > lo and j - rel < 40 and ctx.tok(rel).text not in SENT_END and not (
+                    ctx.tok(rel).text == "," and norm(ctx.tok(rel + 1)) in ("qui", "dont", "où")):
+                rel -= 1
+            if rel > lo and ctx.tok(rel).text == "," and norm(ctx.tok(rel + 1)) in ("qui", "dont", "où") \
+                    and not any(ctx.tok(x).text == "," for x in range(rel + 2, j) if ctx.in_quote[x] < 0
+                                and ctx.tok(x + 1).pos_ in ("DET", "PROPN")):
+                k = rel
             if k >= lo and ctx.tok(k).text == "," and (ctx.tok(k + 1).pos_ in INCISE_START or norm(ctx.tok(k + 1)) in (
                     "qui", "que", "qu'", "dont", "où", "lequel", "laquelle")
                     or k > lo and ctx.tok(k - 1).dep_.startswith("aux")):  # `avait, il y a un mois, dit`
@@ -175,7 +184,7 @@ def _skip_left_incises(ctx: Ctx, j: int, lo: int) -> int:
 def left_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
     lo = chain_start(ctx, i)
     j = lo - 1
-    sent_start = ctx.tok(i).sent.start
+    sent_start = ctx.sent_start(i)
     for _ in range(3):
         if j < sent_start:
             break
@@ -290,7 +299,7 @@ def participle_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
                 return Speaker(*clitic, "clitic")
     # the speaker of the previous attribution of the same sentence (`…, a-t-il dit, précisant que`)
     last = ctx.last_speaker
-    if last and last[1] == ctx.tok(i).sent.start:
+    if last and last[1] == ctx.sent_start(i):
         return Speaker(*last[0], "governor_subject")
     parsed = subject_from_parse(ctx, i)
     sent = ctx.tok(i).sent
@@ -333,6 +342,7 @@ def is_participle(t) -> bool:
 
 
 SUBJECTS = ("nsubj", "nsubj:pass")
+PLAIN_CLITICS = ("il", "elle", "ils", "elles", "on")  # an inverted clitic without its hyphens
 GOVERNED = ("advcl", "xcomp", "conj", "acl")  # a verb whose missing subject is its governor's
 
 
@@ -353,9 +363,16 @@ def _phrase(ctx: Ctx, s, limit: int) -> Optional[tuple[int, int]]:
     without relative clauses and participle clauses after its head, nor a trailing comma."""
     keep = [x for x in s.subtree if x.i < limit and not (x.is_punct and x.i > s.i and x.text != "-")]
     for c in s.children:
-        if c.dep_ in ("acl:relcl", "acl") and c.i > s.i:
+        if c.dep_ in ("acl:relcl", "acl") and c.i > s.i and not (c.pos_ == "VERB" and c.text[:1].isupper()):
+            # (a capitalised `acl` is a first name the tagger took for a verb: `Le président, Nasser X,`)
             first = min(y.i for y in c.subtree)
             keep = [x for x in keep if x.i < first]
+    # `Le manager du club, Paul Roy, qui a signé Marc Blanc, a dit`: the phrase stops at a
+    # relative clause of its apposition too (the names after it are not the speaker)
+    rel = [x.i for x in keep if x.dep_ == "acl:relcl" and x.head.dep_ == "appos" and x.i > s.i]
+    if rel:
+        first = min(y.i for y in ctx.tok(min(rel)).subtree)
+        keep = [x for x in keep if x.i < first]
     keep = [x for x in keep if not ctx.is_break(x.i) or x.i == s.i]
     if not keep:
         return None
@@ -376,10 +393,24 @@ def parse_speaker(ctx: Ctx, t) -> Optional[Speaker]:
     depends on (`governor_subject`). None when the parse gives none in the cue's sentence."""
     sent = t.sent
     v, rule = t, "subject"
+    if t.dep_ == "fixed" and t.head.dep_ == "advmod" and t.head.head.i != t.head.i:
+        # `…, tout en ajoutant que`: the parser makes one adverb of the gerund; its verb is the
+        # adverb's, and a clitic inverted after that verb or a `selon` source of it speaks
+        v, rule = t.head.head, "governor_subject"
+        clitic = inverted_clitic(ctx, v)
+        if clitic:
+            return Speaker(*clitic, "clitic")
+        source = [c for c in v.children if c.dep_.startswith("obl") and c.i < v.i
+                  and any(norm(x) == "selon" for x in c.children if x.dep_ == "case")]
+        span = _phrase(ctx, source[0], v.i) if source else None
+        if span:
+            return speaker_at(ctx, *span, "governor_subject")
     for _ in range(4):
         # the parser sometimes hangs the subject on the auxiliary (`Macron a quant à lui nié`)
         subj = [c for c in v.children if c.dep_ in SUBJECTS] or [
             c for x in v.children if x.dep_.startswith("aux") for c in x.children if c.dep_ in SUBJECTS]
+        if v is t and is_participle(t):  # `…, jugeant que X mérite la victoire`: no subject after it
+            subj = [c for c in subj if c.i < t.i]
         if subj:
             s = subj[0]
             lo, hi = min(s.i, t.i), max(s.i, t.i)
@@ -389,9 +420,19 @@ def parse_speaker(ctx: Ctx, t) -> Optional[Speaker]:
                 return None  # the parser ran over a sentence end or took a word for a subject
             if norm(s) == "qui":
                 return speaker_at(ctx, s.i, s.i, "relative")
+            pron = next((x for x in (s, *s.children, ctx.tok(min(s.i + 1, ctx.n - 1)))
+                         if norm(x).lstrip("-t").lstrip("-") in PLAIN_CLITICS), None)
+            if s.text.startswith("-") and pron is not None:
+                # `a-t-il ainsi martelé, tout en affirmant`, `ont-ils écrit, ajoutant`: `il`, not `-t-il`
+                off = len(pron.text) - len(pron.text.lstrip("-t").lstrip("-"))
+                return Speaker(pron.idx + off, pron.idx + len(pron.text), "clitic")
             span = _phrase(ctx, s, t.i if s.i < t.i else ctx.n)
             if span is None:
                 return None
+            more = [c for c in subj[1:] if span[1] < c.i < t.i]
+            last = _phrase(ctx, more[-1], t.i) if more else None
+            if last and last[0] == span[1] + 1:
+                span = (span[0], last[1])  # `Le président de la République Jean Martin`: two subjects parsed
             return speaker_at(ctx, *span, "post_verbal" if rule == "subject" and s.i > t.i else rule)
         if v is t and any(c.dep_ == "aux:pass" for c in v.children):
             agent = [c for c in v.children if c.dep_ == "obl:agent"]
