@@ -233,7 +233,15 @@ def test_when_complement_is_a_description_then_the_organisation_is_taken_up(nlp)
     text = ("La Régie des eaux de Lyon a embauché cent agents. La direction de la régie a confirmé que les "
             "tarifs baisseraient.")
     found = _about(nlp, text, "les tarifs baisseraient")
-    assert all(not a["actor_id"].startswith("group-") for a in found), found
+    assert found and all(not a["actor_id"].startswith("group-") for a in found), found
+
+
+def test_when_complement_names_no_organisation_before_then_the_description_is_no_anaphor(nlp):
+    # `la direction de la clinique`: no clinique named before, so not the organisation last named
+    text = ("La Régie des eaux de Lyon a embauché cent agents. La direction de la clinique a confirmé que les "
+            "tarifs baisseraient.")
+    found = _about(nlp, text, "les tarifs baisseraient")
+    assert found and all("regie" not in a["actor_id"] for a in found), found
 
 
 def test_when_role_is_described_then_no_group_named_with_that_role_is_its_antecedent(nlp):

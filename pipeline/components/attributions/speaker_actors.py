@@ -53,6 +53,23 @@ def _definite_singular(ctx: Ctx, words) -> bool:
 ANTECEDENT_WINDOW = 300  # mentions looked back at for a description's antecedent
 
 
+def _complement_taken_up(ctx: Ctx, after: list, window: list, before: int, own: set) -> str:
+    """`la direction de la régie`, `la direction du groupe`: the organisation named before whose
+    name holds the head of the description's definite complement, else ''."""
+    if not after or norm(after[0]) not in ctx.words.de or norm(after[0]) == "des":
+        return ""
+    rest = after[1:] if norm(after[0]) == "du" else after[2:] if len(after) > 1 and after[1].pos_ == "DET" \
+        and norm(after[1]) in ("la", "l'", "le") else []
+    if not rest or rest[0].pos_ != "NOUN":
+        return ""
+    key = name_slug(rest[0].lemma_)
+    for m in reversed(window):
+        if m["end"] <= before and m.get("source") != "coref" and m.get("label") == "ORG" \
+                and m.get("actor_id") and m["actor_id"] not in own and key in name_slug(m.get("name") or "").split("-"):
+            return m["actor_id"]
+    return ""
+
+
 def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
     """Cheap coreference for a definite description: the actor of the closest named mention
     before it, an organisation for organisation heads (`le site`), else a person; never an
@@ -99,6 +116,9 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
     if best:
         return best["actor_id"]
     after = [t for t in words if t.i > head.i and t.pos_ != "ADJ"]
+    taken = _complement_taken_up(ctx, after, window, before, own) if org else ""
+    if taken:
+        return taken
     if org and len(after) >= 2 and norm(after[0]) in ctx.words.de and after[1].pos_ in ("NOUN", "ADJ"):
         # `la commission des affaires familiales`: described by its complement, no anaphor (but
         # `la direction de la régie` takes up the régie named before)
