@@ -93,14 +93,15 @@ class AttributionsComponent(CueLookup, RuleComponent):
         found += pattern_noun_colon_quote(ctx, self, found)
         found += pattern_read_in(ctx, self, found)
         close_parentheses(ctx, found)
-        found = [a for a in dedupe(ctx, found) if a["content_start"] >= headline_end(doc.text)]
+        headline = headline_end(ctx.text)
+        found = [a for a in dedupe(ctx, found) if a["content_start"] >= headline]
         same_content_as_trailing_selon(ctx, found)
         relative_clause_ends(ctx, found)
         found += pattern_continued(ctx, found)
         found = dedupe(ctx, split_joined_quotes(ctx, found))
         for a in found:  # `29 mars 2017 . – Six ouvriers …`: the dateline's dash opens no content
-            while a["content_end"] - a["content_start"] > 2 and doc.text[a["content_start"]] in "–—" \
-                    and doc.text[a["content_start"] + 1] == " ":
+            while a["content_end"] - a["content_start"] > 2 and ctx.text[a["content_start"]] in "–—" \
+                    and ctx.text[a["content_start"] + 1] == " ":
                 a["content_start"] += 2
         found.sort(key=lambda a: (a["content_start"], a["cue_start"] if a["cue_start"] is not None else -1))
         resolve_speakers(ctx, found)

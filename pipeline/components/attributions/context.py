@@ -42,7 +42,7 @@ class Ctx:
         self.cue_first: dict[int, int] = {}  # last word of a multiword cue -> its first word
         self.last_speaker = None  # (speaker span, sentence start) of the last attribution found
         self.n = len(doc)
-        quotes = [q for q in pair_quotes(doc.text) if q.depth == 0]
+        quotes = [q for q in pair_quotes(self.text) if q.depth == 0]
         self.quotes = quotes
         by_char = {t.idx: t.i for t in doc}
         self.open_tok: dict[int, int] = {}   # token of an opening mark -> quote index
