@@ -41,6 +41,7 @@ class Ctx:
         self.text = doc.text
         self.cue_first: dict[int, int] = {}  # last word of a multiword cue -> its first word
         self.last_speaker = None  # (speaker span, sentence start) of the last attribution found
+        self.name_bags: dict[int, set] = {}  # id of a mention -> the words of its name and role (speakers)
         self.n = len(doc)
         quotes = [q for q in pair_quotes(self.text) if q.depth == 0]
         self.quotes = quotes

@@ -98,7 +98,7 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
     hi = bisect.bisect_left(starts, before)
     window = [m for m in ms[max(0, hi - ANTECEDENT_WINDOW):hi]  # the closest mentions before it, newest last
               if not _in_content(a, m["start"]) and not _quoted(ctx, m)]
-    bags = ctx.__dict__.setdefault("_bags", {})
+    bags = ctx.name_bags
     best_score = None
     for m in window:
         if m["end"] <= before and m.get("source") != "coref" and m.get("actor_id") and key \
