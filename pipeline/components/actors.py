@@ -399,9 +399,11 @@ class ActorsComponent(RuleComponent):
                 c["tokens"] = [c["tokens"][0], other["tokens"][-1]]
                 c["bare"] = f"{c['bare']} {other['tokens'][-1]}"
         fulls: dict[tuple, dict] = {}
+        times: Counter = Counter()  # how often each full name is written
         for c in persons:
             if len(c["tokens"]) > 1:
                 key = (fold(c["tokens"][0]), fold(c["tokens"][-1]))
+                times[key] += 1
                 best = fulls.get(key)
                 if best is None or len(c["tokens"]) > len(best["tokens"]):
                     fulls[key] = c
@@ -429,10 +431,10 @@ class ActorsComponent(RuleComponent):
                 by_last = [f for k, f in fulls.items() if k[1] == w or fold(f["bare"]).endswith(" " + w)]
                 by_first = [f for k, f in fulls.items() if k[0] == w]
                 if by_last:
-                    # the nearest full name before, else the first one after (a headline)
-                    before = [f for f in by_last if f["ts"] < c["ts"]]
-                    name = (max(before, key=lambda f: f["ts"]) if before
-                            else min(by_last, key=lambda f: f["ts"]))["bare"]
+                    # the full name the article repeats most (`Hillary Clinton` over `Bill
+                    # Clinton` named once), else the one it names first: its protagonist
+                    name = max(by_last, key=lambda f: (times[(fold(f["tokens"][0]), fold(f["tokens"][-1]))],
+                                                       -f["ts"]))["bare"]
                 elif len(by_first) == 1:
                     name = by_first[0]["bare"]
                 eid = ix.person_name.get(fold(name), "") or (ix.person_alias.get(w, "") if name == c["bare"] else "")

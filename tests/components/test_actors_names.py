@@ -6,6 +6,28 @@ import pytest
 from tests.components.test_actors import _mentions_with_ents
 
 
+# -- a surname alone is the full name the article repeats most, else the one it names first ----
+@pytest.mark.parametrize("text, ents, actor", [
+    # the protagonist, named twice, not the relative named once just before
+    ("Ravik Oldenmor a été élu dimanche. Ravik Oldenmor remercie son frère Tomas Oldenmor. "
+     "Selon Oldenmor, la victoire est nette.",
+     [("Ravik Oldenmor", "PER"), ("Ravik Oldenmor", "PER"), ("Tomas Oldenmor", "PER"), ("Oldenmor", "PER")],
+     "ravik_oldenmor"),
+    # each named once: the one named first
+    ("Ravik Oldenmor a été élu dimanche avec le soutien de sa sœur Lena Oldenmor. "
+     "Oldenmor a promis des réformes.",
+     [("Ravik Oldenmor", "PER"), ("Lena Oldenmor", "PER"), ("Oldenmor", "PER")], "ravik_oldenmor"),
+    # a headline before any full name: the same
+    ("Oldenmor élu. Ravik Oldenmor a gagné dimanche devant Lena Oldenmor et Lena Oldenmor a reconnu sa défaite.",
+     [("Oldenmor", "PER"), ("Ravik Oldenmor", "PER"), ("Lena Oldenmor", "PER"), ("Lena Oldenmor", "PER")],
+     "lena_oldenmor"),
+])
+def test_when_surname_alone_then_the_full_name_repeated_most_or_named_first(nlp, text, ents, actor):
+    ms = _mentions_with_ents(nlp, text, ents)
+    alone = [m for m in ms if text[m["start"]:m["end"]] == "Oldenmor"]
+    assert alone and alone[-1]["actor_id"] == actor
+
+
 # -- a place inside the name of an event or work is no mention of its own ------------------------
 @pytest.mark.parametrize("text, ents, place, kept", [
     ("Il a gagné le Tour de France 2015 avec une minute d'avance.", [("Tour de France 2015", "MISC")],
