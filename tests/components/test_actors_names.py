@@ -39,3 +39,20 @@ def test_when_surname_alone_then_the_full_name_repeated_most_or_named_first(nlp,
 def test_when_place_inside_an_event_name_then_no_mention(nlp, text, ents, place, kept):
     ms = _mentions_with_ents(nlp, text, ents)
     assert any(text[m["start"]:m["end"]] == place for m in ms) == kept
+
+
+# -- a speaking group's definite description written again is that group again ------------------
+@pytest.mark.parametrize("text, form, n", [
+    ("Les enquêteurs ont affirmé que la piste criminelle était privilégiée. "
+     "Mardi, les enquêteurs ont fouillé la maison du suspect.", "enquêteurs", 2),
+    ("Le procureur a déclaré que deux hommes avaient été arrêtés. Mardi, le procureur a ouvert une enquête.",
+     "procureur", 2),
+    # an indefinite description may be other people: written again, no mention of the group
+    ("Des témoins ont affirmé que le feu avait pris vers minuit. Des témoins ont aussi filmé la scène.",
+     "témoins", 1),
+])
+def test_when_speaking_group_is_named_again_then_a_group_mention_each_time(nlp, text, form, n):
+    doc = nlp(text)
+    groups = [m for m in doc._.depeche_groups if text[m["start"]:m["end"]].lower().endswith(form)]
+    assert len(groups) == n, doc._.depeche_groups
+    assert len({m["actor_id"] for m in groups}) == 1
