@@ -484,8 +484,12 @@ class ActorsComponent(RuleComponent):
         out = []
         for t in doc:
             c = best.get(t.text)
-            if c is None or t.i in taken or t.i < c["te"] or fold(doc[t.i - 1].text) not in DEF_DET \
-                    or t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper():
+            if c is None or t.i in taken or t.i < c["te"] or t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper():
+                continue
+            p = t.i - 1
+            while p > 0 and doc[p].text in ("«", '"', "“"):
+                p -= 1  # `du « Canard »`
+            if fold(doc[p].text) not in DEF_DET | {"du", "au", "aux"}:
                 continue
             out.append(dict(c, ts=t.i, te=t.i + 1, rule=c["rule"] + ":short-form"))
         return out
