@@ -47,7 +47,7 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 # that gain on winer-fr 2017 under the NER trained on 2016 are kept (README, issue 14).
 RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", "filter-role", "filter-demonym",
          "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form",
-         "mend-particle", "filter-direction", "place-name",
+         "mend-particle", "mend-title", "filter-direction", "place-name",
          "surname-of-person", "repeat-name")
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
 NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", "von", "der", "den", "da", "di",
@@ -189,6 +189,8 @@ class ActorsComponent(RuleComponent):
         """Names the model cut short: `Big Ten` + `Network`, `I` + `-Télé` (an organisation
         followed on the same line by capitalised words or a hyphenated part)."""
         taken = {i for s, e, _ in ents for i in range(s, e)}
+        if self.on("mend-title"):
+            ents = ents + self._titled_names(doc, taken)
         out = []
         for s, e, label in sorted(ents):
             if label in ("ORG", "MISC") and self.on("mend-org-glued"):
@@ -217,6 +219,26 @@ class ActorsComponent(RuleComponent):
                     continue
                 out[-1] = (ps, pe - cut, plabel)  # `parlement de` + `Londres`: each its own
             out.append((s, e, label))
+        return out
+
+    def _titled_names(self, doc, taken) -> list[tuple]:
+        """`M. Bérégovoy`, `Mme Le Gall`: capitalised words after a title the NER left out are a
+        person's name (the title stays out of it)."""
+        out = []
+        for t in doc[:-1]:
+            if not (t.text[:1].isupper() and self.index.kind(t.text, "title")) or t.i + 1 in taken:
+                continue
+            e = t.i + 1
+            while e < len(doc) and e - t.i <= 4 and e not in taken and glued(doc, e) and (
+                    doc[e].text[:1].isupper() and doc[e].is_alpha and doc[e].pos_ in ("PROPN", "NOUN", "X")
+                    or fold(doc[e].text) in NAME_PARTICLES and e + 1 < len(doc) and doc[e + 1].text[:1].isupper()):
+                e += 1
+            while e > t.i + 1 and fold(doc[e - 1].text) in NAME_PARTICLES:
+                e -= 1
+            if e > t.i + 1 and not self.index.kind(doc[t.i + 1].text, "role") \
+                    and not self.index.kind(doc[t.i + 1].text, "title"):
+                out.append((t.i + 1, e, "PER"))
+                taken.update(range(t.i + 1, e))
         return out
 
     @staticmethod

@@ -69,3 +69,16 @@ def test_when_short_form_after_du_or_au_then_the_organisation(nlp, text, ents, a
     ms = _mentions_with_ents(nlp, text, ents)
     org = [m for m in ms if m["label"] == "ORG"]
     assert len(org) == at and len({m["actor_id"] for m in org}) == 1, ms
+
+
+# -- capitalised words after a title that the NER left out are a person's name -----------------
+@pytest.mark.parametrize("text, name", [
+    ("Le contrat a été signé par M. Varnelli lundi à Rome.", "Varnelli"),
+    ("Les documents ont été remis à Mme Le Gallou par la banque.", "Le Gallou"),
+    ("Selon Dr Okonkwo Abasi, la situation reste grave.", "Okonkwo Abasi"),
+    ("Le discours de M. le maire a été applaudi.", None),
+])
+def test_when_title_before_capitalised_words_the_ner_missed_then_person(nlp, text, name):
+    ms = _mentions_with_ents(nlp, text, [])
+    per = [text[m["start"]:m["end"]] for m in ms if m["label"] == "PER"]
+    assert per == ([name] if name else []), ms
