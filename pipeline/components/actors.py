@@ -47,7 +47,7 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 # that gain on winer-fr 2017 under the NER trained on 2016 are kept (README, issue 14).
 RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", "filter-role", "filter-demonym",
          "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form",
-         "mend-particle", "mend-title", "filter-direction", "place-name",
+         "mend-particle", "mend-title", "filter-descriptor", "filter-direction", "place-name",
          "surname-of-person", "repeat-name")
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
 NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", "von", "der", "den", "da", "di",
@@ -258,6 +258,10 @@ class ActorsComponent(RuleComponent):
         words = [t for t in toks if fold(t.text) not in DETERMINERS]
         if not words:
             return None
+        if label == "ORG" and len(words) > 1 and words[0].text[:1].islower() and words[1].text[:1].isupper() \
+                and ix.kind(words[0].text, "descriptor") and self.on("filter-descriptor"):
+            # `l'association Médecins du monde`: what it is, not part of its name (ANNOTATION.md)
+            s, toks, words = words[1].i, doc[words[1].i:e], words[1:]
         head_word = words[0].text
         if ix.kind(" ".join(doc[words[0].i:words[-1].i + 1].text.split()), "not_actor"):
             return None  # a name annotators deleted (`depeche train` learns these)

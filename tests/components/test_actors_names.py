@@ -82,3 +82,18 @@ def test_when_title_before_capitalised_words_the_ner_missed_then_person(nlp, tex
     ms = _mentions_with_ents(nlp, text, [])
     per = [text[m["start"]:m["end"]] for m in ms if m["label"] == "PER"]
     assert per == ([name] if name else []), ms
+
+
+# -- a descriptor before an organisation's name is no part of it --------------------------------
+@pytest.mark.parametrize("text, ents, name", [
+    ("L'association Vents du Sud a porté plainte. Vents du Sud réclame une enquête.",
+     [("association Vents du Sud", "ORG"), ("Vents du Sud", "ORG")], "Vents du Sud"),
+    ("Le constructeur Valmora a rappelé ses voitures.", [("constructeur Valmora", "ORG")], "Valmora"),
+    # a name that opens on a lower-case word of its own stays whole
+    ("L'université Kestrel a publié l'étude.", [("université Kestrel", "ORG")], "université Kestrel"),
+])
+def test_when_descriptor_opens_an_organisation_then_the_name_is_what_follows(nlp, text, ents, name):
+    ms = _mentions_with_ents(nlp, text, ents)
+    first = ms[0]
+    assert text[first["start"]:first["end"]] == name
+    assert len({m["actor_id"] for m in ms}) == 1
