@@ -212,10 +212,12 @@ class ActorsComponent(RuleComponent):
             if out and out[-1][1] > s:
                 s = out[-1][1]
             cut = self._dangling_de(doc, *out[-1][:2]) if out and out[-1][1] == s and glued(doc, s) else 0
-            if cut and label != "MISC" and self.on("mend-dangling-de"):
+            if cut and (label != "MISC" or out[-1][2] != "MISC") and self.on("mend-dangling-de"):
                 ps, pe, plabel = out[-1]
-                if plabel == label:  # one name the model cut: `centrale nucléaire de` + `Flamanville`
-                    out[-1] = (ps, e, label)
+                if plabel == label or label == "MISC":
+                    # one name the model cut: `centrale nucléaire de` + `Flamanville`, `association
+                    # des mushers de` + `Two Rivers` (read as a work: a part of the name, no actor)
+                    out[-1] = (ps, e, plabel)
                     continue
                 out[-1] = (ps, pe - cut, plabel)  # `parlement de` + `Londres`: each its own
             out.append((s, e, label))

@@ -97,3 +97,11 @@ def test_when_descriptor_opens_an_organisation_then_the_name_is_what_follows(nlp
     first = ms[0]
     assert text[first["start"]:first["end"]] == name
     assert len({m["actor_id"] for m in ms}) == 1
+
+
+def test_when_entity_ends_on_de_before_a_work_then_one_name(nlp):
+    # the NER read the end of the name as a work (MISC, no actor): it is the rest of the name
+    text = "L'association des pêcheurs de Val Morin a protesté contre le barrage."
+    got = [(text[m["start"]:m["end"]], m["label"])
+           for m in _mentions_with_ents(nlp, text, [("association des pêcheurs de", "ORG"), ("Val Morin", "MISC")])]
+    assert got == [("association des pêcheurs de Val Morin", "ORG")]
