@@ -435,6 +435,9 @@ class ActorsComponent(RuleComponent):
                 best = fulls.get(key)
                 if best is None or len(c["tokens"]) > len(best["tokens"]):
                     fulls[key] = c
+        # the words a known person is written with in this article (`François` after `le pape
+        # François`): the same person wherever else they stand alone
+        linked = {fold(c["bare"]): c["eid"] for c in persons if c.get("eid")}
         for c in persons:
             if c.get("eid"):
                 continue
@@ -465,7 +468,8 @@ class ActorsComponent(RuleComponent):
                                                        -f["ts"]))["bare"]
                 elif len(by_first) == 1:
                     name = by_first[0]["bare"]
-                eid = ix.person_name.get(fold(name), "") or (ix.person_alias.get(w, "") if name == c["bare"] else "")
+                eid = ix.person_name.get(fold(name), "") or (ix.person_alias.get(w, "") or linked.get(w, "")
+                                                             if name == c["bare"] else "")
             if eid:
                 e = ix.entries[eid]
                 c.update(eid=eid, actor_id=e.id, name=e.name, type="person", country=e.country,

@@ -105,3 +105,10 @@ def test_when_entity_ends_on_de_before_a_work_then_one_name(nlp):
     got = [(text[m["start"]:m["end"]], m["label"])
            for m in _mentions_with_ents(nlp, text, [("association des pêcheurs de", "ORG"), ("Val Morin", "MISC")])]
     assert got == [("association des pêcheurs de Val Morin", "ORG")]
+
+
+def test_when_known_person_is_written_alone_again_then_same_actor(nlp):
+    # the gazetteer's person matched once (`le pape François`): the same words alone later are him
+    text = "Le pape François a prié longuement. Plus tard, François a salué la foule."
+    ms = _mentions_with_ents(nlp, text, [("François", "PER"), ("François", "PER")])
+    assert [m["actor_id"] for m in ms if m["label"] == "PER"] == ["pape_francois", "pape_francois"]
