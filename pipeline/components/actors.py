@@ -489,9 +489,16 @@ class ActorsComponent(RuleComponent):
             if not longer:
                 continue
             # the longer names must be one chain (`Chambre` < `Chambre des représentants` <
-            # `Chambre des représentants des États-Unis`), else `Union` is ambiguous
+            # `Chambre des représentants des États-Unis`), else `Union` is ambiguous, unless the
+            # article names one of them more than all the others (`le Front` of an article on
+            # the `Front al-Nosra`, the `Front du Sud` named once)
             o = max(longer.values(), key=lambda x: len(names[x["actor_id"]]))
-            if all(names[o["actor_id"]].startswith(names[k]) for k in longer):
+            chain = all(names[o["actor_id"]].startswith(names[k]) for k in longer)
+            if not chain:
+                times = Counter(x["actor_id"] for x in orgs if x["actor_id"] in longer).most_common(2)
+                chain = times[0][1] > times[1][1]
+                o = longer[times[0][0]]
+            if chain:
                 c.update(actor_id=o["actor_id"], name=o["name"], country=o["country"], wikidata=o["wikidata"],
                          rule=c["rule"] + ":short-name")
         cands.sort(key=lambda c: c["ts"])

@@ -112,3 +112,18 @@ def test_when_known_person_is_written_alone_again_then_same_actor(nlp):
     text = "Le pape François a prié longuement. Plus tard, François a salué la foule."
     ms = _mentions_with_ents(nlp, text, [("François", "PER"), ("François", "PER")])
     assert [m["actor_id"] for m in ms if m["label"] == "PER"] == ["pape_francois", "pape_francois"]
+
+
+@pytest.mark.parametrize("text, ents, actor", [
+    # the organisation the article names most
+    ("Le Front de Vellarie a pris la ville. Le Front de Vellarie compte 900 combattants. "
+     "Il s'est allié au Front du Nord. Le Front est soutenu par trois pays.",
+     [("Front de Vellarie", "ORG"), ("Front de Vellarie", "ORG"), ("Front du Nord", "ORG"), ("Front", "ORG")],
+     "front_de_vellarie"),
+    # each named once: ambiguous, its own
+    ("Le Front de Vellarie a pris la ville. Il s'est allié au Front du Nord. Le Front est soutenu par trois pays.",
+     [("Front de Vellarie", "ORG"), ("Front du Nord", "ORG"), ("Front", "ORG")], "front"),
+])
+def test_when_short_name_opens_several_organisations_then_the_one_named_most(nlp, text, ents, actor):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert [m for m in ms if text[m["start"]:m["end"]] == "Front"][0]["actor_id"] == actor
