@@ -129,10 +129,8 @@ class ActorsComponent(RuleComponent):
             inside_longer = False
             for k in over:
                 es, ee, label = ents[k]
-                # a longer entity that is no actor (`Président des États-Unis`), or an event's or
-                # work's (MISC: `Tour de France 2016`), keeps no name inside (ANNOTATION.md)
-                if (filtered[k] or label == "MISC") and es <= s and e <= ee and (es, ee) != (s, e) \
-                        and self.on("inside-longer"):
+                # a longer entity that is no actor (`Président des États-Unis`) keeps no name inside
+                if filtered[k] and es <= s and e <= ee and (es, ee) != (s, e) and self.on("inside-longer"):
                     extra = [t for t in doc[es:ee] if not (s <= t.i < e)]
                     # a longer name: other capitalised words around the match
                     if any(t.text[:1].isupper() and not ix.kind(t.text, "title") and t.i != es
