@@ -114,3 +114,12 @@ def test_when_known_person_is_written_alone_again_then_same_actor(nlp):
 def test_when_short_name_opens_several_organisations_then_the_one_named_most(nlp, text, ents, actor):
     ms = _mentions_with_ents(nlp, text, ents)
     assert [m for m in ms if text[m["start"]:m["end"]] == "Front"][0]["actor_id"] == actor
+
+
+@pytest.mark.parametrize("text, surface, actor", [
+    ("Hier, la commission européenne a proposé un nouveau budget.", "commission européenne", "commission_europeenne"),
+    ("Le parlement européen votera le texte en mars.", "parlement européen", "parlement_europeen"),
+])
+def test_when_known_organisation_is_written_in_lower_case_then_found(nlp, text, surface, actor):
+    ms = _mentions_with_ents(nlp, text, [])
+    assert [(text[m["start"]:m["end"]], m["actor_id"]) for m in ms] == [(surface, actor)]
