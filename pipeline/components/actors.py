@@ -36,7 +36,8 @@ from pipeline.components.base import RuleComponent
 from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
-from pipeline.components.actors_names import glued, place_names, repeated_names
+from pipeline.components.actors_names import (NAME_PARTICLES, dangling_de, glued, place_names, repeated_names,
+                                               titled_names)
 from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
@@ -49,9 +50,6 @@ RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", 
          "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form",
          "mend-particle", "mend-title", "filter-descriptor", "filter-direction", "place-name",
          "surname-of-person", "repeat-name")
-# particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
-NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", "von", "der", "den", "da", "di",
-                  "del", "della", "dos", "das", "de", "du", "d'", "le", "la", "mac", "ould"}
 # what joins a minister to a portfolio: `des`, `de la`, `de l'`, `au`, `à la`, `aux`
 PORTFOLIO_LINKS = DE_WORDS | {"au", "aux", "à", "a", "la", "l'"}
 # a gazetteer name that is also a point of the compass (`Nord`, the French département) is a
@@ -188,7 +186,7 @@ class ActorsComponent(RuleComponent):
         followed on the same line by capitalised words or a hyphenated part)."""
         taken = {i for s, e, _ in ents for i in range(s, e)}
         if self.on("mend-title"):
-            ents = ents + self._titled_names(doc, taken)
+            ents = ents + titled_names(doc, taken, self.index)
         out = []
         for s, e, label in sorted(ents):
             if label in ("ORG", "MISC") and self.on("mend-org-glued"):
@@ -209,7 +207,7 @@ class ActorsComponent(RuleComponent):
                 continue  # swallowed by the entity before, now extended
             if out and out[-1][1] > s:
                 s = out[-1][1]
-            cut = self._dangling_de(doc, *out[-1][:2]) if out and out[-1][1] == s and glued(doc, s) else 0
+            cut = dangling_de(doc, *out[-1][:2]) if out and out[-1][1] == s and glued(doc, s) else 0
             if cut and (label != "MISC" or out[-1][2] != "MISC") and self.on("mend-dangling-de"):
                 ps, pe, plabel = out[-1]
                 if plabel == label or label == "MISC":
@@ -220,33 +218,6 @@ class ActorsComponent(RuleComponent):
                 out[-1] = (ps, pe - cut, plabel)  # `parlement de` + `Londres`: each its own
             out.append((s, e, label))
         return out
-
-    def _titled_names(self, doc, taken) -> list[tuple]:
-        """`M. Bérégovoy`, `Mme Le Gall`: capitalised words after a title the NER left out are a
-        person's name (the title stays out of it)."""
-        out = []
-        for t in doc[:-1]:
-            if not (t.text[:1].isupper() and self.index.kind(t.text, "title")) or t.i + 1 in taken:
-                continue
-            e = t.i + 1
-            while e < len(doc) and e - t.i <= 4 and e not in taken and glued(doc, e) and (
-                    doc[e].text[:1].isupper() and doc[e].is_alpha and doc[e].pos_ in ("PROPN", "NOUN", "X")
-                    or fold(doc[e].text) in NAME_PARTICLES and e + 1 < len(doc) and doc[e + 1].text[:1].isupper()):
-                e += 1
-            while e > t.i + 1 and fold(doc[e - 1].text) in NAME_PARTICLES:
-                e -= 1
-            if e > t.i + 1 and not self.index.kind(doc[t.i + 1].text, "role") \
-                    and not self.index.kind(doc[t.i + 1].text, "title"):
-                out.append((t.i + 1, e, "PER"))
-                taken.update(range(t.i + 1, e))
-        return out
-
-    @staticmethod
-    def _dangling_de(doc, s, e) -> int:
-        """How many tokens of `de`, `du`, `des`, `de la`, `de l'` end the entity (0: none; a
-        name the model cut before the name it holds: `Conseil des droits de l'homme des`)."""
-        n = 1 if e - s > 2 and fold(doc[e - 1].text) in ("la", "l'") else 0
-        return n + 1 if e - s > n + 1 and fold(doc[e - 1 - n].text) in DE_WORDS else 0
 
     def _filter_ent(self, doc, s, e, label):
         """The entity as a candidate mention, or None. MISC (events, works, laws, products) is
