@@ -36,7 +36,8 @@ from pipeline.components.base import RuleComponent
 from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
-from pipeline.components.actors_names import glued, place_names, repeated_names
+from pipeline.components.actors_names import (NAME_PARTICLES, dangling_de, glued, place_names, repeated_names,
+                                               titled_names)
 from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
@@ -47,11 +48,8 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 # that gain on winer-fr 2017 under the NER trained on 2016 are kept (README, issue 14).
 RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", "filter-role", "filter-demonym",
          "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form",
-         "mend-particle", "filter-direction", "place-name",
+         "mend-particle", "mend-title", "filter-descriptor", "filter-direction", "place-name",
          "surname-of-person", "repeat-name")
-# particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
-NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", "von", "der", "den", "da", "di",
-                  "del", "della", "dos", "das", "de", "du", "d'", "le", "la", "mac", "ould"}
 # what joins a minister to a portfolio: `des`, `de la`, `de l'`, `au`, `à la`, `aux`
 PORTFOLIO_LINKS = DE_WORDS | {"au", "aux", "à", "a", "la", "l'"}
 # a gazetteer name that is also a point of the compass (`Nord`, the French département) is a
@@ -187,6 +185,8 @@ class ActorsComponent(RuleComponent):
         """Names the model cut short: `Big Ten` + `Network`, `I` + `-Télé` (an organisation
         followed on the same line by capitalised words or a hyphenated part)."""
         taken = {i for s, e, _ in ents for i in range(s, e)}
+        if self.on("mend-title"):
+            ents = ents + titled_names(doc, taken, self.index)
         out = []
         for s, e, label in sorted(ents):
             if label in ("ORG", "MISC") and self.on("mend-org-glued"):
@@ -207,22 +207,17 @@ class ActorsComponent(RuleComponent):
                 continue  # swallowed by the entity before, now extended
             if out and out[-1][1] > s:
                 s = out[-1][1]
-            cut = self._dangling_de(doc, *out[-1][:2]) if out and out[-1][1] == s and glued(doc, s) else 0
-            if cut and label != "MISC" and self.on("mend-dangling-de"):
+            cut = dangling_de(doc, *out[-1][:2]) if out and out[-1][1] == s and glued(doc, s) else 0
+            if cut and (label != "MISC" or out[-1][2] != "MISC") and self.on("mend-dangling-de"):
                 ps, pe, plabel = out[-1]
-                if plabel == label:  # one name the model cut: `centrale nucléaire de` + `Flamanville`
-                    out[-1] = (ps, e, label)
+                if plabel == label or label == "MISC":
+                    # one name the model cut: `centrale nucléaire de` + `Flamanville`, `association
+                    # des mushers de` + `Two Rivers` (read as a work: a part of the name, no actor)
+                    out[-1] = (ps, e, plabel)
                     continue
                 out[-1] = (ps, pe - cut, plabel)  # `parlement de` + `Londres`: each its own
             out.append((s, e, label))
         return out
-
-    @staticmethod
-    def _dangling_de(doc, s, e) -> int:
-        """How many tokens of `de`, `du`, `des`, `de la`, `de l'` end the entity (0: none; a
-        name the model cut before the name it holds: `Conseil des droits de l'homme des`)."""
-        n = 1 if e - s > 2 and fold(doc[e - 1].text) in ("la", "l'") else 0
-        return n + 1 if e - s > n + 1 and fold(doc[e - 1 - n].text) in DE_WORDS else 0
 
     def _filter_ent(self, doc, s, e, label):
         """The entity as a candidate mention, or None. MISC (events, works, laws, products) is
@@ -234,6 +229,10 @@ class ActorsComponent(RuleComponent):
         words = [t for t in toks if fold(t.text) not in DETERMINERS]
         if not words:
             return None
+        if label == "ORG" and len(words) > 1 and words[0].text[:1].islower() and words[1].text[:1].isupper() \
+                and ix.kind(words[0].text, "descriptor") and self.on("filter-descriptor"):
+            # `l'association Médecins du monde`: what it is, not part of its name (ANNOTATION.md)
+            s, toks, words = words[1].i, doc[words[1].i:e], words[1:]
         head_word = words[0].text
         if ix.kind(" ".join(doc[words[0].i:words[-1].i + 1].text.split()), "not_actor"):
             return None  # a name annotators deleted (`depeche train` learns these)
@@ -397,12 +396,17 @@ class ActorsComponent(RuleComponent):
                 c["tokens"] = [c["tokens"][0], other["tokens"][-1]]
                 c["bare"] = f"{c['bare']} {other['tokens'][-1]}"
         fulls: dict[tuple, dict] = {}
+        times: Counter = Counter()  # how often each full name is written
         for c in persons:
             if len(c["tokens"]) > 1:
                 key = (fold(c["tokens"][0]), fold(c["tokens"][-1]))
+                times[key] += 1
                 best = fulls.get(key)
                 if best is None or len(c["tokens"]) > len(best["tokens"]):
                     fulls[key] = c
+        # the words a known person is written with in this article (`François` after `le pape
+        # François`): the same person wherever else they stand alone
+        linked = {fold(c["bare"]): c["eid"] for c in persons if c.get("eid")}
         for c in persons:
             if c.get("eid"):
                 continue
@@ -427,13 +431,14 @@ class ActorsComponent(RuleComponent):
                 by_last = [f for k, f in fulls.items() if k[1] == w or fold(f["bare"]).endswith(" " + w)]
                 by_first = [f for k, f in fulls.items() if k[0] == w]
                 if by_last:
-                    # the nearest full name before, else the first one after (a headline)
-                    before = [f for f in by_last if f["ts"] < c["ts"]]
-                    name = (max(before, key=lambda f: f["ts"]) if before
-                            else min(by_last, key=lambda f: f["ts"]))["bare"]
+                    # the full name the article repeats most (`Hillary Clinton` over `Bill
+                    # Clinton` named once), else the one it names first: its protagonist
+                    name = max(by_last, key=lambda f: (times[(fold(f["tokens"][0]), fold(f["tokens"][-1]))],
+                                                       -f["ts"]))["bare"]
                 elif len(by_first) == 1:
                     name = by_first[0]["bare"]
-                eid = ix.person_name.get(fold(name), "") or (ix.person_alias.get(w, "") if name == c["bare"] else "")
+                eid = ix.person_name.get(fold(name), "") or (ix.person_alias.get(w, "") or linked.get(w, "")
+                                                             if name == c["bare"] else "")
             if eid:
                 e = ix.entries[eid]
                 c.update(eid=eid, actor_id=e.id, name=e.name, type="person", country=e.country,
@@ -453,9 +458,16 @@ class ActorsComponent(RuleComponent):
             if not longer:
                 continue
             # the longer names must be one chain (`Chambre` < `Chambre des représentants` <
-            # `Chambre des représentants des États-Unis`), else `Union` is ambiguous
+            # `Chambre des représentants des États-Unis`), else `Union` is ambiguous, unless the
+            # article names one of them more than all the others (`le Front` of an article on
+            # the `Front al-Nosra`, the `Front du Sud` named once)
             o = max(longer.values(), key=lambda x: len(names[x["actor_id"]]))
-            if all(names[o["actor_id"]].startswith(names[k]) for k in longer):
+            chain = all(names[o["actor_id"]].startswith(names[k]) for k in longer)
+            if not chain:
+                times = Counter(x["actor_id"] for x in orgs if x["actor_id"] in longer).most_common(2)
+                chain = times[0][1] > times[1][1]
+                o = longer[times[0][0]]
+            if chain:
                 c.update(actor_id=o["actor_id"], name=o["name"], country=o["country"], wikidata=o["wikidata"],
                          rule=c["rule"] + ":short-name")
         cands.sort(key=lambda c: c["ts"])
@@ -480,8 +492,12 @@ class ActorsComponent(RuleComponent):
         out = []
         for t in doc:
             c = best.get(t.text)
-            if c is None or t.i in taken or t.i < c["te"] or fold(doc[t.i - 1].text) not in DEF_DET \
-                    or t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper():
+            if c is None or t.i in taken or t.i < c["te"] or t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper():
+                continue
+            p = t.i - 1
+            while p > 0 and doc[p].text in ("«", '"', "“"):
+                p -= 1  # `du « Canard »`
+            if fold(doc[p].text) not in DEF_DET | {"du", "au", "aux"}:
                 continue
             out.append(dict(c, ts=t.i, te=t.i + 1, rule=c["rule"] + ":short-form"))
         return out

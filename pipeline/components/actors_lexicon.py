@@ -74,6 +74,7 @@ class ActorIndex:
         self.person_name: dict[str, str] = {}    # folded full name -> entry id
         self.demonyms: dict[str, str] = {}       # folded demonym form -> ISO alpha-3
         self.by_country: dict[str, str] = {}     # ISO alpha-3 -> state entry id
+        heads = {fold(w.word) for w in words if w.kind == "org_head"}
         for e in self.entries.values():
             if e.type == "state":
                 self.by_country.setdefault(e.country, e.id)
@@ -89,7 +90,10 @@ class ActorIndex:
                         self.person_alias[fold(n)] = e.id
                 names = tuple(n for n in names if " " in n.strip())
             for n in names:
-                for form in {n, unaccent_capital(n)}:
+                forms = {n, unaccent_capital(n)}
+                if e.type == "organization" and " " in n.strip() and fold(n.split()[0]) in heads:
+                    forms.add(n[0].lower() + n[1:])  # `la commission européenne`, written in lower case
+                for form in forms:
                     # curated entries come last and win a shared form
                     self.forms[form] = e.id
         self.kinds: dict[str, dict[str, str]] = {}  # kind -> folded word -> gender

@@ -1,13 +1,18 @@
 """Names the actors component builds from the parse around its candidates: whether two tokens
 are glued on one line (what every mend that joins tokens asks), a name the NER found once and
-missed elsewhere in the article (`repeat-name`) and the place that completes a common noun's
-name (`place-name`: `la centrale de Golfech`, `le parquet de Paris`)."""
+missed elsewhere in the article (`repeat-name`), the place that completes a common noun's
+name (`place-name`: `la centrale de Golfech`, `le parquet de Paris`), a name after a title
+(`mend-title`) and the `de` a name the model cut ends on (`mend-dangling-de`)."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
 from pipeline.components.actors_lexicon import DE_WORDS, ActorIndex
 from pipeline.names import fold
+
+# particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
+NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", "von", "der", "den", "da", "di",
+                  "del", "della", "dos", "das", "de", "du", "d'", "le", "la", "mac", "ould"}
 
 
 def glued(doc: Doc, i: int) -> bool:
@@ -62,3 +67,30 @@ def repeated_names(doc: Doc, ents: list[tuple]) -> list[tuple]:
                 out.append((t.i, e, label))
                 taken.update(range(t.i, e))
     return sorted(out)
+
+
+def titled_names(doc: Doc, taken: set, ix: ActorIndex) -> list[tuple]:
+    """`M. Bérégovoy`, `Mme Le Gall`: capitalised words after a title the NER left out are a
+    person's name (the title stays out of it). `taken`: the tokens of the NER's entities."""
+    out = []
+    for t in doc[:-1]:
+        if not (t.text[:1].isupper() and ix.kind(t.text, "title")) or t.i + 1 in taken:
+            continue
+        e = t.i + 1
+        while e < len(doc) and e - t.i <= 4 and e not in taken and glued(doc, e) and (
+                doc[e].text[:1].isupper() and doc[e].is_alpha and doc[e].pos_ in ("PROPN", "NOUN", "X")
+                or fold(doc[e].text) in NAME_PARTICLES and e + 1 < len(doc) and doc[e + 1].text[:1].isupper()):
+            e += 1
+        while e > t.i + 1 and fold(doc[e - 1].text) in NAME_PARTICLES:
+            e -= 1
+        if e > t.i + 1 and not ix.kind(doc[t.i + 1].text, "role") and not ix.kind(doc[t.i + 1].text, "title"):
+            out.append((t.i + 1, e, "PER"))
+            taken.update(range(t.i + 1, e))
+    return out
+
+
+def dangling_de(doc: Doc, s: int, e: int) -> int:
+    """How many tokens of `de`, `du`, `des`, `de la`, `de l'` end the entity (0: none; a
+    name the model cut before the name it holds: `Conseil des droits de l'homme des`)."""
+    n = 1 if e - s > 2 and fold(doc[e - 1].text) in ("la", "l'") else 0
+    return n + 1 if e - s > n + 1 and fold(doc[e - 1 - n].text) in DE_WORDS else 0

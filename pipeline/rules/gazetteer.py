@@ -62,7 +62,7 @@ class WikidataLink:
 
 WORD_KINDS = ("title", "role", "org_head", "not_name", "impersonal", "group_noun", "seat_noun", "non_actor",
               "org_noun", "institution", "state_noun", "not_actor", "portfolio_role",
-              "site_noun", "body_noun")
+              "site_noun", "body_noun", "descriptor")
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,9 @@ class ActorWord:
     `ministre des Affaires étrangères`, `secrétaire au Trésor`), `site_noun` and `body_noun` (a
     common noun that with `de` + a place names one location, `la centrale de Golfech`, or one
     organisation, `le tribunal correctionnel de Montauban`: the place is inside that name, no
-    mention of its own); gender: `m`, `f` or empty (both).
+    mention of its own), `descriptor` (a common noun that says what an organisation is before
+    its name, `l'association Médecins du monde`, `le constructeur Airbus`: no part of the name);
+    gender: `m`, `f` or empty (both).
     """
     word: str
     kind: str

@@ -434,3 +434,31 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
         if a["actor_id"]:
             prev_actor = a["actor_id"]
     found += twins
+    _group_repeats(ctx)
+
+
+def _group_repeats(ctx: Ctx) -> None:
+    """A speaking group's definite description written again word for word (`les enquêteurs`
+    … `Les enquêteurs`) is that group again: a GROUP mention of it (ANNOTATION.md annotates
+    every mention of a speaking group)."""
+    doc = ctx.doc
+    forms: dict[tuple, dict] = {}
+    for g in ctx.groups:
+        span = doc.char_span(g["start"], g["end"], alignment_mode="expand")
+        if span is not None and len(span) > 1 and span[0].lower_ in ("le", "la", "les", "l'", "l’"):
+            forms.setdefault(tuple(t.lower_ for t in span), g)
+    if not forms:
+        return
+    taken = sorted(ctx.mention_spans)
+    for t in doc:
+        for form, g in forms.items():
+            if t.lower_ != form[0] or t.i + len(form) > len(doc) or \
+                    tuple(x.lower_ for x in doc[t.i:t.i + len(form)]) != form:
+                continue
+            end = doc[t.i + len(form) - 1]
+            start, stop = t.idx, end.idx + len(end.text)
+            if any(a < stop and start < b for a, b in taken):
+                continue
+            ctx.mention_spans.add((start, stop))
+            taken.append((start, stop))
+            ctx.groups.append(dict(g, start=start, end=stop, rule="attributions.group_repeat"))

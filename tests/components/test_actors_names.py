@@ -1,0 +1,125 @@
+"""Actors: which name a mention is, and which actor (sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.components.test_actors import _mentions_with_ents
+
+
+# -- a surname alone is the full name the article repeats most, else the one it names first ----
+@pytest.mark.parametrize("text, ents, actor", [
+    # the protagonist, named twice, not the relative named once just before
+    ("Ravik Oldenmor a été élu dimanche. Ravik Oldenmor remercie son frère Tomas Oldenmor. "
+     "Selon Oldenmor, la victoire est nette.",
+     [("Ravik Oldenmor", "PER"), ("Ravik Oldenmor", "PER"), ("Tomas Oldenmor", "PER"), ("Oldenmor", "PER")],
+     "ravik_oldenmor"),
+    # each named once: the one named first
+    ("Ravik Oldenmor a été élu dimanche avec le soutien de sa sœur Lena Oldenmor. "
+     "Oldenmor a promis des réformes.",
+     [("Ravik Oldenmor", "PER"), ("Lena Oldenmor", "PER"), ("Oldenmor", "PER")], "ravik_oldenmor"),
+    # a headline before any full name: the same
+    ("Oldenmor élu. Ravik Oldenmor a gagné dimanche devant Lena Oldenmor et Lena Oldenmor a reconnu sa défaite.",
+     [("Oldenmor", "PER"), ("Ravik Oldenmor", "PER"), ("Lena Oldenmor", "PER"), ("Lena Oldenmor", "PER")],
+     "lena_oldenmor"),
+])
+def test_when_surname_alone_then_the_full_name_repeated_most_or_named_first(nlp, text, ents, actor):
+    ms = _mentions_with_ents(nlp, text, ents)
+    alone = [m for m in ms if text[m["start"]:m["end"]] == "Oldenmor"]
+    assert alone and alone[-1]["actor_id"] == actor
+
+
+# -- a speaking group's definite description written again is that group again ------------------
+@pytest.mark.parametrize("text, form, n", [
+    ("Les enquêteurs ont affirmé que la piste criminelle était privilégiée. "
+     "Mardi, les enquêteurs ont fouillé la maison du suspect.", "enquêteurs", 2),
+    ("Le procureur a déclaré que deux hommes avaient été arrêtés. Mardi, le procureur a ouvert une enquête.",
+     "procureur", 2),
+    # an indefinite description may be other people: written again, no mention of the group
+    ("Des témoins ont affirmé que le feu avait pris vers minuit. Des témoins ont aussi filmé la scène.",
+     "témoins", 1),
+])
+def test_when_speaking_group_is_named_again_then_a_group_mention_each_time(nlp, text, form, n):
+    doc = nlp(text)
+    groups = [m for m in doc._.depeche_groups if text[m["start"]:m["end"]].lower().endswith(form)]
+    assert len(groups) == n, doc._.depeche_groups
+    assert len({m["actor_id"] for m in groups}) == 1
+
+
+# -- the first word of an organisation's name, later after a contracted article, is it ---------
+@pytest.mark.parametrize("text, ents, at", [
+    ("Le Syndicat des pilotes a appelé à la grève. Les revendications du Syndicat portent sur les salaires.",
+     [("Syndicat des pilotes", "ORG")], 2),
+    ("Le Journal des Vallées a publié l'enquête. Les journalistes du « Journal » ont été menacés.",
+     [("Journal des Vallées", "ORG")], 2),
+])
+def test_when_short_form_after_du_or_au_then_the_organisation(nlp, text, ents, at):
+    ms = _mentions_with_ents(nlp, text, ents)
+    org = [m for m in ms if m["label"] == "ORG"]
+    assert len(org) == at and len({m["actor_id"] for m in org}) == 1, ms
+
+
+# -- capitalised words after a title that the NER left out are a person's name -----------------
+@pytest.mark.parametrize("text, name", [
+    ("Le contrat a été signé par M. Varnelli lundi à Rome.", "Varnelli"),
+    ("Les documents ont été remis à Mme Le Gallou par la banque.", "Le Gallou"),
+    ("Selon Dr Okonkwo Abasi, la situation reste grave.", "Okonkwo Abasi"),
+    ("Le discours de M. le maire a été applaudi.", None),
+])
+def test_when_title_before_capitalised_words_the_ner_missed_then_person(nlp, text, name):
+    ms = _mentions_with_ents(nlp, text, [])
+    per = [text[m["start"]:m["end"]] for m in ms if m["label"] == "PER"]
+    assert per == ([name] if name else []), ms
+
+
+# -- a descriptor before an organisation's name is no part of it --------------------------------
+@pytest.mark.parametrize("text, ents, name", [
+    ("L'association Vents du Sud a porté plainte. Vents du Sud réclame une enquête.",
+     [("association Vents du Sud", "ORG"), ("Vents du Sud", "ORG")], "Vents du Sud"),
+    ("Le constructeur Valmora a rappelé ses voitures.", [("constructeur Valmora", "ORG")], "Valmora"),
+    # a name that opens on a lower-case word of its own stays whole
+    ("L'université Kestrel a publié l'étude.", [("université Kestrel", "ORG")], "université Kestrel"),
+])
+def test_when_descriptor_opens_an_organisation_then_the_name_is_what_follows(nlp, text, ents, name):
+    ms = _mentions_with_ents(nlp, text, ents)
+    first = ms[0]
+    assert text[first["start"]:first["end"]] == name
+    assert len({m["actor_id"] for m in ms}) == 1
+
+
+def test_when_entity_ends_on_de_before_a_work_then_one_name(nlp):
+    # the NER read the end of the name as a work (MISC, no actor): it is the rest of the name
+    text = "L'association des pêcheurs de Val Morin a protesté contre le barrage."
+    got = [(text[m["start"]:m["end"]], m["label"])
+           for m in _mentions_with_ents(nlp, text, [("association des pêcheurs de", "ORG"), ("Val Morin", "MISC")])]
+    assert got == [("association des pêcheurs de Val Morin", "ORG")]
+
+
+def test_when_known_person_is_written_alone_again_then_same_actor(nlp):
+    # the gazetteer's person matched once (`le pape François`): the same words alone later are him
+    text = "Le pape François a prié longuement. Plus tard, François a salué la foule."
+    ms = _mentions_with_ents(nlp, text, [("François", "PER"), ("François", "PER")])
+    assert [m["actor_id"] for m in ms if m["label"] == "PER"] == ["pape_francois", "pape_francois"]
+
+
+@pytest.mark.parametrize("text, ents, actor", [
+    # the organisation the article names most
+    ("Le Front de Vellarie a pris la ville. Le Front de Vellarie compte 900 combattants. "
+     "Il s'est allié au Front du Nord. Le Front est soutenu par trois pays.",
+     [("Front de Vellarie", "ORG"), ("Front de Vellarie", "ORG"), ("Front du Nord", "ORG"), ("Front", "ORG")],
+     "front_de_vellarie"),
+    # each named once: ambiguous, its own
+    ("Le Front de Vellarie a pris la ville. Il s'est allié au Front du Nord. Le Front est soutenu par trois pays.",
+     [("Front de Vellarie", "ORG"), ("Front du Nord", "ORG"), ("Front", "ORG")], "front"),
+])
+def test_when_short_name_opens_several_organisations_then_the_one_named_most(nlp, text, ents, actor):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert [m for m in ms if text[m["start"]:m["end"]] == "Front"][0]["actor_id"] == actor
+
+
+@pytest.mark.parametrize("text, surface, actor", [
+    ("Hier, la commission européenne a proposé un nouveau budget.", "commission européenne", "commission_europeenne"),
+    ("Le parlement européen votera le texte en mars.", "parlement européen", "parlement_europeen"),
+])
+def test_when_known_organisation_is_written_in_lower_case_then_found(nlp, text, surface, actor):
+    ms = _mentions_with_ents(nlp, text, [])
+    assert [(text[m["start"]:m["end"]], m["actor_id"]) for m in ms] == [(surface, actor)]
