@@ -51,8 +51,8 @@ def inverted_clitic(ctx: Ctx, t) -> Optional[tuple[int, int]]:
     """The inverted subject clitic around cue `t` (`a-t-il déclaré`, `déclare-t-elle`): char
     span of `il`/`elle` without the hyphen."""
     lo = t.i
-    while lo > 0 and (ctx.tok(lo - 1).pos_ == "AUX" or ctx.tok(lo - 1).text.startswith("-")) and t.i - lo < 4:
-        lo -= 1
+    while lo > 0 and (ctx.tok(lo - 1).pos_ in ("AUX", "ADV") or ctx.tok(lo - 1).text.startswith("-")) and t.i - lo < 5:
+        lo -= 1  # `a-t-elle ainsi concédé`: an adverb between the clitic and the participle
     for j in list(range(lo, t.i)) + [j for j in (t.i + 1, t.i + 2) if j < ctx.n]:
         w = norm(ctx.tok(j))
         if w in ctx.words.inverted_clitic or (w.startswith("-") and w.lstrip("-t").lstrip("-") in

@@ -245,15 +245,32 @@ def skip_adverbials(ctx: Ctx, j: int) -> int:
     return j
 
 
+def bare_locution(ctx: Ctx, k: int) -> bool:
+    """Does an adverbial locution of two words start at token k: a preposition and a noun or
+    adverb with no determiner, which the parse hangs on a verb and gives no complement (`en
+    revanche`, `en bloc`, `d'ailleurs`, `depuis lundi`)? Not `de` + a noun, which may start a
+    name or the noun phrase itself (`de la Morlais`, `de nouvelles mesures`)."""
+    if k + 1 >= ctx.n or ctx.tok(k).pos_ != "ADP" or norm(ctx.tok(k)) in ctx.words.de and ctx.tok(k + 1).pos_ != "ADV":
+        return False
+    w = ctx.tok(k + 1)
+    head = w if ctx.tok(k).head.i == w.i else ctx.tok(k)
+    return w.pos_ in ("NOUN", "ADV") and not w.text[:1].isupper() and w.right_edge.i == k + 1 \
+        and (w.head.i == k or ctx.tok(k).head.i == w.i) and head.head.pos_ in ("VERB", "AUX") \
+        and head.dep_ in ("obl:mod", "advmod", "obl")
+
+
 def skip_own_part(ctx: Ctx, j: int) -> int:
-    """Past `pour sa part`, `de son côté`, `à son tour` (a preposition, a possessive, a noun)
-    and the adverbs and dates around them, between an inverted cue and its subject
-    (`…, estime pour sa part le juge`, `ont annoncé le 12 avril les Nations unies`)."""
+    """Past `pour sa part`, `de son côté`, `à son tour` (a preposition, a possessive, a noun),
+    the bare locutions (`en revanche`, `d'ailleurs`) and the adverbs and dates around them,
+    between a cue and its subject or object (`…, estime pour sa part le juge`, `ont annoncé le
+    12 avril les Nations unies`, `nie en bloc toute responsabilité`)."""
     for _ in range(3):
         k = skip_adverbials(ctx, j)
         if k + 2 < ctx.n and ctx.tok(k).pos_ == "ADP" and ctx.tok(k + 1).morph.get("Poss") == ["Yes"] \
                 and ctx.tok(k + 2).pos_ == "NOUN":
             k += 3
+        elif bare_locution(ctx, k):
+            k += 2
         if k == j:
             return j
         j = k

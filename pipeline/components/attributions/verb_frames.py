@@ -149,8 +149,8 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         # comes before is a clause (a finite verb outside a relative), not the subject itself
         sp = ctx.doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
         if sp is None or (sp.end < ctx.n and not (ctx.tok(sp.end).text in SENT_END | {",", ":", "("}
-                                                 or ctx.tok(sp.end).is_space)):
-            return []
+                                                 or ctx.tok(sp.end).is_space or ends_sentence(ctx, sp.end))):
+            return []  # (`…, a annoncé la police vers midi.`: a short complement closes the sentence)
         if not has_main_verb(ctx, j):
             return []
     if j in ctx.close_tok:
@@ -490,8 +490,9 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
 
     `Le ministère a rejeté ces accusations.` -> deny, content `ces accusations`
     `Le club dément toute irrégularité.` -> deny
+    `Le club dément en bloc toute irrégularité.` -> past a locution
     """
-    j = skip_adverbials(ctx, t.i + 1)
+    j = skip_own_part(ctx, t.i + 1)
     if j >= ctx.n or ctx.tok(j).pos_ != "DET":
         return []
     lo = chain_start(ctx, t.i)

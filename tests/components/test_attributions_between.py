@@ -1,0 +1,98 @@
+"""Words between a cue and the parts it governs (issue 15, recall): an adverbial locution before
+the object, an adverb between an inverted clitic and its participle, an incise inside a quote
+whose subject is a noun phrase, a short complement after an inverted subject. Every sentence is
+invented, of the shape of misses read on winer-fr articles outside all gold; none is copied."""
+from __future__ import annotations
+
+import pytest
+
+from tests.components.test_attributions_classes import _assert_found as _found
+from tests.components.test_attributions_classes import _run
+
+# -- a bare locution (preposition + noun or adverb, no determiner) before the object ---------------
+LOCUTION_BEFORE_OBJECT = [
+    ("Les dirigeants du club rejettent en bloc toute accusation de dopage.",
+     {"cue": "rejettent", "stance": "deny", "speaker": "Les dirigeants du club", "content": "toute accusation de dopage"}),
+    ("La mairie nie en revanche toute fermeture de la piscine.",
+     {"cue": "nie", "stance": "deny", "content": "toute fermeture de la piscine"}),
+    ("Le recteur a annoncé depuis mardi la création de trois postes d'infirmière.",
+     {"cue": "annoncé", "speaker": "Le recteur", "content": "la création de trois postes d'infirmière"}),
+]
+
+NOT_OBJECT_AFTER_LOCUTION = [
+    # `de` + a noun is no locution: the noun phrase may start there, and `de nouvelles` has no object
+    "Le club dément de nouvelles rumeurs.",
+    # a locution before a verb of no speech
+    "Le maire a visité en personne toute la zone inondée.",
+]
+
+
+@pytest.mark.parametrize("text, expect", LOCUTION_BEFORE_OBJECT)
+def test_when_locution_stands_before_the_object_then_object_is_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_OBJECT_AFTER_LOCUTION)
+def test_when_no_locution_or_no_cue_then_no_object_content(nlp, text):
+    assert _run(nlp, text) == []
+
+
+# -- an adverb or a locution inside the inverted verbal group --------------------------------------
+INSIDE_INVERTED_GROUP = [
+    ("« Nous reviendrons l'an prochain » , a-t-elle ainsi promis.",
+     {"cue": "promis", "kind": "direct", "speaker": "elle", "content": "Nous reviendrons l'an prochain"}),
+    ("« Nous avons perdu une bataille, pas la guerre » , a-t-il ensuite reconnu.",
+     {"cue": "reconnu", "kind": "direct", "speaker": "il", "content": "Nous avons perdu une bataille, pas la guerre"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", INSIDE_INVERTED_GROUP)
+def test_when_adverb_splits_the_inverted_group_then_quote_is_found(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+# -- an incise inside a quote whose subject is a noun phrase ---------------------------------------
+INCISE_NOUN_SUBJECT = [
+    ("« Le chantier a pris du retard, reconnaît le maire. Il sera fini en juin. »",
+     [{"cue": "reconnaît", "speaker": "le maire", "content": "Le chantier a pris du retard"},
+      {"cue": "reconnaît", "speaker": "le maire", "content": "Il sera fini en juin."}]),
+    ("« Nous irons jusqu'au bout, affirmait d'ailleurs Lucie Marchand en 2015. Rien ne nous arrêtera. »",
+     [{"cue": "affirmait", "speaker": "Lucie Marchand", "content": "Nous irons jusqu'au bout"},
+      {"cue": "affirmait", "speaker": "Lucie Marchand", "content": "Rien ne nous arrêtera."}]),
+    ("« Nous tiendrons, a ensuite déclaré Paul Girard, la suite sera plus dure. »",
+     [{"cue": "déclaré", "speaker": "Paul Girard", "content": "Nous tiendrons"},
+      {"cue": "déclaré", "speaker": "Paul Girard", "content": "la suite sera plus dure."}]),
+]
+
+
+@pytest.mark.parametrize("text, expects", INCISE_NOUN_SUBJECT)
+def test_when_incise_in_quote_has_noun_subject_then_both_parts_are_direct(nlp, text, expects):
+    found = _run(nlp, text)
+    for expect in expects:
+        _found(found, {"kind": "direct", **expect})
+
+
+def test_when_speech_inside_quote_has_its_subject_before_then_it_is_no_incise(nlp):
+    # `Le maire nous a dit que`: a cue with its subject before it reports speech inside the quote
+    found = _run(nlp, "« Le maire nous a dit que la route serait refaite, mais rien n'a bougé. »")
+    assert not any(a["rule"].startswith("incise") for a in found), found
+
+
+# -- a short complement after an inverted subject closes the sentence ------------------------------
+COMPLEMENT_AFTER_SUBJECT = [
+    ("Le conducteur du car est sain et sauf, a annoncé la gendarmerie vers midi.",
+     {"cue": "annoncé", "speaker": "la gendarmerie", "content": "Le conducteur du car est sain et sauf"}),
+    ("La piscine rouvrira en septembre, a précisé le maire lors du conseil.",
+     {"cue": "précisé", "speaker": "le maire", "content": "La piscine rouvrira en septembre"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", COMPLEMENT_AFTER_SUBJECT)
+def test_when_complement_follows_the_inverted_subject_then_clause_is_content(nlp, text, expect):
+    _found(_run(nlp, text), {"kind": "indirect", **expect})
+
+
+def test_when_inverted_noun_phrase_goes_on_with_a_verb_then_no_inversion(nlp):
+    # `a annoncé la fermeture … qui aura lieu`: the noun phrase is the object, its clause goes on
+    found = _run(nlp, "Le chantier est lancé, a annoncé la mairie qui prévoit la fin des travaux en mai.")
+    assert not any(a["rule"].startswith("inversion") and a["speaker"] and "qui" in a["speaker"] for a in found), found
