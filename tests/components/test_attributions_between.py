@@ -96,3 +96,17 @@ def test_when_inverted_noun_phrase_goes_on_with_a_verb_then_no_inversion(nlp):
     # `a annoncé la fermeture … qui aura lieu`: the noun phrase is the object, its clause goes on
     found = _run(nlp, "Le chantier est lancé, a annoncé la mairie qui prévoit la fin des travaux en mai.")
     assert not any(a["rule"].startswith("inversion") and a["speaker"] and "qui" in a["speaker"] for a in found), found
+
+
+# -- a quote right after the sentence that attributes the previous one, however long ---------------
+def test_when_next_quote_follows_a_long_attribution_sentence_then_it_continues(nlp):
+    text = ("« Il nous a menti sur tout » , a déclaré Paul Roux, voisin de la famille depuis une dizaine "
+            "d'années, à la presse. « J'ai cru que c'était une passade. »")
+    found = _run(nlp, text)
+    _found(found, {"kind": "direct", "rule": "continued_quote/previous", "content": "J'ai cru que c'était une passade."})
+
+
+def test_when_a_narrated_sentence_separates_the_quotes_then_the_second_is_not_continued(nlp):
+    text = ("« Il nous a menti sur tout » , a déclaré Paul Roux, voisin de la famille depuis une dizaine "
+            "d'années, à la presse. Le maire a démissionné. « Le budget est voté. »")
+    assert not any(a["rule"].startswith("continued") for a in _run(nlp, text))
