@@ -110,3 +110,22 @@ def test_when_a_narrated_sentence_separates_the_quotes_then_the_second_is_not_co
     text = ("« Il nous a menti sur tout » , a déclaré Paul Roux, voisin de la famille depuis une dizaine "
             "d'années, à la presse. Le maire a démissionné. « Le budget est voté. »")
     assert not any(a["rule"].startswith("continued") for a in _run(nlp, text))
+
+
+# -- an inverted subject or a source the tagger does not call a noun -------------------------------
+NOT_A_NOUN_HEAD = [
+    # a nationality noun the tagger takes for an adjective, heading its determiner
+    ("« Tout le monde courait vers la sortie » , a raconté une Norvégienne qui attendait son train.",
+     {"cue": "raconté", "speaker": "une Norvégienne", "content": "Tout le monde courait vers la sortie"}),
+    # a pronoun heading a noun phrase through `de`
+    ("La réunion a été reportée à lundi, a précisé un de ses collaborateurs.",
+     {"cue": "précisé", "speaker": "un de ses collaborateurs", "content": "La réunion a été reportée à lundi"}),
+    ("Selon l'un des pompiers, le feu est parti de la cuisine.",
+     {"cue": "Selon", "speaker": "l'un des pompiers", "content": "le feu est parti de la cuisine"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", NOT_A_NOUN_HEAD)
+def test_when_speaker_head_is_no_noun_to_the_tagger_then_it_still_speaks(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+

@@ -72,20 +72,34 @@ def np_left(ctx: Ctx, j: int, appos: bool = True) -> Optional[tuple[int, int]]:
     return (k, j)
 
 
+def partitive_head(ctx: Ctx, t) -> bool:
+    """A pronoun heading a noun phrase through `de` (`un de ses avocats`, `l'un des enquêteurs`):
+    the parse hangs the noun after `de` on the pronoun."""
+    return t.pos_ == "PRON" and t.i + 1 < ctx.n and norm(ctx.tok(t.i + 1)) in ctx.words.de | {"des", "du"} and any(
+        c.dep_ == "nmod" and c.i > t.i + 1 and any(norm(x) in ctx.words.de | {"des", "du"} for x in c.children)
+        for c in t.children)
+
+
+def substantive(t) -> bool:
+    """An adjective the parse uses as a noun, heading its own determiner (`une Canadienne`, `les
+    Britanniques`: nationality nouns the tagger takes for adjectives)."""
+    return t.pos_ == "ADJ" and any(c.dep_ == "det" for c in t.children)
+
+
 def np_right(ctx: Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]]:
     """Token span of the noun phrase starting at token i (inverted speaker, `selon X`)."""
     if i >= ctx.n:
         return None
     t = ctx.tok(i)
     w = norm(t)
-    if t.pos_ == "PRON":
+    if t.pos_ == "PRON" and not partitive_head(ctx, t):
         if w in ctx.words.subject_pronoun or w.endswith("-ci") or w in ("ce",):
             j = i
             if w == "ce" and i + 1 < ctx.n and norm(ctx.tok(i + 1)) in ("dernier", "dernière", "derniers"):
                 j = i + 1
             return (i, j)
         return None
-    if t.pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "X"):
+    if t.pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "X") and not partitive_head(ctx, t):
         return None
     j = i
     while j + 1 < ctx.n and j - i < MAX_NP:
@@ -93,7 +107,7 @@ def np_right(ctx: Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]]:
         pw = norm(p)
         if "\n" in ctx.tok(j).whitespace_ or p.is_space:
             break
-        if p.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X") or p.text in ("-", "'", "’") or (
+        if p.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X") or p.text in ("-", "'", "’") or partitive_head(ctx, p) or (
                 p.pos_ == "VERB" and p.dep_ == "amod" and p.head.i == j and ctx.tok(j).pos_ in ("NOUN", "PROPN")):
             j += 1  # `les Nations unies`: a participle the parser hangs on the noun before
             continue
@@ -116,7 +130,7 @@ def np_right(ctx: Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]]:
         break
     while j > i and (ctx.tok(j).pos_ in ("ADP", "DET") or ctx.tok(j).text in ("-", "'")):
         j -= 1
-    if not any(ctx.tok(x).pos_ in ("NOUN", "PROPN", "X") for x in range(i, j + 1)):
+    if not any(ctx.tok(x).pos_ in ("NOUN", "PROPN", "X") or substantive(ctx.tok(x)) for x in range(i, j + 1)):
         return None
     if appos and j + 2 < ctx.n and ctx.tok(j + 1).text == ",":
         nxt = np_right(ctx, j + 2, appos=False)
