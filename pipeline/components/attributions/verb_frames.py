@@ -101,6 +101,8 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     verb = ctx.tok(ctx.cue_first.get(t.i, t.i))  # `mettant` of `mettant en avant`
     if lo == 0 or verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"]:
         return []  # `… qualifiant la tribune de « tract »`: a present participle has no inverted subject
+    if any(c.dep_.startswith("aux") and c.i < lo - 1 and ctx.tok(c.i + 1).text == "," for c in verb.children):
+        return []  # `La Commission a, ce mercredi, menacé …`: its auxiliary before an incise, no inversion
     comme = norm(ctx.tok(lo - 1)) == "comme" and lo >= 2 and norm(ctx.tok(lo)) in ("l'", "le")
     if comme:
         lo -= 1  # `…, comme l'a confirmé le procureur`: the clause before is what he confirmed
