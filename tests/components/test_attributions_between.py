@@ -135,3 +135,25 @@ def test_when_auxiliary_stands_before_an_incise_then_the_verb_is_not_inverted(nl
     # `a, ce lundi, menacé X`: the subject is before the auxiliary, nothing before is content
     found = _run(nlp, "La fédération a, ce lundi 3 mars, menacé le club de sanctions financières.")
     assert not any(a["rule"].startswith("inversion") for a in found), found
+
+
+# -- `ainsi que` / `alors que « … »` right after the cue: the cue's own clause --------------------
+ADVERB_BEFORE_QUE = [
+    ("La fédération estime ainsi que le calendrier devra être revu.",
+     {"cue": "estime", "speaker": "La fédération", "content": "le calendrier devra être revu"}),
+    ("La porte-parole expliquait alors que « chacun pourra voter » .",
+     {"cue": "expliquait", "kind": "direct", "content": "chacun pourra voter"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", ADVERB_BEFORE_QUE)
+def test_when_adverb_stands_between_cue_and_que_then_clause_is_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", [
+    "Il a répondu alors que la salle se vidait.",            # `alors que` of time, no quote
+    "Le maire a démissionné, ainsi que son adjoint, lundi.",  # `ainsi que` after a comma: `as well as`
+])
+def test_when_alors_que_or_ainsi_que_is_a_conjunction_then_no_clause(nlp, text):
+    assert not any(a["rule"].startswith("que_clause") for a in _run(nlp, text))

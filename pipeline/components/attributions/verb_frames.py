@@ -32,9 +32,15 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     while j < ctx.n and j - t.i <= 12:
         w = norm(ctx.tok(j))
         tk = ctx.tok(j)
-        if w in ("que", "qu'", "qu") and norm(ctx.tok(j - 1)) in ctx.words.subordinator:
+        # `estime ainsi que …`: the adverb right after the cue, the `que` is the cue's own (not
+        # `…, ainsi que` after a comma); `alors que` only before a quote (`expliquait alors que
+        # « … »`: `a répondu alors que la salle se vidait` is a time)
+        adverb = j == t.i + 2 and (norm(ctx.tok(j - 1)) == "ainsi" or norm(ctx.tok(j - 1)) == "alors"
+                                   and j + 1 in ctx.open_tok)
+        if w in ("que", "qu'", "qu") and norm(ctx.tok(j - 1)) in ctx.words.subordinator and not adverb:
             break
-        if w in ("que", "qu'", "qu") and norm(ctx.tok(j - 1)) not in ("ce", "plus", "moins", "autant", "ainsi", "tant"):
+        if w in ("que", "qu'", "qu") and (adverb or norm(ctx.tok(j - 1)) not in (
+                "ce", "plus", "moins", "autant", "ainsi", "tant")):
             que = j
             if w == "qu" and j + 1 < ctx.n and ctx.tok(j + 1).text in ("'", "’"):
                 que = j + 1  # `qu' «` tokenised as `qu` `'`
