@@ -157,3 +157,17 @@ def test_when_adverb_stands_between_cue_and_que_then_clause_is_content(nlp, text
 ])
 def test_when_alors_que_or_ainsi_que_is_a_conjunction_then_no_clause(nlp, text):
     assert not any(a["rule"].startswith("que_clause") for a in _run(nlp, text))
+
+
+# -- clitics before a bare infinitive content ------------------------------------------------------
+CLITIC_BEFORE_INFINITIVE = [
+    ("La directrice a dit se sentir trahie par le conseil.",
+     {"cue": "dit", "rule": "infinitive/subject", "content": "se sentir trahie par le conseil"}),
+    ("Le syndicat affirme y avoir renoncé depuis longtemps.",
+     {"cue": "affirme", "rule": "infinitive/subject", "content": "y avoir renoncé depuis longtemps"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", CLITIC_BEFORE_INFINITIVE)
+def test_when_clitic_precedes_the_infinitive_then_it_is_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)

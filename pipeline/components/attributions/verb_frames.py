@@ -76,7 +76,10 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         k = skip_adverbials(ctx, t.i + 1)  # `a confirmé le 25 mars être à l'origine`
         if any(norm(ctx.tok(x)) in ctx.words.negation_start for x in range(t.i + 1, k)):
             k = t.i + 1
-        if k < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Inf"] and ctx.tok(k).pos_ in ("VERB", "AUX") \
+        v = k
+        while v < ctx.n and v - k < 2 and norm(ctx.tok(v)) in ctx.words.object_clitic:
+            v += 1  # `a dit se sentir trahi`, `indiquant les avoir arrêtées`: clitics of the infinitive
+        if v < ctx.n and ctx.tok(v).morph.get("VerbForm") == ["Inf"] and ctx.tok(v).pos_ in ("VERB", "AUX") \
                 and t.lemma_ not in ("demander", "souhaiter"):
             spans = clause_right(ctx, owner, k)
             rule = "infinitive"
