@@ -171,3 +171,25 @@ CLITIC_BEFORE_INFINITIVE = [
 @pytest.mark.parametrize("text, expect", CLITIC_BEFORE_INFINITIVE)
 def test_when_clitic_precedes_the_infinitive_then_it_is_content(nlp, text, expect):
     _found(_run(nlp, text), expect)
+
+
+# -- a participle hung on a noun, with its agent: the noun phrase is what the agent said -----------
+REDUCED_PASSIVE = [
+    ("La fermeture du pont, annoncée par le maire, a surpris les habitants.",
+     {"cue": "annoncée", "speaker": "le maire", "content": "La fermeture du pont"}),
+    ("Les hausses de salaire réclamées par les syndicats n'ont pas été accordées.",
+     {"cue": "réclamées", "stance": "ask", "speaker": "les syndicats", "content": "Les hausses de salaire"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", REDUCED_PASSIVE)
+def test_when_participle_with_agent_hangs_on_a_noun_then_noun_phrase_is_content(nlp, text, expect):
+    _found(_run(nlp, text), {"rule": "passive_object/agent", **expect})
+
+
+@pytest.mark.parametrize("text", [
+    "La grange construite par son grand-père a brûlé.",          # no cue
+    "Le concert annoncé par les affiches aura lieu samedi.",     # the agent is no person nor organisation
+])
+def test_when_participle_is_no_cue_or_agent_no_speaker_then_no_attribution(nlp, text):
+    assert not any(a["rule"].startswith("passive") for a in _run(nlp, text))

@@ -327,13 +327,16 @@ def pattern_passive_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     `Cette demande a été rejetée par le gouvernement.` -> deny, content `Cette demande`
     `Ce « désastre » est déploré par les Nations unies.` -> mixed
     """
-    if "object" not in cue.frames or not any(c.dep_ == "aux:pass" for c in t.children):
+    reduced = t.dep_ == "acl" and t.head.pos_ == "NOUN" and t.head.i < t.i  # `L'ouverture d'une enquête, annoncée par …`
+    if "object" not in cue.frames or not (reduced or any(c.dep_ == "aux:pass" for c in t.children)):
         return []
     j = skip_adverbials(ctx, t.i + 1)
     if j + 1 >= ctx.n or norm(ctx.tok(j)) != "par":
         return []
     np = np_right(ctx, j + 1, appos=False)
-    subj = next((c for c in t.children if c.dep_ == "nsubj:pass" and c.i < t.i), None)
+    subj = t.head if reduced else next((c for c in t.children if c.dep_ == "nsubj:pass" and c.i < t.i), None)
+    while reduced and subj.dep_ == "nmod" and subj.head.pos_ == "NOUN" and subj.head.i < subj.i:
+        subj = subj.head  # the participle hung on the complement: the phrase is its head's
     if not np or subj is None:
         return []
     end = np[1]
