@@ -17,6 +17,11 @@ LOCUTION_BEFORE_OBJECT = [
      {"cue": "nie", "stance": "deny", "content": "toute fermeture de la piscine"}),
     ("Le recteur a annoncé depuis mardi la création de trois postes d'infirmière.",
      {"cue": "annoncé", "speaker": "Le recteur", "content": "la création de trois postes d'infirmière"}),
+    # a locution the parse marks as fixed, or attaches as an argument
+    ("Les riverains réclament d'abord la réouverture de la gare.",
+     {"cue": "réclament", "stance": "ask", "content": "la réouverture de la gare"}),
+    ("Les élus demandent au préalable le départ du directeur.",
+     {"cue": "demandent", "stance": "ask", "content": "le départ du directeur"}),
 ]
 
 NOT_OBJECT_AFTER_LOCUTION = [

@@ -262,15 +262,20 @@ def skip_adverbials(ctx: Ctx, j: int) -> int:
 def bare_locution(ctx: Ctx, k: int) -> bool:
     """Does an adverbial locution of two words start at token k: a preposition and a noun or
     adverb with no determiner, which the parse hangs on a verb and gives no complement (`en
-    revanche`, `en bloc`, `d'ailleurs`, `depuis lundi`)? Not `de` + a noun, which may start a
-    name or the noun phrase itself (`de la Morlais`, `de nouvelles mesures`)."""
-    if k + 1 >= ctx.n or ctx.tok(k).pos_ != "ADP" or norm(ctx.tok(k)) in ctx.words.de and ctx.tok(k + 1).pos_ != "ADV":
+    revanche`, `en bloc`, `d'ailleurs`, `depuis lundi`, `au préalable`), or that the parse marks as
+    fixed (`d'abord`)? Not `de` + a noun otherwise, which may start a name or the noun phrase
+    itself (`de la Morlais`, `de nouvelles mesures`)."""
+    if k + 1 >= ctx.n or ctx.tok(k).pos_ != "ADP":
         return False
     w = ctx.tok(k + 1)
+    if w.dep_ == "fixed" and w.head.i == k and w.pos_ in ("NOUN", "ADV"):
+        return True  # `d'abord`, `en effet`: a locution the parse marks as fixed
+    if norm(ctx.tok(k)) in ctx.words.de and w.pos_ != "ADV":
+        return False
     head = w if ctx.tok(k).head.i == w.i else ctx.tok(k)
     return w.pos_ in ("NOUN", "ADV") and not w.text[:1].isupper() and w.right_edge.i == k + 1 \
         and (w.head.i == k or ctx.tok(k).head.i == w.i) and head.head.pos_ in ("VERB", "AUX") \
-        and head.dep_ in ("obl:mod", "advmod", "obl")
+        and head.dep_ in ("obl:mod", "advmod", "obl", "obl:arg")  # (`demandent au préalable le …`)
 
 
 def skip_own_part(ctx: Ctx, j: int) -> int:
