@@ -198,3 +198,17 @@ def test_when_participle_with_agent_hangs_on_a_noun_then_noun_phrase_is_content(
 ])
 def test_when_participle_is_no_cue_or_agent_no_speaker_then_no_attribution(nlp, text):
     assert not any(a["rule"].startswith("passive") for a in _run(nlp, text))
+
+
+# -- long complements of the speech between the cue and its `que` ---------------------------------
+def test_when_long_complements_precede_que_then_clause_is_found(nlp):
+    text = ("Le comité et sa présidente ont annoncé lors d'une conférence de presse mardi à Lyon, "
+            "en présence des élus de la région, que la course partira de la place Bellecour.")
+    _found(_run(nlp, text), {"cue": "annoncé", "content": "la course partira de la place Bellecour"})
+
+
+def test_when_que_is_far_after_an_object_then_it_stays_a_relative(nlp):
+    # past an object, a far `que` (beyond the usual reach) opens a relative clause, not what was said
+    text = ("Les habitants ont proclamé une commune libre sur le haut plateau du Vercors, baptisée Rocheblanche, "
+            "que la préfecture juge illégale.")
+    assert not any(a["cue"] == "proclamé" and a["rule"].startswith("que_clause") for a in _run(nlp, text))

@@ -29,7 +29,10 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         return []  # `est jugé trop coûteux par …`: passive, the que clause is not reported speech
     j = t.i + 1
     que = si = None
-    while j < ctx.n and j - t.i <= 12:
+    # past complements of the speech, a longer reach (`a annoncé lors d'une conférence de presse
+    # jeudi à Nice, en présence des élus, que`); past an object, the `que` may be a relative's
+    reach = 24 if ctx.tok(min(ctx.n - 1, skip_adverbials(ctx, j))).pos_ == "ADP" else 12
+    while j < ctx.n and j - t.i <= reach:
         w = norm(ctx.tok(j))
         tk = ctx.tok(j)
         # `estime ainsi que …`: the adverb right after the cue, the `que` is the cue's own (not
