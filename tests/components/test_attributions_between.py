@@ -212,3 +212,23 @@ def test_when_que_is_far_after_an_object_then_it_stays_a_relative(nlp):
     text = ("Les habitants ont proclamé une commune libre sur le haut plateau du Vercors, baptisée Rocheblanche, "
             "que la préfecture juge illégale.")
     assert not any(a["cue"] == "proclamé" and a["rule"].startswith("que_clause") for a in _run(nlp, text))
+
+
+# -- a source named in quotation marks (a newspaper's or a programme's title) ---------------------
+QUOTED_NAME = [
+    ("Selon « Le Courrier de l'Ouest », la mairie aurait vendu le terrain.",
+     {"cue": "Selon", "speaker": "« Le Courrier de l'Ouest »", "content": "la mairie aurait vendu le terrain"}),
+    ("Le maire aurait vendu le terrain à son frère, a révélé mardi l'émission « Envoyé spécial ».",
+     {"cue": "révélé", "speaker": "l'émission « Envoyé spécial »", "content": "Le maire aurait vendu le terrain à son frère"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", QUOTED_NAME)
+def test_when_source_is_a_title_in_quotation_marks_then_it_speaks(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+def test_when_quoted_words_are_a_sentence_then_they_are_no_name(nlp):
+    # `Selon « … »` with a verb inside: the quote is what was said, not who said it
+    found = _run(nlp, "Le texte précise : « Selon nous, rien ne change. »")
+    assert not any(a["speaker"] and a["speaker"].startswith("«") for a in found), found

@@ -86,10 +86,26 @@ def substantive(t) -> bool:
     return t.pos_ == "ADJ" and any(c.dep_ == "det" for c in t.children)
 
 
+def quoted_name(ctx: Ctx, k: int) -> Optional[int]:
+    """The closing mark of a name in quotation marks opening at token k (`« Quotidien »`, `« Le
+    Monde »`: a title of a newspaper or a programme): one to six words, the first capitalised,
+    no verb; else None."""
+    if k not in ctx.open_tok:
+        return None
+    close = ctx.qtok[ctx.open_tok[k]][1]
+    if close is None or not 1 <= close - k - 1 <= 6:
+        return None
+    inner = ctx.doc[k + 1:close]
+    return close if inner[0].text[:1].isupper() and not any(x.pos_ in ("VERB", "AUX") or x.is_punct for x in inner) \
+        else None
+
+
 def np_right(ctx: Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]]:
     """Token span of the noun phrase starting at token i (inverted speaker, `selon X`)."""
     if i >= ctx.n:
         return None
+    if quoted_name(ctx, i) is not None:  # `Selon « Quotidien », …`
+        return (i, quoted_name(ctx, i))
     t = ctx.tok(i)
     w = norm(t)
     if t.pos_ == "PRON" and not partitive_head(ctx, t):
@@ -107,6 +123,9 @@ def np_right(ctx: Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]]:
         pw = norm(p)
         if "\n" in ctx.tok(j).whitespace_ or p.is_space:
             break
+        if quoted_name(ctx, j + 1) is not None and ctx.tok(j).pos_ in ("NOUN", "PROPN"):
+            j = quoted_name(ctx, j + 1)  # `l'émission de TMC « Quotidien »`
+            continue
         if p.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X") or p.text in ("-", "'", "’") or partitive_head(ctx, p) or (
                 p.pos_ == "VERB" and p.dep_ == "amod" and p.head.i == j and ctx.tok(j).pos_ in ("NOUN", "PROPN")):
             j += 1  # `les Nations unies`: a participle the parser hangs on the noun before
