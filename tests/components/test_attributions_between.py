@@ -170,7 +170,20 @@ CLITIC_BEFORE_INFINITIVE = [
      {"cue": "dit", "rule": "infinitive/subject", "content": "se sentir trahie par le conseil"}),
     ("Le syndicat affirme y avoir renoncé depuis longtemps.",
      {"cue": "affirme", "rule": "infinitive/subject", "content": "y avoir renoncé depuis longtemps"}),
+    # a negation after the cue negates the infinitive, not the speech act
+    ("La gérante a assuré ne rien savoir de ces comptes.",
+     {"cue": "assuré", "rule": "infinitive/subject", "content": "ne rien savoir de ces comptes"}),
+    ("Le joueur a dit ne pas regretter son départ.",
+     {"cue": "dit", "rule": "infinitive/subject", "content": "ne pas regretter son départ"}),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "La gérante n'a pas assuré être au courant de ces comptes.",
+    "Le joueur ne dit pas que son départ était une erreur.",
+])
+def test_when_the_cue_itself_is_negated_then_no_attribution(nlp, text):
+    assert _run(nlp, text) == []
 
 
 @pytest.mark.parametrize("text, expect", CLITIC_BEFORE_INFINITIVE)

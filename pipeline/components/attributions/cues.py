@@ -214,8 +214,8 @@ def past_participle(t) -> bool:
 def negated(ctx: Ctx, t) -> bool:
     lo = chain_start(ctx, t.i)
     window = [norm(ctx.tok(j)) for j in range(lo, min(ctx.n, t.i + 3))]
-    if not any(w in ctx.words.negation_start for w in window):
-        return False
+    if not any(w in ctx.words.negation_start for w in window[:t.i - lo]):
+        return False  # (a `ne` after the cue negates its infinitive: `a affirmé ne pas savoir`)
     k = next(k for k, w in enumerate(window) if w in ctx.words.negation_start)
     if any(w in ("rien", "personne", "nul") for w in window[:k]) or \
             lo > 0 and norm(ctx.tok(lo - 1)) in ("rien", "personne", "nul") and k == 0:

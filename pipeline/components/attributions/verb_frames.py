@@ -80,8 +80,10 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         if any(norm(ctx.tok(x)) in ctx.words.negation_start for x in range(t.i + 1, k)):
             k = t.i + 1
         v = k
-        while v < ctx.n and v - k < 2 and norm(ctx.tok(v)) in ctx.words.object_clitic:
-            v += 1  # `a dit se sentir trahi`, `indiquant les avoir arrêtées`: clitics of the infinitive
+        lead = ctx.words.object_clitic | ctx.words.negation_start | ctx.words.negation_end
+        while v < ctx.n and v - k < 4 and norm(ctx.tok(v)) in lead:
+            v += 1  # `a dit se sentir trahi`, `indiquant les avoir arrêtées`, `a affirmé ne pas être au
+            # courant`: clitics and negation of the infinitive, in its content
         if v < ctx.n and ctx.tok(v).morph.get("VerbForm") == ["Inf"] and ctx.tok(v).pos_ in ("VERB", "AUX") \
                 and t.lemma_ not in ("demander", "souhaiter"):
             spans = clause_right(ctx, owner, k)
