@@ -245,3 +245,20 @@ def test_when_quoted_words_are_a_sentence_then_they_are_no_name(nlp):
     # `Selon « … »` with a verb inside: the quote is what was said, not who said it
     found = _run(nlp, "Le texte précise : « Selon nous, rien ne change. »")
     assert not any(a["speaker"] and a["speaker"].startswith("«") for a in found), found
+
+
+# -- `selon X` between a finite verb and the rest of its clause -----------------------------------
+SELON_INSIDE_CLAUSE = [
+    ("La piste reste, selon les enquêteurs, « la plus sérieuse » .",
+     {"cue": "selon", "content": "La piste reste, selon les enquêteurs, « la plus sérieuse »"}),
+    ("Le chantier serait, selon la mairie, bientôt terminé.",
+     {"cue": "selon", "content": "Le chantier serait, selon la mairie, bientôt terminé"}),
+    # a participle closes its clause: what follows the incise is no part of it
+    ("Le feu a été maîtrisé, selon les pompiers, vers minuit.",
+     {"cue": "selon", "content": "Le feu a été maîtrisé"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", SELON_INSIDE_CLAUSE)
+def test_when_selon_splits_a_clause_after_its_verb_then_content_is_the_whole_clause(nlp, text, expect):
+    _found(_run(nlp, text), expect)
