@@ -48,6 +48,8 @@ INSIDE_INVERTED_GROUP = [
      {"cue": "promis", "kind": "direct", "speaker": "elle", "content": "Nous reviendrons l'an prochain"}),
     ("« Nous avons perdu une bataille, pas la guerre » , a-t-il ensuite reconnu.",
      {"cue": "reconnu", "kind": "direct", "speaker": "il", "content": "Nous avons perdu une bataille, pas la guerre"}),
+    ("« Le dossier est clos » , a pour sa part affirmé la procureure Anne Lemaire.",
+     {"cue": "affirmé", "kind": "direct", "speaker": "la procureure Anne Lemaire", "content": "Le dossier est clos"}),
 ]
 
 

@@ -81,6 +81,12 @@ def chain_start(ctx: Ctx, i: int) -> int:
                                                              and w not in ctx.words.subject_pronoun):
             j -= 1
             continue
+        # `a pour sa part déclaré`, `a de son côté indiqué`: a preposition, a possessive and a noun
+        # between the auxiliary and its participle
+        if p.pos_ == "NOUN" and j - 4 >= 0 and ctx.tok(j - 2).morph.get("Poss") == ["Yes"] \
+                and ctx.tok(j - 3).pos_ == "ADP" and ctx.tok(j - 4).pos_ == "AUX":
+            j -= 3
+            continue
         # `a tenu à préciser`, `vient de déclarer`: a modal verb and its preposition
         if w in ("à", "de", "d'") and ctx.tok(i).morph.get("VerbForm") == ["Inf"] and j - 2 >= 0 \
                 and ctx.tok(j - 2).pos_ in ("VERB", "AUX"):
