@@ -264,3 +264,27 @@ SELON_INSIDE_CLAUSE = [
 @pytest.mark.parametrize("text, expect", SELON_INSIDE_CLAUSE)
 def test_when_selon_splits_a_clause_after_its_verb_then_content_is_the_whole_clause(nlp, text, expect):
     _found(_run(nlp, text), expect)
+
+
+# -- a disparaging label in quotation marks after the object (corpus/NOTES.md T7) ------------------
+QUOTED_LABEL_DE = [
+    ("La maire a qualifié jeudi ce projet d'« aberrant » .",
+     {"cue": "qualifié", "kind": "direct", "stance": "accuse", "content": "aberrant"}),
+    ("Le syndicat a réagi en qualifiant la réforme de « provocation » et appelle à la grève.",
+     {"cue": "qualifiant", "kind": "direct", "content": "provocation"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", QUOTED_LABEL_DE)
+def test_when_object_is_labelled_de_a_quote_then_the_label_is_content(nlp, text, expect):
+    found = _run(nlp, text)
+    _found(found, expect)
+    assert any(a["rule"].startswith("object_label/") for a in found if a["content"] == expect["content"]), found
+
+
+@pytest.mark.parametrize("text", [
+    "L'équipe de Lyon s'est qualifiée pour la finale de la coupe.",  # no speech
+    "Le club a qualifié trois joueurs pour les championnats.",        # no quote: no label
+])
+def test_when_qualifier_has_no_quoted_label_then_no_attribution(nlp, text):
+    assert _run(nlp, text) == []

@@ -532,7 +532,7 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         return []
     if lo > 0 and ctx.tok(lo - 1).text == "," and ends_sentence(ctx, np[1] + 1):
         return []  # `…, ont annoncé les Nations unies (vers midi).`: the subject inverted after its cue
-    label = quoted_label(ctx, np[1] + 1)
+    label = quoted_label(ctx, np[1] + 1, de=cue.stance == "accuse")
     if label:  # `a décrit le déploiement comme « une menace »`: the label is the content (NOTES.md T7)
         return [make_attribution("direct", t, cue.lemma, cue.stance, speaker_for(ctx, t), (q.start, q.end),
                                  "object_label") for q in label]
