@@ -10,10 +10,12 @@ from spacy.tokens import Doc
 from pipeline.components.attributions.contents import close_parentheses, kind_of, split_joined_quotes
 from pipeline.components.attributions.context import Ctx, Words, norm
 from pipeline.components.attributions.cues import CueLookup, chain_start, inverted_clitic, negated, not_a_speech_act, past_participle
+from pipeline.components.attributions.objects import ends_sentence
 from pipeline.components.attributions.quotations import (pattern_continued, pattern_dash, pattern_noun_colon_quote,
                                                          pattern_quoted_predicate, pattern_read_in)
 from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, pattern_pour, pattern_selon
 from pipeline.components.attributions.speaker_actors import resolve_speakers
+from pipeline.components.attributions.speakers import right_speaker
 from pipeline.components.attributions.strict import human_speaker, is_new, strict_verb_items
 from pipeline.components.attributions.verb_frames import (pattern_colon_quote, pattern_de_inf, pattern_inversion,
                                                           pattern_object, pattern_passive_object, pattern_passive_quote,
@@ -147,16 +149,21 @@ class AttributionsComponent(CueLookup, RuleComponent):
         return not (sp.start > 0 and norm(ctx.tok(sp.start - 1)) in ("si", "s'"))
 
     def _incise_in_quote(self, ctx, t) -> bool:
-        """`« part one, dit-elle. part two »`: a cue inside a quote right after a comma with an
-        inverted clitic subject is the quote's own incise, not speech inside the quote."""
-        if t.i == 0:
+        """`« part one, dit-elle. part two »`, `« part one, a ensuite dit le maire. part two »`: a
+        cue inside a quote right after a comma with an inverted subject, a clitic or a noun phrase
+        that ends at a comma or a period, is the quote's own incise, not speech inside the quote."""
+        j = chain_start(ctx, t.i) - 1
+        if j < 0 or ctx.tok(j).text != ",":
             return False
-        j = t.i - 1
-        while j > 0 and ctx.tok(j).pos_ == "AUX":
-            j -= 1
-        if ctx.tok(j).text != ",":
+        if inverted_clitic(ctx, t) is not None:
+            return True
+        cue = self.verb_cue(ctx, t)
+        if cue is None or "inversion" not in cue.frames:
             return False
-        return inverted_clitic(ctx, t) is not None
+        sp = right_speaker(ctx, t.i)
+        end = ctx.doc.char_span(sp[0], sp[1], alignment_mode="expand") if sp is not None else None
+        return end is not None and end.end < ctx.n and ctx.in_quote[end.end] == ctx.in_quote[t.i] \
+            and (ctx.tok(end.end).text == "," or ends_sentence(ctx, end.end))  # `…, dit-il en 2010. …`
 
 
 def multiword_cue_spans(ctx: Ctx, found: list[dict]) -> None:

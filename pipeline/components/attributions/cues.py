@@ -51,8 +51,8 @@ def inverted_clitic(ctx: Ctx, t) -> Optional[tuple[int, int]]:
     """The inverted subject clitic around cue `t` (`a-t-il déclaré`, `déclare-t-elle`): char
     span of `il`/`elle` without the hyphen."""
     lo = t.i
-    while lo > 0 and (ctx.tok(lo - 1).pos_ == "AUX" or ctx.tok(lo - 1).text.startswith("-")) and t.i - lo < 4:
-        lo -= 1
+    while lo > 0 and (ctx.tok(lo - 1).pos_ in ("AUX", "ADV") or ctx.tok(lo - 1).text.startswith("-")) and t.i - lo < 5:
+        lo -= 1  # `a-t-elle ainsi concédé`: an adverb between the clitic and the participle
     for j in list(range(lo, t.i)) + [j for j in (t.i + 1, t.i + 2) if j < ctx.n]:
         w = norm(ctx.tok(j))
         if w in ctx.words.inverted_clitic or (w.startswith("-") and w.lstrip("-t").lstrip("-") in
@@ -80,6 +80,12 @@ def chain_start(ctx: Ctx, i: int) -> int:
                 or (p.pos_ == "ADV" and not p.is_punct) or (p.pos_ == "PRON" and p.dep_.startswith("expl")
                                                              and w not in ctx.words.subject_pronoun):
             j -= 1
+            continue
+        # `a pour sa part déclaré`, `a de son côté indiqué`: a preposition, a possessive and a noun
+        # between the auxiliary and its participle
+        if p.pos_ == "NOUN" and j - 4 >= 0 and ctx.tok(j - 2).morph.get("Poss") == ["Yes"] \
+                and ctx.tok(j - 3).pos_ == "ADP" and ctx.tok(j - 4).pos_ == "AUX":
+            j -= 3
             continue
         # `a tenu à préciser`, `vient de déclarer`: a modal verb and its preposition
         if w in ("à", "de", "d'") and ctx.tok(i).morph.get("VerbForm") == ["Inf"] and j - 2 >= 0 \
@@ -214,8 +220,8 @@ def past_participle(t) -> bool:
 def negated(ctx: Ctx, t) -> bool:
     lo = chain_start(ctx, t.i)
     window = [norm(ctx.tok(j)) for j in range(lo, min(ctx.n, t.i + 3))]
-    if not any(w in ctx.words.negation_start for w in window):
-        return False
+    if not any(w in ctx.words.negation_start for w in window[:t.i - lo]):
+        return False  # (a `ne` after the cue negates its infinitive: `a affirmé ne pas savoir`)
     k = next(k for k, w in enumerate(window) if w in ctx.words.negation_start)
     if any(w in ("rien", "personne", "nul") for w in window[:k]) or \
             lo > 0 and norm(ctx.tok(lo - 1)) in ("rien", "personne", "nul") and k == 0:

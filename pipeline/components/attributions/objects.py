@@ -69,9 +69,17 @@ def within_cue_clause(ctx: Ctx, t, spans: list) -> list:
     return [(a, min(b, end)) for a, b in spans if a < end]
 
 
-def quoted_label(ctx: Ctx, k: int) -> list:
+def quoted_label(ctx: Ctx, k: int, de: bool = False) -> list:
     """The quotes of a label after an object (`comme « une menace »`, `comme « tremblants » et
-    « dégoûtés »`) starting at token k, else []."""
+    « dégoûtés »`; with `de`, a disparaging one: `qualifie la décision d'« absurde »`) starting at
+    token k, else []."""
+    if de and k + 2 < ctx.n and norm(ctx.tok(k)) in ("de", "d'", "d") and (k + 1 in ctx.open_tok or (
+            ctx.tok(k + 1).text in ("'", "’") and k + 2 in ctx.open_tok)):
+        k = k + 1 if k + 1 in ctx.open_tok else k + 2
+        close = ctx.qtok[ctx.open_tok[k]][1]
+        if close is None or not ends_sentence(ctx, close + 1) and norm(ctx.tok(close + 1)) not in (",", ";", "et", "mais"):
+            return []  # the label closes the clause (`de « X » qui …` is a complement of the noun)
+        return [ctx.quotes[ctx.open_tok[k]]]
     if k + 1 >= ctx.n or norm(ctx.tok(k)) != "comme" or k + 1 not in ctx.open_tok:
         return []
     out = []

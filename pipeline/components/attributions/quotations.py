@@ -42,6 +42,15 @@ def pattern_dash(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
     return out
 
 
+def own_incise(prev: dict, before: str) -> bool:
+    """Is the text between a direct quote and the next one only the quote's own sentence of
+    attribution, however long its speaker's apposition (`« … », a déclaré Paul Roux, maire de
+    la commune depuis 2008, à la presse. « … »`): its cue after the quote and one sentence end?"""
+    cue = prev.get("cue_start")
+    return cue is not None and cue >= prev["content_end"] and len(re.findall(r"[.!?](?:\s|$)", before)) == 1 \
+        and len(before) < 200
+
+
 def pattern_continued(ctx: Ctx, found: list[dict]) -> list[dict]:
     """A quote opening a paragraph with no cue continues the previous paragraph's speaker.
 
@@ -65,8 +74,8 @@ def pattern_continued(ctx: Ctx, found: list[dict]) -> list[dict]:
         if text[p + 1:q.open].strip():
             m = bisect.bisect_right(ends, q.open) - 1
             before = text[ordered[m]["content_end"]:q.open] if m >= 0 else ""
-            if not (m >= 0 and ordered[m]["kind"] == "direct" and len(before) < 60 and "\n" not in before
-                    and re.search(r"[.!?]\s*$", before)):
+            if not (m >= 0 and ordered[m]["kind"] == "direct" and (len(before) < 60 or own_incise(ordered[m], before))
+                    and "\n" not in before and re.search(r"[.!?]\s*$", before)):
                 continue
             same_par = True
         # and be the whole paragraph, or most of it; after a direct quote's sentence, a whole

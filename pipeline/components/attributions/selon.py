@@ -131,8 +131,14 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
                 more = clause_right(ctx, owner, k + 1)
                 if more and more[0][0] < sent.end_char:
                     more_toks = ctx.doc.char_span(*more[0], alignment_mode="expand")
-                    if more_toks is not None and any(x.pos_ in ("VERB", "AUX") and x.morph.get("VerbForm") == ["Fin"]
-                                                     for x in more_toks):
+                    last = first - 2
+                    while last > 0 and ctx.tok(last).pos_ == "ADV":
+                        last -= 1
+                    # (`Ceci serait cependant, selon X, « une légende »`: the verb before awaits the rest)
+                    awaiting = ctx.tok(last).pos_ in ("VERB", "AUX") and "Fin" in ctx.tok(last).morph.get("VerbForm") \
+                        and ctx.in_quote[last] < 0
+                    if more_toks is not None and (awaiting or any(
+                            x.pos_ in ("VERB", "AUX") and x.morph.get("VerbForm") == ["Fin"] for x in more_toks)):
                         span = (left[0], more[0][1])
     if not span or span[1] - span[0] < 3:
         return []

@@ -72,20 +72,50 @@ def np_left(ctx: Ctx, j: int, appos: bool = True) -> Optional[tuple[int, int]]:
     return (k, j)
 
 
+def partitive_head(ctx: Ctx, t) -> bool:
+    """A pronoun heading a noun phrase through `de` (`un de ses avocats`, `l'un des enquêteurs`):
+    the parse hangs the noun after `de` on the pronoun."""
+    return t.pos_ == "PRON" and t.i + 1 < ctx.n and norm(ctx.tok(t.i + 1)) in ctx.words.de | {"des", "du"} and any(
+        c.dep_ == "nmod" and c.i > t.i + 1 and any(norm(x) in ctx.words.de | {"des", "du"} for x in c.children)
+        for c in t.children)
+
+
+def substantive(t) -> bool:
+    """An adjective the parse uses as a noun, heading its own determiner (`une Canadienne`, `les
+    Britanniques`: nationality nouns the tagger takes for adjectives)."""
+    return t.pos_ == "ADJ" and any(c.dep_ == "det" for c in t.children)
+
+
+def quoted_name(ctx: Ctx, k: int) -> Optional[int]:
+    """The closing mark of a name in quotation marks opening at token k (`« Quotidien »`, `« Le
+    Monde »`: a title of a newspaper or a programme): one to six words, the first capitalised,
+    no verb; else None."""
+    if k not in ctx.open_tok:
+        return None
+    close = ctx.qtok[ctx.open_tok[k]][1]
+    if close is None or not 1 <= close - k - 1 <= 6:
+        return None
+    inner = ctx.doc[k + 1:close]
+    return close if inner[0].text[:1].isupper() and not any(x.pos_ in ("VERB", "AUX") or x.is_punct for x in inner) \
+        else None
+
+
 def np_right(ctx: Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]]:
     """Token span of the noun phrase starting at token i (inverted speaker, `selon X`)."""
     if i >= ctx.n:
         return None
+    if quoted_name(ctx, i) is not None:  # `Selon « Quotidien », …`
+        return (i, quoted_name(ctx, i))
     t = ctx.tok(i)
     w = norm(t)
-    if t.pos_ == "PRON":
+    if t.pos_ == "PRON" and not partitive_head(ctx, t):
         if w in ctx.words.subject_pronoun or w.endswith("-ci") or w in ("ce",):
             j = i
             if w == "ce" and i + 1 < ctx.n and norm(ctx.tok(i + 1)) in ("dernier", "dernière", "derniers"):
                 j = i + 1
             return (i, j)
         return None
-    if t.pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "X"):
+    if t.pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "X") and not partitive_head(ctx, t):
         return None
     j = i
     while j + 1 < ctx.n and j - i < MAX_NP:
@@ -93,7 +123,10 @@ def np_right(ctx: Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]]:
         pw = norm(p)
         if "\n" in ctx.tok(j).whitespace_ or p.is_space:
             break
-        if p.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X") or p.text in ("-", "'", "’") or (
+        if quoted_name(ctx, j + 1) is not None and ctx.tok(j).pos_ in ("NOUN", "PROPN"):
+            j = quoted_name(ctx, j + 1)  # `l'émission de TMC « Quotidien »`
+            continue
+        if p.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X") or p.text in ("-", "'", "’") or partitive_head(ctx, p) or (
                 p.pos_ == "VERB" and p.dep_ == "amod" and p.head.i == j and ctx.tok(j).pos_ in ("NOUN", "PROPN")):
             j += 1  # `les Nations unies`: a participle the parser hangs on the noun before
             continue
@@ -116,7 +149,7 @@ def np_right(ctx: Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]]:
         break
     while j > i and (ctx.tok(j).pos_ in ("ADP", "DET") or ctx.tok(j).text in ("-", "'")):
         j -= 1
-    if not any(ctx.tok(x).pos_ in ("NOUN", "PROPN", "X") for x in range(i, j + 1)):
+    if not any(ctx.tok(x).pos_ in ("NOUN", "PROPN", "X") or substantive(ctx.tok(x)) for x in range(i, j + 1)):
         return None
     if appos and j + 2 < ctx.n and ctx.tok(j + 1).text == ",":
         nxt = np_right(ctx, j + 2, appos=False)
@@ -245,15 +278,37 @@ def skip_adverbials(ctx: Ctx, j: int) -> int:
     return j
 
 
+def bare_locution(ctx: Ctx, k: int) -> bool:
+    """Does an adverbial locution of two words start at token k: a preposition and a noun or
+    adverb with no determiner, which the parse hangs on a verb and gives no complement (`en
+    revanche`, `en bloc`, `d'ailleurs`, `depuis lundi`, `au préalable`), or that the parse marks as
+    fixed (`d'abord`)? Not `de` + a noun otherwise, which may start a name or the noun phrase
+    itself (`de la Morlais`, `de nouvelles mesures`)."""
+    if k + 1 >= ctx.n or ctx.tok(k).pos_ != "ADP":
+        return False
+    w = ctx.tok(k + 1)
+    if w.dep_ == "fixed" and w.head.i == k and w.pos_ in ("NOUN", "ADV"):
+        return True  # `d'abord`, `en effet`: a locution the parse marks as fixed
+    if norm(ctx.tok(k)) in ctx.words.de and w.pos_ != "ADV":
+        return False
+    head = w if ctx.tok(k).head.i == w.i else ctx.tok(k)
+    return w.pos_ in ("NOUN", "ADV") and not w.text[:1].isupper() and w.right_edge.i == k + 1 \
+        and (w.head.i == k or ctx.tok(k).head.i == w.i) and head.head.pos_ in ("VERB", "AUX") \
+        and head.dep_ in ("obl:mod", "advmod", "obl", "obl:arg")  # (`demandent au préalable le …`)
+
+
 def skip_own_part(ctx: Ctx, j: int) -> int:
-    """Past `pour sa part`, `de son côté`, `à son tour` (a preposition, a possessive, a noun)
-    and the adverbs and dates around them, between an inverted cue and its subject
-    (`…, estime pour sa part le juge`, `ont annoncé le 12 avril les Nations unies`)."""
+    """Past `pour sa part`, `de son côté`, `à son tour` (a preposition, a possessive, a noun),
+    the bare locutions (`en revanche`, `d'ailleurs`) and the adverbs and dates around them,
+    between a cue and its subject or object (`…, estime pour sa part le juge`, `ont annoncé le
+    12 avril les Nations unies`, `nie en bloc toute responsabilité`)."""
     for _ in range(3):
         k = skip_adverbials(ctx, j)
         if k + 2 < ctx.n and ctx.tok(k).pos_ == "ADP" and ctx.tok(k + 1).morph.get("Poss") == ["Yes"] \
                 and ctx.tok(k + 2).pos_ == "NOUN":
             k += 3
+        elif bare_locution(ctx, k):
+            k += 2
         if k == j:
             return j
         j = k

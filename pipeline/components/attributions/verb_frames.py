@@ -29,12 +29,21 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         return []  # `est jugé trop coûteux par …`: passive, the que clause is not reported speech
     j = t.i + 1
     que = si = None
-    while j < ctx.n and j - t.i <= 12:
+    # past complements of the speech, a longer reach (`a annoncé lors d'une conférence de presse
+    # jeudi à Nice, en présence des élus, que`); past an object, the `que` may be a relative's
+    reach = 24 if ctx.tok(min(ctx.n - 1, skip_adverbials(ctx, j))).pos_ == "ADP" else 12
+    while j < ctx.n and j - t.i <= reach:
         w = norm(ctx.tok(j))
         tk = ctx.tok(j)
-        if w in ("que", "qu'", "qu") and norm(ctx.tok(j - 1)) in ctx.words.subordinator:
+        # `estime ainsi que …`: the adverb right after the cue, the `que` is the cue's own (not
+        # `…, ainsi que` after a comma); `alors que` only before a quote (`expliquait alors que
+        # « … »`: `a répondu alors que la salle se vidait` is a time)
+        adverb = j == t.i + 2 and (norm(ctx.tok(j - 1)) == "ainsi" or norm(ctx.tok(j - 1)) == "alors"
+                                   and j + 1 in ctx.open_tok)
+        if w in ("que", "qu'", "qu") and norm(ctx.tok(j - 1)) in ctx.words.subordinator and not adverb:
             break
-        if w in ("que", "qu'", "qu") and norm(ctx.tok(j - 1)) not in ("ce", "plus", "moins", "autant", "ainsi", "tant"):
+        if w in ("que", "qu'", "qu") and (adverb or norm(ctx.tok(j - 1)) not in (
+                "ce", "plus", "moins", "autant", "ainsi", "tant")):
             que = j
             if w == "qu" and j + 1 < ctx.n and ctx.tok(j + 1).text in ("'", "’"):
                 que = j + 1  # `qu' «` tokenised as `qu` `'`
@@ -70,7 +79,12 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         k = skip_adverbials(ctx, t.i + 1)  # `a confirmé le 25 mars être à l'origine`
         if any(norm(ctx.tok(x)) in ctx.words.negation_start for x in range(t.i + 1, k)):
             k = t.i + 1
-        if k < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Inf"] and ctx.tok(k).pos_ in ("VERB", "AUX") \
+        v = k
+        lead = ctx.words.object_clitic | ctx.words.negation_start | ctx.words.negation_end
+        while v < ctx.n and v - k < 4 and norm(ctx.tok(v)) in lead:
+            v += 1  # `a dit se sentir trahi`, `indiquant les avoir arrêtées`, `a affirmé ne pas être au
+            # courant`: clitics and negation of the infinitive, in its content
+        if v < ctx.n and ctx.tok(v).morph.get("VerbForm") == ["Inf"] and ctx.tok(v).pos_ in ("VERB", "AUX") \
                 and t.lemma_ not in ("demander", "souhaiter"):
             spans = clause_right(ctx, owner, k)
             rule = "infinitive"
@@ -101,6 +115,8 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     verb = ctx.tok(ctx.cue_first.get(t.i, t.i))  # `mettant` of `mettant en avant`
     if lo == 0 or verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"]:
         return []  # `… qualifiant la tribune de « tract »`: a present participle has no inverted subject
+    if any(c.dep_.startswith("aux") and c.i < lo - 1 and ctx.tok(c.i + 1).text == "," for c in verb.children):
+        return []  # `La Commission a, ce mercredi, menacé …`: its auxiliary before an incise, no inversion
     comme = norm(ctx.tok(lo - 1)) == "comme" and lo >= 2 and norm(ctx.tok(lo)) in ("l'", "le")
     if comme:
         lo -= 1  # `…, comme l'a confirmé le procureur`: the clause before is what he confirmed
@@ -149,8 +165,8 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         # comes before is a clause (a finite verb outside a relative), not the subject itself
         sp = ctx.doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
         if sp is None or (sp.end < ctx.n and not (ctx.tok(sp.end).text in SENT_END | {",", ":", "("}
-                                                 or ctx.tok(sp.end).is_space)):
-            return []
+                                                 or ctx.tok(sp.end).is_space or ends_sentence(ctx, sp.end))):
+            return []  # (`…, a annoncé la police vers midi.`: a short complement closes the sentence)
         if not has_main_verb(ctx, j):
             return []
     if j in ctx.close_tok:
@@ -316,13 +332,16 @@ def pattern_passive_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     `Cette demande a été rejetée par le gouvernement.` -> deny, content `Cette demande`
     `Ce « désastre » est déploré par les Nations unies.` -> mixed
     """
-    if "object" not in cue.frames or not any(c.dep_ == "aux:pass" for c in t.children):
+    reduced = t.dep_ == "acl" and t.head.pos_ == "NOUN" and t.head.i < t.i  # `L'ouverture d'une enquête, annoncée par …`
+    if "object" not in cue.frames or not (reduced or any(c.dep_ == "aux:pass" for c in t.children)):
         return []
     j = skip_adverbials(ctx, t.i + 1)
     if j + 1 >= ctx.n or norm(ctx.tok(j)) != "par":
         return []
     np = np_right(ctx, j + 1, appos=False)
-    subj = next((c for c in t.children if c.dep_ == "nsubj:pass" and c.i < t.i), None)
+    subj = t.head if reduced else next((c for c in t.children if c.dep_ == "nsubj:pass" and c.i < t.i), None)
+    while reduced and subj.dep_ == "nmod" and subj.head.pos_ == "NOUN" and subj.head.i < subj.i:
+        subj = subj.head  # the participle hung on the complement: the phrase is its head's
     if not np or subj is None:
         return []
     end = np[1]
@@ -490,8 +509,9 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
 
     `Le ministère a rejeté ces accusations.` -> deny, content `ces accusations`
     `Le club dément toute irrégularité.` -> deny
+    `Le club dément en bloc toute irrégularité.` -> past a locution
     """
-    j = skip_adverbials(ctx, t.i + 1)
+    j = skip_own_part(ctx, t.i + 1)
     if j >= ctx.n or ctx.tok(j).pos_ != "DET":
         return []
     lo = chain_start(ctx, t.i)
@@ -512,7 +532,7 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         return []
     if lo > 0 and ctx.tok(lo - 1).text == "," and ends_sentence(ctx, np[1] + 1):
         return []  # `…, ont annoncé les Nations unies (vers midi).`: the subject inverted after its cue
-    label = quoted_label(ctx, np[1] + 1)
+    label = quoted_label(ctx, np[1] + 1, de=cue.stance == "accuse")
     if label:  # `a décrit le déploiement comme « une menace »`: the label is the content (NOTES.md T7)
         return [make_attribution("direct", t, cue.lemma, cue.stance, speaker_for(ctx, t), (q.start, q.end),
                                  "object_label") for q in label]
