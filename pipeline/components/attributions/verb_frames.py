@@ -45,6 +45,11 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
             break
         if tk.text in SENT_END or tk.text in (":",) or j in ctx.open_tok or ctx.is_break(j) and tk.is_space:
             break
+        if tk.pos_ in ("VERB", "AUX") and tk.morph.get("VerbForm") == ["Part"] and tk.morph.get("Tense") == ["Pres"]:
+            break  # `a réfuté ces allégations, affirmant que …`: the clause is the participle's
+        if tk.pos_ == "VERB" and tk.morph.get("VerbForm") == ["Inf"] and j == t.i + 1 + sum(
+                1 for x in range(t.i + 1, j) if ctx.tok(x).pos_ == "ADV") and owner.verb_cue(ctx, tk) is not None:
+            break  # `je souhaite rappeler que …`: the infinitive is the cue of the clause
         if tk.pos_ in ("VERB", "AUX") and j > t.i + 1:
             if tk.morph.get("VerbForm") == ["Inf"] and j == t.i + 1 + sum(
                     1 for x in range(t.i + 1, j) if ctx.tok(x).pos_ == "ADV"):

@@ -1,0 +1,53 @@
+"""Attributions, third round of precision and content boundaries (issue 15): classes of wrong
+cues, false attributions and contents running too far found by reading `depeche run` on
+winer-fr 2016-2017 articles outside corpus/gold.
+
+Every sentence is invented, of the same shape as a case seen; none is copied from an article.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.components.test_attributions import attribution_rows
+
+
+def _run(nlp, text):
+    return attribution_rows(nlp, text)[1]
+
+
+def _with_content(found, content):
+    match = [a for a in found if a["content"] == content]
+    assert match, found
+    return match[0]
+
+
+# -- a present participle or an infinitive cue between a verb and `que` owns the clause ------
+@pytest.mark.parametrize("text, content, cue, stance, speaker", [
+    ("Son avocat a contesté ces accusations, affirmant que son client était absent ce soir-là.",
+     "son client était absent ce soir-là", "affirmant", "assert", "Son avocat"),
+    ("Plusieurs élus le blâment ouvertement, ce dernier expliquant à propos du budget que la dette doit baisser.",
+     "la dette doit baisser", "expliquant", "assert", "ce dernier"),
+    ("Elle a diffusé une note détaillant les dépenses, tout en précisant qu'elles étaient connues.",
+     "elles étaient connues", "précisant", "assert", "Elle"),
+    ("La direction s'est défendue en soulignant que le contrat était légal.",
+     "le contrat était légal", "soulignant", "assert", "La direction"),
+    ("Je souhaite rappeler que le tribunal ne m'a rien interdit.",
+     "le tribunal ne m'a rien interdit", "rappeler", "assert", "Je"),
+    # no cue between: the verb keeps its clause
+    ("Le syndicat a rappelé mardi aux salariés que la grève était légale.",
+     "la grève était légale", "rappelé", "assert", "Le syndicat"),
+])
+def test_when_a_participle_cue_stands_before_que_then_it_is_the_cue(nlp, text, content, cue, stance, speaker):
+    a = _with_content(_run(nlp, text), content)
+    assert (a["cue"], a["stance"], a["speaker"]) == (cue, stance, speaker)
+
+
+# -- a gerund's speaker is its governor's subject with its apposed name ----------------------
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Le ministre des Sports, Paul Girard, a condamné ces violences en insistant sur le fait que « le stade doit rester sûr ».",
+     "le stade doit rester sûr", "Le ministre des Sports, Paul Girard"),
+    ("La présidente de la région, Anne Morel, affiche son optimisme, estimant que la croissance reviendra.",
+     "la croissance reviendra", "La présidente de la région, Anne Morel"),
+])
+def test_when_a_gerund_reports_then_the_governor_subject_keeps_its_name(nlp, text, content, speaker):
+    assert _with_content(_run(nlp, text), content)["speaker"] == speaker
