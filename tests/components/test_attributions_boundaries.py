@@ -51,3 +51,26 @@ def test_when_a_participle_cue_stands_before_que_then_it_is_the_cue(nlp, text, c
 ])
 def test_when_a_gerund_reports_then_the_governor_subject_keeps_its_name(nlp, text, content, speaker):
     assert _with_content(_run(nlp, text), content)["speaker"] == speaker
+
+
+# -- a content stops before a second predicate of the speaker sharing the cue's auxiliary ----
+@pytest.mark.parametrize("text, cue, content", [
+    ("Le maire a affirmé que « ces travaux sont indispensables » et rendu hommage aux ouvriers.",
+     "affirmé", "ces travaux sont indispensables"),
+    ("La ministre s'est engagée à construire une école et annoncé un plan de rénovation.",
+     "engagée", "construire une école"),
+    ("Il a précisé qu'il « respectera la décision » mais a malgré tout confié vouloir continuer.",
+     "précisé", "il « respectera la décision »"),
+    # the participle shares the content's own auxiliary, or is an adjective: the content goes on
+    ("Le préfet a déclaré que le bâtiment a été fouillé et vidé de ses occupants.",
+     "déclaré", "le bâtiment a été fouillé et vidé de ses occupants"),
+    ("La police a annoncé que deux suspects avaient été arrêtés puis relâchés dans la soirée.",
+     "annoncé", "deux suspects avaient été arrêtés puis relâchés dans la soirée"),
+    ("Elle a expliqué que le club avait perdu son entraîneur et recruté un nouveau joueur.",
+     "expliqué", "le club avait perdu son entraîneur et recruté un nouveau joueur"),
+    ("Le préfet a déclaré que la ville semblait détruite et abandonnée par ses habitants.",
+     "déclaré", "la ville semblait détruite et abandonnée par ses habitants"),
+])
+def test_when_the_speaker_goes_on_with_a_bare_participle_then_the_content_stops(nlp, text, cue, content):
+    found = [a for a in _run(nlp, text) if a["cue"] == cue]
+    assert [a["content"] for a in found] == [content]

@@ -164,7 +164,10 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
             start, last = j + 1, None
             j += 1
             continue
-        if w == "et" and j + 1 < ctx.n and ctx.tok(j + 1).pos_ in ("VERB", "AUX") and \
+        if w in ("et", "mais", "puis") and j > start and _speaker_participle(ctx, j, start):
+            break  # `a affirmé que « A » et rendu hommage à …`: a second predicate of the speaker
+        if (w in ("et", "puis") or w == "mais" and norm(ctx.tok(j - 1)) != ",") and j + 1 < ctx.n \
+                and ctx.tok(j + 1).pos_ in ("VERB", "AUX") and \
                 ctx.tok(j + 1).morph.get("VerbForm") == ["Fin"] and (not subject or j - 1 in ctx.close_tok
                                                                       or _speaker_predicate(ctx, j + 1, start)):
             break  # `annonce son soutien et appelle à …`: a second predicate of the speaker (in a clause
@@ -242,6 +245,30 @@ def _dangling(ctx: Ctx, b: int) -> bool:
         return False
     return t.pos_ in ("SCONJ", "CCONJ") and norm(t) not in ("que", "qu'") or (
         norm(t) == "même" and b + 1 < ctx.n and norm(ctx.tok(b + 1)) == "si")
+
+
+def _speaker_participle(ctx: Ctx, j: int, start: int) -> bool:
+    """Does the conjunction at j join a bare past participle (no auxiliary of its own) to the cue's
+    compound tense, not to the content (`a affirmé que « A » et rendu hommage à …`, `s'est engagée
+    à construire une école et annoncé un plan`)? The cue has its auxiliary before the content, the
+    content none its participle could share, and the participle takes a complement (not an
+    adjective closing the content: `que la ville est détruite et abandonnée`)."""
+    k = j + 1
+    while k < ctx.n and k - j <= 3 and (ctx.tok(k).pos_ == "ADV" or ctx.tok(k).dep_ == "fixed"):
+        k += 1
+    if k + 1 >= ctx.n:
+        return False
+    v, nxt = ctx.tok(k), ctx.tok(k + 1)
+    m = v.morph
+    if v.pos_ != "VERB" or m.get("VerbForm") != ["Part"] or m.get("Tense") != ["Past"] \
+            or nxt.is_punct and k + 1 not in ctx.open_tok or norm(nxt) == "par":
+        return False
+    if "Fem" in m.get("Gender") or "Plur" in m.get("Number"):
+        return v.dep_ == "conj" and v.head.i < start  # an agreeing participle: only on the parse's word
+    if any(ctx.tok(x).dep_.startswith("aux") for x in range(start, j)):
+        return False
+    lo = ctx.sent_start(start)
+    return any(ctx.tok(x).dep_.startswith("aux") and ctx.tok(x).head.i < start for x in range(lo, start))
 
 
 def _speaker_predicate(ctx: Ctx, k: int, start: int) -> bool:
