@@ -74,3 +74,33 @@ def test_when_a_gerund_reports_then_the_governor_subject_keeps_its_name(nlp, tex
 def test_when_the_speaker_goes_on_with_a_bare_participle_then_the_content_stops(nlp, text, cue, content):
     found = [a for a in _run(nlp, text) if a["cue"] == cue]
     assert [a["content"] for a in found] == [content]
+
+
+# -- a relative `que` with its gap after a noun is no reported clause ------------------------
+@pytest.mark.parametrize("text, cue, found", [
+    ("Il en a profité pour réaffirmer tout au long de son discours les grandes idées qu'il a défendues pendant sa campagne.",
+     "réaffirmer", False),
+    ("Le groupe conteste les conclusions de ce comité, qu'il qualifie de « partial ».", "conteste", False),
+    # a setting or the person told before `que`: a reported clause
+    ("Le ministre a confirmé à la presse locale qu'il démissionnerait.", "confirmé", True),
+    ("Le maire a déclaré dans un communiqué que la piscine rouvrirait.", "déclaré", True),
+    ("Le maire a précisé, dans un communiqué, que la piscine rouvrirait.", "précisé", True),
+    ("Ils mettent en avant le fait que « le bruit des travaux dure depuis deux ans ».", "mettent en avant", True),
+])
+def test_when_que_is_a_relative_pronoun_then_it_opens_no_content(nlp, text, cue, found):
+    assert any(a["cue"] == cue and a["rule"].startswith("que_clause") or a["cue"] == cue and "fait que" in a["content"]
+               for a in _run(nlp, text)) is found
+
+
+# -- no one speaks: a title, a discourse marker, a denial with `aucun` -----------------------
+@pytest.mark.parametrize("text, cue, found", [
+    ("Italie : le maire de Milan accuse la région de bloquer un « projet vital »\n\nLe maire a écrit au préfet.",
+     "accuse", False),
+    ("« Nous resterons unis »\n\nLe maire a accusé la région de bloquer le projet.", "accusé", True),
+    ("La bataille devrait cela dit être encore longue dans le centre-ville.", "dit", False),
+    ("Le rapport est clair et cela dit que la ville doit agir.", "dit", True),
+    ("Le ministre n'a démenti aucune information sur le chantier.", "démenti", False),
+    ("Le ministre a démenti toute implication dans le chantier.", "démenti", True),
+])
+def test_when_nobody_reports_then_there_is_no_attribution(nlp, text, cue, found):
+    assert any(a["cue"] == cue for a in _run(nlp, text)) is found

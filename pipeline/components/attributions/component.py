@@ -184,6 +184,8 @@ def headline_end(text: str) -> int:
     if nl <= 0 or nl > 200 or not text[nl:nl + 2] == "\n\n":
         return 0
     first = text[:nl].rstrip()
+    if first[-1:] in ("»", '"', "”") and first[0] not in "«\"“" and first[:-1].rstrip()[-1:] not in ".!?…":
+        return nl  # `France : X accuse l'Élysée de tenir un « cabinet noir »`: a title ending on a quoted word
     return 0 if not first or first[-1] in ".!?…»\"”" else nl
 
 

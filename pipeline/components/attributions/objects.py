@@ -35,6 +35,30 @@ def relative_que(ctx: Ctx, t, que: int) -> bool:
         ctx.tok(que - 1).text != "," or ctx.tok(que - 2).pos_ in ("NOUN", "ADJ", "PROPN"))
 
 
+def gapped_relative(ctx: Ctx, t, que: int) -> bool:
+    """Does the parse make the `que` at token `que` the object of its own clause, a noun right
+    before it (a comma aside), and that clause's verb has no other object nor clause (`réaffirme
+    les idées qu'il a défendues`, `vers la base qu'elle avait perdue`, `aux conclusions du comité,
+    qu'il qualifie de …`)? A relative pronoun with its gap, not the conjunction of a reported clause."""
+    q = ctx.tok(que)
+    last = que - 2 if ctx.tok(que - 1).text == "," else que - 1
+    if que < t.i + 2 or ctx.tok(last).pos_ not in ("NOUN", "PROPN", "ADJ") or ctx.tok(last).lower_ in ctx.words.time_word \
+            or ctx.tok(last).lower_ == "fait" or t.lemma_ in OBJECT_AND_QUE:
+        return False  # (`met en avant le fait que`, `informe les habitants que`: a clause)
+    if not (q.dep_ == "obj" or q.morph.get("PronType") == ["Rel"]) or q.head.i <= que:
+        return False
+    noun = ctx.tok(last).head if ctx.tok(last).dep_ == "amod" else ctx.tok(last)
+    while noun.dep_ == "nmod" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i and any(
+            c.dep_ == "case" and norm(c) in ("de", "d'", "du", "des") for c in noun.children):
+        noun = noun.head  # `aux élus de la commune`: the noun the cue governs
+    if any(c.dep_ == "case" for c in noun.children) and (ctx.tok(que - 1).text != "," or any(
+            ctx.tok(x).text == "," for x in range(t.i + 1, noun.i))):
+        return False  # `a confirmé à la presse qu'il`, `a déclaré dans un communiqué que`: a setting, then the clause
+    v = q.head
+    return v.pos_ in ("VERB", "AUX") and not any(
+        c.i != que and c.dep_ in ("obj", "ccomp", "xcomp") and c.pos_ != "ADJ" for c in v.children)
+
+
 def within_cue_clause(ctx: Ctx, t, spans: list) -> list:
     """An object content ends where the parse ends the cue's clause: before a second predicate
     of the speaker (`dénoncent une logique du « buzz », et s'inquiètent de …`: a finite verb

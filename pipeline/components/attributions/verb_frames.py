@@ -7,7 +7,7 @@ from pipeline.components.attributions.contents import (clause_left, clause_right
                                                        kind_of, quote_setting)
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
-from pipeline.components.attributions.objects import (closing_time, closing_words, ends_sentence, names_only,
+from pipeline.components.attributions.objects import (closing_time, closing_words, ends_sentence, gapped_relative, names_only,
                                                       quoted_label, relative_que, subject_before, within_cue_clause)
 from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, np_right, right_speaker,
                                                        skip_adverbials, skip_own_part, speaker_for, subject_phrase)
@@ -64,7 +64,7 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         j += 1
     spans = []
     rule = "que_clause"
-    if que is not None and relative_que(ctx, t, que):
+    if que is not None and (relative_que(ctx, t, que) or gapped_relative(ctx, t, que)):
         return []  # `a critiqué les photos qu'il a qualifiées de …`: a relative clause of the object
     if que is not None:
         spans = clause_right(ctx, owner, que + 1, subject=True)
