@@ -104,3 +104,22 @@ def test_when_que_is_a_relative_pronoun_then_it_opens_no_content(nlp, text, cue,
 ])
 def test_when_nobody_reports_then_there_is_no_attribution(nlp, text, cue, found):
     assert any(a["cue"] == cue for a in _run(nlp, text)) is found
+
+
+# -- a relative clause that is the speaker's own labelling ends the content -------------------
+@pytest.mark.parametrize("text, cue, content", [
+    ("Pour le Journal, il s'agit d'une « intrusion du syndicat » que le journal estime comme « une atteinte à la liberté ».",
+     "Pour", "il s'agit d'une « intrusion du syndicat »"),
+    ("Le maire a annoncé un plan que la région juge trop coûteux.", "annoncé", "un plan"),
+    # a relative clause inside the content, the clause going on after it: all of it
+    ("Il affirme que le plan qu'il a présenté est bon.", "affirme", "le plan qu'il a présenté est bon"),
+])
+def test_when_a_relative_clause_labels_the_content_then_the_content_ends_before_it(nlp, text, cue, content):
+    assert [a["content"] for a in _run(nlp, text) if a["cue"] == cue] == [content]
+
+
+@pytest.mark.parametrize("text", [
+    "Elle a critiqué la décision prise par le conseil, qu'elle a qualifiée de « scandaleuse ».",
+])
+def test_when_a_labelling_relative_is_cut_off_then_the_quote_is_not_the_object_content(nlp, text):
+    assert not any("scandaleuse" in a["content"] and a["cue"] == "critiqué" for a in _run(nlp, text))

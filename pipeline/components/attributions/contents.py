@@ -164,6 +164,8 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
             start, last = j + 1, None
             j += 1
             continue
+        if w in ("que", "qu'") and j > start and _labelling_relative(ctx, owner, j):
+            break  # `a critiqué la comparaison, qu'il a qualifiée de « fausse »`: his own speech act
         if w in ("et", "mais", "puis") and j > start and _speaker_participle(ctx, j, start):
             break  # `a affirmé que « A » et rendu hommage à …`: a second predicate of the speaker
         if (w in ("et", "puis") or w == "mais" and norm(ctx.tok(j - 1)) != ",") and j + 1 < ctx.n \
@@ -245,6 +247,37 @@ def _dangling(ctx: Ctx, b: int) -> bool:
         return False
     return t.pos_ in ("SCONJ", "CCONJ") and norm(t) not in ("que", "qu'") or (
         norm(t) == "même" and b + 1 < ctx.n and norm(ctx.tok(b + 1)) == "si")
+
+
+def _labelling_relative(ctx: Ctx, owner, j: int) -> bool:
+    """Is the `que` at token j a relative pronoun after a noun (a comma or a quote aside) whose
+    clause, closing the sentence, is a speech act of its own with a subject pronoun or a
+    definite noun phrase (`la comparaison, qu'il a qualifiée de « fausse »`, `une « intrusion »
+    que le journal estime comme « une atteinte »`)? The content ends before it; the relative is
+    its own attribution (or none)."""
+    if ctx.in_quote[j] >= 0:
+        return False
+    p = j - 1
+    while p > 0 and (ctx.tok(p).text == "," or p in ctx.close_tok):
+        p -= 1
+    if ctx.tok(p).pos_ not in ("NOUN", "PROPN", "ADJ") or ctx.tok(p).lower_ in ("fait",):
+        return False
+    k = j + 1
+    if k < ctx.n and ctx.tok(k).pos_ == "DET":
+        k += 1
+    if k >= ctx.n or not (ctx.tok(k).pos_ in ("NOUN", "PROPN") and ctx.tok(j + 1).pos_ == "DET"
+                          or norm(ctx.tok(k)) in ("il", "elle", "ils", "elles")):
+        return False
+    k += 1
+    while k < ctx.n and k - j < 7 and (ctx.tok(k).pos_ in ("AUX", "ADV") or ctx.tok(k).dep_.startswith("aux")
+                                       or norm(ctx.tok(k)) in ctx.words.object_clitic):
+        k += 1
+    v = ctx.tok(k) if k < ctx.n else None
+    return v is not None and v.pos_ in ("VERB", "ADJ", "NOUN") and (
+        owner.verb_cue(ctx, v) is not None or v.lemma_ in LABELLING) and not _finite_ahead(ctx, k + 1)
+
+
+LABELLING = {"qualifier", "décrire"}  # verbs of naming, no cues: `qu'il a qualifiée de « fausse »`
 
 
 def _speaker_participle(ctx: Ctx, j: int, start: int) -> bool:
