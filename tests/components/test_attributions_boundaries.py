@@ -123,3 +123,28 @@ def test_when_a_relative_clause_labels_the_content_then_the_content_ends_before_
 ])
 def test_when_a_labelling_relative_is_cut_off_then_the_quote_is_not_the_object_content(nlp, text):
     assert not any("scandaleuse" in a["content"] and a["cue"] == "critiqué" for a in _run(nlp, text))
+
+
+# -- coordinated clauses with their own subjects give one attribution each --------------------
+@pytest.mark.parametrize("text, cue, contents", [
+    ("Le maire a déclaré que le pont était fermé et les routes étaient coupées.", "déclaré",
+     ["le pont était fermé", "les routes étaient coupées"]),
+    ("Le pont est fermé et les routes sont coupées, a déclaré le préfet.", "déclaré",
+     ["Le pont est fermé", "les routes sont coupées"]),
+    ("« La loi impose trois vaccins » et le ministre doit « rendre disponibles ces vaccins », a précisé le Conseil d'État.",
+     "précisé", ["La loi impose trois vaccins", "le ministre doit « rendre disponibles ces vaccins »"]),
+    ("Le résultat sera annoncé dans « 11 jours » et le taux de participation se monte à 85 %, d'après la commission électorale.",
+     "d'après", ["Le résultat sera annoncé dans « 11 jours »", "le taux de participation se monte à 85 %"]),
+    # one clause: a shared verb, a list of noun phrases, or `selon X` opening the sentence
+    ("Le maire a déclaré que la ville sera reconstruite et les habitants relogés.", "déclaré",
+     ["la ville sera reconstruite et les habitants relogés"]),
+    ("Le chercheur a expliqué que la température, la gravité et les niveaux de radiation seront reproduits.", "expliqué",
+     ["la température, la gravité et les niveaux de radiation seront reproduits"]),
+    ("Selon la police, le pont est fermé et les routes sont coupées.", "Selon",
+     ["le pont est fermé et les routes sont coupées"]),
+    # the second clause is another speaker's: the content stops
+    ("Le ministère estimait que le conseiller pourrait être victime de chantage et les élus avaient demandé lundi, "
+     "au Congrès, que le conseiller soit renvoyé.", "estimait", ["le conseiller pourrait être victime de chantage"]),
+])
+def test_when_clauses_are_coordinated_then_each_is_an_attribution(nlp, text, cue, contents):
+    assert [a["content"] for a in _run(nlp, text) if a["cue"] == cue] == contents

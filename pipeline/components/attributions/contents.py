@@ -7,6 +7,7 @@ import re
 from typing import Optional
 
 from pipeline.components.attributions.context import MAX_CLAUSE, SENT_END, Ctx, chars, norm
+from pipeline.components.attributions.coordination import coordinated_clause, speaker_participle
 from pipeline.components.attributions.cues import inverted_clitic
 
 
@@ -39,6 +40,20 @@ def stop_right(ctx: Ctx, j: int, owner) -> bool:
     return False
 
 
+def _has_que_clause(v, ctx: Optional[Ctx] = None) -> bool:
+    """Does verb v take a `que` clause: in the parse, or (with ctx) a `que` among the next words
+    before any other verb or the sentence end (`ont demandé lundi, au Congrès, que …`)?"""
+    if any(c.dep_ == "ccomp" and any(norm(m) in ("que", "qu'") for m in c.children) for c in v.children):
+        return True
+    for k in range(v.i + 1, min(ctx.n, v.i + 12) if ctx is not None else v.i + 1):
+        t = ctx.tok(k)
+        if norm(t) in ("que", "qu'"):
+            return True
+        if t.text in SENT_END or t.pos_ in ("VERB", "AUX") or k in ctx.open_tok:
+            return False
+    return False
+
+
 def _subject_of_new_cue(ctx: Ctx, t, owner) -> bool:
     """Does token t open the subject of a cue verb of the same sentence that has a `que` clause of
     its own (`…, d'autres policiers déclarent que …`)? That is a new attribution, not this one's."""
@@ -47,8 +62,7 @@ def _subject_of_new_cue(ctx: Ctx, t, owner) -> bool:
         return False
     v = s.head
     return v.i > s.i and v.sent == t.sent and v.pos_ == "VERB" and "Fin" in v.morph.get("VerbForm") \
-        and owner.verb_cue(ctx, v) is not None \
-        and any(c.dep_ == "ccomp" and any(norm(m) in ("que", "qu'") for m in c.children) for c in v.children)
+        and owner.verb_cue(ctx, v) is not None and _has_que_clause(v)
 
 
 def _finite_ahead(ctx: Ctx, j: int) -> bool:
@@ -116,12 +130,14 @@ def journalist_resumes(ctx: Ctx, owner, i: int, j: int, quoted: bool) -> bool:
     return False
 
 
-def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = False) -> list[tuple[int, int]]:
+def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = False,
+                 clauses: bool = False) -> list[tuple[int, int]]:
     """Content from token i to the end of its clause: the sentence end, a paragraph break,
     a new attribution (`, ajoutant que`) or the journalist's own words taking over
     (journalist_resumes; a content that is one quote then a gerund ends with the quote); `et que` splits it into coordinated contents, and so does `, mais` +
     a clause when `mais` is "split" (`selon X, A, mais B`: both are X's), else it ends there.
-    Paired quotes are crossed whole. Returns char spans (one per coordinated clause)."""
+    Paired quotes are crossed whole. With `clauses`, `et` + a clause with its own subject splits
+    it too (coordinated_clause). Returns char spans (one per coordinated clause)."""
     spans = []
     while i + 1 < ctx.n and ctx.tok(i).text == "," and not stop_right(ctx, i + 1, owner):
         i += 1  # `estimait que, de par cette situation, …`: the content starts after the comma
@@ -166,7 +182,7 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
             continue
         if w in ("que", "qu'") and j > start and _labelling_relative(ctx, owner, j):
             break  # `a critiqué la comparaison, qu'il a qualifiée de « fausse »`: his own speech act
-        if w in ("et", "mais", "puis") and j > start and _speaker_participle(ctx, j, start):
+        if w in ("et", "mais", "puis") and j > start and speaker_participle(ctx, j, start):
             break  # `a affirmé que « A » et rendu hommage à …`: a second predicate of the speaker
         if (w in ("et", "puis") or w == "mais" and norm(ctx.tok(j - 1)) != ",") and j + 1 < ctx.n \
                 and ctx.tok(j + 1).pos_ in ("VERB", "AUX") and \
@@ -176,6 +192,14 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
             # with its own `subject`, `que les habits ont été retrouvés et ont été lavés`, by the parse)
         if w == "et" and j > start and _new_clause_after_phrase(ctx, start, j):
             break  # `demandé de lui céder la place et ce dernier s'est exécuté`: the journalist goes on
+        v = coordinated_clause(ctx, j, start) if w == "et" and last is not None else None
+        if v is not None and owner.verb_cue(ctx, v) is not None and _has_que_clause(v, ctx):
+            break  # `que A et les démocrates ont demandé que B`: another speaker's attribution
+        if v is not None and clauses:
+            spans.append((start, last))  # `que le pont est fermé et les routes sont coupées`: one each
+            start, last = j + 1, None
+            j += 1
+            continue
         if w == "et" and j + 1 < ctx.n and norm(ctx.tok(j + 1)) in ("que", "qu'") and last is not None:
             spans.append((start, last))
             start = j + 2
@@ -278,30 +302,6 @@ def _labelling_relative(ctx: Ctx, owner, j: int) -> bool:
 
 
 LABELLING = {"qualifier", "décrire"}  # verbs of naming, no cues: `qu'il a qualifiée de « fausse »`
-
-
-def _speaker_participle(ctx: Ctx, j: int, start: int) -> bool:
-    """Does the conjunction at j join a bare past participle (no auxiliary of its own) to the cue's
-    compound tense, not to the content (`a affirmé que « A » et rendu hommage à …`, `s'est engagée
-    à construire une école et annoncé un plan`)? The cue has its auxiliary before the content, the
-    content none its participle could share, and the participle takes a complement (not an
-    adjective closing the content: `que la ville est détruite et abandonnée`)."""
-    k = j + 1
-    while k < ctx.n and k - j <= 3 and (ctx.tok(k).pos_ == "ADV" or ctx.tok(k).dep_ == "fixed"):
-        k += 1
-    if k + 1 >= ctx.n:
-        return False
-    v, nxt = ctx.tok(k), ctx.tok(k + 1)
-    m = v.morph
-    if v.pos_ != "VERB" or m.get("VerbForm") != ["Part"] or m.get("Tense") != ["Past"] \
-            or nxt.is_punct and k + 1 not in ctx.open_tok or norm(nxt) == "par":
-        return False
-    if "Fem" in m.get("Gender") or "Plur" in m.get("Number"):
-        return v.dep_ == "conj" and v.head.i < start  # an agreeing participle: only on the parse's word
-    if any(ctx.tok(x).dep_.startswith("aux") for x in range(start, j)):
-        return False
-    lo = ctx.sent_start(start)
-    return any(ctx.tok(x).dep_.startswith("aux") and ctx.tok(x).head.i < start for x in range(lo, start))
 
 
 def _speaker_predicate(ctx: Ctx, k: int, start: int) -> bool:

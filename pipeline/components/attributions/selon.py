@@ -4,6 +4,7 @@ laquelle …`)."""
 from __future__ import annotations
 
 from pipeline.components.attributions.contents import clause_left, clause_right, has_main_verb, kind_of
+from pipeline.components.attributions.coordination import split_coordinated
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.speakers import np_right
 from pipeline.components.attributions.strict import is_new, named_complement
@@ -137,7 +138,10 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
     if not span or span[1] - span[0] < 3:
         return []
     out = []
-    for part in (spans if clause_initial and len(spans) > 1 else [span]):
+    parts = spans if clause_initial and len(spans) > 1 else [span]
+    if not clause_initial and span == left:
+        parts = split_coordinated(ctx, span)  # `A et B, d'après X`: one each
+    for part in parts:
         kind, part = kind_of(ctx, part, "according_to")
         for sp in conjuncts(ctx, speaker):  # `d'après le Monde et Libération`: one per source
             a = make_attribution(kind, cue_tok, lemma, "assert", Speaker(*sp, speaker.rule), part, "selon")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pipeline.components.attributions.contents import (clause_left, clause_right, has_main_verb, joined_quotes,
                                                        kind_of, quote_setting)
+from pipeline.components.attributions.coordination import split_coordinated
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
 from pipeline.components.attributions.objects import (closing_time, closing_words, ends_sentence, gapped_relative, names_only,
@@ -67,7 +68,7 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if que is not None and (relative_que(ctx, t, que) or gapped_relative(ctx, t, que)):
         return []  # `a critiqué les photos qu'il a qualifiées de …`: a relative clause of the object
     if que is not None:
-        spans = clause_right(ctx, owner, que + 1, subject=True)
+        spans = clause_right(ctx, owner, que + 1, subject=True, clauses=True)
     elif si is not None:
         spans = clause_right(ctx, owner, si)
         rule = "si_clause"
@@ -165,7 +166,7 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         if left and left[0] < q.open and not joined_quotes(ctx, ctx.quotes, *left):
             if not has_main_verb(ctx, j) and subject_before(ctx, t, lo, speaker):
                 return []  # `La ministre, redoutant un « bilan lourd », a demandé des renforts`
-            return [make_attribution("mixed", t, cue.lemma, cue.stance, speaker, (left[0], left[1]), "inversion_mixed")]
+            return _coordinated(ctx, t, cue, speaker, (left[0], left[1]), "inversion_mixed")
         # `« A », mais « B », a-t-il dit`: one each (split_joined_quotes)
         span = (left[0], left[1]) if left and left[0] < q.open else (q.start, q.end)
         return [make_attribution("direct", t, cue.lemma, cue.stance, speaker, span, "inversion_quote")]
@@ -187,7 +188,18 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
             if first_left is not None and first_left.start == first_left.sent.start and \
                     more[0][0] < ctx.tok(sp_end_tok.end).sent.end_char:
                 span = (span[0], more[0][1])
-    return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, span, "inversion")]
+    if span != left:
+        return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, span, "inversion")]
+    return _coordinated(ctx, t, cue, speaker, span, "inversion")
+
+
+def _coordinated(ctx: Ctx, t, cue: Cue, speaker, span, rule: str) -> list[dict]:
+    """One attribution per coordinated clause of a content before its cue (`A et B, a dit X`)."""
+    out = []
+    for part in split_coordinated(ctx, span):
+        kind, part = kind_of(ctx, part, "indirect")
+        out.append(make_attribution(kind, t, cue.lemma, cue.stance, speaker, part, rule))
+    return out
 
 
 def clause_done(t) -> bool:
