@@ -148,3 +148,12 @@ def test_when_a_labelling_relative_is_cut_off_then_the_quote_is_not_the_object_c
 ])
 def test_when_clauses_are_coordinated_then_each_is_an_attribution(nlp, text, cue, contents):
     assert [a["content"] for a in _run(nlp, text) if a["cue"] == cue] == contents
+
+
+# -- an adverb of time opening a content is the speaker's; a connective is the journalist's ---
+@pytest.mark.parametrize("text, content", [
+    ("Selon l'armée, désormais, un conseil de paix serait au pouvoir.", "désormais, un conseil de paix serait au pouvoir"),
+    ("Pour le maire, cependant, le pont doit rester ouvert.", "le pont doit rester ouvert"),
+])
+def test_when_an_adverb_opens_the_content_then_only_a_time_is_kept(nlp, text, content):
+    assert [a["content"] for a in _run(nlp, text)] == [content]

@@ -349,12 +349,17 @@ def _after_connective(ctx: Ctx, i: int) -> int:
     if i + 2 >= ctx.n or ctx.in_quote[i] >= 0:
         return i
     a, b = ctx.tok(i), ctx.tok(i + 1)
-    if a.pos_ == "ADV" and b.text == ",":
+    if a.pos_ == "ADV" and b.text == "," and norm(a) not in WHEN_ADVERBS:
         return i + 2
     if a.pos_ == "ADP" and b.pos_ in ("NOUN", "ADV") and b.text.islower() and i + 2 < ctx.n \
             and ctx.tok(i + 2).text == "," and i + 3 < ctx.n:
         return i + 3
     return i
+
+
+# adverbs of time opening a content are the speaker's (`Selon l'armée, désormais, un conseil …`)
+WHEN_ADVERBS = frozenset({"désormais", "dorénavant", "aujourd'hui", "actuellement", "maintenant", "bientôt",
+                          "hier", "demain", "récemment", "auparavant", "déjà", "jusqu'ici", "alors"})
 
 
 def _aside_after_quote(ctx: Ctx, start: int, last):
