@@ -157,3 +157,13 @@ def test_when_clauses_are_coordinated_then_each_is_an_attribution(nlp, text, cue
 ])
 def test_when_an_adverb_opens_the_content_then_only_a_time_is_kept(nlp, text, content):
     assert [a["content"] for a in _run(nlp, text)] == [content]
+
+
+# -- a figure set off by commas before `selon X` is the source's content ----------------------
+@pytest.mark.parametrize("text, contents", [
+    ("La majorité des manifestants, 13 500 à 14 000 personnes selon la police, 100 000 selon les organisateurs, "
+     "portait un T-shirt blanc.", ["13 500 à 14 000 personnes", "100 000"]),
+    ("Au moins 36 personnes ont été tuées selon un bilan provisoire.", ["Au moins 36 personnes ont été tuées"]),
+])
+def test_when_selon_closes_a_figure_in_an_incise_then_the_figure_is_the_content(nlp, text, contents):
+    assert [a["content"] for a in _run(nlp, text)] == contents

@@ -120,7 +120,7 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
             spans, span = [], (left if relative else (left[0], spans[-1][1]))
     else:
         if left:
-            span = left = _after_opening_time(ctx, left)
+            span = left = _figure_in_incise(ctx, first, k) or _after_opening_time(ctx, left)
             if ctx.tok(first - 1).text != "," and k < ctx.n and ctx.tok(k).text not in SENT_END | {","} and \
                     ctx.tok(first - 1).pos_ in ("VERB", "AUX", "ADV"):
                 # `L'enterrement est selon l'Église « la forme la plus appropriée »`: mid-clause
@@ -197,6 +197,23 @@ def has_own_subject(ctx: Ctx, k: int) -> bool:
             return j > k and ctx.tok(k).pos_ != "ADP"
         j += 1
     return False
+
+
+def _figure_in_incise(ctx: Ctx, first: int, k: int):
+    """`Les manifestants, 13 500 selon la police, 100 000 selon les organisateurs, ont défilé`: a
+    figure set off by commas right before `selon` (no comma between, the source closed by a comma
+    or a parenthesis) is the source's content, not the sentence; its char span, else None."""
+    if first == 0 or ctx.tok(first - 1).text == "," or k >= ctx.n or ctx.tok(k).text not in (",", ")"):
+        return None
+    j = first - 1
+    while j >= 0 and first - j <= 10 and ctx.tok(j).text not in (",", "(", ":") and not ctx.is_break(j):
+        if ctx.tok(j).pos_ in ("VERB", "AUX") or ctx.tok(j).text in SENT_END or j in ctx.close_tok:
+            return None
+        j -= 1
+    words = [ctx.tok(x) for x in range(j + 1, first)]
+    if j < 0 or ctx.tok(j).text not in (",", "(") or not words or not any(x.like_num for x in words):
+        return None
+    return chars(ctx, j + 1, first - 1)
 
 
 def _after_opening_time(ctx: Ctx, left: tuple[int, int]) -> tuple[int, int]:
