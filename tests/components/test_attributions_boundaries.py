@@ -167,3 +167,14 @@ def test_when_an_adverb_opens_the_content_then_only_a_time_is_kept(nlp, text, co
 ])
 def test_when_selon_closes_a_figure_in_an_incise_then_the_figure_is_the_content(nlp, text, contents):
     assert [a["content"] for a in _run(nlp, text)] == contents
+
+
+# -- a content in a participle or relative clause ends where the main clause resumes ----------
+@pytest.mark.parametrize("text, cue, content", [
+    ("Le général, dont la nomination avait surpris, nombre d'élus estimant qu'il n'est pas fait pour ce poste, "
+     "est en effet un partisan du rapprochement.", "estimant", "il n'est pas fait pour ce poste"),
+    ("« Quant à la somme dont le journal prétend qu'elle l'aurait reçue en août, elle lui a été payée en juin », a-t-il dit.",
+     "prétend", "elle l'aurait reçue en août"),
+])
+def test_when_the_main_clause_resumes_then_the_content_ends(nlp, text, cue, content):
+    assert [a["content"] for a in _run(nlp, text) if a["cue"] == cue] == [content]
