@@ -178,3 +178,12 @@ def test_when_selon_closes_a_figure_in_an_incise_then_the_figure_is_the_content(
 ])
 def test_when_the_main_clause_resumes_then_the_content_ends(nlp, text, cue, content):
     assert [a["content"] for a in _run(nlp, text) if a["cue"] == cue] == [content]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Le groupe a revendiqué l'attentat moins de deux heures après, mais cette revendication semble douteuse.",
+     "l'attentat"),
+    ("Le président a annoncé sa démission lundi.", "sa démission"),
+])
+def test_when_a_time_closes_an_object_content_then_it_is_left_out(nlp, text, content):
+    assert [a["content"] for a in _run(nlp, text)] == [content]

@@ -161,9 +161,10 @@ def closing_time(ctx: Ctx, x: int, end: int) -> bool:
     """Does a time that closes the clause start at token x (`l'attaque quelques heures plus tard`,
     `l'accident hier`, `l'acte environ une heure après`): a few determiners, numbers, adverbs and
     a time noun, nothing else up to the clause's end?"""
-    if x == 0 or ctx.tok(x - 1).pos_ == "ADP" or end - x > 5:
+    if x == 0 or ctx.tok(x - 1).pos_ == "ADP" or end - x > 6:
         return False
     words = [ctx.tok(k) for k in range(x, end + 1)]
     return any(w.lower_ in ctx.words.time_word for w in words) and all(
         w.pos_ in ("DET", "NUM", "ADV") or w.lower_ in ctx.words.time_word or (w.i == end and w.pos_ == "ADP")
+        or norm(w) in ("de", "d'") and w.i > x and ctx.tok(w.i - 1).pos_ == "ADV"  # `moins de deux heures après`
         for w in words)
