@@ -187,3 +187,12 @@ def test_when_the_main_clause_resumes_then_the_content_ends(nlp, text, cue, cont
 ])
 def test_when_a_time_closes_an_object_content_then_it_is_left_out(nlp, text, content):
     assert [a["content"] for a in _run(nlp, text)] == [content]
+
+
+@pytest.mark.parametrize("text, cue, found", [
+    ("Paul Roy, 28 ans, est un détenu en fuite, qualifié par les enquêteurs d'« homme violent », "
+     "déjà condamné plusieurs fois par la justice.", "condamné", False),
+    ("« Nous resterons », a déclaré jeudi le maire.", "déclaré", True),
+])
+def test_when_the_words_after_an_inverted_cue_are_a_time_then_they_are_no_speaker(nlp, text, cue, found):
+    assert any(a["cue"] == cue for a in _run(nlp, text)) is found
