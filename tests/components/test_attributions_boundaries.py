@@ -196,3 +196,13 @@ def test_when_a_time_closes_an_object_content_then_it_is_left_out(nlp, text, con
 ])
 def test_when_the_words_after_an_inverted_cue_are_a_time_then_they_are_no_speaker(nlp, text, cue, found):
     assert any(a["cue"] == cue for a in _run(nlp, text)) is found
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Il a également dénoncé un « assassinat politique », y voyant une manœuvre qui « fauche » l'élection.",
+     "dénoncé", "un « assassinat politique »"),
+    ("Le président a condamné les « allégations mensongères » du candidat, sans même attendre la fin de l'émission.",
+     "condamné", "les « allégations mensongères » du candidat"),
+])
+def test_when_the_speaker_goes_on_after_an_object_then_the_object_content_ends(nlp, text, cue, content):
+    assert [a["content"] for a in _run(nlp, text) if a["cue"] == cue] == [content]

@@ -93,6 +93,29 @@ def within_cue_clause(ctx: Ctx, t, spans: list) -> list:
     return [(a, min(b, end)) for a, b in spans if a < end]
 
 
+def before_own_predicate(ctx: Ctx, spans: list) -> list:
+    """An object content ends before a comma that opens another predicate of the speaker: a
+    present participle (`a dénoncé un « assassinat », y voyant une manœuvre`) or `sans` + an
+    infinitive (`a condamné ces propos, sans même attendre la fin`), outside quotation marks."""
+    if not spans:
+        return spans
+    toks = ctx.doc.char_span(spans[0][0], spans[-1][1], alignment_mode="expand")
+    for c in toks or []:
+        if c.text != "," or ctx.in_quote[c.i] >= 0 or c.i + 1 >= ctx.n:
+            continue
+        k = c.i + 1
+        while k < ctx.n and k - c.i <= 3 and (norm(ctx.tok(k)) in ctx.words.object_clitic or ctx.tok(k).pos_ == "ADV"
+                                              or norm(ctx.tok(k)) == "sans"):
+            k += 1
+        v = ctx.tok(k) if k < ctx.n else None
+        if v is not None and (v.morph.get("VerbForm") == ["Part"] and v.morph.get("Tense") == ["Pres"]
+                              and ctx.tok(c.i + 1).pos_ != "ADV"
+                              or norm(ctx.tok(c.i + 1)) == "sans" and v.morph.get("VerbForm") == ["Inf"]):
+            end = ctx.tok(c.i - 1).idx + len(ctx.tok(c.i - 1).text)
+            return [(a, min(b, end)) for a, b in spans if a < end]
+    return spans
+
+
 def quoted_label(ctx: Ctx, k: int) -> list:
     """The quotes of a label after an object (`comme « une menace »`, `comme « tremblants » et
     « dégoûtés »`) starting at token k, else []."""

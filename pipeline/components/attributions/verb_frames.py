@@ -8,8 +8,9 @@ from pipeline.components.attributions.contents import (clause_left, clause_right
 from pipeline.components.attributions.coordination import split_coordinated
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
-from pipeline.components.attributions.objects import (closing_time, closing_words, ends_sentence, gapped_relative, names_only,
-                                                      quoted_label, relative_que, subject_before, within_cue_clause)
+from pipeline.components.attributions.objects import (before_own_predicate, closing_time, closing_words, ends_sentence,
+                                                      gapped_relative, names_only, quoted_label, relative_que,
+                                                      subject_before, within_cue_clause)
 from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, np_right, right_speaker,
                                                        skip_adverbials, skip_own_part, speaker_for, subject_phrase)
 from pipeline.components.attributions.strict import human_speaker
@@ -533,7 +534,7 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if label:  # `a décrit le déploiement comme « une menace »`: the label is the content (NOTES.md T7)
         return [make_attribution("direct", t, cue.lemma, cue.stance, speaker_for(ctx, t), (q.start, q.end),
                                  "object_label") for q in label]
-    spans = within_cue_clause(ctx, t, clause_right(ctx, owner, j))
+    spans = before_own_predicate(ctx, within_cue_clause(ctx, t, clause_right(ctx, owner, j)))
     if spans and "object" not in cue.frames and names_only(ctx, spans):
         return []  # `a lancé l'opération « Bouclier »`: a quoted name is no one's words
     if spans:
