@@ -99,6 +99,7 @@ def test_when_que_is_a_relative_pronoun_then_it_opens_no_content(nlp, text, cue,
     ("« Nous resterons unis »\n\nLe maire a accusé la région de bloquer le projet.", "accusé", True),
     ("La bataille devrait cela dit être encore longue dans le centre-ville.", "dit", False),
     ("Le rapport est clair et cela dit que la ville doit agir.", "dit", True),
+    ("La mission de la sonde s'est conclue telle que prévu, avec l'impact sur la comète.", "conclue", False),
     ("Le ministre n'a démenti aucune information sur le chantier.", "démenti", False),
     ("Le ministre a démenti toute implication dans le chantier.", "démenti", True),
 ])

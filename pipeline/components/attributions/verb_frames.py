@@ -36,6 +36,8 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         tk = ctx.tok(j)
         if w in ("que", "qu'", "qu") and norm(ctx.tok(j - 1)) in ctx.words.subordinator:
             break
+        if w in ("que", "qu'", "qu") and norm(ctx.tok(j - 1)) in ("tel", "telle", "tels", "telles"):
+            break  # `s'est conclue telle que prévu`: a comparison, no clause
         if w in ("que", "qu'", "qu") and norm(ctx.tok(j - 1)) not in ("ce", "plus", "moins", "autant", "ainsi", "tant"):
             que = j
             if w == "qu" and j + 1 < ctx.n and ctx.tok(j + 1).text in ("'", "’"):
