@@ -207,3 +207,10 @@ def test_when_the_words_after_an_inverted_cue_are_a_time_then_they_are_no_speake
 ])
 def test_when_the_speaker_goes_on_after_an_object_then_the_object_content_ends(nlp, text, cue, content):
     assert [a["content"] for a in _run(nlp, text) if a["cue"] == cue] == [content]
+
+
+def test_when_a_participle_cue_follows_a_quote_then_the_content_ends_with_the_quote(nlp):
+    text = "Dans une tribune, elle demande à l'animateur de « ne pas venir sur la chaîne » estimant que « son image est entachée »."
+    found = _run(nlp, text)
+    assert [(a["cue"], a["content"]) for a in found] == [("demande", "ne pas venir sur la chaîne"),
+                                                        ("estimant", "son image est entachée")]

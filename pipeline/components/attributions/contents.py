@@ -180,6 +180,9 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
             start, last = j + 1, None
             j += 1
             continue
+        if j - 1 in ctx.close_tok and j > start and t.morph.get("VerbForm") == ["Part"] \
+                and t.morph.get("Tense") == ["Pres"] and owner.verb_cue(ctx, t) is not None:
+            break  # `de « ne pas venir » estimant que …`: a new speech act right after the quote
         if w in ("que", "qu'") and j > start and _labelling_relative(ctx, owner, j):
             break  # `a critiqué la comparaison, qu'il a qualifiée de « fausse »`: his own speech act
         if w in ("et", "mais", "puis") and j > start and speaker_participle(ctx, j, start):
