@@ -214,3 +214,9 @@ def test_when_a_participle_cue_follows_a_quote_then_the_content_ends_with_the_qu
     found = _run(nlp, text)
     assert [(a["cue"], a["content"]) for a in found] == [("demande", "ne pas venir sur la chaîne"),
                                                         ("estimant", "son image est entachée")]
+
+
+def test_when_alors_meme_que_follows_then_the_content_ends(nlp):
+    text = ("Le secrétaire général appelle le gouvernement à continuer son dialogue avec l'ONU, alors même que "
+            "le gouvernement a annoncé cesser toute collaboration.")
+    assert [a["content"] for a in _run(nlp, text) if a["cue"] == "appelle"] == ["continuer son dialogue avec l'ONU"]

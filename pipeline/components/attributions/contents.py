@@ -18,7 +18,8 @@ def stop_right(ctx: Ctx, j: int, owner) -> bool:
     w = norm(t)
     if w in ("selon",) or (w == "d'" and j + 1 < ctx.n and norm(ctx.tok(j + 1)) == "après"):
         return True
-    if w in ("alors", "tandis") and j + 1 < ctx.n and norm(ctx.tok(j + 1)) in ("que", "qu'"):
+    k = j + 2 if j + 2 < ctx.n and norm(ctx.tok(j + 1)) == "même" else j + 1  # `alors même que`
+    if w in ("alors", "tandis") and k < ctx.n and norm(ctx.tok(k)) in ("que", "qu'"):
         return True  # the journalist's contrast, not the speaker's words
     if _subject_of_new_cue(ctx, t, owner):
         return True
