@@ -191,6 +191,8 @@ def headline_end(text: str) -> int:
     if nl <= 0 or nl > 200 or not text[nl:nl + 2] == "\n\n":
         return 0
     first = text[:nl].rstrip()
+    if first[-1:] in ("»", '"', "”") and first[0] not in "«\"“" and first[:-1].rstrip()[-1:] not in ".!?…":
+        return nl  # `France : X accuse l'Élysée de tenir un « cabinet noir »`: a title ending on a quoted word
     return 0 if not first or first[-1] in ".!?…»\"”" else nl
 
 
@@ -208,8 +210,9 @@ def relative_clause_ends(ctx: Ctx, found: list[dict]) -> None:
         span = ctx.doc.char_span(a["content_start"], a["content_end"], alignment_mode="expand")
         if span is None:
             continue
-        for t in span[1:]:
-            if ctx.in_quote[t.i] >= 0 or ctx.tok(t.i - 1).text != ",":
+        own = ctx.in_quote[cue[0].i] if cue is not None else -1
+        for t in span[1:]:  # (a cue inside a quote: the same quote's words count, `« … dont X prétend que A, B »`)
+            if ctx.in_quote[t.i] >= 0 and ctx.in_quote[t.i] != own or ctx.tok(t.i - 1).text != ",":
                 continue
             v = t.i
             while opening and v < span.end and ctx.tok(v).pos_ in ("PRON", "DET", "NOUN", "PROPN", "ADJ") \
@@ -238,7 +241,7 @@ def oblique_relative(ctx: Ctx, t) -> bool:
     few words before it, no comma between?"""
     for x in range(t.i - 1, max(t.sent.start, t.i - 6) - 1, -1):
         w = norm(ctx.tok(x))
-        if ctx.tok(x).text in (",", ";", ":") or ctx.in_quote[x] >= 0:
+        if ctx.tok(x).text in (",", ";", ":") or ctx.in_quote[x] != ctx.in_quote[t.i]:
             return False
         if w in ("laquelle", "lequel", "lesquels", "lesquelles", "auquel", "duquel", "dont", "où"):
             return True
@@ -251,12 +254,23 @@ def apposed(ctx: Ctx, t) -> bool:
     verb (no finite verb before it in the sentence)."""
     m = t.morph
     lo = chain_start(ctx, t.i)
+    if m.get("Tense") == ["Pres"]:  # `…, nombre d'élus estimant que …, a …`: the participle's own subject
+        k = lo - 1
+        while k > 0 and lo - k <= 8 and ctx.tok(k).pos_ in ("NOUN", "PROPN", "DET", "ADP", "ADJ", "PRON"):
+            k -= 1
+        lo = k + 1 if k < lo - 1 and ctx.tok(k).text == "," else lo
     if m.get("VerbForm") != ["Part"] or lo == 0 or ctx.tok(lo - 1).text != "," or ctx.in_quote[t.i] >= 0:
         return False
     if m.get("Tense") != ["Pres"] and not any(norm(ctx.tok(x)) == "ayant" for x in range(lo, t.i)):
         return False
-    return not any(x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm")
+    return not any(x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm") and not _in_relative(ctx, x)
                    for x in ctx.doc[t.sent.start:lo])
+
+
+def _in_relative(ctx: Ctx, x) -> bool:
+    """Is finite verb x in a relative clause (`L'ancien général, dont la nomination avait surpris,
+    …`): a relative pronoun among the few words before it?"""
+    return any(norm(ctx.tok(k)) in ("qui", "que", "qu'", "dont", "où") for k in range(max(0, x.i - 5), x.i))
 
 
 def same_content_as_trailing_selon(ctx: Ctx, found: list[dict]) -> None:

@@ -7,6 +7,7 @@ import re
 from typing import Optional
 
 from pipeline.components.attributions.context import MAX_CLAUSE, SENT_END, Ctx, chars, norm
+from pipeline.components.attributions.coordination import coordinated_clause, speaker_participle
 from pipeline.components.attributions.cues import inverted_clitic
 
 
@@ -17,7 +18,8 @@ def stop_right(ctx: Ctx, j: int, owner) -> bool:
     w = norm(t)
     if w in ("selon",) or (w == "d'" and j + 1 < ctx.n and norm(ctx.tok(j + 1)) == "après"):
         return True
-    if w in ("alors", "tandis") and j + 1 < ctx.n and norm(ctx.tok(j + 1)) in ("que", "qu'"):
+    k = j + 2 if j + 2 < ctx.n and norm(ctx.tok(j + 1)) == "même" else j + 1  # `alors même que`
+    if w in ("alors", "tandis") and k < ctx.n and norm(ctx.tok(k)) in ("que", "qu'"):
         return True  # the journalist's contrast, not the speaker's words
     if _subject_of_new_cue(ctx, t, owner):
         return True
@@ -39,6 +41,20 @@ def stop_right(ctx: Ctx, j: int, owner) -> bool:
     return False
 
 
+def _has_que_clause(v, ctx: Optional[Ctx] = None) -> bool:
+    """Does verb v take a `que` clause: in the parse, or (with ctx) a `que` among the next words
+    before any other verb or the sentence end (`ont demandé lundi, au Congrès, que …`)?"""
+    if any(c.dep_ == "ccomp" and any(norm(m) in ("que", "qu'") for m in c.children) for c in v.children):
+        return True
+    for k in range(v.i + 1, min(ctx.n, v.i + 12) if ctx is not None else v.i + 1):
+        t = ctx.tok(k)
+        if norm(t) in ("que", "qu'"):
+            return True
+        if t.text in SENT_END or t.pos_ in ("VERB", "AUX") or k in ctx.open_tok:
+            return False
+    return False
+
+
 def _subject_of_new_cue(ctx: Ctx, t, owner) -> bool:
     """Does token t open the subject of a cue verb of the same sentence that has a `que` clause of
     its own (`…, d'autres policiers déclarent que …`)? That is a new attribution, not this one's."""
@@ -47,8 +63,7 @@ def _subject_of_new_cue(ctx: Ctx, t, owner) -> bool:
         return False
     v = s.head
     return v.i > s.i and v.sent == t.sent and v.pos_ == "VERB" and "Fin" in v.morph.get("VerbForm") \
-        and owner.verb_cue(ctx, v) is not None \
-        and any(c.dep_ == "ccomp" and any(norm(m) in ("que", "qu'") for m in c.children) for c in v.children)
+        and owner.verb_cue(ctx, v) is not None and _has_que_clause(v)
 
 
 def _finite_ahead(ctx: Ctx, j: int) -> bool:
@@ -116,12 +131,14 @@ def journalist_resumes(ctx: Ctx, owner, i: int, j: int, quoted: bool) -> bool:
     return False
 
 
-def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = False) -> list[tuple[int, int]]:
+def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = False,
+                 clauses: bool = False) -> list[tuple[int, int]]:
     """Content from token i to the end of its clause: the sentence end, a paragraph break,
     a new attribution (`, ajoutant que`) or the journalist's own words taking over
     (journalist_resumes; a content that is one quote then a gerund ends with the quote); `et que` splits it into coordinated contents, and so does `, mais` +
     a clause when `mais` is "split" (`selon X, A, mais B`: both are X's), else it ends there.
-    Paired quotes are crossed whole. Returns char spans (one per coordinated clause)."""
+    Paired quotes are crossed whole. With `clauses`, `et` + a clause with its own subject splits
+    it too (coordinated_clause). Returns char spans (one per coordinated clause)."""
     spans = []
     while i + 1 < ctx.n and ctx.tok(i).text == "," and not stop_right(ctx, i + 1, owner):
         i += 1  # `estimait que, de par cette situation, …`: the content starts after the comma
@@ -164,13 +181,29 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
             start, last = j + 1, None
             j += 1
             continue
-        if w == "et" and j + 1 < ctx.n and ctx.tok(j + 1).pos_ in ("VERB", "AUX") and \
+        if j - 1 in ctx.close_tok and j > start and t.morph.get("VerbForm") == ["Part"] \
+                and t.morph.get("Tense") == ["Pres"] and owner.verb_cue(ctx, t) is not None:
+            break  # `de « ne pas venir » estimant que …`: a new speech act right after the quote
+        if w in ("que", "qu'") and j > start and _labelling_relative(ctx, owner, j):
+            break  # `a critiqué la comparaison, qu'il a qualifiée de « fausse »`: his own speech act
+        if w in ("et", "mais", "puis") and j > start and speaker_participle(ctx, j, start):
+            break  # `a affirmé que « A » et rendu hommage à …`: a second predicate of the speaker
+        if (w in ("et", "puis") or w == "mais" and norm(ctx.tok(j - 1)) != ",") and j + 1 < ctx.n \
+                and ctx.tok(j + 1).pos_ in ("VERB", "AUX") and \
                 ctx.tok(j + 1).morph.get("VerbForm") == ["Fin"] and (not subject or j - 1 in ctx.close_tok
                                                                       or _speaker_predicate(ctx, j + 1, start)):
             break  # `annonce son soutien et appelle à …`: a second predicate of the speaker (in a clause
             # with its own `subject`, `que les habits ont été retrouvés et ont été lavés`, by the parse)
         if w == "et" and j > start and _new_clause_after_phrase(ctx, start, j):
             break  # `demandé de lui céder la place et ce dernier s'est exécuté`: the journalist goes on
+        v = coordinated_clause(ctx, j, start) if w == "et" and last is not None else None
+        if v is not None and owner.verb_cue(ctx, v) is not None and _has_que_clause(v, ctx):
+            break  # `que A et les démocrates ont demandé que B`: another speaker's attribution
+        if v is not None and clauses:
+            spans.append((start, last))  # `que le pont est fermé et les routes sont coupées`: one each
+            start, last = j + 1, None
+            j += 1
+            continue
         if w == "et" and j + 1 < ctx.n and norm(ctx.tok(j + 1)) in ("que", "qu'") and last is not None:
             spans.append((start, last))
             start = j + 2
@@ -244,6 +277,37 @@ def _dangling(ctx: Ctx, b: int) -> bool:
         norm(t) == "même" and b + 1 < ctx.n and norm(ctx.tok(b + 1)) == "si")
 
 
+def _labelling_relative(ctx: Ctx, owner, j: int) -> bool:
+    """Is the `que` at token j a relative pronoun after a noun (a comma or a quote aside) whose
+    clause, closing the sentence, is a speech act of its own with a subject pronoun or a
+    definite noun phrase (`la comparaison, qu'il a qualifiée de « fausse »`, `une « intrusion »
+    que le journal estime comme « une atteinte »`)? The content ends before it; the relative is
+    its own attribution (or none)."""
+    if ctx.in_quote[j] >= 0:
+        return False
+    p = j - 1
+    while p > 0 and (ctx.tok(p).text == "," or p in ctx.close_tok):
+        p -= 1
+    if ctx.tok(p).pos_ not in ("NOUN", "PROPN", "ADJ") or ctx.tok(p).lower_ in ("fait",):
+        return False
+    k = j + 1
+    if k < ctx.n and ctx.tok(k).pos_ == "DET":
+        k += 1
+    if k >= ctx.n or not (ctx.tok(k).pos_ in ("NOUN", "PROPN") and ctx.tok(j + 1).pos_ == "DET"
+                          or norm(ctx.tok(k)) in ("il", "elle", "ils", "elles")):
+        return False
+    k += 1
+    while k < ctx.n and k - j < 7 and (ctx.tok(k).pos_ in ("AUX", "ADV") or ctx.tok(k).dep_.startswith("aux")
+                                       or norm(ctx.tok(k)) in ctx.words.object_clitic):
+        k += 1
+    v = ctx.tok(k) if k < ctx.n else None
+    return v is not None and v.pos_ in ("VERB", "ADJ", "NOUN") and (
+        owner.verb_cue(ctx, v) is not None or v.lemma_ in LABELLING) and not _finite_ahead(ctx, k + 1)
+
+
+LABELLING = {"qualifier", "décrire"}  # verbs of naming, no cues: `qu'il a qualifiée de « fausse »`
+
+
 def _speaker_predicate(ctx: Ctx, k: int, start: int) -> bool:
     """Is the verb at k (after `et`) coordinated, in the parse, with a verb before the content
     that starts at `start` (`a déclaré que A et a exprimé B`), not with the content's own verb?
@@ -289,12 +353,17 @@ def _after_connective(ctx: Ctx, i: int) -> int:
     if i + 2 >= ctx.n or ctx.in_quote[i] >= 0:
         return i
     a, b = ctx.tok(i), ctx.tok(i + 1)
-    if a.pos_ == "ADV" and b.text == ",":
+    if a.pos_ == "ADV" and b.text == "," and norm(a) not in WHEN_ADVERBS:
         return i + 2
     if a.pos_ == "ADP" and b.pos_ in ("NOUN", "ADV") and b.text.islower() and i + 2 < ctx.n \
             and ctx.tok(i + 2).text == "," and i + 3 < ctx.n:
         return i + 3
     return i
+
+
+# adverbs of time opening a content are the speaker's (`Selon l'armée, désormais, un conseil …`)
+WHEN_ADVERBS = frozenset({"désormais", "dorénavant", "aujourd'hui", "actuellement", "maintenant", "bientôt",
+                          "hier", "demain", "récemment", "auparavant", "déjà", "jusqu'ici", "alors"})
 
 
 def _aside_after_quote(ctx: Ctx, start: int, last):

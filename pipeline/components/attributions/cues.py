@@ -113,6 +113,9 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
     if t.lemma_ == "dire" and ctx.text[max(0, t.idx - 8):t.idx].lower().replace("’", "'").endswith("est-à-"):
         return True  # `c'est-à-dire que`: to mean, no speech act
     before = [norm(ctx.tok(x)) for x in range(max(0, t.i - 3), t.i)]
+    if norm(t) == "dit" and before and before[-1] in ("cela", "ceci") and not (
+            t.i + 1 < ctx.n and (norm(ctx.tok(t.i + 1)) in ("que", "qu'", ":") or t.i + 1 in ctx.open_tok)):
+        return True  # `La bataille devrait, cela dit, durer`: a discourse marker (that said), no speech act
     if t.lemma_ == "assurer" and before and before[-1] in ("s'", "se", "m'", "me", "nous", "vous"):
         return True  # `pour s'assurer que`: to make sure, no speech act
     if before and t.morph.get("VerbForm") != ["Inf"] and (before[-1] in ("plus", "moins", "si", "trop") or (

@@ -35,6 +35,30 @@ def relative_que(ctx: Ctx, t, que: int) -> bool:
         ctx.tok(que - 1).text != "," or ctx.tok(que - 2).pos_ in ("NOUN", "ADJ", "PROPN"))
 
 
+def gapped_relative(ctx: Ctx, t, que: int) -> bool:
+    """Does the parse make the `que` at token `que` the object of its own clause, a noun right
+    before it (a comma aside), and that clause's verb has no other object nor clause (`réaffirme
+    les idées qu'il a défendues`, `vers la base qu'elle avait perdue`, `aux conclusions du comité,
+    qu'il qualifie de …`)? A relative pronoun with its gap, not the conjunction of a reported clause."""
+    q = ctx.tok(que)
+    last = que - 2 if ctx.tok(que - 1).text == "," else que - 1
+    if que < t.i + 2 or ctx.tok(last).pos_ not in ("NOUN", "PROPN", "ADJ") or ctx.tok(last).lower_ in ctx.words.time_word \
+            or ctx.tok(last).lower_ == "fait" or t.lemma_ in OBJECT_AND_QUE:
+        return False  # (`met en avant le fait que`, `informe les habitants que`: a clause)
+    if not (q.dep_ == "obj" or q.morph.get("PronType") == ["Rel"]) or q.head.i <= que:
+        return False
+    noun = ctx.tok(last).head if ctx.tok(last).dep_ == "amod" else ctx.tok(last)
+    while noun.dep_ == "nmod" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i and any(
+            c.dep_ == "case" and norm(c) in ("de", "d'", "du", "des") for c in noun.children):
+        noun = noun.head  # `aux élus de la commune`: the noun the cue governs
+    if any(c.dep_ == "case" for c in noun.children) and (ctx.tok(que - 1).text != "," or any(
+            ctx.tok(x).text == "," for x in range(t.i + 1, noun.i))):
+        return False  # `a confirmé à la presse qu'il`, `a déclaré dans un communiqué que`: a setting, then the clause
+    v = q.head
+    return v.pos_ in ("VERB", "AUX") and not any(
+        c.i != que and c.dep_ in ("obj", "ccomp", "xcomp") and c.pos_ != "ADJ" for c in v.children)
+
+
 def within_cue_clause(ctx: Ctx, t, spans: list) -> list:
     """An object content ends where the parse ends the cue's clause: before a second predicate
     of the speaker (`dénoncent une logique du « buzz », et s'inquiètent de …`: a finite verb
@@ -67,6 +91,29 @@ def within_cue_clause(ctx: Ctx, t, spans: list) -> list:
         return []
     end = ctx.tok(k).idx + len(ctx.tok(k).text)
     return [(a, min(b, end)) for a, b in spans if a < end]
+
+
+def before_own_predicate(ctx: Ctx, spans: list) -> list:
+    """An object content ends before a comma that opens another predicate of the speaker: a
+    present participle (`a dénoncé un « assassinat », y voyant une manœuvre`) or `sans` + an
+    infinitive (`a condamné ces propos, sans même attendre la fin`), outside quotation marks."""
+    if not spans:
+        return spans
+    toks = ctx.doc.char_span(spans[0][0], spans[-1][1], alignment_mode="expand")
+    for c in toks or []:
+        if c.text != "," or ctx.in_quote[c.i] >= 0 or c.i + 1 >= ctx.n:
+            continue
+        k = c.i + 1
+        while k < ctx.n and k - c.i <= 3 and (norm(ctx.tok(k)) in ctx.words.object_clitic or ctx.tok(k).pos_ == "ADV"
+                                              or norm(ctx.tok(k)) == "sans"):
+            k += 1
+        v = ctx.tok(k) if k < ctx.n else None
+        if v is not None and (v.morph.get("VerbForm") == ["Part"] and v.morph.get("Tense") == ["Pres"]
+                              and ctx.tok(c.i + 1).pos_ != "ADV"
+                              or norm(ctx.tok(c.i + 1)) == "sans" and v.morph.get("VerbForm") == ["Inf"]):
+            end = ctx.tok(c.i - 1).idx + len(ctx.tok(c.i - 1).text)
+            return [(a, min(b, end)) for a, b in spans if a < end]
+    return spans
 
 
 def quoted_label(ctx: Ctx, k: int, de: bool = False) -> list:
@@ -145,9 +192,10 @@ def closing_time(ctx: Ctx, x: int, end: int) -> bool:
     """Does a time that closes the clause start at token x (`l'attaque quelques heures plus tard`,
     `l'accident hier`, `l'acte environ une heure après`): a few determiners, numbers, adverbs and
     a time noun, nothing else up to the clause's end?"""
-    if x == 0 or ctx.tok(x - 1).pos_ == "ADP" or end - x > 5:
+    if x == 0 or ctx.tok(x - 1).pos_ == "ADP" or end - x > 6:
         return False
     words = [ctx.tok(k) for k in range(x, end + 1)]
     return any(w.lower_ in ctx.words.time_word for w in words) and all(
         w.pos_ in ("DET", "NUM", "ADV") or w.lower_ in ctx.words.time_word or (w.i == end and w.pos_ == "ADP")
+        or norm(w) in ("de", "d'") and w.i > x and ctx.tok(w.i - 1).pos_ == "ADV"  # `moins de deux heures après`
         for w in words)

@@ -4,6 +4,7 @@ laquelle …`)."""
 from __future__ import annotations
 
 from pipeline.components.attributions.contents import clause_left, clause_right, has_main_verb, kind_of
+from pipeline.components.attributions.coordination import split_coordinated
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.speakers import np_right
 from pipeline.components.attributions.strict import is_new, named_complement
@@ -119,7 +120,7 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
             spans, span = [], (left if relative else (left[0], spans[-1][1]))
     else:
         if left:
-            span = left = _after_opening_time(ctx, left)
+            span = left = _figure_in_incise(ctx, first, k) or _after_opening_time(ctx, left)
             if ctx.tok(first - 1).text != "," and k < ctx.n and ctx.tok(k).text not in SENT_END | {","} and \
                     ctx.tok(first - 1).pos_ in ("VERB", "AUX", "ADV"):
                 # `L'enterrement est selon l'Église « la forme la plus appropriée »`: mid-clause
@@ -143,7 +144,10 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
     if not span or span[1] - span[0] < 3:
         return []
     out = []
-    for part in (spans if clause_initial and len(spans) > 1 else [span]):
+    parts = spans if clause_initial and len(spans) > 1 else [span]
+    if not clause_initial and span == left:
+        parts = split_coordinated(ctx, span)  # `A et B, d'après X`: one each
+    for part in parts:
         kind, part = kind_of(ctx, part, "according_to")
         for sp in conjuncts(ctx, speaker):  # `d'après le Monde et Libération`: one per source
             a = make_attribution(kind, cue_tok, lemma, "assert", Speaker(*sp, speaker.rule), part, "selon")
@@ -199,6 +203,23 @@ def has_own_subject(ctx: Ctx, k: int) -> bool:
             return j > k and ctx.tok(k).pos_ != "ADP"
         j += 1
     return False
+
+
+def _figure_in_incise(ctx: Ctx, first: int, k: int):
+    """`Les manifestants, 13 500 selon la police, 100 000 selon les organisateurs, ont défilé`: a
+    figure set off by commas right before `selon` (no comma between, the source closed by a comma
+    or a parenthesis) is the source's content, not the sentence; its char span, else None."""
+    if first == 0 or ctx.tok(first - 1).text == "," or k >= ctx.n or ctx.tok(k).text not in (",", ")"):
+        return None
+    j = first - 1
+    while j >= 0 and first - j <= 10 and ctx.tok(j).text not in (",", "(", ":") and not ctx.is_break(j):
+        if ctx.tok(j).pos_ in ("VERB", "AUX") or ctx.tok(j).text in SENT_END or j in ctx.close_tok:
+            return None
+        j -= 1
+    words = [ctx.tok(x) for x in range(j + 1, first)]
+    if j < 0 or ctx.tok(j).text not in (",", "(") or not words or not any(x.like_num for x in words):
+        return None
+    return chars(ctx, j + 1, first - 1)
 
 
 def _after_opening_time(ctx: Ctx, left: tuple[int, int]) -> tuple[int, int]:

@@ -334,7 +334,13 @@ def right_speaker(ctx: Ctx, i: int) -> Optional[Speaker]:
         if k < ctx.n and k > j + 1 and ctx.tok(k).pos_ in ("DET", "PROPN"):
             j = k
     np = np_right(ctx, j)
+    if np and all(ctx.tok(x).pos_ in ("DET", "NUM", "ADJ") or ctx.tok(x).lower_ in ctx.words.time_word | TIMES
+                  for x in range(np[0], np[1] + 1)):
+        return None  # `…, déjà condamné plusieurs fois par la justice`, `…, annoncé ce mardi`: a time, no subject
     return speaker_at(ctx, *np, "post_verbal") if np else None
+
+
+TIMES = frozenset({"fois", "reprises", "reprise"})
 
 
 def participle_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
@@ -502,6 +508,20 @@ def parse_speaker(ctx: Ctx, t) -> Optional[Speaker]:
     return None
 
 
+def _governor(t):
+    """The verb whose subject a gerund, participle, infinitive or coordinated cue t takes (as
+    parse_speaker walks to it), else None."""
+    v = t
+    for _ in range(4):
+        if v is not t and any(c.dep_ in SUBJECTS for c in v.children):
+            return v
+        if v.dep_ in GOVERNED and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+            v = v.head
+            continue
+        return None
+    return None
+
+
 def _without_time_lead(ctx: Ctx, sp: Optional[Speaker]) -> Optional[Speaker]:
     """`Jeudi, le décret royal`, `Le mois dernier, Sheik Saif Al Thani`: an introductory time
     adverbial and its comma are not part of the speaker."""
@@ -553,20 +573,23 @@ def _speaker_for(ctx: Ctx, t) -> Optional[Speaker]:
         return Speaker(*clitic, "clitic")
     parsed = parse_speaker(ctx, t)
     if parsed is not None:
-        if parsed.rule == "subject":
-            surface = left_speaker(ctx, t.i)
+        head = t if parsed.rule == "subject" else _governor(t) if parsed.rule == "governor_subject" else None
+        if head is not None:
+            # (a gerund's or participle's speaker is its governor's subject, in the same words:
+            # `Paul Roy, maire, a dénoncé ce projet en insistant sur …`)
+            surface = left_speaker(ctx, head.i)
             if surface is None:
                 return parsed
             between = ctx.text[parsed[1]:surface[0]].strip()
             if surface[0] <= parsed[0] < surface[1]:
                 # the noun phrase by word order holds the parse's subject and is the fuller one
                 # (`Le ministre, Michel Sapin, a dit`: the parser hangs the name elsewhere)
-                return Speaker(surface[0], surface[1], "subject")
+                return Speaker(surface[0], surface[1], parsed.rule)
             if parsed[1] <= surface[0] and between == ",":
                 # `le responsable d'Europol, Igor Angelini, a dit`: the role and its name
-                return Speaker(parsed[0], surface[1], "apposition_name")
+                return Speaker(parsed[0], surface[1], "apposition_name" if head is t else parsed.rule)
             if surface[1] - surface[0] <= 5 and ctx.text[surface[0]:surface[1]].lower() in ctx.words.subject_pronoun:
-                return Speaker(surface[0], surface[1], "subject")  # `Ému, il déclare`
+                return Speaker(surface[0], surface[1], parsed.rule)  # `Ému, il déclare`
         return parsed
     if is_participle(t):
         return participle_speaker(ctx, t.i)

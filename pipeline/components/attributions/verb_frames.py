@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pipeline.components.attributions.contents import (clause_left, clause_right, has_main_verb, joined_quotes,
                                                        kind_of, quote_setting)
+from pipeline.components.attributions.coordination import split_coordinated
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
-from pipeline.components.attributions.objects import (closing_time, closing_words, ends_sentence, names_only,
-                                                      quoted_label, relative_que, subject_before, within_cue_clause)
+from pipeline.components.attributions.objects import (before_own_predicate, closing_time, closing_words, ends_sentence,
+                                                      gapped_relative, names_only, quoted_label, relative_que,
+                                                      subject_before, within_cue_clause)
 from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, np_right, right_speaker,
                                                        skip_adverbials, skip_own_part, speaker_for, subject_phrase)
 from pipeline.components.attributions.strict import human_speaker
@@ -42,6 +44,8 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
                                    and j + 1 in ctx.open_tok)
         if w in ("que", "qu'", "qu") and norm(ctx.tok(j - 1)) in ctx.words.subordinator and not adverb:
             break
+        if w in ("que", "qu'", "qu") and norm(ctx.tok(j - 1)) in ("tel", "telle", "tels", "telles"):
+            break  # `s'est conclue telle que prévu`: a comparison, no clause
         if w in ("que", "qu'", "qu") and (adverb or norm(ctx.tok(j - 1)) not in (
                 "ce", "plus", "moins", "autant", "ainsi", "tant")):
             que = j
@@ -54,6 +58,11 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
             break
         if tk.text in SENT_END or tk.text in (":",) or j in ctx.open_tok or ctx.is_break(j) and tk.is_space:
             break
+        if tk.pos_ in ("VERB", "AUX") and tk.morph.get("VerbForm") == ["Part"] and tk.morph.get("Tense") == ["Pres"]:
+            break  # `a réfuté ces allégations, affirmant que …`: the clause is the participle's
+        if tk.pos_ == "VERB" and tk.morph.get("VerbForm") == ["Inf"] and j == t.i + 1 + sum(
+                1 for x in range(t.i + 1, j) if ctx.tok(x).pos_ == "ADV") and owner.verb_cue(ctx, tk) is not None:
+            break  # `je souhaite rappeler que …`: the infinitive is the cue of the clause
         if tk.pos_ in ("VERB", "AUX") and j > t.i + 1:
             if tk.morph.get("VerbForm") == ["Inf"] and j == t.i + 1 + sum(
                     1 for x in range(t.i + 1, j) if ctx.tok(x).pos_ == "ADV"):
@@ -68,10 +77,10 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         j += 1
     spans = []
     rule = "que_clause"
-    if que is not None and relative_que(ctx, t, que):
+    if que is not None and (relative_que(ctx, t, que) or gapped_relative(ctx, t, que)):
         return []  # `a critiqué les photos qu'il a qualifiées de …`: a relative clause of the object
     if que is not None:
-        spans = clause_right(ctx, owner, que + 1, subject=True)
+        spans = clause_right(ctx, owner, que + 1, subject=True, clauses=True)
     elif si is not None:
         spans = clause_right(ctx, owner, si)
         rule = "si_clause"
@@ -176,7 +185,7 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         if left and left[0] < q.open and not joined_quotes(ctx, ctx.quotes, *left):
             if not has_main_verb(ctx, j) and subject_before(ctx, t, lo, speaker):
                 return []  # `La ministre, redoutant un « bilan lourd », a demandé des renforts`
-            return [make_attribution("mixed", t, cue.lemma, cue.stance, speaker, (left[0], left[1]), "inversion_mixed")]
+            return _coordinated(ctx, t, cue, speaker, (left[0], left[1]), "inversion_mixed")
         # `« A », mais « B », a-t-il dit`: one each (split_joined_quotes)
         span = (left[0], left[1]) if left and left[0] < q.open else (q.start, q.end)
         return [make_attribution("direct", t, cue.lemma, cue.stance, speaker, span, "inversion_quote")]
@@ -198,7 +207,18 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
             if first_left is not None and first_left.start == first_left.sent.start and \
                     more[0][0] < ctx.tok(sp_end_tok.end).sent.end_char:
                 span = (span[0], more[0][1])
-    return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, span, "inversion")]
+    if span != left:
+        return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, span, "inversion")]
+    return _coordinated(ctx, t, cue, speaker, span, "inversion")
+
+
+def _coordinated(ctx: Ctx, t, cue: Cue, speaker, span, rule: str) -> list[dict]:
+    """One attribution per coordinated clause of a content before its cue (`A et B, a dit X`)."""
+    out = []
+    for part in split_coordinated(ctx, span):
+        kind, part = kind_of(ctx, part, "indirect")
+        out.append(make_attribution(kind, t, cue.lemma, cue.stance, speaker, part, rule))
+    return out
 
 
 def clause_done(t) -> bool:
@@ -536,7 +556,7 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if label:  # `a décrit le déploiement comme « une menace »`: the label is the content (NOTES.md T7)
         return [make_attribution("direct", t, cue.lemma, cue.stance, speaker_for(ctx, t), (q.start, q.end),
                                  "object_label") for q in label]
-    spans = within_cue_clause(ctx, t, clause_right(ctx, owner, j))
+    spans = before_own_predicate(ctx, within_cue_clause(ctx, t, clause_right(ctx, owner, j)))
     if spans and "object" not in cue.frames and names_only(ctx, spans):
         return []  # `a lancé l'opération « Bouclier »`: a quoted name is no one's words
     if spans:
