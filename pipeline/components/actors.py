@@ -427,10 +427,16 @@ class ActorsComponent(RuleComponent):
                 by_last = [f for k, f in fulls.items() if k[1] == w or fold(f["bare"]).endswith(" " + w)]
                 by_first = [f for k, f in fulls.items() if k[0] == w]
                 if by_last:
-                    # the nearest full name before, else the first one after (a headline)
+                    # the nearest full name before, else the first one after (a headline); of
+                    # two persons with that surname (`François` and `Penelope Fillon`), the one
+                    # the article names in full most often: the lesser one keeps a first name
                     before = [f for f in by_last if f["ts"] < c["ts"]]
                     name = (max(before, key=lambda f: f["ts"]) if before
                             else min(by_last, key=lambda f: f["ts"]))["bare"]
+                    often = Counter(fold(f["bare"]) for f in persons if len(f["tokens"]) > 1
+                                    and fold(f["tokens"][-1]) == w).most_common(2)
+                    if len(often) == 2 and often[0][1] > 2 * often[1][1]:
+                        name = next(f["bare"] for f in by_last if fold(f["bare"]) == often[0][0])
                 elif len(by_first) == 1:
                     name = by_first[0]["bare"]
                 eid = ix.person_name.get(fold(name), "") or (ix.person_alias.get(w, "") if name == c["bare"] else "")
