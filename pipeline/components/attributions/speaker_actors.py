@@ -123,11 +123,33 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
         # `la commission des affaires familiales`: described by its complement, no anaphor (but
         # `la direction de la régie` takes up the régie named before)
         return ""
+    since = 0
+    if person and after and norm(after[0]) in ctx.words.de:
+        # `la procureure de Grasse`, `le ministre de l'Intérieur`: a role restricted by its
+        # complement most often introduces its holder; it takes up the last person named only
+        # from its own sentence or the one before (`Depuis la victoire de Paul Roy, le député
+        # de Trappes promet`), or who was a subject (`Paul Roy, le Premier ministre, a dit`),
+        # not one only mentioned paragraphs earlier (`le lycée Jean Moulin`)
+        since = _previous_sentence_start(ctx, words[0].i)
     for m in reversed(window):
+        if m["start"] < since and not _subject(ctx, m):
+            continue
         if m["end"] <= before and m.get("source") != "coref" and m.get("label") in labels \
                 and m.get("actor_id") and m["actor_id"] not in own:
             return m["actor_id"]
     return ""
+
+
+def _subject(ctx: Ctx, m: dict) -> bool:
+    """Is mention m the subject of its clause?"""
+    span = ctx.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubj:pass")
+
+
+def _previous_sentence_start(ctx: Ctx, i: int) -> int:
+    """The character offset where the sentence before token i's sentence starts."""
+    sent = ctx.doc[i].sent
+    return ctx.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
 
 
 def _named_before(ctx: Ctx, words, before: int) -> str:
@@ -219,7 +241,7 @@ def _antecedent_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
     verb = span.root.head
     if verb.dep_ not in ("acl:relcl", "acl") or verb.head.i >= span.start:
         return s, e
-    noun = verb.head
+    noun = _speaking_noun(ctx, verb.head, span.start)
     while noun.dep_ == "conj" and noun.head.i < noun.i:  # `l'Allemagne, la France et l'Italie, qui`
         noun = noun.head
     toks = [x for x in noun.subtree if x.i < span.start and not x.is_punct]
@@ -228,7 +250,46 @@ def _antecedent_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
     lo, hi = min(x.i for x in toks), max(x.i for x in toks)
     while lo < hi and ctx.tok(lo).dep_ == "case":
         lo += 1
+    if person_noun(ctx, noun) and lo > 1 and ctx.tok(lo - 1).text == "," and ctx.tok(lo - 2).pos_ == "PROPN":
+        # `Paul Roy, le chef de mission pour la Syrie qui considère`: the role's name before it
+        lo -= 2
+        while lo > 0 and ctx.tok(lo - 1).pos_ == "PROPN":
+            lo -= 1
     return chars(ctx, lo, hi)
+
+
+def person_noun(ctx: Ctx, t) -> bool:
+    """A common noun that describes a person (`le chef`, `un militant`)."""
+    return t.pos_ == "NOUN" and (t.lemma_.lower() in ctx.words.person_head or t.lower_ in ctx.words.person_head)
+
+
+def _speaking_noun(ctx: Ctx, noun, q: int):
+    """The noun a relative `qui` at token q that introduces speech stands for, from the noun the
+    parser hangs it on: a person noun governing that one (`le chef de mission pour la Syrie qui
+    considère`, `un militant opposé à la loi qui a crié`: the complement does not speak); else that
+    noun when it can speak (a name, an organisation noun); else the closest one that can inside
+    its phrase (`un acte terroriste selon la police, qui précise`)."""
+    words = ctx.words
+
+    def person(t):
+        return person_noun(ctx, t)
+
+    def speaks(t):
+        return t.pos_ == "PROPN" or person(t) or t.pos_ == "NOUN" and t.lemma_.lower() in words.org_head
+
+    if noun.pos_ not in ("NOUN", "PROPN") or person(noun):
+        return noun
+    t = noun
+    for _ in range(4):  # up through complements and participles: `X opposé à la loi`
+        if t.dep_ not in ("nmod", "obl", "obl:arg", "obl:mod", "acl", "amod") or t.head.i == t.i:
+            break
+        t = t.head
+        if person(t):
+            return t
+    if speaks(noun):
+        return noun
+    inner = [x for x in noun.subtree if x.i < q and x.i != noun.i and speaks(x)]
+    return max(inner, key=lambda x: x.i) if inner else noun
 
 
 def _list_before(ctx: Ctx, q: int):
