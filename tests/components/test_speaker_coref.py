@@ -9,7 +9,9 @@ sentences, none copied from a gold article:
 - the relative `qui` that speaks stands for the person noun governing the noun the parser
   hangs it on (`un militant opposé à la réforme qui a crié`), for the name that noun is in
   apposition to (`Paul Roy, le chef de mission pour le Mali qui estime`), and for the speaking
-  noun inside a phrase that cannot speak (`un accident selon la gendarmerie, qui précise`).
+  noun inside a phrase that cannot speak (`un accident selon la gendarmerie, qui précise`);
+- the agent of a passive cue is the name in apposition after its role (`rejetée par le
+  fondateur de la société, Léa Morel.`), not another holder of that role named before.
 """
 from __future__ import annotations
 
@@ -41,6 +43,8 @@ SPEAKER = [
     ("« Les dégâts sont lourds » a déclaré Paul Roy, le chef de mission de l'ONG pour le Mali qui "
      "estime que la reconstruction prendra des années.", "la reconstruction prendra des années",
      "Paul Roy"),
+    ("Marc Blanc, le fondateur de Vélia, voulait racheter la société, mais cette offre a été rejetée par "
+     "le fondateur de Kolibri, Léa Morel.", "cette offre", "Léa Morel"),
 ]
 
 

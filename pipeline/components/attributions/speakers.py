@@ -358,6 +358,22 @@ def subject_phrase(ctx: Ctx, s, limit: int) -> Optional[tuple[int, int]]:
     return None if any(ctx.is_break(x) for x in range(lo, hi)) else (lo, hi)
 
 
+def with_name_after(ctx: Ctx, span: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    """`par le fondateur de la société, Paul Roy.`: a role description and the name in
+    apposition after its comma, which the parser leaves out of the agent's phrase."""
+    if span is None or span[1] + 2 >= ctx.n or ctx.tok(span[1] + 1).text != ",":
+        return span
+    words = [ctx.tok(x) for x in range(*span) if ctx.tok(x).pos_ != "DET"]
+    if not words or words[0].pos_ != "NOUN":
+        return span
+    end = span[1] + 2
+    while end < ctx.n and ctx.tok(end).pos_ == "PROPN" and not ctx.is_break(end):
+        end += 1
+    if end == span[1] + 2 or end < ctx.n and ctx.tok(end).text not in SENT_END | {",", "(", ")"}:
+        return span
+    return span[0], end - 1
+
+
 def _phrase(ctx: Ctx, s, limit: int) -> Optional[tuple[int, int]]:
     """Token span of the subject phrase headed by s: its subtree before `limit` (the cue),
     without relative clauses and participle clauses after its head, nor a trailing comma."""
@@ -437,7 +453,7 @@ def parse_speaker(ctx: Ctx, t) -> Optional[Speaker]:
         if v is t and any(c.dep_ == "aux:pass" for c in v.children):
             agent = [c for c in v.children if c.dep_ == "obl:agent"]
             if agent:
-                span = _phrase(ctx, agent[0], ctx.n)
+                span = with_name_after(ctx, _phrase(ctx, agent[0], ctx.n))
                 return speaker_at(ctx, *span, "agent") if span else None
             return None
         if v.dep_ in GOVERNED and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
@@ -491,7 +507,7 @@ def passive_cue(t) -> bool:
 def _speaker_for(ctx: Ctx, t) -> Optional[Speaker]:
     if passive_cue(t):
         agent = [c for c in t.children if c.dep_ == "obl:agent"]
-        span = _phrase(ctx, agent[0], ctx.n) if agent else None
+        span = with_name_after(ctx, _phrase(ctx, agent[0], ctx.n)) if agent else None
         return speaker_at(ctx, *span, "agent") if span else None
     clitic = inverted_clitic(ctx, t)
     if clitic:

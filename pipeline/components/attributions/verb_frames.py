@@ -10,7 +10,8 @@ from pipeline.components.attributions.cues import chain_start, inverted_clitic
 from pipeline.components.attributions.objects import (closing_time, closing_words, ends_sentence, names_only,
                                                       quoted_label, relative_que, subject_before, within_cue_clause)
 from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, np_right, right_speaker,
-                                                       skip_adverbials, skip_own_part, speaker_for, subject_phrase)
+                                                       skip_adverbials, skip_own_part, speaker_for, subject_phrase,
+                                                       with_name_after)
 from pipeline.components.attributions.strict import human_speaker
 from pipeline.rules.cues import Cue
 
@@ -302,7 +303,7 @@ def pattern_passive_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         j += 1
     if j + 1 >= ctx.n or norm(ctx.tok(j)) != "par":
         return []
-    np = np_right(ctx, j + 1, appos=False)
+    np = with_name_after(ctx, np_right(ctx, j + 1, appos=False))
     if not np:
         return []
     quote = ctx.quotes[q]
@@ -321,7 +322,7 @@ def pattern_passive_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     j = skip_adverbials(ctx, t.i + 1)
     if j + 1 >= ctx.n or norm(ctx.tok(j)) != "par":
         return []
-    np = np_right(ctx, j + 1, appos=False)
+    np = with_name_after(ctx, np_right(ctx, j + 1, appos=False))
     subj = next((c for c in t.children if c.dep_ == "nsubj:pass" and c.i < t.i), None)
     if not np or subj is None:
         return []
