@@ -11,7 +11,10 @@ sentences, none copied from a gold article:
   apposition to (`Paul Roy, le chef de mission pour le Mali qui estime`), and for the speaking
   noun inside a phrase that cannot speak (`un accident selon la gendarmerie, qui précise`);
 - the agent of a passive cue is the name in apposition after its role (`rejetée par le
-  fondateur de la société, Léa Morel.`), not another holder of that role named before.
+  fondateur de la société, Léa Morel.`), not another holder of that role named before;
+- an organisation noun whose `de` complement is an organisation's name is that organisation
+  (`le bureau de Greenpeace à Lyon`), and one restricted by another complement is not an
+  organisation named before with the same noun (`le conseil des droits de l'homme`).
 """
 from __future__ import annotations
 
@@ -45,6 +48,8 @@ SPEAKER = [
      "Paul Roy"),
     ("Marc Blanc, le fondateur de Vélia, voulait racheter la société, mais cette offre a été rejetée par "
      "le fondateur de Kolibri, Léa Morel.", "cette offre", "Léa Morel"),
+    ("Le bureau de Greenpeace à Lyon a affirmé que la centrale fuyait depuis des mois.",
+     "la centrale fuyait depuis des mois", "Greenpeace"),
 ]
 
 
@@ -61,6 +66,9 @@ NOT_SPEAKER = [
      "« Retrait ! ».", "Retrait !", "réforme"),
     ("Il ne s'agirait pas d'un accident selon la gendarmerie, qui précise que le conducteur était "
      "ivre.", "le conducteur était ivre", "accident"),
+    ("Le Conseil national des étudiants a appelé à la grève. Le conseil des droits de l'homme des "
+     "Nations unies a annoncé que l'enquête commencerait en mai.", "l'enquête commencerait en mai",
+     "étudiants"),
 ]
 
 

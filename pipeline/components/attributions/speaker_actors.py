@@ -94,6 +94,11 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
     key = name_slug(head.lemma_)
     desc = {name_slug(t.lemma_) for t in words if t.pos_ in ("NOUN", "ADJ")} | {name_slug(t.text) for t in words
                                                                             if t.pos_ in ("NOUN", "ADJ")}
+    # `le conseil des droits de l'homme`: an organisation noun restricted by its complement is
+    # not another council named before, unless that one's name holds the complement too
+    after_head = [t for t in words if t.i > head.i]
+    restrict = {name_slug(t.lemma_) for t in after_head[1:] if t.pos_ in ("NOUN", "PROPN")} \
+        if org and after_head and norm(after_head[0]) in ctx.words.de else set()
     ms, starts = ctx.mention_index
     hi = bisect.bisect_left(starts, before)
     window = [m for m in ms[max(0, hi - ANTECEDENT_WINDOW):hi]  # the closest mentions before it, newest last
@@ -108,7 +113,8 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
                 bags[k] = (set(name_slug(m.get("name") or "").split("-"))
                            | set(name_slug(m.get("role") or "").split("-")))
             bag = bags[k]
-            if key not in bag or person and m.get("label") == "GROUP" and not name_slug(m["name"]).startswith(key):
+            if key not in bag or person and m.get("label") == "GROUP" and not name_slug(m["name"]).startswith(key) \
+                    or restrict and not restrict & bag:
                 continue  # (`le ministre` is not `le cabinet du ministre`)
             score = (len(desc & bag), m["start"])
             if best_score is None or score > best_score:
@@ -199,6 +205,16 @@ def _group_mention(ctx: Ctx, words, actor_id: str = "") -> str:
         starts.insert(k, start)
         ms.insert(k, m)
     return actor_id
+
+
+def _named_by_complement(ctx: Ctx, content_words, first, m: dict) -> bool:
+    """`le groupe de l'État islamique`, `le bureau de MSF`: an organisation noun whose `de`
+    complement is an organisation's name stands for that organisation."""
+    if m.get("label") != "ORG" or not content_words or content_words[0].pos_ != "NOUN" \
+            or content_words[0].lemma_.lower() not in ctx.words.org_head:
+        return False
+    between = [t for t in content_words[1:] if t.i < first.start]
+    return len(between) == 1 and norm(between[0]) in ctx.words.de
 
 
 def _in_complement(ctx: Ctx, m: dict, s: int, e: int) -> bool:
@@ -446,7 +462,8 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
             inside = s <= m["start"] and m["end"] <= e
             first = ctx.doc.char_span(m["start"], m["end"], alignment_mode="expand")
             in_pp = (_in_complement(ctx, m, s, e) or first is not None and inside and m["start"] > s
-                     and _after_plural_noun(first[0], words)) and not document
+                     and _after_plural_noun(first[0], words)) and not document \
+                and not (first is not None and _named_by_complement(ctx, content_words, first, m))
             if inside and not in_pp and _named_actor(m):
                 named.append(m)
             if in_pp and head_noun:
