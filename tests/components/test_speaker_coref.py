@@ -14,7 +14,9 @@ sentences, none copied from a gold article:
   fondateur de la société, Léa Morel.`), not another holder of that role named before;
 - an organisation noun whose `de` complement is an organisation's name is that organisation
   (`le bureau de Greenpeace à Lyon`), and one restricted by another complement is not an
-  organisation named before with the same noun (`le conseil des droits de l'homme`).
+  organisation named before with the same noun (`le conseil des droits de l'homme`);
+- a name inside a relative clause is not the subject of the verb after its comma (`Paul Roy,
+  qui courait entre Marc Blanc et Luc Vidal, termine`): `il` next goes to Paul Roy.
 """
 from __future__ import annotations
 
@@ -50,6 +52,9 @@ SPEAKER = [
      "le fondateur de Kolibri, Léa Morel.", "cette offre", "Léa Morel"),
     ("Le bureau de Greenpeace à Lyon a affirmé que la centrale fuyait depuis des mois.",
      "la centrale fuyait depuis des mois", "Greenpeace"),
+    ("Le Belge Paul Roy, qui courait entre Marc Blanc et Luc Vidal, termine en cinquième place. « C'est une "
+     "déception, j'étais venu pour une médaille » a-t-il confié.",
+     "C'est une déception, j'étais venu pour une médaille", "Paul Roy"),
 ]
 
 
