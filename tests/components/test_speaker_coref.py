@@ -16,7 +16,9 @@ sentences, none copied from a gold article:
   (`le bureau de Greenpeace à Lyon`), and one restricted by another complement is not an
   organisation named before with the same noun (`le conseil des droits de l'homme`);
 - a name inside a relative clause is not the subject of the verb after its comma (`Paul Roy,
-  qui courait entre Marc Blanc et Luc Vidal, termine`): `il` next goes to Paul Roy.
+  qui courait entre Marc Blanc et Luc Vidal, termine`): `il` next goes to Paul Roy;
+- a participle's speaker is never a subject of the paragraph before, even when the parser runs
+  the two paragraphs into one sentence (`…, a défendu le candidat, affirmant : « … »`).
 """
 from __future__ import annotations
 
@@ -55,6 +57,9 @@ SPEAKER = [
     ("Le Belge Paul Roy, qui courait entre Marc Blanc et Luc Vidal, termine en cinquième place. « C'est une "
      "déception, j'étais venu pour une médaille » a-t-il confié.",
      "C'est une déception, j'étais venu pour une médaille", "Paul Roy"),
+    ("Le candidat refuse de s'exprimer. En effet, il ne l'était pas encore au moment de la création de la "
+     "société.\n\nPaul Roy , coordinateur de la campagne de Blanc, a défendu le candidat, affirmant sur "
+     "BFMTV : « Il m'a dit que tout était déclaré. »", "Il m'a dit que tout était déclaré.", "Paul Roy"),
 ]
 
 

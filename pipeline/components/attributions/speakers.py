@@ -144,7 +144,8 @@ def subject_from_parse(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
                     keep = [x for x in keep if x.i < min(y.i for y in c.subtree)]
             if keep:
                 lo, hi = min(x.i for x in keep), max(x.i for x in keep)
-                return (lo, hi)
+                # the parser ran two paragraphs into one sentence: no subject across their break
+                return None if any(ctx.is_break(x) for x in range(hi, i)) else (lo, hi)
         if t.dep_ in ("advcl", "conj", "xcomp", "acl", "ccomp") and t.head.i != t.i:
             t = t.head
         else:
@@ -303,9 +304,16 @@ def participle_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
         return Speaker(*last[0], "governor_subject")
     parsed = subject_from_parse(ctx, i)
     sent = ctx.tok(i).sent
-    if parsed and parsed[0] >= sent.start:
+    start = sent.start  # (a paragraph's first word starts a sentence whatever the parser says)
+    for k in range(i - 1, sent.start - 1, -1):
+        if ctx.is_break(k):
+            start = k + 1
+            break
+    while start < i and ctx.tok(start).is_space:
+        start += 1
+    if parsed and parsed[0] >= start:
         return speaker_at(ctx, *parsed, "governor_subject")
-    if i == sent.start:
+    if i == start:
         # `Affirmant que …, le porte-parole a critiqué`: the subject of the main clause after it
         k = i + 1  # (the parser may end the sentence at the comma: read the tokens)
         while k < ctx.n and not (ctx.tok(k).text == "," and ctx.in_quote[k] < 0) and k - i < 60 \
@@ -314,7 +322,7 @@ def participle_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
         np = np_right(ctx, k + 1, appos=False) if k + 1 < ctx.n and ctx.tok(k).text == "," else None
         if np and np[1] + 1 < ctx.n and ctx.tok(np[1] + 1).pos_ in ("VERB", "AUX"):
             return speaker_at(ctx, *np, "governor_subject")
-    np = sentence_subject(ctx, sent.start, i)
+    np = sentence_subject(ctx, start, i)
     return speaker_at(ctx, *np, "surface") if np else None
 
 
