@@ -18,7 +18,8 @@ sentences, none copied from a gold article:
 - a name inside a relative clause is not the subject of the verb after its comma (`Paul Roy,
   qui courait entre Marc Blanc et Luc Vidal, termine`): `il` next goes to Paul Roy;
 - a participle's speaker is never a subject of the paragraph before, even when the parser runs
-  the two paragraphs into one sentence (`…, a défendu le candidat, affirmant : « … »`).
+  the two paragraphs into one sentence (`…, a défendu le candidat, affirmant : « … »`), and the
+  second of two coordinated verbs takes the subject of its own paragraph's first one.
 """
 from __future__ import annotations
 
@@ -85,3 +86,19 @@ NOT_SPEAKER = [
 @pytest.mark.parametrize("text, content, wrong", NOT_SPEAKER)
 def test_when_a_noun_cannot_be_the_anaphor_then_it_is_not_the_speaker(nlp, text, content, wrong):
     assert all(wrong not in actor for actor in _actors(nlp, text, content))
+
+
+PARAGRAPHS = [
+    # (text, content, the speaker phrase): the parser runs the two paragraphs into one sentence
+    ("Plusieurs élus signent une déclaration d'indépendance, dont le président de la Savoie Paul Roy , qui "
+     "précise toutefois rapidement que celle-ci est « suspendue », dans l'attente d'éventuelles négociations "
+     "avec Paris.\n\nLe gouvernement français de Marc Blanc continue lui aussi de faire pression, et demande "
+     "aux autorités savoyardes de préciser rapidement leur position.", "préciser rapidement leur position",
+     "Le gouvernement français de Marc Blanc"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker", PARAGRAPHS)
+def test_when_a_paragraph_starts_then_its_verbs_take_its_own_subject(nlp, text, content, speaker):
+    rows = [a for a in attribution_rows(nlp, text)[1] if a["content"] == content]
+    assert rows and all(a["speaker"] == speaker for a in rows), rows
