@@ -14,7 +14,8 @@ sentences, none copied from a gold article:
   fondateur de la société, Léa Morel.`), not another holder of that role named before;
 - an organisation noun whose `de` complement is an organisation's name is that organisation
   (`le bureau de Greenpeace à Lyon`), and one restricted by another complement is not an
-  organisation named before with the same noun (`le conseil des droits de l'homme`);
+  organisation named before with the same noun (`le conseil des droits de l'homme`), and `la
+  police` is not `un membre de la police` quoted before;
 - a name inside a relative clause is not the subject of the verb after its comma (`Paul Roy,
   qui courait entre Marc Blanc et Luc Vidal, termine`): `il` next goes to Paul Roy;
 - a participle's speaker is never a subject of the paragraph before, even when the parser runs
@@ -80,6 +81,8 @@ NOT_SPEAKER = [
     ("Le Conseil national des étudiants a appelé à la grève. Le conseil des droits de l'homme des "
      "Nations unies a annoncé que l'enquête commencerait en mai.", "l'enquête commencerait en mai",
      "étudiants"),
+    ("« Nous avons arrêté le conducteur » , a affirmé un membre de la police de Lyon. Il ne s'agirait pas "
+     "d'un attentat selon la police.", "Il ne s'agirait pas d'un attentat", "membre"),
 ]
 
 

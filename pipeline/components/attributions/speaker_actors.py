@@ -113,7 +113,7 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
                 bags[k] = (set(name_slug(m.get("name") or "").split("-"))
                            | set(name_slug(m.get("role") or "").split("-")))
             bag = bags[k]
-            if key not in bag or person and m.get("label") == "GROUP" and not name_slug(m["name"]).startswith(key) \
+            if key not in bag or m.get("label") == "GROUP" and not name_slug(m["name"]).startswith(key) \
                     or restrict and not restrict & bag:
                 continue  # (`le ministre` is not `le cabinet du ministre`)
             score = (len(desc & bag), m["start"])
