@@ -20,7 +20,9 @@ sentences, none copied from a gold article:
   qui courait entre Marc Blanc et Luc Vidal, termine`): `il` next goes to Paul Roy;
 - a participle's speaker is never a subject of the paragraph before, even when the parser runs
   the two paragraphs into one sentence (`…, a défendu le candidat, affirmant : « … »`), and the
-  second of two coordinated verbs takes the subject of its own paragraph's first one.
+  second of two coordinated verbs takes the subject of its own paragraph's first one;
+- a past participle whose auxiliary stands before an adverbial (`Il a, à ce sujet, proposé la
+  réforme`) has its object after it, not an inverted subject.
 """
 from __future__ import annotations
 
@@ -105,3 +107,10 @@ PARAGRAPHS = [
 def test_when_a_paragraph_starts_then_its_verbs_take_its_own_subject(nlp, text, content, speaker):
     rows = [a for a in attribution_rows(nlp, text)[1] if a["content"] == content]
     assert rows and all(a["speaker"] == speaker for a in rows), rows
+
+
+def test_when_the_auxiliary_stands_before_an_adverbial_then_the_object_is_no_inverted_subject(nlp):
+    text = ("La ministre était en visite à Lille pour sa campagne. Elle a d'ailleurs, à ce sujet, proposé la "
+            "réforme de cet article de la Constitution, qui permet d'adopter un texte sans vote.")
+    rows = attribution_rows(nlp, text)[1]
+    assert all(not (a["speaker"] or "").startswith("la réforme") for a in rows), rows

@@ -90,6 +90,20 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     return out
 
 
+def _split_auxiliary(ctx: Ctx, i: int) -> bool:
+    """Is the past participle at token i the second half of a compound tense whose auxiliary
+    stands before an adverbial and its commas (`Il a, à ce sujet, proposé`)?"""
+    k = i - 1
+    while k >= ctx.sent_start(i) and i - k < 15 and ctx.in_quote[k] < 0:
+        x = ctx.tok(k)
+        if x.lemma_ in ("avoir", "être") and x.morph.get("VerbForm") == ["Fin"]:
+            return True
+        if x.pos_ in ("VERB", "AUX") or x.text in ("»", "\"", "”") or ctx.is_break(k):
+            return False
+        k -= 1
+    return False
+
+
 def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     """Content before an inverted cue, with or without quotation marks.
 
@@ -102,6 +116,8 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     verb = ctx.tok(ctx.cue_first.get(t.i, t.i))  # `mettant` of `mettant en avant`
     if lo == 0 or verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"]:
         return []  # `… qualifiant la tribune de « tract »`: a present participle has no inverted subject
+    if lo == verb.i and verb.morph.get("VerbForm") == ["Part"] and _split_auxiliary(ctx, verb.i):
+        return []  # `Il a d'ailleurs, à ce sujet, proposé la suppression`: its object, no inverted subject
     comme = norm(ctx.tok(lo - 1)) == "comme" and lo >= 2 and norm(ctx.tok(lo)) in ("l'", "le")
     if comme:
         lo -= 1  # `…, comme l'a confirmé le procureur`: the clause before is what he confirmed
