@@ -73,6 +73,17 @@ def _source_of(doc: Doc, i: int) -> bool:
     return prev in ("selon", "pour") or prev == "apres" and i > 1 and fold(doc[i - 2].text) == "d'"
 
 
+def _in_relative(doc: Doc, i: int) -> bool:
+    """Is token i inside a relative clause opened since the last comma (`Paul Roy, qui courait
+    entre Marc Blanc et Luc Vidal, termine`: Luc Vidal is not the subject of `termine`)?"""
+    k = i - 1
+    while k >= 0 and i - k < 25 and doc[k].text not in (",", ".", ";", ":") and not doc[k].is_sent_start:
+        if doc[k].lower_ == "qui":
+            return True
+        k -= 1
+    return False
+
+
 def _subject_rank(span) -> int:
     """2 for the subject of a main clause, 1 of another clause, else 0. A name after its
     role (`le sénateur Tom Cotton dénonce`) is the subject its role is; a name followed by a
@@ -89,13 +100,15 @@ def _subject_rank(span) -> int:
     while j < len(doc) and doc[j].pos_ == "ADV" and j - span.end < 4:
         j += 1
     if j < len(doc) and doc[j].pos_ in ("VERB", "AUX") and "Fin" in doc[j].morph.get("VerbForm") and not (
-            span.start > 0 and fold(doc[span.start - 1].text) in ("que", "qu'")):
+            span.start > 0 and fold(doc[span.start - 1].text) in ("que", "qu'")) and not _in_relative(doc, span.start):
         return 2
     if tok.dep_ in ("appos", "flat:name", "nmod", "compound") and tok.head.i < tok.i and \
             tok.head.pos_ == "NOUN" and not any(c.dep_ == "case" for c in tok.children):
         tok = tok.head
     if tok.dep_ not in SUBJECT_DEPS:
-        return 0
+        # `selon Paul Roy, …`: a source is as salient as a subordinate clause's subject (the
+        # next `Il affirme` most often goes on with him)
+        return 1 if _source_of(doc, span.start) else 0
     verb = tok.head
     return 2 if verb.dep_ in ("ROOT", "conj", "parataxis") else 1
 

@@ -17,9 +17,10 @@ from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, 
 from pipeline.components.attributions.speaker_actors import resolve_speakers
 from pipeline.components.attributions.speakers import right_speaker
 from pipeline.components.attributions.strict import human_speaker, is_new, strict_verb_items
+from pipeline.components.attributions.passive_frames import (pattern_passive_object, pattern_passive_quote,
+                                                             pattern_self_description)
 from pipeline.components.attributions.verb_frames import (pattern_colon_quote, pattern_de_inf, pattern_inversion,
-                                                          pattern_object, pattern_passive_object, pattern_passive_quote,
-                                                          pattern_que, pattern_self_description)
+                                                          pattern_object, pattern_que)
 from pipeline.components.base import RuleComponent
 from pipeline.errors import ModelError
 from pipeline.rules.cues import Cue, CueWord

@@ -80,8 +80,15 @@ class Ctx:
             t = self.doc[p]
             if t.text in SENT_END or t.text == ":" or self.is_break(p) or t.text in CLOSE_MARKS and (
                     p == 0 or self.doc[p - 1].text in SENT_END):
-                return k
+                break
             k = self.doc[p].sent.start
+        # a line break inside the parser's sentence ends one too (two paragraphs run together)
+        for p in range(i - 1, k - 1, -1):
+            if self.is_break(p):
+                k = p + 1
+                while k < i and self.doc[k].is_space:
+                    k += 1
+                break
         return k
 
     def is_break(self, i) -> bool:

@@ -9,7 +9,8 @@ import re
 
 from pipeline.components.attributions.context import (DASHES, SENT_END, Ctx, Speaker, chars, make_attribution, norm,
                                                       speaker_at)
-from pipeline.components.attributions.speakers import left_speaker, np_right, speaker_for
+from pipeline.components.attributions.noun_phrases import np_right
+from pipeline.components.attributions.speakers import left_speaker, speaker_for
 from pipeline.components.attributions.strict import human_speaker
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pipeline.components.attributions.contents import clause_left, clause_right, has_main_verb, kind_of
 from pipeline.components.attributions.coordination import split_coordinated
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
-from pipeline.components.attributions.speakers import np_right
+from pipeline.components.attributions.noun_phrases import np_right
 from pipeline.components.attributions.strict import is_new, named_complement
 
 

@@ -10,7 +10,7 @@ import bisect
 import re
 
 from pipeline.components.attributions.context import Ctx, chars, norm
-from pipeline.components.attributions.speakers import name_slug
+from pipeline.components.attributions.noun_phrases import name_slug
 
 
 def _after_preposition(ctx: Ctx, t) -> bool:
@@ -94,6 +94,11 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
     key = name_slug(head.lemma_)
     desc = {name_slug(t.lemma_) for t in words if t.pos_ in ("NOUN", "ADJ")} | {name_slug(t.text) for t in words
                                                                             if t.pos_ in ("NOUN", "ADJ")}
+    # `le conseil des droits de l'homme`: an organisation noun restricted by its complement is
+    # not another council named before, unless that one's name holds the complement too
+    after_head = [t for t in words if t.i > head.i]
+    restrict = {name_slug(t.lemma_) for t in after_head[1:] if t.pos_ in ("NOUN", "PROPN")} \
+        if org and after_head and norm(after_head[0]) in ctx.words.de else set()
     ms, starts = ctx.mention_index
     hi = bisect.bisect_left(starts, before)
     window = [m for m in ms[max(0, hi - ANTECEDENT_WINDOW):hi]  # the closest mentions before it, newest last
@@ -108,7 +113,8 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
                 bags[k] = (set(name_slug(m.get("name") or "").split("-"))
                            | set(name_slug(m.get("role") or "").split("-")))
             bag = bags[k]
-            if key not in bag or person and m.get("label") == "GROUP" and not name_slug(m["name"]).startswith(key):
+            if key not in bag or m.get("label") == "GROUP" and not name_slug(m["name"]).startswith(key) \
+                    or restrict and not restrict & bag:
                 continue  # (`le ministre` is not `le cabinet du ministre`)
             score = (len(desc & bag), m["start"])
             if best_score is None or score > best_score:
@@ -123,11 +129,33 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
         # `la commission des affaires familiales`: described by its complement, no anaphor (but
         # `la direction de la régie` takes up the régie named before)
         return ""
+    since = 0
+    if person and after and norm(after[0]) in ctx.words.de:
+        # `la procureure de Grasse`, `le ministre de l'Intérieur`: a role restricted by its
+        # complement most often introduces its holder; it takes up the last person named only
+        # from its own sentence or the one before (`Depuis la victoire de Paul Roy, le député
+        # de Trappes promet`), or who was a subject (`Paul Roy, le Premier ministre, a dit`),
+        # not one only mentioned paragraphs earlier (`le lycée Jean Moulin`)
+        since = _previous_sentence_start(ctx, words[0].i)
     for m in reversed(window):
+        if m["start"] < since and not _subject(ctx, m):
+            continue
         if m["end"] <= before and m.get("source") != "coref" and m.get("label") in labels \
                 and m.get("actor_id") and m["actor_id"] not in own:
             return m["actor_id"]
     return ""
+
+
+def _subject(ctx: Ctx, m: dict) -> bool:
+    """Is mention m the subject of its clause?"""
+    span = ctx.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubj:pass")
+
+
+def _previous_sentence_start(ctx: Ctx, i: int) -> int:
+    """The character offset where the sentence before token i's sentence starts."""
+    sent = ctx.doc[i].sent
+    return ctx.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
 
 
 def _named_before(ctx: Ctx, words, before: int) -> str:
@@ -179,6 +207,16 @@ def _group_mention(ctx: Ctx, words, actor_id: str = "") -> str:
     return actor_id
 
 
+def _named_by_complement(ctx: Ctx, content_words, first, m: dict) -> bool:
+    """`le groupe de l'État islamique`, `le bureau de MSF`: an organisation noun whose `de`
+    complement is an organisation's name stands for that organisation."""
+    if m.get("label") != "ORG" or not content_words or content_words[0].pos_ != "NOUN" \
+            or content_words[0].lemma_.lower() not in ctx.words.org_head:
+        return False
+    between = [t for t in content_words[1:] if t.i < first.start]
+    return len(between) == 1 and norm(between[0]) in ctx.words.de
+
+
 def _in_complement(ctx: Ctx, m: dict, s: int, e: int) -> bool:
     """Is mention m, inside the speaker phrase [s, e), in a complement of it (`Paul Roy, le
     directeur de la compagnie Flydubai`, `les responsables de Séoul`): a preposition before it,
@@ -219,7 +257,7 @@ def _antecedent_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
     verb = span.root.head
     if verb.dep_ not in ("acl:relcl", "acl") or verb.head.i >= span.start:
         return s, e
-    noun = verb.head
+    noun = _speaking_noun(ctx, verb.head, span.start)
     while noun.dep_ == "conj" and noun.head.i < noun.i:  # `l'Allemagne, la France et l'Italie, qui`
         noun = noun.head
     toks = [x for x in noun.subtree if x.i < span.start and not x.is_punct]
@@ -228,7 +266,46 @@ def _antecedent_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
     lo, hi = min(x.i for x in toks), max(x.i for x in toks)
     while lo < hi and ctx.tok(lo).dep_ == "case":
         lo += 1
+    if person_noun(ctx, noun) and lo > 1 and ctx.tok(lo - 1).text == "," and ctx.tok(lo - 2).pos_ == "PROPN":
+        # `Paul Roy, le chef de mission pour la Syrie qui considère`: the role's name before it
+        lo -= 2
+        while lo > 0 and ctx.tok(lo - 1).pos_ == "PROPN":
+            lo -= 1
     return chars(ctx, lo, hi)
+
+
+def person_noun(ctx: Ctx, t) -> bool:
+    """A common noun that describes a person (`le chef`, `un militant`)."""
+    return t.pos_ == "NOUN" and (t.lemma_.lower() in ctx.words.person_head or t.lower_ in ctx.words.person_head)
+
+
+def _speaking_noun(ctx: Ctx, noun, q: int):
+    """The noun a relative `qui` at token q that introduces speech stands for, from the noun the
+    parser hangs it on: a person noun governing that one (`le chef de mission pour la Syrie qui
+    considère`, `un militant opposé à la loi qui a crié`: the complement does not speak); else that
+    noun when it can speak (a name, an organisation noun); else the closest one that can inside
+    its phrase (`un acte terroriste selon la police, qui précise`)."""
+    words = ctx.words
+
+    def person(t):
+        return person_noun(ctx, t)
+
+    def speaks(t):
+        return t.pos_ == "PROPN" or person(t) or t.pos_ == "NOUN" and t.lemma_.lower() in words.org_head
+
+    if noun.pos_ not in ("NOUN", "PROPN") or person(noun):
+        return noun
+    t = noun
+    for _ in range(4):  # up through complements and participles: `X opposé à la loi`
+        if t.dep_ not in ("nmod", "obl", "obl:arg", "obl:mod", "acl", "amod") or t.head.i == t.i:
+            break
+        t = t.head
+        if person(t):
+            return t
+    if speaks(noun):
+        return noun
+    inner = [x for x in noun.subtree if x.i < q and x.i != noun.i and speaks(x)]
+    return max(inner, key=lambda x: x.i) if inner else noun
 
 
 def _list_before(ctx: Ctx, q: int):
@@ -385,7 +462,8 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
             inside = s <= m["start"] and m["end"] <= e
             first = ctx.doc.char_span(m["start"], m["end"], alignment_mode="expand")
             in_pp = (_in_complement(ctx, m, s, e) or first is not None and inside and m["start"] > s
-                     and _after_plural_noun(first[0], words)) and not document
+                     and _after_plural_noun(first[0], words)) and not document \
+                and not (first is not None and _named_by_complement(ctx, content_words, first, m))
             if inside and not in_pp and _named_actor(m):
                 named.append(m)
             if in_pp and head_noun:

@@ -7,157 +7,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pipeline.components.attributions.context import (MAX_NP, SENT_END, INCISE_START, Ctx, Speaker, norm,
-                                                      speaker_at)
+from pipeline.components.attributions.context import SENT_END, INCISE_START, Ctx, Speaker, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
-from pipeline.names import slug
-
-
-def name_slug(text: str) -> str:
-    return slug(text, "-")
-
-
-def np_left(ctx: Ctx, j: int, appos: bool = True) -> Optional[tuple[int, int]]:
-    """Token span of the noun phrase ending at token j (speaker before its verb)."""
-    if j < 0:
-        return None
-    t = ctx.tok(j)
-    w = norm(t)
-    if t.pos_ == "PRON":
-        if w == "qui" and j > 0:
-            k = j - 1
-            if ctx.tok(k).text == ",":
-                k -= 1
-            return np_left(ctx, k, appos)
-        if w in ctx.words.subject_pronoun or w.endswith("-ci") or w in ("certains", "plusieurs", "tous", "chacun"):
-            return (j, j)
-        return None
-    if t.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X"):
-        return None
-    k = j
-    while k - 1 >= 0 and j - k < MAX_NP:
-        p = ctx.tok(k - 1)
-        pw = norm(p)
-        if p.is_space or "\n" in p.whitespace_:
-            break
-        if p.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X") or p.text in ("-", "'", "’"):
-            k -= 1
-            continue
-        if p.pos_ == "DET":
-            k -= 1
-            if k - 1 >= 0 and norm(ctx.tok(k - 1)) in ctx.words.de | {"à"}:
-                continue
-            break
-        if pw in ctx.words.de | {"à"} and k - 2 >= 0 and (ctx.tok(k - 2).pos_ in ("NOUN", "PROPN", "ADJ") or (
-                norm(ctx.tok(k - 2)) == "et" and k - 3 >= 0 and ctx.tok(k - 3).pos_ in ("NOUN", "PROPN"))):
-            k -= 1
-            continue
-        if pw == "et" and k - 2 >= 0 and ctx.tok(k - 2).pos_ in ("NOUN", "PROPN") \
-                and (ctx.tok(k).pos_ in ("DET", "PROPN") or norm(ctx.tok(k)) in ctx.words.de):
-            k -= 1
-            continue
-        break
-    while k < j and ctx.tok(k).pos_ in ("ADP",):
-        k += 1
-    if not any(ctx.tok(x).pos_ in ("NOUN", "PROPN", "X") for x in range(k, j + 1)):
-        return None
-    if appos and k >= 2 and ctx.tok(k - 1).text == ",":
-        prev = np_left(ctx, k - 2, appos=False)
-        named = any(ctx.tok(x).pos_ == "PROPN" for x in range(prev[0] if prev else k, j + 1))
-        if prev and named and (prev[0] == 0 or ctx.tok(prev[0] - 1).text in {",", ":", "\n"} | SENT_END
-                               or norm(ctx.tok(prev[0] - 1)) in ("et", "mais")  # `… et Paul Roy, président du club,`
-                               or ctx.tok(prev[0] - 1).is_space or "\n" in ctx.tok(prev[0] - 1).whitespace_
-                               or ctx.tok(prev[0]).is_sent_start) and ctx.tok(prev[0]).pos_ in ("DET", "PROPN", "NOUN"):
-            return (prev[0], j)
-    return (k, j)
-
-
-def partitive_head(ctx: Ctx, t) -> bool:
-    """A pronoun heading a noun phrase through `de` (`un de ses avocats`, `l'un des enquêteurs`):
-    the parse hangs the noun after `de` on the pronoun."""
-    return t.pos_ == "PRON" and t.i + 1 < ctx.n and norm(ctx.tok(t.i + 1)) in ctx.words.de | {"des", "du"} and any(
-        c.dep_ == "nmod" and c.i > t.i + 1 and any(norm(x) in ctx.words.de | {"des", "du"} for x in c.children)
-        for c in t.children)
-
-
-def substantive(t) -> bool:
-    """An adjective the parse uses as a noun, heading its own determiner (`une Canadienne`, `les
-    Britanniques`: nationality nouns the tagger takes for adjectives)."""
-    return t.pos_ == "ADJ" and any(c.dep_ == "det" for c in t.children)
-
-
-def quoted_name(ctx: Ctx, k: int) -> Optional[int]:
-    """The closing mark of a name in quotation marks opening at token k (`« Quotidien »`, `« Le
-    Monde »`: a title of a newspaper or a programme): one to six words, the first capitalised,
-    no verb; else None."""
-    if k not in ctx.open_tok:
-        return None
-    close = ctx.qtok[ctx.open_tok[k]][1]
-    if close is None or not 1 <= close - k - 1 <= 6:
-        return None
-    inner = ctx.doc[k + 1:close]
-    return close if inner[0].text[:1].isupper() and not any(x.pos_ in ("VERB", "AUX") or x.is_punct for x in inner) \
-        else None
-
-
-def np_right(ctx: Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]]:
-    """Token span of the noun phrase starting at token i (inverted speaker, `selon X`)."""
-    if i >= ctx.n:
-        return None
-    if quoted_name(ctx, i) is not None:  # `Selon « Quotidien », …`
-        return (i, quoted_name(ctx, i))
-    t = ctx.tok(i)
-    w = norm(t)
-    if t.pos_ == "PRON" and not partitive_head(ctx, t):
-        if w in ctx.words.subject_pronoun or w.endswith("-ci") or w in ("ce",):
-            j = i
-            if w == "ce" and i + 1 < ctx.n and norm(ctx.tok(i + 1)) in ("dernier", "dernière", "derniers"):
-                j = i + 1
-            return (i, j)
-        return None
-    if t.pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "X") and not partitive_head(ctx, t):
-        return None
-    j = i
-    while j + 1 < ctx.n and j - i < MAX_NP:
-        p = ctx.tok(j + 1)
-        pw = norm(p)
-        if "\n" in ctx.tok(j).whitespace_ or p.is_space:
-            break
-        if quoted_name(ctx, j + 1) is not None and ctx.tok(j).pos_ in ("NOUN", "PROPN"):
-            j = quoted_name(ctx, j + 1)  # `l'émission de TMC « Quotidien »`
-            continue
-        if p.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X") or p.text in ("-", "'", "’") or partitive_head(ctx, p) or (
-                p.pos_ == "VERB" and p.dep_ == "amod" and p.head.i == j and ctx.tok(j).pos_ in ("NOUN", "PROPN")):
-            j += 1  # `les Nations unies`: a participle the parser hangs on the noun before
-            continue
-        if p.pos_ == "DET" and ctx.tok(j).pos_ in ("ADP",):
-            j += 1
-            continue
-        if pw == "d" and j + 3 < ctx.n and ctx.tok(j + 2).text in ("'", "’") and ctx.tok(j + 3).pos_ in (
-                "NOUN", "PROPN", "DET", "ADJ"):
-            j += 2  # `d' Albertville` written with a space
-            continue
-        if pw in ctx.words.de | {"à", "au", "aux"} and j + 2 < ctx.n and (ctx.tok(j + 2).pos_ in (
-                "NOUN", "PROPN", "DET", "ADJ", "NUM") or norm(ctx.tok(j + 2)) in ("un", "une", "l'un", "l'une")):
-            j += 1
-            continue
-        if pw == "et" and j + 2 < ctx.n and (ctx.tok(j + 2).pos_ in ("DET", "PROPN")
-                                             or norm(ctx.tok(j + 2)) in ctx.words.de) \
-                and ctx.tok(j).pos_ in ("NOUN", "PROPN"):
-            j += 1
-            continue
-        break
-    while j > i and (ctx.tok(j).pos_ in ("ADP", "DET") or ctx.tok(j).text in ("-", "'")):
-        j -= 1
-    if not any(ctx.tok(x).pos_ in ("NOUN", "PROPN", "X") or substantive(ctx.tok(x)) for x in range(i, j + 1)):
-        return None
-    if appos and j + 2 < ctx.n and ctx.tok(j + 1).text == ",":
-        nxt = np_right(ctx, j + 2, appos=False)
-        if nxt and ctx.tok(nxt[0]).pos_ in ("NOUN", "DET", "ADJ", "PROPN") and (
-                nxt[1] + 1 >= ctx.n or ctx.tok(nxt[1] + 1).text in SENT_END | {",", "(", ":"}
-                or "\n" in ctx.tok(nxt[1]).whitespace_):
-            return (i, nxt[1])
-    return (i, j)
+from pipeline.components.attributions.noun_phrases import np_left, np_right
 
 
 def subject_from_parse(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
@@ -177,7 +29,8 @@ def subject_from_parse(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
                     keep = [x for x in keep if x.i < min(y.i for y in c.subtree)]
             if keep:
                 lo, hi = min(x.i for x in keep), max(x.i for x in keep)
-                return (lo, hi)
+                # the parser ran two paragraphs into one sentence: no subject across their break
+                return None if any(ctx.is_break(x) for x in range(hi, i)) else (lo, hi)
         if t.dep_ in ("advcl", "conj", "xcomp", "acl", "ccomp") and t.head.i != t.i:
             t = t.head
         else:
@@ -364,9 +217,16 @@ def participle_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
         return Speaker(*last[0], "governor_subject")
     parsed = subject_from_parse(ctx, i)
     sent = ctx.tok(i).sent
-    if parsed and parsed[0] >= sent.start:
+    start = sent.start  # (a paragraph's first word starts a sentence whatever the parser says)
+    for k in range(i - 1, sent.start - 1, -1):
+        if ctx.is_break(k):
+            start = k + 1
+            break
+    while start < i and ctx.tok(start).is_space:
+        start += 1
+    if parsed and parsed[0] >= start:
         return speaker_at(ctx, *parsed, "governor_subject")
-    if i == sent.start:
+    if i == start:
         # `Affirmant que …, le porte-parole a critiqué`: the subject of the main clause after it
         k = i + 1  # (the parser may end the sentence at the comma: read the tokens)
         while k < ctx.n and not (ctx.tok(k).text == "," and ctx.in_quote[k] < 0) and k - i < 60 \
@@ -375,7 +235,7 @@ def participle_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
         np = np_right(ctx, k + 1, appos=False) if k + 1 < ctx.n and ctx.tok(k).text == "," else None
         if np and np[1] + 1 < ctx.n and ctx.tok(np[1] + 1).pos_ in ("VERB", "AUX"):
             return speaker_at(ctx, *np, "governor_subject")
-    np = sentence_subject(ctx, sent.start, i)
+    np = sentence_subject(ctx, start, i)
     return speaker_at(ctx, *np, "surface") if np else None
 
 
@@ -417,6 +277,22 @@ def subject_phrase(ctx: Ctx, s, limit: int) -> Optional[tuple[int, int]]:
     while hi > lo and ctx.tok(hi).is_punct and ctx.tok(hi).i not in ctx.close_tok:
         hi -= 1
     return None if any(ctx.is_break(x) for x in range(lo, hi)) else (lo, hi)
+
+
+def with_name_after(ctx: Ctx, span: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    """`par le fondateur de la société, Paul Roy.`: a role description and the name in
+    apposition after its comma, which the parser leaves out of the agent's phrase."""
+    if span is None or span[1] + 2 >= ctx.n or ctx.tok(span[1] + 1).text != ",":
+        return span
+    words = [ctx.tok(x) for x in range(*span) if ctx.tok(x).pos_ != "DET"]
+    if not words or words[0].pos_ != "NOUN":
+        return span
+    end = span[1] + 2
+    while end < ctx.n and ctx.tok(end).pos_ == "PROPN" and not ctx.is_break(end):
+        end += 1
+    if end == span[1] + 2 or end < ctx.n and ctx.tok(end).text not in SENT_END | {",", "(", ")"}:
+        return span
+    return span[0], end - 1
 
 
 def _phrase(ctx: Ctx, s, limit: int) -> Optional[tuple[int, int]]:
@@ -498,7 +374,7 @@ def parse_speaker(ctx: Ctx, t) -> Optional[Speaker]:
         if v is t and any(c.dep_ == "aux:pass" for c in v.children):
             agent = [c for c in v.children if c.dep_ == "obl:agent"]
             if agent:
-                span = _phrase(ctx, agent[0], ctx.n)
+                span = with_name_after(ctx, _phrase(ctx, agent[0], ctx.n))
                 return speaker_at(ctx, *span, "agent") if span else None
             return None
         if v.dep_ in GOVERNED and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
@@ -566,7 +442,7 @@ def passive_cue(t) -> bool:
 def _speaker_for(ctx: Ctx, t) -> Optional[Speaker]:
     if passive_cue(t):
         agent = [c for c in t.children if c.dep_ == "obl:agent"]
-        span = _phrase(ctx, agent[0], ctx.n) if agent else None
+        span = with_name_after(ctx, _phrase(ctx, agent[0], ctx.n)) if agent else None
         return speaker_at(ctx, *span, "agent") if span else None
     clitic = inverted_clitic(ctx, t)
     if clitic:

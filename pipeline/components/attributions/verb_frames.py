@@ -1,6 +1,6 @@
 """Patterns anchored on a reporting verb, one per frame of the cue lexicon (cues.jsonl `frames`):
-`que` (+ a bare infinitive), `inversion`, a quote after a colon, a passive participle before a
-quote, `de` + infinitive, and the object of a denial or an accusation."""
+`que` (+ a bare infinitive), `inversion`, a quote after a colon, `de` + infinitive, and the
+object of a denial or an accusation (passive cues and `se dire`: passive_frames.py)."""
 from __future__ import annotations
 
 from pipeline.components.attributions.contents import (clause_left, clause_right, has_main_verb, joined_quotes,
@@ -11,9 +11,9 @@ from pipeline.components.attributions.cues import chain_start, inverted_clitic
 from pipeline.components.attributions.objects import (before_own_predicate, closing_time, closing_words, ends_sentence,
                                                       gapped_relative, names_only, quoted_label, relative_que,
                                                       subject_before, within_cue_clause)
-from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, np_right, right_speaker,
-                                                       skip_adverbials, skip_own_part, speaker_for, subject_phrase)
-from pipeline.components.attributions.strict import human_speaker
+from pipeline.components.attributions.noun_phrases import np_right
+from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, right_speaker, skip_adverbials,
+                                                       skip_own_part, speaker_for)
 from pipeline.rules.cues import Cue
 
 
@@ -112,6 +112,20 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     return out
 
 
+def _split_auxiliary(ctx: Ctx, i: int) -> bool:
+    """Is the past participle at token i the second half of a compound tense whose auxiliary
+    stands before an adverbial and its commas (`Il a, à ce sujet, proposé`)?"""
+    k = i - 1
+    while k >= ctx.sent_start(i) and i - k < 15 and ctx.in_quote[k] < 0:
+        x = ctx.tok(k)
+        if x.lemma_ in ("avoir", "être") and x.morph.get("VerbForm") == ["Fin"]:
+            return True
+        if x.pos_ in ("VERB", "AUX") or x.text in ("»", "\"", "”") or ctx.is_break(k):
+            return False
+        k -= 1
+    return False
+
+
 def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     """Content before an inverted cue, with or without quotation marks.
 
@@ -126,6 +140,8 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         return []  # `… qualifiant la tribune de « tract »`: a present participle has no inverted subject
     if any(c.dep_.startswith("aux") and c.i < lo - 1 and ctx.tok(c.i + 1).text == "," for c in verb.children):
         return []  # `La Commission a, ce mercredi, menacé …`: its auxiliary before an incise, no inversion
+    if lo == verb.i and verb.morph.get("VerbForm") == ["Part"] and _split_auxiliary(ctx, verb.i):
+        return []  # `Il a d'ailleurs, à ce sujet, proposé la suppression`: its object, no inverted subject
     comme = norm(ctx.tok(lo - 1)) == "comme" and lo >= 2 and norm(ctx.tok(lo)) in ("l'", "le")
     if comme:
         lo -= 1  # `…, comme l'a confirmé le procureur`: the clause before is what he confirmed
@@ -312,94 +328,6 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     span = (spans[0][0], spans[-1][1])
     kind, span = kind_of(ctx, span, "indirect")
     return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, span, "colon_clause")]
-
-
-def pattern_passive_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
-    """A passive cue with its agent: the quote is the agent's words.
-
-    `Le projet est qualifié de « pure folie » par les riverains.` -> direct, speaker `les riverains`
-    `… la formule « Tout se jouera ici » lancée par la ministre.` -> direct, speaker `la ministre`
-    """
-    q = None
-    j = t.i + 1
-    if j < ctx.n and norm(ctx.tok(j)) in ("de", "d'", "comme"):
-        j += 1
-        if j in ctx.open_tok:
-            q = ctx.open_tok[j]
-            close = ctx.qtok[q][1]
-            if close is None:
-                return []
-            j = close + 1
-    elif t.i > 0 and t.i - 1 in ctx.close_tok:
-        q = ctx.close_tok[t.i - 1]
-    if q is None:
-        return []
-    if j < ctx.n and ctx.tok(j).text == ",":
-        j += 1
-    if j + 1 >= ctx.n or norm(ctx.tok(j)) != "par":
-        return []
-    np = np_right(ctx, j + 1, appos=False)
-    if not np:
-        return []
-    quote = ctx.quotes[q]
-    return [make_attribution("direct", t, cue.lemma, cue.stance, speaker_at(ctx, *np, "agent"),
-                             (quote.start, quote.end), "passive_quote")]
-
-
-def pattern_passive_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
-    """A passive cue of the object frame with its agent: the passive subject is what was said.
-
-    `Cette demande a été rejetée par le gouvernement.` -> deny, content `Cette demande`
-    `Ce « désastre » est déploré par les Nations unies.` -> mixed
-    """
-    reduced = t.dep_ == "acl" and t.head.pos_ == "NOUN" and t.head.i < t.i  # `L'ouverture d'une enquête, annoncée par …`
-    if "object" not in cue.frames or not (reduced or any(c.dep_ == "aux:pass" for c in t.children)):
-        return []
-    j = skip_adverbials(ctx, t.i + 1)
-    if j + 1 >= ctx.n or norm(ctx.tok(j)) != "par":
-        return []
-    np = np_right(ctx, j + 1, appos=False)
-    subj = t.head if reduced else next((c for c in t.children if c.dep_ == "nsubj:pass" and c.i < t.i), None)
-    while reduced and subj.dep_ == "nmod" and subj.head.pos_ == "NOUN" and subj.head.i < subj.i:
-        subj = subj.head  # the participle hung on the complement: the phrase is its head's
-    if not np or subj is None:
-        return []
-    end = np[1]
-    while end > np[0] and ctx.tok(end).lower_ in ctx.words.time_word:
-        end -= 1  # `par le club lundi`
-    speaker = speaker_at(ctx, np[0], end, "agent")
-    if not human_speaker(ctx, {"speaker_start": speaker[0], "speaker_end": speaker[1]}):
-        return []  # `justifiée par le fait que`
-    span = subject_phrase(ctx, subj, t.i)
-    if span is None or ctx.in_quote[span[0]] != ctx.in_quote[t.i]:
-        return []
-    kind, content = kind_of(ctx, chars(ctx, *span), "indirect")
-    return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, content, "passive_object")]
-
-
-def pattern_self_description(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
-    """`se dire`, `se déclarer` + an adjective or a participle: how the speaker describes
-    their own stance is what they said.
-
-    `La ministre s'est dite favorable à une hausse du budget.` -> `favorable à une hausse du budget`
-    `Il se dit en revanche fermement opposé à …` -> `fermement opposé à …`
-    """
-    if t.lemma_ not in ("dire", "déclarer") or not any(
-            norm(ctx.tok(x)) in ("se", "s'", "me", "m'", "nous", "vous") for x in range(chain_start(ctx, t.i), t.i)):
-        return []
-    k = t.i + 1
-    if k + 1 < ctx.n and ctx.tok(k).pos_ == "ADP" and ctx.tok(k + 1).pos_ == "NOUN" and ctx.tok(k + 1).dep_ == "obl:mod":
-        k += 2  # `en revanche`
-    first = k
-    while k < ctx.n and ctx.tok(k).pos_ == "ADV":
-        k += 1
-    if k >= ctx.n or not (ctx.tok(k).pos_ == "ADJ" or ctx.tok(k).morph.get("VerbForm") == ["Part"]):
-        return []
-    spans = clause_right(ctx, owner, first)
-    if not spans:
-        return []
-    kind, span = kind_of(ctx, (spans[0][0], spans[-1][1]), "indirect")
-    return [make_attribution(kind, t, cue.lemma, cue.stance, speaker_for(ctx, t), span, "self_description")]
 
 
 def pattern_de_inf(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
