@@ -288,3 +288,30 @@ def test_when_object_is_labelled_de_a_quote_then_the_label_is_content(nlp, text,
 ])
 def test_when_qualifier_has_no_quoted_label_then_no_attribution(nlp, text):
     assert _run(nlp, text) == []
+
+
+# -- a cue of the resources (strict frames) whose object holds a quotation ---------------------------
+QUOTED_OBJECT_OF_NEW_CUE = [
+    ("La préfecture a évoqué des « dégâts considérables » dans le port.",
+     {"cue": "évoqué", "speaker": "La préfecture", "kind": "mixed", "stance": "assert"}),
+    ("Le sélectionneur évoque une « fatigue générale » de son équipe.",
+     {"cue": "évoque", "speaker": "Le sélectionneur", "kind": "mixed"}),
+]
+
+NOT_QUOTED_OBJECT_OF_NEW_CUE = [
+    # an object with no quotation: what was talked about, not what was said
+    "La préfecture a évoqué les mesures prises après la tempête.",
+    # a thing evokes, it says nothing
+    "Le roman évoque des « années noires » de la ville.",
+]
+
+
+@pytest.mark.parametrize("text, expect", QUOTED_OBJECT_OF_NEW_CUE)
+def test_when_object_of_new_cue_holds_a_quote_then_it_is_the_content(nlp, text, expect):
+    found = [a for a in _run(nlp, text) if a["cue"] == expect["cue"]]
+    assert found and all(found[0][k] == v for k, v in expect.items()), found
+
+
+@pytest.mark.parametrize("text", NOT_QUOTED_OBJECT_OF_NEW_CUE)
+def test_when_object_of_new_cue_has_no_quote_or_no_speaker_then_no_attribution(nlp, text):
+    assert [a for a in _run(nlp, text) if a["cue_lemma"] == "évoquer"] == []
