@@ -315,3 +315,29 @@ def test_when_object_of_new_cue_holds_a_quote_then_it_is_the_content(nlp, text, 
 @pytest.mark.parametrize("text", NOT_QUOTED_OBJECT_OF_NEW_CUE)
 def test_when_object_of_new_cue_has_no_quote_or_no_speaker_then_no_attribution(nlp, text):
     assert [a for a in _run(nlp, text) if a["cue_lemma"] == "évoquer"] == []
+
+
+# -- an incise between an inverted cue and its subject --------------------------------------------
+INCISE_BEFORE_INVERTED_SUBJECT = [
+    ("« Le chantier reprendra lundi » , a confié, à la radio, le directeur du port.",
+     {"cue": "confié", "speaker": "le directeur du port", "content": "Le chantier reprendra lundi"}),
+    ("« Nous ne céderons pas » , a lancé, lors d'un meeting à Rennes, la candidate.",
+     {"cue": "lancé", "speaker": "la candidate", "content": "Nous ne céderons pas"}),
+    ("La digue sera rehaussée, a assuré mardi, à Lyon, le préfet.",
+     {"cue": "assuré", "speaker": "le préfet", "content": "La digue sera rehaussée"}),
+]
+
+NOT_INCISE_BEFORE_SUBJECT = [
+    # a clause between the commas, not a complement: no subject after it
+    "« Le chantier reprendra lundi » , a confié, alors que la grève continuait, un ouvrier.",
+]
+
+
+@pytest.mark.parametrize("text, expect", INCISE_BEFORE_INVERTED_SUBJECT)
+def test_when_incise_follows_inverted_cue_then_subject_is_after_it(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_INCISE_BEFORE_SUBJECT)
+def test_when_commas_frame_a_clause_then_no_inverted_subject_after_it(nlp, text):
+    assert [a for a in _run(nlp, text) if a["speaker"] == "un ouvrier"] == []

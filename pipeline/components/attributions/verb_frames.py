@@ -125,7 +125,7 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if speaker is not None:
         speaker = Speaker(*speaker, "clitic")
     else:
-        speaker = right_speaker(ctx, t.i)
+        speaker = right_speaker(ctx, t.i, incise=True)
         if speaker is None:
             return []
         if any(norm(x) in ("que", "qu'") for x in ctx.doc[t.i + 1:min(ctx.n, t.i + 4)]):
