@@ -341,3 +341,23 @@ def test_when_incise_follows_inverted_cue_then_subject_is_after_it(nlp, text, ex
 @pytest.mark.parametrize("text", NOT_INCISE_BEFORE_SUBJECT)
 def test_when_commas_frame_a_clause_then_no_inverted_subject_after_it(nlp, text):
     assert [a for a in _run(nlp, text) if a["speaker"] == "un ouvrier"] == []
+
+
+# -- a second participle sharing the cue's auxiliary ends the object ------------------------------
+SECOND_PARTICIPLE = [
+    ("La ministre a dénoncé une réforme bâclée et salué l'« effort remarquable » des enseignants.",
+     {"cue": "dénoncé", "content": "une réforme bâclée"}),
+    ("Le club a démenti tout contrat et annoncé une plainte contre le journal.",
+     {"cue": "démenti", "stance": "deny", "content": "tout contrat"}),
+]
+
+PARTICIPLES_OF_THE_OBJECT = [
+    # participles coordinated inside the object noun phrase: the object goes on
+    ("Le syndicat a dénoncé une loi votée et promulguée en urgence.",
+     {"cue": "dénoncé", "content": "une loi votée et promulguée en urgence"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", SECOND_PARTICIPLE + PARTICIPLES_OF_THE_OBJECT)
+def test_when_a_participle_shares_the_cue_auxiliary_then_object_ends_before_it(nlp, text, expect):
+    _found(_run(nlp, text), expect)
