@@ -361,3 +361,25 @@ PARTICIPLES_OF_THE_OBJECT = [
 @pytest.mark.parametrize("text, expect", SECOND_PARTICIPLE + PARTICIPLES_OF_THE_OBJECT)
 def test_when_a_participle_shares_the_cue_auxiliary_then_object_ends_before_it(nlp, text, expect):
     _found(_run(nlp, text), expect)
+
+
+# -- `exiger` + object: the demand; an apposition closing the sentence belongs to the object -------
+DEMAND_OBJECT = [
+    ("Le chef du parti avait exigé la démission de son trésorier, l'Italien Marco Bellini.",
+     {"cue": "exigé", "stance": "ask", "content": "la démission de son trésorier, l'Italien Marco Bellini"}),
+    ("Les riverains exigent la fermeture de la décharge.",
+     {"cue": "exigent", "stance": "ask", "content": "la fermeture de la décharge"}),
+]
+
+OBJECT_BEFORE_NEW_PHRASE = [
+    # a phrase with its own verb after the comma, or a time, is no apposition
+    ("Le syndicat a dénoncé ces sanctions, la direction restant muette.",
+     {"cue": "dénoncé", "content": "ces sanctions"}),
+    ("Le coureur a annoncé son forfait pour la finale, un mois avant l'épreuve.",
+     {"cue": "annoncé", "content": "son forfait pour la finale"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", DEMAND_OBJECT + OBJECT_BEFORE_NEW_PHRASE)
+def test_when_object_is_followed_by_a_comma_then_only_an_apposition_joins_it(nlp, text, expect):
+    _found(_run(nlp, text), expect)
