@@ -383,3 +383,15 @@ OBJECT_BEFORE_NEW_PHRASE = [
 @pytest.mark.parametrize("text, expect", DEMAND_OBJECT + OBJECT_BEFORE_NEW_PHRASE)
 def test_when_object_is_followed_by_a_comma_then_only_an_apposition_joins_it(nlp, text, expect):
     _found(_run(nlp, text), expect)
+
+
+# -- `Pour X, role : « … »`: the source's apposition ends at a colon before a quote ------------------
+POUR_ROLE_COLON = [
+    ("Pour Jean Martin, maire de la ville : « Nous ne laisserons pas faire ».",
+     {"cue": "Pour", "speaker": "Jean Martin", "kind": "direct", "content": "Nous ne laisserons pas faire"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", POUR_ROLE_COLON)
+def test_when_source_apposition_ends_at_a_colon_then_the_quote_is_the_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
