@@ -223,9 +223,11 @@ GROUPS: list[tuple[str, dict[str, tuple]]] = [
         "mettre en doute": ("oq",),
     }),
     # an object of these is rarely what was said (`évoquer les mesures que …`, `exprimer sa
-    # colère`, `citer un exemple`, `lire un livre`, `défendre un projet`): quote and inversion only
+    # colère`, `citer un exemple`, `lire un livre`, `défendre un projet`): quote and inversion only;
+    # `évoquer` keeps its object frame, which the strict frames of a new cue narrow to an object
+    # holding a quotation under a person's or an organisation's verb (`a évoqué des « pertes »`)
     ("verbs of saying whose object is no content: quote and inversion", {
-        "évoquer": ("ti",), "conter": ("ti",), "narrer": ("ti",), "proférer": ("ti",),
+        "évoquer": ("oti",), "conter": ("ti",), "narrer": ("ti",), "proférer": ("ti",),
         "gazouiller": ("ti",), "soupirer": ("ti",), "rabâcher": ("ti", "assert"),
         "hasarder": ("ti", "suggest"), "citer": ("i",), "exprimer": ("i",), "illustrer": ("i", "assert"),
         "lire": ("i",), "défendre": ("i", "assert"), "reformuler": ("i",), "théoriser": ("i", "assert"),

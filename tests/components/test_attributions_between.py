@@ -288,3 +288,110 @@ def test_when_object_is_labelled_de_a_quote_then_the_label_is_content(nlp, text,
 ])
 def test_when_qualifier_has_no_quoted_label_then_no_attribution(nlp, text):
     assert _run(nlp, text) == []
+
+
+# -- a cue of the resources (strict frames) whose object holds a quotation ---------------------------
+QUOTED_OBJECT_OF_NEW_CUE = [
+    ("La préfecture a évoqué des « dégâts considérables » dans le port.",
+     {"cue": "évoqué", "speaker": "La préfecture", "kind": "mixed", "stance": "assert"}),
+    ("Le sélectionneur évoque une « fatigue générale » de son équipe.",
+     {"cue": "évoque", "speaker": "Le sélectionneur", "kind": "mixed"}),
+]
+
+NOT_QUOTED_OBJECT_OF_NEW_CUE = [
+    # an object with no quotation: what was talked about, not what was said
+    "La préfecture a évoqué les mesures prises après la tempête.",
+    # a thing evokes, it says nothing
+    "Le roman évoque des « années noires » de la ville.",
+]
+
+
+@pytest.mark.parametrize("text, expect", QUOTED_OBJECT_OF_NEW_CUE)
+def test_when_object_of_new_cue_holds_a_quote_then_it_is_the_content(nlp, text, expect):
+    found = [a for a in _run(nlp, text) if a["cue"] == expect["cue"]]
+    assert found and all(found[0][k] == v for k, v in expect.items()), found
+
+
+@pytest.mark.parametrize("text", NOT_QUOTED_OBJECT_OF_NEW_CUE)
+def test_when_object_of_new_cue_has_no_quote_or_no_speaker_then_no_attribution(nlp, text):
+    assert [a for a in _run(nlp, text) if a["cue_lemma"] == "évoquer"] == []
+
+
+# -- an incise between an inverted cue and its subject --------------------------------------------
+INCISE_BEFORE_INVERTED_SUBJECT = [
+    ("« Le chantier reprendra lundi » , a confié, à la radio, le directeur du port.",
+     {"cue": "confié", "speaker": "le directeur du port", "content": "Le chantier reprendra lundi"}),
+    ("« Nous ne céderons pas » , a lancé, lors d'un meeting à Rennes, la candidate.",
+     {"cue": "lancé", "speaker": "la candidate", "content": "Nous ne céderons pas"}),
+    ("La digue sera rehaussée, a assuré mardi, à Lyon, le préfet.",
+     {"cue": "assuré", "speaker": "le préfet", "content": "La digue sera rehaussée"}),
+]
+
+NOT_INCISE_BEFORE_SUBJECT = [
+    # a clause between the commas, not a complement: no subject after it
+    "« Le chantier reprendra lundi » , a confié, alors que la grève continuait, un ouvrier.",
+]
+
+
+@pytest.mark.parametrize("text, expect", INCISE_BEFORE_INVERTED_SUBJECT)
+def test_when_incise_follows_inverted_cue_then_subject_is_after_it(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_INCISE_BEFORE_SUBJECT)
+def test_when_commas_frame_a_clause_then_no_inverted_subject_after_it(nlp, text):
+    assert [a for a in _run(nlp, text) if a["speaker"] == "un ouvrier"] == []
+
+
+# -- a second participle sharing the cue's auxiliary ends the object ------------------------------
+SECOND_PARTICIPLE = [
+    ("La ministre a dénoncé une réforme bâclée et salué l'« effort remarquable » des enseignants.",
+     {"cue": "dénoncé", "content": "une réforme bâclée"}),
+    ("Le club a démenti tout contrat et annoncé une plainte contre le journal.",
+     {"cue": "démenti", "stance": "deny", "content": "tout contrat"}),
+]
+
+PARTICIPLES_OF_THE_OBJECT = [
+    # participles coordinated inside the object noun phrase: the object goes on
+    ("Le syndicat a dénoncé une loi votée et promulguée en urgence.",
+     {"cue": "dénoncé", "content": "une loi votée et promulguée en urgence"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", SECOND_PARTICIPLE + PARTICIPLES_OF_THE_OBJECT)
+def test_when_a_participle_shares_the_cue_auxiliary_then_object_ends_before_it(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+# -- `exiger` + object: the demand; an apposition closing the sentence belongs to the object -------
+DEMAND_OBJECT = [
+    ("Le chef du parti avait exigé la démission de son trésorier, l'Italien Marco Bellini.",
+     {"cue": "exigé", "stance": "ask", "content": "la démission de son trésorier, l'Italien Marco Bellini"}),
+    ("Les riverains exigent la fermeture de la décharge.",
+     {"cue": "exigent", "stance": "ask", "content": "la fermeture de la décharge"}),
+]
+
+OBJECT_BEFORE_NEW_PHRASE = [
+    # a phrase with its own verb after the comma, or a time, is no apposition
+    ("Le syndicat a dénoncé ces sanctions, la direction restant muette.",
+     {"cue": "dénoncé", "content": "ces sanctions"}),
+    ("Le coureur a annoncé son forfait pour la finale, un mois avant l'épreuve.",
+     {"cue": "annoncé", "content": "son forfait pour la finale"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", DEMAND_OBJECT + OBJECT_BEFORE_NEW_PHRASE)
+def test_when_object_is_followed_by_a_comma_then_only_an_apposition_joins_it(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+# -- `Pour X, role : « … »`: the source's apposition ends at a colon before a quote ------------------
+POUR_ROLE_COLON = [
+    ("Pour Jean Martin, maire de la ville : « Nous ne laisserons pas faire ».",
+     {"cue": "Pour", "speaker": "Jean Martin", "kind": "direct", "content": "Nous ne laisserons pas faire"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", POUR_ROLE_COLON)
+def test_when_source_apposition_ends_at_a_colon_then_the_quote_is_the_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)

@@ -59,6 +59,13 @@ def gapped_relative(ctx: Ctx, t, que: int) -> bool:
         c.i != que and c.dep_ in ("obj", "ccomp", "xcomp") and c.pos_ != "ADJ" for c in v.children)
 
 
+def shared_auxiliary(t, c) -> bool:
+    """`a dénoncé X et salué Y`: a past participle with its own object, coordinated with a cue
+    whose auxiliary it shares, is a second predicate of the speaker."""
+    return "Part" in c.morph.get("VerbForm") and any(x.dep_.startswith("aux") for x in t.children) \
+        and any(x.dep_ in ("obj", "ccomp", "xcomp") for x in c.children)
+
+
 def within_cue_clause(ctx: Ctx, t, spans: list) -> list:
     """An object content ends where the parse ends the cue's clause: before a second predicate
     of the speaker (`dénoncent une logique du « buzz », et s'inquiètent de …`: a finite verb
@@ -73,7 +80,7 @@ def within_cue_clause(ctx: Ctx, t, spans: list) -> list:
             continue
         own_subject = any(x.dep_.startswith("nsubj") for x in c.children)
         if c.dep_ == "conj" and ("Fin" in c.morph.get("VerbForm") or own_subject or any(
-                x.dep_.startswith("aux") for x in c.children)) or c.dep_ in ("advcl", "parataxis") and own_subject \
+                x.dep_.startswith("aux") for x in c.children) or shared_auxiliary(t, c)) or c.dep_ in ("advcl", "parataxis") and own_subject \
                 and c.left_edge.i > 0 and norm(ctx.tok(c.left_edge.i - 1)) in ("et", ","):
             left = c.left_edge.i
             cut = left if cut is None else min(cut, left)

@@ -172,6 +172,8 @@ def source_apposition(ctx: Ctx, c: int) -> int:
     k = c + 1
     while k < ctx.n and k - c <= 15 and ctx.tok(k).text != ",":
         tk = ctx.tok(k)
+        if tk.text == ":" and k + 1 in ctx.open_tok and k > c + 1:
+            return k  # `Pour Anne Roy, porte-parole du collectif : « … »`
         if tk.text in SENT_END or ctx.is_break(k) or k in ctx.open_tok or \
                 not relative and tk.pos_ in ("VERB", "AUX") and "Fin" in tk.morph.get("VerbForm"):
             return c

@@ -168,11 +168,27 @@ def skip_own_part(ctx: Ctx, j: int) -> int:
     return j
 
 
-def right_speaker(ctx: Ctx, i: int) -> Optional[Speaker]:
+def past_incise(ctx: Ctx, j: int) -> int:
+    """`…, a confié, à Reuters, le directeur`: the subject after a verbless complement the commas
+    frame (a preposition, an adverb or a time word first); j when there is none."""
+    k = j + 1
+    if k >= ctx.n or ctx.tok(j).text != "," or not (
+            ctx.tok(k).pos_ in ("ADP", "ADV") or ctx.tok(k).lower_ in ctx.words.time_word):
+        return j
+    while k < ctx.n and k - j <= 8 and ctx.tok(k).text != ",":
+        if ctx.tok(k).pos_ in ("VERB", "AUX") or k in ctx.open_tok or ctx.tok(k).text in SENT_END:
+            return j
+        k += 1
+    return k + 1 if k + 1 < ctx.n and ctx.tok(k).text == "," and ctx.tok(k + 1).pos_ in ("DET", "PROPN") else j
+
+
+def right_speaker(ctx: Ctx, i: int, incise: bool = False) -> Optional[Speaker]:
     clitic = inverted_clitic(ctx, ctx.tok(i))
     if clitic:
         return Speaker(*clitic, "clitic")
     j = skip_own_part(ctx, i + 1)
+    if incise:
+        j = past_incise(ctx, j)
     if j < ctx.n and norm(ctx.tok(j)) in ctx.words.before_subject:
         # the complement ends where the subject starts: a determiner after its noun (`à la presse
         # le ministre`), or a name after its name (`à l'AFP Jean Roux`: a mention starts there)

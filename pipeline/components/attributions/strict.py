@@ -5,7 +5,8 @@ checked on news copy adds attributions without adding noise:
 - a verb: a `que` clause (not a bare infinitive), a quotation as its complement (after it or a
   colon) or before it, inverted (`« … », tonne le maire`); never `de` + infinitive, a noun
   phrase object, a clause after a colon, nor an inversion without quotation marks;
-- under a `que` clause, its speaker a person or an organisation: a personal pronoun, a
+- under a `que` clause or an object noun phrase holding a quotation (`a évoqué des « pertes »`),
+  its speaker a person or an organisation: a personal pronoun, a
   mention of a person, an organisation or a state, or a description whose head names one
   (`le porte-parole`, `le syndicat`);
 - a noun before `selon laquelle`: only with a named source in its complement
@@ -52,8 +53,10 @@ def human_speaker(ctx: Ctx, a: dict, agents: bool = True) -> bool:
 
 def strict_verb_items(ctx: Ctx, items: list[dict]) -> list[dict]:
     """The attributions of a new verb cue that its strict frames allow (a quotation is speech
-    whoever utters it; a `que` clause only under a person's or an organisation's verb)."""
-    return [a for a in items if a["rule"] in STRICT_RULES and (a["rule"] != "que_clause" or human_speaker(ctx, a))]
+    whoever utters it; a `que` clause, or an object that holds a quotation, only under a
+    person's or an organisation's verb: `la police évoquait des « pertes »`)."""
+    return [a for a in items if a["rule"] in STRICT_RULES and (a["rule"] != "que_clause" or human_speaker(ctx, a))
+            or a["rule"] == "object_quote" and human_speaker(ctx, a)]
 
 
 def named_complement(ctx: Ctx, noun_i: int, selon_i: int) -> bool:

@@ -150,7 +150,7 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if speaker is not None:
         speaker = Speaker(*speaker, "clitic")
     else:
-        speaker = right_speaker(ctx, t.i)
+        speaker = right_speaker(ctx, t.i, incise=True)
         if speaker is None:
             return []
         if any(norm(x) in ("que", "qu'") for x in ctx.doc[t.i + 1:min(ctx.n, t.i + 4)]):
@@ -438,6 +438,16 @@ def speech_setting(ctx: Ctx, x: int) -> bool:
                           or ctx.tok(k).lower_ in ctx.words.speech_event)
 
 
+def apposed(ctx: Ctx, x: int, j: int) -> bool:
+    """`la démission de son trésorier, l'Italien Paul Roux`: the phrase at x is an apposition to
+    a noun of the object that starts at j, part of it: the parse says so (appos), or a short
+    phrase with no verb ends the sentence there (no clause of its own follows)."""
+    y = next((k for k in range(x, min(ctx.n, x + 3)) if ctx.tok(k).pos_ in ("NOUN", "PROPN")), None)
+    if y is None or ctx.tok(y).lemma_.lower() in ctx.words.time_word:
+        return False  # `sa démission, un mois avant l'épreuve`: a time, no apposition
+    return ctx.tok(y).dep_ == "appos" and j <= ctx.tok(y).head.i < x or ends_sentence(ctx, x)
+
+
 def quoted_np(ctx: Ctx, j: int):
     """`son « immobilisme »`, `l'« échec » du plan`: a determiner whose noun is quoted; token span
     from the determiner to the closing mark."""
@@ -505,7 +515,7 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         clause_end = ctx.doc.char_span(*spans[0], alignment_mode="expand").end - 1
         end = next((x - 1 for x in range(np[1] + 1, clause_end) if ctx.in_quote[x] < 0 and (
             ctx.tok(x).text in (",", ";") and ctx.tok(x + 1).pos_ in ("DET", "PROPN", "PRON")
-            or speech_setting(ctx, x) or closing_time(ctx, x, clause_end))), clause_end)
+            and not apposed(ctx, x + 1, j) or speech_setting(ctx, x) or closing_time(ctx, x, clause_end))), clause_end)
         if end == clause_end and clause_end > np[1] and closing_time(ctx, clause_end, clause_end):
             end = clause_end - 1  # `sa démission lundi`
         end = max(end, np[1])
