@@ -248,3 +248,23 @@ def test_when_role_is_described_then_no_group_named_with_that_role_is_its_antece
     text = ("« Les contrats ont été signés » , a précisé le cabinet du ministre. « Tout est légal » , a répondu "
             "le ministre.")
     assert all(a["actor_id"] != "group-cabinet" for a in _about(nlp, text, "Tout est légal"))
+
+
+@pytest.mark.parametrize("text, content", [
+    # a time adverbial between the subject and its verb is never the speaker (helper speakers7)
+    ("Marc Dupuis, le candidat du parti, a, lors de « L'Émission politique » du jeudi 23 mars, accusé "
+     "l'Élysée de tenir un « cabinet noir ».", "l'Élysée de tenir un « cabinet noir »"),
+    ("Marc Dupuis a, jeudi 23 mars, accusé l'Élysée de tenir un « cabinet noir ».",
+     "l'Élysée de tenir un « cabinet noir »"),
+])
+def test_when_time_adverbial_stands_before_the_cue_then_it_is_not_the_speaker(nlp, text, content):
+    for a in _about(nlp, text, content):
+        assert a["speaker"] is None or "jeudi" not in a["speaker"], a
+        assert a["actor_id"] in ("", "marc_dupuis"), a
+
+
+def test_when_subject_stands_inside_a_gerunds_content_then_the_claim_before_speaks(nlp):
+    text = ("« Un voisin m'a offert ce vélo. Et alors ? » , avait confié Paul Roy aux Échos , tout en martelant "
+            "que ces cadeaux n'avaient « rien à voir » avec son mandat.")
+    found = _about(nlp, text, "ces cadeaux n'avaient « rien à voir » avec son mandat")
+    assert all(a["actor"] == "Paul Roy" and a["speaker"] is None for a in found), found

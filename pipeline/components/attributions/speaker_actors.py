@@ -442,6 +442,15 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
             continue
         s, e = a["speaker_start"], a["speaker_end"]
         a["actor_id"] = ""
+        if s is not None and a.get("speaker_rule") == "governor_subject" \
+                and a["content_start"] <= s and e <= a["content_end"]:
+            # `…, a confié Paul Roy, tout en martelant que ces cadeaux …`: a subject inside the
+            # content is the content's own; the gerund speaks with the claim before it, if any
+            a["speaker_start"] = a["speaker_end"] = None
+            a["speaker_rule"] = "previous"
+            a["actor_id"] = prev_actor if n and _same_sentence(ctx, found[n - 1].get("cue_start"),
+                                                                a.get("cue_start")) else ""
+            continue
         if s is None:
             continue
         if a.get("speaker_rule") == "relative":
@@ -513,6 +522,14 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
             prev_actor = a["actor_id"]
     found += twins
     _group_repeats(ctx)
+
+
+def _same_sentence(ctx: Ctx, i, j) -> bool:
+    """Are character offsets i and j (either may be None) in one sentence?"""
+    if i is None or j is None:
+        return False
+    a, b = ctx.doc.char_span(i, i + 1, alignment_mode="expand"), ctx.doc.char_span(j, j + 1, alignment_mode="expand")
+    return a is not None and b is not None and a.sent.start == b.sent.start
 
 
 def _group_repeats(ctx: Ctx) -> None:
