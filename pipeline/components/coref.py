@@ -179,6 +179,9 @@ class Coreference:
             gender = gender or self.index.gender(doc[j].text, "org_noun")
             j -= 1
         det = fold(doc[j].text) if j >= 0 else ""
+        own = fold(doc[c["ts"]].text)
+        if j == c["ts"] - 1 and det not in DEF_DET and own in DEF_DET and c["te"] - c["ts"] > 1:
+            det = own  # `Le Canard enchaîné`, `La Croix`: the name's own article tells its gender
         if det == "les":
             a["number"] = "p"
         elif det in DEF_DET and DEF_DET[det]:
@@ -249,7 +252,7 @@ class Coreference:
             key = (described, gender == "f" and g == "f", -near, subj, c["type"] == "person", c["ts"])
             scored.append((key, c))
         if not scored and fallback and counts:
-            return [max(counts.values(), key=lambda v: (v[0], v[1]["ts"]))[1]]
+            return [dict(max(counts.values(), key=lambda v: (v[0], v[1]["ts"]))[1], fallback=True)]
         out, seen = [], set()
         for _, c in sorted(scored, key=lambda x: x[0], reverse=True):
             if c["actor_id"] not in seen:
@@ -269,7 +272,9 @@ class Coreference:
                      wikidata=ref.get("wikidata", ""), role="", source="coref", rule=rule,
                      antecedents=[[r["actor_id"], r["origin"]] for r in refs[:3]])
             out.append(m)
-            if gender and not ref.get("gender") and ref["type"] == "person":
+            if gender and not ref.get("gender") and ref["type"] == "person" and not ref.get("fallback") \
+                    and self.sents[ts] - self.sents[ref["ts"]] <= 1:
+                # (a guess among antecedents sentences away tells nothing of its gender)
                 for c in self.timeline:  # `elle` tells the gender of its referent
                     if c["actor_id"] == ref["actor_id"]:
                         c["gender"] = gender

@@ -114,3 +114,22 @@ def test_when_the_auxiliary_stands_before_an_adverbial_then_the_object_is_no_inv
             "réforme de cet article de la Constitution, qui permet d'adopter un texte sans vote.")
     rows = attribution_rows(nlp, text)[1]
     assert all(not (a["speaker"] or "").startswith("la réforme") for a in rows), rows
+
+
+@pytest.mark.parametrize("text, content, wrong", [
+    # a name's own article tells its gender (helper speakers7): `Le Parisien` is no `elle`
+    ("Le Parisien a publié une enquête sur la commune. Elle affirme que la mairie a menti.",
+     "la mairie a menti", "Le Parisien"),
+    ("La Croix a publié une enquête sur la commune. Il affirme que la mairie a menti.",
+     "la mairie a menti", "La Croix"),
+])
+def test_when_pronoun_disagrees_with_a_name_then_it_does_not_take_it_up(nlp, text, content, wrong):
+    assert wrong not in _actors(nlp, text, content)
+
+
+def test_when_elle_takes_up_a_person_sentences_away_then_the_person_stays_of_unknown_gender(nlp):
+    # a guess sentences away (`Elle` for want of a feminine antecedent) does not make Paul Roy
+    # feminine, so the `Il` after it still takes him up (helper speakers7)
+    text = ("Paul Roy dirige la commune depuis 2008. Le budget a doublé en dix ans. Les impôts locaux ont suivi. "
+            "La dette reste stable. Elle aurait dû baisser selon la loi. Il affirme que la mairie a bien géré.")
+    assert _actors(nlp, text, "la mairie a bien géré") == ["Paul Roy"]
