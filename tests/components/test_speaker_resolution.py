@@ -268,3 +268,15 @@ def test_when_subject_stands_inside_a_gerunds_content_then_the_claim_before_spea
             "que ces cadeaux n'avaient « rien à voir » avec son mandat.")
     found = _about(nlp, text, "ces cadeaux n'avaient « rien à voir » avec son mandat")
     assert all(a["actor"] == "Paul Roy" and a["speaker"] is None for a in found), found
+
+
+@pytest.mark.parametrize("text, content, actor", [
+    # `Pour <role>, <name>, …`: the name in apposition to the role speaks (helper speakers7)
+    ("Le père, Marc Vidal, est recherché, selon le parquet. Pour le procureur de la République de Lyon, Paul "
+     "Roy , il n'était pas utile de prolonger le dispositif.", "il n'était pas utile de prolonger le dispositif",
+     "Paul Roy"),
+    ("Le gardien, Luc Morel, a été entendu. Pour la directrice de l'école, Anne Vidal, les règles ont été "
+     "respectées.", "les règles ont été respectées", "Anne Vidal"),
+])
+def test_when_a_role_before_pour_has_a_name_in_apposition_then_the_name_speaks(nlp, text, content, actor):
+    assert [a["actor"] for a in _about(nlp, text, content)] == [actor]
