@@ -280,3 +280,20 @@ def test_when_subject_stands_inside_a_gerunds_content_then_the_claim_before_spea
 ])
 def test_when_a_role_before_pour_has_a_name_in_apposition_then_the_name_speaks(nlp, text, content, actor):
     assert [a["actor"] for a in _about(nlp, text, content)] == [actor]
+
+
+@pytest.mark.parametrize("text, content, actor", [
+    # an inverted `il` after a quote takes up the person who spoke just before in the paragraph,
+    # not the organisation the coreference found (helper speakers7)
+    ("Les statuts de l'Union africaine imposent le respect des frontières, fait remarquer Paul Roy, le ministre "
+     "des affaires étrangères. « Nous avons accepté qu'il intègre l'Union. » a-t-il déclaré.",
+     "Nous avons accepté qu'il intègre l'Union.", "Paul Roy"),
+    ("Le Parlement européen a voté le texte. Toutefois, les règles du Parlement européen exigent un second vote, "
+     "fait remarquer Paul Roy, le rapporteur du texte. « Nous verrons bien. » a-t-il déclaré.",
+     "Nous verrons bien.", "Paul Roy"),
+    # the person spoke in another paragraph: the organisation acting in this one stays
+    ("Les règles exigent un second vote, fait remarquer Paul Roy.\n\nLe Parlement européen a aussitôt "
+     "convoqué ses membres. « Nous voterons lundi » , a-t-il déclaré.", "Nous voterons lundi", "Parlement européen"),
+])
+def test_when_inverted_clitic_follows_a_persons_claim_then_that_person_speaks(nlp, text, content, actor):
+    assert [a["actor"] for a in _about(nlp, text, content)] == [actor]

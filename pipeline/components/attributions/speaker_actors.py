@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Optional
 
 from pipeline.components.attributions.context import Ctx, chars, norm
 from pipeline.components.attributions.noun_phrases import name_slug
@@ -489,7 +490,11 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                 _one_per_name(a, group, twins, spans=False)
                 prev_actor = a["actor_id"]
                 continue
-        if best:
+        if best and _quote_follows_person(ctx, a, best[1], found[n - 1] if n else None, prev_actor):
+            # `…, fait remarquer Paul Roy. « … » a-t-il déclaré`: the inverted clitic after a quote
+            # takes up the person who spoke just before in the paragraph, not an organisation
+            a["actor_id"] = prev_actor
+        elif best:
             a["actor_id"] = _outside_content(best[1], a)
             coordinated = _coordinated(ctx, named)
             if coordinated:  # each with its name as speaker span
@@ -530,6 +535,18 @@ def _same_sentence(ctx: Ctx, i, j) -> bool:
         return False
     a, b = ctx.doc.char_span(i, i + 1, alignment_mode="expand"), ctx.doc.char_span(j, j + 1, alignment_mode="expand")
     return a is not None and b is not None and a.sent.start == b.sent.start
+
+
+def _quote_follows_person(ctx: Ctx, a: dict, m: dict, prev: Optional[dict], prev_actor: str) -> bool:
+    """Is `a` an inverted `il`/`elle` after its quote whose coreference gave an organisation or a
+    state while the claim just before it, in the same paragraph, is a person's?"""
+    if a.get("speaker_rule") != "clitic" or m.get("source") != "coref" or m.get("label") == "PER" \
+            or not prev or prev.get("actor_id") != prev_actor or not prev_actor or prev.get("cue_start") is None:
+        return False
+    if "\n" in ctx.text[prev["cue_start"]:a["speaker_start"]]:
+        return False
+    return any(x.get("actor_id") == prev_actor and x.get("label") == "PER" and x.get("source") != "coref"
+               for x in ctx.mention_index[0])
 
 
 def _group_repeats(ctx: Ctx) -> None:
