@@ -102,6 +102,8 @@ def _subject_rank(span) -> int:
     if j < len(doc) and doc[j].pos_ in ("VERB", "AUX") and "Fin" in doc[j].morph.get("VerbForm") and not (
             span.start > 0 and fold(doc[span.start - 1].text) in ("que", "qu'")) and not _in_relative(doc, span.start):
         return 2
+    if _inverted_subject(span):
+        return 2
     if tok.dep_ in ("appos", "flat:name", "nmod", "compound") and tok.head.i < tok.i and \
             tok.head.pos_ == "NOUN" and not any(c.dep_ == "case" for c in tok.children):
         tok = tok.head
@@ -111,6 +113,18 @@ def _subject_rank(span) -> int:
         return 1 if _source_of(doc, span.start) else 0
     verb = tok.head
     return 2 if verb.dep_ in ("ROOT", "conj", "parataxis") else 1
+
+
+def _inverted_subject(span) -> bool:
+    """`« … », a déclaré Paul Roy.`, `…, fait remarquer Léa Morel, la ministre`: a name right
+    after the verbs of an incise opened by a comma or a closing quote, ending its clause, is the
+    subject the parser most often takes for an object."""
+    doc = span.doc
+    j = span.start - 1
+    while j >= 0 and span.start - j <= 3 and doc[j].pos_ in ("VERB", "AUX"):
+        j -= 1
+    return j < span.start - 1 and j >= 0 and doc[j].text in (",", "»", "”") \
+        and (span.end >= len(doc) or doc[span.end].text in (",", ".", ";", "("))
 
 
 def _acts(doc: Doc, det: int, noun) -> bool:

@@ -133,3 +133,15 @@ def test_when_elle_takes_up_a_person_sentences_away_then_the_person_stays_of_unk
     text = ("Paul Roy dirige la commune depuis 2008. Le budget a doublé en dix ans. Les impôts locaux ont suivi. "
             "La dette reste stable. Elle aurait dû baisser selon la loi. Il affirme que la mairie a bien géré.")
     assert _actors(nlp, text, "la mairie a bien géré") == ["Paul Roy"]
+
+
+@pytest.mark.parametrize("text, content, actor", [
+    # a name inverted after the verbs of an incise (`…, fait remarquer Paul Roy.`) is the subject
+    # the next pronoun takes up, not the organisation in the clause before (helper speakers7)
+    ("Les statuts de l'Union africaine imposent le respect des frontières, fait remarquer Paul Roy. Il estime "
+     "que le vote sera serré.", "le vote sera serré", "Paul Roy"),
+    ("« Nous voterons » , a déclaré le Parlement européen, puis la loi de l'Union africaine a été votée, "
+     "fait remarquer Paul Roy. Il estime que le vote sera serré.", "le vote sera serré", "Paul Roy"),
+])
+def test_when_a_name_is_inverted_after_an_incise_then_the_next_pronoun_takes_it_up(nlp, text, content, actor):
+    assert _actors(nlp, text, content) == [actor]
