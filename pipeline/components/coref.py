@@ -102,6 +102,8 @@ def _subject_rank(span) -> int:
     if j < len(doc) and doc[j].pos_ in ("VERB", "AUX") and "Fin" in doc[j].morph.get("VerbForm") and not (
             span.start > 0 and fold(doc[span.start - 1].text) in ("que", "qu'")) and not _in_relative(doc, span.start):
         return 2
+    if _inverted_subject(span):
+        return 2
     if tok.dep_ in ("appos", "flat:name", "nmod", "compound") and tok.head.i < tok.i and \
             tok.head.pos_ == "NOUN" and not any(c.dep_ == "case" for c in tok.children):
         tok = tok.head
@@ -111,6 +113,18 @@ def _subject_rank(span) -> int:
         return 1 if _source_of(doc, span.start) else 0
     verb = tok.head
     return 2 if verb.dep_ in ("ROOT", "conj", "parataxis") else 1
+
+
+def _inverted_subject(span) -> bool:
+    """`« … », a déclaré Paul Roy.`, `…, fait remarquer Léa Morel, la ministre`: a name right
+    after the verbs of an incise opened by a comma or a closing quote, ending its clause, is the
+    subject the parser most often takes for an object."""
+    doc = span.doc
+    j = span.start - 1
+    while j >= 0 and span.start - j <= 3 and doc[j].pos_ in ("VERB", "AUX"):
+        j -= 1
+    return j < span.start - 1 and j >= 0 and doc[j].text in (",", "»", "”") \
+        and (span.end >= len(doc) or doc[span.end].text in (",", ".", ";", "("))
 
 
 def _acts(doc: Doc, det: int, noun) -> bool:
@@ -179,6 +193,9 @@ class Coreference:
             gender = gender or self.index.gender(doc[j].text, "org_noun")
             j -= 1
         det = fold(doc[j].text) if j >= 0 else ""
+        own = fold(doc[c["ts"]].text)
+        if j == c["ts"] - 1 and det not in DEF_DET and own in DEF_DET and c["te"] - c["ts"] > 1:
+            det = own  # `Le Canard enchaîné`, `La Croix`: the name's own article tells its gender
         if det == "les":
             a["number"] = "p"
         elif det in DEF_DET and DEF_DET[det]:
@@ -249,7 +266,7 @@ class Coreference:
             key = (described, gender == "f" and g == "f", -near, subj, c["type"] == "person", c["ts"])
             scored.append((key, c))
         if not scored and fallback and counts:
-            return [max(counts.values(), key=lambda v: (v[0], v[1]["ts"]))[1]]
+            return [dict(max(counts.values(), key=lambda v: (v[0], v[1]["ts"]))[1], fallback=True)]
         out, seen = [], set()
         for _, c in sorted(scored, key=lambda x: x[0], reverse=True):
             if c["actor_id"] not in seen:
@@ -269,7 +286,9 @@ class Coreference:
                      wikidata=ref.get("wikidata", ""), role="", source="coref", rule=rule,
                      antecedents=[[r["actor_id"], r["origin"]] for r in refs[:3]])
             out.append(m)
-            if gender and not ref.get("gender") and ref["type"] == "person":
+            if gender and not ref.get("gender") and ref["type"] == "person" and not ref.get("fallback") \
+                    and self.sents[ts] - self.sents[ref["ts"]] <= 1:
+                # (a guess among antecedents sentences away tells nothing of its gender)
                 for c in self.timeline:  # `elle` tells the gender of its referent
                     if c["actor_id"] == ref["actor_id"]:
                         c["gender"] = gender

@@ -114,3 +114,34 @@ def test_when_the_auxiliary_stands_before_an_adverbial_then_the_object_is_no_inv
             "réforme de cet article de la Constitution, qui permet d'adopter un texte sans vote.")
     rows = attribution_rows(nlp, text)[1]
     assert all(not (a["speaker"] or "").startswith("la réforme") for a in rows), rows
+
+
+@pytest.mark.parametrize("text, content, wrong", [
+    # a name's own article tells its gender (helper speakers7): `Le Parisien` is no `elle`
+    ("Le Parisien a publié une enquête sur la commune. Elle affirme que la mairie a menti.",
+     "la mairie a menti", "Le Parisien"),
+    ("La Croix a publié une enquête sur la commune. Il affirme que la mairie a menti.",
+     "la mairie a menti", "La Croix"),
+])
+def test_when_pronoun_disagrees_with_a_name_then_it_does_not_take_it_up(nlp, text, content, wrong):
+    assert wrong not in _actors(nlp, text, content)
+
+
+def test_when_elle_takes_up_a_person_sentences_away_then_the_person_stays_of_unknown_gender(nlp):
+    # a guess sentences away (`Elle` for want of a feminine antecedent) does not make Paul Roy
+    # feminine, so the `Il` after it still takes him up (helper speakers7)
+    text = ("Paul Roy dirige la commune depuis 2008. Le budget a doublé en dix ans. Les impôts locaux ont suivi. "
+            "La dette reste stable. Elle aurait dû baisser selon la loi. Il affirme que la mairie a bien géré.")
+    assert _actors(nlp, text, "la mairie a bien géré") == ["Paul Roy"]
+
+
+@pytest.mark.parametrize("text, content, actor", [
+    # a name inverted after the verbs of an incise (`…, fait remarquer Paul Roy.`) is the subject
+    # the next pronoun takes up, not the organisation in the clause before (helper speakers7)
+    ("Les statuts de l'Union africaine imposent le respect des frontières, fait remarquer Paul Roy. Il estime "
+     "que le vote sera serré.", "le vote sera serré", "Paul Roy"),
+    ("« Nous voterons » , a déclaré le Parlement européen, puis la loi de l'Union africaine a été votée, "
+     "fait remarquer Paul Roy. Il estime que le vote sera serré.", "le vote sera serré", "Paul Roy"),
+])
+def test_when_a_name_is_inverted_after_an_incise_then_the_next_pronoun_takes_it_up(nlp, text, content, actor):
+    assert _actors(nlp, text, content) == [actor]

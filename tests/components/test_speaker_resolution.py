@@ -248,3 +248,52 @@ def test_when_role_is_described_then_no_group_named_with_that_role_is_its_antece
     text = ("« Les contrats ont été signés » , a précisé le cabinet du ministre. « Tout est légal » , a répondu "
             "le ministre.")
     assert all(a["actor_id"] != "group-cabinet" for a in _about(nlp, text, "Tout est légal"))
+
+
+@pytest.mark.parametrize("text, content", [
+    # a time adverbial between the subject and its verb is never the speaker (helper speakers7)
+    ("Marc Dupuis, le candidat du parti, a, lors de « L'Émission politique » du jeudi 23 mars, accusé "
+     "l'Élysée de tenir un « cabinet noir ».", "l'Élysée de tenir un « cabinet noir »"),
+    ("Marc Dupuis a, jeudi 23 mars, accusé l'Élysée de tenir un « cabinet noir ».",
+     "l'Élysée de tenir un « cabinet noir »"),
+])
+def test_when_time_adverbial_stands_before_the_cue_then_it_is_not_the_speaker(nlp, text, content):
+    for a in _about(nlp, text, content):
+        assert a["speaker"] is None or "jeudi" not in a["speaker"], a
+        assert a["actor_id"] in ("", "marc_dupuis"), a
+
+
+def test_when_subject_stands_inside_a_gerunds_content_then_the_claim_before_speaks(nlp):
+    text = ("« Un voisin m'a offert ce vélo. Et alors ? » , avait confié Paul Roy aux Échos , tout en martelant "
+            "que ces cadeaux n'avaient « rien à voir » avec son mandat.")
+    found = _about(nlp, text, "ces cadeaux n'avaient « rien à voir » avec son mandat")
+    assert all(a["actor"] == "Paul Roy" and a["speaker"] is None for a in found), found
+
+
+@pytest.mark.parametrize("text, content, actor", [
+    # `Pour <role>, <name>, …`: the name in apposition to the role speaks (helper speakers7)
+    ("Le père, Marc Vidal, est recherché, selon le parquet. Pour le procureur de la République de Lyon, Paul "
+     "Roy , il n'était pas utile de prolonger le dispositif.", "il n'était pas utile de prolonger le dispositif",
+     "Paul Roy"),
+    ("Le gardien, Luc Morel, a été entendu. Pour la directrice de l'école, Anne Vidal, les règles ont été "
+     "respectées.", "les règles ont été respectées", "Anne Vidal"),
+])
+def test_when_a_role_before_pour_has_a_name_in_apposition_then_the_name_speaks(nlp, text, content, actor):
+    assert [a["actor"] for a in _about(nlp, text, content)] == [actor]
+
+
+@pytest.mark.parametrize("text, content, actor", [
+    # an inverted `il` after a quote takes up the person who spoke just before in the paragraph,
+    # not the organisation the coreference found (helper speakers7)
+    ("Les statuts de l'Union africaine imposent le respect des frontières, fait remarquer Paul Roy, le ministre "
+     "des affaires étrangères. « Nous avons accepté qu'il intègre l'Union. » a-t-il déclaré.",
+     "Nous avons accepté qu'il intègre l'Union.", "Paul Roy"),
+    ("Le Parlement européen a voté le texte. Toutefois, les règles du Parlement européen exigent un second vote, "
+     "fait remarquer Paul Roy, le rapporteur du texte. « Nous verrons bien. » a-t-il déclaré.",
+     "Nous verrons bien.", "Paul Roy"),
+    # the person spoke in another paragraph: the organisation acting in this one stays
+    ("Les règles exigent un second vote, fait remarquer Paul Roy.\n\nLe Parlement européen a aussitôt "
+     "convoqué ses membres. « Nous voterons lundi » , a-t-il déclaré.", "Nous voterons lundi", "Parlement européen"),
+])
+def test_when_inverted_clitic_follows_a_persons_claim_then_that_person_speaks(nlp, text, content, actor):
+    assert [a["actor"] for a in _about(nlp, text, content)] == [actor]

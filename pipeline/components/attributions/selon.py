@@ -7,6 +7,7 @@ from pipeline.components.attributions.contents import clause_left, clause_right,
 from pipeline.components.attributions.coordination import split_coordinated
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.noun_phrases import np_right
+from pipeline.components.attributions.speakers import with_name_after
 from pipeline.components.attributions.strict import is_new, named_complement
 
 
@@ -319,6 +320,10 @@ def pattern_pour(ctx: Ctx, owner, t) -> list[dict]:
             return []
     np = np_right(ctx, t.i + 1, appos=False)
     if not np or np[1] + 2 >= ctx.n or ctx.tok(np[1] + 1).text != ",":
+        return []
+    # `Pour le procureur de Lyon, Paul Roy, il …`: the role and the name in apposition after it
+    np = with_name_after(ctx, np)
+    if np[1] + 2 >= ctx.n or ctx.tok(np[1] + 1).text != ",":
         return []
     words = [ctx.tok(x) for x in range(np[0], np[1] + 1)]
     s, e = chars(ctx, *np)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Optional
 
 from pipeline.components.attributions.context import Ctx, chars, norm
 from pipeline.components.attributions.noun_phrases import name_slug
@@ -442,6 +443,15 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
             continue
         s, e = a["speaker_start"], a["speaker_end"]
         a["actor_id"] = ""
+        if s is not None and a.get("speaker_rule") == "governor_subject" \
+                and a["content_start"] <= s and e <= a["content_end"]:
+            # `…, a confié Paul Roy, tout en martelant que ces cadeaux …`: a subject inside the
+            # content is the content's own; the gerund speaks with the claim before it, if any
+            a["speaker_start"] = a["speaker_end"] = None
+            a["speaker_rule"] = "previous"
+            a["actor_id"] = prev_actor if n and _same_sentence(ctx, found[n - 1].get("cue_start"),
+                                                                a.get("cue_start")) else ""
+            continue
         if s is None:
             continue
         if a.get("speaker_rule") == "relative":
@@ -480,7 +490,11 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                 _one_per_name(a, group, twins, spans=False)
                 prev_actor = a["actor_id"]
                 continue
-        if best:
+        if best and _quote_follows_person(ctx, a, best[1], found[n - 1] if n else None, prev_actor):
+            # `…, fait remarquer Paul Roy. « … » a-t-il déclaré`: the inverted clitic after a quote
+            # takes up the person who spoke just before in the paragraph, not an organisation
+            a["actor_id"] = prev_actor
+        elif best:
             a["actor_id"] = _outside_content(best[1], a)
             coordinated = _coordinated(ctx, named)
             if coordinated:  # each with its name as speaker span
@@ -513,6 +527,26 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
             prev_actor = a["actor_id"]
     found += twins
     _group_repeats(ctx)
+
+
+def _same_sentence(ctx: Ctx, i, j) -> bool:
+    """Are character offsets i and j (either may be None) in one sentence?"""
+    if i is None or j is None:
+        return False
+    a, b = ctx.doc.char_span(i, i + 1, alignment_mode="expand"), ctx.doc.char_span(j, j + 1, alignment_mode="expand")
+    return a is not None and b is not None and a.sent.start == b.sent.start
+
+
+def _quote_follows_person(ctx: Ctx, a: dict, m: dict, prev: Optional[dict], prev_actor: str) -> bool:
+    """Is `a` an inverted `il`/`elle` after its quote whose coreference gave an organisation or a
+    state while the claim just before it, in the same paragraph, is a person's?"""
+    if a.get("speaker_rule") != "clitic" or m.get("source") != "coref" or m.get("label") == "PER" \
+            or not prev or prev.get("actor_id") != prev_actor or not prev_actor or prev.get("cue_start") is None:
+        return False
+    if "\n" in ctx.text[prev["cue_start"]:a["speaker_start"]]:
+        return False
+    return any(x.get("actor_id") == prev_actor and x.get("label") == "PER" and x.get("source") != "coref"
+               for x in ctx.mention_index[0])
 
 
 def _group_repeats(ctx: Ctx) -> None:

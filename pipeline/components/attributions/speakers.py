@@ -84,6 +84,10 @@ def left_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
             while j >= sent_start and (ctx.tok(j).pos_ in ("AUX", "ADV") or ctx.tok(j).text == ","):
                 j -= 1
             continue
+        if _time_phrase(ctx, np):
+            # `X, en déplacement à Troyes, ce mardi, a contesté`: a time adverbial, not the subject
+            j = _before_time(ctx, np, sent_start)
+            continue
         return speaker_at(ctx, *np, "surface")
     for _ in range(3):
         k = _skip_left_incises(ctx, j, sent_start)
@@ -95,6 +99,9 @@ def left_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
         if ctx.tok(j).text == ",":
             continue
         np = np_left(ctx, j)
+        if np and _time_phrase(ctx, np):
+            j = _before_time(ctx, np, sent_start)  # `Paul Roy, à Lyon, ce mardi, a dit`
+            continue
         if np:
             return speaker_at(ctx, *np, "surface")
     parsed = subject_from_parse(ctx, i)
@@ -106,6 +113,21 @@ def left_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
         if np:
             return speaker_at(ctx, *np, "governor_subject")
     return None
+
+
+def _time_phrase(ctx: Ctx, np: tuple[int, int]) -> bool:
+    """`ce mardi`, `jeudi 23 mars`, `la veille au soir`: a noun phrase of time words only."""
+    toks = [ctx.tok(x) for x in range(np[0], np[1] + 1)]
+    return any(x.lower_ in ctx.words.time_word for x in toks) and all(
+        x.lower_ in ctx.words.time_word or x.pos_ in ("DET", "NUM", "ADJ", "ADP") for x in toks)
+
+
+def _before_time(ctx: Ctx, np: tuple[int, int], sent_start: int) -> int:
+    """The token before a time adverbial, its commas and preposition (`, lors du jeudi 23 mars,`)."""
+    j = np[0] - 1
+    while j >= sent_start and (ctx.tok(j).text == "," or ctx.tok(j).pos_ == "ADP"):
+        j -= 1
+    return j
 
 
 def skip_adverbials(ctx: Ctx, j: int) -> int:
