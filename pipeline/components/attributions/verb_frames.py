@@ -143,6 +143,8 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if lo == verb.i and verb.morph.get("VerbForm") == ["Part"] and _split_auxiliary(ctx, verb.i):
         return []  # `Il a d'ailleurs, à ce sujet, proposé la suppression`: its object, no inverted subject
     comme = norm(ctx.tok(lo - 1)) == "comme" and lo >= 2 and norm(ctx.tok(lo)) in ("l'", "le")
+    fronted = lo >= 1 and norm(ctx.tok(lo - 1)) == "comme" and norm(ctx.tok(lo)) in ("l'", "le") \
+        and ctx.sent_start(lo - 1) == lo - 1 and ctx.in_quote[t.i] < 0
     if comme:
         lo -= 1  # `…, comme l'a confirmé le procureur`: the clause before is what he confirmed
     before = ctx.tok(lo - 1)
@@ -155,6 +157,8 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
             return []
         if any(norm(x) in ("que", "qu'") for x in ctx.doc[t.i + 1:min(ctx.n, t.i + 4)]):
             return []
+    if fronted:
+        return _fronted_comme(ctx, owner, t, cue, speaker)
     quote_k = ctx.in_quote[t.i]
     if quote_k >= 0:  # incise inside a quote: split it
         q = ctx.quotes[quote_k]
@@ -226,6 +230,19 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if span != left:
         return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, span, "inversion")]
     return _coordinated(ctx, t, cue, speaker, span, "inversion")
+
+
+def _fronted_comme(ctx: Ctx, owner, t, cue: Cue, speaker) -> list[dict]:
+    """`Comme l'a rappelé le ministre, l'usine avait fermé.`: a `comme` clause opening its
+    sentence, its subject after the cue and a comma; what he said is the main clause after it."""
+    sp = ctx.doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
+    if sp is None or sp.end + 1 >= ctx.n or ctx.tok(sp.end).text != ",":
+        return []
+    out = []
+    for part in clause_right(ctx, owner, sp.end + 1):
+        kind, part = kind_of(ctx, part, "indirect")
+        out.append(make_attribution(kind, t, cue.lemma, cue.stance, speaker, part, "fronted_comme"))
+    return out
 
 
 def _coordinated(ctx: Ctx, t, cue: Cue, speaker, span, rule: str) -> list[dict]:
