@@ -1,0 +1,49 @@
+"""Attributions whose cue stands in a clause set before what was said (issue 15, recall), and
+a quote after a speaker's description of their own stance. Every sentence is invented, of the
+shape of a miss counted on unseen winer-fr 2016 articles; none is copied from a gold article."""
+from __future__ import annotations
+
+import pytest
+
+from tests.components.test_attributions_classes import _assert_found as _found
+from tests.components.test_attributions_classes import _run
+
+
+# -- `Comme le/l' + cue + subject, A`: the main clause after the comma is what was said ----------
+FRONTED_COMME = [
+    ("Comme le rappelle Paul Durand, l'usine de la vallée avait fermé en 1998.",
+     {"cue": "rappelle", "speaker": "Paul Durand", "content": "l'usine de la vallée avait fermé en 1998"}),
+    ("La ville grandit. Comme le souligne la presse locale, le quartier a perdu deux mille habitants.",
+     {"cue": "souligne", "speaker": "la presse locale",
+      "content": "le quartier a perdu deux mille habitants"}),
+    ("Comme l'a indiqué la préfecture, les routes resteront fermées jusqu'à lundi.",
+     {"cue": "indiqué", "speaker": "la préfecture", "content": "les routes resteront fermées jusqu'à lundi"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", FRONTED_COMME)
+def test_when_comme_clause_opens_sentence_then_main_clause_is_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+def test_when_comme_clause_follows_its_content_then_content_is_before(nlp):
+    # the trailing form keeps the clause before it (no content after the subject)
+    found = _run(nlp, "Les routes resteront fermées jusqu'à lundi, comme l'a indiqué la préfecture.")
+    _found(found, {"cue": "indiqué", "content": "Les routes resteront fermées jusqu'à lundi"})
+    assert len(found) == 1, found
+
+
+# -- `se dire` + adjective, then a colon and a quote: the quote is the speaker's words too ------
+SELF_DESCRIPTION_QUOTE = [
+    ("Le maire se dit inquiet pour sa commune : « Nous manquons de tout depuis l'hiver. »",
+     {"cue": "dit", "kind": "direct", "speaker": "Le maire", "content": "Nous manquons de tout depuis l'hiver."}),
+    ("L'entraîneuse s'est dite fière de ses joueuses : « Elles ont tout donné ce soir. »",
+     {"cue": "dite", "kind": "direct", "content": "Elles ont tout donné ce soir."}),
+]
+
+
+@pytest.mark.parametrize("text, expect", SELF_DESCRIPTION_QUOTE)
+def test_when_quote_follows_self_description_then_quote_is_direct(nlp, text, expect):
+    found = _run(nlp, text)
+    _found(found, expect)
+    assert any(a["rule"].startswith("self_description/") for a in found), found
