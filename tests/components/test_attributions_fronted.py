@@ -47,3 +47,22 @@ def test_when_quote_follows_self_description_then_quote_is_direct(nlp, text, exp
     found = _run(nlp, text)
     _found(found, expect)
     assert any(a["rule"].startswith("self_description/") for a in found), found
+
+
+# -- cue, its addressee (`à la police`), then a quote with no colon: the quote is direct ---------
+QUOTE_AFTER_ADDRESSEE = [
+    ("Le gardien déclare aux enquêteurs « Je n'ai rien entendu cette nuit-là. »",
+     {"cue": "déclare", "kind": "direct", "speaker": "Le gardien", "content": "Je n'ai rien entendu cette nuit-là."}),
+    ("À sa sortie, elle lance à la foule « Nous reviendrons l'an prochain. »",
+     {"cue": "lance", "kind": "direct", "content": "Nous reviendrons l'an prochain."}),
+]
+
+
+@pytest.mark.parametrize("text, expect", QUOTE_AFTER_ADDRESSEE)
+def test_when_quote_follows_addressee_then_quote_is_direct(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+def test_when_quote_belongs_to_infinitive_after_addressee_then_content_is_infinitive(nlp):
+    found = _run(nlp, "La commission a demandé au club de fournir les « pièces justifiant ces dépenses ».")
+    _found(found, {"cue": "demandé", "content": "fournir les « pièces justifiant ces dépenses »"})

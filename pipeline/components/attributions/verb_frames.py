@@ -263,6 +263,22 @@ def clause_done(t) -> bool:
     return t.pos_ == "ADJ" and any(c.dep_ == "cop" for c in t.children)
 
 
+def _past_addressee(ctx: Ctx, t, j: int) -> int:
+    """Past the cue's addressee at token j (`à la police`, `aux enquêteurs`): `à` and the noun
+    phrase the parse hangs on the cue, up to a quotation mark."""
+    if j >= ctx.n or norm(ctx.tok(j)) not in ("à", "aux", "au"):
+        return j
+    noun = ctx.tok(j).head
+    if noun.i <= j or noun.head.i != t.i or noun.dep_ not in ("obl:arg", "obl", "iobj") or noun.pos_ == "VERB":
+        return j
+    end = j + 1
+    while end <= noun.right_edge.i and end not in ctx.open_tok and not ctx.tok(end).is_punct:
+        if ctx.tok(end).pos_ in ("VERB", "AUX", "SCONJ") or ctx.tok(end).head.pos_ == "VERB" and end > noun.i:
+            return j  # `a demandé à l'association de préciser « … »`: the quote belongs to the infinitive
+        end += 1
+    return end
+
+
 def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     """Cue verb, then a colon and a quote (or the quote right away).
 
@@ -274,6 +290,7 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     colon = None
     reach = 20 if by_voice_of(ctx, t) else 12  # `a répondu par la voix de X, role de Y :`
     right_after = skip_own_part(ctx, t.i + 1)  # `a souhaité pour sa part « … »`, `a dit lundi « … »`
+    right_after = skip_own_part(ctx, _past_addressee(ctx, t, right_after))  # `déclare à la police « … »`
     while j < ctx.n and j - t.i <= reach:
         tk = ctx.tok(j)
         if tk.text == ":":
