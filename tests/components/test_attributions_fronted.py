@@ -66,3 +66,15 @@ def test_when_quote_follows_addressee_then_quote_is_direct(nlp, text, expect):
 def test_when_quote_belongs_to_infinitive_after_addressee_then_content_is_infinitive(nlp):
     found = _run(nlp, "La commission a demandé au club de fournir les « pièces justifiant ces dépenses ».")
     _found(found, {"cue": "demandé", "content": "fournir les « pièces justifiant ces dépenses »"})
+
+
+# -- a name with a particle the tagger reads as a determiner (`Le`, `La`) stays whole -----------
+PARTICLE_NAME = [
+    ("La digue a tenu, selon Marie-Anne Le Bihan .",
+     {"cue": "selon", "speaker": "Marie-Anne Le Bihan", "content": "La digue a tenu"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", PARTICLE_NAME)
+def test_when_name_has_particle_then_speaker_is_whole_name(nlp, text, expect):
+    _found(_run(nlp, text), expect)
