@@ -78,3 +78,17 @@ PARTICLE_NAME = [
 @pytest.mark.parametrize("text, expect", PARTICLE_NAME)
 def test_when_name_has_particle_then_speaker_is_whole_name(nlp, text, expect):
     _found(_run(nlp, text), expect)
+
+
+# -- `A, ce qu'a confirmé X`: the clause before is what X confirmed, X the inverted subject -------
+CE_QUE_INVERTED = [
+    ("Le tireur avait déjà visé une patrouille dans la matinée, ce qu'a confirmé la préfète.",
+     {"cue": "confirmé", "speaker": "la préfète", "content": "Le tireur avait déjà visé une patrouille dans la matinée"}),
+    ("Le chantier prendra deux ans de retard, ce qu'a d'ailleurs reconnu le directeur du port.",
+     {"cue": "reconnu", "speaker": "le directeur du port", "content": "Le chantier prendra deux ans de retard"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", CE_QUE_INVERTED)
+def test_when_ce_que_has_inverted_subject_then_clause_before_is_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)

@@ -140,9 +140,12 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         return []  # `… qualifiant la tribune de « tract »`: a present participle has no inverted subject
     if any(c.dep_.startswith("aux") and c.i < lo - 1 and ctx.tok(c.i + 1).text == "," for c in verb.children):
         return []  # `La Commission a, ce mercredi, menacé …`: its auxiliary before an incise, no inversion
-    if lo == verb.i and verb.morph.get("VerbForm") == ["Part"] and _split_auxiliary(ctx, verb.i):
+    ce_que = _ce_que(ctx, lo)
+    if lo == verb.i and verb.morph.get("VerbForm") == ["Part"] and _split_auxiliary(ctx, verb.i) and ce_que is None:
         return []  # `Il a d'ailleurs, à ce sujet, proposé la suppression`: its object, no inverted subject
     comme = norm(ctx.tok(lo - 1)) == "comme" and lo >= 2 and norm(ctx.tok(lo)) in ("l'", "le")
+    if ce_que is not None:
+        comme, lo = True, ce_que  # `A, ce qu'a confirmé le ministre`: A is what he confirmed
     fronted = lo >= 1 and norm(ctx.tok(lo - 1)) == "comme" and norm(ctx.tok(lo)) in ("l'", "le") \
         and ctx.sent_start(lo - 1) == lo - 1 and ctx.in_quote[t.i] < 0
     if comme:
@@ -230,6 +233,17 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if span != left:
         return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, span, "inversion")]
     return _coordinated(ctx, t, cue, speaker, span, "inversion")
+
+
+def _ce_que(ctx: Ctx, lo: int):
+    """The `que` of `…, ce qu'a (d'ailleurs) confirmé X` before the verbal group at lo, or None."""
+    k = lo - 1
+    while k > 2 and lo - k <= 4 and (ctx.tok(k).pos_ in ("ADV", "AUX") or ctx.tok(k).dep_.startswith("aux")
+                                     or norm(ctx.tok(k)) == "d'"):
+        k -= 1
+    if k >= 2 and norm(ctx.tok(k)) in ("que", "qu'") and norm(ctx.tok(k - 1)) == "ce" and ctx.tok(k - 2).text == ",":
+        return k
+    return None
 
 
 def _fronted_comme(ctx: Ctx, owner, t, cue: Cue, speaker) -> list[dict]:
