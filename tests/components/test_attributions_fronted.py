@@ -92,3 +92,22 @@ CE_QUE_INVERTED = [
 @pytest.mark.parametrize("text, expect", CE_QUE_INVERTED)
 def test_when_ce_que_has_inverted_subject_then_clause_before_is_content(nlp, text, expect):
     _found(_run(nlp, text), expect)
+
+
+# -- `demander à ce que …`: the `que` clause of a request, not the relative `ce que` ---------------
+A_CE_QUE = [
+    ("La sénatrice a demandé à ce que le rapport soit rendu public.",
+     {"cue": "demandé", "speaker": "La sénatrice", "content": "le rapport soit rendu public"}),
+    ("Les riverains ont demandé mardi à ce que soit rouverte la gare.",
+     {"cue": "demandé", "content": "soit rouverte la gare"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", A_CE_QUE)
+def test_when_request_has_a_ce_que_then_clause_is_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+def test_when_ce_que_is_relative_after_answer_then_no_attribution(nlp):
+    # `répondre à ce que` + a clause with its gap: what was asked, no reported clause
+    assert _run(nlp, "Il a répondu à ce que la journaliste lui demandait.") == []

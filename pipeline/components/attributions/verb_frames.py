@@ -46,7 +46,8 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
             break
         if w in ("que", "qu'", "qu") and norm(ctx.tok(j - 1)) in ("tel", "telle", "tels", "telles"):
             break  # `s'est conclue telle que prévu`: a comparison, no clause
-        if w in ("que", "qu'", "qu") and (adverb or norm(ctx.tok(j - 1)) not in (
+        a_ce = cue.stance == "ask" and norm(ctx.tok(j - 1)) == "ce" and norm(ctx.tok(j - 2)) == "à"  # `demande à ce que`
+        if w in ("que", "qu'", "qu") and (adverb or a_ce or norm(ctx.tok(j - 1)) not in (
                 "ce", "plus", "moins", "autant", "ainsi", "tant")):
             que = j
             if w == "qu" and j + 1 < ctx.n and ctx.tok(j + 1).text in ("'", "’"):
