@@ -111,3 +111,19 @@ def test_when_request_has_a_ce_que_then_clause_is_content(nlp, text, expect):
 def test_when_ce_que_is_relative_after_answer_then_no_attribution(nlp):
     # `répondre à ce que` + a clause with its gap: what was asked, no reported clause
     assert _run(nlp, "Il a répondu à ce que la journaliste lui demandait.") == []
+
+
+# -- cue, its addressee, then a bare infinitive: the infinitive is the content -------------------
+INFINITIVE_AFTER_ADDRESSEE = [
+    ("La directrice a assuré à la radio lundi être prête à quitter son poste.",
+     {"cue": "assuré", "content": "être prête à quitter son poste"}),
+    ("Le club a confirmé à ses supporters avoir recruté un nouvel entraîneur.",
+     {"cue": "confirmé", "speaker": "Le club", "content": "avoir recruté un nouvel entraîneur"}),
+    ("Le gérant a affirmé aux enquêteurs ne pas connaître le suspect.",
+     {"cue": "affirmé", "content": "ne pas connaître le suspect"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", INFINITIVE_AFTER_ADDRESSEE)
+def test_when_infinitive_follows_addressee_then_infinitive_is_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)

@@ -89,6 +89,10 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         k = skip_adverbials(ctx, t.i + 1)  # `a confirmé le 25 mars être à l'origine`
         if any(norm(ctx.tok(x)) in ctx.words.negation_start for x in range(t.i + 1, k)):
             k = t.i + 1
+        elif _past_addressee(ctx, t, k) != k:  # `a assuré à la radio lundi être prêt`
+            k = _past_addressee(ctx, t, k)
+            if k < ctx.n and norm(ctx.tok(k)) not in ctx.words.negation_start:
+                k = skip_own_part(ctx, k)
         v = k
         lead = ctx.words.object_clitic | ctx.words.negation_start | ctx.words.negation_end
         while v < ctx.n and v - k < 4 and norm(ctx.tok(v)) in lead:
@@ -289,7 +293,9 @@ def _past_addressee(ctx: Ctx, t, j: int) -> int:
     end = j + 1
     while end <= noun.right_edge.i and end not in ctx.open_tok and not ctx.tok(end).is_punct:
         if ctx.tok(end).pos_ in ("VERB", "AUX", "SCONJ") or ctx.tok(end).head.pos_ == "VERB" and end > noun.i:
-            return j  # `a demandé à l'association de préciser « … »`: the quote belongs to the infinitive
+            if ctx.tok(end).pos_ == "SCONJ" or norm(ctx.tok(end)) in ctx.words.de:
+                return j  # `a demandé à l'association de préciser « … »`: the quote belongs to the infinitive
+            break  # `a assuré aux journalistes ne pas vouloir …`: the infinitive starts there
         end += 1
     return end
 
