@@ -127,3 +127,15 @@ INFINITIVE_AFTER_ADDRESSEE = [
 @pytest.mark.parametrize("text, expect", INFINITIVE_AFTER_ADDRESSEE)
 def test_when_infinitive_follows_addressee_then_infinitive_is_content(nlp, text, expect):
     _found(_run(nlp, text), expect)
+
+
+# -- a past participle clause set between the subject and its cue is no speaker -----------------
+APPOSED_PARTICIPLE_INCISE = [
+    ("Reçu mardi à Nantes, Louis Garnier, battu au second tour en mars, a affirmé qu'il quittait la politique.",
+     {"cue": "affirmé", "speaker": "Louis Garnier", "content": "il quittait la politique"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", APPOSED_PARTICIPLE_INCISE)
+def test_when_participle_incise_precedes_cue_then_speaker_is_before_it(nlp, text, expect):
+    _found(_run(nlp, text), expect)
