@@ -139,3 +139,19 @@ APPOSED_PARTICIPLE_INCISE = [
 @pytest.mark.parametrize("text, expect", APPOSED_PARTICIPLE_INCISE)
 def test_when_participle_incise_precedes_cue_then_speaker_is_before_it(nlp, text, expect):
     _found(_run(nlp, text), expect)
+
+
+# -- cue, a setting phrase hung on it (`sur Twitter`, `devant les députés`), then a quote ---------
+QUOTE_AFTER_SETTING = [
+    ("La maire a écrit sur Twitter « Nous ne céderons rien. »",
+     {"cue": "écrit", "kind": "direct", "content": "Nous ne céderons rien."}),
+    ("Le ministre a déclaré devant les sénateurs « Le projet sera retiré. »",
+     {"cue": "déclaré", "kind": "direct", "content": "Le projet sera retiré."}),
+    ("L'entreprise a affirmé dans un communiqué avoir trouvé un repreneur.",
+     {"cue": "affirmé", "content": "avoir trouvé un repreneur"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", QUOTE_AFTER_SETTING)
+def test_when_setting_phrase_follows_cue_then_quote_or_infinitive_is_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)

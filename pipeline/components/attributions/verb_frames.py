@@ -283,10 +283,11 @@ def clause_done(t) -> bool:
 
 
 def _past_addressee(ctx: Ctx, t, j: int) -> int:
-    """Past the cue's addressee at token j (`à la police`, `aux enquêteurs`): `à` and the noun
-    phrase the parse hangs on the cue, up to a quotation mark."""
-    if j >= ctx.n or norm(ctx.tok(j)) not in ("à", "aux", "au"):
-        return j
+    """Past the cue's addressee or setting at token j (`à la police`, `aux enquêteurs`, `sur
+    Twitter`): a preposition and the noun phrase the parse hangs on the cue, up to a quotation mark."""
+    if j >= ctx.n or not (norm(ctx.tok(j)) in ("aux", "au") or ctx.tok(j).pos_ == "ADP" and norm(ctx.tok(j)) not in
+                          ctx.words.de | {"par", "pour", "selon", "sans", "comme"}):
+        return j  # `à la police`, `devant les députés`, `sur Twitter`, `en conférence de presse`
     noun = ctx.tok(j).head
     if noun.i <= j or noun.head.i != t.i or noun.dep_ not in ("obl:arg", "obl", "iobj") or noun.pos_ == "VERB":
         return j
