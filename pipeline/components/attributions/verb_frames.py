@@ -293,6 +293,9 @@ def _past_addressee(ctx: Ctx, t, j: int) -> int:
         return j
     end = j + 1
     while end <= noun.right_edge.i and end not in ctx.open_tok and not ctx.tok(end).is_punct:
+        if norm(ctx.tok(end)) in ctx.words.de and end + 1 < ctx.n and (end + 1 in ctx.open_tok or ctx.tok(
+                end + 1).pos_ in ("VERB", "AUX") or norm(ctx.tok(end + 1)) in ctx.words.negation_start):
+            return j  # `demande à l'animateur de « ne pas venir »`: de + what is asked
         if ctx.tok(end).pos_ in ("VERB", "AUX", "SCONJ") or ctx.tok(end).head.pos_ == "VERB" and end > noun.i:
             if ctx.tok(end).pos_ == "SCONJ" or norm(ctx.tok(end)) in ctx.words.de:
                 return j  # `a demandé à l'association de préciser « … »`: the quote belongs to the infinitive
