@@ -155,3 +155,9 @@ QUOTE_AFTER_SETTING = [
 @pytest.mark.parametrize("text, expect", QUOTE_AFTER_SETTING)
 def test_when_setting_phrase_follows_cue_then_quote_or_infinitive_is_content(nlp, text, expect):
     _found(_run(nlp, text), expect)
+
+
+def test_when_comme_subject_has_relative_then_clause_before_is_content(nlp):
+    # `A, comme l'indiquent leurs relevés qui …`: a relative clause on the subject closes no content
+    found = _run(nlp, "Le lac a perdu deux mètres en un an, comme l'indiquent les relevés qui ont été publiés hier.")
+    _found(found, {"cue": "indiquent", "speaker": "les relevés", "content": "Le lac a perdu deux mètres en un an"})

@@ -202,7 +202,8 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         # comes before is a clause (a finite verb outside a relative), not the subject itself
         sp = ctx.doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
         if sp is None or (sp.end < ctx.n and not (ctx.tok(sp.end).text in SENT_END | {",", ":", "("}
-                                                 or ctx.tok(sp.end).is_space or ends_sentence(ctx, sp.end))):
+                                                 or ctx.tok(sp.end).is_space or ends_sentence(ctx, sp.end)
+                                                 or comme and norm(ctx.tok(sp.end)) in ("qui", "dont"))):
             return []  # (`…, a annoncé la police vers midi.`: a short complement closes the sentence)
         if not has_main_verb(ctx, j):
             return []
