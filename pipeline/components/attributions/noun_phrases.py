@@ -96,6 +96,12 @@ def quoted_name(ctx: Ctx, k: int) -> Optional[int]:
         else None
 
 
+def _one_name(ctx: Ctx, i: int, j: int) -> bool:
+    """Do tokens i and j stand in one named mention of the actors component?"""
+    a, b = ctx.tok(i).idx, ctx.tok(j).idx
+    return any(m["start"] <= a and b < m["end"] for m in ctx.doc._.depeche_mentions or [])
+
+
 def np_right(ctx: Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]]:
     """Token span of the noun phrase starting at token i (inverted speaker, `selon X`)."""
     if i >= ctx.n:
@@ -126,8 +132,8 @@ def np_right(ctx: Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]]:
                 p.pos_ == "VERB" and p.dep_ == "amod" and p.head.i == j and ctx.tok(j).pos_ in ("NOUN", "PROPN")):
             j += 1  # `les Nations unies`: a participle the parser hangs on the noun before
             continue
-        if p.pos_ == "DET" and ctx.tok(j).pos_ in ("ADP",):
-            j += 1
+        if p.pos_ == "DET" and (ctx.tok(j).pos_ in ("ADP",) or _one_name(ctx, j, j + 1)):
+            j += 1  # `Jean-Yves Le Drian`: a name's particle the tagger took for a determiner
             continue
         if pw == "d" and j + 3 < ctx.n and ctx.tok(j + 2).text in ("'", "’") and ctx.tok(j + 3).pos_ in (
                 "NOUN", "PROPN", "DET", "ADJ"):

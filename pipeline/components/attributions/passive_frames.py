@@ -97,4 +97,12 @@ def pattern_self_description(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if not spans:
         return []
     kind, span = kind_of(ctx, (spans[0][0], spans[-1][1]), "indirect")
-    return [make_attribution(kind, t, cue.lemma, cue.stance, speaker_for(ctx, t), span, "self_description")]
+    speaker = speaker_for(ctx, t)
+    out = [make_attribution(kind, t, cue.lemma, cue.stance, speaker, span, "self_description")]
+    end = ctx.doc.char_span(span[0], span[1], alignment_mode="expand")
+    if end is not None and end.end + 1 < ctx.n and ctx.tok(end.end).text == ":" and end.end + 1 in ctx.open_tok:
+        # `Il se dit fier de son équipe : « … »`: the quote after the colon is his words too
+        q = ctx.quotes[ctx.open_tok[end.end + 1]]
+        out.append(make_attribution("direct", t, cue.lemma, cue.stance, speaker, (q.start, q.end),
+                                    "self_description_quote"))
+    return out

@@ -38,6 +38,11 @@ def subject_from_parse(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
     return None
 
 
+def _apposed_participle(t) -> bool:
+    """Does t open an apposed past participle clause (`X, battu au premier tour, a dit`)?"""
+    return t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Past"]
+
+
 def _skip_left_incises(ctx: Ctx, j: int, lo: int) -> int:
     """Step left over `, de son côté,`-like incises and adverbs between a subject and its verb."""
     while j >= lo:
@@ -55,7 +60,7 @@ def _skip_left_incises(ctx: Ctx, j: int, lo: int) -> int:
                                 and ctx.tok(x + 1).pos_ in ("DET", "PROPN")):
                 k = rel
             if k >= lo and ctx.tok(k).text == "," and (ctx.tok(k + 1).pos_ in INCISE_START or norm(ctx.tok(k + 1)) in (
-                    "qui", "que", "qu'", "dont", "où", "lequel", "laquelle")
+                    "qui", "que", "qu'", "dont", "où", "lequel", "laquelle") or _apposed_participle(ctx.tok(k + 1))
                     or k > lo and ctx.tok(k - 1).dep_.startswith("aux")):  # `avait, il y a un mois, dit`
                 j = k - 1
                 continue

@@ -46,7 +46,8 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
             break
         if w in ("que", "qu'", "qu") and norm(ctx.tok(j - 1)) in ("tel", "telle", "tels", "telles"):
             break  # `s'est conclue telle que prévu`: a comparison, no clause
-        if w in ("que", "qu'", "qu") and (adverb or norm(ctx.tok(j - 1)) not in (
+        a_ce = cue.stance == "ask" and norm(ctx.tok(j - 1)) == "ce" and norm(ctx.tok(j - 2)) == "à"  # `demande à ce que`
+        if w in ("que", "qu'", "qu") and (adverb or a_ce or norm(ctx.tok(j - 1)) not in (
                 "ce", "plus", "moins", "autant", "ainsi", "tant")):
             que = j
             if w == "qu" and j + 1 < ctx.n and ctx.tok(j + 1).text in ("'", "’"):
@@ -88,6 +89,10 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         k = skip_adverbials(ctx, t.i + 1)  # `a confirmé le 25 mars être à l'origine`
         if any(norm(ctx.tok(x)) in ctx.words.negation_start for x in range(t.i + 1, k)):
             k = t.i + 1
+        elif _past_addressee(ctx, t, k) != k:  # `a assuré à la radio lundi être prêt`
+            k = _past_addressee(ctx, t, k)
+            if k < ctx.n and norm(ctx.tok(k)) not in ctx.words.negation_start:
+                k = skip_own_part(ctx, k)
         v = k
         lead = ctx.words.object_clitic | ctx.words.negation_start | ctx.words.negation_end
         while v < ctx.n and v - k < 4 and norm(ctx.tok(v)) in lead:
@@ -140,9 +145,14 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         return []  # `… qualifiant la tribune de « tract »`: a present participle has no inverted subject
     if any(c.dep_.startswith("aux") and c.i < lo - 1 and ctx.tok(c.i + 1).text == "," for c in verb.children):
         return []  # `La Commission a, ce mercredi, menacé …`: its auxiliary before an incise, no inversion
-    if lo == verb.i and verb.morph.get("VerbForm") == ["Part"] and _split_auxiliary(ctx, verb.i):
+    ce_que = _ce_que(ctx, lo)
+    if lo == verb.i and verb.morph.get("VerbForm") == ["Part"] and _split_auxiliary(ctx, verb.i) and ce_que is None:
         return []  # `Il a d'ailleurs, à ce sujet, proposé la suppression`: its object, no inverted subject
     comme = norm(ctx.tok(lo - 1)) == "comme" and lo >= 2 and norm(ctx.tok(lo)) in ("l'", "le")
+    if ce_que is not None:
+        comme, lo = True, ce_que  # `A, ce qu'a confirmé le ministre`: A is what he confirmed
+    fronted = lo >= 1 and norm(ctx.tok(lo - 1)) == "comme" and norm(ctx.tok(lo)) in ("l'", "le") \
+        and ctx.sent_start(lo - 1) == lo - 1 and ctx.in_quote[t.i] < 0
     if comme:
         lo -= 1  # `…, comme l'a confirmé le procureur`: the clause before is what he confirmed
     before = ctx.tok(lo - 1)
@@ -155,6 +165,8 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
             return []
         if any(norm(x) in ("que", "qu'") for x in ctx.doc[t.i + 1:min(ctx.n, t.i + 4)]):
             return []
+    if fronted:
+        return _fronted_comme(ctx, owner, t, cue, speaker)
     quote_k = ctx.in_quote[t.i]
     if quote_k >= 0:  # incise inside a quote: split it
         q = ctx.quotes[quote_k]
@@ -190,7 +202,8 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         # comes before is a clause (a finite verb outside a relative), not the subject itself
         sp = ctx.doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
         if sp is None or (sp.end < ctx.n and not (ctx.tok(sp.end).text in SENT_END | {",", ":", "("}
-                                                 or ctx.tok(sp.end).is_space or ends_sentence(ctx, sp.end))):
+                                                 or ctx.tok(sp.end).is_space or ends_sentence(ctx, sp.end)
+                                                 or comme and norm(ctx.tok(sp.end)) in ("qui", "dont"))):
             return []  # (`…, a annoncé la police vers midi.`: a short complement closes the sentence)
         if not has_main_verb(ctx, j):
             return []
@@ -228,6 +241,30 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     return _coordinated(ctx, t, cue, speaker, span, "inversion")
 
 
+def _ce_que(ctx: Ctx, lo: int):
+    """The `que` of `…, ce qu'a (d'ailleurs) confirmé X` before the verbal group at lo, or None."""
+    k = lo - 1
+    while k > 2 and lo - k <= 4 and (ctx.tok(k).pos_ in ("ADV", "AUX") or ctx.tok(k).dep_.startswith("aux")
+                                     or norm(ctx.tok(k)) == "d'"):
+        k -= 1
+    if k >= 2 and norm(ctx.tok(k)) in ("que", "qu'") and norm(ctx.tok(k - 1)) == "ce" and ctx.tok(k - 2).text == ",":
+        return k
+    return None
+
+
+def _fronted_comme(ctx: Ctx, owner, t, cue: Cue, speaker) -> list[dict]:
+    """`Comme l'a rappelé le ministre, l'usine avait fermé.`: a `comme` clause opening its
+    sentence, its subject after the cue and a comma; what he said is the main clause after it."""
+    sp = ctx.doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
+    if sp is None or sp.end + 1 >= ctx.n or ctx.tok(sp.end).text != ",":
+        return []
+    out = []
+    for part in clause_right(ctx, owner, sp.end + 1):
+        kind, part = kind_of(ctx, part, "indirect")
+        out.append(make_attribution(kind, t, cue.lemma, cue.stance, speaker, part, "fronted_comme"))
+    return out
+
+
 def _coordinated(ctx: Ctx, t, cue: Cue, speaker, span, rule: str) -> list[dict]:
     """One attribution per coordinated clause of a content before its cue (`A et B, a dit X`)."""
     out = []
@@ -246,6 +283,28 @@ def clause_done(t) -> bool:
     return t.pos_ == "ADJ" and any(c.dep_ == "cop" for c in t.children)
 
 
+def _past_addressee(ctx: Ctx, t, j: int) -> int:
+    """Past the cue's addressee or setting at token j (`à la police`, `aux enquêteurs`, `sur
+    Twitter`): a preposition and the noun phrase the parse hangs on the cue, up to a quotation mark."""
+    if j >= ctx.n or not (norm(ctx.tok(j)) in ("aux", "au") or ctx.tok(j).pos_ == "ADP" and norm(ctx.tok(j)) not in
+                          ctx.words.de | {"par", "pour", "selon", "sans", "comme"}):
+        return j  # `à la police`, `devant les députés`, `sur Twitter`, `en conférence de presse`
+    noun = ctx.tok(j).head
+    if noun.i <= j or noun.head.i != t.i or noun.dep_ not in ("obl:arg", "obl", "iobj") or noun.pos_ == "VERB":
+        return j
+    end = j + 1
+    while end <= noun.right_edge.i and end not in ctx.open_tok and not ctx.tok(end).is_punct:
+        if norm(ctx.tok(end)) in ctx.words.de and end + 1 < ctx.n and (end + 1 in ctx.open_tok or ctx.tok(
+                end + 1).pos_ in ("VERB", "AUX") or norm(ctx.tok(end + 1)) in ctx.words.negation_start):
+            return j  # `demande à l'animateur de « ne pas venir »`: de + what is asked
+        if ctx.tok(end).pos_ in ("VERB", "AUX", "SCONJ") or ctx.tok(end).head.pos_ == "VERB" and end > noun.i:
+            if ctx.tok(end).pos_ == "SCONJ" or norm(ctx.tok(end)) in ctx.words.de:
+                return j  # `a demandé à l'association de préciser « … »`: the quote belongs to the infinitive
+            break  # `a assuré aux journalistes ne pas vouloir …`: the infinitive starts there
+        end += 1
+    return end
+
+
 def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     """Cue verb, then a colon and a quote (or the quote right away).
 
@@ -257,6 +316,7 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     colon = None
     reach = 20 if by_voice_of(ctx, t) else 12  # `a répondu par la voix de X, role de Y :`
     right_after = skip_own_part(ctx, t.i + 1)  # `a souhaité pour sa part « … »`, `a dit lundi « … »`
+    right_after = skip_own_part(ctx, _past_addressee(ctx, t, right_after))  # `déclare à la police « … »`
     while j < ctx.n and j - t.i <= reach:
         tk = ctx.tok(j)
         if tk.text == ":":
