@@ -407,3 +407,33 @@ def test_when_quote_is_read_in_a_text_then_the_text_is_the_speaker(nlp, text, ex
 @pytest.mark.parametrize("text", NOT_READ_IN)
 def test_when_no_text_is_read_then_no_read_in(nlp, text):
     assert [a for a in _run(nlp, text) if a["rule"].startswith("read_in")] == []
+
+
+# -- a cue, then adjuncts or an object of more than a dozen words, then a colon and a quote ------
+FAR_COLON_QUOTE = [
+    ("La ministre a déclaré, devant les députés réunis dans l'hémicycle, après une longue séance de "
+     "questions : « Nous tiendrons nos engagements. »",
+     {"cue": "déclaré", "kind": "direct", "speaker": "La ministre", "content": "Nous tiendrons nos engagements."}),
+    ("Le maire a annoncé hier sur sa page personnelle son intention de rénover toute la vieille ville : "
+     "« Les travaux commenceront en mars. »",
+     {"cue": "annoncé", "kind": "direct", "speaker": "Le maire", "content": "Les travaux commenceront en mars."}),
+]
+
+NOT_FAR_COLON_QUOTE = [
+    # a present participle between: the colon is its own (`X déclarant :`), not the first cue's
+    ("Le syndicat a rejeté ces accusations ce matin, son secrétaire général, Marc Petit, déclarant aux "
+     "journalistes à Lyon : « C'est une invention. »", "rejeté"),
+    # a far colon with no quote after it: too far to be sure the clause is the cue's
+    ("Le maire a déclaré, devant les habitants venus nombreux dans la grande salle des fêtes de la commune : "
+     "la foire aura lieu.", "déclaré"),
+]
+
+
+@pytest.mark.parametrize("text, expect", FAR_COLON_QUOTE)
+def test_when_colon_quote_comes_after_long_adjuncts_then_quote_is_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text, cue", NOT_FAR_COLON_QUOTE)
+def test_when_far_colon_has_participle_or_no_quote_then_no_colon_quote(nlp, text, cue):
+    assert [a for a in _run(nlp, text) if a["cue"] == cue and a["rule"].startswith("colon_")] == []
