@@ -437,3 +437,30 @@ def test_when_colon_quote_comes_after_long_adjuncts_then_quote_is_content(nlp, t
 @pytest.mark.parametrize("text, cue", NOT_FAR_COLON_QUOTE)
 def test_when_far_colon_has_participle_or_no_quote_then_no_colon_quote(nlp, text, cue):
     assert [a for a in _run(nlp, text) if a["cue"] == cue and a["rule"].startswith("colon_")] == []
+
+
+# -- a quote box: a quote alone in its paragraph, signed on the next line after a dash -----------
+QUOTE_BOX = [
+    ("La préfecture a publié un bilan dans la soirée.\n\n« Nous avons évacué deux cents personnes. Aucune n'est "
+     "blessée. »\n\n— Claire Martin, préfète du département\n\nLes routes restent fermées.",
+     {"kind": "direct", "speaker": "Claire Martin",
+      "content": "Nous avons évacué deux cents personnes. Aucune n'est blessée."}),
+    ("Le club a perdu en finale.\n\n« On reviendra plus forts l'an prochain »\n\n— Marc Dubois, 27 ans\n\n",
+     {"kind": "direct", "speaker": "Marc Dubois", "content": "On reviendra plus forts l'an prochain"}),
+]
+
+NOT_QUOTE_BOX = [
+    # the quote ends a paragraph it does not open: a signature under it is not proof enough that it is hers
+    "La soirée s'est terminée. « Merci à tous, nous vous attendons l'an prochain pour la prochaine édition. »"
+    "\n\n— Claire Martin, préfète du département\n\n",
+]
+
+
+@pytest.mark.parametrize("text, expect", QUOTE_BOX)
+def test_when_quote_paragraph_is_signed_after_a_dash_then_signer_is_speaker(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_QUOTE_BOX)
+def test_when_quote_does_not_open_its_paragraph_then_no_dash_quote(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("dash_quote")] == []
