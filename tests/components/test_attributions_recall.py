@@ -464,3 +464,19 @@ def test_when_quote_paragraph_is_signed_after_a_dash_then_signer_is_speaker(nlp,
 @pytest.mark.parametrize("text", NOT_QUOTE_BOX)
 def test_when_quote_does_not_open_its_paragraph_then_no_dash_quote(nlp, text):
     assert [a for a in _run(nlp, text) if a["rule"].startswith("dash_quote")] == []
+
+
+# -- a cue, an incise between commas, then its bare infinitive ----------------------------------
+INCISE_INFINITIVE = [
+    ("L'entreprise annonce, dans un communiqué publié mardi, avoir signé un accord avec ses fournisseurs.",
+     {"cue": "annonce", "kind": "indirect", "speaker": "L'entreprise",
+      "content": "avoir signé un accord avec ses fournisseurs"}),
+    ("La ministre a quitté son poste en reconnaissant, dans une lettre aux élus, avoir « sous-estimé la crise ».",
+     {"cue": "reconnaissant", "kind": "mixed", "speaker": "La ministre",
+      "content": "avoir « sous-estimé la crise »"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", INCISE_INFINITIVE)
+def test_when_incise_stands_between_cue_and_infinitive_then_infinitive_is_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)

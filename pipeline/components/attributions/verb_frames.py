@@ -87,6 +87,8 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         rule = "si_clause"
     else:
         k = skip_adverbials(ctx, t.i + 1)  # `a confirmé le 25 mars être à l'origine`
+        if k < ctx.n and ctx.tok(k).text == "," and _incise_end(ctx, k):  # `annonce, via un communiqué, avoir …`
+            k = _incise_end(ctx, k)
         if any(norm(ctx.tok(x)) in ctx.words.negation_start for x in range(t.i + 1, k)):
             k = t.i + 1
         elif _past_addressee(ctx, t, k) != k:  # `a assuré à la radio lundi être prêt`
