@@ -480,3 +480,17 @@ INCISE_INFINITIVE = [
 @pytest.mark.parametrize("text, expect", INCISE_INFINITIVE)
 def test_when_incise_stands_between_cue_and_infinitive_then_infinitive_is_content(nlp, text, expect):
     _found(_run(nlp, text), expect)
+
+
+# -- an inverted clitic, then a two-word adverb before the participle ---------------------------
+LOCUTION_IN_INVERSION = [
+    ("« Le chantier sera fini en juin » , a-t-il d'abord affirmé devant les habitants.",
+     {"cue": "affirmé", "kind": "direct", "speaker": "il", "content": "Le chantier sera fini en juin"}),
+    ("« Les prix ne baisseront pas » , a-t-elle d'ailleurs prévenu.",
+     {"cue": "prévenu", "kind": "direct", "speaker": "elle", "content": "Les prix ne baisseront pas"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", LOCUTION_IN_INVERSION)
+def test_when_two_word_adverb_follows_inverted_clitic_then_clitic_is_speaker(nlp, text, expect):
+    _found(_run(nlp, text), expect)
