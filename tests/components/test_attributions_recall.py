@@ -407,3 +407,90 @@ def test_when_quote_is_read_in_a_text_then_the_text_is_the_speaker(nlp, text, ex
 @pytest.mark.parametrize("text", NOT_READ_IN)
 def test_when_no_text_is_read_then_no_read_in(nlp, text):
     assert [a for a in _run(nlp, text) if a["rule"].startswith("read_in")] == []
+
+
+# -- a cue, then adjuncts or an object of more than a dozen words, then a colon and a quote ------
+FAR_COLON_QUOTE = [
+    ("La ministre a déclaré, devant les députés réunis dans l'hémicycle, après une longue séance de "
+     "questions : « Nous tiendrons nos engagements. »",
+     {"cue": "déclaré", "kind": "direct", "speaker": "La ministre", "content": "Nous tiendrons nos engagements."}),
+    ("Le maire a annoncé hier sur sa page personnelle son intention de rénover toute la vieille ville : "
+     "« Les travaux commenceront en mars. »",
+     {"cue": "annoncé", "kind": "direct", "speaker": "Le maire", "content": "Les travaux commenceront en mars."}),
+]
+
+NOT_FAR_COLON_QUOTE = [
+    # a present participle between: the colon is its own (`X déclarant :`), not the first cue's
+    ("Le syndicat a rejeté ces accusations ce matin, son secrétaire général, Marc Petit, déclarant aux "
+     "journalistes à Lyon : « C'est une invention. »", "rejeté"),
+    # a far colon with no quote after it: too far to be sure the clause is the cue's
+    ("Le maire a déclaré, devant les habitants venus nombreux dans la grande salle des fêtes de la commune : "
+     "la foire aura lieu.", "déclaré"),
+]
+
+
+@pytest.mark.parametrize("text, expect", FAR_COLON_QUOTE)
+def test_when_colon_quote_comes_after_long_adjuncts_then_quote_is_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text, cue", NOT_FAR_COLON_QUOTE)
+def test_when_far_colon_has_participle_or_no_quote_then_no_colon_quote(nlp, text, cue):
+    assert [a for a in _run(nlp, text) if a["cue"] == cue and a["rule"].startswith("colon_")] == []
+
+
+# -- a quote box: a quote alone in its paragraph, signed on the next line after a dash -----------
+QUOTE_BOX = [
+    ("La préfecture a publié un bilan dans la soirée.\n\n« Nous avons évacué deux cents personnes. Aucune n'est "
+     "blessée. »\n\n— Claire Martin, préfète du département\n\nLes routes restent fermées.",
+     {"kind": "direct", "speaker": "Claire Martin",
+      "content": "Nous avons évacué deux cents personnes. Aucune n'est blessée."}),
+    ("Le club a perdu en finale.\n\n« On reviendra plus forts l'an prochain »\n\n— Marc Dubois, 27 ans\n\n",
+     {"kind": "direct", "speaker": "Marc Dubois", "content": "On reviendra plus forts l'an prochain"}),
+]
+
+NOT_QUOTE_BOX = [
+    # the quote ends a paragraph it does not open: a signature under it is not proof enough that it is hers
+    "La soirée s'est terminée. « Merci à tous, nous vous attendons l'an prochain pour la prochaine édition. »"
+    "\n\n— Claire Martin, préfète du département\n\n",
+]
+
+
+@pytest.mark.parametrize("text, expect", QUOTE_BOX)
+def test_when_quote_paragraph_is_signed_after_a_dash_then_signer_is_speaker(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_QUOTE_BOX)
+def test_when_quote_does_not_open_its_paragraph_then_no_dash_quote(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("dash_quote")] == []
+
+
+# -- a cue, an incise between commas, then its bare infinitive ----------------------------------
+INCISE_INFINITIVE = [
+    ("L'entreprise annonce, dans un communiqué publié mardi, avoir signé un accord avec ses fournisseurs.",
+     {"cue": "annonce", "kind": "indirect", "speaker": "L'entreprise",
+      "content": "avoir signé un accord avec ses fournisseurs"}),
+    ("La ministre a quitté son poste en reconnaissant, dans une lettre aux élus, avoir « sous-estimé la crise ».",
+     {"cue": "reconnaissant", "kind": "mixed", "speaker": "La ministre",
+      "content": "avoir « sous-estimé la crise »"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", INCISE_INFINITIVE)
+def test_when_incise_stands_between_cue_and_infinitive_then_infinitive_is_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+# -- an inverted clitic, then a two-word adverb before the participle ---------------------------
+LOCUTION_IN_INVERSION = [
+    ("« Le chantier sera fini en juin » , a-t-il d'abord affirmé devant les habitants.",
+     {"cue": "affirmé", "kind": "direct", "speaker": "il", "content": "Le chantier sera fini en juin"}),
+    ("« Les prix ne baisseront pas » , a-t-elle d'ailleurs prévenu.",
+     {"cue": "prévenu", "kind": "direct", "speaker": "elle", "content": "Les prix ne baisseront pas"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", LOCUTION_IN_INVERSION)
+def test_when_two_word_adverb_follows_inverted_clitic_then_clitic_is_speaker(nlp, text, expect):
+    _found(_run(nlp, text), expect)

@@ -51,7 +51,8 @@ def inverted_clitic(ctx: Ctx, t) -> Optional[tuple[int, int]]:
     """The inverted subject clitic around cue `t` (`a-t-il déclaré`, `déclare-t-elle`): char
     span of `il`/`elle` without the hyphen."""
     lo = t.i
-    while lo > 0 and (ctx.tok(lo - 1).pos_ in ("AUX", "ADV") or ctx.tok(lo - 1).text.startswith("-")) and t.i - lo < 5:
+    while lo > 0 and (ctx.tok(lo - 1).pos_ in ("AUX", "ADV") or ctx.tok(lo - 1).text.startswith("-")
+                      or locution_adp(ctx, lo - 1)) and t.i - lo < 5:  # `a-t-il d'abord affirmé`
         lo -= 1  # `a-t-elle ainsi concédé`: an adverb between the clitic and the participle
     for j in list(range(lo, t.i)) + [j for j in (t.i + 1, t.i + 2) if j < ctx.n]:
         w = norm(ctx.tok(j))
@@ -67,6 +68,14 @@ def inverted_clitic(ctx: Ctx, t) -> Optional[tuple[int, int]]:
     return None
 
 
+def locution_adp(ctx: Ctx, k: int) -> bool:
+    """Is token k the preposition of a two-word adverb (`d'abord`, `d'ailleurs`, `à nouveau`)?"""
+    if k + 1 >= ctx.n or ctx.tok(k).pos_ != "ADP":
+        return False
+    w = ctx.tok(k + 1)
+    return (w.dep_ == "fixed" and w.head.i == k) or w.pos_ == "ADV" and ctx.tok(k).head.i in (k + 1, w.head.i)
+
+
 def chain_start(ctx: Ctx, i: int) -> int:
     """Leftmost token of the verbal group ending at cue i (auxiliaries, clitics, adverbs)."""
     i = ctx.cue_first.get(i, i)
@@ -77,7 +86,7 @@ def chain_start(ctx: Ctx, i: int) -> int:
         if p.pos_ == "AUX" or w in ctx.words.object_clitic or w in ctx.words.negation_start \
                 or w in ctx.words.negation_end or p.text.startswith("-") \
                 or w.endswith(("-même", "-mêmes")) \
-                or (p.pos_ == "ADV" and not p.is_punct) or (p.pos_ == "PRON" and p.dep_.startswith("expl")
+                or (p.pos_ == "ADV" and not p.is_punct) or locution_adp(ctx, j - 1) or (p.pos_ == "PRON" and p.dep_.startswith("expl")
                                                              and w not in ctx.words.subject_pronoun):
             j -= 1
             continue

@@ -27,6 +27,14 @@ def pattern_dash(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
         d = close + 1
         if ctx.tok(d).text in {",", "."}:
             d += 1
+        if d < ctx.n and ctx.tok(d).is_space and "\n" in ctx.tok(d).text:
+            # a quote box: the quote a paragraph of its own, signed on the next line (`« … »` ¶ `— Luca, 32 ans`),
+            # unless its words are already some cue's
+            if not ctx.text[:q.open].rstrip(" ").endswith("\n") or any(
+                    a["content_start"] is not None and a["content_start"] < q.end and q.start < a["content_end"]
+                    for a in found):
+                continue
+            d += 1
         if d >= ctx.n or ctx.tok(d).text not in DASHES:
             continue
         np = np_right(ctx, d + 1)

@@ -87,6 +87,8 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         rule = "si_clause"
     else:
         k = skip_adverbials(ctx, t.i + 1)  # `a confirmé le 25 mars être à l'origine`
+        if k < ctx.n and ctx.tok(k).text == "," and _incise_end(ctx, k):  # `annonce, via un communiqué, avoir …`
+            k = _incise_end(ctx, k)
         if any(norm(ctx.tok(x)) in ctx.words.negation_start for x in range(t.i + 1, k)):
             k = t.i + 1
         elif _past_addressee(ctx, t, k) != k:  # `a assuré à la radio lundi être prêt`
@@ -314,7 +316,8 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     """
     j = t.i + 1
     colon = None
-    reach = 20 if by_voice_of(ctx, t) else 12  # `a répondu par la voix de X, role de Y :`
+    voice = by_voice_of(ctx, t)  # `a répondu par la voix de X, role de Y :`; else farther only before a quote
+    reach = 20
     right_after = skip_own_part(ctx, t.i + 1)  # `a souhaité pour sa part « … »`, `a dit lundi « … »`
     right_after = skip_own_part(ctx, _past_addressee(ctx, t, right_after))  # `déclare à la police « … »`
     while j < ctx.n and j - t.i <= reach:
@@ -348,7 +351,9 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     k = colon + 1
     while k < ctx.n and ctx.tok(k).is_space:
         k += 1
-    if k > colon + 1 and k not in ctx.open_tok:
+    far = colon - t.i > 12 and not voice  # `a déclaré, sur les marches, après … :` before a quote only, and
+    if (k > colon + 1 or far) and k not in ctx.open_tok or far and any(  # no participle between (`a rejeté …,
+            x.pos_ == "VERB" and x.morph.get("Tense") == ["Pres"] for x in ctx.doc[t.i + 1:colon]):  # X déclarant :`)
         return []  # a colon at the end of a paragraph introduces only a quote
     speaker = None
     if colon > t.i + 1 and inverted_clitic(ctx, t) is None and ctx.tok(t.i + 1).pos_ in ("DET", "PROPN"):
