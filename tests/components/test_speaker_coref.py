@@ -142,6 +142,14 @@ def test_when_elle_takes_up_a_person_sentences_away_then_the_person_stays_of_unk
      "que le vote sera serré.", "le vote sera serré", "Paul Roy"),
     ("« Nous voterons » , a déclaré le Parlement européen, puis la loi de l'Union africaine a été votée, "
      "fait remarquer Paul Roy. Il estime que le vote sera serré.", "le vote sera serré", "Paul Roy"),
+    # a name followed by a finite verb is no main subject when a subordinating word stands before
+    # it (`dans le cas où Luc Vidal partirait`) or when it is a preposition's complement (`du
+    # maire Luc Vidal vient d'être`): the next pronoun takes up the main subject (helper speakers8)
+    ("Interrogé à Nantes, Paul Roy a affirmé qu'il resterait dans le cas où Luc Vidal partirait. « Je ne "
+     "bougerai pas » , a-t-il ajouté.", "Je ne bougerai pas", "Paul Roy"),
+    ("Le nouveau projet du maire Luc Vidal vient d'être rejeté par le préfet Paul Roy. Il estime que le "
+     "projet menace la forêt.", "le projet menace la forêt", "Paul Roy"),
 ])
-def test_when_a_name_is_inverted_after_an_incise_then_the_next_pronoun_takes_it_up(nlp, text, content, actor):
+def test_when_a_name_is_the_main_subject_then_the_next_pronoun_takes_it_up(nlp, text, content, actor):
     assert _actors(nlp, text, content) == [actor]
+
