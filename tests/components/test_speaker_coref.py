@@ -149,6 +149,10 @@ def test_when_elle_takes_up_a_person_sentences_away_then_the_person_stays_of_unk
      "bougerai pas » , a-t-il ajouté.", "Je ne bougerai pas", "Paul Roy"),
     ("Le nouveau projet du maire Luc Vidal vient d'être rejeté par le préfet Paul Roy. Il estime que le "
      "projet menace la forêt.", "le projet menace la forêt", "Paul Roy"),
+    # a role holding another person's name (`la ministre allemande Léa Morel, Paul Roy`) is hers:
+    # it does not make Paul Roy feminine, so `Il` still takes him up (helper speakers8)
+    ("Avec le soutien de la ministre allemande Léa Morel, Paul Roy avait été élu candidat du Mouvement "
+     "européen en 2014. Il affirme que les impôts baisseront.", "les impôts baisseront", "Paul Roy"),
 ])
 def test_when_a_name_is_the_main_subject_then_the_next_pronoun_takes_it_up(nlp, text, content, actor):
     assert _actors(nlp, text, content) == [actor]
