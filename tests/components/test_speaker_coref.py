@@ -54,6 +54,8 @@ SPEAKER = [
     ("« Les dégâts sont lourds » a déclaré Paul Roy, le chef de mission de l'ONG pour le Mali qui "
      "estime que la reconstruction prendra des années.", "la reconstruction prendra des années",
      "Paul Roy"),
+    ("« Le cortège a essuyé des tirs » , selon Paul Roy , l'un de ses avocats, qui précise que les tirs "
+     "visaient la portière.", "les tirs visaient la portière", "Paul Roy"),  # `l'un de` (speakers8)
     ("Marc Blanc, le fondateur de Vélia, voulait racheter la société, mais cette offre a été rejetée par "
      "le fondateur de Kolibri, Léa Morel.", "cette offre", "Léa Morel"),
     ("Le bureau de Greenpeace à Lyon a affirmé que la centrale fuyait depuis des mois.",

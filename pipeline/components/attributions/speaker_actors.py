@@ -261,14 +261,20 @@ def _antecedent_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
     noun = _speaking_noun(ctx, verb.head, span.start)
     while noun.dep_ == "conj" and noun.head.i < noun.i:  # `l'Allemagne, la France et l'Italie, qui`
         noun = noun.head
+    if noun.dep_ == "nmod" and noun.head.lemma_.lower() in ("un", "une") and noun.head.i < noun.i:
+        noun = noun.head  # `l'une des adjointes qui`: the phrase is `l'une des adjointes`
     toks = [x for x in noun.subtree if x.i < span.start and not x.is_punct]
     if not toks:
         return s, e
     lo, hi = min(x.i for x in toks), max(x.i for x in toks)
     while lo < hi and ctx.tok(lo).dep_ == "case":
         lo += 1
-    if person_noun(ctx, noun) and lo > 1 and ctx.tok(lo - 1).text == "," and ctx.tok(lo - 2).pos_ == "PROPN":
-        # `Paul Roy, le chef de mission pour la Syrie qui considère`: the role's name before it
+    one_of = noun.lemma_.lower() in ("un", "une") and any(c.dep_ == "nmod" and person_noun(ctx, c)
+                                                        for c in noun.children)
+    if (person_noun(ctx, noun) or one_of) and lo > 1 and ctx.tok(lo - 1).text == "," \
+            and ctx.tok(lo - 2).pos_ == "PROPN":
+        # `Paul Roy, le chef de mission pour la Syrie qui considère`, `Paul Roy, l'un de ses
+        # avocats, qui précise`: the role's name before it
         lo -= 2
         while lo > 0 and ctx.tok(lo - 1).pos_ == "PROPN":
             lo -= 1
