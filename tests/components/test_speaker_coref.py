@@ -78,6 +78,10 @@ NOT_SPEAKER = [
     # (text, content, a word the speaker's actor name must not hold)
     (FAR + "« Aucun lien n'est établi avec le terrorisme » , selon la procureure de Brive.",
      "Aucun lien n'est établi avec le terrorisme", "Moulin"),
+    # a description's noun inside another person's role complement (`avocat de la mère`) does not
+    # take that person up (helper speakers8)
+    ("Selon Paul Roy, l'avocat de la mère du lycéen, « il a été manipulé » . « Mon fils est innocent » , a "
+     "déclaré la mère du lycéen.", "Mon fils est innocent", "Roy"),
     ("Le meeting a été interrompu par un militant opposé à la réforme des retraites qui a crié "
      "« Retrait ! ».", "Retrait !", "réforme"),
     ("Il ne s'agirait pas d'un accident selon la gendarmerie, qui précise que le conducteur était "

@@ -10,8 +10,10 @@ import bisect
 import re
 from typing import Optional
 
+from pipeline.components.actors_lexicon import DE_WORDS as DE
 from pipeline.components.attributions.context import Ctx, chars, norm
 from pipeline.components.attributions.noun_phrases import name_slug
+from pipeline.names import fold
 
 
 def _after_preposition(ctx: Ctx, t) -> bool:
@@ -112,7 +114,7 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
             k = id(m)
             if k not in bags:
                 bags[k] = (set(name_slug(m.get("name") or "").split("-"))
-                           | set(name_slug(m.get("role") or "").split("-")))
+                           | set(name_slug(_role_head(m.get("role") or "")).split("-")))
             bag = bags[k]
             if key not in bag or m.get("label") == "GROUP" and not name_slug(m["name"]).startswith(key) \
                     or restrict and not restrict & bag:
@@ -145,6 +147,14 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
                 and m.get("actor_id") and m["actor_id"] not in own:
             return m["actor_id"]
     return ""
+
+
+def _role_head(role: str) -> str:
+    """A role's words before its first `de` complement: `la mère` does not describe the person
+    whose role is `avocat de la mère de l'adolescente`."""
+    words = role.replace("'", "' ").split()
+    cut = next((i for i, w in enumerate(words) if fold(w) in DE), len(words))
+    return " ".join(words[:cut])
 
 
 def _subject(ctx: Ctx, m: dict) -> bool:
