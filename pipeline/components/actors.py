@@ -505,11 +505,14 @@ class ActorsComponent(RuleComponent):
     # -- 4. roles --------------------------------------------------------------------------
     def _roles(self, doc, cands) -> None:
         ix = self.index
+        # (`la chancelière Angela Merkel, Paul Roy avait été`: a role holding another person's
+        # name is that person's, not an apposition to the name after it)
+        persons = {i for c in cands if c.get("type") == "person" for i in range(c["ts"], c["te"])}
         for c in cands:
             if c.get("type") != "person":
                 continue
             s, e = c["ts"], c["te"]
-            role = self._role_before(doc, s) or self._role_after(doc, e)
+            role = self._role_before(doc, s, persons) or self._role_after(doc, e)
             if role is None:
                 continue
             rs, re_ = role
@@ -522,7 +525,7 @@ class ActorsComponent(RuleComponent):
                         c["country"] = ix.demonym(t.text)
                         break
 
-    def _role_before(self, doc, s):
+    def _role_before(self, doc, s, persons=frozenset()):
         ix = self.index
         j = s - 1
         if j >= 0 and doc[j].text == ",":
@@ -531,7 +534,8 @@ class ActorsComponent(RuleComponent):
         start = None
         while j >= 0 and end - j <= 8:
             t = doc[j]
-            if t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") or "\n" in t.whitespace_:
+            if t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") or "\n" in t.whitespace_ \
+                    or j in persons:
                 break
             if ix.kind(t.text, "role") and (j == 0 or fold(doc[j - 1].text) in DETERMINERS
                                              or doc[j - 1].pos_ in ("DET", "ADP", "ADJ", "VERB", "AUX")

@@ -100,7 +100,8 @@ def _subject_rank(span) -> int:
     while j < len(doc) and doc[j].pos_ == "ADV" and j - span.end < 4:
         j += 1
     if j < len(doc) and doc[j].pos_ in ("VERB", "AUX") and "Fin" in doc[j].morph.get("VerbForm") and not (
-            span.start > 0 and fold(doc[span.start - 1].text) in ("que", "qu'")) and not _in_relative(doc, span.start):
+            span.start > 0 and (fold(doc[span.start - 1].text) in ("que", "qu'") or _subordinator(doc[span.start - 1]))) \
+            and not _in_relative(doc, span.start) and not _complement(span):
         return 2
     if _inverted_subject(span):
         return 2
@@ -113,6 +114,28 @@ def _subject_rank(span) -> int:
         return 1 if _source_of(doc, span.start) else 0
     verb = tok.head
     return 2 if verb.dep_ in ("ROOT", "conj", "parataxis") else 1
+
+
+def _subordinator(tok) -> bool:
+    """`dans le cas où Paul Roy renoncerait`, `si Paul Roy part`: a name right after a
+    subordinating word is the subject of a subordinate clause."""
+    return tok.pos_ == "SCONJ" or tok.lower_ in ("où", "dont")
+
+
+def _complement(span) -> bool:
+    """`le décret du président Paul Roy vient d'être bloqué`: a name (or the role it is in
+    apposition to) that is the complement of a preposition is not the subject of the verb
+    after it."""
+    tok = span.root
+    for _ in range(4):
+        if any(c.dep_ == "case" for c in tok.children):
+            return True
+        if tok.dep_ in ("appos", "flat:name", "compound", "nmod", "amod") and tok.head.i < tok.i \
+                and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head
+        else:
+            return False
+    return False
 
 
 def _inverted_subject(span) -> bool:

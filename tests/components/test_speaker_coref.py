@@ -54,6 +54,8 @@ SPEAKER = [
     ("« Les dégâts sont lourds » a déclaré Paul Roy, le chef de mission de l'ONG pour le Mali qui "
      "estime que la reconstruction prendra des années.", "la reconstruction prendra des années",
      "Paul Roy"),
+    ("« Le cortège a essuyé des tirs » , selon Paul Roy , l'un de ses avocats, qui précise que les tirs "
+     "visaient la portière.", "les tirs visaient la portière", "Paul Roy"),  # `l'un de` (speakers8)
     ("Marc Blanc, le fondateur de Vélia, voulait racheter la société, mais cette offre a été rejetée par "
      "le fondateur de Kolibri, Léa Morel.", "cette offre", "Léa Morel"),
     ("Le bureau de Greenpeace à Lyon a affirmé que la centrale fuyait depuis des mois.",
@@ -76,6 +78,10 @@ NOT_SPEAKER = [
     # (text, content, a word the speaker's actor name must not hold)
     (FAR + "« Aucun lien n'est établi avec le terrorisme » , selon la procureure de Brive.",
      "Aucun lien n'est établi avec le terrorisme", "Moulin"),
+    # a description's noun inside another person's role complement (`avocat de la mère`) does not
+    # take that person up (helper speakers8)
+    ("Selon Paul Roy, l'avocat de la mère du lycéen, « il a été manipulé » . « Mon fils est innocent » , a "
+     "déclaré la mère du lycéen.", "Mon fils est innocent", "Roy"),
     ("Le meeting a été interrompu par un militant opposé à la réforme des retraites qui a crié "
      "« Retrait ! ».", "Retrait !", "réforme"),
     ("Il ne s'agirait pas d'un accident selon la gendarmerie, qui précise que le conducteur était "
@@ -142,6 +148,18 @@ def test_when_elle_takes_up_a_person_sentences_away_then_the_person_stays_of_unk
      "que le vote sera serré.", "le vote sera serré", "Paul Roy"),
     ("« Nous voterons » , a déclaré le Parlement européen, puis la loi de l'Union africaine a été votée, "
      "fait remarquer Paul Roy. Il estime que le vote sera serré.", "le vote sera serré", "Paul Roy"),
+    # a name followed by a finite verb is no main subject when a subordinating word stands before
+    # it (`dans le cas où Luc Vidal partirait`) or when it is a preposition's complement (`du
+    # maire Luc Vidal vient d'être`): the next pronoun takes up the main subject (helper speakers8)
+    ("Interrogé à Nantes, Paul Roy a affirmé qu'il resterait dans le cas où Luc Vidal partirait. « Je ne "
+     "bougerai pas » , a-t-il ajouté.", "Je ne bougerai pas", "Paul Roy"),
+    ("Le nouveau projet du maire Luc Vidal vient d'être rejeté par le préfet Paul Roy. Il estime que le "
+     "projet menace la forêt.", "le projet menace la forêt", "Paul Roy"),
+    # a role holding another person's name (`la ministre allemande Léa Morel, Paul Roy`) is hers:
+    # it does not make Paul Roy feminine, so `Il` still takes him up (helper speakers8)
+    ("Avec le soutien de la ministre allemande Léa Morel, Paul Roy avait été élu candidat du Mouvement "
+     "européen en 2014. Il affirme que les impôts baisseront.", "les impôts baisseront", "Paul Roy"),
 ])
-def test_when_a_name_is_inverted_after_an_incise_then_the_next_pronoun_takes_it_up(nlp, text, content, actor):
+def test_when_a_name_is_the_main_subject_then_the_next_pronoun_takes_it_up(nlp, text, content, actor):
     assert _actors(nlp, text, content) == [actor]
+

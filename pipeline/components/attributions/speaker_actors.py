@@ -10,8 +10,10 @@ import bisect
 import re
 from typing import Optional
 
+from pipeline.components.actors_lexicon import DE_WORDS as DE
 from pipeline.components.attributions.context import Ctx, chars, norm
 from pipeline.components.attributions.noun_phrases import name_slug
+from pipeline.names import fold
 
 
 def _after_preposition(ctx: Ctx, t) -> bool:
@@ -112,7 +114,7 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
             k = id(m)
             if k not in bags:
                 bags[k] = (set(name_slug(m.get("name") or "").split("-"))
-                           | set(name_slug(m.get("role") or "").split("-")))
+                           | set(name_slug(_role_head(m.get("role") or "")).split("-")))
             bag = bags[k]
             if key not in bag or m.get("label") == "GROUP" and not name_slug(m["name"]).startswith(key) \
                     or restrict and not restrict & bag:
@@ -145,6 +147,14 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
                 and m.get("actor_id") and m["actor_id"] not in own:
             return m["actor_id"]
     return ""
+
+
+def _role_head(role: str) -> str:
+    """A role's words before its first `de` complement: `la mère` does not describe the person
+    whose role is `avocat de la mère de l'adolescente`."""
+    words = role.replace("'", "' ").split()
+    cut = next((i for i, w in enumerate(words) if fold(w) in DE), len(words))
+    return " ".join(words[:cut])
 
 
 def _subject(ctx: Ctx, m: dict) -> bool:
@@ -261,14 +271,20 @@ def _antecedent_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
     noun = _speaking_noun(ctx, verb.head, span.start)
     while noun.dep_ == "conj" and noun.head.i < noun.i:  # `l'Allemagne, la France et l'Italie, qui`
         noun = noun.head
+    if noun.dep_ == "nmod" and noun.head.lemma_.lower() in ("un", "une") and noun.head.i < noun.i:
+        noun = noun.head  # `l'une des adjointes qui`: the phrase is `l'une des adjointes`
     toks = [x for x in noun.subtree if x.i < span.start and not x.is_punct]
     if not toks:
         return s, e
     lo, hi = min(x.i for x in toks), max(x.i for x in toks)
     while lo < hi and ctx.tok(lo).dep_ == "case":
         lo += 1
-    if person_noun(ctx, noun) and lo > 1 and ctx.tok(lo - 1).text == "," and ctx.tok(lo - 2).pos_ == "PROPN":
-        # `Paul Roy, le chef de mission pour la Syrie qui considère`: the role's name before it
+    one_of = noun.lemma_.lower() in ("un", "une") and any(c.dep_ == "nmod" and person_noun(ctx, c)
+                                                        for c in noun.children)
+    if (person_noun(ctx, noun) or one_of) and lo > 1 and ctx.tok(lo - 1).text == "," \
+            and ctx.tok(lo - 2).pos_ == "PROPN":
+        # `Paul Roy, le chef de mission pour la Syrie qui considère`, `Paul Roy, l'un de ses
+        # avocats, qui précise`: the role's name before it
         lo -= 2
         while lo > 0 and ctx.tok(lo - 1).pos_ == "PROPN":
             lo -= 1
