@@ -494,3 +494,22 @@ LOCUTION_IN_INVERSION = [
 @pytest.mark.parametrize("text, expect", LOCUTION_IN_INVERSION)
 def test_when_two_word_adverb_follows_inverted_clitic_then_clitic_is_speaker(nlp, text, expect):
     _found(_run(nlp, text), expect)
+
+
+# -- a cue verb the tagger mistags, known as a verb by its hyphenated inverted clitic -----------
+MISTAGGED_INVERTED_CUE = [
+    ("« Ces poissons sont très anciens. Or, ce groupe est très discuté chez les spécialistes » , remarque-t-il.",
+     {"cue": "remarque", "kind": "direct", "speaker": "il",
+      "content": "Ces poissons sont très anciens. Or, ce groupe est très discuté chez les spécialistes"}),
+    ("« Ces os sont assez différents des autres » , tranche-t-elle.",
+     {"cue": "tranche", "kind": "direct", "speaker": "elle", "content": "Ces os sont assez différents des autres"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", MISTAGGED_INVERTED_CUE)
+def test_when_mistagged_cue_takes_inverted_clitic_then_it_is_a_cue(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+def test_when_cue_form_is_a_noun_without_inverted_clitic_then_no_attribution(nlp):
+    assert _run(nlp, "Le boucher a coupé une tranche de jambon pour la cliente.") == []

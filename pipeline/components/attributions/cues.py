@@ -56,8 +56,7 @@ def inverted_clitic(ctx: Ctx, t) -> Optional[tuple[int, int]]:
         lo -= 1  # `a-t-elle ainsi concédé`: an adverb between the clitic and the participle
     for j in list(range(lo, t.i)) + [j for j in (t.i + 1, t.i + 2) if j < ctx.n]:
         w = norm(ctx.tok(j))
-        if w in ctx.words.inverted_clitic or (w.startswith("-") and w.lstrip("-t").lstrip("-") in
-                               ("il", "elle", "ils", "elles", "on")):
+        if w in ctx.words.inverted_clitic or hyphen_clitic(w):
             tk = ctx.tok(j)
             off = len(tk.text) - len(tk.text.lstrip("-"))
             if tk.text.lower().startswith("-t-"):
@@ -66,6 +65,19 @@ def inverted_clitic(ctx: Ctx, t) -> Optional[tuple[int, int]]:
         if j > t.i and w != "-t":
             break
     return None
+
+
+def hyphen_inverted(ctx: Ctx, t) -> bool:
+    """Is token t followed by a hyphenated inverted subject clitic (`-t-il`, `-elle`, `-t` `-on`)?"""
+    k = t.i + 1
+    if k < ctx.n and norm(ctx.tok(k)) == "-t":
+        k += 1
+    return k < ctx.n and hyphen_clitic(norm(ctx.tok(k)))
+
+
+def hyphen_clitic(w: str) -> bool:
+    """Is normalised word w a hyphenated subject clitic (`-il`, `-t-elle`, `-on`)?"""
+    return w.startswith("-") and w.lstrip("-t").lstrip("-") in ("il", "elle", "ils", "elles", "on")
 
 
 def locution_adp(ctx: Ctx, k: int) -> bool:
@@ -270,6 +282,10 @@ class CueLookup:
             if lemma and (t.pos_ in ("VERB", "AUX", "ADJ") or (
                     t.i > 0 and ctx.tok(t.i - 1).pos_ not in ("DET", "ADP", "ADJ", "NUM"))):
                 cands = self.verbs.get(lemma)
+        if not cands and hyphen_inverted(ctx, t):
+            # `», remarque-t-il`, `», tranche-t-elle`: only a verb takes a hyphenated subject
+            # clitic, whatever the tagger made of it (`remarque` PRON, `tranche` NUM)
+            cands = self.verbs.get(self.forms.get(norm(t), ""))
         if not cands:
             # a multiword cue anchors on its last word, whatever its tag (`mettre en garde`)
             cands = [c for c in self.verbs.get(norm(t), []) if " " in c.lemma and c.lemma.split()[0] not in ("se",)]
