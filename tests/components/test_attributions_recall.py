@@ -513,3 +513,18 @@ def test_when_mistagged_cue_takes_inverted_clitic_then_it_is_a_cue(nlp, text, ex
 
 def test_when_cue_form_is_a_noun_without_inverted_clitic_then_no_attribution(nlp):
     assert _run(nlp, "Le boucher a coupé une tranche de jambon pour la cliente.") == []
+
+
+# -- a quote closed after its own full stop, then `, d'après X` / `, selon X` ---------------------
+FULL_STOP_QUOTE_THEN_SELON = [
+    ("Le port a rouvert dans la matinée. « Les bateaux repartiront demain. » , d'après Jean Vannier.",
+     {"cue": "d'après", "kind": "direct", "speaker": "Jean Vannier", "content": "Les bateaux repartiront demain."}),
+    ("La digue a tenu. « Nous avons eu de la chance. Beaucoup de chance ! », selon Marie Lefort, directrice du port.",
+     {"cue": "selon", "kind": "direct", "speaker": "Marie Lefort, directrice du port",
+      "content": "Nous avons eu de la chance. Beaucoup de chance !"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", FULL_STOP_QUOTE_THEN_SELON)
+def test_when_full_stop_quote_precedes_selon_then_quote_is_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)

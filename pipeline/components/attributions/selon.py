@@ -65,7 +65,7 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
     clause_initial = left_toks is None or len(left_toks) <= 2 or norm(ctx.tok(first - 1)) in ("et", "mais") or (
         ctx.tok(first - 1).text == "," and (norm(ctx.tok(first - 2)) in ("que", "qu'", "mais", "et", "car", "donc")
                                              or ctx.tok(first - 2).pos_ == "SCONJ"  # `même si, selon lui, …`
-                                             or not has_main_verb(ctx, first - 2)))
+                                             or not (has_main_verb(ctx, first - 2) or _full_quote(ctx, first - 2))))
     relative_after = np[1] + 2 < ctx.n and ctx.tok(np[1] + 1).text == "," and \
         norm(ctx.tok(np[1] + 2)) in ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles")
     if relative_after and left_toks is not None and any(not x.is_punct for x in left_toks):
@@ -182,6 +182,15 @@ def source_apposition(ctx: Ctx, c: int) -> int:
     if k >= ctx.n or ctx.tok(k).text != "," or not has_own_subject(ctx, k + 1):
         return c
     return k
+
+
+def _full_quote(ctx: Ctx, j: int) -> bool:
+    """Is token j the closing mark of a quote that ends on its own full stop (`« … demain. » ,
+    d'après X`)? The quote is a whole sentence, the content on the left of `selon X`, though
+    has_main_verb stops at its inner period."""
+    k = ctx.close_tok.get(j)
+    return k is not None and ctx.qtok[k][0] is not None and \
+        ctx.text[ctx.quotes[k].start:ctx.quotes[k].end].rstrip()[-1:] in (".", "!", "?")
 
 
 def has_own_subject(ctx: Ctx, k: int) -> bool:
