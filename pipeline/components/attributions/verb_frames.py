@@ -145,8 +145,6 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     verb = ctx.tok(ctx.cue_first.get(t.i, t.i))  # `mettant` of `mettant en avant`
     if lo == 0 or verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"]:
         return []  # `… qualifiant la tribune de « tract »`: a present participle has no inverted subject
-    if any(c.dep_.startswith("aux") and c.i < lo - 1 and ctx.tok(c.i + 1).text == "," for c in verb.children):
-        return []  # `La Commission a, ce mercredi, menacé …`: its auxiliary before an incise, no inversion
     ce_que = _ce_que(ctx, lo)
     if lo == verb.i and verb.morph.get("VerbForm") == ["Part"] and _split_auxiliary(ctx, verb.i) and ce_que is None:
         return []  # `Il a d'ailleurs, à ce sujet, proposé la suppression`: its object, no inverted subject
