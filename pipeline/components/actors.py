@@ -36,8 +36,8 @@ from pipeline.components.base import RuleComponent
 from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
-from pipeline.components.actors_names import (NAME_PARTICLES, dangling_de, glued, place_names, repeated_names,
-                                               titled_names)
+from pipeline.components.actors_names import (NAME_PARTICLES, dangling_de, glued, hyphen_end, particle_end,
+                                               place_names, repeated_names, titled_names)
 from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
@@ -49,7 +49,7 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", "filter-role", "filter-demonym",
          "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form",
          "mend-particle", "mend-title", "filter-descriptor", "filter-direction", "place-name",
-         "surname-of-person", "repeat-name")
+         "surname-of-person", "repeat-name", "mend-hyphen", "name-words")
 # what joins a minister to a portfolio: `des`, `de la`, `de l'`, `au`, `à la`, `aux`
 PORTFOLIO_LINKS = DE_WORDS | {"au", "aux", "à", "a", "la", "l'"}
 # a gazetteer name that is also a point of the compass (`Nord`, the French département) is a
@@ -111,7 +111,7 @@ class ActorsComponent(RuleComponent):
                 gaz.append((s, e, eid))
                 taken.update(range(s, e))
         gaz_end = {e: (s, eid) for s, e, eid in gaz}
-        ents = self._mend_ents(doc, [(ent.start, ent.end, ent.label_) for ent in doc.ents])
+        ents = self._mend_ents(doc, [(ent.start, ent.end, ent.label_) for ent in doc.ents], taken)
         ents = repeated_names(doc, ents) if self.on("repeat-name") else ents
         ent_at = {}  # token -> index of the entity holding it (linear, not pairwise)
         for k, (es, ee, _) in enumerate(ents):
@@ -181,12 +181,14 @@ class ActorsComponent(RuleComponent):
             lo -= 1
         return lo
 
-    def _mend_ents(self, doc, ents):
+    def _mend_ents(self, doc, ents, gaz_taken=frozenset()):
         """Names the model cut short: `Big Ten` + `Network`, `I` + `-Télé` (an organisation
-        followed on the same line by capitalised words or a hyphenated part)."""
+        followed on the same line by capitalised words or a hyphenated part), `Vallaud` +
+        `-Belkacem` (a person or place cut at a hyphen), `Yohan` + `Le Berre`."""
         taken = {i for s, e, _ in ents for i in range(s, e)}
         if self.on("mend-title"):
             ents = ents + titled_names(doc, taken, self.index)
+        blocked = taken | set(gaz_taken)  # a token of another name: no mend goes over it
         out = []
         for s, e, label in sorted(ents):
             if label in ("ORG", "MISC") and self.on("mend-org-glued"):
@@ -196,7 +198,10 @@ class ActorsComponent(RuleComponent):
                         or doc[e].text.startswith("-") and not doc[e - 1].whitespace_):
                     e += 1
                     n += 1
+            if label in ("PER", "LOC") and self.on("mend-hyphen"):
+                e = hyphen_end(doc, e, blocked)
             if label == "PER" and self.on("mend-particle"):
+                e = particle_end(doc, e, blocked)
                 while e < len(doc) - 1 and e - s > 1 and fold(doc[e - 1].text) in NAME_PARTICLES \
                         and glued(doc, e) and e not in taken:
                     nxt = e + 1 if doc[e].text == "-" and not doc[e - 1].whitespace_ else e
@@ -382,7 +387,8 @@ class ActorsComponent(RuleComponent):
                                   or ix.kind(doc[ns].text, "role")):
                 c["gender"] = c["gender"] or ix.gender(doc[ns].text, "title")
                 ns += 1
-            c["tokens"] = [t.text for t in doc[ns:e]]
+            # the words of the name as written: `Vallaud-Belkacem` one word, not three tokens
+            c["tokens"] = doc[ns:e].text.split() if self.on("name-words") else [t.text for t in doc[ns:e]]
             c["bare"] = re.sub(r"\s+", " ", doc[ns:e].text).strip()
         at = {c["ts"]: c for c in persons}
         surnames = {fold(c["tokens"][-1]) for c in persons if len(c["tokens"]) > 1}
@@ -428,7 +434,8 @@ class ActorsComponent(RuleComponent):
                 eid = ix.person_name.get(fold(name), "")
             else:
                 w = fold(c["tokens"][0])
-                by_last = [f for k, f in fulls.items() if k[1] == w or fold(f["bare"]).endswith(" " + w)]
+                # (`Jaber` of `Hessa al-Jaber`, `Belkacem` of `Najat Vallaud-Belkacem`)
+                by_last = [f for k, f in fulls.items() if k[1] == w or fold(f["bare"]).endswith((" " + w, "-" + w))]
                 by_first = [f for k, f in fulls.items() if k[0] == w]
                 if by_last:
                     # the full name the article repeats most (`Hillary Clinton` over `Bill

@@ -94,3 +94,28 @@ def dangling_de(doc: Doc, s: int, e: int) -> int:
     name the model cut before the name it holds: `Conseil des droits de l'homme des`)."""
     n = 1 if e - s > 2 and fold(doc[e - 1].text) in ("la", "l'") else 0
     return n + 1 if e - s > n + 1 and fold(doc[e - 1 - n].text) in DE_WORDS else 0
+
+
+def hyphen_end(doc: Doc, e: int, taken: set) -> int:
+    """Where a name the model cut at a hyphen ends (`Vallaud` + `-Belkacem`, `Escaldes` +
+    `-Engordany`): capitalised parts glued by hyphens, no space either side, that start no
+    other name (`taken`: tokens of entities and gazetteer names; `la frontière Syrie-Turquie`
+    stays two places). e when there is none."""
+    n = 0
+    while n < 2 and e + 1 < len(doc) and doc[e].text in ("-", "‑") and not doc[e - 1].whitespace_ \
+            and not doc[e].whitespace_ and doc[e + 1].text[:1].isupper() and doc[e + 1].is_alpha \
+            and e not in taken and e + 1 not in taken:
+        e, n = e + 2, n + 1
+    return e
+
+
+def particle_end(doc: Doc, e: int, taken: set) -> int:
+    """Where a person's name goes on over a capitalised particle the model left out (`Yohan` +
+    `Le Berre`, `Pieter` + `De Smet`): the particle and the capitalised word after it, on one
+    line and in no other name. e when there is none."""
+    if e + 1 < len(doc) and doc[e].text[:1].isupper() and fold(doc[e].text) in NAME_PARTICLES \
+            and glued(doc, e) and glued(doc, e + 1) and doc[e + 1].text[:1].isupper() and doc[e + 1].is_alpha \
+            and doc[e + 1].pos_ in ("PROPN", "NOUN", "X") and e not in taken and e + 1 not in taken \
+            and doc[e - 1].is_alpha:
+        return e + 2
+    return e

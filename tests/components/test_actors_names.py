@@ -123,3 +123,60 @@ def test_when_short_name_opens_several_organisations_then_the_one_named_most(nlp
 def test_when_known_organisation_is_written_in_lower_case_then_found(nlp, text, surface, actor):
     ms = _mentions_with_ents(nlp, text, [])
     assert [(text[m["start"]:m["end"]], m["actor_id"]) for m in ms] == [(surface, actor)]
+
+
+# -- a person or place the NER cut at a hyphen goes on over the glued capitalised part ---------
+@pytest.mark.parametrize("text, ents, names", [
+    ("La ministre Lisa Morvan-Keller est arrivée. Morvan-Keller a promis une enquête.",
+     [("Lisa Morvan-Keller", "PER"), ("Morvan", "PER")], ["Lisa Morvan-Keller", "Morvan-Keller"]),
+    ("L'étape relie Brevanne-Ourdel et Molsac.", [("Brevanne", "LOC"), ("Molsac", "LOC")],
+     ["Brevanne-Ourdel", "Molsac"]),
+    # two names joined by a hyphen stay two names (`le match Valdoria-Kestrel`)
+    ("Le match Valdoria-Kestrel a été reporté.", [("Valdoria", "LOC"), ("Kestrel", "LOC")], ["Valdoria", "Kestrel"]),
+    # a spaced dash or a lower-case part is no part of the name
+    ("La ligne Brevanne - Molsac est fermée.", [("Brevanne", "LOC"), ("Molsac", "LOC")], ["Brevanne", "Molsac"]),
+    ("Le maire de Brevanne-plage a démissionné.", [("Brevanne", "LOC")], ["Brevanne"]),
+])
+def test_when_name_cut_at_a_hyphen_then_the_glued_part_is_in_it(nlp, text, ents, names):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert [text[m["start"]:m["end"]] for m in ms if m["label"] in ("PER", "LOC", "GPE")] == names, ms
+    per = [m for m in ms if m["label"] == "PER"]
+    assert len({m["actor_id"] for m in per}) <= 1
+
+
+# -- a person's name goes on over a capitalised particle and the word after it ------------------
+@pytest.mark.parametrize("text, ents, name", [
+    ("Paul Arnaud s'incline devant Yohan Le Morvel qui remporte le titre.",
+     [("Paul Arnaud", "PER"), ("Yohan", "PER")], "Yohan Le Morvel"),
+    ("Le Belge Pieter De Vrieze a gagné l'étape.", [("Pieter", "PER")], "Pieter De Vrieze"),
+    # a particle in lower case, a number or a new line after it: the name stops
+    ("Le prix est revenu à Yohan le lendemain.", [("Yohan", "PER")], "Yohan"),
+    ("La victoire revient à Yohan\nLe Morvel est deuxième.", [("Yohan", "PER")], "Yohan"),
+])
+def test_when_capitalised_particle_follows_a_person_then_in_the_name(nlp, text, ents, name):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert text[ms[-1]["start"]:ms[-1]["end"]] == name, ms
+
+
+# -- a speaking group's mention ends on its noun, never on the `et` after it --------------------
+@pytest.mark.parametrize("text, group", [
+    ("La marche a réuni 3 000 personnes selon les gendarmes et 9 000 selon les organisateurs.", "les gendarmes"),
+    ("La statue serait tombée, selon des historiens et la presse locale.", "des historiens"),
+])
+def test_when_group_speaker_before_et_then_the_mention_stops_before_it(nlp, text, group):
+    doc = nlp(text)
+    spans = [text[m["start"]:m["end"]] for m in doc._.depeche_groups]
+    assert group in spans and not any(s.endswith(" et") for s in spans), spans
+
+
+# -- a hyphenated surname is one word of the name: its last part alone is the same person ------
+@pytest.mark.parametrize("text, ents, alone", [
+    ("Nadia al-Karim a ouvert la séance. Plus tard, Karim a répondu aux élus.",
+     [("Nadia al-Karim", "PER"), ("Karim", "PER")], "Karim"),
+    ("Lisa Morvan-Keller a été élue. Selon Keller, le vote est clair.",
+     [("Lisa Morvan-Keller", "PER"), ("Keller", "PER")], "Keller"),
+])
+def test_when_last_part_of_hyphenated_surname_alone_then_the_full_name(nlp, text, ents, alone):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert len({m["actor_id"] for m in ms if m["label"] == "PER"}) == 1, ms
+    assert text[ms[-1]["start"]:ms[-1]["end"]] == alone
