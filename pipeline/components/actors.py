@@ -49,7 +49,7 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", "filter-role", "filter-demonym",
          "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form",
          "mend-particle", "mend-title", "filter-descriptor", "filter-direction", "place-name",
-         "surname-of-person", "repeat-name", "mend-hyphen", "name-words")
+         "surname-of-person", "repeat-name", "mend-hyphen", "name-words", "mend-demonym")
 # what joins a minister to a portfolio: `des`, `de la`, `de l'`, `au`, `à la`, `aux`
 PORTFOLIO_LINKS = DE_WORDS | {"au", "aux", "à", "a", "la", "l'"}
 # a gazetteer name that is also a point of the compass (`Nord`, the French département) is a
@@ -187,7 +187,7 @@ class ActorsComponent(RuleComponent):
         `-Belkacem` (a person or place cut at a hyphen), `Yohan` + `Le Berre`."""
         taken = {i for s, e, _ in ents for i in range(s, e)}
         if self.on("mend-title"):
-            ents = ents + titled_names(doc, taken, self.index)
+            ents = ents + titled_names(doc, taken, self.index, set(gaz_taken) if self.on("mend-demonym") else None)
         blocked = taken | set(gaz_taken)  # a token of another name: no mend goes over it
         out = []
         for s, e, label in sorted(ents):
@@ -199,7 +199,7 @@ class ActorsComponent(RuleComponent):
                     e += 1
                     n += 1
             if label in ("PER", "LOC") and self.on("mend-hyphen"):
-                e = hyphen_end(doc, e, blocked)
+                e = hyphen_end(doc, e, blocked, lower=label == "PER")
             if label == "PER" and self.on("mend-particle"):
                 e = particle_end(doc, e, blocked)
                 while e < len(doc) - 1 and e - s > 1 and fold(doc[e - 1].text) in NAME_PARTICLES \

@@ -5,12 +5,15 @@ name (`place-name`: `la centrale de Golfech`, `le parquet de Paris`), a name aft
 (`mend-title`) and the `de` a name the model cut ends on (`mend-dangling-de`)."""
 from __future__ import annotations
 
+from typing import Optional
+
 from spacy.tokens import Doc
 
 from pipeline.components.actors_lexicon import DE_WORDS, ActorIndex
 from pipeline.names import fold
 
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
+SINGULAR_ARTICLES = {"le", "la", "l'", "du", "au"}
 NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", "von", "der", "den", "da", "di",
                   "del", "della", "dos", "das", "de", "du", "d'", "le", "la", "mac", "ould"}
 
@@ -69,20 +72,29 @@ def repeated_names(doc: Doc, ents: list[tuple]) -> list[tuple]:
     return sorted(out)
 
 
-def titled_names(doc: Doc, taken: set, ix: ActorIndex) -> list[tuple]:
+def titled_names(doc: Doc, taken: set, ix: ActorIndex, demonyms: Optional[set] = None) -> list[tuple]:
     """`M. Bérégovoy`, `Mme Le Gall`: capitalised words after a title the NER left out are a
-    person's name (the title stays out of it). `taken`: the tokens of the NER's entities."""
+    person's name (the title stays out of it); with `demonyms` (the tokens of gazetteer names, which
+    none of these may hold), also two capitalised words or more after `le`/`la` + a demonym (`le
+    Mexicain Crisanto Grajales`). `taken`: the tokens of the NER's entities."""
     out = []
     for t in doc[:-1]:
-        if not (t.text[:1].isupper() and ix.kind(t.text, "title")) or t.i + 1 in taken:
+        title = t.text[:1].isupper() and ix.kind(t.text, "title")
+        # `le Mexicain Crisanto Grajales`, `la Japonaise Ai Ueda`: a demonym after a singular
+        # article, then a first name and a surname (two capitalised words at least)
+        demonym = not title and t.i > 0 and t.text[:1].isupper() and fold(doc[t.i - 1].text) in SINGULAR_ARTICLES \
+            and demonyms is not None and bool(ix.demonym(t.text))
+        if not (title or demonym) or t.i + 1 in taken:
             continue
         e = t.i + 1
         while e < len(doc) and e - t.i <= 4 and e not in taken and glued(doc, e) and (
-                doc[e].text[:1].isupper() and doc[e].is_alpha and doc[e].pos_ in ("PROPN", "NOUN", "X")
+                doc[e].text[:1].isupper() and doc[e].is_alpha and (doc[e].pos_ in ("PROPN", "NOUN", "X") or e == t.i + 1 or demonym and doc[e].pos_ in ("VERB", "ADJ"))
                 or fold(doc[e].text) in NAME_PARTICLES and e + 1 < len(doc) and doc[e + 1].text[:1].isupper()):
             e += 1
         while e > t.i + 1 and fold(doc[e - 1].text) in NAME_PARTICLES:
             e -= 1
+        if demonym and (e - t.i < 3 or any(ix.demonym(x.text) or x.i in demonyms for x in doc[t.i + 1:e])):
+            continue
         if e > t.i + 1 and not ix.kind(doc[t.i + 1].text, "role") and not ix.kind(doc[t.i + 1].text, "title"):
             out.append((t.i + 1, e, "PER"))
             taken.update(range(t.i + 1, e))
@@ -96,14 +108,15 @@ def dangling_de(doc: Doc, s: int, e: int) -> int:
     return n + 1 if e - s > n + 1 and fold(doc[e - 1 - n].text) in DE_WORDS else 0
 
 
-def hyphen_end(doc: Doc, e: int, taken: set) -> int:
+def hyphen_end(doc: Doc, e: int, taken: set, lower: bool = False) -> int:
     """Where a name the model cut at a hyphen ends (`Vallaud` + `-Belkacem`, `Escaldes` +
     `-Engordany`): capitalised parts glued by hyphens, no space either side, that start no
     other name (`taken`: tokens of entities and gazetteer names; `la frontière Syrie-Turquie`
-    stays two places). e when there is none."""
+    stays two places); with `lower`, a part in lower case too (a person's `Lee Jung` + `-mi`).
+    e when there is none."""
     n = 0
     while n < 2 and e + 1 < len(doc) and doc[e].text in ("-", "‑") and not doc[e - 1].whitespace_ \
-            and not doc[e].whitespace_ and doc[e + 1].text[:1].isupper() and doc[e + 1].is_alpha \
+            and not doc[e].whitespace_ and (doc[e + 1].text[:1].isupper() or lower) and doc[e + 1].is_alpha \
             and e not in taken and e + 1 not in taken:
         e, n = e + 2, n + 1
     return e

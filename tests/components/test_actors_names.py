@@ -180,3 +180,34 @@ def test_when_last_part_of_hyphenated_surname_alone_then_the_full_name(nlp, text
     ms = _mentions_with_ents(nlp, text, ents)
     assert len({m["actor_id"] for m in ms if m["label"] == "PER"}) == 1, ms
     assert text[ms[-1]["start"]:ms[-1]["end"]] == alone
+
+
+# -- a first name and a surname after `le`/`la` + a demonym, missed by the NER, are a person ---
+@pytest.mark.parametrize("text, name", [
+    ("Le groupe comprenant le Mexicain Ramiro Ostalgo a rattrapé le peloton.", "Ramiro Ostalgo"),
+    ("Elle a devancé la Japonaise Aiko Tanemura dans le dernier kilomètre.", "Aiko Tanemura"),
+    # one capitalised word only (a company, a club), a plural or no article: no person
+    ("Le Français Valmora a annoncé des pertes.", None),
+    ("Les Italiens Marco Belli et Dario Fo ont gagné.", None),
+])
+def test_when_demonym_then_two_capitalised_words_then_person(nlp, text, name):
+    ms = _mentions_with_ents(nlp, text, [])
+    per = [text[m["start"]:m["end"]] for m in ms if m["label"] == "PER"]
+    assert per == ([name] if name else []), ms
+
+
+def test_when_title_before_a_name_tagged_adjective_then_person(nlp):
+    # the tagger reads `Plante` as an adjective: after a title it is still the name
+    text = "Selon la maire, Mme Plante, la ville rouvrira le pont."
+    ms = _mentions_with_ents(nlp, text, [])
+    assert [text[m["start"]:m["end"]] for m in ms if m["label"] == "PER"] == ["Plante"], ms
+
+
+@pytest.mark.parametrize("text, ents, name", [
+    # a person's name goes on over a lower-case part glued by a hyphen; a place's does not
+    ("Le juge Lee Jung-mi a lu le verdict.", [("Lee Jung", "PER")], "Lee Jung-mi"),
+    ("Le train dessert Brevanne-plage chaque jour.", [("Brevanne", "LOC")], "Brevanne"),
+])
+def test_when_person_cut_before_a_lower_case_hyphenated_part_then_in_the_name(nlp, text, ents, name):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert text[ms[0]["start"]:ms[0]["end"]] == name, ms
