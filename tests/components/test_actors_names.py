@@ -211,3 +211,18 @@ def test_when_title_before_a_name_tagged_adjective_then_person(nlp):
 def test_when_person_cut_before_a_lower_case_hyphenated_part_then_in_the_name(nlp, text, ents, name):
     ms = _mentions_with_ents(nlp, text, ents)
     assert text[ms[0]["start"]:ms[0]["end"]] == name, ms
+
+
+# -- France's compound regions and départements are places, whatever the NER made of them -------
+@pytest.mark.parametrize("text, place", [
+    ("Le candidat a été giflé à Lamballe (Côtes-d'Armor) mardi.", "Côtes-d'Armor"),
+    ("Il fut délégué du gouvernement en Nouvelle-Calédonie en 1984.", "Nouvelle-Calédonie"),
+    ("Le président de Provence-Alpes-Côte d'Azur s'est rendu sur place.", "Provence-Alpes-Côte d'Azur"),
+    # a one-word département that is a French word too is left to the NER
+    ("Somme toute, la réforme a été adoptée sans débat.", None),
+])
+def test_when_compound_french_region_then_a_place(nlp, text, place):
+    ms = _mentions_with_ents(nlp, text, [])
+    assert [text[m["start"]:m["end"]] for m in ms] == ([place] if place else []), ms
+    if place:
+        assert ms[0]["label"] == "LOC" and ms[0]["country"] == "FRA"
