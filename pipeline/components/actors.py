@@ -36,8 +36,8 @@ from pipeline.components.base import RuleComponent
 from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
-from pipeline.components.actors_names import (NAME_PARTICLES, dangling_de, glued, hyphen_end, particle_end,
-                                               place_names, repeated_names, titled_names)
+from pipeline.components.actors_names import (NAME_PARTICLES, dangling_de, glued, hyphen_end, inner_surname,
+                                               particle_end, place_names, repeated_names, titled_names)
 from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
@@ -47,9 +47,9 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 # (`ActorsComponent.disabled`) to measure what it brings (scripts/ner_rules.py). Only those
 # that gain on winer-fr 2017 under the NER trained on 2016 are kept (README, issue 14).
 RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", "filter-role", "filter-demonym",
-         "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form",
-         "mend-particle", "mend-title", "filter-descriptor", "filter-direction", "place-name",
-         "surname-of-person", "repeat-name", "mend-hyphen", "name-words", "mend-demonym")
+         "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form", "mend-particle", "mend-title",
+         "filter-descriptor", "filter-direction", "place-name", "surname-of-person", "repeat-name", "mend-hyphen",
+         "name-words", "mend-demonym", "inner-surname")
 # what joins a minister to a portfolio: `des`, `de la`, `de l'`, `au`, `à la`, `aux`
 PORTFOLIO_LINKS = DE_WORDS | {"au", "aux", "à", "a", "la", "l'"}
 # a gazetteer name that is also a point of the compass (`Nord`, the French département) is a
@@ -434,8 +434,8 @@ class ActorsComponent(RuleComponent):
                 eid = ix.person_name.get(fold(name), "")
             else:
                 w = fold(c["tokens"][0])
-                # (`Jaber` of `Hessa al-Jaber`, `Belkacem` of `Najat Vallaud-Belkacem`)
-                by_last = [f for k, f in fulls.items() if k[1] == w or fold(f["bare"]).endswith((" " + w, "-" + w))]
+                by_last = [f for k, f in fulls.items() if k[1] == w or fold(f["bare"]).endswith((" " + w, "-" + w))] \
+                    or (inner_surname(fulls.values(), w) if self.on("inner-surname") else [])
                 by_first = [f for k, f in fulls.items() if k[0] == w]
                 if by_last:
                     # the full name the article repeats most (`Hillary Clinton` over `Bill

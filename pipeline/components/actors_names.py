@@ -132,3 +132,12 @@ def particle_end(doc: Doc, e: int, taken: set) -> int:
             and doc[e - 1].is_alpha:
         return e + 2
     return e
+
+
+def inner_surname(fulls, w: str) -> list:
+    """The full names whose surname opens on the word w, before a particle (`Giscard` of
+    `Valéry Giscard d'Estaing`, `Ladreit` of `Marc Ladreit de Lacharrière`), when none ends on it
+    (`Jaber` of `Hessa al-Jaber`, `Belkacem` of `Najat Vallaud-Belkacem`: the actors component)."""
+    return [f for f in fulls if any(
+        fold(a) == w and (fold(b) in NAME_PARTICLES or fold(b).startswith(("d'", "d’")))
+        for a, b in zip(f["tokens"][1:-1], f["tokens"][2:]))]

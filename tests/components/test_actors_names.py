@@ -226,3 +226,17 @@ def test_when_compound_french_region_then_a_place(nlp, text, place):
     assert [text[m["start"]:m["end"]] for m in ms] == ([place] if place else []), ms
     if place:
         assert ms[0]["label"] == "LOC" and ms[0]["country"] == "FRA"
+
+
+# -- a surname of several words, written by its first word alone, is the full name ------------
+@pytest.mark.parametrize("text, ents, actor", [
+    ("Valérien Morand d'Ostal a quitté l'Élysée en 1981. Morand vient d'avoir 91 ans.",
+     [("Valérien Morand d'Ostal", "PER"), ("Morand", "PER")], "valerien_morand_d_ostal"),
+    ("Marc Lebrun de Saint-Aubin a nié les faits. Selon Lebrun, tout est légal.",
+     [("Marc Lebrun de Saint-Aubin", "PER"), ("Lebrun", "PER")], "marc_lebrun_de_saint_aubin"),
+    # a first name alone, or the middle name of a name with no particle, is not that surname
+    ("Jean Paul Morand a parlé. Paul a répondu.", [("Jean Paul Morand", "PER"), ("Paul", "PER")], "paul"),
+])
+def test_when_first_word_of_a_compound_surname_alone_then_the_full_name(nlp, text, ents, actor):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert ms[-1]["actor_id"] == actor, ms
