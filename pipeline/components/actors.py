@@ -37,7 +37,7 @@ from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
 from pipeline.components.actors_names import (NAME_PARTICLES, dangling_de, glued, hyphen_end, inner_surname,
-                                               particle_end, place_names, repeated_names, titled_names)
+                                               particle_end, place_names, repeated_names, role_name_end, titled_names)
 from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
@@ -244,12 +244,9 @@ class ActorsComponent(RuleComponent):
         # bare titles and roles (`Premier ministre`, `président de la`), unless a name follows
         if (ix.kind(head_word, "role") or ix.kind(head_word, "title") or ix.kind(head_word, "not_name")) \
                 and self.on("filter-role"):
-            # a name right after the role word (`Président Trump`), not `Président des États-Unis`
-            rest = [t for t in toks if t.i > words[0].i]
-            if label == "PER" and rest and rest[0].text[:1].isupper() and rest[0].pos_ == "PROPN" \
-                    and not ix.kind(rest[0].text, "role") and not ix.kind(rest[0].text, "not_name"):
-                return dict(ts=s, te=e, eid="", source="model", rule="ner", label="PER")
-            return None
+            # a name right after the role word (`Président Trump`, `Mme Park`), not `Président des États-Unis`
+            te = role_name_end(doc, s, e, words[0].i, ix, self.on("title-name")) if label == "PER" else 0
+            return dict(ts=s, te=te, eid="", source="model", rule="ner", label="PER") if te else None
         if all(ix.demonym(t.text) for t in words) and self.on("filter-demonym"):
             return None  # `les Français`, `l'Italien`: people of a state, not a named actor
         if len(words) == 1 and words[0].pos_ in ("SCONJ", "VERB", "AUX", "CCONJ") and \

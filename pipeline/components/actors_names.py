@@ -141,3 +141,26 @@ def inner_surname(fulls, w: str) -> list:
     return [f for f in fulls if any(
         fold(a) == w and (fold(b) in NAME_PARTICLES or fold(b).startswith(("d'", "d’")))
         for a, b in zip(f["tokens"][1:-1], f["tokens"][2:]))]
+
+
+def name_end(doc: Doc, s: int, e: int) -> int:
+    """Where a person's name the NER ran on over a complement stops: before `de` + an article
+    (`Mme Park` + `de la Constitution`); e when it does not run on."""
+    for j in range(s + 1, e - 1):
+        if fold(doc[j].text) in DE_WORDS and fold(doc[j + 1].text) in ("la", "l'", "le", "les"):
+            return j
+    return e
+
+
+def role_name_end(doc: Doc, s: int, e: int, head: int, ix: ActorIndex, titles: bool) -> int:
+    """Where the person's name an entity opening on a role or a title word (token `head`) holds
+    ends (`Président Trump`), 0 when no name follows it (`Président des États-Unis`). With
+    `titles`, any capitalised word after a title is the name, whatever the tagger calls it (`Mme
+    Park`, read as a foreign word), and the name stops before a complement the NER ran on."""
+    rest = doc[head + 1:e]
+    if not rest or not rest[0].text[:1].isupper() or ix.kind(rest[0].text, "role") or ix.kind(rest[0].text, "not_name"):
+        return 0
+    titled = titles and ix.kind(doc[head].text, "title")
+    if rest[0].pos_ != "PROPN" and not (titled and rest[0].is_alpha):
+        return 0
+    return name_end(doc, s, e) if titled else e

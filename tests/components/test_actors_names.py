@@ -240,3 +240,17 @@ def test_when_compound_french_region_then_a_place(nlp, text, place):
 def test_when_first_word_of_a_compound_surname_alone_then_the_full_name(nlp, text, ents, actor):
     ms = _mentions_with_ents(nlp, text, ents)
     assert ms[-1]["actor_id"] == actor, ms
+
+
+# -- a title the NER read with a name and a complement: the name, without the complement -------
+@pytest.mark.parametrize("text, ents, name", [
+    ("Les violations par Mme Varnelli de la Constitution ont été dénoncées.",
+     [("Mme Varnelli de la Constitution", "PER")], "Mme Varnelli"),
+    ("Le discours de M. Okonkwo a été applaudi.", [("M. Okonkwo", "PER")], "M. Okonkwo"),
+    # a role word before no name is no person
+    ("Le Président des Tribunaux a démissionné.", [("Président des Tribunaux", "PER")], None),
+])
+def test_when_title_entity_runs_on_over_a_complement_then_the_name_only(nlp, text, ents, name):
+    ms = _mentions_with_ents(nlp, text, ents)
+    per = [text[m["start"]:m["end"]] for m in ms if m["label"] == "PER"]
+    assert per == ([name] if name else []), ms
