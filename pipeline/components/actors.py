@@ -37,7 +37,8 @@ from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
 from pipeline.components.actors_names import (NAME_PARTICLES, dangling_de, glued, hyphen_end, inner_surname,
-                                               particle_end, place_names, repeated_names, role_name_end, titled_names)
+                                               numbered_part, particle_end, place_names, repeated_names, role_name_end,
+                                               titled_names)
 from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
@@ -230,6 +231,7 @@ class ActorsComponent(RuleComponent):
         if label == "MISC":
             return None
         ix = self.index
+        s = numbered_part(doc, s, e) if label in ("LOC", "ORG") and self.on("numbered-part") else s
         toks = doc[s:e]
         words = [t for t in toks if fold(t.text) not in DETERMINERS]
         if not words:

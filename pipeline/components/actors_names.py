@@ -5,6 +5,7 @@ name (`place-name`: `la centrale de Golfech`, `le parquet de Paris`), a name aft
 (`mend-title`) and the `de` a name the model cut ends on (`mend-dangling-de`)."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -88,7 +89,9 @@ def titled_names(doc: Doc, taken: set, ix: ActorIndex, demonyms: Optional[set] =
             continue
         e = t.i + 1
         while e < len(doc) and e - t.i <= 4 and e not in taken and glued(doc, e) and (
-                doc[e].text[:1].isupper() and doc[e].is_alpha and (doc[e].pos_ in ("PROPN", "NOUN", "X") or e == t.i + 1 or demonym and doc[e].pos_ in ("VERB", "ADJ"))
+                doc[e].text[:1].isupper() and doc[e].is_alpha
+                and (doc[e].pos_ in ("PROPN", "NOUN", "X") or e == t.i + 1
+                     or demonym and doc[e].pos_ in ("VERB", "ADJ"))
                 or fold(doc[e].text) in NAME_PARTICLES and e + 1 < len(doc) and doc[e + 1].text[:1].isupper()):
             e += 1
         while e > t.i + 1 and fold(doc[e - 1].text) in NAME_PARTICLES:
@@ -164,3 +167,17 @@ def role_name_end(doc: Doc, s: int, e: int, head: int, ix: ActorIndex, titles: b
     if rest[0].pos_ != "PROPN" and not (titled and rest[0].is_alpha):
         return 0
     return name_end(doc, s, e) if titled else e
+
+
+def numbered_part(doc: Doc, s: int, e: int) -> int:
+    """Where the place begins in an entity that names a numbered part of it (`15e arrondissement
+    de Paris`, `18 e arrondissement de Paris`): the part is no name, the place after `de` is
+    (ANNOTATION.md); s when the entity is no such thing."""
+    i = s + (1 if fold(doc[s].text) in ("le", "la", "l'") else 0)
+    if i >= e or not re.fullmatch(r"\d+(?:e|er|re|ème|eme)?", doc[i].text):
+        return s
+    i += 1 if i + 1 < e and doc[i + 1].text in ("e", "er", "re", "ème") else 0
+    if i + 2 >= e or not doc[i + 1].text.islower() or fold(doc[i + 2].text) not in DE_WORDS:
+        return s
+    j = i + 3 + (1 if fold(doc[i + 3].text) in ("la", "l'") else 0)
+    return j if j < e and doc[j].text[:1].isupper() else s

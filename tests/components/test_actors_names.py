@@ -254,3 +254,16 @@ def test_when_title_entity_runs_on_over_a_complement_then_the_name_only(nlp, tex
     ms = _mentions_with_ents(nlp, text, ents)
     per = [text[m["start"]:m["end"]] for m in ms if m["label"] == "PER"]
     assert per == ([name] if name else []), ms
+
+
+# -- a numbered part of a place (`15e arrondissement de Paris`) is no name: the place after `de` is
+@pytest.mark.parametrize("text, ents, name", [
+    ("L'église (15 e arrondissement de Valmora) a été évacuée.", [("15 e arrondissement de Valmora", "LOC")], "Valmora"),
+    ("Le commissariat du 18e arrondissement de Valmora a été attaqué.", [("18e arrondissement de Valmora", "LOC")],
+     "Valmora"),
+    # a name with a number that is no numbered part stays whole
+    ("Le groupe 20 Minutes de Valmora a publié l'enquête.", [("20 Minutes de Valmora", "ORG")], "20 Minutes de Valmora"),
+])
+def test_when_entity_names_a_numbered_part_of_a_place_then_the_place(nlp, text, ents, name):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert [text[m["start"]:m["end"]] for m in ms] == [name], ms
