@@ -10,7 +10,9 @@ states the brief names, see EXTRA_STATES):
   official and common names, when they read as a name (no inverted `Corée, République …`);
 - capital: countryinfo (English name), its French name from CLDR's French exemplar city of
   the capital's own time zone (`Europe/Moscow` -> `Moscou`) when there is one;
-  a capital that the curated file already lists (a location entry with `stands_for`) is skipped.
+  a capital that the curated file already lists (a location entry with `stands_for`) is skipped;
+- France's regions, départements and overseas collectivities with a compound name: pycountry's
+  ISO 3166-2 French names (`french_subdivisions`).
 
 Build-time dependencies only (`pip install babel pycountry countryinfo country_converter`);
 depeche reads the JSONL at run time. Run: `.venv/bin/python scripts/build_gazetteer.py`.
@@ -117,6 +119,28 @@ def build(curated: list[GazetteerEntry]) -> list[GazetteerEntry]:
     return entries
 
 
+def french_subdivisions(known: set) -> list[GazetteerEntry]:
+    """France's regions, départements and overseas collectivities whose name is a compound
+    (`Côtes-d'Armor`, `Nouvelle-Calédonie`, `Provence-Alpes-Côte d'Azur`), the names the NER
+    cuts at their hyphens and apostrophes: pycountry's ISO 3166-2 French names, as places of
+    France. One-word names (`Somme`, `Lot`, `Cher`) are left to the NER: they are French words
+    too. A name the gazetteer already has (`Paris`) is skipped."""
+    import pycountry
+    out = []
+    for sub in sorted(pycountry.subdivisions.get(country_code="FR"), key=lambda s: s.code):
+        name = re.sub(r"\s*\(.*\)$", "", sub.name).replace("’", "'")
+        if not re.search(r"[-\s]", name) or _fold(name) in known:
+            continue
+        # the usual spellings beside ISO's: `Côte d'Azur`, `Pays de la Loire`, `Grand Est` (regions)
+        forms = [name, re.sub(r"-(?=d')", " ", name)] + ([name.replace("-", " ")] if "region" in sub.type else [])
+        forms += [f.replace("'", "’") for f in forms]
+        known.add(_fold(name))
+        out.append(GazetteerEntry(id=slug(name), name=name, type="location", country="FRA",
+                                  aliases=tuple(f for f in dict.fromkeys(forms) if f != name),
+                                  source="pycountry-iso3166-2"))
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", type=Path, default=OUT_DIR)
@@ -124,6 +148,8 @@ def main(argv=None) -> int:
     curated_path = args.out / "gazetteer.curated.jsonl"
     curated = read_rules(curated_path, GazetteerEntry) if curated_path.exists() else []
     entries = build(curated)
+    known = {_fold(n) for e in (*entries, *curated) for n in (e.name, *e.aliases)}
+    entries += french_subdivisions(known)
     write_rules(args.out / "gazetteer.generated.jsonl", entries)
     print(f"{len(entries)} entries -> {args.out / 'gazetteer.generated.jsonl'}")
     return 0

@@ -36,7 +36,8 @@ from pipeline.components.base import RuleComponent
 from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
-from pipeline.components.actors_names import (NAME_PARTICLES, dangling_de, glued, place_names, repeated_names,
+from pipeline.components.actors_names import (NAME_PARTICLES, dangling_de, glued, hyphen_end, inner_surname,
+                                               numbered_part, particle_end, place_names, repeated_names, role_name_end,
                                                titled_names)
 from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
@@ -47,9 +48,9 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 # (`ActorsComponent.disabled`) to measure what it brings (scripts/ner_rules.py). Only those
 # that gain on winer-fr 2017 under the NER trained on 2016 are kept (README, issue 14).
 RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", "filter-role", "filter-demonym",
-         "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form",
-         "mend-particle", "mend-title", "filter-descriptor", "filter-direction", "place-name",
-         "surname-of-person", "repeat-name")
+         "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form", "mend-particle", "mend-title",
+         "filter-descriptor", "filter-direction", "place-name", "surname-of-person", "repeat-name", "mend-hyphen",
+         "name-words", "mend-demonym", "inner-surname", "title-name", "numbered-part")
 # what joins a minister to a portfolio: `des`, `de la`, `de l'`, `au`, `à la`, `aux`
 PORTFOLIO_LINKS = DE_WORDS | {"au", "aux", "à", "a", "la", "l'"}
 # a gazetteer name that is also a point of the compass (`Nord`, the French département) is a
@@ -111,7 +112,7 @@ class ActorsComponent(RuleComponent):
                 gaz.append((s, e, eid))
                 taken.update(range(s, e))
         gaz_end = {e: (s, eid) for s, e, eid in gaz}
-        ents = self._mend_ents(doc, [(ent.start, ent.end, ent.label_) for ent in doc.ents])
+        ents = self._mend_ents(doc, [(ent.start, ent.end, ent.label_) for ent in doc.ents], taken)
         ents = repeated_names(doc, ents) if self.on("repeat-name") else ents
         ent_at = {}  # token -> index of the entity holding it (linear, not pairwise)
         for k, (es, ee, _) in enumerate(ents):
@@ -181,12 +182,14 @@ class ActorsComponent(RuleComponent):
             lo -= 1
         return lo
 
-    def _mend_ents(self, doc, ents):
+    def _mend_ents(self, doc, ents, gaz_taken=frozenset()):
         """Names the model cut short: `Big Ten` + `Network`, `I` + `-Télé` (an organisation
-        followed on the same line by capitalised words or a hyphenated part)."""
+        followed on the same line by capitalised words or a hyphenated part), `Vallaud` +
+        `-Belkacem` (a person or place cut at a hyphen), `Yohan` + `Le Berre`."""
         taken = {i for s, e, _ in ents for i in range(s, e)}
         if self.on("mend-title"):
-            ents = ents + titled_names(doc, taken, self.index)
+            ents = ents + titled_names(doc, taken, self.index, set(gaz_taken) if self.on("mend-demonym") else None)
+        blocked = taken | set(gaz_taken)  # a token of another name: no mend goes over it
         out = []
         for s, e, label in sorted(ents):
             if label in ("ORG", "MISC") and self.on("mend-org-glued"):
@@ -196,7 +199,10 @@ class ActorsComponent(RuleComponent):
                         or doc[e].text.startswith("-") and not doc[e - 1].whitespace_):
                     e += 1
                     n += 1
+            if label in ("PER", "LOC") and self.on("mend-hyphen"):
+                e = hyphen_end(doc, e, blocked, lower=label == "PER")
             if label == "PER" and self.on("mend-particle"):
+                e = particle_end(doc, e, blocked)
                 while e < len(doc) - 1 and e - s > 1 and fold(doc[e - 1].text) in NAME_PARTICLES \
                         and glued(doc, e) and e not in taken:
                     nxt = e + 1 if doc[e].text == "-" and not doc[e - 1].whitespace_ else e
@@ -225,6 +231,7 @@ class ActorsComponent(RuleComponent):
         if label == "MISC":
             return None
         ix = self.index
+        s = numbered_part(doc, s, e) if label in ("LOC", "ORG") and self.on("numbered-part") else s
         toks = doc[s:e]
         words = [t for t in toks if fold(t.text) not in DETERMINERS]
         if not words:
@@ -239,12 +246,9 @@ class ActorsComponent(RuleComponent):
         # bare titles and roles (`Premier ministre`, `président de la`), unless a name follows
         if (ix.kind(head_word, "role") or ix.kind(head_word, "title") or ix.kind(head_word, "not_name")) \
                 and self.on("filter-role"):
-            # a name right after the role word (`Président Trump`), not `Président des États-Unis`
-            rest = [t for t in toks if t.i > words[0].i]
-            if label == "PER" and rest and rest[0].text[:1].isupper() and rest[0].pos_ == "PROPN" \
-                    and not ix.kind(rest[0].text, "role") and not ix.kind(rest[0].text, "not_name"):
-                return dict(ts=s, te=e, eid="", source="model", rule="ner", label="PER")
-            return None
+            # a name right after the role word (`Président Trump`, `Mme Park`), not `Président des États-Unis`
+            te = role_name_end(doc, s, e, words[0].i, ix, self.on("title-name")) if label == "PER" else 0
+            return dict(ts=s, te=te, eid="", source="model", rule="ner", label="PER") if te else None
         if all(ix.demonym(t.text) for t in words) and self.on("filter-demonym"):
             return None  # `les Français`, `l'Italien`: people of a state, not a named actor
         if len(words) == 1 and words[0].pos_ in ("SCONJ", "VERB", "AUX", "CCONJ") and \
@@ -382,7 +386,8 @@ class ActorsComponent(RuleComponent):
                                   or ix.kind(doc[ns].text, "role")):
                 c["gender"] = c["gender"] or ix.gender(doc[ns].text, "title")
                 ns += 1
-            c["tokens"] = [t.text for t in doc[ns:e]]
+            # the words of the name as written: `Vallaud-Belkacem` one word, not three tokens
+            c["tokens"] = doc[ns:e].text.split() if self.on("name-words") else [t.text for t in doc[ns:e]]
             c["bare"] = re.sub(r"\s+", " ", doc[ns:e].text).strip()
         at = {c["ts"]: c for c in persons}
         surnames = {fold(c["tokens"][-1]) for c in persons if len(c["tokens"]) > 1}
@@ -428,7 +433,8 @@ class ActorsComponent(RuleComponent):
                 eid = ix.person_name.get(fold(name), "")
             else:
                 w = fold(c["tokens"][0])
-                by_last = [f for k, f in fulls.items() if k[1] == w or fold(f["bare"]).endswith(" " + w)]
+                by_last = [f for k, f in fulls.items() if k[1] == w or fold(f["bare"]).endswith((" " + w, "-" + w))] \
+                    or (inner_surname(fulls.values(), w) if self.on("inner-surname") else [])
                 by_first = [f for k, f in fulls.items() if k[0] == w]
                 if by_last:
                     # the full name the article repeats most (`Hillary Clinton` over `Bill

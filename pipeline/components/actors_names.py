@@ -5,12 +5,16 @@ name (`place-name`: `la centrale de Golfech`, `le parquet de Paris`), a name aft
 (`mend-title`) and the `de` a name the model cut ends on (`mend-dangling-de`)."""
 from __future__ import annotations
 
+import re
+from typing import Optional
+
 from spacy.tokens import Doc
 
 from pipeline.components.actors_lexicon import DE_WORDS, ActorIndex
 from pipeline.names import fold
 
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
+SINGULAR_ARTICLES = {"le", "la", "l'", "du", "au"}
 NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", "von", "der", "den", "da", "di",
                   "del", "della", "dos", "das", "de", "du", "d'", "le", "la", "mac", "ould"}
 
@@ -69,20 +73,31 @@ def repeated_names(doc: Doc, ents: list[tuple]) -> list[tuple]:
     return sorted(out)
 
 
-def titled_names(doc: Doc, taken: set, ix: ActorIndex) -> list[tuple]:
+def titled_names(doc: Doc, taken: set, ix: ActorIndex, demonyms: Optional[set] = None) -> list[tuple]:
     """`M. Bérégovoy`, `Mme Le Gall`: capitalised words after a title the NER left out are a
-    person's name (the title stays out of it). `taken`: the tokens of the NER's entities."""
+    person's name (the title stays out of it); with `demonyms` (the tokens of gazetteer names, which
+    none of these may hold), also two capitalised words or more after `le`/`la` + a demonym (`le
+    Mexicain Crisanto Grajales`). `taken`: the tokens of the NER's entities."""
     out = []
     for t in doc[:-1]:
-        if not (t.text[:1].isupper() and ix.kind(t.text, "title")) or t.i + 1 in taken:
+        title = t.text[:1].isupper() and ix.kind(t.text, "title")
+        # `le Mexicain Crisanto Grajales`, `la Japonaise Ai Ueda`: a demonym after a singular
+        # article, then a first name and a surname (two capitalised words at least)
+        demonym = not title and t.i > 0 and t.text[:1].isupper() and fold(doc[t.i - 1].text) in SINGULAR_ARTICLES \
+            and demonyms is not None and bool(ix.demonym(t.text))
+        if not (title or demonym) or t.i + 1 in taken:
             continue
         e = t.i + 1
         while e < len(doc) and e - t.i <= 4 and e not in taken and glued(doc, e) and (
-                doc[e].text[:1].isupper() and doc[e].is_alpha and doc[e].pos_ in ("PROPN", "NOUN", "X")
+                doc[e].text[:1].isupper() and doc[e].is_alpha
+                and (doc[e].pos_ in ("PROPN", "NOUN", "X") or e == t.i + 1
+                     or demonym and doc[e].pos_ in ("VERB", "ADJ"))
                 or fold(doc[e].text) in NAME_PARTICLES and e + 1 < len(doc) and doc[e + 1].text[:1].isupper()):
             e += 1
         while e > t.i + 1 and fold(doc[e - 1].text) in NAME_PARTICLES:
             e -= 1
+        if demonym and (e - t.i < 3 or any(ix.demonym(x.text) or x.i in demonyms for x in doc[t.i + 1:e])):
+            continue
         if e > t.i + 1 and not ix.kind(doc[t.i + 1].text, "role") and not ix.kind(doc[t.i + 1].text, "title"):
             out.append((t.i + 1, e, "PER"))
             taken.update(range(t.i + 1, e))
@@ -94,3 +109,75 @@ def dangling_de(doc: Doc, s: int, e: int) -> int:
     name the model cut before the name it holds: `Conseil des droits de l'homme des`)."""
     n = 1 if e - s > 2 and fold(doc[e - 1].text) in ("la", "l'") else 0
     return n + 1 if e - s > n + 1 and fold(doc[e - 1 - n].text) in DE_WORDS else 0
+
+
+def hyphen_end(doc: Doc, e: int, taken: set, lower: bool = False) -> int:
+    """Where a name the model cut at a hyphen ends (`Vallaud` + `-Belkacem`, `Escaldes` +
+    `-Engordany`): capitalised parts glued by hyphens, no space either side, that start no
+    other name (`taken`: tokens of entities and gazetteer names; `la frontière Syrie-Turquie`
+    stays two places); with `lower`, a part in lower case too (a person's `Lee Jung` + `-mi`).
+    e when there is none."""
+    n = 0
+    while n < 2 and e + 1 < len(doc) and doc[e].text in ("-", "‑") and not doc[e - 1].whitespace_ \
+            and not doc[e].whitespace_ and (doc[e + 1].text[:1].isupper() or lower) and doc[e + 1].is_alpha \
+            and e not in taken and e + 1 not in taken:
+        e, n = e + 2, n + 1
+    return e
+
+
+def particle_end(doc: Doc, e: int, taken: set) -> int:
+    """Where a person's name goes on over a capitalised particle the model left out (`Yohan` +
+    `Le Berre`, `Pieter` + `De Smet`): the particle and the capitalised word after it, on one
+    line and in no other name. e when there is none."""
+    if e + 1 < len(doc) and doc[e].text[:1].isupper() and fold(doc[e].text) in NAME_PARTICLES \
+            and glued(doc, e) and glued(doc, e + 1) and doc[e + 1].text[:1].isupper() and doc[e + 1].is_alpha \
+            and doc[e + 1].pos_ in ("PROPN", "NOUN", "X") and e not in taken and e + 1 not in taken \
+            and doc[e - 1].is_alpha:
+        return e + 2
+    return e
+
+
+def inner_surname(fulls, w: str) -> list:
+    """The full names whose surname opens on the word w, before a particle (`Giscard` of
+    `Valéry Giscard d'Estaing`, `Ladreit` of `Marc Ladreit de Lacharrière`), when none ends on it
+    (`Jaber` of `Hessa al-Jaber`, `Belkacem` of `Najat Vallaud-Belkacem`: the actors component)."""
+    return [f for f in fulls if any(
+        fold(a) == w and (fold(b) in NAME_PARTICLES or fold(b).startswith(("d'", "d’")))
+        for a, b in zip(f["tokens"][1:-1], f["tokens"][2:]))]
+
+
+def name_end(doc: Doc, s: int, e: int) -> int:
+    """Where a person's name the NER ran on over a complement stops: before `de` + an article
+    (`Mme Park` + `de la Constitution`); e when it does not run on."""
+    for j in range(s + 1, e - 1):
+        if fold(doc[j].text) in DE_WORDS and fold(doc[j + 1].text) in ("la", "l'", "le", "les"):
+            return j
+    return e
+
+
+def role_name_end(doc: Doc, s: int, e: int, head: int, ix: ActorIndex, titles: bool) -> int:
+    """Where the person's name an entity opening on a role or a title word (token `head`) holds
+    ends (`Président Trump`), 0 when no name follows it (`Président des États-Unis`). With
+    `titles`, any capitalised word after a title is the name, whatever the tagger calls it (`Mme
+    Park`, read as a foreign word), and the name stops before a complement the NER ran on."""
+    rest = doc[head + 1:e]
+    if not rest or not rest[0].text[:1].isupper() or ix.kind(rest[0].text, "role") or ix.kind(rest[0].text, "not_name"):
+        return 0
+    titled = titles and ix.kind(doc[head].text, "title")
+    if rest[0].pos_ != "PROPN" and not (titled and rest[0].is_alpha):
+        return 0
+    return name_end(doc, s, e) if titled else e
+
+
+def numbered_part(doc: Doc, s: int, e: int) -> int:
+    """Where the place begins in an entity that names a numbered part of it (`15e arrondissement
+    de Paris`, `18 e arrondissement de Paris`): the part is no name, the place after `de` is
+    (ANNOTATION.md); s when the entity is no such thing."""
+    i = s + (1 if fold(doc[s].text) in ("le", "la", "l'") else 0)
+    if i >= e or not re.fullmatch(r"\d+(?:e|er|re|ème|eme)?", doc[i].text):
+        return s
+    i += 1 if i + 1 < e and doc[i + 1].text in ("e", "er", "re", "ème") else 0
+    if i + 2 >= e or not doc[i + 1].text.islower() or fold(doc[i + 2].text) not in DE_WORDS:
+        return s
+    j = i + 3 + (1 if fold(doc[i + 3].text) in ("la", "l'") else 0)
+    return j if j < e and doc[j].text[:1].isupper() else s

@@ -123,3 +123,147 @@ def test_when_short_name_opens_several_organisations_then_the_one_named_most(nlp
 def test_when_known_organisation_is_written_in_lower_case_then_found(nlp, text, surface, actor):
     ms = _mentions_with_ents(nlp, text, [])
     assert [(text[m["start"]:m["end"]], m["actor_id"]) for m in ms] == [(surface, actor)]
+
+
+# -- a person or place the NER cut at a hyphen goes on over the glued capitalised part ---------
+@pytest.mark.parametrize("text, ents, names", [
+    ("La ministre Lisa Morvan-Keller est arrivée. Morvan-Keller a promis une enquête.",
+     [("Lisa Morvan-Keller", "PER"), ("Morvan", "PER")], ["Lisa Morvan-Keller", "Morvan-Keller"]),
+    ("L'étape relie Brevanne-Ourdel et Molsac.", [("Brevanne", "LOC"), ("Molsac", "LOC")],
+     ["Brevanne-Ourdel", "Molsac"]),
+    # two names joined by a hyphen stay two names (`le match Valdoria-Kestrel`)
+    ("Le match Valdoria-Kestrel a été reporté.", [("Valdoria", "LOC"), ("Kestrel", "LOC")], ["Valdoria", "Kestrel"]),
+    # a spaced dash or a lower-case part is no part of the name
+    ("La ligne Brevanne - Molsac est fermée.", [("Brevanne", "LOC"), ("Molsac", "LOC")], ["Brevanne", "Molsac"]),
+    ("Le maire de Brevanne-plage a démissionné.", [("Brevanne", "LOC")], ["Brevanne"]),
+])
+def test_when_name_cut_at_a_hyphen_then_the_glued_part_is_in_it(nlp, text, ents, names):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert [text[m["start"]:m["end"]] for m in ms if m["label"] in ("PER", "LOC", "GPE")] == names, ms
+    per = [m for m in ms if m["label"] == "PER"]
+    assert len({m["actor_id"] for m in per}) <= 1
+
+
+# -- a person's name goes on over a capitalised particle and the word after it ------------------
+@pytest.mark.parametrize("text, ents, name", [
+    ("Paul Arnaud s'incline devant Yohan Le Morvel qui remporte le titre.",
+     [("Paul Arnaud", "PER"), ("Yohan", "PER")], "Yohan Le Morvel"),
+    ("Le Belge Pieter De Vrieze a gagné l'étape.", [("Pieter", "PER")], "Pieter De Vrieze"),
+    # a particle in lower case, a number or a new line after it: the name stops
+    ("Le prix est revenu à Yohan le lendemain.", [("Yohan", "PER")], "Yohan"),
+    ("La victoire revient à Yohan\nLe Morvel est deuxième.", [("Yohan", "PER")], "Yohan"),
+])
+def test_when_capitalised_particle_follows_a_person_then_in_the_name(nlp, text, ents, name):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert text[ms[-1]["start"]:ms[-1]["end"]] == name, ms
+
+
+# -- a speaking group's mention ends on its noun, never on the `et` after it --------------------
+@pytest.mark.parametrize("text, group", [
+    ("La marche a réuni 3 000 personnes selon les gendarmes et 9 000 selon les organisateurs.", "les gendarmes"),
+    ("La statue serait tombée, selon des historiens et la presse locale.", "des historiens"),
+])
+def test_when_group_speaker_before_et_then_the_mention_stops_before_it(nlp, text, group):
+    doc = nlp(text)
+    spans = [text[m["start"]:m["end"]] for m in doc._.depeche_groups]
+    assert group in spans and not any(s.endswith(" et") for s in spans), spans
+
+
+# -- a hyphenated surname is one word of the name: its last part alone is the same person ------
+@pytest.mark.parametrize("text, ents, alone", [
+    ("Nadia al-Karim a ouvert la séance. Plus tard, Karim a répondu aux élus.",
+     [("Nadia al-Karim", "PER"), ("Karim", "PER")], "Karim"),
+    ("Lisa Morvan-Keller a été élue. Selon Keller, le vote est clair.",
+     [("Lisa Morvan-Keller", "PER"), ("Keller", "PER")], "Keller"),
+])
+def test_when_last_part_of_hyphenated_surname_alone_then_the_full_name(nlp, text, ents, alone):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert len({m["actor_id"] for m in ms if m["label"] == "PER"}) == 1, ms
+    assert text[ms[-1]["start"]:ms[-1]["end"]] == alone
+
+
+# -- a first name and a surname after `le`/`la` + a demonym, missed by the NER, are a person ---
+@pytest.mark.parametrize("text, name", [
+    ("Le groupe comprenant le Mexicain Ramiro Ostalgo a rattrapé le peloton.", "Ramiro Ostalgo"),
+    ("Elle a devancé la Japonaise Aiko Tanemura dans le dernier kilomètre.", "Aiko Tanemura"),
+    # one capitalised word only (a company, a club), a plural or no article: no person
+    ("Le Français Valmora a annoncé des pertes.", None),
+    ("Les Italiens Marco Belli et Dario Fo ont gagné.", None),
+])
+def test_when_demonym_then_two_capitalised_words_then_person(nlp, text, name):
+    ms = _mentions_with_ents(nlp, text, [])
+    per = [text[m["start"]:m["end"]] for m in ms if m["label"] == "PER"]
+    assert per == ([name] if name else []), ms
+
+
+def test_when_title_before_a_name_tagged_adjective_then_person(nlp):
+    # the tagger reads `Plante` as an adjective: after a title it is still the name
+    text = "Selon la maire, Mme Plante, la ville rouvrira le pont."
+    ms = _mentions_with_ents(nlp, text, [])
+    assert [text[m["start"]:m["end"]] for m in ms if m["label"] == "PER"] == ["Plante"], ms
+
+
+@pytest.mark.parametrize("text, ents, name", [
+    # a person's name goes on over a lower-case part glued by a hyphen; a place's does not
+    ("Le juge Lee Jung-mi a lu le verdict.", [("Lee Jung", "PER")], "Lee Jung-mi"),
+    ("Le train dessert Brevanne-plage chaque jour.", [("Brevanne", "LOC")], "Brevanne"),
+])
+def test_when_person_cut_before_a_lower_case_hyphenated_part_then_in_the_name(nlp, text, ents, name):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert text[ms[0]["start"]:ms[0]["end"]] == name, ms
+
+
+# -- France's compound regions and départements are places, whatever the NER made of them -------
+@pytest.mark.parametrize("text, place", [
+    ("Le candidat a été giflé à Lamballe (Côtes-d'Armor) mardi.", "Côtes-d'Armor"),
+    ("Il fut délégué du gouvernement en Nouvelle-Calédonie en 1984.", "Nouvelle-Calédonie"),
+    ("Le président de Provence-Alpes-Côte d'Azur s'est rendu sur place.", "Provence-Alpes-Côte d'Azur"),
+    # a one-word département that is a French word too is left to the NER
+    ("Somme toute, la réforme a été adoptée sans débat.", None),
+])
+def test_when_compound_french_region_then_a_place(nlp, text, place):
+    ms = _mentions_with_ents(nlp, text, [])
+    assert [text[m["start"]:m["end"]] for m in ms] == ([place] if place else []), ms
+    if place:
+        assert ms[0]["label"] == "LOC" and ms[0]["country"] == "FRA"
+
+
+# -- a surname of several words, written by its first word alone, is the full name ------------
+@pytest.mark.parametrize("text, ents, actor", [
+    ("Valérien Morand d'Ostal a quitté l'Élysée en 1981. Morand vient d'avoir 91 ans.",
+     [("Valérien Morand d'Ostal", "PER"), ("Morand", "PER")], "valerien_morand_d_ostal"),
+    ("Marc Lebrun de Saint-Aubin a nié les faits. Selon Lebrun, tout est légal.",
+     [("Marc Lebrun de Saint-Aubin", "PER"), ("Lebrun", "PER")], "marc_lebrun_de_saint_aubin"),
+    # a first name alone, or the middle name of a name with no particle, is not that surname
+    ("Jean Paul Morand a parlé. Paul a répondu.", [("Jean Paul Morand", "PER"), ("Paul", "PER")], "paul"),
+])
+def test_when_first_word_of_a_compound_surname_alone_then_the_full_name(nlp, text, ents, actor):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert ms[-1]["actor_id"] == actor, ms
+
+
+# -- a title the NER read with a name and a complement: the name, without the complement -------
+@pytest.mark.parametrize("text, ents, name", [
+    ("Les violations par Mme Varnelli de la Constitution ont été dénoncées.",
+     [("Mme Varnelli de la Constitution", "PER")], "Mme Varnelli"),
+    ("Le discours de M. Okonkwo a été applaudi.", [("M. Okonkwo", "PER")], "M. Okonkwo"),
+    # a role word before no name is no person
+    ("Le Président des Tribunaux a démissionné.", [("Président des Tribunaux", "PER")], None),
+])
+def test_when_title_entity_runs_on_over_a_complement_then_the_name_only(nlp, text, ents, name):
+    ms = _mentions_with_ents(nlp, text, ents)
+    per = [text[m["start"]:m["end"]] for m in ms if m["label"] == "PER"]
+    assert per == ([name] if name else []), ms
+
+
+# -- a numbered part of a place (`15e arrondissement de Paris`) is no name: the place after `de` is
+@pytest.mark.parametrize("text, ents, name", [
+    ("L'église (15 e arrondissement de Valmora) a été évacuée.", [("15 e arrondissement de Valmora", "LOC")], "Valmora"),
+    ("Le commissariat du 18e arrondissement de Valmora a été attaqué.", [("18e arrondissement de Valmora", "LOC")],
+     "Valmora"),
+    # a name with a number that is no numbered part stays whole
+    ("Le groupe 20 Minutes de Valmora a publié l'enquête.", [("20 Minutes de Valmora", "ORG")], "20 Minutes de Valmora"),
+])
+def test_when_entity_names_a_numbered_part_of_a_place_then_the_place(nlp, text, ents, name):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert [text[m["start"]:m["end"]] for m in ms] == [name], ms

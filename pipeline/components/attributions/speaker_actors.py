@@ -185,6 +185,8 @@ def _named_before(ctx: Ctx, words, before: int) -> str:
 def _group_mention(ctx: Ctx, words, actor_id: str = "") -> str:
     """Add a GROUP mention for an unnamed speaking group (`des médias` -> group-medias); with
     actor_id, a later description of a group already met (`la même source`)."""
+    while words and words[-1].pos_ in ("CCONJ", "PUNCT"):
+        words = words[:-1]  # `selon les autorités et 400 000 selon…`: the `et` is no part of it
     k = 0
     while k < len(words) and words[k].pos_ == "DET":
         k += 1
