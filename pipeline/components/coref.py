@@ -43,6 +43,7 @@ SOURCE_PRONOUNS = {"lui": ("m", "s"), "elle": ("f", "s"), "eux": ("m", "p"), "el
 DEF_DET = {"le": "m", "la": "f", "l'": "", "les": ""}
 QUOTE_OPEN = {"«": "»", "“": "”", "\"": "\""}
 WINDOW = 5  # sentences an antecedent is looked for in
+FEMININE_REACH = 2  # sentences within which a shown feminine gender outranks closeness
 ANTECEDENT_TYPES = ("person", "organization", "state")
 DE_ET = DE | {"et"}  # words inside an institution's own name (`ministère russe des Situations d'urgence`)
 
@@ -167,6 +168,24 @@ def _acts(doc: Doc, det: int, noun) -> bool:
     return j >= 0 and doc[j].text in (",", "»", "\"", "”")
 
 
+def paragraph_sentences(doc: Doc) -> list[int]:
+    """The sentence number of every token: the parser's sentences, and a new one after every
+    line break (the parser often runs a sentence on over a paragraph break, `… », confie Paul
+    Roy.\n\nLéa Morel, chargée de recherche, …`, which would put the two names at the same
+    distance from the next `il`)."""
+    sents = [0] * len(doc)
+    k, new = 0, False
+    parsed = doc.has_annotation("SENT_START")
+    for t in doc:
+        new = new or parsed and t.is_sent_start
+        if new and t.i and not t.is_space:
+            k += 1
+            new = False
+        sents[t.i] = k
+        new = new or "\n" in t.text or "\n" in t.whitespace_
+    return sents
+
+
 class Coreference:
     """Built once per Doc from the actors component's candidates (dicts with ts, te, type,
     actor_id, name, country, wikidata, role, gender, label); `mentions()` is the coref
@@ -176,11 +195,7 @@ class Coreference:
         self.doc = doc
         self.index = index
         self.quoted = quoted(doc.text)
-        self.sents = [0] * len(doc)  # the parser's sentence of every token
-        if doc.has_annotation("SENT_START"):
-            for k, sent in enumerate(doc.sents):
-                for t in sent:
-                    self.sents[t.i] = k
+        self.sents = paragraph_sentences(doc)
         self.role_toks: set[int] = set()
         self.in_mention: set[int] = set()
         for c in cands:
@@ -286,7 +301,10 @@ class Coreference:
             # a name of the same sentence that is not its subject (`Après avoir critiqué Paul
             # Roy, il …`) comes after the subject of the previous sentence
             near = dist if subj or dist else 1
-            key = (described, gender == "f" and g == "f", -near, subj, c["type"] == "person", c["ts"])
+            # a feminine antecedent outranks a nearer one of unknown gender only when it is near
+            # itself: `elle` five sentences after `la Maison-Blanche` is not it
+            fem = gender == "f" and g == "f" and near <= FEMININE_REACH
+            key = (described, fem, -near, subj, c["type"] == "person", c["ts"])
             scored.append((key, c))
         if not scored and fallback and counts:
             return [dict(max(counts.values(), key=lambda v: (v[0], v[1]["ts"]))[1], fallback=True)]

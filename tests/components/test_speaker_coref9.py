@@ -1,0 +1,60 @@
+"""Pronoun speakers on unseen news (issue 15, helper speakers9), one table per general cause
+found reading `depeche run` on unseen winer-fr 2016-2017 articles; invented sentences, none
+copied from a gold article:
+
+- a line break starts a new sentence for coreference, even where the parser runs the two
+  paragraphs into one: the name opening the new paragraph is nearer to the next `il` than the
+  one closing the paragraph before (`…, confie Paul Roy.\\n\\nMarc Blanc, chercheur, …
+  remarque-t-il`);
+- a feminine antecedent outranks a nearer one of unknown gender only when it is itself near:
+  `elle` five sentences after `la Maison-Blanche` takes up the organisation of its own sentence.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.components.test_speaker_coref import _actors
+
+FILLER = ("Le texte a été voté au printemps. Les recours ont été nombreux. Les audiences ont duré "
+          "des semaines. ")
+
+PARAGRAPH = [
+    # (text, content, the speaker's actor name)
+    ("« Le fossile est très ancien » , confie Paul Roy.\n\nMarc Blanc , chargé de recherche au CNRS, à "
+     "Lyon, est plus réservé. « Ces fossiles sont mal conservés » , remarque-t-il.",
+     "Ces fossiles sont mal conservés", "Marc Blanc"),
+    ("En effet, le Sénat voulait déjà réécrire le texte.\n\nPaul Roy s'est exprimé depuis son bureau. Il "
+     "a expliqué que la loi serait retirée.", "la loi serait retirée", "Paul Roy"),
+    ("Ces cadeaux ont été faits à M. Roy par Marc Blanc , négociant en vins et « fournisseur de l’ Élysée , "
+     "de Matignon et du Quai d’Orsay » .\n\nPour Roy, il s'agit d'une coïncidence et cela n'a rien à voir "
+     "avec l’« affaire Vidal ». « C’est un vrai cadeau, par un vrai ami. » , précise-t-il.",
+     "C’est un vrai cadeau, par un vrai ami.", "Roy"),
+    # without a line break the name closing the sentence before stays the antecedent
+    ("« Le fossile est très ancien » , confie Paul Roy. Les fossiles ont été trouvés en Chine. "
+     "« Ils sont bien conservés » , remarque-t-il.", "Ils sont bien conservés", "Paul Roy"),
+]
+
+
+@pytest.mark.parametrize("text, content, actor", PARAGRAPH)
+def test_when_a_paragraph_opens_with_a_name_then_the_next_pronoun_takes_it_up(nlp, text, content, actor):
+    assert _actors(nlp, text, content) == [actor]
+
+
+FEMININE = [
+    # (text, content, the actor it must be, the actor it must not be)
+    ("La Maison-Blanche a publié un décret. " + FILLER + "Le jugement est accueilli avec soulagement par "
+     "l'Union des libertés civiles : « C'est une victoire pour le pays » a-t-elle déclaré.",
+     "C'est une victoire pour le pays", "Union des libertés civiles", "Maison-Blanche"),
+]
+
+
+@pytest.mark.parametrize("text, content, actor, wrong", FEMININE)
+def test_when_a_feminine_name_is_far_then_a_near_antecedent_comes_first(nlp, text, content, actor, wrong):
+    actors = _actors(nlp, text, content)
+    assert wrong not in actors and actor in actors, actors
+
+
+def test_when_a_feminine_name_is_near_then_it_outranks_an_unknown_gender(nlp):
+    text = ("La Commission européenne a ouvert une enquête sur Vélia. Paul Roy, le fondateur de Vélia, était "
+            "à Bruxelles mardi. Elle a affirmé que les aides étaient illégales.")
+    assert _actors(nlp, text, "les aides étaient illégales") == ["Commission européenne"]
