@@ -41,6 +41,8 @@ from pipeline.names import fold, slug
 PRONOUNS = {"il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p")}
 SOURCE_PRONOUNS = {"lui": ("m", "s"), "elle": ("f", "s"), "eux": ("m", "p"), "elles": ("f", "p")}
 DEF_DET = {"le": "m", "la": "f", "l'": "", "les": ""}
+CLITICS = {"se", "s'", "ne", "n'", "y", "en", "le", "la", "l'", "les", "lui", "leur", "me", "m'", "te", "t'",
+           "nous", "vous"}
 QUOTE_OPEN = {"«": "»", "“": "”", "\"": "\""}
 WINDOW = 5  # sentences an antecedent is looked for in
 FEMININE_REACH = 2  # sentences within which a shown feminine gender outranks closeness
@@ -98,8 +100,8 @@ def _subject_rank(span) -> int:
                 doc[k].pos_ in ("VERB", "AUX") and "Fin" in doc[k].morph.get("VerbForm")):
             k += 1
         j = k + 1 if k < len(doc) and doc[k].text == "," else j + 1
-    while j < len(doc) and doc[j].pos_ == "ADV" and j - span.end < 4:
-        j += 1
+    while j < len(doc) and (doc[j].pos_ == "ADV" or _clitic(doc[j])) and j - span.end < 4:
+        j += 1  # `Paul Roy s'est exprimé`, `Paul Roy ne l'a pas dit`
     if j < len(doc) and doc[j].pos_ in ("VERB", "AUX") and "Fin" in doc[j].morph.get("VerbForm") and not (
             span.start > 0 and (fold(doc[span.start - 1].text) in ("que", "qu'") or _subordinator(doc[span.start - 1]))) \
             and not _in_relative(doc, span.start) and not _complement(span):
@@ -114,7 +116,18 @@ def _subject_rank(span) -> int:
         # next `Il affirme` most often goes on with him)
         return 1 if _source_of(doc, span.start) else 0
     verb = tok.head
-    return 2 if verb.dep_ in ("ROOT", "conj", "parataxis") else 1
+    if tok.dep_ == "obl:agent" and verb.dep_ in ("acl", "amod"):
+        return 0  # `les buts encaissés par Paul Roy`: the agent of a participle that qualifies a noun
+    while verb.dep_ == "conj" and verb.head.i < verb.i:
+        # `il a ajouté que … et que Léa Roy travaillait pour lui`: the second of two coordinated
+        # clauses is as subordinate as the first
+        verb = verb.head
+    return 2 if verb.dep_ in ("ROOT", "parataxis") else 1
+
+
+def _clitic(tok) -> bool:
+    """A clitic pronoun or negation between a subject and its verb (`se`, `l'`, `lui`, `ne`)."""
+    return tok.lower_ in CLITICS and (tok.pos_ == "PRON" or tok.lower_ in ("ne", "n'"))
 
 
 def _subordinator(tok) -> bool:

@@ -7,7 +7,12 @@ copied from a gold article:
   one closing the paragraph before (`…, confie Paul Roy.\\n\\nMarc Blanc, chercheur, …
   remarque-t-il`);
 - a feminine antecedent outranks a nearer one of unknown gender only when it is itself near:
-  `elle` five sentences after `la Maison-Blanche` takes up the organisation of its own sentence.
+  `elle` five sentences after `la Maison-Blanche` takes up the organisation of its own sentence;
+- how much a name is the subject the next pronoun goes on with, from the parse: the subject of the
+  second of two coordinated `que` clauses is as subordinate as the first (`il a ajouté que … et
+  que Léa Roy travaillait pour lui`); the agent of a participle qualifying a noun (`les buts
+  encaissés par Paul Roy`) is no subject; a clitic between a name and its verb (`Paul Roy s'en
+  est plaint`) does not hide that the name is the verb's subject.
 """
 from __future__ import annotations
 
@@ -58,3 +63,28 @@ def test_when_a_feminine_name_is_near_then_it_outranks_an_unknown_gender(nlp):
     text = ("La Commission européenne a ouvert une enquête sur Vélia. Paul Roy, le fondateur de Vélia, était "
             "à Bruxelles mardi. Elle a affirmé que les aides étaient illégales.")
     assert _actors(nlp, text, "les aides étaient illégales") == ["Commission européenne"]
+
+
+SUBJECT = [
+    # (text, content, the speaker's actor name)
+    ("Paul Roy a contesté les accusations. Il a aussi ajouté que « ce travail est réel » et que Léa Roy "
+     "travaillait pour lui « depuis toujours » .\n\nPour lui, « la vraie question est ailleurs » .",
+     "la vraie question est ailleurs", "Paul Roy"),
+    ("Paul Roy a contesté les accusations. Il a aussi ajouté que « ce travail est réel » et que Léa Roy "
+     "travaillait pour lui « depuis toujours » . Il explique que « tout le monde le savait » .",
+     "tout le monde le savait", "Paul Roy"),
+    ("L'entraîneur lyonnais, Marc Blanc, juge que le résultat doit servir de leçon. « Nous avons mal joué » "
+     "a-t-il expliqué. Interrogé sur les nombreux buts encaissés par Paul Roy, il explique que la défense "
+     "n'était pas bonne.", "la défense n'était pas bonne", "Marc Blanc"),
+    ("Le Sénat a rejeté le texte jeudi et Paul Roy s'en est plaint depuis son bureau. Il a expliqué que la "
+     "loi serait retirée.", "la loi serait retirée", "Paul Roy"),
+    # a subject of the same sentence stays the antecedent, whatever the participle before it
+    ("Marc Blanc, l'entraîneur lyonnais, juge que le résultat doit servir de leçon. Interrogé sur le match, "
+     "Paul Roy, qui a encaissé de nombreux buts, explique que la défense n'était pas bonne. Il ajoute que "
+     "l'équipe doit progresser.", "l'équipe doit progresser", "Paul Roy"),
+]
+
+
+@pytest.mark.parametrize("text, content, actor", SUBJECT)
+def test_when_the_parse_shows_the_main_subject_then_the_pronoun_takes_it_up(nlp, text, content, actor):
+    assert _actors(nlp, text, content) == [actor]
