@@ -43,6 +43,7 @@ SOURCE_PRONOUNS = {"lui": ("m", "s"), "elle": ("f", "s"), "eux": ("m", "p"), "el
 DEF_DET = {"le": "m", "la": "f", "l'": "", "les": ""}
 CLITICS = {"se", "s'", "ne", "n'", "y", "en", "le", "la", "l'", "les", "lui", "leur", "me", "m'", "te", "t'",
            "nous", "vous"}
+ENDS = (".", "!", "?", ";")  # punctuation ending a sentence
 QUOTE_OPEN = {"«": "»", "“": "”", "\"": "\""}
 WINDOW = 5  # sentences an antecedent is looked for in
 FEMININE_REACH = 2  # sentences within which a shown feminine gender outranks closeness
@@ -415,7 +416,10 @@ class Coreference:
             country = country or ix.demonym(doc[k].text)
             words.add(fold(doc[k].text))
             k += 1
-        if any(x in self.in_mention or doc[x].pos_ == "PROPN" and x == k for x in range(k, min(k + 3, len(doc)))):
+        ahead = range(k, min(k + 3, len(doc)))
+        # (not past the end of its sentence: `…, conclut l'agence.\n\nPaul Roy a nié`)
+        ahead = ahead[:next((n for n, x in enumerate(ahead) if doc[x].is_space or doc[x].text in ENDS), len(ahead))]
+        if any(x in self.in_mention or doc[x].pos_ == "PROPN" and x == k for x in ahead):
             return None  # `le président Macron`, `l'agence de presse Anadolu`: a role of the name
         if k + 1 < len(doc) and fold(doc[k].text) in DE and kind != "role" and (
                 {k, k + 1} & self.in_mention or doc[k + 1].pos_ in ("NOUN", "ADJ")):

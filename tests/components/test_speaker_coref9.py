@@ -12,7 +12,10 @@ copied from a gold article:
   second of two coordinated `que` clauses is as subordinate as the first (`il a ajouté que … et
   que Léa Roy travaillait pour lui`); the agent of a participle qualifying a noun (`les buts
   encaissés par Paul Roy`) is no subject; a clitic between a name and its verb (`Paul Roy s'en
-  est plaint`) does not hide that the name is the verb's subject.
+  est plaint`) does not hide that the name is the verb's subject;
+- an organisation description ending its sentence (`…, fustige encore l'association.`) takes up
+  the organisation named before even when a name opens the next paragraph (that name is no
+  apposition of it); one followed by its own name (`l'association Sortir du nucléaire`) is that.
 """
 from __future__ import annotations
 
@@ -88,3 +91,17 @@ SUBJECT = [
 @pytest.mark.parametrize("text, content, actor", SUBJECT)
 def test_when_the_parse_shows_the_main_subject_then_the_pronoun_takes_it_up(nlp, text, content, actor):
     assert _actors(nlp, text, content) == [actor]
+
+
+GREENPEACE = ("Ainsi, selon Greenpeace , « il s’agit du troisième incendie en dix jours » . « Tout cela s'inscrit "
+              "dans un contexte de dégradation grave des réacteurs » , fustige ")
+
+
+@pytest.mark.parametrize("text, actor", [
+    (GREENPEACE + "encore l'association.\n\nPaul Roy , candidat à la présidentielle , a affirmé que la centrale "
+     "devait fermer.", "Greenpeace"),
+    (GREENPEACE + "l'association Sortir du nucléaire.\n\nPaul Roy a affirmé que la centrale devait fermer.",
+     "Sortir du nucléaire"),
+])
+def test_when_an_organisation_description_ends_its_sentence_then_it_takes_up_the_organisation(nlp, text, actor):
+    assert _actors(nlp, text, "Tout cela s'inscrit dans un contexte de dégradation grave des réacteurs") == [actor]
