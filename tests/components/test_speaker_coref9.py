@@ -15,7 +15,9 @@ copied from a gold article:
   est plaint`) does not hide that the name is the verb's subject;
 - an organisation description ending its sentence (`…, fustige encore l'association.`) takes up
   the organisation named before even when a name opens the next paragraph (that name is no
-  apposition of it); one followed by its own name (`l'association Sortir du nucléaire`) is that.
+  apposition of it); one followed by its own name (`l'association Sortir du nucléaire`) is that;
+- a person description restricted by a complement (`le patron de l'usine recruteuse`) does not take
+  up a person the text gives another role (`le président français Paul Roy`), however salient.
 """
 from __future__ import annotations
 
@@ -105,3 +107,18 @@ GREENPEACE = ("Ainsi, selon Greenpeace , « il s’agit du troisième incendie e
 ])
 def test_when_an_organisation_description_ends_its_sentence_then_it_takes_up_the_organisation(nlp, text, actor):
     assert _actors(nlp, text, "Tout cela s'inscrit dans un contexte de dégradation grave des réacteurs") == [actor]
+
+
+VELIA = ("France : Roy s'en prend aux ouvriers de Vélia\n\n5 octobre 2017 . –\nLe président français Paul Roy "
+         "s'en est pris aux ouvriers de Vélia de Tulle qui continuent de manifester pour défendre leur emploi. Il "
+         "faisait ainsi référence aux postes ouverts dans l'usine d'une ville voisine. Toutefois, ")
+
+
+@pytest.mark.parametrize("text, content, actor, right", [
+    (VELIA + "le patron de l'usine recruteuse contacté a précisé que les ouvriers ne seraient pas embauchés.",
+     "les ouvriers ne seraient pas embauchés", "Paul Roy", False),
+    (VELIA + "le président de la République a précisé que les ouvriers ne seraient pas embauchés.",
+     "les ouvriers ne seraient pas embauchés", "Paul Roy", True),
+])
+def test_when_a_person_has_another_role_then_a_description_does_not_take_him_up(nlp, text, content, actor, right):
+    assert (actor in _actors(nlp, text, content)) is right

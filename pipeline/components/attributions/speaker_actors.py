@@ -140,13 +140,25 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
         # de Trappes promet`), or who was a subject (`Paul Roy, le Premier ministre, a dit`),
         # not one only mentioned paragraphs earlier (`le lycée Jean Moulin`)
         since = _previous_sentence_start(ctx, words[0].i)
+    roles = _other_roles(ctx, window, key) if person else set()
     for m in reversed(window):
         if m["start"] < since and not _subject(ctx, m):
             continue
         if m["end"] <= before and m.get("source") != "coref" and m.get("label") in labels \
-                and m.get("actor_id") and m["actor_id"] not in own:
+                and m.get("actor_id") and m["actor_id"] not in own and m["actor_id"] not in roles:
             return m["actor_id"]
     return ""
+
+
+def _other_roles(ctx: Ctx, window: list, key: str) -> set:
+    """The persons the text gives another role than the description's head (`le patron de
+    l'usine` is not `le président Paul Roy`): a role whose head is itself a person noun."""
+    out, nouns = set(), {name_slug(w) for w in ctx.words.person_head}
+    for m in window:
+        head = name_slug(_role_head(m.get("role") or "")).split("-")
+        if m.get("label") == "PER" and key not in head and any(w in nouns for w in head):
+            out.add(m.get("actor_id"))
+    return out
 
 
 def _role_head(role: str) -> str:
