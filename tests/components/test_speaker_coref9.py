@@ -17,7 +17,11 @@ copied from a gold article:
   the organisation named before even when a name opens the next paragraph (that name is no
   apposition of it); one followed by its own name (`l'association Sortir du nucléaire`) is that;
 - a person description restricted by a complement (`le patron de l'usine recruteuse`) does not take
-  up a person the text gives another role (`le président français Paul Roy`), however salient.
+  up a person the text gives another role (`le président français Paul Roy`), however salient;
+- a name ending the speaker phrase right after its role's complement is the role's holder (`le
+  ministre de l'Intérieur Paul Roy`), not when the word before it is itself a person noun (`le
+  conseiller du président Paul Roy`) or the complement has its own determiner (`un photographe de
+  l'agence Vélia`).
 """
 from __future__ import annotations
 
@@ -121,4 +125,18 @@ VELIA = ("France : Roy s'en prend aux ouvriers de Vélia\n\n5 octobre 2017 . –
      "les ouvriers ne seraient pas embauchés", "Paul Roy", True),
 ])
 def test_when_a_person_has_another_role_then_a_description_does_not_take_him_up(nlp, text, content, actor, right):
+    assert (actor in _actors(nlp, text, content)) is right
+
+
+@pytest.mark.parametrize("text, content, actor, right", [
+    ("Le suspect avait ouvert le feu sur des policiers, ce qu'a d'ailleurs confirmé le ministre de l'Intérieur "
+     "Paul Roy.", "Le suspect avait ouvert le feu sur des policiers", "Paul Roy", True),
+    ("Le porte-parole du gouvernement Paul Roy a affirmé que la réforme serait votée.",
+     "la réforme serait votée", "Paul Roy", True),
+    ("Le conseiller du président Paul Roy a affirmé que la réforme serait votée.",
+     "la réforme serait votée", "Paul Roy", False),
+    ("Un photographe de l'agence Vélia affirme que le cargo venait de Syrie.",
+     "le cargo venait de Syrie", "Vélia", False),
+])
+def test_when_a_name_ends_the_phrase_after_a_complement_then_it_holds_the_role(nlp, text, content, actor, right):
     assert (actor in _actors(nlp, text, content)) is right
