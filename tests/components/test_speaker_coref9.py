@@ -21,7 +21,9 @@ copied from a gold article:
 - a name ending the speaker phrase right after its role's complement is the role's holder (`le
   ministre de l'Intérieur Paul Roy`), not when the word before it is itself a person noun (`le
   conseiller du président Paul Roy`) or the complement has its own determiner (`un photographe de
-  l'agence Vélia`).
+  l'agence Vélia`);
+- a speaker the recogniser missed (`Al-Nasri indique`) is the one person named before with that
+  surname, none when two share it.
 """
 from __future__ import annotations
 
@@ -140,3 +142,16 @@ def test_when_a_person_has_another_role_then_a_description_does_not_take_him_up(
 ])
 def test_when_a_name_ends_the_phrase_after_a_complement_then_it_holds_the_role(nlp, text, content, actor, right):
     assert (actor in _actors(nlp, text, content)) is right
+
+
+NASRI = ("Le 28 juillet, lors d'une rare allocution télévisée, le chef du Front al-Fadl, Abou Karim al-Nasri , {} "
+         "la rupture de ses liens avec Al-Qaida. Al-Nasri indique notamment que cette décision a été prise pour "
+         "« protéger la révolution » .")
+
+
+@pytest.mark.parametrize("text, actors", [
+    (NASRI.format("annonce"), ["Abou Karim al-Nasri"]),
+    (NASRI.format("et son frère Omar al-Nasri annoncent"), [""]),
+])
+def test_when_a_missed_name_is_a_surname_then_it_is_the_one_person_of_that_surname(nlp, text, actors):
+    assert _actors(nlp, text, "cette décision a été prise pour « protéger la révolution »") == actors

@@ -163,11 +163,14 @@ def _named_before(ctx: Ctx, words, before: int) -> str:
     key = name_slug(" ".join(t.text for t in words))
     ms, starts = ctx.mention_index
     hi = bisect.bisect_left(starts, before)
-    for m in reversed(ms[max(0, hi - ANTECEDENT_WINDOW):hi]):
-        if m.get("source") != "coref" and m.get("actor_id") and key in (
-                name_slug(ctx.text[m["start"]:m["end"]]), name_slug(m.get("name") or "")):
+    earlier = [m for m in reversed(ms[max(0, hi - ANTECEDENT_WINDOW):hi]) if m.get("source") != "coref" and m.get("actor_id")]
+    for m in earlier:
+        if key in (name_slug(ctx.text[m["start"]:m["end"]]), name_slug(m.get("name") or "")):
             return m["actor_id"]
-    return ""
+    # `Al-Joulani indique` after `Abou Mohammed al-Joulani`: the surname of one person named before
+    surnamed = {m["actor_id"] for m in earlier if m.get("label") == "PER"
+                and name_slug(m.get("name") or "").endswith("-" + key)}
+    return surnamed.pop() if key and len(surnamed) == 1 else ""
 
 
 def _group_mention(ctx: Ctx, words, actor_id: str = "") -> str:
