@@ -131,6 +131,13 @@ def _clitic(tok) -> bool:
     return tok.lower_ in CLITICS and (tok.pos_ == "PRON" or tok.lower_ in ("ne", "n'"))
 
 
+def _genitive(span) -> bool:
+    """Is the name the `de` complement of a common noun (`l'investiture d'Obama`)?"""
+    tok = span.root
+    return tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" and tok.head.i < tok.i \
+        and any(c.dep_ == "case" and fold(c.text) in ("de", "d'", "du", "des") for c in tok.children)
+
+
 def _subordinator(tok) -> bool:
     """`dans le cas où Paul Roy renoncerait`, `si Paul Roy part`: a name right after a
     subordinating word is the subject of a subordinate clause."""
@@ -233,6 +240,7 @@ class Coreference:
         a["quoted"] = self.quoted(doc[c["ts"]].idx)
         a["origin"] = doc[c["ts"]].idx  # where its chain's name is written
         a["subject"] = _subject_rank(doc[c["ts"]:c["te"]])
+        a["genitive"] = _genitive(doc[c["ts"]:c["te"]])
         a["number"] = "s"
         a["nouns"] = set()  # common nouns describing it just before (`le constructeur Airbus`)
         if c["type"] == "person":
@@ -315,6 +323,8 @@ class Coreference:
             # a name of the same sentence that is not its subject (`Après avoir critiqué Paul
             # Roy, il …`) comes after the subject of the previous sentence
             near = dist if subj or dist else 1
+            if c.get("genitive") and not subj and not last:
+                near += 1  # `la première investiture d'Obama`: a noun's complement is out of focus
             # a feminine antecedent outranks a nearer one of unknown gender only when it is near
             # itself: `elle` five sentences after `la Maison-Blanche` is not it
             fem = gender == "f" and g == "f" and near <= FEMININE_REACH

@@ -23,7 +23,9 @@ copied from a gold article:
   conseiller du président Paul Roy`) or the complement has its own determiner (`un photographe de
   l'agence Vélia`);
 - a speaker the recogniser missed (`Al-Nasri indique`) is the one person named before with that
-  surname, none when two share it.
+  surname, none when two share it;
+- a name that is only a noun's `de` complement (`la première investiture de Marc Blanc`) counts one
+  sentence further than it stands: the subject before it stays the antecedent.
 """
 from __future__ import annotations
 
@@ -155,3 +157,17 @@ NASRI = ("Le 28 juillet, lors d'une rare allocution télévisée, le chef du Fro
 ])
 def test_when_a_missed_name_is_a_surname_then_it_is_the_one_person_of_that_surname(nlp, text, actors):
     assert _actors(nlp, text, "cette décision a été prise pour « protéger la révolution »") == actors
+
+
+PHOTOS = ("Sans apporter de preuves, Paul Roy a affirmé que « les photographes ont été orientés » . {}\n\nAffirmant "
+          "qu'il n'existait pas de chiffres officiels, il a critiqué la comparaison faite par les médias.")
+
+
+@pytest.mark.parametrize("text, actor", [
+    (PHOTOS.format("Des photos aériennes montrent qu'une foule plus importante avait assisté à la première "
+                   "investiture de Marc Blanc."), "Paul Roy"),
+    (PHOTOS.format("Marc Blanc avait attiré une foule plus importante lors de sa première investiture."),
+     "Marc Blanc"),
+])
+def test_when_a_name_is_a_nouns_complement_then_the_subject_before_it_comes_first(nlp, text, actor):
+    assert _actors(nlp, text, "il n'existait pas de chiffres officiels") == [actor]
