@@ -93,6 +93,40 @@ def _subject_rank(span) -> int:
     role (`le sénateur Tom Cotton dénonce`) is the subject its role is; a name followed by a
     finite verb (`…, Ömer Sayan, exige que`) is one whatever the parse says."""
     doc, tok = span.doc, span.root
+    fronted = _fronted_source(span)
+    if fronted:
+        # `Pour Paul Roy, Marc Blanc est victime d'un acharnement. Il estime …`: the source opening
+        # the sentence is what it is about; the subject after it is inside what he is cited for
+        return 2 if fronted[0] <= span.start < fronted[1] else min(1, _subject_rank_in(span, tok))
+    return _subject_rank_in(span, tok)
+
+
+def _fronted_source(span) -> Optional[tuple[int, int]]:
+    """The tokens [start, end) of a source opening the name's sentence (`Pour Paul Roy,`, `Selon
+    l'ONU,`, `D'après lui,`), or None."""
+    doc = span.doc
+    if not doc.has_annotation("SENT_START"):
+        return None
+    k = span.start
+    while k > span.sent.start and not ("\n" in doc[k - 1].text or "\n" in doc[k - 1].whitespace_):
+        k -= 1  # (a line break starts a sentence, paragraph_sentences)
+    while k < span.start and (doc[k].is_space or doc[k].is_punct):
+        k += 1
+    first = fold(doc[k].text) if k < len(doc) else ""
+    if first in ("pour", "selon"):
+        k += 1
+    elif first == "d'" and k + 1 < len(doc) and fold(doc[k + 1].text) == "apres":
+        k += 2
+    else:
+        return None
+    end = k
+    while end < len(doc) and end - k < 12 and doc[end].text != "," and not doc[end].is_sent_end:
+        end += 1
+    return (k, end) if end < len(doc) and doc[end].text == "," and end > k else None
+
+
+def _subject_rank_in(span, tok) -> int:
+    doc = span.doc
     j = span.end
     if j < len(doc) and doc[j].text == ",":
         # `Arnaud Vidal, l'ancien ministre de l'économie, avait été`: over an apposition

@@ -25,7 +25,9 @@ copied from a gold article:
 - a speaker the recogniser missed (`Al-Nasri indique`) is the one person named before with that
   surname, none when two share it;
 - a name that is only a noun's `de` complement (`la première investiture de Marc Blanc`) counts one
-  sentence further than it stands: the subject before it stays the antecedent.
+  sentence further than it stands: the subject before it stays the antecedent;
+- a source opening a sentence (`Pour Roy, Blanc est victime …`) is what the sentence is about:
+  the next `Il` takes it up, not the subject inside what it is cited for.
 """
 from __future__ import annotations
 
@@ -171,3 +173,16 @@ PHOTOS = ("Sans apporter de preuves, Paul Roy a affirmé que « les photographes
 ])
 def test_when_a_name_is_a_nouns_complement_then_the_subject_before_it_comes_first(nlp, text, actor):
     assert _actors(nlp, text, "il n'existait pas de chiffres officiels") == [actor]
+
+
+VICTIM = ("Paul Roy , le conseiller spécial de Marc Blanc, a tenu à nuancer la polémique. Sur la radio, il a pris la "
+          "défense du candidat.\n\nPour {}, Blanc est victime « depuis un mois » d' « acharnement » de la part des "
+          "médias. Il estime que le candidat a bien fait de dire « la vérité » .")
+
+
+@pytest.mark.parametrize("text, actor", [
+    (VICTIM.format("Roy"), "Paul Roy"),
+    (VICTIM.format("la presse locale"), "Marc Blanc"),
+])
+def test_when_a_source_opens_the_sentence_then_the_next_pronoun_takes_it_up(nlp, text, actor):
+    assert _actors(nlp, text, "le candidat a bien fait de dire « la vérité »") == [actor]
