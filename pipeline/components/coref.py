@@ -21,8 +21,10 @@ What is resolved (outside quotation marks only; inside them `il` is the quoted s
 | `le pays` | `coref:description-state` | the last state |
 
 Antecedents are named mentions before the anaphor and outside quotation marks, within five
-sentences, ranked by: agreement shown on both sides, closeness (sentences), being a subject,
-then position. `institutions()` gives the actors component one more kind of named mention:
+sentences, ranked by: agreement shown on both sides (a shown feminine outranks closeness within
+two sentences only), closeness (sentences, a line break starting one; a noun's `de` complement
+counts one further), being a subject (from the parse: a main clause's, a source opening its
+sentence, `Pour X, …`, over the subject inside what X is cited for), then position. `institutions()` gives the actors component one more kind of named mention:
 an institution described by its place or state (`le rectorat de Rennes`, `la mairie de
 Brest`, `le ministère russe des Situations d'urgence`) is an organisation of its own, not
 its place, when it acts (subject, agent, source); its mention stops before the place, which
