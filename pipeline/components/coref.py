@@ -234,8 +234,8 @@ def paragraph_sentences(doc: Doc) -> list[int]:
     k, new = 0, False
     parsed = doc.has_annotation("SENT_START")
     for t in doc:
-        new = new or parsed and t.is_sent_start
-        if new and t.i and not t.is_space:
+        new = new or parsed and t.is_sent_start and t.i > 0
+        if new and not t.is_space:
             k += 1
             new = False
         sents[t.i] = k
