@@ -186,3 +186,15 @@ VICTIM = ("Paul Roy , le conseiller spécial de Marc Blanc, a tenu à nuancer la
 ])
 def test_when_a_source_opens_the_sentence_then_the_next_pronoun_takes_it_up(nlp, text, actor):
     assert _actors(nlp, text, "le candidat a bien fait de dire « la vérité »") == [actor]
+
+
+@pytest.mark.parametrize("text, name, genitive", [
+    ("Il n'est pour rien dans la conclusion des contrats de M. Blanc avec la mairie.", "Blanc", True),
+    ("Il n'est pour rien dans la conclusion des contrats de Marc Blanc avec la mairie.", "Marc Blanc", True),
+    ("M. Blanc a signé les contrats avec la mairie.", "Blanc", False),
+])
+def test_when_a_name_or_its_title_is_a_nouns_complement_then_it_is_genitive(nlp, text, name, genitive):
+    from pipeline.components.coref import _genitive
+    doc = nlp(text)
+    start = text.index(name)
+    assert _genitive(doc.char_span(start, start + len(name))) is genitive
