@@ -21,8 +21,10 @@ What is resolved (outside quotation marks only; inside them `il` is the quoted s
 | `le pays` | `coref:description-state` | the last state |
 
 Antecedents are named mentions before the anaphor and outside quotation marks, within five
-sentences, ranked by: agreement shown on both sides, closeness (sentences), being a subject,
-then position. `institutions()` gives the actors component one more kind of named mention:
+sentences, ranked by: agreement shown on both sides (a shown feminine outranks closeness within
+two sentences only), closeness (sentences, a line break starting one; a noun's `de` complement
+counts one further), being a subject (from the parse: a main clause's, a source opening its
+sentence, `Pour X, …`, over the subject inside what X is cited for), then position. `institutions()` gives the actors component one more kind of named mention:
 an institution described by its place or state (`le rectorat de Rennes`, `la mairie de
 Brest`, `le ministère russe des Situations d'urgence`) is an organisation of its own, not
 its place, when it acts (subject, agent, source); its mention stops before the place, which
@@ -41,8 +43,12 @@ from pipeline.names import fold, slug
 PRONOUNS = {"il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p")}
 SOURCE_PRONOUNS = {"lui": ("m", "s"), "elle": ("f", "s"), "eux": ("m", "p"), "elles": ("f", "p")}
 DEF_DET = {"le": "m", "la": "f", "l'": "", "les": ""}
+CLITICS = {"se", "s'", "ne", "n'", "y", "en", "le", "la", "l'", "les", "lui", "leur", "me", "m'", "te", "t'",
+           "nous", "vous"}
+ENDS = (".", "!", "?", ";")  # punctuation ending a sentence
 QUOTE_OPEN = {"«": "»", "“": "”", "\"": "\""}
 WINDOW = 5  # sentences an antecedent is looked for in
+FEMININE_REACH = 2  # sentences within which a shown feminine gender outranks closeness
 ANTECEDENT_TYPES = ("person", "organization", "state")
 DE_ET = DE | {"et"}  # words inside an institution's own name (`ministère russe des Situations d'urgence`)
 
@@ -89,6 +95,40 @@ def _subject_rank(span) -> int:
     role (`le sénateur Tom Cotton dénonce`) is the subject its role is; a name followed by a
     finite verb (`…, Ömer Sayan, exige que`) is one whatever the parse says."""
     doc, tok = span.doc, span.root
+    fronted = _fronted_source(span)
+    if fronted:
+        # `Pour Paul Roy, Marc Blanc est victime d'un acharnement. Il estime …`: the source opening
+        # the sentence is what it is about; the subject after it is inside what he is cited for
+        return 2 if fronted[0] <= span.start < fronted[1] else min(1, _subject_rank_in(span, tok))
+    return _subject_rank_in(span, tok)
+
+
+def _fronted_source(span) -> Optional[tuple[int, int]]:
+    """The tokens [start, end) of a source opening the name's sentence (`Pour Paul Roy,`, `Selon
+    l'ONU,`, `D'après lui,`), or None."""
+    doc = span.doc
+    if not doc.has_annotation("SENT_START"):
+        return None
+    k = span.start
+    while k > span.sent.start and not ("\n" in doc[k - 1].text or "\n" in doc[k - 1].whitespace_):
+        k -= 1  # (a line break starts a sentence, paragraph_sentences)
+    while k < span.start and (doc[k].is_space or doc[k].is_punct):
+        k += 1
+    first = fold(doc[k].text) if k < len(doc) else ""
+    if first in ("pour", "selon"):
+        k += 1
+    elif first == "d'" and k + 1 < len(doc) and fold(doc[k + 1].text) == "apres":
+        k += 2
+    else:
+        return None
+    end = k
+    while end < len(doc) and end - k < 12 and doc[end].text != "," and not doc[end].is_sent_end:
+        end += 1
+    return (k, end) if end < len(doc) and doc[end].text == "," and end > k else None
+
+
+def _subject_rank_in(span, tok) -> int:
+    doc = span.doc
     j = span.end
     if j < len(doc) and doc[j].text == ",":
         # `Arnaud Vidal, l'ancien ministre de l'économie, avait été`: over an apposition
@@ -97,8 +137,8 @@ def _subject_rank(span) -> int:
                 doc[k].pos_ in ("VERB", "AUX") and "Fin" in doc[k].morph.get("VerbForm")):
             k += 1
         j = k + 1 if k < len(doc) and doc[k].text == "," else j + 1
-    while j < len(doc) and doc[j].pos_ == "ADV" and j - span.end < 4:
-        j += 1
+    while j < len(doc) and (doc[j].pos_ == "ADV" or _clitic(doc[j])) and j - span.end < 4:
+        j += 1  # `Paul Roy s'est exprimé`, `Paul Roy ne l'a pas dit`
     if j < len(doc) and doc[j].pos_ in ("VERB", "AUX") and "Fin" in doc[j].morph.get("VerbForm") and not (
             span.start > 0 and (fold(doc[span.start - 1].text) in ("que", "qu'") or _subordinator(doc[span.start - 1]))) \
             and not _in_relative(doc, span.start) and not _complement(span):
@@ -113,7 +153,27 @@ def _subject_rank(span) -> int:
         # next `Il affirme` most often goes on with him)
         return 1 if _source_of(doc, span.start) else 0
     verb = tok.head
-    return 2 if verb.dep_ in ("ROOT", "conj", "parataxis") else 1
+    if tok.dep_ == "obl:agent" and verb.dep_ in ("acl", "amod"):
+        return 0  # `les buts encaissés par Paul Roy`: the agent of a participle that qualifies a noun
+    while verb.dep_ == "conj" and verb.head.i < verb.i:
+        # `il a ajouté que … et que Léa Roy travaillait pour lui`: the second of two coordinated
+        # clauses is as subordinate as the first
+        verb = verb.head
+    return 2 if verb.dep_ in ("ROOT", "parataxis") else 1
+
+
+def _clitic(tok) -> bool:
+    """A clitic pronoun or negation between a subject and its verb (`se`, `l'`, `lui`, `ne`)."""
+    return tok.lower_ in CLITICS and (tok.pos_ == "PRON" or tok.lower_ in ("ne", "n'"))
+
+
+def _genitive(span) -> bool:
+    """Is the name the `de` complement of a common noun (`l'investiture d'Obama`)?"""
+    tok = span.root
+    if tok.dep_ == "flat:name" and tok.head.i == span.start - 1:
+        tok = tok.head  # `des contrats de M. Max`: the title the parser hangs the name on
+    return tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" and tok.head.i < tok.i \
+        and any(c.dep_ == "case" and fold(c.text) in ("de", "d'", "du", "des") for c in tok.children)
 
 
 def _subordinator(tok) -> bool:
@@ -167,6 +227,24 @@ def _acts(doc: Doc, det: int, noun) -> bool:
     return j >= 0 and doc[j].text in (",", "»", "\"", "”")
 
 
+def paragraph_sentences(doc: Doc) -> list[int]:
+    """The sentence number of every token: the parser's sentences, and a new one after every
+    line break (the parser often runs a sentence on over a paragraph break, `… », confie Paul
+    Roy.\n\nLéa Morel, chargée de recherche, …`, which would put the two names at the same
+    distance from the next `il`)."""
+    sents = [0] * len(doc)
+    k, new = 0, False
+    parsed = doc.has_annotation("SENT_START")
+    for t in doc:
+        new = new or parsed and t.is_sent_start and t.i > 0
+        if new and not t.is_space:
+            k += 1
+            new = False
+        sents[t.i] = k
+        new = new or "\n" in t.text or "\n" in t.whitespace_
+    return sents
+
+
 class Coreference:
     """Built once per Doc from the actors component's candidates (dicts with ts, te, type,
     actor_id, name, country, wikidata, role, gender, label); `mentions()` is the coref
@@ -176,11 +254,7 @@ class Coreference:
         self.doc = doc
         self.index = index
         self.quoted = quoted(doc.text)
-        self.sents = [0] * len(doc)  # the parser's sentence of every token
-        if doc.has_annotation("SENT_START"):
-            for k, sent in enumerate(doc.sents):
-                for t in sent:
-                    self.sents[t.i] = k
+        self.sents = paragraph_sentences(doc)
         self.role_toks: set[int] = set()
         self.in_mention: set[int] = set()
         for c in cands:
@@ -204,6 +278,7 @@ class Coreference:
         a["quoted"] = self.quoted(doc[c["ts"]].idx)
         a["origin"] = doc[c["ts"]].idx  # where its chain's name is written
         a["subject"] = _subject_rank(doc[c["ts"]:c["te"]])
+        a["genitive"] = _genitive(doc[c["ts"]:c["te"]])
         a["number"] = "s"
         a["nouns"] = set()  # common nouns describing it just before (`le constructeur Airbus`)
         if c["type"] == "person":
@@ -286,7 +361,12 @@ class Coreference:
             # a name of the same sentence that is not its subject (`Après avoir critiqué Paul
             # Roy, il …`) comes after the subject of the previous sentence
             near = dist if subj or dist else 1
-            key = (described, gender == "f" and g == "f", -near, subj, c["type"] == "person", c["ts"])
+            if c.get("genitive") and not subj and not last:
+                near += 1  # `la première investiture d'Obama`: a noun's complement is out of focus
+            # a feminine antecedent outranks a nearer one of unknown gender only when it is near
+            # itself: `elle` five sentences after `la Maison-Blanche` is not it
+            fem = gender == "f" and g == "f" and near <= FEMININE_REACH
+            key = (described, fem, -near, subj, c["type"] == "person", c["ts"])
             scored.append((key, c))
         if not scored and fallback and counts:
             return [dict(max(counts.values(), key=lambda v: (v[0], v[1]["ts"]))[1], fallback=True)]
@@ -384,7 +464,10 @@ class Coreference:
             country = country or ix.demonym(doc[k].text)
             words.add(fold(doc[k].text))
             k += 1
-        if any(x in self.in_mention or doc[x].pos_ == "PROPN" and x == k for x in range(k, min(k + 3, len(doc)))):
+        ahead = range(k, min(k + 3, len(doc)))
+        # (not past the end of its sentence: `…, conclut l'agence.\n\nPaul Roy a nié`)
+        ahead = ahead[:next((n for n, x in enumerate(ahead) if doc[x].is_space or doc[x].text in ENDS), len(ahead))]
+        if any(x in self.in_mention or doc[x].pos_ == "PROPN" and x == k for x in ahead):
             return None  # `le président Macron`, `l'agence de presse Anadolu`: a role of the name
         if k + 1 < len(doc) and fold(doc[k].text) in DE and kind != "role" and (
                 {k, k + 1} & self.in_mention or doc[k + 1].pos_ in ("NOUN", "ADJ")):

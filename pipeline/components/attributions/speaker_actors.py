@@ -7,30 +7,14 @@ unnamed group a GROUP mention of its own."""
 from __future__ import annotations
 
 import bisect
-import re
 from typing import Optional
 
 from pipeline.components.actors_lexicon import DE_WORDS as DE
+from pipeline.components.attributions.complements import (after_plural_noun, in_complement, named_by_complement,
+                                                           mentions_in, names_in_pp, person_noun)
 from pipeline.components.attributions.context import Ctx, chars, norm
 from pipeline.components.attributions.noun_phrases import name_slug
 from pipeline.names import fold
-
-
-def _after_preposition(ctx: Ctx, t) -> bool:
-    """A preposition before token t, past its determiner (`de Trappes`, `de l'AFP`)."""
-    j = t.i - 1
-    if j >= 0 and norm(t.doc[j]) not in ctx.words.de:
-        while j > 0 and t.doc[j].pos_ == "DET":
-            j -= 1
-    return j >= 0 and norm(t.doc[j]) in ctx.words.de | {"à", "au"}
-
-
-def _after_plural_noun(t, words) -> bool:
-    """A name right after the phrase's head, a plural common noun, qualifies it (`des sources
-    PS`, `les élus LR`): a title before a person's name is singular (`le président Macron`), and
-    a noun of a complement is not the head (`le ministre des Finances Michel Sapin`)."""
-    head = next((w for w in words if w.pos_ == "NOUN"), None)
-    return head is not None and head.i == t.i - 1 and head.morph.get("Number") == ["Plur"]
 
 
 def _counted_noun(content_words) -> bool:
@@ -38,18 +22,10 @@ def _counted_noun(content_words) -> bool:
     return len(content_words) > 1 and content_words[0].pos_ == "NUM" and content_words[1].pos_ == "NOUN"
 
 
-def _names_in_pp(ctx: Ctx, words) -> bool:
-    """Every proper noun of the phrase is in a complement (`le député de Trappes`,
-    `un photographe de l'AFP`) or qualifies a plural noun (`des sources PS`)."""
-    return all(t.i > 0 and (_after_preposition(ctx, t) or t.doc[t.i - 1].pos_ == "PROPN"
-                            or _after_plural_noun(t, words))
-               for t in words if t.pos_ == "PROPN")
-
-
 def _definite_singular(ctx: Ctx, words) -> bool:
     """`le candidat socialiste`, `la coalition`: a definite singular description with no name."""
     det = words[0]
-    return (norm(det) in ("le", "la", "l'", "ce", "cet", "cette") and _names_in_pp(ctx, words)
+    return (norm(det) in ("le", "la", "l'", "ce", "cet", "cette") and names_in_pp(ctx, words)
             and next((t for t in words if t.pos_ == "NOUN"), det).morph.get("Number") != ["Plur"])
 
 
@@ -86,7 +62,7 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
     person = head.lemma_.lower() in ctx.words.person_head or head.lower_ in ctx.words.person_head
     # `la police`, `l'armée` with no organisation of that name before: an unnamed group, not
     # whichever organisation came last
-    inner = [m for m in _window(ctx, words[0].idx, words[-1].idx + len(words[-1].text)) if words[0].idx <= m["start"]]
+    inner = [m for m in mentions_in(ctx, words[0].idx, words[-1].idx + len(words[-1].text)) if words[0].idx <= m["start"]]
     own = {m.get("actor_id") for m in inner}
     # `l'avocate de Paul Roy`: a relation to a person, not a person named before (`le député de
     # Trappes` still is)
@@ -140,13 +116,25 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
         # de Trappes promet`), or who was a subject (`Paul Roy, le Premier ministre, a dit`),
         # not one only mentioned paragraphs earlier (`le lycée Jean Moulin`)
         since = _previous_sentence_start(ctx, words[0].i)
+    roles = _other_roles(ctx, window, key) if person else set()
     for m in reversed(window):
         if m["start"] < since and not _subject(ctx, m):
             continue
         if m["end"] <= before and m.get("source") != "coref" and m.get("label") in labels \
-                and m.get("actor_id") and m["actor_id"] not in own:
+                and m.get("actor_id") and m["actor_id"] not in own and m["actor_id"] not in roles:
             return m["actor_id"]
     return ""
+
+
+def _other_roles(ctx: Ctx, window: list, key: str) -> set:
+    """The persons the text gives another role than the description's head (`le patron de
+    l'usine` is not `le président Paul Roy`): a role whose head is itself a person noun."""
+    out, nouns = set(), {name_slug(w) for w in ctx.words.person_head}
+    for m in window:
+        head = name_slug(_role_head(m.get("role") or "")).split("-")
+        if m.get("label") == "PER" and key not in head and any(w in nouns for w in head):
+            out.add(m.get("actor_id"))
+    return out
 
 
 def _role_head(role: str) -> str:
@@ -175,11 +163,14 @@ def _named_before(ctx: Ctx, words, before: int) -> str:
     key = name_slug(" ".join(t.text for t in words))
     ms, starts = ctx.mention_index
     hi = bisect.bisect_left(starts, before)
-    for m in reversed(ms[max(0, hi - ANTECEDENT_WINDOW):hi]):
-        if m.get("source") != "coref" and m.get("actor_id") and key in (
-                name_slug(ctx.text[m["start"]:m["end"]]), name_slug(m.get("name") or "")):
+    earlier = [m for m in reversed(ms[max(0, hi - ANTECEDENT_WINDOW):hi]) if m.get("source") != "coref" and m.get("actor_id")]
+    for m in earlier:
+        if key in (name_slug(ctx.text[m["start"]:m["end"]]), name_slug(m.get("name") or "")):
             return m["actor_id"]
-    return ""
+    # `Al-Joulani indique` after `Abou Mohammed al-Joulani`: the surname of one person named before
+    surnamed = {m["actor_id"] for m in earlier if m.get("label") == "PER"
+                and name_slug(m.get("name") or "").endswith("-" + key)}
+    return surnamed.pop() if key and len(surnamed) == 1 else ""
 
 
 def _group_mention(ctx: Ctx, words, actor_id: str = "") -> str:
@@ -220,44 +211,6 @@ def _group_mention(ctx: Ctx, words, actor_id: str = "") -> str:
     return actor_id
 
 
-def _named_by_complement(ctx: Ctx, content_words, first, m: dict) -> bool:
-    """`le groupe de l'État islamique`, `le bureau de MSF`: an organisation noun whose `de`
-    complement is an organisation's name stands for that organisation."""
-    if m.get("label") != "ORG" or not content_words or content_words[0].pos_ != "NOUN" \
-            or content_words[0].lemma_.lower() not in ctx.words.org_head:
-        return False
-    between = [t for t in content_words[1:] if t.i < first.start]
-    return len(between) == 1 and norm(between[0]) in ctx.words.de
-
-
-def _in_complement(ctx: Ctx, m: dict, s: int, e: int) -> bool:
-    """Is mention m, inside the speaker phrase [s, e), in a complement of it (`Paul Roy, le
-    directeur de la compagnie Flydubai`, `les responsables de Séoul`): a preposition before it,
-    or one on its way up the parse to the phrase's head?"""
-    pre = ctx.text[max(s, m["start"] - 4):m["start"]].lower().replace("’", "'")
-    if re.search(r"(^|\s)(de|du|des|d'|au|aux|à)\s*$", pre) or pre.endswith("d'"):
-        return True
-    if ctx.text[max(s, m["start"] - 2):m["start"]].strip() == "," and not ctx.text[m["end"]:e].strip(" ,"):
-        return False  # `le responsable d'Europol, Igor Angelini`: the name in apposition ends it
-    if m.get("label") == "PER" and any(n is not m and n.get("label") != "PER" and n["end"] <= m["start"]
-                                       and not ctx.text[n["end"]:m["start"]].strip()
-                                       for n in _window(ctx, max(s, m["start"] - 80), m["start"])):
-        return False  # `l'archevêque de Rouen Dominique Lebrun`: the person after the place is the role's
-    span = ctx.doc.char_span(m["start"], m["end"], alignment_mode="expand")
-    if span is None:
-        return False
-    inside = (lambda c: c.dep_ == "case" and s <= c.idx < e)  # a preposition of the phrase itself
-    t = span.root
-    for _ in range(6):
-        if any(inside(c) for c in t.children):
-            return True
-        h = t.head
-        if h.i == t.i or not (s <= h.idx < e):
-            return False
-        t = h
-    return False
-
-
 def _antecedent_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
     """The phrase a relative `qui` at [s, e) stands for: the noun its clause hangs from, with
     its complements before the clause (the `qui` span itself when the parse says nothing)."""
@@ -291,11 +244,6 @@ def _antecedent_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
         while lo > 0 and ctx.tok(lo - 1).pos_ == "PROPN":
             lo -= 1
     return chars(ctx, lo, hi)
-
-
-def person_noun(ctx: Ctx, t) -> bool:
-    """A common noun that describes a person (`le chef`, `un militant`)."""
-    return t.pos_ == "NOUN" and (t.lemma_.lower() in ctx.words.person_head or t.lower_ in ctx.words.person_head)
 
 
 def _speaking_noun(ctx: Ctx, noun, q: int):
@@ -391,12 +339,6 @@ def _last_coordination(ctx: Ctx, window: list[dict], s: int, a: dict) -> list[di
     return _coordinated(ctx, run) if len(run) >= 2 else []
 
 
-def _window(ctx: Ctx, lo: int, hi: int) -> list[dict]:
-    """The mentions (sorted by start) that start in [lo, hi)."""
-    ms, starts = ctx.mention_index
-    return ms[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
-
-
 def _named_actor(m: dict) -> bool:
     """A name the recogniser found (not a coreference) of a person, an organisation or a state,
     linked to an actor."""
@@ -484,14 +426,14 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
         # `le rapport de la CIA`: a document's complement is its issuer (NOTES.md T5)
         document = head_noun and content_words[0].lower_ in ctx.words.document_head
         named = []  # the names the phrase coordinates (`Thierry et Véronique Roy`)
-        for m in _window(ctx, s - longest, e):
+        for m in mentions_in(ctx, s - longest, e):
             if m["end"] <= s or m["start"] >= e or not m.get("actor_id"):
                 continue
             inside = s <= m["start"] and m["end"] <= e
             first = ctx.doc.char_span(m["start"], m["end"], alignment_mode="expand")
-            in_pp = (_in_complement(ctx, m, s, e) or first is not None and inside and m["start"] > s
-                     and _after_plural_noun(first[0], words)) and not document \
-                and not (first is not None and _named_by_complement(ctx, content_words, first, m))
+            in_pp = (in_complement(ctx, m, s, e) or first is not None and inside and m["start"] > s
+                     and after_plural_noun(first[0], words)) and not document \
+                and not (first is not None and named_by_complement(ctx, content_words, first, m))
             if inside and not in_pp and _named_actor(m):
                 named.append(m)
             if in_pp and head_noun:
@@ -503,7 +445,7 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
         couple = head_noun and content_words[0].lower_ in ctx.words.couple_head
         if couple and (not best or best[1].get("label") == "GROUP"):
             best = None  # `le couple`, `les parents de X`: the persons named together before, if any
-            group = _last_coordination(ctx, _window(ctx, s - 3 * PLURAL_WINDOW, s), s, a)
+            group = _last_coordination(ctx, mentions_in(ctx, s - 3 * PLURAL_WINDOW, s), s, a)
             if group:
                 _one_per_name(a, group, twins, spans=False)
                 prev_actor = a["actor_id"]
@@ -519,7 +461,7 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                 _one_per_name(a, coordinated, twins, spans=a.get("speaker_rule") != "relative")
         else:
             pronoun = norm(words[0]).lstrip("-t").lstrip("-") if len(words) == 1 else ""
-            group = _last_coordination(ctx, _window(ctx, s - PLURAL_WINDOW, s), s, a) \
+            group = _last_coordination(ctx, mentions_in(ctx, s - PLURAL_WINDOW, s), s, a) \
                 if pronoun in ("ils", "elles") else []
             if group:  # `Thierry et Véronique Roy … Ils rapportent`: one attribution per name
                 _one_per_name(a, group, twins, spans=False)
@@ -529,7 +471,7 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                 lo = min(a["content_start"], s)
                 sent_start = ctx.doc.char_span(lo, lo + 1, alignment_mode="expand")
                 sent_start = sent_start.sent.start_char if sent_start is not None else lo
-                near = [m for m in _window(ctx, sent_start, s)
+                near = [m for m in mentions_in(ctx, sent_start, s)
                         if m["end"] <= s and _named_actor(m) and not _in_content(a, m["start"])]
                 a["actor_id"] = max(near, key=lambda m: m["start"])["actor_id"] if near else prev_actor
             elif content_words and all(t.pos_ == "PROPN" for t in content_words):
@@ -539,7 +481,7 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                 a["actor_id"] = _antecedent(ctx, words, s, a)
                 if not a["actor_id"] or a["actor_id"].startswith("group-"):
                     a["actor_id"] = _group_mention(ctx, words, a["actor_id"])
-            elif words and (head_noun or _counted_noun(content_words)) and _names_in_pp(ctx, words):
+            elif words and (head_noun or _counted_noun(content_words)) and names_in_pp(ctx, words):
                 a["actor_id"] = _group_mention(ctx, words)
         if a["actor_id"]:
             prev_actor = a["actor_id"]

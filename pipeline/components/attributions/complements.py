@@ -1,0 +1,105 @@
+"""Which names of a speaker phrase are in a complement of it (`le député de Trappes`, `un
+photographe de l'agence X`) and which are its own (`le ministre de l'Intérieur Paul Roy`, `l'agence
+de presse X`): the tests speaker_actors.py reads a phrase's mentions with."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from pipeline.components.attributions.context import Ctx, norm
+
+
+def after_preposition(ctx: Ctx, t) -> bool:
+    """A preposition before token t, past its determiner (`de Trappes`, `de l'AFP`)."""
+    j = t.i - 1
+    if j >= 0 and norm(t.doc[j]) not in ctx.words.de:
+        while j > 0 and t.doc[j].pos_ == "DET":
+            j -= 1
+    return j >= 0 and norm(t.doc[j]) in ctx.words.de | {"à", "au"}
+
+
+def after_plural_noun(t, words) -> bool:
+    """A name right after the phrase's head, a plural common noun, qualifies it (`des sources
+    PS`, `les élus LR`): a title before a person's name is singular (`le président Macron`), and
+    a noun of a complement is not the head (`le ministre des Finances Michel Sapin`)."""
+    head = next((w for w in words if w.pos_ == "NOUN"), None)
+    return head is not None and head.i == t.i - 1 and head.morph.get("Number") == ["Plur"]
+
+
+def names_in_pp(ctx: Ctx, words) -> bool:
+    """Every proper noun of the phrase is in a complement (`le député de Trappes`,
+    `un photographe de l'AFP`) or qualifies a plural noun (`des sources PS`)."""
+    return all(t.i > 0 and (after_preposition(ctx, t) or t.doc[t.i - 1].pos_ == "PROPN"
+                            or after_plural_noun(t, words))
+               for t in words if t.pos_ == "PROPN")
+
+
+def named_by_complement(ctx: Ctx, content_words, first, m: dict) -> bool:
+    """`le groupe de l'État islamique`, `le bureau de MSF`: an organisation noun whose `de`
+    complement is an organisation's name stands for that organisation."""
+    if m.get("label") != "ORG" or not content_words or content_words[0].pos_ != "NOUN" \
+            or content_words[0].lemma_.lower() not in ctx.words.org_head:
+        return False
+    between = [t for t in content_words[1:] if t.i < first.start]
+    return len(between) == 1 and norm(between[0]) in ctx.words.de
+
+
+def in_complement(ctx: Ctx, m: dict, s: int, e: int) -> bool:
+    """Is mention m, inside the speaker phrase [s, e), in a complement of it (`Paul Roy, le
+    directeur de la compagnie Flydubai`, `les responsables de Séoul`): a preposition before it,
+    or one on its way up the parse to the phrase's head?"""
+    pre = ctx.text[max(s, m["start"] - 4):m["start"]].lower().replace("’", "'")
+    if re.search(r"(^|\s)(de|du|des|d'|au|aux|à)\s*$", pre) or pre.endswith("d'"):
+        return True
+    if ctx.text[max(s, m["start"] - 2):m["start"]].strip() == "," and not ctx.text[m["end"]:e].strip(" ,"):
+        return False  # `le responsable d'Europol, Igor Angelini`: the name in apposition ends it
+    if m.get("label") == "PER" and any(n is not m and n.get("label") != "PER" and n["end"] <= m["start"]
+                                       and not ctx.text[n["end"]:m["start"]].strip()
+                                       for n in mentions_in(ctx, max(s, m["start"] - 80), m["start"])):
+        return False  # `l'archevêque de Rouen Dominique Lebrun`: the person after the place is the role's
+    span = ctx.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    if _holder_after_complement(ctx, span, s, e, m.get("label")):
+        return False
+    inside = (lambda c: c.dep_ == "case" and s <= c.idx < e)  # a preposition of the phrase itself
+    t = span.root
+    for _ in range(6):
+        if any(inside(c) for c in t.children):
+            return True
+        h = t.head
+        if h.i == t.i or not (s <= h.idx < e):
+            return False
+        t = h
+    return False
+
+
+def _holder_after_complement(ctx: Ctx, span, s: int, e: int, label) -> bool:
+    """A name ending the phrase right after its role's complement is the role's holder, not part of
+    the complement: `le ministre de l'Intérieur Paul Roy` (a person after a role whose complement
+    is no person noun: `le conseiller du président Paul Roy` is not Paul Roy), `l'agence de presse
+    Vélia` (an organisation after an organisation noun with a bare complement)."""
+    doc = ctx.doc
+    phrase = ctx.doc.char_span(s, e, alignment_mode="expand")
+    if phrase is None or span.start <= phrase.start or ctx.text[span.end_char:e].strip(" ,") \
+            or span.start - phrase.start < 3:
+        return False
+    prev = doc[span.start - 1]
+    head = next((t for t in phrase if t.pos_ != "DET"), None)
+    if head is None or prev.pos_ not in ("NOUN", "PROPN") or person_noun(ctx, prev):
+        return False
+    if label == "PER":
+        return person_noun(ctx, head)
+    bare = span.start >= 2 and norm(doc[span.start - 2]) in ("de", "d'") and prev.pos_ == "NOUN"
+    return label == "ORG" and bare and head.lemma_.lower() in ctx.words.org_head
+
+
+def person_noun(ctx: Ctx, t) -> bool:
+    """A common noun that describes a person (`le chef`, `un militant`)."""
+    return t.pos_ == "NOUN" and (t.lemma_.lower() in ctx.words.person_head or t.lower_ in ctx.words.person_head)
+
+
+def mentions_in(ctx: Ctx, lo: int, hi: int) -> list[dict]:
+    """The mentions (sorted by start) that start in [lo, hi)."""
+    ms, starts = ctx.mention_index
+    return ms[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
