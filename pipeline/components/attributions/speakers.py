@@ -147,6 +147,8 @@ def skip_adverbials(ctx: Ctx, j: int) -> int:
             k += 1
         while k < ctx.n and ctx.tok(k).pos_ == "NUM":
             k += 1
+        if k == j + 1 and ctx.tok(j).pos_ == "NUM" and k + 1 < ctx.n and norm(ctx.tok(k + 1)) in ("de", "d'"):
+            return j  # `annonce trois jours de deuil`: a count of days is the object, no date
         if k < ctx.n and ctx.tok(k).lower_ in ctx.words.time_word:
             k += 1
             while k < ctx.n and (ctx.tok(k).pos_ == "NUM" or ctx.tok(k).lower_ in ("dernier", "dernière", "prochain",
@@ -177,6 +179,15 @@ def bare_locution(ctx: Ctx, k: int) -> bool:
         and head.dep_ in ("obl:mod", "advmod", "obl", "obl:arg")  # (`demandent au préalable le …`)
 
 
+def time_complement(ctx: Ctx, k: int) -> bool:
+    """`en mars (2016)`, `depuis janvier`, `en 2015`: a preposition, then a month or another
+    time noun with no determiner (then at most a year), or `en` and a year."""
+    if k + 1 >= ctx.n or ctx.tok(k).pos_ != "ADP" or norm(ctx.tok(k)) in ctx.words.de:
+        return False
+    w = ctx.tok(k + 1)
+    return w.lower_ in ctx.words.time_word or norm(ctx.tok(k)) == "en" and w.like_num and len(w.text) == 4
+
+
 def skip_own_part(ctx: Ctx, j: int) -> int:
     """Past `pour sa part`, `de son côté`, `à son tour` (a preposition, a possessive, a noun),
     the bare locutions (`en revanche`, `d'ailleurs`) and the adverbs and dates around them,
@@ -189,6 +200,10 @@ def skip_own_part(ctx: Ctx, j: int) -> int:
             k += 3
         elif bare_locution(ctx, k):
             k += 2
+        elif time_complement(ctx, k):
+            k += 2
+            while k < ctx.n and ctx.tok(k).pos_ == "NUM":
+                k += 1  # `a annoncé en mars 2016 un plan`
         if k == j:
             return j
         j = k

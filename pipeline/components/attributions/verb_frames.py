@@ -525,6 +525,31 @@ def quoted_np(ctx: Ctx, j: int):
     return (j, close)
 
 
+def before_comment(ctx: Ctx, last: int, spans: list) -> list:
+    """`a annoncé un plan de formation, ce qui a été critiqué …`: a `, ce qui` / `, ce que` after
+    the object (token `last` ends its noun phrase), out of quotation marks, comments on the whole
+    clause; the writer's, it ends the content."""
+    if not spans:
+        return spans
+    end = ctx.doc.char_span(spans[-1][0], spans[-1][1], alignment_mode="expand").end
+    cut = next((x for x in range(last + 1, min(end, ctx.n - 2)) if ctx.tok(x).text == "," and ctx.in_quote[x] < 0
+                and ctx.tok(x + 1).lower_ == "ce" and norm(ctx.tok(x + 2)) in ("qui", "que", "qu'")), None)
+    if cut is None:
+        return spans
+    stop = ctx.tok(cut).idx
+    return [(s, min(e, stop)) for s, e in spans if s < stop]
+
+
+def cardinal_head(ctx: Ctx, j: int) -> bool:
+    """`annonce trois jours de deuil`, `a annoncé 500 suppressions de postes`: a cardinal that
+    counts the object noun right after it opens the noun phrase as a determiner would."""
+    t = ctx.tok(j)
+    if not (t.pos_ == "NUM" and j + 1 < ctx.n and ctx.tok(j + 1).pos_ == "NOUN" and t.head.i == j + 1):
+        return False
+    return ctx.tok(j + 1).lower_ not in ctx.words.time_word or (  # not `a annoncé deux jours plus tard`,
+        j + 2 < ctx.n and norm(ctx.tok(j + 2)) in ("de", "d'"))  # but `trois jours de deuil`
+
+
 def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     """Denial or accusation whose content is the object noun phrase.
 
@@ -533,7 +558,7 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     `Le club dément en bloc toute irrégularité.` -> past a locution
     """
     j = skip_own_part(ctx, t.i + 1)
-    if j >= ctx.n or ctx.tok(j).pos_ != "DET":
+    if j >= ctx.n or not (ctx.tok(j).pos_ == "DET" or cardinal_head(ctx, j)):
         return []
     lo = chain_start(ctx, t.i)
     if lo > 0 and norm(ctx.tok(lo - 1)) in ("que", "qu'") and ctx.in_quote[t.i] < 0:
@@ -551,13 +576,15 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         np = (np[0], k) if k > np[0] and ctx.tok(k).pos_ in ("NOUN", "PROPN") else None
     if not np:
         return []
-    if lo > 0 and ctx.tok(lo - 1).text == "," and ends_sentence(ctx, np[1] + 1):
+    if lo > 0 and ctx.tok(lo - 1).text == "," and ends_sentence(ctx, np[1] + 1) \
+            and not any(c.dep_.startswith("nsubj") and c.i < lo for c in t.children):
         return []  # `…, ont annoncé les Nations unies (vers midi).`: the subject inverted after its cue
+        # (not `Le ministre, Paul Roux, annonce un deuil.`: the parse gives it its subject before)
     label = quoted_label(ctx, np[1] + 1, de=cue.stance == "accuse")
     if label:  # `a décrit le déploiement comme « une menace »`: the label is the content (NOTES.md T7)
         return [make_attribution("direct", t, cue.lemma, cue.stance, speaker_for(ctx, t), (q.start, q.end),
                                  "object_label") for q in label]
-    spans = before_own_predicate(ctx, within_cue_clause(ctx, t, clause_right(ctx, owner, j)))
+    spans = before_comment(ctx, np[1], before_own_predicate(ctx, within_cue_clause(ctx, t, clause_right(ctx, owner, j))))
     if spans and "object" not in cue.frames and names_only(ctx, spans):
         return []  # `a lancé l'opération « Bouclier »`: a quoted name is no one's words
     if spans:
