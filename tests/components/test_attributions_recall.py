@@ -528,3 +528,55 @@ FULL_STOP_QUOTE_THEN_SELON = [
 @pytest.mark.parametrize("text, expect", FULL_STOP_QUOTE_THEN_SELON)
 def test_when_full_stop_quote_precedes_selon_then_quote_is_content(nlp, text, expect):
     _found(_run(nlp, text), expect)
+
+
+# -- an adverb or a date before a negated infinitive content ----------------------------------
+NEGATED_INFINITIVE = [
+    ("La joueuse avoue sa fatigue, mais affirme aussi ne pas renoncer aux Jeux.",
+     {"cue": "affirme", "content": "ne pas renoncer aux Jeux"}),
+    ("Le sénateur a assuré mardi ne jamais avoir reçu cette lettre.",
+     {"cue": "assuré", "speaker": "Le sénateur", "content": "ne jamais avoir reçu cette lettre"}),
+]
+
+NEGATED_CUE = [
+    # the negation is the cue's: no attribution
+    "Le sénateur n'affirme pas vouloir se représenter.",
+    "Le sénateur n'a pas assuré mardi vouloir se représenter.",
+]
+
+
+@pytest.mark.parametrize("text, expect", NEGATED_INFINITIVE)
+def test_when_adverb_stands_before_a_negated_infinitive_then_it_is_the_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NEGATED_CUE)
+def test_when_the_cue_is_negated_then_no_infinitive_content(nlp, text):
+    assert _run(nlp, text) == []
+
+
+# -- verbs of the incise after a quote (`», termine-t-il`), inverted only ----------------------
+INCISE_VERB = [
+    ("« Nous irons jusqu'au bout » , termine-t-il.",
+     {"cue": "termine", "kind": "direct", "speaker": "il", "content": "Nous irons jusqu'au bout"}),
+    ("« Ce n'est qu'un incident », relativise la directrice.",
+     {"cue": "relativise", "speaker": "la directrice", "content": "Ce n'est qu'un incident"}),
+    ("« Ils ont tout raté », tacle l'ancien entraîneur.",
+     {"cue": "tacle", "stance": "accuse", "content": "Ils ont tout raté"}),
+]
+
+NOT_INCISE = [
+    # the same verbs outside an inversion say nothing
+    "La coureuse termine la saison en tête du classement.",
+    "Le défenseur tacle son adversaire à la dernière minute.",
+]
+
+
+@pytest.mark.parametrize("text, expect", INCISE_VERB)
+def test_when_incise_verb_follows_a_quote_then_it_is_the_cue(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_INCISE)
+def test_when_incise_verb_has_an_object_then_no_attribution(nlp, text):
+    assert _run(nlp, text) == []

@@ -90,7 +90,9 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         if k < ctx.n and ctx.tok(k).text == "," and _incise_end(ctx, k):  # `annonce, via un communiqué, avoir …`
             k = _incise_end(ctx, k)
         if any(norm(ctx.tok(x)) in ctx.words.negation_start for x in range(t.i + 1, k)):
-            k = t.i + 1
+            # the negation is the infinitive's (`affirme aussi ne pas …`, `a indiqué lundi ne pas …`):
+            # its clause starts there, past the adverbs and dates before it
+            k = next(x for x in range(t.i + 1, k) if norm(ctx.tok(x)) in ctx.words.negation_start)
         elif _past_addressee(ctx, t, k) != k:  # `a assuré à la radio lundi être prêt`
             k = _past_addressee(ctx, t, k)
             if k < ctx.n and norm(ctx.tok(k)) not in ctx.words.negation_start:
