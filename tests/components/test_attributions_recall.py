@@ -580,3 +580,28 @@ def test_when_incise_verb_follows_a_quote_then_it_is_the_cue(nlp, text, expect):
 @pytest.mark.parametrize("text", NOT_INCISE)
 def test_when_incise_verb_has_an_object_then_no_attribution(nlp, text):
     assert _run(nlp, text) == []
+
+
+# -- an inverted subject that is a noun of nationality, which the tagger calls an adjective ----
+NATIONALITY_SPEAKER = [
+    # (the tagger calls `Italienne` an adjective here: the case the rule is for)
+    ("« Tout le monde courait » , a raconté une Italienne qui attendait son train.",
+     {"cue": "raconté", "speaker": "une Italienne", "content": "Tout le monde courait"}),
+    ("« Tout le monde courait » , a raconté une Suédoise qui attendait son train.",
+     {"cue": "raconté", "speaker": "une Suédoise", "content": "Tout le monde courait"}),
+]
+
+NO_SUBJECT_AFTER = [
+    # a lower-case adjective and a time after the participle: no inverted subject
+    "Le prévenu, déjà condamné plusieurs fois, a été relâché.",
+]
+
+
+@pytest.mark.parametrize("text, expect", NATIONALITY_SPEAKER)
+def test_when_inverted_subject_is_a_capitalised_nationality_then_it_speaks(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NO_SUBJECT_AFTER)
+def test_when_only_a_time_follows_the_participle_then_no_speaker(nlp, text):
+    assert _run(nlp, text) == []
