@@ -605,3 +605,28 @@ def test_when_inverted_subject_is_a_capitalised_nationality_then_it_speaks(nlp, 
 @pytest.mark.parametrize("text", NO_SUBJECT_AFTER)
 def test_when_only_a_time_follows_the_participle_then_no_speaker(nlp, text):
     assert _run(nlp, text) == []
+
+
+# -- `selon` / `d'après` + a name whose first name the tagger calls a verb ----------------------
+MISTAGGED_FIRST_NAME = [
+    # (the tagger calls `Dietlind` a verb in this sentence: the case the rule is for)
+    ("D'après Dietlind Boudoin, procureure de Valence, le suspect avait prémédité son geste.",
+     {"cue": "D'après", "kind": "according_to", "content": "le suspect avait prémédité son geste"}),
+    ("Selon Dietlind Boudoin, le suspect avait prémédité son geste.",
+     {"cue": "Selon", "speaker": "Dietlind Boudoin", "content": "le suspect avait prémédité son geste"}),
+]
+
+NOT_A_NAME_AFTER_SELON = [
+    # `selon` + a lower-case verb: no source
+    "Les tarifs changent selon doublent les taxes.",
+]
+
+
+@pytest.mark.parametrize("text, expect", MISTAGGED_FIRST_NAME)
+def test_when_first_name_is_tagged_a_verb_then_the_name_is_the_source(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_A_NAME_AFTER_SELON)
+def test_when_selon_is_followed_by_no_name_then_no_source(nlp, text):
+    assert _run(nlp, text) == []

@@ -102,6 +102,15 @@ def _one_name(ctx: Ctx, i: int, j: int) -> bool:
     return any(m["start"] <= a and b < m["end"] for m in ctx.doc._.depeche_mentions or [])
 
 
+def _mistagged_first_name(ctx: Ctx, i: int) -> bool:
+    """`d'après Dietlind Beaudoin`: a capitalised word inside a sentence, tagged a verb or an
+    adverb, right before a capitalised proper noun: the first name of a name the tagger missed."""
+    t = ctx.tok(i)
+    return t.pos_ in ("VERB", "ADV", "AUX") and t.text[:1].isupper() and not t.is_sent_start \
+        and i + 1 < ctx.n and ctx.tok(i + 1).pos_ == "PROPN" and ctx.tok(i + 1).text[:1].isupper() \
+        and ctx.in_quote[i] < 0
+
+
 def np_right(ctx: Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]]:
     """Token span of the noun phrase starting at token i (inverted speaker, `selon X`)."""
     if i >= ctx.n:
@@ -117,7 +126,8 @@ def np_right(ctx: Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]]:
                 j = i + 1
             return (i, j)
         return None
-    if t.pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "X") and not partitive_head(ctx, t):
+    if t.pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "X") and not partitive_head(ctx, t) \
+            and not _mistagged_first_name(ctx, i):
         return None
     j = i
     while j + 1 < ctx.n and j - i < MAX_NP:
