@@ -630,3 +630,29 @@ def test_when_first_name_is_tagged_a_verb_then_the_name_is_the_source(nlp, text,
 @pytest.mark.parametrize("text", NOT_A_NAME_AFTER_SELON)
 def test_when_selon_is_followed_by_no_name_then_no_source(nlp, text):
     assert _run(nlp, text) == []
+
+
+# -- a trailing `selon X` / `d'après X` followed by the source's own `pour qui` relative ---------
+SOURCE_WITH_PREPOSITION_RELATIVE = [
+    ("Le barrage est le plus ancien du pays, d'après le ministère, pour qui sa rénovation est urgente.",
+     {"cue": "d'après", "kind": "according_to", "content": "Le barrage est le plus ancien du pays"}),
+    ("Le vaccin sera prêt en mars, selon le laboratoire, pour lequel les essais sont concluants.",
+     {"cue": "selon", "content": "Le vaccin sera prêt en mars"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", SOURCE_WITH_PREPOSITION_RELATIVE)
+def test_when_source_has_a_preposition_relative_then_content_ends_before_selon(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+RELATIVE_IN_CONTENT = [
+    # a `pour qui` with no comma after the source belongs to the content
+    ("Selon la mairie, les habitants pour qui la rue est fermée seront relogés.",
+     {"cue": "Selon", "content": "les habitants pour qui la rue est fermée seront relogés"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", RELATIVE_IN_CONTENT)
+def test_when_preposition_relative_is_inside_the_content_then_it_stays(nlp, text, expect):
+    _found(_run(nlp, text), expect)
