@@ -656,3 +656,29 @@ RELATIVE_IN_CONTENT = [
 @pytest.mark.parametrize("text, expect", RELATIVE_IN_CONTENT)
 def test_when_preposition_relative_is_inside_the_content_then_it_stays(nlp, text, expect):
     _found(_run(nlp, text), expect)
+
+
+# -- a quote inside a quote, right after a verb of saying of the outer quote ----------------------
+NESTED_QUOTE = [
+    ("« Il a couru vers la foule en criant « Au feu ! » , puis il est tombé » , a raconté un témoin.",
+     {"cue": "criant", "kind": "direct", "speaker": "Il", "content": "Au feu !"}),
+    ("« Les passagers hurlaient \"sortez, sortez\". Ensuite tout le monde s'est couché » , a raconté une voisine.",
+     {"cue": "hurlaient", "kind": "direct", "speaker": "Les passagers", "content": "sortez, sortez"}),
+]
+
+NOT_NESTED_SPEECH = [
+    # a quoted name inside a quote, after no verb of saying
+    "« Nous avons visité le musée « Orsay » avec les enfants » , a raconté un témoin.",
+    # a negated verb of saying
+    "« Il n'a jamais crié « Au feu ! » devant nous » , a raconté un témoin.",
+]
+
+
+@pytest.mark.parametrize("text, expect", NESTED_QUOTE)
+def test_when_quote_inside_a_quote_follows_a_verb_of_saying_then_it_is_direct(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_NESTED_SPEECH)
+def test_when_inner_quote_follows_no_saying_then_only_the_outer_quote(nlp, text):
+    assert [a["rule"] for a in _run(nlp, text) if a["rule"].startswith("nested")] == []

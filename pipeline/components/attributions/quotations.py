@@ -1,7 +1,8 @@
 """Patterns anchored on quotation marks alone: a quote followed by a dash and its speaker
 (`« … » – X`), a quote that continues the previous paragraph's (same speaker, no cue), and a
-quote that is the predicate of its sentence (`X « félicite chaleureusement » Y`), and a quote
-after a colon that closes a clause naming a speech (`a signé une déclaration : « … »`)."""
+quote that is the predicate of its sentence (`X « félicite chaleureusement » Y`), a quote
+after a colon that closes a clause naming a speech (`a signé une déclaration : « … »`), and a
+quote inside a quote after a verb of saying (`« … en criant « Au feu ! » … »`)."""
 from __future__ import annotations
 
 import bisect
@@ -9,6 +10,8 @@ import re
 
 from pipeline.components.attributions.context import (DASHES, SENT_END, Ctx, Speaker, chars, make_attribution, norm,
                                                       speaker_at)
+from pipeline.components.attributions.cues import negated
+from pipeline.components.attributions.quote_marks import pair_quotes
 from pipeline.components.attributions.noun_phrases import np_right
 from pipeline.components.attributions.speakers import left_speaker, speaker_for
 from pipeline.components.attributions.strict import human_speaker
@@ -232,4 +235,29 @@ def pattern_read_in(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
         if np:
             out.append(make_attribution("direct", ctx.tok(read), cue.lemma, cue.stance,
                                         speaker_at(ctx, *np, "object"), (q.start, q.end), "read_in"))
+    return out
+
+
+def pattern_nested_quote(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
+    """A quote inside a quote, right after a verb of saying of the outer one (a colon aside):
+    `« Il a couru vers nous en criant « Au feu ! », puis il est tombé », a raconté un témoin`
+    -> direct `Au feu !`, speaker the verb's subject (`Il`). The outer quote's patterns see
+    only quotes of depth 0; these words are said by someone the outer speaker reports."""
+    used = {(a["content_start"], a["content_end"]) for a in found}
+    out = []
+    for q in pair_quotes(ctx.text):
+        if q.depth != 1 or (q.start, q.end) in used:
+            continue
+        mark = ctx.doc.char_span(q.open, q.open + 1, alignment_mode="expand")
+        i = mark.start - 1 if mark is not None else -1
+        while i >= 0 and ctx.tok(i).text in (":", ","):
+            i -= 1
+        if i < 0:
+            continue
+        t = ctx.tok(i)
+        cue = owner.verb_cue(ctx, t)
+        if cue is None or "quote" not in cue.frames or negated(ctx, t):
+            continue
+        out.append(make_attribution("direct", t, cue.lemma, cue.stance, speaker_for(ctx, t), (q.start, q.end),
+                                    "nested_quote"))
     return out
