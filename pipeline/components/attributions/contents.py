@@ -13,7 +13,7 @@ from pipeline.components.attributions.cues import inverted_clitic
 
 def stop_right(ctx: Ctx, j: int, owner) -> bool:
     """Does a new attribution start at ', ' before token j (`, ajoutant que`, `, a-t-il dit`,
-    `, selon X`)?"""
+    `, selon X`, `, comme l'a confirmé X`)?"""
     t = ctx.tok(j)
     w = norm(t)
     if w in ("selon",) or (w == "d'" and j + 1 < ctx.n and norm(ctx.tok(j + 1)) == "après"):
@@ -23,6 +23,12 @@ def stop_right(ctx: Ctx, j: int, owner) -> bool:
         return True  # the journalist's contrast, not the speaker's words
     if _subject_of_new_cue(ctx, t, owner):
         return True
+    if w == "comme":  # `…, comme l'a confirmé le procureur`: the clause before is his
+        k = j + 1 + (j + 1 < ctx.n and norm(ctx.tok(j + 1)) in ("l'", "le"))
+        while k < ctx.n and k - j < 5 and ctx.tok(k).pos_ in ("AUX", "ADV"):
+            k += 1
+        if k < ctx.n and ctx.tok(k).pos_ == "VERB" and owner.verb_cue(ctx, ctx.tok(k)) is not None:
+            return True
     k = j
     while k < ctx.n and k - j < 4 and (ctx.tok(k).pos_ == "AUX" or ctx.tok(k).text.startswith("-")
                                        or norm(ctx.tok(k)) in ("en", "tout")):
@@ -156,7 +162,7 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
             close = ctx.qtok[k][1]
             if close is not None and close >= j:
                 last = close
-                if ctx.is_break(close) or ends_sentence_in_quote(ctx, k, close):
+                if ctx.is_break(close) or ends_sentence_in_quote(ctx, k, close, new_quote=True):
                     break
                 j = close + 1
                 continue
@@ -236,12 +242,14 @@ def _period_on_word(ctx: Ctx, k: int) -> bool:
         and ctx.tok(k + 1).text[:1].isupper()
 
 
-def ends_sentence_in_quote(ctx: Ctx, k: int, close: int) -> bool:
+def ends_sentence_in_quote(ctx: Ctx, k: int, close: int, new_quote: bool = False) -> bool:
     """Does quote k (its closing mark at token `close`) end with a period, and a capitalised word
-    follow it (`« … la tentative de viol. » Toujours selon X`): its sentence ends there."""
+    follow it (`« … la tentative de viol. » Toujours selon X`): its sentence ends there. With
+    `new_quote`, a quote opening right after it ends it too (`selon X, A « … demain. » « Nous …`:
+    read rightwards; leftwards, `« A. » « B », a-t-il dit` keeps both quotes for one cue)."""
     q = ctx.quotes[k]
     return ctx.text[q.start:q.end].rstrip()[-1:] in (".", "!", "?") and close + 1 < ctx.n \
-        and ctx.tok(close + 1).text[:1].isupper()
+        and (ctx.tok(close + 1).text[:1].isupper() or new_quote and close + 1 in ctx.open_tok)
 
 
 def _new_clause_after_phrase(ctx: Ctx, start: int, j: int) -> bool:
