@@ -150,6 +150,9 @@ QUOTED_PREDICATE = [
       "content": "enjoint au gouvernement de revoir sa copie"}),
     ("« Le texte est clair », a précisé le tribunal, qui « annule donc la décision du maire ».",
      {"kind": "direct", "speaker": "le tribunal", "content": "annule donc la décision du maire"}),
+    # a document speaks too (ANNOTATION.md: `le rapport de la CIA`)
+    ("Le rapport « souligne que les digues sont trop basses » dans toute la vallée.",
+     {"kind": "direct", "speaker": "Le rapport", "content": "souligne que les digues sont trop basses"}),
 ]
 
 NOT_QUOTED_PREDICATE = [
@@ -157,6 +160,8 @@ NOT_QUOTED_PREDICATE = [
     "Les ventes de vélos « explosent » depuis le mois de mars.",
     # a quoted noun, no verb
     "Le maire et son « plan vélo » ont été critiqués.",
+    # a thing that is no document
+    "Les prix du pain « grimpent encore » dans toute la région.",
 ]
 
 

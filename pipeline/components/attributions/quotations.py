@@ -129,8 +129,9 @@ def pattern_quoted_predicate(ctx: Ctx, found: list[dict]) -> list[dict]:
     auxiliary) is its subject's words: `La ministre « félicite chaleureusement » le lauréat`,
     `le Conseil a « enjoint au gouvernement de … »`, `le tribunal, qui « [...] annule … »`.
 
-    Direct, no cue; the speaker is the subject before the quote, a person or an organisation
-    (`Les ventes « explosent »` is the journalist's scare quote)."""
+    Direct, no cue; the speaker is the subject before the quote, a person, an organisation or a
+    document (`Ce texte « rappelle que … »`; `Les ventes « explosent »` is the journalist's scare
+    quote)."""
     covered = [(a["content_start"], a["content_end"]) for a in found]
     out = []
     for k, q in enumerate(ctx.quotes):
@@ -151,12 +152,20 @@ def pattern_quoted_predicate(ctx: Ctx, found: list[dict]) -> list[dict]:
         relative = norm(before) == "qui"
         # the subject, or for `qui` its antecedent, must be someone
         sp = left_speaker(ctx, open_ - 1 if relative else open_)
-        if sp is None or not human_speaker(ctx, {"speaker_start": sp[0], "speaker_end": sp[1]}, agents=False):
+        if sp is None or not (human_speaker(ctx, {"speaker_start": sp[0], "speaker_end": sp[1]}, agents=False)
+                              or _document(ctx, sp)):
             continue
         # (for `qui`, the antecedent itself: the parse of a relative opening a quote is no help)
         speaker = Speaker(sp[0], sp[1], "relative" if relative else "subject")
         out.append(make_attribution("direct", None, "", "", speaker, (q.start, q.end), "quoted_predicate"))
     return out
+
+
+def _document(ctx: Ctx, sp) -> bool:
+    """Is the noun phrase at char span sp headed by a document (`ce texte`, `le rapport`)?"""
+    span = ctx.doc.char_span(sp[0], sp[1], alignment_mode="expand")
+    head = next((t for t in span if t.pos_ == "NOUN"), None) if span is not None else None
+    return head is not None and head.lower_ in ctx.words.document_head
 
 
 def pattern_noun_colon_quote(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
