@@ -687,3 +687,27 @@ def test_when_quote_inside_a_quote_follows_a_verb_of_saying_then_it_is_direct(nl
 @pytest.mark.parametrize("text", NOT_NESTED_SPEECH)
 def test_when_inner_quote_follows_no_saying_then_only_the_outer_quote(nlp, text):
     assert [a["rule"] for a in _run(nlp, text) if a["rule"].startswith("nested")] == []
+
+
+# -- an inverted subject that is a surname with its particle (`de la Morlais`, `de Villepin`) ------
+PARTICLE_SURNAME = [
+    ("« Elle n'a rien vu venir » , ajoute encore de la Fontaine.",
+     {"cue": "ajoute", "speaker": "de la Fontaine", "content": "Elle n'a rien vu venir"}),
+    ("« Nous partirons demain » , a déclaré de Villeneuve.",
+     {"cue": "déclaré", "speaker": "de Villeneuve", "content": "Nous partirons demain"}),
+]
+
+NO_PARTICLE_SURNAME = [
+    # `de` + a place, then the subject: the place is no speaker
+    "« Nous partirons demain » , a téléphoné de Paris le ministre.",
+]
+
+
+@pytest.mark.parametrize("text, expect", PARTICLE_SURNAME)
+def test_when_inverted_subject_is_a_surname_with_particle_then_it_speaks(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NO_PARTICLE_SURNAME)
+def test_when_de_place_precedes_the_subject_then_the_place_does_not_speak(nlp, text):
+    assert not [a for a in _run(nlp, text) if (a["speaker"] or "").startswith("de ")]

@@ -244,7 +244,7 @@ def right_speaker(ctx: Ctx, i: int, incise: bool = False) -> Optional[Speaker]:
             k += 1
         if k < ctx.n and k > j + 1 and ctx.tok(k).pos_ in ("DET", "PROPN"):
             j = k
-    np = np_right(ctx, j)
+    np = np_right(ctx, j) or _particle_name(ctx, j)
     if np and all(ctx.tok(x).pos_ in ("DET", "NUM") or ctx.tok(x).pos_ == "ADJ" and not ctx.tok(x).text[:1].isupper()
                   or ctx.tok(x).lower_ in ctx.words.time_word | TIMES for x in range(np[0], np[1] + 1)):
         return None  # `…, déjà condamné plusieurs fois par la justice`, `…, annoncé ce mardi`: a time, no subject
@@ -253,6 +253,22 @@ def right_speaker(ctx: Ctx, i: int, incise: bool = False) -> Optional[Speaker]:
 
 
 TIMES = frozenset({"fois", "reprises", "reprise"})
+
+
+def _particle_name(ctx: Ctx, j: int) -> Optional[tuple[int, int]]:
+    """`…, ajoute encore de la Morlais.`: a surname with its particle (`de`, `de la`, `d'`) and
+    capitalised words up to the end of the sentence or a comma, as an inverted subject."""
+    if j >= ctx.n or norm(ctx.tok(j)) not in ("de", "d'"):
+        return None
+    k = j + 1
+    if k < ctx.n and norm(ctx.tok(k)) in ("la", "l'"):
+        k += 1
+    e = k
+    while e < ctx.n and ctx.tok(e).text[:1].isupper() and ctx.tok(e).pos_ in ("PROPN", "NOUN", "X"):
+        e += 1
+    if e == k or not (e >= ctx.n or ctx.tok(e).text in SENT_END | {","}):
+        return None
+    return (j, e - 1)
 
 
 def participle_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
