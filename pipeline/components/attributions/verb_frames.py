@@ -8,9 +8,9 @@ from pipeline.components.attributions.contents import (clause_left, clause_right
 from pipeline.components.attributions.coordination import split_coordinated
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
-from pipeline.components.attributions.objects import (before_own_predicate, closing_time, closing_words, ends_sentence,
-                                                      gapped_relative, names_only, quoted_label, relative_que,
-                                                      subject_before, within_cue_clause)
+from pipeline.components.attributions.objects import (before_comment, before_own_predicate, cardinal_head, closing_time,
+                                                      closing_words, ends_sentence, gapped_relative, names_only,
+                                                      quoted_label, relative_que, subject_before, within_cue_clause)
 from pipeline.components.attributions.noun_phrases import np_right
 from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, right_speaker, skip_adverbials,
                                                        skip_own_part, speaker_for)
@@ -525,31 +525,6 @@ def quoted_np(ctx: Ctx, j: int):
     if close is None or not any(ctx.tok(x).pos_ in ("NOUN", "PROPN", "ADJ") for x in range(k + 1, close)):
         return None
     return (j, close)
-
-
-def before_comment(ctx: Ctx, last: int, spans: list) -> list:
-    """`a annoncé un plan de formation, ce qui a été critiqué …`: a `, ce qui` / `, ce que` after
-    the object (token `last` ends its noun phrase), out of quotation marks, comments on the whole
-    clause; the writer's, it ends the content."""
-    if not spans:
-        return spans
-    end = ctx.doc.char_span(spans[-1][0], spans[-1][1], alignment_mode="expand").end
-    cut = next((x for x in range(last + 1, min(end, ctx.n - 2)) if ctx.tok(x).text == "," and ctx.in_quote[x] < 0
-                and ctx.tok(x + 1).lower_ == "ce" and norm(ctx.tok(x + 2)) in ("qui", "que", "qu'")), None)
-    if cut is None:
-        return spans
-    stop = ctx.tok(cut).idx
-    return [(s, min(e, stop)) for s, e in spans if s < stop]
-
-
-def cardinal_head(ctx: Ctx, j: int) -> bool:
-    """`annonce trois jours de deuil`, `a annoncé 500 suppressions de postes`: a cardinal that
-    counts the object noun right after it opens the noun phrase as a determiner would."""
-    t = ctx.tok(j)
-    if not (t.pos_ == "NUM" and j + 1 < ctx.n and ctx.tok(j + 1).pos_ == "NOUN" and t.head.i == j + 1):
-        return False
-    return ctx.tok(j + 1).lower_ not in ctx.words.time_word or (  # not `a annoncé deux jours plus tard`,
-        j + 2 < ctx.n and norm(ctx.tok(j + 2)) in ("de", "d'"))  # but `trois jours de deuil`
 
 
 def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
