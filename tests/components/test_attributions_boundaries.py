@@ -252,3 +252,24 @@ def test_when_content_reads_rightwards_then_it_stops_at_a_new_attribution_or_quo
 def test_when_two_quotes_precede_an_inverted_cue_then_both_are_its_speakers(nlp, text):
     found = attribution_rows(nlp, text)[1]
     assert {a["content"] for a in found if a["cue"] == "expliqué"} >= {"Nous avons tout essayé.", "Rien n'a marché"}, found
+
+
+# -- the writer's apposition after a complete clause (`, une information impossible à vérifier`) ----
+WRITER_APPOSITION = [
+    ("Le maire a assuré que la piscine rouvrirait en mai, une promesse déjà faite l'an dernier.",
+     {"cue": "assuré", "content": "la piscine rouvrirait en mai"}),
+    ("La direction affirme que 300 postes seront créés, une information impossible à vérifier.",
+     {"cue": "affirme", "content": "300 postes seront créés"}),
+]
+
+SUBJECT_APPOSITION = [
+    # an apposition to the clause's subject, before its verb, belongs to the content
+    ("Le ministre a affirmé que le pont, une structure ancienne, serait reconstruit.",
+     {"cue": "affirmé", "content": "le pont, une structure ancienne, serait reconstruit"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", WRITER_APPOSITION + SUBJECT_APPOSITION)
+def test_when_a_statement_noun_follows_a_complete_clause_then_the_content_ends_before_it(nlp, text, expect):
+    found = attribution_rows(nlp, text)[1]
+    assert any(a["cue"] == expect["cue"] and a["content"] == expect["content"] for a in found), found

@@ -172,7 +172,7 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
             break  # the quote this content started in ends here
         if t.text == ":" and j + 1 < ctx.n and j + 1 in ctx.open_tok:
             break  # `… : « a new direct quote »`
-        if t.text == "," and j + 1 < ctx.n and stop_right(ctx, j + 1, owner):
+        if t.text == "," and j + 1 < ctx.n and (stop_right(ctx, j + 1, owner) or _writer_apposition(ctx, owner, start, j)):
             break
         if j > i and journalist_resumes(ctx, owner, i, j, quoted):
             last = _aside_after_quote(ctx, start, last)
@@ -240,6 +240,22 @@ def _period_on_word(ctx: Ctx, k: int) -> bool:
     t = ctx.tok(k)
     return t.text[-1:] in (".", "!", "?") and t.text[:-1].islower() and k + 1 < ctx.n \
         and ctx.tok(k + 1).text[:1].isupper()
+
+
+def _writer_apposition(ctx: Ctx, owner, start: int, j: int) -> bool:
+    """`qu'ils étaient encore 120 000, une information impossible à vérifier`: after a clause
+    complete with its finite verb, an indefinite or demonstrative noun phrase naming a statement
+    (a document noun or a noun cue: `une information`, `une promesse`) is the writer's comment on
+    it, no part of it."""
+    if ctx.in_quote[j] >= 0 or j + 2 >= ctx.n:
+        return False
+    d, n = ctx.tok(j + 1), ctx.tok(j + 2)
+    if d.pos_ != "DET" or not (d.morph.get("Definite") == ["Ind"] or d.morph.get("PronType") == ["Dem"]):
+        return False
+    if n.pos_ != "NOUN" or not (n.lower_ in ctx.words.document_head or n.lemma_.lower() in owner.nouns):
+        return False
+    return any(ctx.tok(x).pos_ in ("VERB", "AUX") and "Fin" in ctx.tok(x).morph.get("VerbForm")
+               for x in range(start, j))
 
 
 def ends_sentence_in_quote(ctx: Ctx, k: int, close: int, new_quote: bool = False) -> bool:
