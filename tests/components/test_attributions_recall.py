@@ -711,3 +711,23 @@ def test_when_inverted_subject_is_a_surname_with_particle_then_it_speaks(nlp, te
 @pytest.mark.parametrize("text", NO_PARTICLE_SURNAME)
 def test_when_de_place_precedes_the_subject_then_the_place_does_not_speak(nlp, text):
     assert not [a for a in _run(nlp, text) if (a["speaker"] or "").startswith("de ")]
+
+
+# -- a source described by its kind, then its title opening on a capitalised article -------------
+TITLE_AFTER_NOUN = [
+    ("Selon le quotidien Le Courrier, la direction prépare un plan social.",
+     {"cue": "Selon", "speaker": "le quotidien Le Courrier", "content": "la direction prépare un plan social"}),
+    ("La direction prépare un plan social, d'après l'hebdomadaire L'Observateur.",
+     {"cue": "d'après", "speaker": "l'hebdomadaire L'Observateur", "content": "La direction prépare un plan social"}),
+]
+
+NO_TITLE_AFTER_NOUN = [
+    # a lower-case article after the noun opens no title: the source ends with its noun phrase
+    ("Selon le quotidien régional, le plan social sera annoncé demain.",
+     {"cue": "Selon", "speaker": "le quotidien régional", "content": "le plan social sera annoncé demain"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", TITLE_AFTER_NOUN + NO_TITLE_AFTER_NOUN)
+def test_when_a_title_follows_the_source_noun_then_it_is_part_of_the_source(nlp, text, expect):
+    _found(_run(nlp, text), expect)

@@ -145,6 +145,10 @@ def np_right(ctx: Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]]:
         if p.pos_ == "DET" and (ctx.tok(j).pos_ in ("ADP",) or _one_name(ctx, j, j + 1)):
             j += 1  # `Jean-Yves Le Drian`: a name's particle the tagger took for a determiner
             continue
+        if p.pos_ == "DET" and p.text[:1].isupper() and ctx.tok(j).pos_ in ("NOUN", "ADJ") and j + 2 < ctx.n \
+                and ctx.tok(j + 2).text[:1].isupper():
+            j += 1  # `le quotidien Le Monde`, `l'hebdomadaire L'Express`: a title opening on its article
+            continue
         if pw == "d" and j + 3 < ctx.n and ctx.tok(j + 2).text in ("'", "’") and ctx.tok(j + 3).pos_ in (
                 "NOUN", "PROPN", "DET", "ADJ"):
             j += 2  # `d' Albertville` written with a space
