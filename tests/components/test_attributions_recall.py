@@ -731,3 +731,21 @@ NO_TITLE_AFTER_NOUN = [
 @pytest.mark.parametrize("text, expect", TITLE_AFTER_NOUN + NO_TITLE_AFTER_NOUN)
 def test_when_a_title_follows_the_source_noun_then_it_is_part_of_the_source(nlp, text, expect):
     _found(_run(nlp, text), expect)
+
+
+# -- a finite cue after `et` + a noun phrase: its own subject, not the first verb's ---------------
+COORDINATED_OWN_SUBJECT = [
+    ("Des riverains évoquent de nombreux dégâts et la mairie demande aux habitants de rester chez eux.",
+     {"cue": "demande", "speaker": "la mairie", "content": "rester chez eux"}),
+]
+
+SHARED_SUBJECT = [
+    # `et` + the verb alone: the first verb's subject speaks
+    ("Le maire a visité le quartier et a demandé aux habitants de rester chez eux.",
+     {"cue": "demandé", "speaker": "Le maire", "content": "rester chez eux"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", COORDINATED_OWN_SUBJECT + SHARED_SUBJECT)
+def test_when_cue_follows_et_then_its_own_subject_speaks_if_it_has_one(nlp, text, expect):
+    _found(_run(nlp, text), expect)

@@ -514,6 +514,19 @@ def passive_cue(t) -> bool:
         and not any(c.dep_.startswith("expl") or c.lower_ in ("se", "s'") for c in t.children)
 
 
+def _coordinated_subject(ctx: Ctx, t) -> Optional[Speaker]:
+    """`Des témoins évoquent des blessés et la préfecture demande …`: a finite cue right after
+    `et`/`mais` + a noun phrase has that noun phrase for its own subject, even where the parse
+    hangs the cue on the first verb."""
+    sp = left_speaker(ctx, t.i)
+    if sp is None:
+        return None
+    span = ctx.doc.char_span(sp[0], sp[1], alignment_mode="expand")
+    if span is None or span.end != t.i or span.start == 0 or norm(ctx.tok(span.start - 1)) not in ("et", "mais"):
+        return None
+    return Speaker(sp[0], sp[1], "subject")
+
+
 def _speaker_for(ctx: Ctx, t) -> Optional[Speaker]:
     if passive_cue(t):
         agent = [c for c in t.children if c.dep_ == "obl:agent"]
@@ -523,6 +536,10 @@ def _speaker_for(ctx: Ctx, t) -> Optional[Speaker]:
     if clitic:
         return Speaker(*clitic, "clitic")
     parsed = parse_speaker(ctx, t)
+    if parsed is not None and parsed.rule == "governor_subject" and t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm"):
+        own = _coordinated_subject(ctx, t)
+        if own is not None:
+            return own
     if parsed is not None:
         head = t if parsed.rule == "subject" else _governor(t) if parsed.rule == "governor_subject" else None
         if head is not None:
