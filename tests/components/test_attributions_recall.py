@@ -749,3 +749,25 @@ SHARED_SUBJECT = [
 @pytest.mark.parametrize("text, expect", COORDINATED_OWN_SUBJECT + SHARED_SUBJECT)
 def test_when_cue_follows_et_then_its_own_subject_speaks_if_it_has_one(nlp, text, expect):
     _found(_run(nlp, text), expect)
+
+
+# -- `faire savoir` whose `fait` the tagger calls a noun after an incise -------------------------
+LIGHT_VERB_AFTER_INCISE = [
+    ("Le club, qui a perdu dimanche, fait savoir que l'entraîneur restera.",
+     {"cue": "fait savoir", "speaker": "Le club", "content": "l'entraîneur restera"}),
+]
+
+NOUN_FAIT = [
+    # `le fait` is a noun: no cue
+    "Le fait savoir que la loi change ne suffit pas.",
+]
+
+
+@pytest.mark.parametrize("text, expect", LIGHT_VERB_AFTER_INCISE)
+def test_when_fait_is_tagged_a_noun_after_an_incise_then_faire_savoir_is_the_cue(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOUN_FAIT)
+def test_when_fait_follows_a_determiner_then_no_cue(nlp, text):
+    assert _run(nlp, text) == []
