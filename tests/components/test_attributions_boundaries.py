@@ -220,3 +220,56 @@ def test_when_alors_meme_que_follows_then_the_content_ends(nlp):
     text = ("Le secrétaire général appelle le gouvernement à continuer son dialogue avec l'ONU, alors même que "
             "le gouvernement a annoncé cesser toute collaboration.")
     assert [a["content"] for a in _run(nlp, text) if a["cue"] == "appelle"] == ["continuer son dialogue avec l'ONU"]
+
+
+# -- a content read rightwards stops before `, comme l'a confirmé X` and before a new quote -------
+STOPS_RIGHT = [
+    ("Selon le journal, deux perquisitions ont eu lieu chez ses parents, comme l'a confirmé le procureur.",
+     {"cue": "Selon", "content": "deux perquisitions ont eu lieu chez ses parents"}),
+    ("Selon la syndicaliste, cette loi est « une victoire pour nous. » « Nous voulions des amendes plus fortes » .",
+     {"cue": "Selon", "content": "cette loi est « une victoire pour nous. »"}),
+]
+
+GOES_ON = [
+    # `comme` + no cue: a comparison inside the content
+    ("Selon le journal, la route est fermée, comme le pont voisin, depuis lundi.",
+     {"cue": "Selon", "content": "la route est fermée, comme le pont voisin, depuis lundi"}),
+]
+
+TWO_QUOTES_ONE_CUE = [
+    # leftwards, two quotes before one inverted cue are both its speaker's
+    "« Nous avons tout essayé. » « Rien n'a marché » , a expliqué la maire.",
+]
+
+
+@pytest.mark.parametrize("text, expect", STOPS_RIGHT + GOES_ON)
+def test_when_content_reads_rightwards_then_it_stops_at_a_new_attribution_or_quote(nlp, text, expect):
+    found = attribution_rows(nlp, text)[1]
+    assert any(a["cue"] == expect["cue"] and a["content"] == expect["content"] for a in found), found
+
+
+@pytest.mark.parametrize("text", TWO_QUOTES_ONE_CUE)
+def test_when_two_quotes_precede_an_inverted_cue_then_both_are_its_speakers(nlp, text):
+    found = attribution_rows(nlp, text)[1]
+    assert {a["content"] for a in found if a["cue"] == "expliqué"} >= {"Nous avons tout essayé.", "Rien n'a marché"}, found
+
+
+# -- the writer's apposition after a complete clause (`, une information impossible à vérifier`) ----
+WRITER_APPOSITION = [
+    ("Le maire a assuré que la piscine rouvrirait en mai, une promesse déjà faite l'an dernier.",
+     {"cue": "assuré", "content": "la piscine rouvrirait en mai"}),
+    ("La direction affirme que 300 postes seront créés, une information impossible à vérifier.",
+     {"cue": "affirme", "content": "300 postes seront créés"}),
+]
+
+SUBJECT_APPOSITION = [
+    # an apposition to the clause's subject, before its verb, belongs to the content
+    ("Le ministre a affirmé que le pont, une structure ancienne, serait reconstruit.",
+     {"cue": "affirmé", "content": "le pont, une structure ancienne, serait reconstruit"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", WRITER_APPOSITION + SUBJECT_APPOSITION)
+def test_when_a_statement_noun_follows_a_complete_clause_then_the_content_ends_before_it(nlp, text, expect):
+    found = attribution_rows(nlp, text)[1]
+    assert any(a["cue"] == expect["cue"] and a["content"] == expect["content"] for a in found), found

@@ -150,6 +150,9 @@ QUOTED_PREDICATE = [
       "content": "enjoint au gouvernement de revoir sa copie"}),
     ("« Le texte est clair », a précisé le tribunal, qui « annule donc la décision du maire ».",
      {"kind": "direct", "speaker": "le tribunal", "content": "annule donc la décision du maire"}),
+    # a document speaks too (ANNOTATION.md: `le rapport de la CIA`)
+    ("Le rapport « souligne que les digues sont trop basses » dans toute la vallée.",
+     {"kind": "direct", "speaker": "Le rapport", "content": "souligne que les digues sont trop basses"}),
 ]
 
 NOT_QUOTED_PREDICATE = [
@@ -157,6 +160,8 @@ NOT_QUOTED_PREDICATE = [
     "Les ventes de vélos « explosent » depuis le mois de mars.",
     # a quoted noun, no verb
     "Le maire et son « plan vélo » ont été critiqués.",
+    # a thing that is no document
+    "Les prix du pain « grimpent encore » dans toute la région.",
 ]
 
 
@@ -528,3 +533,241 @@ FULL_STOP_QUOTE_THEN_SELON = [
 @pytest.mark.parametrize("text, expect", FULL_STOP_QUOTE_THEN_SELON)
 def test_when_full_stop_quote_precedes_selon_then_quote_is_content(nlp, text, expect):
     _found(_run(nlp, text), expect)
+
+
+# -- an adverb or a date before a negated infinitive content ----------------------------------
+NEGATED_INFINITIVE = [
+    ("La joueuse avoue sa fatigue, mais affirme aussi ne pas renoncer aux Jeux.",
+     {"cue": "affirme", "content": "ne pas renoncer aux Jeux"}),
+    ("Le sénateur a assuré mardi ne jamais avoir reçu cette lettre.",
+     {"cue": "assuré", "speaker": "Le sénateur", "content": "ne jamais avoir reçu cette lettre"}),
+]
+
+NEGATED_CUE = [
+    # the negation is the cue's: no attribution
+    "Le sénateur n'affirme pas vouloir se représenter.",
+    "Le sénateur n'a pas assuré mardi vouloir se représenter.",
+]
+
+
+@pytest.mark.parametrize("text, expect", NEGATED_INFINITIVE)
+def test_when_adverb_stands_before_a_negated_infinitive_then_it_is_the_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NEGATED_CUE)
+def test_when_the_cue_is_negated_then_no_infinitive_content(nlp, text):
+    assert _run(nlp, text) == []
+
+
+# -- verbs of the incise after a quote (`», termine-t-il`), inverted only ----------------------
+INCISE_VERB = [
+    ("« Nous irons jusqu'au bout » , termine-t-il.",
+     {"cue": "termine", "kind": "direct", "speaker": "il", "content": "Nous irons jusqu'au bout"}),
+    ("« Ce n'est qu'un incident », relativise la directrice.",
+     {"cue": "relativise", "speaker": "la directrice", "content": "Ce n'est qu'un incident"}),
+    ("« Ils ont tout raté », tacle l'ancien entraîneur.",
+     {"cue": "tacle", "stance": "accuse", "content": "Ils ont tout raté"}),
+]
+
+NOT_INCISE = [
+    # the same verbs outside an inversion say nothing
+    "La coureuse termine la saison en tête du classement.",
+    "Le défenseur tacle son adversaire à la dernière minute.",
+]
+
+
+@pytest.mark.parametrize("text, expect", INCISE_VERB)
+def test_when_incise_verb_follows_a_quote_then_it_is_the_cue(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_INCISE)
+def test_when_incise_verb_has_an_object_then_no_attribution(nlp, text):
+    assert _run(nlp, text) == []
+
+
+# -- an inverted subject that is a noun of nationality, which the tagger calls an adjective ----
+NATIONALITY_SPEAKER = [
+    # (the tagger calls `Italienne` an adjective here: the case the rule is for)
+    ("« Tout le monde courait » , a raconté une Italienne qui attendait son train.",
+     {"cue": "raconté", "speaker": "une Italienne", "content": "Tout le monde courait"}),
+    ("« Tout le monde courait » , a raconté une Suédoise qui attendait son train.",
+     {"cue": "raconté", "speaker": "une Suédoise", "content": "Tout le monde courait"}),
+]
+
+NO_SUBJECT_AFTER = [
+    # a lower-case adjective and a time after the participle: no inverted subject
+    "Le prévenu, déjà condamné plusieurs fois, a été relâché.",
+]
+
+
+@pytest.mark.parametrize("text, expect", NATIONALITY_SPEAKER)
+def test_when_inverted_subject_is_a_capitalised_nationality_then_it_speaks(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NO_SUBJECT_AFTER)
+def test_when_only_a_time_follows_the_participle_then_no_speaker(nlp, text):
+    assert _run(nlp, text) == []
+
+
+# -- `selon` / `d'après` + a name whose first name the tagger calls a verb ----------------------
+MISTAGGED_FIRST_NAME = [
+    # (the tagger calls `Dietlind` a verb in this sentence: the case the rule is for)
+    ("D'après Dietlind Boudoin, procureure de Valence, le suspect avait prémédité son geste.",
+     {"cue": "D'après", "kind": "according_to", "content": "le suspect avait prémédité son geste"}),
+    ("Selon Dietlind Boudoin, le suspect avait prémédité son geste.",
+     {"cue": "Selon", "speaker": "Dietlind Boudoin", "content": "le suspect avait prémédité son geste"}),
+]
+
+NOT_A_NAME_AFTER_SELON = [
+    # `selon` + a lower-case verb: no source
+    "Les tarifs changent selon doublent les taxes.",
+]
+
+
+@pytest.mark.parametrize("text, expect", MISTAGGED_FIRST_NAME)
+def test_when_first_name_is_tagged_a_verb_then_the_name_is_the_source(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_A_NAME_AFTER_SELON)
+def test_when_selon_is_followed_by_no_name_then_no_source(nlp, text):
+    assert _run(nlp, text) == []
+
+
+# -- a trailing `selon X` / `d'après X` followed by the source's own `pour qui` relative ---------
+SOURCE_WITH_PREPOSITION_RELATIVE = [
+    ("Le barrage est le plus ancien du pays, d'après le ministère, pour qui sa rénovation est urgente.",
+     {"cue": "d'après", "kind": "according_to", "content": "Le barrage est le plus ancien du pays"}),
+    ("Le vaccin sera prêt en mars, selon le laboratoire, pour lequel les essais sont concluants.",
+     {"cue": "selon", "content": "Le vaccin sera prêt en mars"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", SOURCE_WITH_PREPOSITION_RELATIVE)
+def test_when_source_has_a_preposition_relative_then_content_ends_before_selon(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+RELATIVE_IN_CONTENT = [
+    # a `pour qui` with no comma after the source belongs to the content
+    ("Selon la mairie, les habitants pour qui la rue est fermée seront relogés.",
+     {"cue": "Selon", "content": "les habitants pour qui la rue est fermée seront relogés"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", RELATIVE_IN_CONTENT)
+def test_when_preposition_relative_is_inside_the_content_then_it_stays(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+# -- a quote inside a quote, right after a verb of saying of the outer quote ----------------------
+NESTED_QUOTE = [
+    ("« Il a couru vers la foule en criant « Au feu ! » , puis il est tombé » , a raconté un témoin.",
+     {"cue": "criant", "kind": "direct", "speaker": "Il", "content": "Au feu !"}),
+    ("« Les passagers hurlaient \"sortez, sortez\". Ensuite tout le monde s'est couché » , a raconté une voisine.",
+     {"cue": "hurlaient", "kind": "direct", "speaker": "Les passagers", "content": "sortez, sortez"}),
+]
+
+NOT_NESTED_SPEECH = [
+    # a quoted name inside a quote, after no verb of saying
+    "« Nous avons visité le musée « Orsay » avec les enfants » , a raconté un témoin.",
+    # a negated verb of saying
+    "« Il n'a jamais crié « Au feu ! » devant nous » , a raconté un témoin.",
+]
+
+
+@pytest.mark.parametrize("text, expect", NESTED_QUOTE)
+def test_when_quote_inside_a_quote_follows_a_verb_of_saying_then_it_is_direct(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_NESTED_SPEECH)
+def test_when_inner_quote_follows_no_saying_then_only_the_outer_quote(nlp, text):
+    assert [a["rule"] for a in _run(nlp, text) if a["rule"].startswith("nested")] == []
+
+
+# -- an inverted subject that is a surname with its particle (`de la Morlais`, `de Villepin`) ------
+PARTICLE_SURNAME = [
+    ("« Elle n'a rien vu venir » , ajoute encore de la Fontaine.",
+     {"cue": "ajoute", "speaker": "de la Fontaine", "content": "Elle n'a rien vu venir"}),
+    ("« Nous partirons demain » , a déclaré de Villeneuve.",
+     {"cue": "déclaré", "speaker": "de Villeneuve", "content": "Nous partirons demain"}),
+]
+
+NO_PARTICLE_SURNAME = [
+    # `de` + a place, then the subject: the place is no speaker
+    "« Nous partirons demain » , a téléphoné de Paris le ministre.",
+]
+
+
+@pytest.mark.parametrize("text, expect", PARTICLE_SURNAME)
+def test_when_inverted_subject_is_a_surname_with_particle_then_it_speaks(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NO_PARTICLE_SURNAME)
+def test_when_de_place_precedes_the_subject_then_the_place_does_not_speak(nlp, text):
+    assert not [a for a in _run(nlp, text) if (a["speaker"] or "").startswith("de ")]
+
+
+# -- a source described by its kind, then its title opening on a capitalised article -------------
+TITLE_AFTER_NOUN = [
+    ("Selon le quotidien Le Courrier, la direction prépare un plan social.",
+     {"cue": "Selon", "speaker": "le quotidien Le Courrier", "content": "la direction prépare un plan social"}),
+    ("La direction prépare un plan social, d'après l'hebdomadaire L'Observateur.",
+     {"cue": "d'après", "speaker": "l'hebdomadaire L'Observateur", "content": "La direction prépare un plan social"}),
+]
+
+NO_TITLE_AFTER_NOUN = [
+    # a lower-case article after the noun opens no title: the source ends with its noun phrase
+    ("Selon le quotidien régional, le plan social sera annoncé demain.",
+     {"cue": "Selon", "speaker": "le quotidien régional", "content": "le plan social sera annoncé demain"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", TITLE_AFTER_NOUN + NO_TITLE_AFTER_NOUN)
+def test_when_a_title_follows_the_source_noun_then_it_is_part_of_the_source(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+# -- a finite cue after `et` + a noun phrase: its own subject, not the first verb's ---------------
+COORDINATED_OWN_SUBJECT = [
+    ("Des riverains évoquent de nombreux dégâts et la mairie demande aux habitants de rester chez eux.",
+     {"cue": "demande", "speaker": "la mairie", "content": "rester chez eux"}),
+]
+
+SHARED_SUBJECT = [
+    # `et` + the verb alone: the first verb's subject speaks
+    ("Le maire a visité le quartier et a demandé aux habitants de rester chez eux.",
+     {"cue": "demandé", "speaker": "Le maire", "content": "rester chez eux"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", COORDINATED_OWN_SUBJECT + SHARED_SUBJECT)
+def test_when_cue_follows_et_then_its_own_subject_speaks_if_it_has_one(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+# -- `faire savoir` whose `fait` the tagger calls a noun after an incise -------------------------
+LIGHT_VERB_AFTER_INCISE = [
+    ("Le club, qui a perdu dimanche, fait savoir que l'entraîneur restera.",
+     {"cue": "fait savoir", "speaker": "Le club", "content": "l'entraîneur restera"}),
+]
+
+NOUN_FAIT = [
+    # `le fait` is a noun: no cue
+    "Le fait savoir que la loi change ne suffit pas.",
+]
+
+
+@pytest.mark.parametrize("text, expect", LIGHT_VERB_AFTER_INCISE)
+def test_when_fait_is_tagged_a_noun_after_an_incise_then_faire_savoir_is_the_cue(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOUN_FAIT)
+def test_when_fait_follows_a_determiner_then_no_cue(nlp, text):
+    assert _run(nlp, text) == []

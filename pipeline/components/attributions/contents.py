@@ -13,7 +13,7 @@ from pipeline.components.attributions.cues import inverted_clitic
 
 def stop_right(ctx: Ctx, j: int, owner) -> bool:
     """Does a new attribution start at ', ' before token j (`, ajoutant que`, `, a-t-il dit`,
-    `, selon X`)?"""
+    `, selon X`, `, comme l'a confirmé X`)?"""
     t = ctx.tok(j)
     w = norm(t)
     if w in ("selon",) or (w == "d'" and j + 1 < ctx.n and norm(ctx.tok(j + 1)) == "après"):
@@ -23,6 +23,12 @@ def stop_right(ctx: Ctx, j: int, owner) -> bool:
         return True  # the journalist's contrast, not the speaker's words
     if _subject_of_new_cue(ctx, t, owner):
         return True
+    if w == "comme":  # `…, comme l'a confirmé le procureur`: the clause before is his
+        k = j + 1 + (j + 1 < ctx.n and norm(ctx.tok(j + 1)) in ("l'", "le"))
+        while k < ctx.n and k - j < 5 and ctx.tok(k).pos_ in ("AUX", "ADV"):
+            k += 1
+        if k < ctx.n and ctx.tok(k).pos_ == "VERB" and owner.verb_cue(ctx, ctx.tok(k)) is not None:
+            return True
     k = j
     while k < ctx.n and k - j < 4 and (ctx.tok(k).pos_ == "AUX" or ctx.tok(k).text.startswith("-")
                                        or norm(ctx.tok(k)) in ("en", "tout")):
@@ -156,7 +162,7 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
             close = ctx.qtok[k][1]
             if close is not None and close >= j:
                 last = close
-                if ctx.is_break(close) or ends_sentence_in_quote(ctx, k, close):
+                if ctx.is_break(close) or ends_sentence_in_quote(ctx, k, close, new_quote=True):
                     break
                 j = close + 1
                 continue
@@ -166,7 +172,7 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
             break  # the quote this content started in ends here
         if t.text == ":" and j + 1 < ctx.n and j + 1 in ctx.open_tok:
             break  # `… : « a new direct quote »`
-        if t.text == "," and j + 1 < ctx.n and stop_right(ctx, j + 1, owner):
+        if t.text == "," and j + 1 < ctx.n and (stop_right(ctx, j + 1, owner) or _writer_apposition(ctx, owner, start, j)):
             break
         if j > i and journalist_resumes(ctx, owner, i, j, quoted):
             last = _aside_after_quote(ctx, start, last)
@@ -236,12 +242,30 @@ def _period_on_word(ctx: Ctx, k: int) -> bool:
         and ctx.tok(k + 1).text[:1].isupper()
 
 
-def ends_sentence_in_quote(ctx: Ctx, k: int, close: int) -> bool:
+def _writer_apposition(ctx: Ctx, owner, start: int, j: int) -> bool:
+    """`qu'ils étaient encore 120 000, une information impossible à vérifier`: after a clause
+    complete with its finite verb, an indefinite or demonstrative noun phrase naming a statement
+    (a document noun or a noun cue: `une information`, `une promesse`) is the writer's comment on
+    it, no part of it."""
+    if ctx.in_quote[j] >= 0 or j + 2 >= ctx.n:
+        return False
+    d, n = ctx.tok(j + 1), ctx.tok(j + 2)
+    if d.pos_ != "DET" or not (d.morph.get("Definite") == ["Ind"] or d.morph.get("PronType") == ["Dem"]):
+        return False
+    if n.pos_ != "NOUN" or not (n.lower_ in ctx.words.document_head or n.lemma_.lower() in owner.nouns):
+        return False
+    return any(ctx.tok(x).pos_ in ("VERB", "AUX") and "Fin" in ctx.tok(x).morph.get("VerbForm")
+               for x in range(start, j))
+
+
+def ends_sentence_in_quote(ctx: Ctx, k: int, close: int, new_quote: bool = False) -> bool:
     """Does quote k (its closing mark at token `close`) end with a period, and a capitalised word
-    follow it (`« … la tentative de viol. » Toujours selon X`): its sentence ends there."""
+    follow it (`« … la tentative de viol. » Toujours selon X`): its sentence ends there. With
+    `new_quote`, a quote opening right after it ends it too (`selon X, A « … demain. » « Nous …`:
+    read rightwards; leftwards, `« A. » « B », a-t-il dit` keeps both quotes for one cue)."""
     q = ctx.quotes[k]
     return ctx.text[q.start:q.end].rstrip()[-1:] in (".", "!", "?") and close + 1 < ctx.n \
-        and ctx.tok(close + 1).text[:1].isupper()
+        and (ctx.tok(close + 1).text[:1].isupper() or new_quote and close + 1 in ctx.open_tok)
 
 
 def _new_clause_after_phrase(ctx: Ctx, start: int, j: int) -> bool:

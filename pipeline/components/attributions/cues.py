@@ -25,6 +25,16 @@ def conjugate_er(lemma: str) -> set[str]:
     return out
 
 
+# third-person finite forms of the irregular first verbs of multiword cues (`faire savoir`,
+# `mettre en garde`), which conjugate_er cannot make: the tagger calls `fait` a noun after an incise
+IRREGULAR_FORMS = {
+    "faire": frozenset({"fait", "font", "faisait", "faisaient", "fera", "feront", "ferait", "feraient", "fit",
+                        "firent"}),
+    "mettre": frozenset({"met", "mettent", "mettait", "mettaient", "mettra", "mettront", "mettrait",
+                         "mettraient", "mit", "mirent"}),
+}
+
+
 def multiword_start(ctx, i: int, words: list) -> Optional[int]:
     """Index of the first word of `words` (`mettre en avant`) ending at token i, the words in
     order, adverbs and inverted clitics allowed between (`laisse-t-il clairement entendre`)."""
@@ -42,8 +52,10 @@ def multiword_start(ctx, i: int, words: list) -> Optional[int]:
     t = ctx.tok(j)
     if t.pos_ in ("VERB", "AUX") and (t.lemma_ == words[0] or norm(t).startswith(words[0][:4])):
         return j
-    if norm(t) in conjugate_er(words[0]) and (j == 0 or ctx.tok(j - 1).pos_ not in ("DET", "ADP", "ADJ", "NUM")):
-        return j  # the tagger's miss (`Le syndicat pointe/ADJ du doigt`), not a noun (`la pointe du doigt`)
+    if norm(t) in conjugate_er(words[0]) | IRREGULAR_FORMS.get(words[0], frozenset()) \
+            and (j == 0 or ctx.tok(j - 1).pos_ not in ("DET", "ADP", "ADJ", "NUM")):
+        return j  # the tagger's miss (`Le syndicat pointe/ADJ du doigt`, `X, qui …, fait/NOUN savoir`),
+        # not a noun (`la pointe du doigt`, `le fait`)
     return None
 
 

@@ -102,6 +102,15 @@ def _one_name(ctx: Ctx, i: int, j: int) -> bool:
     return any(m["start"] <= a and b < m["end"] for m in ctx.doc._.depeche_mentions or [])
 
 
+def _mistagged_first_name(ctx: Ctx, i: int) -> bool:
+    """`d'après Dietlind Beaudoin`: a capitalised word inside a sentence, tagged a verb or an
+    adverb, right before a capitalised proper noun: the first name of a name the tagger missed."""
+    t = ctx.tok(i)
+    return t.pos_ in ("VERB", "ADV", "AUX") and t.text[:1].isupper() and not t.is_sent_start \
+        and i + 1 < ctx.n and ctx.tok(i + 1).pos_ == "PROPN" and ctx.tok(i + 1).text[:1].isupper() \
+        and ctx.in_quote[i] < 0
+
+
 def np_right(ctx: Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]]:
     """Token span of the noun phrase starting at token i (inverted speaker, `selon X`)."""
     if i >= ctx.n:
@@ -117,7 +126,8 @@ def np_right(ctx: Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]]:
                 j = i + 1
             return (i, j)
         return None
-    if t.pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "X") and not partitive_head(ctx, t):
+    if t.pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "X") and not partitive_head(ctx, t) \
+            and not _mistagged_first_name(ctx, i):
         return None
     j = i
     while j + 1 < ctx.n and j - i < MAX_NP:
@@ -134,6 +144,10 @@ def np_right(ctx: Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]]:
             continue
         if p.pos_ == "DET" and (ctx.tok(j).pos_ in ("ADP",) or _one_name(ctx, j, j + 1)):
             j += 1  # `Jean-Yves Le Drian`: a name's particle the tagger took for a determiner
+            continue
+        if p.pos_ == "DET" and p.text[:1].isupper() and ctx.tok(j).pos_ in ("NOUN", "ADJ") and j + 2 < ctx.n \
+                and ctx.tok(j + 2).text[:1].isupper():
+            j += 1  # `le quotidien Le Monde`, `l'hebdomadaire L'Express`: a title opening on its article
             continue
         if pw == "d" and j + 3 < ctx.n and ctx.tok(j + 2).text in ("'", "’") and ctx.tok(j + 3).pos_ in (
                 "NOUN", "PROPN", "DET", "ADJ"):

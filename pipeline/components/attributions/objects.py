@@ -1,6 +1,7 @@
 """Where a noun-phrase object of a cue ends and what it holds: the cue's own clause (the parse),
 a time closing it, a relative `que` after it, a quoted label or quoted words closing it, quotes that
-are only names; and whether the noun phrase after an inverted cue is its object or its subject."""
+are only names, the writer's `, ce qui …` after it, a cardinal opening it; and whether the noun
+phrase after an inverted cue is its object or its subject."""
 from __future__ import annotations
 
 from pipeline.components.attributions.context import SENT_END, Ctx, norm
@@ -206,3 +207,28 @@ def closing_time(ctx: Ctx, x: int, end: int) -> bool:
         w.pos_ in ("DET", "NUM", "ADV") or w.lower_ in ctx.words.time_word or (w.i == end and w.pos_ == "ADP")
         or norm(w) in ("de", "d'") and w.i > x and ctx.tok(w.i - 1).pos_ == "ADV"  # `moins de deux heures après`
         for w in words)
+
+
+def before_comment(ctx: Ctx, last: int, spans: list) -> list:
+    """`a annoncé un plan de formation, ce qui a été critiqué …`: a `, ce qui` / `, ce que` after
+    the object (token `last` ends its noun phrase), out of quotation marks, comments on the whole
+    clause; the writer's, it ends the content."""
+    if not spans:
+        return spans
+    end = ctx.doc.char_span(spans[-1][0], spans[-1][1], alignment_mode="expand").end
+    cut = next((x for x in range(last + 1, min(end, ctx.n - 2)) if ctx.tok(x).text == "," and ctx.in_quote[x] < 0
+                and ctx.tok(x + 1).lower_ == "ce" and norm(ctx.tok(x + 2)) in ("qui", "que", "qu'")), None)
+    if cut is None:
+        return spans
+    stop = ctx.tok(cut).idx
+    return [(s, min(e, stop)) for s, e in spans if s < stop]
+
+
+def cardinal_head(ctx: Ctx, j: int) -> bool:
+    """`annonce trois jours de deuil`, `a annoncé 500 suppressions de postes`: a cardinal that
+    counts the object noun right after it opens the noun phrase as a determiner would."""
+    t = ctx.tok(j)
+    if not (t.pos_ == "NUM" and j + 1 < ctx.n and ctx.tok(j + 1).pos_ == "NOUN" and t.head.i == j + 1):
+        return False
+    return ctx.tok(j + 1).lower_ not in ctx.words.time_word or (  # not `a annoncé deux jours plus tard`,
+        j + 2 < ctx.n and norm(ctx.tok(j + 2)) in ("de", "d'"))  # but `trois jours de deuil`

@@ -1,7 +1,8 @@
 """Patterns anchored on quotation marks alone: a quote followed by a dash and its speaker
 (`« … » – X`), a quote that continues the previous paragraph's (same speaker, no cue), and a
-quote that is the predicate of its sentence (`X « félicite chaleureusement » Y`), and a quote
-after a colon that closes a clause naming a speech (`a signé une déclaration : « … »`)."""
+quote that is the predicate of its sentence (`X « félicite chaleureusement » Y`), a quote
+after a colon that closes a clause naming a speech (`a signé une déclaration : « … »`), and a
+quote inside a quote after a verb of saying (`« … en criant « Au feu ! » … »`)."""
 from __future__ import annotations
 
 import bisect
@@ -9,6 +10,8 @@ import re
 
 from pipeline.components.attributions.context import (DASHES, SENT_END, Ctx, Speaker, chars, make_attribution, norm,
                                                       speaker_at)
+from pipeline.components.attributions.cues import negated
+from pipeline.components.attributions.quote_marks import pair_quotes
 from pipeline.components.attributions.noun_phrases import np_right
 from pipeline.components.attributions.speakers import left_speaker, speaker_for
 from pipeline.components.attributions.strict import human_speaker
@@ -126,8 +129,9 @@ def pattern_quoted_predicate(ctx: Ctx, found: list[dict]) -> list[dict]:
     auxiliary) is its subject's words: `La ministre « félicite chaleureusement » le lauréat`,
     `le Conseil a « enjoint au gouvernement de … »`, `le tribunal, qui « [...] annule … »`.
 
-    Direct, no cue; the speaker is the subject before the quote, a person or an organisation
-    (`Les ventes « explosent »` is the journalist's scare quote)."""
+    Direct, no cue; the speaker is the subject before the quote, a person, an organisation or a
+    document (`Ce texte « rappelle que … »`; `Les ventes « explosent »` is the journalist's scare
+    quote)."""
     covered = [(a["content_start"], a["content_end"]) for a in found]
     out = []
     for k, q in enumerate(ctx.quotes):
@@ -148,12 +152,20 @@ def pattern_quoted_predicate(ctx: Ctx, found: list[dict]) -> list[dict]:
         relative = norm(before) == "qui"
         # the subject, or for `qui` its antecedent, must be someone
         sp = left_speaker(ctx, open_ - 1 if relative else open_)
-        if sp is None or not human_speaker(ctx, {"speaker_start": sp[0], "speaker_end": sp[1]}, agents=False):
+        if sp is None or not (human_speaker(ctx, {"speaker_start": sp[0], "speaker_end": sp[1]}, agents=False)
+                              or _document(ctx, sp)):
             continue
         # (for `qui`, the antecedent itself: the parse of a relative opening a quote is no help)
         speaker = Speaker(sp[0], sp[1], "relative" if relative else "subject")
         out.append(make_attribution("direct", None, "", "", speaker, (q.start, q.end), "quoted_predicate"))
     return out
+
+
+def _document(ctx: Ctx, sp) -> bool:
+    """Is the noun phrase at char span sp headed by a document (`ce texte`, `le rapport`)?"""
+    span = ctx.doc.char_span(sp[0], sp[1], alignment_mode="expand")
+    head = next((t for t in span if t.pos_ == "NOUN"), None) if span is not None else None
+    return head is not None and head.lower_ in ctx.words.document_head
 
 
 def pattern_noun_colon_quote(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
@@ -232,4 +244,29 @@ def pattern_read_in(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
         if np:
             out.append(make_attribution("direct", ctx.tok(read), cue.lemma, cue.stance,
                                         speaker_at(ctx, *np, "object"), (q.start, q.end), "read_in"))
+    return out
+
+
+def pattern_nested_quote(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
+    """A quote inside a quote, right after a verb of saying of the outer one (a colon aside):
+    `« Il a couru vers nous en criant « Au feu ! », puis il est tombé », a raconté un témoin`
+    -> direct `Au feu !`, speaker the verb's subject (`Il`). The outer quote's patterns see
+    only quotes of depth 0; these words are said by someone the outer speaker reports."""
+    used = {(a["content_start"], a["content_end"]) for a in found}
+    out = []
+    for q in pair_quotes(ctx.text):
+        if q.depth != 1 or (q.start, q.end) in used:
+            continue
+        mark = ctx.doc.char_span(q.open, q.open + 1, alignment_mode="expand")
+        i = mark.start - 1 if mark is not None else -1
+        while i >= 0 and ctx.tok(i).text in (":", ","):
+            i -= 1
+        if i < 0:
+            continue
+        t = ctx.tok(i)
+        cue = owner.verb_cue(ctx, t)
+        if cue is None or "quote" not in cue.frames or negated(ctx, t):
+            continue
+        out.append(make_attribution("direct", t, cue.lemma, cue.stance, speaker_for(ctx, t), (q.start, q.end),
+                                    "nested_quote"))
     return out

@@ -11,6 +11,9 @@ from pipeline.components.attributions.speakers import with_name_after
 from pipeline.components.attributions.strict import is_new, named_complement
 
 
+RELATIVES = ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles")
+
+
 def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
     """`selon X` / `d'après X`, before or after the content.
 
@@ -66,8 +69,9 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
         ctx.tok(first - 1).text == "," and (norm(ctx.tok(first - 2)) in ("que", "qu'", "mais", "et", "car", "donc")
                                              or ctx.tok(first - 2).pos_ == "SCONJ"  # `même si, selon lui, …`
                                              or not (has_main_verb(ctx, first - 2) or _full_quote(ctx, first - 2))))
-    relative_after = np[1] + 2 < ctx.n and ctx.tok(np[1] + 1).text == "," and \
-        norm(ctx.tok(np[1] + 2)) in ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles")
+    relative_after = np[1] + 2 < ctx.n and ctx.tok(np[1] + 1).text == "," and (
+        norm(ctx.tok(np[1] + 2)) in RELATIVES or ctx.tok(np[1] + 2).pos_ == "ADP" and np[1] + 3 < ctx.n
+        and norm(ctx.tok(np[1] + 3)) in RELATIVES)  # `d'après l'ONU, pour qui …`: the source's relative
     if relative_after and left_toks is not None and any(not x.is_punct for x in left_toks):
         clause_initial = False  # `Insuffisant selon le collectif, qui exige …`: the relative is the source's
     k = np[1] + 1

@@ -147,6 +147,8 @@ def skip_adverbials(ctx: Ctx, j: int) -> int:
             k += 1
         while k < ctx.n and ctx.tok(k).pos_ == "NUM":
             k += 1
+        if k == j + 1 and ctx.tok(j).pos_ == "NUM" and k + 1 < ctx.n and norm(ctx.tok(k + 1)) in ("de", "d'"):
+            return j  # `annonce trois jours de deuil`: a count of days is the object, no date
         if k < ctx.n and ctx.tok(k).lower_ in ctx.words.time_word:
             k += 1
             while k < ctx.n and (ctx.tok(k).pos_ == "NUM" or ctx.tok(k).lower_ in ("dernier", "dernière", "prochain",
@@ -177,6 +179,15 @@ def bare_locution(ctx: Ctx, k: int) -> bool:
         and head.dep_ in ("obl:mod", "advmod", "obl", "obl:arg")  # (`demandent au préalable le …`)
 
 
+def time_complement(ctx: Ctx, k: int) -> bool:
+    """`en mars (2016)`, `depuis janvier`, `en 2015`: a preposition, then a month or another
+    time noun with no determiner (then at most a year), or `en` and a year."""
+    if k + 1 >= ctx.n or ctx.tok(k).pos_ != "ADP" or norm(ctx.tok(k)) in ctx.words.de:
+        return False
+    w = ctx.tok(k + 1)
+    return w.lower_ in ctx.words.time_word or norm(ctx.tok(k)) == "en" and w.like_num and len(w.text) == 4
+
+
 def skip_own_part(ctx: Ctx, j: int) -> int:
     """Past `pour sa part`, `de son côté`, `à son tour` (a preposition, a possessive, a noun),
     the bare locutions (`en revanche`, `d'ailleurs`) and the adverbs and dates around them,
@@ -189,6 +200,10 @@ def skip_own_part(ctx: Ctx, j: int) -> int:
             k += 3
         elif bare_locution(ctx, k):
             k += 2
+        elif time_complement(ctx, k):
+            k += 2
+            while k < ctx.n and ctx.tok(k).pos_ == "NUM":
+                k += 1  # `a annoncé en mars 2016 un plan`
         if k == j:
             return j
         j = k
@@ -229,14 +244,31 @@ def right_speaker(ctx: Ctx, i: int, incise: bool = False) -> Optional[Speaker]:
             k += 1
         if k < ctx.n and k > j + 1 and ctx.tok(k).pos_ in ("DET", "PROPN"):
             j = k
-    np = np_right(ctx, j)
-    if np and all(ctx.tok(x).pos_ in ("DET", "NUM", "ADJ") or ctx.tok(x).lower_ in ctx.words.time_word | TIMES
-                  for x in range(np[0], np[1] + 1)):
+    np = np_right(ctx, j) or _particle_name(ctx, j)
+    if np and all(ctx.tok(x).pos_ in ("DET", "NUM") or ctx.tok(x).pos_ == "ADJ" and not ctx.tok(x).text[:1].isupper()
+                  or ctx.tok(x).lower_ in ctx.words.time_word | TIMES for x in range(np[0], np[1] + 1)):
         return None  # `…, déjà condamné plusieurs fois par la justice`, `…, annoncé ce mardi`: a time, no subject
+        # (a capitalised adjective after a determiner is a noun of nationality: `a raconté une Canadienne`)
     return speaker_at(ctx, *np, "post_verbal") if np else None
 
 
 TIMES = frozenset({"fois", "reprises", "reprise"})
+
+
+def _particle_name(ctx: Ctx, j: int) -> Optional[tuple[int, int]]:
+    """`…, ajoute encore de la Morlais.`: a surname with its particle (`de`, `de la`, `d'`) and
+    capitalised words up to the end of the sentence or a comma, as an inverted subject."""
+    if j >= ctx.n or norm(ctx.tok(j)) not in ("de", "d'"):
+        return None
+    k = j + 1
+    if k < ctx.n and norm(ctx.tok(k)) in ("la", "l'"):
+        k += 1
+    e = k
+    while e < ctx.n and ctx.tok(e).text[:1].isupper() and ctx.tok(e).pos_ in ("PROPN", "NOUN", "X"):
+        e += 1
+    if e == k or not (e >= ctx.n or ctx.tok(e).text in SENT_END | {","}):
+        return None
+    return (j, e - 1)
 
 
 def participle_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
@@ -482,6 +514,19 @@ def passive_cue(t) -> bool:
         and not any(c.dep_.startswith("expl") or c.lower_ in ("se", "s'") for c in t.children)
 
 
+def _coordinated_subject(ctx: Ctx, t) -> Optional[Speaker]:
+    """`Des témoins évoquent des blessés et la préfecture demande …`: a finite cue right after
+    `et`/`mais` + a noun phrase has that noun phrase for its own subject, even where the parse
+    hangs the cue on the first verb."""
+    sp = left_speaker(ctx, t.i)
+    if sp is None:
+        return None
+    span = ctx.doc.char_span(sp[0], sp[1], alignment_mode="expand")
+    if span is None or span.end != t.i or span.start == 0 or norm(ctx.tok(span.start - 1)) not in ("et", "mais"):
+        return None
+    return Speaker(sp[0], sp[1], "subject")
+
+
 def _speaker_for(ctx: Ctx, t) -> Optional[Speaker]:
     if passive_cue(t):
         agent = [c for c in t.children if c.dep_ == "obl:agent"]
@@ -491,6 +536,10 @@ def _speaker_for(ctx: Ctx, t) -> Optional[Speaker]:
     if clitic:
         return Speaker(*clitic, "clitic")
     parsed = parse_speaker(ctx, t)
+    if parsed is not None and parsed.rule == "governor_subject" and t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm"):
+        own = _coordinated_subject(ctx, t)
+        if own is not None:
+            return own
     if parsed is not None:
         head = t if parsed.rule == "subject" else _governor(t) if parsed.rule == "governor_subject" else None
         if head is not None:

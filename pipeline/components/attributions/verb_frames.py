@@ -8,9 +8,9 @@ from pipeline.components.attributions.contents import (clause_left, clause_right
 from pipeline.components.attributions.coordination import split_coordinated
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
-from pipeline.components.attributions.objects import (before_own_predicate, closing_time, closing_words, ends_sentence,
-                                                      gapped_relative, names_only, quoted_label, relative_que,
-                                                      subject_before, within_cue_clause)
+from pipeline.components.attributions.objects import (before_comment, before_own_predicate, cardinal_head, closing_time,
+                                                      closing_words, ends_sentence, gapped_relative, names_only,
+                                                      quoted_label, relative_que, subject_before, within_cue_clause)
 from pipeline.components.attributions.noun_phrases import np_right
 from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, right_speaker, skip_adverbials,
                                                        skip_own_part, speaker_for)
@@ -90,7 +90,9 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         if k < ctx.n and ctx.tok(k).text == "," and _incise_end(ctx, k):  # `annonce, via un communiqué, avoir …`
             k = _incise_end(ctx, k)
         if any(norm(ctx.tok(x)) in ctx.words.negation_start for x in range(t.i + 1, k)):
-            k = t.i + 1
+            # the negation is the infinitive's (`affirme aussi ne pas …`, `a indiqué lundi ne pas …`):
+            # its clause starts there, past the adverbs and dates before it
+            k = next(x for x in range(t.i + 1, k) if norm(ctx.tok(x)) in ctx.words.negation_start)
         elif _past_addressee(ctx, t, k) != k:  # `a assuré à la radio lundi être prêt`
             k = _past_addressee(ctx, t, k)
             if k < ctx.n and norm(ctx.tok(k)) not in ctx.words.negation_start:
@@ -533,7 +535,7 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     `Le club dément en bloc toute irrégularité.` -> past a locution
     """
     j = skip_own_part(ctx, t.i + 1)
-    if j >= ctx.n or ctx.tok(j).pos_ != "DET":
+    if j >= ctx.n or not (ctx.tok(j).pos_ == "DET" or cardinal_head(ctx, j)):
         return []
     lo = chain_start(ctx, t.i)
     if lo > 0 and norm(ctx.tok(lo - 1)) in ("que", "qu'") and ctx.in_quote[t.i] < 0:
@@ -551,13 +553,15 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         np = (np[0], k) if k > np[0] and ctx.tok(k).pos_ in ("NOUN", "PROPN") else None
     if not np:
         return []
-    if lo > 0 and ctx.tok(lo - 1).text == "," and ends_sentence(ctx, np[1] + 1):
+    if lo > 0 and ctx.tok(lo - 1).text == "," and ends_sentence(ctx, np[1] + 1) \
+            and not any(c.dep_.startswith("nsubj") and c.i < lo for c in t.children):
         return []  # `…, ont annoncé les Nations unies (vers midi).`: the subject inverted after its cue
+        # (not `Le ministre, Paul Roux, annonce un deuil.`: the parse gives it its subject before)
     label = quoted_label(ctx, np[1] + 1, de=cue.stance == "accuse")
     if label:  # `a décrit le déploiement comme « une menace »`: the label is the content (NOTES.md T7)
         return [make_attribution("direct", t, cue.lemma, cue.stance, speaker_for(ctx, t), (q.start, q.end),
                                  "object_label") for q in label]
-    spans = before_own_predicate(ctx, within_cue_clause(ctx, t, clause_right(ctx, owner, j)))
+    spans = before_comment(ctx, np[1], before_own_predicate(ctx, within_cue_clause(ctx, t, clause_right(ctx, owner, j))))
     if spans and "object" not in cue.frames and names_only(ctx, spans):
         return []  # `a lancé l'opération « Bouclier »`: a quoted name is no one's words
     if spans:

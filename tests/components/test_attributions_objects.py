@@ -1,0 +1,46 @@
+"""Noun-phrase objects of reporting verbs that the object pattern used to miss (issue 15, recall,
+classes found by reading the output on unseen winer-fr articles): an object opened by a cardinal,
+a date complement between the cue and its object, a subject set off by an apposition, and the
+writer's `, ce qui …` comment after the object. Every sentence is invented."""
+from __future__ import annotations
+
+import pytest
+
+from tests.components.test_attributions_classes import _assert_found as _found
+from tests.components.test_attributions_classes import _run
+
+OBJECT_FOUND = [
+    # a cardinal opens the object as a determiner would
+    ("Le gouverneur annonce trois jours de deuil régional.",
+     {"cue": "annonce", "speaker": "Le gouverneur", "content": "trois jours de deuil régional"}),
+    ("La direction a annoncé 400 suppressions de postes.",
+     {"cue": "annoncé", "content": "400 suppressions de postes"}),
+    # a month (and a year) or a year after `en` between the cue and its object
+    ("La mairie a annoncé en avril 2019 un plan de rénovation des écoles.",
+     {"cue": "annoncé", "speaker": "La mairie", "content": "un plan de rénovation des écoles"}),
+    ("La sénatrice avait annoncé en 2012 sa candidature.",
+     {"cue": "annoncé", "content": "sa candidature"}),
+    # a subject set off by commas is no inverted subject
+    ("La présidente de la région, Claire Vasseur, annonce une aide d'urgence.",
+     {"cue": "annonce", "speaker": "La présidente de la région, Claire Vasseur", "content": "une aide d'urgence"}),
+    # the writer's comment on the whole clause is no part of the object
+    ("Le recteur a annoncé un plan de tutorat, ce qui a été jugé « insuffisant » par les parents.",
+     {"cue": "annoncé", "kind": "indirect", "content": "un plan de tutorat"}),
+]
+
+NO_OBJECT = [
+    # a count of days that dates the speech, no object after it
+    "Le gouverneur a démissionné, puis a annoncé trois jours plus tard.",
+    # the noun phrase after the cue and a comma before it is the inverted subject
+    "Les routes seront fermées, a annoncé la préfecture.",
+]
+
+
+@pytest.mark.parametrize("text, expect", OBJECT_FOUND)
+def test_when_object_follows_a_number_date_or_apposed_subject_then_it_is_found(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NO_OBJECT)
+def test_when_no_object_follows_the_cue_then_no_object_content(nlp, text):
+    assert not [a for a in _run(nlp, text) if a["rule"].startswith("object")]
