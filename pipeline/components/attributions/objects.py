@@ -206,3 +206,10 @@ def closing_time(ctx: Ctx, x: int, end: int) -> bool:
         w.pos_ in ("DET", "NUM", "ADV") or w.lower_ in ctx.words.time_word or (w.i == end and w.pos_ == "ADP")
         or norm(w) in ("de", "d'") and w.i > x and ctx.tok(w.i - 1).pos_ == "ADV"  # `moins de deux heures après`
         for w in words)
+
+
+def passive_or_attribute(t) -> bool:
+    """Is the cue a passive participle or an adjective of its noun (`les pays qualifiés`, `est
+    accusé de`, `déclarée conforme`)? Its subject is spoken of, not speaking."""
+    return t.pos_ == "ADJ" or t.dep_ in ("amod", "acl") or t.morph.get("Voice") == ["Pass"] or any(
+        c.dep_ == "aux:pass" for c in t.children)
