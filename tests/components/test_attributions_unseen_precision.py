@@ -45,3 +45,23 @@ def test_when_the_cue_before_a_colon_is_passive_then_what_follows_is_not_its_wor
 ])
 def test_when_a_participle_only_picks_out_its_noun_then_the_noun_is_no_content(nlp, text, cue, content):
     assert _contents(_run(nlp, text), cue) == ([content] if content else [])
+
+
+# -- `selon X` (and its apposition) between a subject and its verb: the sentence around it is X's
+# claim; the apposition is the source's, not the start of the content ------------------------
+@pytest.mark.parametrize("text, speaker, content", [
+    ("La digue, selon Paul Roy, ingénieur du port, cédera avant l'hiver.", "Paul Roy, ingénieur du port",
+     "La digue, selon Paul Roy, ingénieur du port, cédera avant l'hiver"),
+    ("Le bilan, selon la préfecture, fait état d'un mort et de trois blessés.", "la préfecture",
+     "Le bilan, selon la préfecture, fait état d'un mort et de trois blessés"),
+    # clause-initial: the apposition is the source's, the clause after it the content
+    ("Selon Paul Roy, ingénieur du port, la digue cédera avant l'hiver.", "Paul Roy, ingénieur du port",
+     "la digue cédera avant l'hiver"),
+    # after `et`: the noun phrase after the source is the content's own subject
+    ("Jean Brun assure l'intérim et, selon Reuters, Marc Petit, ancien directeur du port, sera son successeur.",
+     "Reuters", "Marc Petit, ancien directeur du port, sera son successeur"),
+])
+def test_when_selon_stands_between_subject_and_verb_then_the_clause_around_it_is_the_content(
+        nlp, text, speaker, content):
+    selon = [a for a in _run(nlp, text) if a["lemma"] == "selon"]
+    assert [(a["speaker"], a["content"]) for a in selon] == [(speaker, content)]
