@@ -65,3 +65,15 @@ def test_when_selon_stands_between_subject_and_verb_then_the_clause_around_it_is
         nlp, text, speaker, content):
     selon = [a for a in _run(nlp, text) if a["lemma"] == "selon"]
     assert [(a["speaker"], a["content"]) for a in selon] == [(speaker, content)]
+
+
+# -- clause-initial `Pour X,`: a country alone is the topic (`as for X`), and a `de` + infinitive
+# after it is the predicate's complement; a person, or a quotation, is a voice -----------------
+@pytest.mark.parametrize("text, found", [
+    ("Le chômage baisse en Espagne. Pour le Portugal, la situation est encore plus délicate.", False),
+    ("Mais impossible, pour Marc Leroy, d'utiliser ce vélo car ses chaussures ne s'adaptaient pas.", False),
+    ("Pour Marc Dupont, la situation est encore plus délicate.", True),
+    ("Pour la France, « cette décision est inacceptable ».", True),
+])
+def test_when_pour_names_a_topic_then_it_is_no_source(nlp, text, found):
+    assert any(a["lemma"] == "pour" for a in _run(nlp, text)) is found

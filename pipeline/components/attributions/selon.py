@@ -351,21 +351,26 @@ def pattern_pour(ctx: Ctx, owner, t) -> list[dict]:
         return []
     words = [ctx.tok(x) for x in range(np[0], np[1] + 1)]
     s, e = chars(ctx, *np)
-    named = any(m["start"] < e and m["end"] > s and m.get("label") in ("PER", "ORG", "GPE")
-                for m in (ctx.doc._.depeche_mentions or []))
+    labels = {m.get("label") for m in (ctx.doc._.depeche_mentions or []) if m["start"] < e and m["end"] > s}
+    named = bool(labels & {"PER", "ORG", "GPE"})
     pron = len(words) == 1 and norm(words[0]) in ("lui", "elle", "eux", "elles")
     heads = [w for w in words if w.pos_ == "NOUN"]
     agent = words[0].pos_ == "DET" and bool(heads) and heads[0].lemma_.lower().endswith(ctx.words.agent_suffix) \
         and heads[0].lemma_.lower() not in ctx.words.time_word | ctx.words.not_source  # `pour le moment`
     if not (named or pron or agent):
         return []
-    spans = clause_right(ctx, owner, source_apposition(ctx, np[1] + 1) + 1)
+    c = source_apposition(ctx, np[1] + 1)
+    if c + 2 < ctx.n and norm(ctx.tok(c + 1)) in ctx.words.de and ctx.tok(c + 2).morph.get("VerbForm") == ["Inf"]:
+        return []  # `Mais impossible, pour Paul, de rouler`: the infinitive is the predicate's, no claim
+    spans = clause_right(ctx, owner, c + 1)
     if not spans:
         return []
     span = (spans[0][0], spans[-1][1])
     kind, span = kind_of(ctx, span, "according_to")
     if kind == "according_to" and not has_main_verb(ctx, ctx.doc.char_span(*span, alignment_mode="expand").end - 1):
         return []
+    if kind == "according_to" and labels == {"GPE"} and not pron:
+        return []  # `Pour le Portugal, la situation est plus délicate`: as for the country, no voice of its own
     return [make_attribution(kind, t, "pour", "assert", Speaker(s, e, "object"), span, "pour")]
 
 
