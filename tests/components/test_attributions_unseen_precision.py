@@ -24,12 +24,19 @@ def _contents(found, cue):
     ("Les clubs qualifiés lors du tournoi rejoignent les clubs qualifiés d'office : Lyon, Nantes et Brest.",
      "qualifiés", None),
     ("Le maire avait été accusé d'avoir favorisé son fief : la commune de Plouhinec.", "accusé", None),
-    # active cue, a clause after the colon: the subject's words
+    # a passive or adjectival cue right before a quote: a sentence, a name, no one's words
+    ("Le chauffard est donc condamné à « six mois de prison avec sursis ».", "condamné", None),
+    ("Le pays sera dirigé par une coalition dite « Arc-en-ciel » en référence aux couleurs des partis.",
+     "dite", None),
+    # active cue, a clause or a quote after the colon: the subject's words
     ("L'enquête a encore révélé un fait troublant : les caméras de la gare s'étaient éteintes ce soir-là.",
      "révélé", "les caméras de la gare s'étaient éteintes ce soir-là"),
+    ("Son entraîneur a vivement réagi : « C'est une honte ».", "réagi", "C'est une honte"),
+    ("L'animateur, Le Parisien le qualifiant « pire recrue de la saison », est mis en examen.", "qualifiant",
+     "pire recrue de la saison"),
 ])
 def test_when_the_cue_before_a_colon_is_passive_then_what_follows_is_not_its_words(nlp, text, cue, content):
-    colon = [a for a in _run(nlp, text) if a["cue"] == cue and a["rule"].startswith("colon_clause")]
+    colon = [a for a in _run(nlp, text) if a["cue"] == cue and a["rule"].startswith(("colon_clause", "colon_quote"))]
     assert [a["content"] for a in colon] == ([content] if content else [])
 
 

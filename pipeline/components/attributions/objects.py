@@ -210,6 +210,14 @@ def closing_time(ctx: Ctx, x: int, end: int) -> bool:
 
 def passive_or_attribute(t) -> bool:
     """Is the cue a passive participle or an adjective of its noun (`les pays qualifiés`, `est
-    accusé de`, `déclarée conforme`)? Its subject is spoken of, not speaking."""
-    return t.pos_ == "ADJ" or t.dep_ in ("amod", "acl") or t.morph.get("Voice") == ["Pass"] or any(
-        c.dep_ == "aux:pass" for c in t.children)
+    accusé de`, `une coalition dite « X »`)? Its subject is spoken of, not speaking. (The tagger's
+    Voice=Pass also falls on `a vivement réagi`: its auxiliary `avoir` says active; a present
+    participle hung on a noun, `Télérama le qualifiant de`, speaks.)"""
+    if any(c.dep_ == "aux:pass" for c in t.children):
+        return True
+    if t.morph.get("Voice") == ["Pass"] and not any(c.dep_ == "aux:tense" for c in t.children):
+        return True
+    if t.morph.get("Tense") == ["Pres"]:
+        return False
+    return t.pos_ == "ADJ" or t.dep_ == "amod" or t.dep_ == "acl" and t.morph.get("Tense") == ["Past"] \
+        and t.i > 0 and t.doc[t.i - 1].pos_ == "NOUN"

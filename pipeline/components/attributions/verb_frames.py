@@ -311,7 +311,10 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     `Le général a déclaré à la presse : « La ligne tiendra. »` -> direct
     `…, la porte-parole, Anne Roy, déclarant aux élus : "Le budget est voté".` -> direct, speaker Anne Roy
     `Il a répondu « jamais » aux journalistes.` -> direct
+    not: `il est condamné à « trois mois »`, `une coalition dite « Jamaïque »` (passive, adjectival)
     """
+    if passive_or_attribute(t):
+        return []
     j = t.i + 1
     colon = None
     voice = by_voice_of(ctx, t)  # `a répondu par la voix de X, role de Y :`; else farther only before a quote
@@ -383,8 +386,8 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
                 return [make_attribution("mixed", t, cue.lemma, cue.stance, speaker,
                                          (q.open, rest[-1].idx + len(rest[-1].text)), "colon_quote")]
         return [make_attribution("direct", t, cue.lemma, cue.stance, speaker, (q.start, q.end), "colon_quote")]
-    if ctx.tok(colon).text != ":" or passive_or_attribute(t):
-        return []  # `Les pays qualifiés … : l'Allemagne, …`, `accusé d'avoir … : la province`
+    if ctx.tok(colon).text != ":":
+        return []
     spans = clause_right(ctx, owner, k)
     if not spans:
         return []
