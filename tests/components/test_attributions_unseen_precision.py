@@ -84,3 +84,16 @@ def test_when_selon_stands_between_subject_and_verb_then_the_clause_around_it_is
 ])
 def test_when_pour_names_a_topic_then_it_is_no_source(nlp, text, found):
     assert any(a["lemma"] == "pour" for a in _run(nlp, text)) is found
+
+
+# -- `selon` + a law or the terms of a text: conformity to a rule, no one cited ---------------
+@pytest.mark.parametrize("text, found", [
+    ("Selon le Code du travail, elle aurait dû percevoir un mois de salaire.", False),
+    ("Selon les termes de l'accord, un pays ne peut se retirer avant trois ans.", False),
+    ("Selon la loi, le maire doit consulter le conseil municipal.", False),
+    # a document that reports, or a person, is a source
+    ("Selon le rapport, le maire aurait consulté le conseil municipal.", True),
+    ("Selon le juriste Paul Roy, elle aurait dû percevoir un mois de salaire.", True),
+])
+def test_when_selon_names_a_law_then_it_is_no_source(nlp, text, found):
+    assert any(a["lemma"] == "selon" for a in _run(nlp, text)) is found
