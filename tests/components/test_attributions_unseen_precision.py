@@ -24,14 +24,15 @@ def _contents(found, cue):
     ("Les clubs qualifiés lors du tournoi rejoignent les clubs qualifiés d'office : Lyon, Nantes et Brest.",
      "qualifiés", None),
     ("Le maire avait été accusé d'avoir favorisé son fief : la commune de Plouhinec.", "accusé", None),
-    # a passive or adjectival cue right before a quote: a sentence, a name, no one's words
-    ("Le chauffard est donc condamné à « six mois de prison avec sursis ».", "condamné", None),
+    # a participle naming its noun right before a quote: a name, no one's words
     ("Le pays sera dirigé par une coalition dite « Arc-en-ciel » en référence aux couleurs des partis.",
      "dite", None),
     # active cue, a clause or a quote after the colon: the subject's words
     ("L'enquête a encore révélé un fait troublant : les caméras de la gare s'étaient éteintes ce soir-là.",
      "révélé", "les caméras de la gare s'étaient éteintes ce soir-là"),
     ("Son entraîneur a vivement réagi : « C'est une honte ».", "réagi", "C'est une honte"),
+    # a passive cue before a quote still reports written or spoken words, their author unnamed
+    ("Sur la banderole était écrit « Libérez nos camarades ».", "écrit", "Libérez nos camarades"),
     ("L'animateur, Le Parisien le qualifiant « pire recrue de la saison », est mis en examen.", "qualifiant",
      "pire recrue de la saison"),
 ])

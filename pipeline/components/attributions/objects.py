@@ -208,16 +208,18 @@ def closing_time(ctx: Ctx, x: int, end: int) -> bool:
         for w in words)
 
 
-def passive_or_attribute(t) -> bool:
-    """Is the cue a passive participle or an adjective of its noun (`les pays qualifiés`, `est
-    accusé de`, `une coalition dite « X »`)? Its subject is spoken of, not speaking. (The tagger's
-    Voice=Pass also falls on `a vivement réagi`: its auxiliary `avoir` says active; a present
-    participle hung on a noun, `Télérama le qualifiant de`, speaks.)"""
-    if any(c.dep_ == "aux:pass" for c in t.children):
-        return True
-    if t.morph.get("Voice") == ["Pass"] and not any(c.dep_ == "aux:tense" for c in t.children):
-        return True
+def attribute_of_noun(t) -> bool:
+    """Is the cue an adjective or a past participle hung on the noun right before it (`les pays
+    qualifiés`, `une coalition dite « X »`)? It names or qualifies its noun; nobody speaks. (A present
+    participle, `Télérama le qualifiant de`, speaks.)"""
     if t.morph.get("Tense") == ["Pres"]:
         return False
     return t.pos_ == "ADJ" or t.dep_ == "amod" or t.dep_ == "acl" and t.morph.get("Tense") == ["Past"] \
         and t.i > 0 and t.doc[t.i - 1].pos_ == "NOUN"
+
+
+def passive_cue(t) -> bool:
+    """Is the cue a passive participle (`est accusé de`, `déclarée conforme`)? Its subject is spoken
+    of. (The tagger's Voice=Pass also falls on `a vivement réagi`: its auxiliary `avoir` says active.)"""
+    return any(c.dep_ == "aux:pass" for c in t.children) or t.morph.get("Voice") == ["Pass"] and not any(
+        c.dep_ == "aux:tense" for c in t.children)

@@ -8,9 +8,10 @@ from pipeline.components.attributions.contents import (clause_left, clause_right
 from pipeline.components.attributions.coordination import split_coordinated
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
-from pipeline.components.attributions.objects import (before_own_predicate, closing_time, closing_words, ends_sentence,
-                                                      gapped_relative, names_only, passive_or_attribute,
-                                                      quoted_label, relative_que, subject_before, within_cue_clause)
+from pipeline.components.attributions.objects import (attribute_of_noun, before_own_predicate, closing_time,
+                                                      closing_words, ends_sentence, gapped_relative, names_only,
+                                                      passive_cue, quoted_label, relative_que, subject_before,
+                                                      within_cue_clause)
 from pipeline.components.attributions.noun_phrases import np_right
 from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, right_speaker, skip_adverbials,
                                                        skip_own_part, speaker_for)
@@ -311,9 +312,9 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     `Le général a déclaré à la presse : « La ligne tiendra. »` -> direct
     `…, la porte-parole, Anne Roy, déclarant aux élus : "Le budget est voté".` -> direct, speaker Anne Roy
     `Il a répondu « jamais » aux journalistes.` -> direct
-    not: `il est condamné à « trois mois »`, `une coalition dite « Jamaïque »` (passive, adjectival)
+    not: `une coalition dite « Jamaïque »` (a participle naming its noun)
     """
-    if passive_or_attribute(t):
+    if attribute_of_noun(t):
         return []
     j = t.i + 1
     colon = None
@@ -386,8 +387,8 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
                 return [make_attribution("mixed", t, cue.lemma, cue.stance, speaker,
                                          (q.open, rest[-1].idx + len(rest[-1].text)), "colon_quote")]
         return [make_attribution("direct", t, cue.lemma, cue.stance, speaker, (q.start, q.end), "colon_quote")]
-    if ctx.tok(colon).text != ":":
-        return []
+    if ctx.tok(colon).text != ":" or passive_cue(t):
+        return []  # `avait été accusé d'avoir … : la province du Sind`: the subject is spoken of
     spans = clause_right(ctx, owner, k)
     if not spans:
         return []
