@@ -98,3 +98,16 @@ def test_when_pour_names_a_topic_then_it_is_no_source(nlp, text, found):
 ])
 def test_when_selon_names_a_law_then_it_is_no_source(nlp, text, found):
     assert any(a["lemma"] == "selon" for a in _run(nlp, text)) is found
+
+
+# -- a participle's noun-phrase object inside the sentence's subject ends where the main verb
+# group starts (a clitic or an auxiliary marks it); an adjective after the noun stays in --------
+@pytest.mark.parametrize("text, cue, content", [
+    ("Une trentaine de manifestants réclamant la libération de militants basques lui ont jeté des œufs.",
+     "réclamant", "la libération de militants basques"),
+    ("Des militants réclamant la démission du maire ont aussitôt bloqué la mairie.", "réclamant",
+     "la démission du maire"),
+    ("Le syndicat a réclamé une hausse importante des salaires.", "réclamé", "une hausse importante des salaires"),
+])
+def test_when_the_main_verb_follows_a_participles_object_then_the_object_ends_before_it(nlp, text, cue, content):
+    assert _contents(_run(nlp, text), cue) == [content]

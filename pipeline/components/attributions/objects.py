@@ -108,6 +108,11 @@ def before_own_predicate(ctx: Ctx, spans: list) -> list:
         return spans
     toks = ctx.doc.char_span(spans[0][0], spans[-1][1], alignment_mode="expand")
     for c in toks or []:
+        if c.i > toks.start and _main_verb_starts(ctx, c.i, toks.start):
+            # `des manifestants réclamant la libération de X lui ont jeté des œufs`: the main verb of
+            # the sentence whose subject the participle qualifies closes its object
+            end = ctx.tok(c.i - 1).idx + len(ctx.tok(c.i - 1).text)
+            return [(a, min(b, end)) for a, b in spans if a < end]
         if c.text != "," or ctx.in_quote[c.i] >= 0 or c.i + 1 >= ctx.n:
             continue
         k = c.i + 1
@@ -121,6 +126,26 @@ def before_own_predicate(ctx: Ctx, spans: list) -> list:
             end = ctx.tok(c.i - 1).idx + len(ctx.tok(c.i - 1).text)
             return [(a, min(b, end)) for a, b in spans if a < end]
     return spans
+
+
+def _main_verb_starts(ctx: Ctx, i: int, lo: int) -> bool:
+    """Does a finite verb group (clitics or negation first, or an auxiliary of a compound tense)
+    start at token i of a noun-phrase object that began at token lo, outside quotation marks and
+    with no relative pronoun, conjunction or punctuation before it?"""
+    lead = ctx.words.object_clitic | ctx.words.negation_start
+    k = i
+    while k < ctx.n and k - i < 3 and norm(ctx.tok(k)) in lead:
+        k += 1
+    v = ctx.tok(k) if k < ctx.n else None
+    if v is None or ctx.in_quote[i] >= 0 or v.pos_ not in ("VERB", "AUX") or "Fin" not in v.morph.get("VerbForm"):
+        return False
+    if k == i and not (v.pos_ == "AUX" and v.lemma_ in ("avoir", "être") and ctx.tok(k + 1).pos_ in ("VERB", "ADV")):
+        return False  # `l'homophobie présente dans la région`: a bare form may be an adjective; a
+        # clitic, a negation or a compound tense makes it a verb
+    if i > lo and norm(ctx.tok(i - 1)) in lead:
+        return False  # inside the clitic cluster: its first word is the start
+    return not any(norm(ctx.tok(x)) in ("qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "si")
+                   or ctx.tok(x).pos_ in ("SCONJ", "CCONJ", "PUNCT") for x in range(lo, i))
 
 
 def quoted_label(ctx: Ctx, k: int, de: bool = False) -> list:
