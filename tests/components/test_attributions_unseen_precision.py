@@ -111,3 +111,15 @@ def test_when_selon_names_a_law_then_it_is_no_source(nlp, text, found):
 ])
 def test_when_the_main_verb_follows_a_participles_object_then_the_object_ends_before_it(nlp, text, cue, content):
     assert _contents(_run(nlp, text), cue) == [content]
+
+
+# -- an inverted cue has a finite auxiliary or none: a compound infinitive (`avoir demandé`) and an
+# adjective with its copula (`est complète`) have no subject after them ---------------------
+@pytest.mark.parametrize("text, cue, found", [
+    ("Le gouvernement a annoncé avoir demandé le remplacement de Jean Roy, émissaire de l'ONU.", "demandé", False),
+    ("La course était rapide, est complète dans tous les segments du parcours.", "complète", False),
+    ("La digue cédera, a déclaré le préfet.", "déclaré", True),
+    ("« L'Europe d'abord », a-t-il aussi martelé.", "martelé", True),
+])
+def test_when_the_cue_is_an_infinitive_or_an_attribute_then_it_is_no_inversion(nlp, text, cue, found):
+    assert any(a["cue"] == cue and a["rule"].startswith("inversion") for a in _run(nlp, text)) is found

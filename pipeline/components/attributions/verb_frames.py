@@ -144,8 +144,9 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     """
     lo = chain_start(ctx, t.i)
     verb = ctx.tok(ctx.cue_first.get(t.i, t.i))  # `mettant` of `mettant en avant`
-    if lo == 0 or verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"]:
-        return []  # `… qualifiant la tribune de « tract »`: a present participle has no inverted subject
+    if lo == 0 or verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"] \
+            or any(c.dep_ == "cop" for c in t.children) or ctx.tok(lo).morph.get("VerbForm") == ["Inf"]:
+        return []  # `… qualifiant la tribune de « tract »`, `a annoncé avoir demandé X`, `…, est complète`: no inversion
     ce_que = _ce_que(ctx, lo)
     if lo == verb.i and verb.morph.get("VerbForm") == ["Part"] and _split_auxiliary(ctx, verb.i) and ce_que is None:
         return []  # `Il a d'ailleurs, à ce sujet, proposé la suppression`: its object, no inverted subject
