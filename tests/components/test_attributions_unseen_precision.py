@@ -123,3 +123,15 @@ def test_when_the_main_verb_follows_a_participles_object_then_the_object_ends_be
 ])
 def test_when_the_cue_is_an_infinitive_or_an_attribute_then_it_is_no_inversion(nlp, text, cue, found):
     assert any(a["cue"] == cue and a["rule"].startswith("inversion") for a in _run(nlp, text)) is found
+
+
+# -- a `que` after a noun of a goal or a position (`vers la base`) is a relative pronoun; after a
+# noun of the setting or the addressee (`à la presse`) it opens the reported clause ------------
+@pytest.mark.parametrize("text, cue, found", [
+    ("L'armée a repris plusieurs villages, avançant vers la base aérienne qu'elle avait perdue en 2014.",
+     "avançant", False),
+    ("Le ministre a confirmé à la presse qu'il viendrait lundi.", "confirmé", True),
+    ("Le club a annoncé dans un communiqué qu'il avait perdu son procès.", "annoncé", True),
+])
+def test_when_que_follows_a_noun_of_place_then_it_is_a_relative(nlp, text, cue, found):
+    assert any(a["cue"] == cue for a in _run(nlp, text)) is found

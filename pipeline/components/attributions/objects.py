@@ -16,6 +16,9 @@ def subject_before(ctx: Ctx, t, lo: int, speaker) -> bool:
     return sp is not None and sp.root.dep_ == "obj" and sp.root.head.i == t.i
 
 
+# prepositions of a goal or a position that never bring the addressee or the setting of a speech
+# (`avançant vers la base qu'elle avait perdue`: the `que` after their noun is a relative)
+PLACE_ONLY = {"vers", "jusqu'", "jusque", "contre", "parmi", "derrière", "sous"}
 OBJECT_AND_QUE = {"informer", "prévenir", "avertir", "convaincre", "persuader", "assurer", "rassurer", "aviser"}
 
 
@@ -51,8 +54,8 @@ def gapped_relative(ctx: Ctx, t, que: int) -> bool:
     while noun.dep_ == "nmod" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i and any(
             c.dep_ == "case" and norm(c) in ("de", "d'", "du", "des") for c in noun.children):
         noun = noun.head  # `aux élus de la commune`: the noun the cue governs
-    if any(c.dep_ == "case" for c in noun.children) and (ctx.tok(que - 1).text != "," or any(
-            ctx.tok(x).text == "," for x in range(t.i + 1, noun.i))):
+    if any(c.dep_ == "case" and norm(c) not in PLACE_ONLY for c in noun.children) and (
+            ctx.tok(que - 1).text != "," or any(ctx.tok(x).text == "," for x in range(t.i + 1, noun.i))):
         return False  # `a confirmé à la presse qu'il`, `a déclaré dans un communiqué que`: a setting, then the clause
     v = q.head
     return v.pos_ in ("VERB", "AUX") and not any(
