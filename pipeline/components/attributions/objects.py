@@ -1,7 +1,8 @@
 """Where a noun-phrase object of a cue ends and what it holds: the cue's own clause (the parse),
 a time closing it, a relative `que` after it, a quoted label or quoted words closing it, quotes that
-are only names, the writer's `, ce qui …` after it, a cardinal opening it; and whether the noun
-phrase after an inverted cue is its object or its subject."""
+are only names, the writer's `, ce qui …` after it, a cardinal opening it, an apposition or a complement of the
+speech event inside it, a quoted noun phrase; whether the noun phrase after an inverted cue is its
+object or its subject; and cues that only qualify a noun or are passive (nobody speaks)."""
 from __future__ import annotations
 
 from pipeline.components.attributions.context import SENT_END, Ctx, norm
@@ -17,6 +18,9 @@ def subject_before(ctx: Ctx, t, lo: int, speaker) -> bool:
     return sp is not None and sp.root.dep_ == "obj" and sp.root.head.i == t.i
 
 
+# prepositions of a goal or a position that never bring the addressee or the setting of a speech
+# (`avançant vers la base qu'elle avait perdue`: the `que` after their noun is a relative)
+PLACE_ONLY = {"vers", "jusqu'", "jusque", "contre", "parmi", "derrière", "sous"}
 OBJECT_AND_QUE = {"informer", "prévenir", "avertir", "convaincre", "persuader", "assurer", "rassurer", "aviser"}
 
 
@@ -52,8 +56,8 @@ def gapped_relative(ctx: Ctx, t, que: int) -> bool:
     while noun.dep_ == "nmod" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i and any(
             c.dep_ == "case" and norm(c) in ("de", "d'", "du", "des") for c in noun.children):
         noun = noun.head  # `aux élus de la commune`: the noun the cue governs
-    if any(c.dep_ == "case" for c in noun.children) and (ctx.tok(que - 1).text != "," or any(
-            ctx.tok(x).text == "," for x in range(t.i + 1, noun.i))):
+    if any(c.dep_ == "case" and norm(c) not in PLACE_ONLY for c in noun.children) and (
+            ctx.tok(que - 1).text != "," or any(ctx.tok(x).text == "," for x in range(t.i + 1, noun.i))):
         return False  # `a confirmé à la presse qu'il`, `a déclaré dans un communiqué que`: a setting, then the clause
     v = q.head
     return v.pos_ in ("VERB", "AUX") and not any(
@@ -109,6 +113,11 @@ def before_own_predicate(ctx: Ctx, spans: list) -> list:
         return spans
     toks = ctx.doc.char_span(spans[0][0], spans[-1][1], alignment_mode="expand")
     for c in toks or []:
+        if c.i > toks.start and _main_verb_starts(ctx, c.i, toks.start):
+            # `des manifestants réclamant la libération de X lui ont jeté des œufs`: the main verb of
+            # the sentence whose subject the participle qualifies closes its object
+            end = ctx.tok(c.i - 1).idx + len(ctx.tok(c.i - 1).text)
+            return [(a, min(b, end)) for a, b in spans if a < end]
         if c.text != "," or ctx.in_quote[c.i] >= 0 or c.i + 1 >= ctx.n:
             continue
         k = c.i + 1
@@ -122,6 +131,26 @@ def before_own_predicate(ctx: Ctx, spans: list) -> list:
             end = ctx.tok(c.i - 1).idx + len(ctx.tok(c.i - 1).text)
             return [(a, min(b, end)) for a, b in spans if a < end]
     return spans
+
+
+def _main_verb_starts(ctx: Ctx, i: int, lo: int) -> bool:
+    """Does a finite verb group (clitics or negation first, or an auxiliary of a compound tense)
+    start at token i of a noun-phrase object that began at token lo, outside quotation marks and
+    with no relative pronoun, conjunction or punctuation before it?"""
+    lead = ctx.words.object_clitic | ctx.words.negation_start
+    k = i
+    while k < ctx.n and k - i < 3 and norm(ctx.tok(k)) in lead:
+        k += 1
+    v = ctx.tok(k) if k < ctx.n else None
+    if v is None or ctx.in_quote[i] >= 0 or v.pos_ not in ("VERB", "AUX") or "Fin" not in v.morph.get("VerbForm"):
+        return False
+    if k == i and not (v.pos_ == "AUX" and v.lemma_ in ("avoir", "être") and ctx.tok(k + 1).pos_ in ("VERB", "ADV")):
+        return False  # `l'homophobie présente dans la région`: a bare form may be an adjective; a
+        # clitic, a negation or a compound tense makes it a verb
+    if i > lo and norm(ctx.tok(i - 1)) in lead:
+        return False  # inside the clitic cluster: its first word is the start
+    return not any(norm(ctx.tok(x)) in ("qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "si")
+                   or ctx.tok(x).pos_ in ("SCONJ", "CCONJ", "PUNCT") for x in range(lo, i))
 
 
 def quoted_label(ctx: Ctx, k: int, de: bool = False) -> list:
@@ -232,3 +261,62 @@ def cardinal_head(ctx: Ctx, j: int) -> bool:
         return False
     return ctx.tok(j + 1).lower_ not in ctx.words.time_word or (  # not `a annoncé deux jours plus tard`,
         j + 2 < ctx.n and norm(ctx.tok(j + 2)) in ("de", "d'"))  # but `trois jours de deuil`
+
+
+def attribute_of_noun(t) -> bool:
+    """Is the cue an adjective or a past participle hung on the noun right before it (`les pays
+    qualifiés`, `une coalition dite « X »`)? It names or qualifies its noun; nobody speaks. (A present
+    participle, `Télérama le qualifiant de`, speaks.)"""
+    if t.morph.get("Tense") == ["Pres"]:
+        return False
+    return t.pos_ == "ADJ" or t.dep_ == "amod" or t.dep_ == "acl" and t.morph.get("Tense") == ["Past"] \
+        and t.i > 0 and t.doc[t.i - 1].pos_ == "NOUN"
+
+
+def passive_cue(t) -> bool:
+    """Is the cue a passive participle (`est accusé de`, `déclarée conforme`)? Its subject is spoken
+    of. (The tagger's Voice=Pass also falls on `a vivement réagi`: its auxiliary `avoir` says active.)"""
+    return any(c.dep_ == "aux:pass" for c in t.children) or t.morph.get("Voice") == ["Pass"] and not any(
+        c.dep_ == "aux:tense" for c in t.children)
+
+
+def speech_setting(ctx: Ctx, x: int) -> bool:
+    """Does a complement of the speech event itself (when, where, how it was said) start at
+    token x: `lors d'une conférence de presse`, `dans un communiqué`, `après plusieurs heures`?
+    Stricter than contents.quote_setting (a setting word right after a quote is enough): inside
+    an object's clause a preposition also opens its complements, so the words after it must be
+    a time, a document or a speech event."""
+    t = ctx.tok(x)
+    if norm(t) in ("lors", "durant", "pendant", "devant"):
+        return True
+    if t.pos_ != "ADP" or x > 0 and norm(ctx.tok(x - 1)) == "lors":
+        return False
+    k = x + 1
+    while k < ctx.n and k - x <= 3 and ctx.tok(k).pos_ in ("DET", "ADJ", "NUM", "ADP"):
+        k += 1
+    return k < ctx.n and (ctx.tok(k).lower_ in ctx.words.time_word or ctx.tok(k).lower_ in ctx.words.document_head
+                          or ctx.tok(k).lower_ in ctx.words.speech_event)
+
+
+def apposed(ctx: Ctx, x: int, j: int) -> bool:
+    """`la démission de son trésorier, l'Italien Paul Roux`: the phrase at x is an apposition to
+    a noun of the object that starts at j, part of it: the parse says so (appos), or a short
+    phrase with no verb ends the sentence there (no clause of its own follows)."""
+    y = next((k for k in range(x, min(ctx.n, x + 3)) if ctx.tok(k).pos_ in ("NOUN", "PROPN")), None)
+    if y is None or ctx.tok(y).lemma_.lower() in ctx.words.time_word:
+        return False  # `sa démission, un mois avant l'épreuve`: a time, no apposition
+    return ctx.tok(y).dep_ == "appos" and j <= ctx.tok(y).head.i < x or ends_sentence(ctx, x)
+
+
+def quoted_np(ctx: Ctx, j: int):
+    """`son « immobilisme »`, `l'« échec » du plan`: a determiner whose noun is quoted; token span
+    from the determiner to the closing mark."""
+    k = j + 1
+    if k < ctx.n and ctx.tok(k).text in ("'", "’"):
+        k += 1  # `l'«` tokenised `l` `'` `«`
+    if k not in ctx.open_tok:
+        return None
+    close = ctx.qtok[ctx.open_tok[k]][1]
+    if close is None or not any(ctx.tok(x).pos_ in ("NOUN", "PROPN", "ADJ") for x in range(k + 1, close)):
+        return None
+    return (j, close)

@@ -50,7 +50,11 @@ def pattern_passive_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     `Cette demande a été rejetée par le gouvernement.` -> deny, content `Cette demande`
     `Ce « désastre » est déploré par les Nations unies.` -> mixed
     """
-    reduced = t.dep_ == "acl" and t.head.pos_ == "NOUN" and t.head.i < t.i  # `L'ouverture d'une enquête, annoncée par …`
+    # `L'ouverture d'une enquête, annoncée par …`: a participle set off by its comma; without it an
+    # announcement or a promise only picks out its noun (`les frais promis par le parti`, `le taux
+    # annoncé par X`), a demand still says what was asked (`les hausses réclamées par les syndicats`)
+    reduced = t.dep_ == "acl" and t.head.pos_ == "NOUN" and t.head.i < t.i and (
+        ctx.tok(t.i - 1).text == "," or cue.stance == "ask")
     if "object" not in cue.frames or not (reduced or any(c.dep_ == "aux:pass" for c in t.children)):
         return []
     j = skip_adverbials(ctx, t.i + 1)

@@ -99,15 +99,21 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
             k = m
     span = None
     spans = []
+    # `Le projet, selon Paul Roy, directeur du chantier, vise à …`: the subject on the left awaits
+    # the verb after the source and its apposition
+    subject_left = clause_initial and left_toks is not None and ctx.tok(first - 1).text == "," and norm(
+        ctx.tok(first - 2)) not in ("et", "mais", "que", "qu'", "car", "donc") and ctx.tok(first - 2).pos_ != "SCONJ" \
+        and any(x.pos_ in ("NOUN", "PROPN", "PRON") for x in left_toks)
     if clause_initial and k < ctx.n and ctx.tok(k).text == ",":
         bare = np_right(ctx, np[0], appos=False)
         if speaker.rule == "object" and bare and bare[1] < np[1] and ctx.tok(bare[1] + 1).text == "," and \
-                ctx.tok(np[1] + 1).text == "," and np == np_right(ctx, np[0]) and not has_own_subject(ctx, np[1] + 2):
+                ctx.tok(np[1] + 1).text == "," and np == np_right(ctx, np[0]) and not has_own_subject(ctx, np[1] + 2) \
+                and not subject_left:
             # `Selon Reuters, David Petraeus, sera …`: the second noun phrase is the content's subject
             k, np = bare[1] + 1, bare
             speaker = speaker_at(ctx, *np, speaker.rule)
         else:
-            k = source_apposition(ctx, k)
+            k = source_apposition(ctx, k, subject_left)
     if clause_initial:
         if k < ctx.n and ctx.tok(k).text == ",":
             k += 1
@@ -115,9 +121,8 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
         spans = clause_right(ctx, owner, k, mais="split", subject=True)
         if spans:
             span = (spans[0][0], spans[-1][1])
-        if spans and left and ctx.tok(first - 1).text == "," and k < ctx.n and ctx.tok(k).pos_ in ("VERB", "AUX") \
-                and "Fin" in ctx.tok(k).morph.get("VerbForm") and any(x.pos_ in ("NOUN", "PROPN", "PRON")
-                                                                      for x in left_toks):
+        if spans and left and ctx.tok(first - 1).text == "," and k < ctx.n and _finite(ctx.tok(k)) and any(
+                x.pos_ in ("NOUN", "PROPN", "PRON") for x in left_toks):
             # `Le bilan, selon la police, est de trois morts`: the subject is on the left, one clause;
             # `L'attaque, qui serait terroriste, selon la police, a fait …`: the relative is X's words
             rel = next((x for x in reversed(left_toks) if x.text == ","), None)
@@ -163,11 +168,12 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
     return out
 
 
-def source_apposition(ctx: Ctx, c: int) -> int:
+def source_apposition(ctx: Ctx, c: int, subject_left: bool = False) -> int:
     """`Selon Paul Roy, un astronome de l'université de Lyon, la comète …`, `Pour Anne Roy, porte-parole
     du collectif, il s'agit …`, `Selon les pompiers, qui sont intervenus, le feu …`: the comma ending
     the source's apposition or relative clause when one follows the comma c (words up to the next
-    comma, then a clause with its own subject), else c."""
+    comma, then a clause with its own subject, or with `subject_left` its finite verb: `La digue,
+    selon Paul Roy, ingénieur, cédera`), else c."""
     if c + 1 >= ctx.n or ctx.tok(c).text != ",":
         return c
     relative = norm(ctx.tok(c + 1)) in ("qui", "dont")
@@ -183,9 +189,18 @@ def source_apposition(ctx: Ctx, c: int) -> int:
                 not relative and tk.pos_ in ("VERB", "AUX") and "Fin" in tk.morph.get("VerbForm"):
             return c
         k += 1
-    if k >= ctx.n or ctx.tok(k).text != "," or not has_own_subject(ctx, k + 1):
+    if k >= ctx.n or ctx.tok(k).text != ",":
         return c
-    return k
+    verb_next = subject_left and not relative and k + 1 < ctx.n and ctx.tok(k + 1).pos_ in ("VERB", "AUX") and \
+        "Fin" in ctx.tok(k + 1).morph.get("VerbForm")
+    return k if verb_next or has_own_subject(ctx, k + 1) else c
+
+
+def _finite(t) -> bool:
+    """A finite verb, or a participle the parse makes the root with no auxiliary (`Le bilan, selon
+    la préfecture, fait état de …`: `fait` tagged a participle, the sentence's only verb)."""
+    return t.pos_ in ("VERB", "AUX") and ("Fin" in t.morph.get("VerbForm") or t.dep_ == "ROOT" and not any(
+        c.dep_.startswith("aux") for c in t.children))
 
 
 def _full_quote(ctx: Ctx, j: int) -> bool:
@@ -340,21 +355,26 @@ def pattern_pour(ctx: Ctx, owner, t) -> list[dict]:
         return []
     words = [ctx.tok(x) for x in range(np[0], np[1] + 1)]
     s, e = chars(ctx, *np)
-    named = any(m["start"] < e and m["end"] > s and m.get("label") in ("PER", "ORG", "GPE")
-                for m in (ctx.doc._.depeche_mentions or []))
+    labels = {m.get("label") for m in (ctx.doc._.depeche_mentions or []) if m["start"] < e and m["end"] > s}
+    named = bool(labels & {"PER", "ORG", "GPE"})
     pron = len(words) == 1 and norm(words[0]) in ("lui", "elle", "eux", "elles")
     heads = [w for w in words if w.pos_ == "NOUN"]
     agent = words[0].pos_ == "DET" and bool(heads) and heads[0].lemma_.lower().endswith(ctx.words.agent_suffix) \
         and heads[0].lemma_.lower() not in ctx.words.time_word | ctx.words.not_source  # `pour le moment`
     if not (named or pron or agent):
         return []
-    spans = clause_right(ctx, owner, source_apposition(ctx, np[1] + 1) + 1)
+    c = source_apposition(ctx, np[1] + 1)
+    if c + 2 < ctx.n and norm(ctx.tok(c + 1)) in ctx.words.de and ctx.tok(c + 2).morph.get("VerbForm") == ["Inf"]:
+        return []  # `Mais impossible, pour Paul, de rouler`: the infinitive is the predicate's, no claim
+    spans = clause_right(ctx, owner, c + 1)
     if not spans:
         return []
     span = (spans[0][0], spans[-1][1])
     kind, span = kind_of(ctx, span, "according_to")
     if kind == "according_to" and not has_main_verb(ctx, ctx.doc.char_span(*span, alignment_mode="expand").end - 1):
         return []
+    if kind == "according_to" and labels == {"GPE"} and not pron:
+        return []  # `Pour le Portugal, la situation est plus délicate`: as for the country, no voice of its own
     return [make_attribution(kind, t, "pour", "assert", Speaker(s, e, "object"), span, "pour")]
 
 

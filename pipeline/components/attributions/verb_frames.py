@@ -8,9 +8,11 @@ from pipeline.components.attributions.contents import (clause_left, clause_right
 from pipeline.components.attributions.coordination import split_coordinated
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
-from pipeline.components.attributions.objects import (before_comment, before_own_predicate, cardinal_head, closing_time,
-                                                      closing_words, ends_sentence, gapped_relative, names_only,
-                                                      quoted_label, relative_que, subject_before, within_cue_clause)
+from pipeline.components.attributions.objects import (apposed, attribute_of_noun, before_comment, before_own_predicate,
+                                                      cardinal_head, closing_time, closing_words, ends_sentence,
+                                                      gapped_relative, names_only, passive_cue, quoted_label,
+                                                      quoted_np, relative_que, speech_setting, subject_before,
+                                                      within_cue_clause)
 from pipeline.components.attributions.noun_phrases import np_right
 from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, right_speaker, skip_adverbials,
                                                        skip_own_part, speaker_for)
@@ -145,8 +147,9 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     """
     lo = chain_start(ctx, t.i)
     verb = ctx.tok(ctx.cue_first.get(t.i, t.i))  # `mettant` of `mettant en avant`
-    if lo == 0 or verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"]:
-        return []  # `… qualifiant la tribune de « tract »`: a present participle has no inverted subject
+    if lo == 0 or verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"] \
+            or any(c.dep_ == "cop" for c in t.children) or ctx.tok(lo).morph.get("VerbForm") == ["Inf"]:
+        return []  # `… qualifiant la tribune de « tract »`, `a annoncé avoir demandé X`, `…, est complète`: no inversion
     ce_que = _ce_que(ctx, lo)
     if lo == verb.i and verb.morph.get("VerbForm") == ["Part"] and _split_auxiliary(ctx, verb.i) and ce_que is None:
         return []  # `Il a d'ailleurs, à ce sujet, proposé la suppression`: its object, no inverted subject
@@ -313,7 +316,10 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     `Le général a déclaré à la presse : « La ligne tiendra. »` -> direct
     `…, la porte-parole, Anne Roy, déclarant aux élus : "Le budget est voté".` -> direct, speaker Anne Roy
     `Il a répondu « jamais » aux journalistes.` -> direct
+    not: `une coalition dite « Jamaïque »` (a participle naming its noun)
     """
+    if attribute_of_noun(t):
+        return []
     j = t.i + 1
     colon = None
     voice = by_voice_of(ctx, t)  # `a répondu par la voix de X, role de Y :`; else farther only before a quote
@@ -385,8 +391,8 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
                 return [make_attribution("mixed", t, cue.lemma, cue.stance, speaker,
                                          (q.open, rest[-1].idx + len(rest[-1].text)), "colon_quote")]
         return [make_attribution("direct", t, cue.lemma, cue.stance, speaker, (q.start, q.end), "colon_quote")]
-    if ctx.tok(colon).text != ":":
-        return []
+    if ctx.tok(colon).text != ":" or passive_cue(t):
+        return []  # `avait été accusé d'avoir … : la province du Sind`: the subject is spoken of
     spans = clause_right(ctx, owner, k)
     if not spans:
         return []
@@ -483,48 +489,6 @@ def _infinitives(ctx: Ctx, span: tuple[int, int]) -> list[tuple[int, int]]:
                 start = ctx.tok(x.i + 2).idx
     out.append((start, span[1]))
     return out
-
-
-def speech_setting(ctx: Ctx, x: int) -> bool:
-    """Does a complement of the speech event itself (when, where, how it was said) start at
-    token x: `lors d'une conférence de presse`, `dans un communiqué`, `après plusieurs heures`?
-    Stricter than contents.quote_setting (a setting word right after a quote is enough): inside
-    an object's clause a preposition also opens its complements, so the words after it must be
-    a time, a document or a speech event."""
-    t = ctx.tok(x)
-    if norm(t) in ("lors", "durant", "pendant", "devant"):
-        return True
-    if t.pos_ != "ADP" or x > 0 and norm(ctx.tok(x - 1)) == "lors":
-        return False
-    k = x + 1
-    while k < ctx.n and k - x <= 3 and ctx.tok(k).pos_ in ("DET", "ADJ", "NUM", "ADP"):
-        k += 1
-    return k < ctx.n and (ctx.tok(k).lower_ in ctx.words.time_word or ctx.tok(k).lower_ in ctx.words.document_head
-                          or ctx.tok(k).lower_ in ctx.words.speech_event)
-
-
-def apposed(ctx: Ctx, x: int, j: int) -> bool:
-    """`la démission de son trésorier, l'Italien Paul Roux`: the phrase at x is an apposition to
-    a noun of the object that starts at j, part of it: the parse says so (appos), or a short
-    phrase with no verb ends the sentence there (no clause of its own follows)."""
-    y = next((k for k in range(x, min(ctx.n, x + 3)) if ctx.tok(k).pos_ in ("NOUN", "PROPN")), None)
-    if y is None or ctx.tok(y).lemma_.lower() in ctx.words.time_word:
-        return False  # `sa démission, un mois avant l'épreuve`: a time, no apposition
-    return ctx.tok(y).dep_ == "appos" and j <= ctx.tok(y).head.i < x or ends_sentence(ctx, x)
-
-
-def quoted_np(ctx: Ctx, j: int):
-    """`son « immobilisme »`, `l'« échec » du plan`: a determiner whose noun is quoted; token span
-    from the determiner to the closing mark."""
-    k = j + 1
-    if k < ctx.n and ctx.tok(k).text in ("'", "’"):
-        k += 1  # `l'«` tokenised `l` `'` `«`
-    if k not in ctx.open_tok:
-        return None
-    close = ctx.qtok[ctx.open_tok[k]][1]
-    if close is None or not any(ctx.tok(x).pos_ in ("NOUN", "PROPN", "ADJ") for x in range(k + 1, close)):
-        return None
-    return (j, close)
 
 
 def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
