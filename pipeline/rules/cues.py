@@ -64,6 +64,12 @@ WORD_KINDS = {
                    "`les parents`): their coordinated names speak, like `ils`",
     "document_head": "a document or statement whose complement names its issuer (`le rapport de la "
                      "CIA`, `selon les informations du YSK`: corpus/NOTES.md T5)",
+    "place_preposition": "a preposition of a goal or a position that never brings the addressee or the setting of a speech (`avançant vers la base qu'elle avait perdue`: the `que` after its noun is a relative)",
+    "object_and_que": "a cue lemma that takes both a person object and a `que` clause (`informe les habitants que`): the `que` after its object is no relative",
+    "labelling": "a verb of naming, no cue, whose quoted attribute is a label (`qu'il a qualifiée de « fausse »`)",
+    "when_adverb": "an adverb of time that, opening a content, is the speaker's (`Selon l'armée, désormais, un conseil …`), not the journalist's connective",
+    "relay": "a verb of relaying whose agent passes a source's words on (`selon un médecin cité par AP`)",
+    "repetition": "a noun counting occurrences, a time like time_word after a participle (`condamné plusieurs fois`)",
 }
 
 

@@ -326,10 +326,7 @@ def _labelling_relative(ctx: Ctx, owner, j: int) -> bool:
         k += 1
     v = ctx.tok(k) if k < ctx.n else None
     return v is not None and v.pos_ in ("VERB", "ADJ", "NOUN") and (
-        owner.verb_cue(ctx, v) is not None or v.lemma_ in LABELLING) and not _finite_ahead(ctx, k + 1)
-
-
-LABELLING = {"qualifier", "décrire"}  # verbs of naming, no cues: `qu'il a qualifiée de « fausse »`
+        owner.verb_cue(ctx, v) is not None or v.lemma_ in ctx.words.labelling) and not _finite_ahead(ctx, k + 1)
 
 
 def _speaker_predicate(ctx: Ctx, k: int, start: int) -> bool:
@@ -377,17 +374,12 @@ def _after_connective(ctx: Ctx, i: int) -> int:
     if i + 2 >= ctx.n or ctx.in_quote[i] >= 0:
         return i
     a, b = ctx.tok(i), ctx.tok(i + 1)
-    if a.pos_ == "ADV" and b.text == "," and norm(a) not in WHEN_ADVERBS:
+    if a.pos_ == "ADV" and b.text == "," and norm(a) not in ctx.words.when_adverb:
         return i + 2
     if a.pos_ == "ADP" and b.pos_ in ("NOUN", "ADV") and b.text.islower() and i + 2 < ctx.n \
             and ctx.tok(i + 2).text == "," and i + 3 < ctx.n:
         return i + 3
     return i
-
-
-# adverbs of time opening a content are the speaker's (`Selon l'armée, désormais, un conseil …`)
-WHEN_ADVERBS = frozenset({"désormais", "dorénavant", "aujourd'hui", "actuellement", "maintenant", "bientôt",
-                          "hier", "demain", "récemment", "auparavant", "déjà", "jusqu'ici", "alors"})
 
 
 def _aside_after_quote(ctx: Ctx, start: int, last):

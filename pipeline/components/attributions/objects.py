@@ -18,11 +18,6 @@ def subject_before(ctx: Ctx, t, lo: int, speaker) -> bool:
     return sp is not None and sp.root.dep_ == "obj" and sp.root.head.i == t.i
 
 
-# prepositions of a goal or a position that never bring the addressee or the setting of a speech
-# (`avançant vers la base qu'elle avait perdue`: the `que` after their noun is a relative)
-PLACE_ONLY = {"vers", "jusqu'", "jusque", "contre", "parmi", "derrière", "sous"}
-OBJECT_AND_QUE = {"informer", "prévenir", "avertir", "convaincre", "persuader", "assurer", "rassurer", "aviser"}
-
 
 def relative_que(ctx: Ctx, t, que: int) -> bool:
     """Is the `que` at token `que` a relative pronoun after the cue's direct object (`critique
@@ -30,7 +25,7 @@ def relative_que(ctx: Ctx, t, que: int) -> bool:
     determiner right after the cue (adverbs aside), a noun or adjective right before `que`. Verbs
     that take both an object and a clause (`informer les habitants que`) excepted."""
     last = que - 2 if ctx.tok(que - 1).text == "," else que - 1  # `sa contestation des accusations, qu'il juge`
-    if t.lemma_ in OBJECT_AND_QUE or que < t.i + 3 or not (ctx.tok(last).pos_ in ("NOUN", "ADJ", "PROPN")
+    if t.lemma_ in ctx.words.object_and_que or que < t.i + 3 or not (ctx.tok(last).pos_ in ("NOUN", "ADJ", "PROPN")
                                                             or ctx.tok(last).like_num) \
             or ctx.tok(last).lower_ in ctx.words.time_word or ctx.tok(last).lower_ == "fait":
         return False  # `a rappelé ce matin que`: a time, no object; `souligne le fait que`: a clause
@@ -48,7 +43,7 @@ def gapped_relative(ctx: Ctx, t, que: int) -> bool:
     q = ctx.tok(que)
     last = que - 2 if ctx.tok(que - 1).text == "," else que - 1
     if que < t.i + 2 or ctx.tok(last).pos_ not in ("NOUN", "PROPN", "ADJ") or ctx.tok(last).lower_ in ctx.words.time_word \
-            or ctx.tok(last).lower_ == "fait" or t.lemma_ in OBJECT_AND_QUE:
+            or ctx.tok(last).lower_ == "fait" or t.lemma_ in ctx.words.object_and_que:
         return False  # (`met en avant le fait que`, `informe les habitants que`: a clause)
     if not (q.dep_ == "obj" or q.morph.get("PronType") == ["Rel"]) or q.head.i <= que:
         return False
@@ -56,7 +51,7 @@ def gapped_relative(ctx: Ctx, t, que: int) -> bool:
     while noun.dep_ == "nmod" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i and any(
             c.dep_ == "case" and norm(c) in ("de", "d'", "du", "des") for c in noun.children):
         noun = noun.head  # `aux élus de la commune`: the noun the cue governs
-    if any(c.dep_ == "case" and norm(c) not in PLACE_ONLY for c in noun.children) and (
+    if any(c.dep_ == "case" and norm(c) not in ctx.words.place_preposition for c in noun.children) and (
             ctx.tok(que - 1).text != "," or any(ctx.tok(x).text == "," for x in range(t.i + 1, noun.i))):
         return False  # `a confirmé à la presse qu'il`, `a déclaré dans un communiqué que`: a setting, then the clause
     v = q.head

@@ -46,7 +46,7 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
     k = np[1] + 1
     if k + 2 < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Part"] and norm(ctx.tok(k + 1)) == "par":
         agent = np_right(ctx, k + 2, appos=False)
-        if agent and ctx.tok(k).lemma_.lower() in RELAYS:
+        if agent and ctx.tok(k).lemma_.lower() in ctx.words.relay:
             # `selon un médecin cité par AP, Pierre Roy,`: AP relays the source (NOTES.md T2)
             end = agent[1]
             if end + 2 < ctx.n and ctx.tok(end + 1).text == ",":
@@ -281,9 +281,6 @@ def _criterion(ctx: Ctx, first: int, np) -> bool:
     while j >= 0 and ctx.tok(j).pos_ == "ADV":
         j -= 1
     return j >= 0 and ctx.tok(j).pos_ == "VERB" and ctx.tok(j).lemma_.lower() in ctx.words.varies
-
-
-RELAYS = {"citer", "rapporter", "interroger", "reprendre", "relayer", "interviewer"}
 
 
 def _what_says(ctx: Ctx, i: int):

@@ -246,13 +246,10 @@ def right_speaker(ctx: Ctx, i: int, incise: bool = False) -> Optional[Speaker]:
             j = k
     np = np_right(ctx, j) or _particle_name(ctx, j)
     if np and all(ctx.tok(x).pos_ in ("DET", "NUM") or ctx.tok(x).pos_ == "ADJ" and not ctx.tok(x).text[:1].isupper()
-                  or ctx.tok(x).lower_ in ctx.words.time_word | TIMES for x in range(np[0], np[1] + 1)):
+                  or ctx.tok(x).lower_ in ctx.words.time_word | ctx.words.repetition for x in range(np[0], np[1] + 1)):
         return None  # `…, déjà condamné plusieurs fois par la justice`, `…, annoncé ce mardi`: a time, no subject
         # (a capitalised adjective after a determiner is a noun of nationality: `a raconté une Canadienne`)
     return speaker_at(ctx, *np, "post_verbal") if np else None
-
-
-TIMES = frozenset({"fois", "reprises", "reprise"})
 
 
 def _particle_name(ctx: Ctx, j: int) -> Optional[tuple[int, int]]:
