@@ -204,12 +204,14 @@ def _group_mention(ctx: Ctx, words, actor_id: str = "") -> str:
     slug = name_slug(" ".join(t.text for t in rest[lo:hi]))
     if not slug:
         return ""
-    actor_id = actor_id or f"group-{slug}"
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    name = ctx.text[rest[0].idx:end]
+    org = not actor_id and _qualified_institution(ctx, words, rest[head])
+    actor_id = actor_id or (f"org-{name_slug(name)}" if org else f"group-{slug}")
     if (start, end) not in ctx.mention_spans:
         ctx.mention_spans.add((start, end))
-        m = {"start": start, "end": end, "label": "GROUP", "actor_id": actor_id,
-             "name": ctx.text[rest[0].idx:end], "type": "group", "country": "", "wikidata": "",
+        m = {"start": start, "end": end, "label": "ORG" if org else "GROUP", "actor_id": actor_id,
+             "name": name, "type": "organization" if org else "group", "country": "", "wikidata": "",
              "role": "", "source": "rules", "rule": "attributions.group_speaker"}
         ctx.groups.append(m)
         ms, starts = ctx.mention_index  # later descriptions may refer back to this group
@@ -217,6 +219,21 @@ def _group_mention(ctx: Ctx, words, actor_id: str = "") -> str:
         starts.insert(k, start)
         ms.insert(k, m)
     return actor_id
+
+
+def _qualified_institution(ctx: Ctx, words, head) -> bool:
+    """`la police russe`, `le parquet fédéral`, `la préfecture de police de Paris`: a definite
+    singular institution noun qualified by an adjective after it or by a place it names is an
+    organisation of its own (ANNOTATION.md: armies, courts, ministries are ORG), not an unnamed
+    group; `la police`, `la direction` alone stay groups."""
+    if norm(words[0]) not in ("le", "la", "l'") or head.lemma_.lower() not in ctx.words.org_head \
+            or head.lemma_.lower() in ctx.words.document_head or head.morph.get("Number") == ["Plur"]:
+        return False
+    nxt = ctx.tok(head.i + 1) if head.i + 1 < len(ctx.doc) else None
+    if nxt is not None and nxt.pos_ == "ADJ" and nxt.i <= words[-1].i and nxt.head.i == head.i:
+        return True
+    end = words[-1].idx + len(words[-1].text)
+    return any(m.get("label") in ("GPE", "LOC") for m in mentions_in(ctx, head.idx, end) if m["end"] <= end)
 
 
 def _antecedent_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
