@@ -99,6 +99,15 @@ def person_noun(ctx: Ctx, t) -> bool:
     return t.pos_ == "NOUN" and (t.lemma_.lower() in ctx.words.person_head or t.lower_ in ctx.words.person_head)
 
 
+def agent_noun(ctx: Ctx, t) -> bool:
+    """A common noun derived as an agent (`le plaignant`, `l'inspecteur`, `la conductrice`): its
+    lemma ends in an agent suffix, and it is no organisation nor document noun, nor a process
+    noun in `-ment` (`le gouvernement`, `le parlement`)."""
+    lemma = t.lemma_.lower()
+    return t.pos_ == "NOUN" and lemma.endswith(ctx.words.agent_suffix) and not lemma.endswith("ment") \
+        and len(lemma) > 4 and lemma not in ctx.words.org_head and lemma not in ctx.words.document_head
+
+
 def mentions_in(ctx: Ctx, lo: int, hi: int) -> list[dict]:
     """The mentions (sorted by start) that start in [lo, hi)."""
     ms, starts = ctx.mention_index

@@ -10,8 +10,8 @@ import bisect
 from typing import Optional
 
 from pipeline.components.actors_lexicon import DE_WORDS as DE
-from pipeline.components.attributions.complements import (after_plural_noun, in_complement, named_by_complement,
-                                                           mentions_in, names_in_pp, person_noun)
+from pipeline.components.attributions.complements import (after_plural_noun, agent_noun, in_complement,
+                                                           named_by_complement, mentions_in, names_in_pp, person_noun)
 from pipeline.components.attributions.context import Ctx, chars, norm
 from pipeline.components.attributions.noun_phrases import name_slug
 from pipeline.names import fold
@@ -60,6 +60,13 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
         return ""
     org = head.lemma_.lower() in ctx.words.org_head
     person = head.lemma_.lower() in ctx.words.person_head or head.lower_ in ctx.words.person_head
+    # `le plaignant`, `la chanteuse`: a noun derived as an agent, in no list of roles, takes up
+    # only the person who was the subject of its sentence or the one before
+    # (`le directeur de la discothèque`, restricted by its complement, introduces its holder)
+    after_head = [t for t in words if t.i > head.i]
+    agent = not person and not org and agent_noun(ctx, head) \
+        and not (after_head and norm(after_head[0]) in ctx.words.de)
+    person = person or agent
     # `la police`, `l'armée` with no organisation of that name before: an unnamed group, not
     # whichever organisation came last
     inner = [m for m in mentions_in(ctx, words[0].idx, words[-1].idx + len(words[-1].text)) if words[0].idx <= m["start"]]
@@ -75,7 +82,6 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
                                                                             if t.pos_ in ("NOUN", "ADJ")}
     # `le conseil des droits de l'homme`: an organisation noun restricted by its complement is
     # not another council named before, unless that one's name holds the complement too
-    after_head = [t for t in words if t.i > head.i]
     restrict = {name_slug(t.lemma_) for t in after_head[1:] if t.pos_ in ("NOUN", "PROPN")} \
         if org and after_head and norm(after_head[0]) in ctx.words.de else set()
     ms, starts = ctx.mention_index
@@ -108,7 +114,7 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
         # `la commission des affaires familiales`: described by its complement, no anaphor (but
         # `la direction de la régie` takes up the régie named before)
         return ""
-    since = 0
+    since = _previous_sentence_start(ctx, words[0].i) if agent else 0
     if person and after and norm(after[0]) in ctx.words.de:
         # `la procureure de Grasse`, `le ministre de l'Intérieur`: a role restricted by its
         # complement most often introduces its holder; it takes up the last person named only
@@ -118,7 +124,9 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
         since = _previous_sentence_start(ctx, words[0].i)
     roles = _other_roles(ctx, window, key) if person else set()
     for m in reversed(window):
-        if m["start"] < since and not _subject(ctx, m):
+        if agent and m["start"] < since:
+            break
+        if (m["start"] < since or agent) and not _subject(ctx, m):
             continue
         if m["end"] <= before and m.get("source") != "coref" and m.get("label") in labels \
                 and m.get("actor_id") and m["actor_id"] not in own and m["actor_id"] not in roles:
@@ -196,12 +204,14 @@ def _group_mention(ctx: Ctx, words, actor_id: str = "") -> str:
     slug = name_slug(" ".join(t.text for t in rest[lo:hi]))
     if not slug:
         return ""
-    actor_id = actor_id or f"group-{slug}"
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    name = ctx.text[rest[0].idx:end]
+    org = not actor_id and _qualified_institution(ctx, words, rest[head])
+    actor_id = actor_id or (f"org-{name_slug(name)}" if org else f"group-{slug}")
     if (start, end) not in ctx.mention_spans:
         ctx.mention_spans.add((start, end))
-        m = {"start": start, "end": end, "label": "GROUP", "actor_id": actor_id,
-             "name": ctx.text[rest[0].idx:end], "type": "group", "country": "", "wikidata": "",
+        m = {"start": start, "end": end, "label": "ORG" if org else "GROUP", "actor_id": actor_id,
+             "name": name, "type": "organization" if org else "group", "country": "", "wikidata": "",
              "role": "", "source": "rules", "rule": "attributions.group_speaker"}
         ctx.groups.append(m)
         ms, starts = ctx.mention_index  # later descriptions may refer back to this group
@@ -209,6 +219,21 @@ def _group_mention(ctx: Ctx, words, actor_id: str = "") -> str:
         starts.insert(k, start)
         ms.insert(k, m)
     return actor_id
+
+
+def _qualified_institution(ctx: Ctx, words, head) -> bool:
+    """`la police russe`, `le parquet fédéral`, `la préfecture de police de Paris`: a definite
+    singular institution noun qualified by an adjective after it or by a place it names is an
+    organisation of its own (ANNOTATION.md: armies, courts, ministries are ORG), not an unnamed
+    group; `la police`, `la direction` alone stay groups."""
+    if norm(words[0]) not in ("le", "la", "l'") or head.lemma_.lower() not in ctx.words.org_head \
+            or head.lemma_.lower() in ctx.words.document_head or head.morph.get("Number") == ["Plur"]:
+        return False
+    nxt = ctx.tok(head.i + 1) if head.i + 1 < len(ctx.doc) else None
+    if nxt is not None and nxt.pos_ == "ADJ" and nxt.i <= words[-1].i and nxt.head.i == head.i:
+        return True
+    end = words[-1].idx + len(words[-1].text)
+    return any(m.get("label") in ("GPE", "LOC") for m in mentions_in(ctx, head.idx, end) if m["end"] <= end)
 
 
 def _antecedent_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int]:

@@ -1,0 +1,92 @@
+"""Speaker descriptions on unseen news (issue 15, helper speakers10).
+
+Person descriptions whose head noun is in no list of roles:
+a noun derived as an agent (`-eur`, `-trice`, `-euse`, `-ant`, `-iste` ...: `la chanteuse`, `le
+plaignant`, `la conductrice`) takes up the person who was the subject of its own sentence or the
+one before; not a person only named in a complement, not one named further back, and not when a
+`de` complement restricts it (`le directeur de la salle` introduces its holder). Invented
+sentences, none copied from a gold article.
+
+A definite singular institution noun qualified by an adjective after it or by a place it names
+(`la police tatare`, `le parquet fédéral`, `la préfecture de police de Lille`), with no
+antecedent, is an organisation of its own (ANNOTATION.md counts armies, courts and ministries as
+organisations), not an unnamed group; `la police` alone and persons (`les enquêteurs`) stay groups.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.components.test_attributions import attribution_rows
+from tests.components.test_speaker_coref import _actors
+
+TAKES_UP = [
+    # (text, content, the speaker's actor name)
+    ("Claire Vidal représentera la Belgique au concours de Riga. La chanteuse s'est dite « très fière "
+     "de cette sélection ».", "très fière de cette sélection", "Claire Vidal"),
+    ("Paul Roy a assigné le syndicat devant le tribunal de Nantes. Pour le plaignant, « la procédure "
+     "était truquée ».", "la procédure était truquée", "Paul Roy"),
+    ("Léa Martin conduisait le car depuis dix ans. La conductrice a affirmé que les freins avaient "
+     "lâché.", "les freins avaient lâché", "Léa Martin"),
+]
+
+
+@pytest.mark.parametrize("text, content, actor", TAKES_UP)
+def test_an_agent_noun_takes_up_the_subject_before_it(nlp, text, content, actor):
+    assert _actors(nlp, text, content) == [actor]
+
+
+NOT_A_PERSON_BEFORE = [
+    # (text, content, the actor it must not be)
+    # a person only named in a complement is not the one the description takes up
+    ("Le gouvernement a salué la générosité de Paul Roy. Pour la donatrice, « ce parc est un "
+     "cadeau au pays ».", "ce parc est un cadeau au pays", "Paul Roy"),
+    # a `de` complement restricts the description: it introduces its holder
+    ("Le suspect se nommerait Paul Roy. Selon le directeur de la salle, les tirs ont duré dix "
+     "minutes.", "les tirs ont duré dix minutes", "Paul Roy"),
+    # a subject named three sentences earlier is too far
+    ("Paul Roy conduisait le bus. Le trajet était long. La route était glissante. La nuit tombait. "
+     "Le chauffeur a affirmé que les freins avaient lâché.", "les freins avaient lâché", "Paul Roy"),
+]
+
+
+@pytest.mark.parametrize("text, content, wrong", NOT_A_PERSON_BEFORE)
+def test_an_agent_noun_takes_up_no_person_that_is_not_its_subject_before(nlp, text, content, wrong):
+    assert wrong not in _actors(nlp, text, content)
+
+
+def _group_types(nlp, text, content):
+    """(label, name) of the mention the attributions component added for the speaker of `content`."""
+    doc, rows = attribution_rows(nlp, text)
+    ids = {a["actor_id"] for a in rows if a["content"] == content}
+    assert ids, rows
+    return [(m["label"], m["type"], m["name"]) for m in doc._.depeche_groups if m["actor_id"] in ids]
+
+
+INSTITUTIONS = [
+    # (text, content, the organisation's name): a qualified institution is an organisation
+    ("Le car a quitté la route près de Kazan. La piste criminelle a été écartée, a fait savoir la police "
+     "tatare.", "La piste criminelle a été écartée", "police tatare"),
+    ("Deux suspects ont été arrêtés à Gand. Le parquet fédéral a précisé que l'enquête continuait.",
+     "l'enquête continuait", "parquet fédéral"),
+    ("Un colis suspect a été trouvé gare du Nord. La préfecture de police de Lille a indiqué que la gare "
+     "serait rouverte.", "la gare serait rouverte", "préfecture de police de Lille"),
+]
+
+
+@pytest.mark.parametrize("text, content, name", INSTITUTIONS)
+def test_a_qualified_institution_is_an_organisation(nlp, text, content, name):
+    assert _group_types(nlp, text, content) == [("ORG", "organization", name)]
+
+
+GROUPS = [
+    # (text, content, the group's name): bare institutions and persons stay unnamed groups
+    ("Un colis suspect a été trouvé gare du Nord. La police a indiqué que la gare serait rouverte.",
+     "la gare serait rouverte", "police"),
+    ("Un colis suspect a été trouvé gare du Nord. Les enquêteurs ont indiqué que la gare serait "
+     "rouverte.", "la gare serait rouverte", "enquêteurs"),
+]
+
+
+@pytest.mark.parametrize("text, content, name", GROUPS)
+def test_a_bare_institution_stays_a_group(nlp, text, content, name):
+    assert _group_types(nlp, text, content) == [("GROUP", "group", name)]
