@@ -121,8 +121,8 @@ def pattern_label(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     `une mesure que le maire qualifie d'« absurde »` -> speaker `le maire` (the parse calls `que`
     a conjunction: the subject is the verb's, never the noun the relative hangs on)
     `un détenu, qualifié par les enquêteurs d'« homme violent »` -> speaker `les enquêteurs`
-    not: `Qualifié de « visionnaire », il …` (no agent: measured on corpus/gold check, an agentless
-    label lowers end-to-end and speaker resolution)
+    not: `Qualifié de « visionnaire », il …` (no agent: a label with no speaker left check as it
+    was and lowered tune end-to-end and speaker resolution)
     """
     if t.lemma_.lower() not in ctx.words.labelling:
         return []
