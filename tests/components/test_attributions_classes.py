@@ -856,3 +856,26 @@ def test_when_tagger_calls_a_finite_verb_a_participle_then_its_form_decides(form
     doc = Doc(Vocab(), words=["Le", "Conseil", form, "que"],
               morphs=["", "", "Tense=Past|VerbForm=Part", ""], lemmas=["le", "conseil", lemma, "que"])
     assert past_participle(doc[2]) is participle
+
+
+# labelling verb with its quoted label after `de` and no determined object before it (NOTES.md T7):
+# a relative object, a passive with its agent before the label; not an agentless participle -----
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Le conseil a voté une mesure que le maire de la ville qualifie d'« absurde » .", "le maire", "absurde"),
+    ("Elle défend une réforme que ses adversaires qualifient de « brutale » .", "ses adversaires", "brutale"),
+    ("Le groupe conteste les conclusions du comité, qu'il qualifie de « partiales » .", "il", "partiales"),
+    ("Ce sont des salariés, qualifiés par la société de « collaborateurs », alors qu'ils sont payés à la tâche.",
+     "la société", "collaborateurs"),
+])
+def test_when_a_labelling_verb_has_a_quoted_label_after_de_then_the_label_is_the_content(nlp, text, speaker, content):
+    found = [a for a in _run(nlp, text) if a["content"] == content]
+    assert [(a["kind"], a["speaker"]) for a in found] == [("direct", speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "Qualifié de « visionnaire », il s'oppose ainsi au maire sortant.",  # no one named says it
+    "La mesure que le maire qualifie de réforme utile entre en vigueur lundi.",  # no quote
+    "Le club qu'il a qualifié pour la finale de la coupe joue dimanche.",  # qualifying, no label
+])
+def test_when_a_labelling_verb_has_no_quoted_label_or_no_speaker_then_no_label_attribution(nlp, text):
+    assert not [a for a in _run(nlp, text) if a["cue"].lower().startswith("qualifi")]

@@ -18,8 +18,8 @@ from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, 
 from pipeline.components.attributions.speaker_actors import resolve_speakers
 from pipeline.components.attributions.speakers import right_speaker
 from pipeline.components.attributions.strict import human_speaker, is_new, strict_verb_items
-from pipeline.components.attributions.passive_frames import (pattern_passive_object, pattern_passive_quote,
-                                                             pattern_self_description)
+from pipeline.components.attributions.passive_frames import (pattern_label, pattern_passive_object,
+                                                             pattern_passive_quote, pattern_self_description)
 from pipeline.components.attributions.verb_frames import (pattern_colon_quote, pattern_de_inf, pattern_inversion,
                                                           pattern_object, pattern_que)
 from pipeline.components.base import RuleComponent
@@ -62,7 +62,8 @@ class AttributionsComponent(CueLookup, RuleComponent):
             if cue is None or negated(ctx, t):
                 continue
             if past_participle(t) and not is_new(cue):
-                passive = pattern_passive_quote(ctx, self, t, cue) or pattern_passive_object(ctx, self, t, cue)
+                passive = pattern_passive_quote(ctx, self, t, cue) or pattern_passive_object(ctx, self, t, cue) \
+                    or pattern_label(ctx, self, t, cue)
                 if passive:
                     found += passive
                     continue
@@ -81,6 +82,8 @@ class AttributionsComponent(CueLookup, RuleComponent):
                 items = pattern_de_inf(ctx, self, t, cue)
             if not items and {"object", "que", "quote"} & set(cue.frames):
                 items = pattern_object(ctx, self, t, cue)
+            if not items:
+                items = pattern_label(ctx, self, t, cue)
             if items and generic_on(ctx, items[0]):
                 continue
             if items and cue.stance == "promise" and items[0]["rule"] == "object" \

@@ -8,6 +8,7 @@ from pipeline.components.attributions.context import Ctx, chars, make_attributio
 from pipeline.components.attributions.cues import chain_start
 from pipeline.components.attributions.noun_phrases import np_right
 from pipeline.components.attributions.speakers import skip_adverbials, speaker_for, subject_phrase, with_name_after
+from pipeline.components.attributions.objects import quoted_label
 from pipeline.components.attributions.strict import human_speaker
 from pipeline.rules.cues import Cue
 
@@ -110,3 +111,41 @@ def pattern_self_description(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         out.append(make_attribution("direct", t, cue.lemma, cue.stance, speaker, (q.start, q.end),
                                     "self_description_quote"))
     return out
+
+
+def pattern_label(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
+    """A labelling verb (`words.labelling`) whose quoted label follows `de` or `comme` with no
+    determined object right before it: the label is the content (corpus/NOTES.md T7), said by the
+    verb's own subject, or by the agent of its passive.
+
+    `une mesure que le maire qualifie d'« absurde »` -> speaker `le maire` (the parse calls `que`
+    a conjunction: the subject is the verb's, never the noun the relative hangs on)
+    `un détenu, qualifié par les enquêteurs d'« homme violent »` -> speaker `les enquêteurs`
+    not: `Qualifié de « visionnaire », il …` (no agent: a label with no speaker left check as it
+    was and lowered tune end-to-end and speaker resolution)
+    """
+    if t.lemma_.lower() not in ctx.words.labelling:
+        return []
+    passive = t.morph.get("VerbForm") == ["Part"] and not any(
+        c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in t.children)
+    j = skip_adverbials(ctx, t.i + 1)
+    agent = None
+    if j + 1 < ctx.n and passive and norm(ctx.tok(j)) == "par":
+        agent = np_right(ctx, j + 1, appos=False)
+        j = agent[1] + 1 if agent else j
+    elif j < ctx.n and not passive and ctx.tok(j).pos_ == "PROPN":
+        obj = np_right(ctx, j, appos=False)  # `qualifie Dupont de « … »`: a name as the object
+        j = obj[1] + 1 if obj else j
+    label = quoted_label(ctx, j, de=True)
+    if not label:
+        return []
+    if passive and agent is None:
+        return []
+    if passive:
+        speaker = speaker_at(ctx, *with_name_after(ctx, agent), "agent")
+    else:  # the verb's own subject first (`une mesure que le maire qualifie …`: not `une mesure`)
+        subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
+        speaker = speaker_at(ctx, subj.left_edge.i, subj.i, "subject") if subj is not None and \
+            subj.pos_ in ("NOUN", "PROPN", "PRON") else speaker_for(ctx, t)
+    return [make_attribution("direct", t, cue.lemma, cue.stance, speaker, (q.start, q.end), "label")
+            for q in label]
