@@ -267,3 +267,18 @@ def test_when_title_entity_runs_on_over_a_complement_then_the_name_only(nlp, tex
 def test_when_entity_names_a_numbered_part_of_a_place_then_the_place(nlp, text, ents, name):
     ms = _mentions_with_ents(nlp, text, ents)
     assert [text[m["start"]:m["end"]] for m in ms] == [name], ms
+
+
+# -- an acronym or a known organisation after a role and `de` is the body, not a portfolio ------
+@pytest.mark.parametrize("text, ents, orgs", [
+    ("Lorin Vasseur, premier secrétaire du PSV, a salué le vote.",
+     [("Lorin Vasseur", "PER"), ("PSV", "ORG")], ["PSV"]),
+    ("Le secrétaire général de l'Otan a réagi. Le secrétaire des Nations unies a approuvé.",
+     [("Otan", "ORG"), ("Nations unies", "ORG")], ["Otan", "Nations unies"]),
+    # a portfolio stays part of the role
+    ("Le ministre des Affaires maritimes a démenti.", [("Affaires maritimes", "ORG")], []),
+    ("La vice-ministre chinoise du Commerce a démenti.", [("Commerce", "ORG")], []),
+])
+def test_when_acronym_or_known_organisation_after_a_role_then_a_mention(nlp, text, ents, orgs):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert [text[m["start"]:m["end"]] for m in ms if m["label"] == "ORG"] == orgs, ms
