@@ -37,8 +37,8 @@ from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
 from pipeline.components.actors_names import (NAME_PARTICLES, dangling_de, glued, hyphen_end, inner_surname,
-                                               numbered_part, particle_end, place_names, portfolio, repeated_names,
-                                               role_name_end, titled_names)
+                                               numbered_part, particle_end, people, place_names, portfolio,
+                                               repeated_names, role_name_end, titled_names)
 from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
@@ -247,8 +247,9 @@ class ActorsComponent(RuleComponent):
             # a name right after the role word (`Président Trump`, `Mme Park`), not `Président des États-Unis`
             te = role_name_end(doc, s, e, words[0].i, ix, self.on("title-name")) if label == "PER" else 0
             return dict(ts=s, te=te, eid="", source="model", rule="ner", label="PER") if te else None
-        if all(ix.demonym(t.text) for t in words) and self.on("filter-demonym"):
-            return None  # `les Français`, `l'Italien`: people of a state, not a named actor
+        if (all(ix.demonym(t.text) for t in words) or label == "LOC" and people(doc, words, ix)) \
+                and self.on("filter-demonym"):
+            return None  # `les Français`, `l'Italien`, `les Varois`: people, not a named actor
         if len(words) == 1 and words[0].pos_ in ("SCONJ", "VERB", "AUX", "CCONJ") and \
                 (s == 0 or doc[s - 1].is_punct or doc[s - 1].is_space or doc[s].is_sent_start) \
                 and self.on("filter-sentence-word"):

@@ -205,3 +205,18 @@ def portfolio(doc: Doc, s: int, e: int, ix: ActorIndex) -> bool:
     while j >= 0 and ix.demonym(doc[j].text):
         j -= 1
     return j >= 0 and ix.kind(doc[j].text, "portfolio_role")
+
+
+# the endings of the French names of inhabitants, in the plural (`Varois`, `Lyonnais`, `Guyanais`,
+# `Parisiens`, `Africains`, `Européens`); no place name the gazetteer lacks ends so after `les`
+PEOPLE_ENDING = re.compile(r"(ais|ois|iens|ains|eens)$")
+
+
+def people(doc: Doc, words, ix: ActorIndex) -> bool:
+    """Is a one-word place entity the inhabitants of a place (`les Varois`, `des Guyanais`): a
+    plural noun with a demonym's ending after `les`, `des`, `aux`, no place the gazetteer knows?"""
+    if len(words) != 1 or words[0].i == 0 or words[0].text in ix.forms:
+        return False
+    w = words[0]
+    return fold(doc[w.i - 1].text) in ("les", "des", "aux") and w.pos_ == "NOUN" and \
+        "Plur" in w.morph.get("Number") and bool(PEOPLE_ENDING.search(fold(w.text)))

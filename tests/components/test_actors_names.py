@@ -282,3 +282,18 @@ def test_when_entity_names_a_numbered_part_of_a_place_then_the_place(nlp, text, 
 def test_when_acronym_or_known_organisation_after_a_role_then_a_mention(nlp, text, ents, orgs):
     ms = _mentions_with_ents(nlp, text, ents)
     assert [text[m["start"]:m["end"]] for m in ms if m["label"] == "ORG"] == orgs, ms
+
+
+# -- the inhabitants of a place, in the plural after `les`/`des`/`aux`, are no place -----------
+@pytest.mark.parametrize("text, ents, places", [
+    ("Dimanche, les Varois ont battu Nantes.", [("Varois", "LOC"), ("Nantes", "LOC")], ["Nantes"]),
+    ("Des Guyanais ont manifesté à Cayenne.", [("Guyanais", "LOC"), ("Cayenne", "LOC")], ["Cayenne"]),
+    ("Le maire a écrit aux Lyonnais.", [("Lyonnais", "LOC")], []),
+    # a place in the plural keeps its mention
+    ("La tempête a touché les Ardennes et les Landes.", [("Ardennes", "LOC"), ("Landes", "LOC")],
+     ["Ardennes", "Landes"]),
+    ("Il vit près de Calais.", [("Calais", "LOC")], ["Calais"]),
+])
+def test_when_inhabitants_in_the_plural_are_read_as_a_place_then_no_mention(nlp, text, ents, places):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert [text[m["start"]:m["end"]] for m in ms if m["label"] in ("LOC", "GPE")] == places, ms
