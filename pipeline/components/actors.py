@@ -261,9 +261,12 @@ class ActorsComponent(RuleComponent):
         return dict(ts=s, te=e, eid="", source="model", rule="ner", label=label)
 
     def _after_non_actor_noun(self, doc, s) -> bool:
-        """Is the name right after a noun for a kind of thing (`comète`, `maladie de`)?"""
+        """Is the name right after a noun for a kind of thing (`comète`, `maladie de`), or after
+        it and one adjective (`la sonde américaine Cassini`, `l'orque mâle Tilikum`)?"""
         j = s - 1
         if j > 0 and fold(doc[j].text) in ("de", "d'", "du"):
+            j -= 1
+        elif j > 0 and doc[j].pos_ == "ADJ" and doc[j].text.islower():
             j -= 1
         return j >= 0 and doc[j].pos_ == "NOUN" and self.index.kind(doc[j].text, "non_actor")
 

@@ -297,3 +297,17 @@ def test_when_acronym_or_known_organisation_after_a_role_then_a_mention(nlp, tex
 def test_when_inhabitants_in_the_plural_are_read_as_a_place_then_no_mention(nlp, text, ents, places):
     ms = _mentions_with_ents(nlp, text, ents)
     assert [text[m["start"]:m["end"]] for m in ms if m["label"] in ("LOC", "GPE")] == places, ms
+
+
+# -- a name after a noun for a thing or an animal, an adjective between, is no actor -----------
+@pytest.mark.parametrize("text, ents, names", [
+    ("L'orque femelle Nalani est morte au parc.", [("Nalani", "PER")], []),
+    ("La jument Belle d'Orval a gagné le grand prix.", [("Belle d'Orval", "PER")], []),
+    ("La sonde européenne Vireo a quitté son orbite.", [("Vireo", "PER")], []),
+    # a person after a role and an adjective, or after a work's `de`, stays a person
+    ("Le sénateur démocrate Arlen Toska a voté contre.", [("Arlen Toska", "PER")], ["Arlen Toska"]),
+    ("Le film américain de Marek Olvan sort mercredi.", [("Marek Olvan", "PER")], ["Marek Olvan"]),
+])
+def test_when_name_follows_a_thing_or_animal_noun_and_an_adjective_then_no_actor(nlp, text, ents, names):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert [text[m["start"]:m["end"]] for m in ms] == names, ms
