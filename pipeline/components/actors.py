@@ -37,8 +37,8 @@ from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
 from pipeline.components.actors_names import (NAME_PARTICLES, dangling_de, glued, hyphen_end, inner_surname,
-                                               numbered_part, particle_end, place_names, repeated_names, role_name_end,
-                                               titled_names)
+                                               numbered_part, particle_end, people, place_names, portfolio,
+                                               repeated_names, role_name_end, titled_names)
 from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
@@ -51,8 +51,6 @@ RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", 
          "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form", "mend-particle", "mend-title",
          "filter-descriptor", "filter-direction", "place-name", "surname-of-person", "repeat-name", "mend-hyphen",
          "name-words", "mend-demonym", "inner-surname", "title-name", "numbered-part")
-# what joins a minister to a portfolio: `des`, `de la`, `de l'`, `au`, `à la`, `aux`
-PORTFOLIO_LINKS = DE_WORDS | {"au", "aux", "à", "a", "la", "l'"}
 # a gazetteer name that is also a point of the compass (`Nord`, the French département) is a
 # direction, not that place, before `de` (`au Nord des États-Unis`, `l'aile Ouest de la Maison Blanche`);
 # it guards the names `depeche train` teaches the gazetteer (the shipped one has none of them)
@@ -249,35 +247,26 @@ class ActorsComponent(RuleComponent):
             # a name right after the role word (`Président Trump`, `Mme Park`), not `Président des États-Unis`
             te = role_name_end(doc, s, e, words[0].i, ix, self.on("title-name")) if label == "PER" else 0
             return dict(ts=s, te=te, eid="", source="model", rule="ner", label="PER") if te else None
-        if all(ix.demonym(t.text) for t in words) and self.on("filter-demonym"):
-            return None  # `les Français`, `l'Italien`: people of a state, not a named actor
+        if (all(ix.demonym(t.text) for t in words) or label == "LOC" and people(doc, words, ix)) \
+                and self.on("filter-demonym"):
+            return None  # `les Français`, `l'Italien`, `les Varois`: people, not a named actor
         if len(words) == 1 and words[0].pos_ in ("SCONJ", "VERB", "AUX", "CCONJ") and \
                 (s == 0 or doc[s - 1].is_punct or doc[s - 1].is_space or doc[s].is_sent_start) \
                 and self.on("filter-sentence-word"):
             return None  # `Si`, `Expliquez` opening a sentence
         if label in ("PER", "ORG") and self._after_non_actor_noun(doc, s) and self.on("filter-non-actor"):
             return None  # `la comète Halley`, `l'astéroïde Apophis`, `le film Titanic`: no actor
-        if label == "ORG" and self._portfolio(doc, s) and self.on("filter-portfolio"):
+        if label == "ORG" and portfolio(doc, s, e, self.index) and self.on("filter-portfolio"):
             return None  # `le ministre russe des Affaires étrangères`: part of the role
         return dict(ts=s, te=e, eid="", source="model", rule="ner", label=label)
 
-    def _portfolio(self, doc, s) -> bool:
-        """Is the name a minister's portfolio: a `portfolio_role` word, demonyms, then `de`,
-        `des`, `de la`, `au`, `à la` right before it (`vice-ministre russe des`)?"""
-        j = s - 1
-        n = 0
-        while j >= 0 and fold(doc[j].text) in PORTFOLIO_LINKS and n < 2:
-            j, n = j - 1, n + 1
-        if n == 0:
-            return False
-        while j >= 0 and self.index.demonym(doc[j].text):
-            j -= 1
-        return j >= 0 and self.index.kind(doc[j].text, "portfolio_role")
-
     def _after_non_actor_noun(self, doc, s) -> bool:
-        """Is the name right after a noun for a kind of thing (`comète`, `maladie de`)?"""
+        """Is the name right after a noun for a kind of thing (`comète`, `maladie de`), or after
+        it and one adjective (`la sonde américaine Cassini`, `l'orque mâle Tilikum`)?"""
         j = s - 1
         if j > 0 and fold(doc[j].text) in ("de", "d'", "du"):
+            j -= 1
+        elif j > 0 and doc[j].pos_ == "ADJ" and doc[j].text.islower():
             j -= 1
         return j >= 0 and doc[j].pos_ == "NOUN" and self.index.kind(doc[j].text, "non_actor")
 

@@ -2,7 +2,8 @@
 are glued on one line (what every mend that joins tokens asks), a name the NER found once and
 missed elsewhere in the article (`repeat-name`), the place that completes a common noun's
 name (`place-name`: `la centrale de Golfech`, `le parquet de Paris`), a name after a title
-(`mend-title`) and the `de` a name the model cut ends on (`mend-dangling-de`)."""
+(`mend-title`), the `de` a name the model cut ends on (`mend-dangling-de`) and a minister's
+portfolio (`filter-portfolio`)."""
 from __future__ import annotations
 
 import re
@@ -17,6 +18,9 @@ from pipeline.names import fold
 SINGULAR_ARTICLES = {"le", "la", "l'", "du", "au"}
 NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", "von", "der", "den", "da", "di",
                   "del", "della", "dos", "das", "de", "du", "d'", "le", "la", "mac", "ould"}
+
+# what joins a minister to a portfolio: `des`, `de la`, `de l'`, `au`, `à la`, `aux`
+PORTFOLIO_LINKS = DE_WORDS | {"au", "aux", "à", "a", "la", "l'"}
 
 
 def glued(doc: Doc, i: int) -> bool:
@@ -181,3 +185,38 @@ def numbered_part(doc: Doc, s: int, e: int) -> int:
         return s
     j = i + 3 + (1 if fold(doc[i + 3].text) in ("la", "l'") else 0)
     return j if j < e and doc[j].text[:1].isupper() else s
+
+
+def portfolio(doc: Doc, s: int, e: int, ix: ActorIndex) -> bool:
+    """Is the name a minister's portfolio: a `portfolio_role` word, demonyms, then `de`,
+    `des`, `de la`, `au`, `à la` right before it (`vice-ministre russe des`)? An acronym or
+    an organisation the gazetteer knows is no portfolio but the body the role belongs to
+    (`premier secrétaire du PS`, `secrétaire général des Nations unies`)."""
+    name = doc[s:e].text
+    if (name.isupper() and sum(c.isalpha() for c in name) > 1) or \
+            getattr(ix.entries.get(ix.forms.get(name, "")), "type", "") == "organization":
+        return False
+    j = s - 1
+    n = 0
+    while j >= 0 and fold(doc[j].text) in PORTFOLIO_LINKS and n < 2:
+        j, n = j - 1, n + 1
+    if n == 0:
+        return False
+    while j >= 0 and ix.demonym(doc[j].text):
+        j -= 1
+    return j >= 0 and ix.kind(doc[j].text, "portfolio_role")
+
+
+# the endings of the French names of inhabitants, in the plural (`Varois`, `Lyonnais`, `Guyanais`,
+# `Parisiens`, `Africains`, `Européens`); no place name the gazetteer lacks ends so after `les`
+PEOPLE_ENDING = re.compile(r"(ais|ois|iens|ains|eens)$")
+
+
+def people(doc: Doc, words, ix: ActorIndex) -> bool:
+    """Is a one-word place entity the inhabitants of a place (`les Varois`, `des Guyanais`): a
+    plural noun with a demonym's ending after `les`, `des`, `aux`, no place the gazetteer knows?"""
+    if len(words) != 1 or words[0].i == 0 or words[0].text in ix.forms:
+        return False
+    w = words[0]
+    return fold(doc[w.i - 1].text) in ("les", "des", "aux") and w.pos_ == "NOUN" and \
+        "Plur" in w.morph.get("Number") and bool(PEOPLE_ENDING.search(fold(w.text)))

@@ -267,3 +267,47 @@ def test_when_title_entity_runs_on_over_a_complement_then_the_name_only(nlp, tex
 def test_when_entity_names_a_numbered_part_of_a_place_then_the_place(nlp, text, ents, name):
     ms = _mentions_with_ents(nlp, text, ents)
     assert [text[m["start"]:m["end"]] for m in ms] == [name], ms
+
+
+# -- an acronym or a known organisation after a role and `de` is the body, not a portfolio ------
+@pytest.mark.parametrize("text, ents, orgs", [
+    ("Lorin Vasseur, premier secrétaire du PSV, a salué le vote.",
+     [("Lorin Vasseur", "PER"), ("PSV", "ORG")], ["PSV"]),
+    ("Le secrétaire général de l'Otan a réagi. Le secrétaire des Nations unies a approuvé.",
+     [("Otan", "ORG"), ("Nations unies", "ORG")], ["Otan", "Nations unies"]),
+    # a portfolio stays part of the role
+    ("Le ministre des Affaires maritimes a démenti.", [("Affaires maritimes", "ORG")], []),
+    ("La vice-ministre chinoise du Commerce a démenti.", [("Commerce", "ORG")], []),
+])
+def test_when_acronym_or_known_organisation_after_a_role_then_a_mention(nlp, text, ents, orgs):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert [text[m["start"]:m["end"]] for m in ms if m["label"] == "ORG"] == orgs, ms
+
+
+# -- the inhabitants of a place, in the plural after `les`/`des`/`aux`, are no place -----------
+@pytest.mark.parametrize("text, ents, places", [
+    ("Dimanche, les Varois ont battu Nantes.", [("Varois", "LOC"), ("Nantes", "LOC")], ["Nantes"]),
+    ("Des Guyanais ont manifesté à Cayenne.", [("Guyanais", "LOC"), ("Cayenne", "LOC")], ["Cayenne"]),
+    ("Le maire a écrit aux Lyonnais.", [("Lyonnais", "LOC")], []),
+    # a place in the plural keeps its mention
+    ("La tempête a touché les Ardennes et les Landes.", [("Ardennes", "LOC"), ("Landes", "LOC")],
+     ["Ardennes", "Landes"]),
+    ("Il vit près de Calais.", [("Calais", "LOC")], ["Calais"]),
+])
+def test_when_inhabitants_in_the_plural_are_read_as_a_place_then_no_mention(nlp, text, ents, places):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert [text[m["start"]:m["end"]] for m in ms if m["label"] in ("LOC", "GPE")] == places, ms
+
+
+# -- a name after a noun for a thing or an animal, an adjective between, is no actor -----------
+@pytest.mark.parametrize("text, ents, names", [
+    ("L'orque femelle Nalani est morte au parc.", [("Nalani", "PER")], []),
+    ("La jument Belle d'Orval a gagné le grand prix.", [("Belle d'Orval", "PER")], []),
+    ("La sonde européenne Vireo a quitté son orbite.", [("Vireo", "PER")], []),
+    # a person after a role and an adjective, or after a work's `de`, stays a person
+    ("Le sénateur démocrate Arlen Toska a voté contre.", [("Arlen Toska", "PER")], ["Arlen Toska"]),
+    ("Le film américain de Marek Olvan sort mercredi.", [("Marek Olvan", "PER")], ["Marek Olvan"]),
+])
+def test_when_name_follows_a_thing_or_animal_noun_and_an_adjective_then_no_actor(nlp, text, ents, names):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert [text[m["start"]:m["end"]] for m in ms] == names, ms
