@@ -1,0 +1,35 @@
+"""Attributions after a colon or a quote right after the cue (issue 15, colon13): which rows hold
+their speaker, found by reading `depeche run` on winer-fr 2016-2017 articles outside all gold.
+
+Every sentence is invented, of the same shape as a case seen; none is copied from an article.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.components.test_attributions import attribution_rows
+
+
+def _colon(nlp, text, cue):
+    return [(a["speaker"], a["content"]) for a in attribution_rows(nlp, text)[1]
+            if a["cue"] == cue and a["rule"].startswith("colon_quote")]
+
+
+# -- a bare present participle (no `en`) before a verbless quote, its subject not right before
+# it: the parse hangs it on a clause whose subject did not say the words; no row -----------------
+@pytest.mark.parametrize("text, cue, found", [
+    ("Une vidéo diffusée lundi montrait le sénateur se vantant « d'avoir tout payé ».", "vantant", []),
+    ("Un écran était installé sur la place, où a été projeté un film du réalisateur Paul Girard, "
+     "dénonçant « les abus de pouvoir ».", "dénonçant", []),
+    # a gerund takes its governor's subject: kept
+    ("Le candidat a immédiatement réagi en se disant « scandalisé » et en dénonçant une cabale.", "disant",
+     [("Le candidat", "scandalisé")]),
+    # the participle's own subject right before it (an absolute construction): kept
+    ("L'animateur, Le Parisien le qualifiant « pire recrue de la saison », est mis en examen.", "qualifiant",
+     [("Le Parisien", "pire recrue de la saison")]),
+    # a quote with a finite verb after a bare participle: kept
+    ("Le ministre a quitté la salle, déclarant : « Nous ne céderons pas ».", "déclarant",
+     [("Le ministre", "Nous ne céderons pas")]),
+])
+def test_a_bare_participle_before_a_verbless_quote_needs_its_subject(nlp, text, cue, found):
+    assert _colon(nlp, text, cue) == found
