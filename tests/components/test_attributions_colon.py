@@ -33,3 +33,13 @@ def _colon(nlp, text, cue):
 ])
 def test_a_bare_participle_before_a_verbless_quote_needs_its_subject(nlp, text, cue, found):
     assert _colon(nlp, text, cue) == found
+
+
+@pytest.mark.parametrize("text, cue, found", [
+    ("L'armée a ouvert une enquête, tout en disant « [prendre] toutes les précautions » lors des frappes.",
+     "disant", [("L'armée", "[prendre] toutes les précautions")]),
+    ("Le club a publié un communiqué, tout en se disant « très surpris ».", "disant",
+     [("Le club", "très surpris")]),
+])
+def test_a_gerund_after_tout_is_no_bare_participle(nlp, text, cue, found):
+    assert _colon(nlp, text, cue) == found

@@ -390,7 +390,7 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
             if len(rest) and not quote_setting(ctx, rest):
                 return [make_attribution("mixed", t, cue.lemma, cue.stance, speaker,
                                          (q.open, rest[-1].idx + len(rest[-1].text)), "colon_quote")]
-        if _bare_participle(t) and close is not None and not _own_subject(ctx, t, speaker) and not any(
+        if _bare_participle(ctx, t) and close is not None and not _own_subject(ctx, t, speaker) and not any(
                 x.pos_ in ("VERB", "AUX") and x.morph.get("VerbForm") == ["Fin"] for x in ctx.doc[k + 1:close]):
             return []  # `un clip …, dénonçant « les préjugés »`: whose words, the parse cannot tell
         return [make_attribution("direct", t, cue.lemma, cue.stance, speaker, (q.start, q.end), "colon_quote")]
@@ -404,9 +404,14 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, span, "colon_clause")]
 
 
-def _bare_participle(t) -> bool:
-    """A present participle that is no gerund (`dénonçant`, not `en dénonçant`)."""
-    return is_participle(t) and not any(c.dep_ == "mark" and c.lower_ == "en" for c in t.children)
+def _bare_participle(ctx: Ctx, t) -> bool:
+    """A present participle that is no gerund (`dénonçant`, not `en dénonçant`, `tout en se disant`)."""
+    j = t.i - 1
+    while j >= 0 and (norm(ctx.tok(j)) in ctx.words.object_clitic or norm(ctx.tok(j)) in ("se", "s'")):
+        if norm(ctx.tok(j)) == "en":
+            return False
+        j -= 1
+    return is_participle(t)
 
 
 def _own_subject(ctx: Ctx, t, speaker) -> bool:
