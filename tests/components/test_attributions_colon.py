@@ -43,3 +43,23 @@ def test_a_bare_participle_before_a_verbless_quote_needs_its_subject(nlp, text, 
 ])
 def test_a_gerund_after_tout_is_no_bare_participle(nlp, text, cue, found):
     assert _colon(nlp, text, cue) == found
+
+
+def _speaker(nlp, text, cue):
+    return [(a["speaker"], a["actor"]) for a in attribution_rows(nlp, text)[1] if a["cue"] == cue]
+
+
+# -- `Selon X, Name, Y a dit` / `Qualifié de … par X, Name, Y s'est défendu`: the name before the
+# comma closes another phrase; the parse's subject alone speaks -------------------------------------
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Selon la présidente de l'association, Marie Roy, la préfecture a déclaré : « Le risque est réel ».",
+     "déclaré", "la préfecture"),
+    ("Critiqué par le directeur du Courrier, Paul Girard, Le Matin s'est défendu en précisant que le journal "
+     "publiait « volontiers » ce texte.", "précisant", "Le Matin"),
+    ("D'après le maire, Paul Roy, les pompiers ont assuré que le feu était maîtrisé.", "assuré", "les pompiers"),
+    # a role and its name, commas on both sides or none after: the fuller phrase stays
+    ("Le ministre, Michel Sapin, a dit : « Le budget tiendra ».", "dit", "Le ministre, Michel Sapin"),
+    ("Le ministre, Michel Sapin a dit : « Le budget tiendra ».", "dit", "Le ministre, Michel Sapin"),
+])
+def test_a_name_closing_a_phrase_before_the_subject_is_not_the_speaker(nlp, text, cue, speaker):
+    assert [s for s, _ in _speaker(nlp, text, cue)] == [speaker]
