@@ -400,6 +400,12 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if not spans:
         return []
     span = (spans[0][0], spans[-1][1])
+    toks = ctx.doc.char_span(*span, alignment_mode="expand")
+    if speaker is not None and speaker.rule == "post_verbal" and toks is not None and not any(
+            x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm") for x in toks):
+        # `a dévoilé son choix : Paul Roy`: before a list or a name, the noun phrase between the
+        # cue and the colon is what is announced, not an inverted subject
+        speaker = speaker_for(ctx, t)
     kind, span = kind_of(ctx, span, "indirect")
     return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, span, "colon_clause")]
 
