@@ -67,16 +67,18 @@ def test_a_name_closing_a_phrase_before_the_subject_is_not_the_speaker(nlp, text
 
 # -- a clause after the colon: the noun phrase between the cue and the colon is an inverted subject
 # only when a clause follows (`Comme l'indique X, biologiste : la forêt recule`); before a list or a
-# name it is what is put forward, never the speaker -------------------------------------------------
-@pytest.mark.parametrize("text, cue, speaker", [
+# name it is what is put forward, the content's head, never the speaker ---------------------------
+@pytest.mark.parametrize("text, cue, speaker, content", [
     ("La réforme voulue par le ministre met en avant des priorités : emploi, logement et santé.",
-     "met en avant", None),
+     "met en avant", None, "des priorités : emploi, logement et santé"),
     ("Le plan présenté par la ministre met surtout en avant des mesures : primes, crédits et aides.",
-     "met surtout en avant", None),
-    ("Comme l'indique Jean Roy, biologiste : la forêt recule chaque année.", "indique", "Jean Roy, biologiste"),
+     "met surtout en avant", None, "des mesures : primes, crédits et aides"),
+    ("Comme l'indique Jean Roy, biologiste : la forêt recule chaque année.", "indique", "Jean Roy, biologiste",
+     "la forêt recule chaque année"),
     ("Le jury du festival, présidé cette année par une actrice, a annoncé son palmarès : Paul Girard, "
-     "Anne Roy et Marc Petit.", "annoncé", "Le jury du festival"),
+     "Anne Roy et Marc Petit.", "annoncé", "Le jury du festival", "son palmarès : Paul Girard, Anne Roy et Marc Petit"),
 ])
-def test_before_a_verbless_list_the_phrase_before_the_colon_is_not_the_speaker(nlp, text, cue, speaker):
+def test_before_a_verbless_list_the_phrase_before_the_colon_is_its_head_not_the_speaker(nlp, text, cue, speaker,
+                                                                                       content):
     rows = [a for a in attribution_rows(nlp, text)[1] if a["cue"] == cue and a["rule"].startswith("colon_clause")]
-    assert [a["speaker"] for a in rows] == [speaker]
+    assert [(a["speaker"], a["content"]) for a in rows] == [(speaker, content)]

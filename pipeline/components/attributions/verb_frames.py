@@ -404,7 +404,8 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if speaker is not None and speaker.rule == "post_verbal" and toks is not None and not any(
             x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm") for x in toks):
         # `a dévoilé son choix : Paul Roy`: before a list or a name, the noun phrase between the
-        # cue and the colon is what is announced, not an inverted subject
+        # cue and the colon is what is announced (the content's head), not an inverted subject
+        span = (speaker[0], span[1])
         speaker = speaker_for(ctx, t)
     kind, span = kind_of(ctx, span, "indirect")
     return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, span, "colon_clause")]
