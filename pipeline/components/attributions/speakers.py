@@ -546,6 +546,11 @@ def _speaker_for(ctx: Ctx, t) -> Optional[Speaker]:
             if surface is None:
                 return parsed
             between = ctx.text[parsed[1]:surface[0]].strip()
+            if surface[0] < parsed[0] and ctx.text[surface[0]:parsed[0]].rstrip().endswith(",") \
+                    and "," not in ctx.text[parsed[1]:t.idx]:
+                # `Selon la présidente, Marie Roy, l'autorité a dit`: the name before the comma
+                # closes another phrase; the parse's subject alone speaks
+                return parsed
             if surface[0] <= parsed[0] < surface[1]:
                 # the noun phrase by word order holds the parse's subject and is the fuller one
                 # (`Le ministre, Michel Sapin, a dit`: the parser hangs the name elsewhere)

@@ -15,7 +15,7 @@ from pipeline.components.attributions.objects import (apposed, attribute_of_noun
                                                       within_cue_clause)
 from pipeline.components.attributions.noun_phrases import np_right
 from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, right_speaker, skip_adverbials,
-                                                       skip_own_part, speaker_for)
+                                                       is_participle, skip_own_part, speaker_for)
 from pipeline.rules.cues import Cue
 
 
@@ -390,6 +390,9 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
             if len(rest) and not quote_setting(ctx, rest):
                 return [make_attribution("mixed", t, cue.lemma, cue.stance, speaker,
                                          (q.open, rest[-1].idx + len(rest[-1].text)), "colon_quote")]
+        if _bare_participle(ctx, t) and close is not None and not _own_subject(ctx, t, speaker) and not any(
+                x.pos_ in ("VERB", "AUX") and x.morph.get("VerbForm") == ["Fin"] for x in ctx.doc[k + 1:close]):
+            return []  # `un clip …, dénonçant « les préjugés »`: whose words, the parse cannot tell
         return [make_attribution("direct", t, cue.lemma, cue.stance, speaker, (q.start, q.end), "colon_quote")]
     if ctx.tok(colon).text != ":" or passive_cue(t):
         return []  # `avait été accusé d'avoir … : la province du Sind`: the subject is spoken of
@@ -397,8 +400,33 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if not spans:
         return []
     span = (spans[0][0], spans[-1][1])
+    toks = ctx.doc.char_span(*span, alignment_mode="expand")
+    if speaker is not None and speaker.rule == "post_verbal" and toks is not None and not any(
+            x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm") for x in toks):
+        # `a dévoilé son choix : Paul Roy`: before a list or a name, the noun phrase between the
+        # cue and the colon is what is announced (the content's head), not an inverted subject
+        span = (speaker[0], span[1])
+        speaker = speaker_for(ctx, t)
     kind, span = kind_of(ctx, span, "indirect")
     return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, span, "colon_clause")]
+
+
+def _bare_participle(ctx: Ctx, t) -> bool:
+    """A present participle that is no gerund (`dénonçant`, not `en dénonçant`, `tout en se disant`)."""
+    j = t.i - 1
+    while j >= 0 and (norm(ctx.tok(j)) in ctx.words.object_clitic or norm(ctx.tok(j)) in ("se", "s'")):
+        if norm(ctx.tok(j)) == "en":
+            return False
+        j -= 1
+    return is_participle(t)
+
+
+def _own_subject(ctx: Ctx, t, speaker) -> bool:
+    """Does the speaker stand right before the cue, only clitics between (`Le Parisien le qualifiant`)?"""
+    if speaker is None:
+        return False
+    between = ctx.text[speaker[1]:t.idx].split()
+    return all(w.lower() in ctx.words.object_clitic or w.lower() in ("se", "s'") for w in between)
 
 
 def pattern_de_inf(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
