@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 DEFINITE_ARTICLES = frozenset({"le", "la", "l'", "l’"})
 ARTICLES = DEFINITE_ARTICLES | {"les", "un", "une", "des", "du", "de", "d'", "d’"}
@@ -29,9 +30,11 @@ def unaccent(s: str, *, compatibility: bool = True) -> str:
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(s: str) -> str:
     """Lowercase, no accents, typographic apostrophe as ASCII; nothing else changes (NFD:
-    ligatures and no-break spaces stay as written)."""
+    ligatures and no-break spaces stay as written). Cached: the actors' lexicon folds the same
+    words over and over (about 800 calls per article of winer-fr)."""
     return unaccent(s.replace("’", "'").lower(), compatibility=False)
 
 
