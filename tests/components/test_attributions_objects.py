@@ -44,3 +44,37 @@ def test_when_object_follows_a_number_date_or_apposed_subject_then_it_is_found(n
 @pytest.mark.parametrize("text", NO_OBJECT)
 def test_when_no_object_follows_the_cue_then_no_object_content(nlp, text):
     assert not [a for a in _run(nlp, text) if a["rule"].startswith("object")]
+
+
+# a noun phrase holding a quotation of several words under any cue verb, even one with no object
+# frame (`exprimer`, `saluer`), said by a person or an organisation
+QUOTED_WORDS_FOUND = [
+    ("La ministre a salué l'« engagement sans faille des bénévoles ».",
+     {"cue": "salué", "kind": "mixed", "speaker": "La ministre",
+      "content": "l'« engagement sans faille des bénévoles »"}),
+    ("La présidente a exprimé sa « profonde tristesse après ce drame ».",
+     {"cue": "exprimé", "kind": "mixed", "content": "sa « profonde tristesse après ce drame »"}),
+    ("Le syndicat a exprimé une « vive inquiétude pour les salariés ».",
+     {"cue": "exprimé", "speaker": "Le syndicat", "content": "une « vive inquiétude pour les salariés »"}),
+]
+
+NO_QUOTED_WORDS = [
+    # a capitalised quote after a determiner is a name
+    "Le club a salué la « Grande Parade du Nord de Lille ».",
+    # three words may name a plan; a verb with no object frame takes four or more
+    "Il poursuivra son « plan de victoire » au printemps.",
+    # a thing expresses no one's words
+    "Le graphique exprime une « hausse très nette des prix ».",
+    # one quoted word under a verb with no object frame
+    "La maire a exprimé sa « tristesse » hier soir.",
+]
+
+
+@pytest.mark.parametrize("text, expect", QUOTED_WORDS_FOUND)
+def test_when_a_person_says_a_quoted_noun_phrase_under_any_cue_then_it_is_the_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NO_QUOTED_WORDS)
+def test_when_the_quote_is_a_name_short_or_a_things_then_no_object_content(nlp, text):
+    assert not [a for a in _run(nlp, text) if a["rule"].startswith("object")]

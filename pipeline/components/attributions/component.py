@@ -80,7 +80,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
                 items = pattern_colon_quote(ctx, self, t, cue)
             if not items and "de_inf" in cue.frames:
                 items = pattern_de_inf(ctx, self, t, cue)
-            if not items and {"object", "que", "quote"} & set(cue.frames):
+            if not items:  # any cue: one with no object frame only takes a quoted noun phrase
                 items = pattern_object(ctx, self, t, cue)
             if not items:
                 items = pattern_label(ctx, self, t, cue)

@@ -315,3 +315,15 @@ def quoted_np(ctx: Ctx, j: int):
     if close is None or not any(ctx.tok(x).pos_ in ("NOUN", "PROPN", "ADJ") for x in range(k + 1, close)):
         return None
     return (j, close)
+
+
+def quoted_words(ctx: Ctx, j: int):
+    """`a salué l'« engagement sans faille des bénévoles »`: quoted_np whose quote holds several
+    words (four or more: `son « plan de victoire »` may name a plan) and is no name (`la « Grande
+    Parade du Nord »`: capitalised), else None. Someone's words under any cue verb, whatever its
+    frames."""
+    np = quoted_np(ctx, j)
+    if np is None:
+        return None
+    inner = [x for x in ctx.doc[j + 1:np[1]] if not x.is_punct]  # past `'` and the opening mark
+    return np if len(inner) >= 4 and not inner[0].text[:1].isupper() else None

@@ -11,11 +11,12 @@ from pipeline.components.attributions.cues import chain_start, inverted_clitic
 from pipeline.components.attributions.objects import (apposed, attribute_of_noun, before_comment, before_own_predicate,
                                                       cardinal_head, closing_time, closing_words, ends_sentence,
                                                       gapped_relative, names_only, passive_cue, quoted_label,
-                                                      quoted_np, relative_que, speech_setting, subject_before,
-                                                      within_cue_clause)
+                                                      quoted_np, quoted_words, relative_que, speech_setting,
+                                                      subject_before, within_cue_clause)
 from pipeline.components.attributions.noun_phrases import np_right
 from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, right_speaker, skip_adverbials,
                                                        is_participle, skip_own_part, speaker_for)
+from pipeline.components.attributions.strict import human_speaker
 from pipeline.rules.cues import Cue
 
 
@@ -529,6 +530,8 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     j = skip_own_part(ctx, t.i + 1)
     if j >= ctx.n or not (ctx.tok(j).pos_ == "DET" or cardinal_head(ctx, j)):
         return []
+    if not {"object", "que", "quote"} & set(cue.frames) and quoted_words(ctx, j) is None:
+        return []  # `a exprimé sa « profonde tristesse … »`: any cue, but only with quoted words
     lo = chain_start(ctx, t.i)
     if lo > 0 and norm(ctx.tok(lo - 1)) in ("que", "qu'") and ctx.in_quote[t.i] < 0:
         return []  # `ce qu'avait annoncé le Cameroun`: the object is the relative, the subject follows
@@ -538,6 +541,9 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     np = np_right(ctx, j, appos=False)
     if np is None and {"object", "que"} & set(cue.frames):
         np = quoted_np(ctx, j)  # not a verb of quotes alone (`lance une « cagnotte »`: a name)
+    words_only = np is None  # `a salué l'« engagement sans faille des bénévoles »`: a person's or organisation's
+    if np is None:
+        np = quoted_words(ctx, j)
     if np and ctx.tok(np[1]).lemma_.lower() in ctx.words.time_word:
         k = np[1]  # `a annoncé sa démission lundi`: the object before the time
         while k > np[0] and (ctx.tok(k).lemma_.lower() in ctx.words.time_word or ctx.tok(k).pos_ in ("NUM", "DET")):
@@ -563,8 +569,9 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
             if q is not None:  # `a résumé la situation par la phrase « … »`: the words are the content
                 return [make_attribution("direct", t, cue.lemma, cue.stance, speaker_for(ctx, t), (q.start, q.end),
                                          "object_quote")]
-            return [make_attribution(kind, t, cue.lemma, cue.stance, speaker_for(ctx, t), span, "object_quote")]
-    if "object" not in cue.frames:
+            a = make_attribution(kind, t, cue.lemma, cue.stance, speaker_for(ctx, t), span, "object_quote")
+            return [a] if not words_only or human_speaker(ctx, a) else []
+    if "object" not in cue.frames or words_only:
         return []
     end = np[1]
     if spans:
