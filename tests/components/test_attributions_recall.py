@@ -485,12 +485,17 @@ QUOTE_BOX = [
       "content": "Nous avons évacué deux cents personnes. Aucune n'est blessée."}),
     ("Le club a perdu en finale.\n\n« On reviendra plus forts l'an prochain »\n\n— Marc Dubois, 27 ans\n\n",
      {"kind": "direct", "speaker": "Marc Dubois", "content": "On reviendra plus forts l'an prochain"}),
+    # signed by a service, no name: a description headed by an organisation noun
+    ("Le concert est reporté.\n\n« Nous remboursons tous les billets »\n\n— Service de presse du festival\n\n",
+     {"kind": "direct", "speaker": "Service de presse du festival", "content": "Nous remboursons tous les billets"}),
 ]
 
 NOT_QUOTE_BOX = [
     # the quote ends a paragraph it does not open: a signature under it is not proof enough that it is hers
     "La soirée s'est terminée. « Merci à tous, nous vous attendons l'an prochain pour la prochaine édition. »"
     "\n\n— Claire Martin, préfète du département\n\n",
+    # signed by no one: a source line with no person or organisation noun
+    "Le concert est reporté.\n\n« Nous remboursons tous les billets »\n\n— Extrait du bulletin hebdomadaire\n\n",
 ]
 
 

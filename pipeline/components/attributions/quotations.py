@@ -21,7 +21,8 @@ from pipeline.components.attributions.strict import human_speaker
 def pattern_dash(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
     """A quote signed after a dash: `« Nous resterons. » – Marie Durand`.
 
-    Direct, no cue, the speaker is the noun phrase after the dash."""
+    Direct, no cue, the speaker is the noun phrase after the dash: a name, a determined noun phrase
+    or, under a quote box, a person's or organisation's description (`— Service de presse du festival`)."""
     used = {(a["content_start"], a["content_end"]) for a in found}
     out = []
     for k, q in enumerate(ctx.quotes):
@@ -48,10 +49,11 @@ def pattern_dash(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
         if e < ctx.n and not (ctx.tok(e).text in SENT_END or ctx.tok(e).is_space or "\n" in ctx.tok(np[1]).whitespace_
                               or ctx.tok(e).text == ","):
             continue
-        if not any(ctx.tok(x).pos_ in ("PROPN",) for x in range(np[0], np[1] + 1)) and ctx.tok(np[0]).pos_ != "DET":
+        a = make_attribution("direct", None, "", "", speaker_at(ctx, *np, "object"), (q.start, q.end), "dash_quote")
+        if not any(ctx.tok(x).pos_ in ("PROPN",) for x in range(np[0], np[1] + 1)) and ctx.tok(np[0]).pos_ != "DET" \
+                and not ("\n" in ctx.tok(d - 1).text and human_speaker(ctx, a, agents=False)):
             continue
-        out.append(make_attribution("direct", None, "", "", speaker_at(ctx, *np, "object"), (q.start, q.end),
-                                    "dash_quote"))
+        out.append(a)
     return out
 
 
