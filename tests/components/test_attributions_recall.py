@@ -307,6 +307,39 @@ def test_when_colon_follows_no_speech_then_no_noun_colon_quote(nlp, text):
     assert [a for a in _run(nlp, text) if a["rule"].startswith("noun_colon_quote")] == []
 
 
+# -- a first-person sentence after a colon closing a clause with no cue -------------------------
+FIRST_PERSON_COLON = [
+    ("La ministre Claire Dubois s'est tournée vers la salle comble : « Je reste à mon poste. »",
+     {"kind": "direct", "speaker": "La ministre Claire Dubois", "rule": "first_person_colon/subject",
+      "content": "Je reste à mon poste."}),
+    ("Paul Martin a posté sur Instagram : « Mon ami, je te souhaite le meilleur. »",
+     {"kind": "direct", "speaker": "Paul Martin", "content": "Mon ami, je te souhaite le meilleur."}),
+    # the main clause's subject, not the relative clause's
+    ("Le maire a remercié les pompiers, qui sont venus très vite : « Je vous dois tout. »",
+     {"kind": "direct", "speaker": "Le maire", "rule": "first_person_colon/subject",
+      "content": "Je vous dois tout."}),
+]
+
+NOT_FIRST_PERSON_COLON = [
+    # no first person in the quote: a title, a slogan
+    "Le collectif a collé des affiches partout : « Sauvons les abeilles »",
+    # the clause's subject is a thing
+    "Le panneau affichait en grand : « Je suis Charlie »",
+    # a lower-case continuation, not a sentence of its own
+    "Paul Martin a posté sur Instagram : « merci à mes amis »",
+]
+
+
+@pytest.mark.parametrize("text, expect", FIRST_PERSON_COLON)
+def test_when_first_person_quote_follows_a_colon_then_clause_subject_speaks(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_FIRST_PERSON_COLON)
+def test_when_colon_quote_is_no_first_person_sentence_of_a_person_then_no_first_person_colon(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("first_person_colon")] == []
+
+
 def test_when_incise_splits_auxiliary_and_participle_then_subject_is_before_it(nlp):
     found = _run(nlp, "La mère du suspect avait, il y a quelques jours, déclaré au juge que le trésor existait.")
     assert [(a["speaker"], a["content"]) for a in found] == [("La mère du suspect", "le trésor existait")]
@@ -452,12 +485,17 @@ QUOTE_BOX = [
       "content": "Nous avons évacué deux cents personnes. Aucune n'est blessée."}),
     ("Le club a perdu en finale.\n\n« On reviendra plus forts l'an prochain »\n\n— Marc Dubois, 27 ans\n\n",
      {"kind": "direct", "speaker": "Marc Dubois", "content": "On reviendra plus forts l'an prochain"}),
+    # signed by a service, no name: a description headed by an organisation noun
+    ("Le concert est reporté.\n\n« Nous remboursons tous les billets »\n\n— Service de presse du festival\n\n",
+     {"kind": "direct", "speaker": "Service de presse du festival", "content": "Nous remboursons tous les billets"}),
 ]
 
 NOT_QUOTE_BOX = [
     # the quote ends a paragraph it does not open: a signature under it is not proof enough that it is hers
     "La soirée s'est terminée. « Merci à tous, nous vous attendons l'an prochain pour la prochaine édition. »"
     "\n\n— Claire Martin, préfète du département\n\n",
+    # signed by no one: a source line with no person or organisation noun
+    "Le concert est reporté.\n\n« Nous remboursons tous les billets »\n\n— Extrait du bulletin hebdomadaire\n\n",
 ]
 
 

@@ -11,7 +11,8 @@ from pipeline.components.attributions.contents import close_parentheses, kind_of
 from pipeline.components.attributions.context import Ctx, Words, norm
 from pipeline.components.attributions.cues import CueLookup, chain_start, inverted_clitic, negated, not_a_speech_act, past_participle
 from pipeline.components.attributions.objects import ends_sentence
-from pipeline.components.attributions.quotations import (pattern_continued, pattern_dash, pattern_nested_quote,
+from pipeline.components.attributions.quotations import (pattern_continued, pattern_dash, pattern_first_person_colon,
+                                                         pattern_nested_quote,
                                                          pattern_noun_colon_quote, pattern_quoted_predicate,
                                                          pattern_read_in)
 from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, pattern_pour, pattern_selon
@@ -99,6 +100,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
         found += pattern_quoted_predicate(ctx, found)
         found += pattern_noun_colon_quote(ctx, self, found)
         found += pattern_read_in(ctx, self, found)
+        found += pattern_first_person_colon(ctx, found)
         found += pattern_nested_quote(ctx, self, found)
         close_parentheses(ctx, found)
         headline = headline_end(ctx.text)

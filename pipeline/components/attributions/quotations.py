@@ -1,7 +1,8 @@
 """Patterns anchored on quotation marks alone: a quote followed by a dash and its speaker
 (`« … » – X`), a quote that continues the previous paragraph's (same speaker, no cue), and a
 quote that is the predicate of its sentence (`X « félicite chaleureusement » Y`), a quote
-after a colon that closes a clause naming a speech (`a signé une déclaration : « … »`), and a
+after a colon that closes a clause naming a speech (`a signé une déclaration : « … »`), a
+first-person sentence after a colon closing a clause (`Elle a posté : « Je reste. »`), and a
 quote inside a quote after a verb of saying (`« … en criant « Au feu ! » … »`)."""
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from pipeline.components.attributions.strict import human_speaker
 def pattern_dash(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
     """A quote signed after a dash: `« Nous resterons. » – Marie Durand`.
 
-    Direct, no cue, the speaker is the noun phrase after the dash."""
+    Direct, no cue, the speaker is the noun phrase after the dash: a name, a determined noun phrase
+    or, under a quote box, a person's or organisation's description (`— Service de presse du festival`)."""
     used = {(a["content_start"], a["content_end"]) for a in found}
     out = []
     for k, q in enumerate(ctx.quotes):
@@ -47,10 +49,11 @@ def pattern_dash(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
         if e < ctx.n and not (ctx.tok(e).text in SENT_END or ctx.tok(e).is_space or "\n" in ctx.tok(np[1]).whitespace_
                               or ctx.tok(e).text == ","):
             continue
-        if not any(ctx.tok(x).pos_ in ("PROPN",) for x in range(np[0], np[1] + 1)) and ctx.tok(np[0]).pos_ != "DET":
+        a = make_attribution("direct", None, "", "", speaker_at(ctx, *np, "object"), (q.start, q.end), "dash_quote")
+        if not any(ctx.tok(x).pos_ in ("PROPN",) for x in range(np[0], np[1] + 1)) and ctx.tok(np[0]).pos_ != "DET" \
+                and not ("\n" in ctx.tok(d - 1).text and human_speaker(ctx, a, agents=False)):
             continue
-        out.append(make_attribution("direct", None, "", "", speaker_at(ctx, *np, "object"), (q.start, q.end),
-                                    "dash_quote"))
+        out.append(a)
     return out
 
 
@@ -211,6 +214,41 @@ def pattern_noun_colon_quote(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
         cue = owner.nouns.get(noun.lemma_.lower()) or owner.nouns.get(noun.lower_)
         out.append(make_attribution("direct", noun, cue.lemma, cue.stance, speaker, (q.start, q.end),
                                     "noun_colon_quote"))
+    return out
+
+
+FIRST_PERSON = {"je", "j'", "j’", "moi", "me", "m'", "m’", "mon", "ma", "mes", "nous", "notre", "nos"}
+
+
+def pattern_first_person_colon(ctx: Ctx, found: list[dict]) -> list[dict]:
+    """A sentence in the first person after the colon closing a clause with no cue is the
+    words of that clause's subject: `Elle s'est tournée vers la salle : « Je reste. »` ->
+    direct, no cue, speaker `Elle` (a person or an organisation, never a thing)."""
+    covered = [(a["content_start"], a["content_end"]) for a in found]
+    out = []
+    for k, q in enumerate(ctx.quotes):
+        open_, close = ctx.qtok[k]
+        if open_ is None or open_ < 2 or ctx.tok(open_ - 1).text != ":" or any(s <= q.open < e for s, e in covered):
+            continue
+        first = ctx.tok(open_ + 1) if open_ + 1 < ctx.n else None
+        if first is None or not first.text[:1].isupper():
+            continue
+        last = close if close is not None else min(ctx.n, open_ + 30)
+        if not any(norm(ctx.tok(x)) in FIRST_PERSON for x in range(open_ + 1, min(last, open_ + 30))):
+            continue
+        colon = open_ - 1
+        verb = next((ctx.tok(x) for x in range(colon - 1, ctx.tok(colon).sent.start - 1, -1)
+                     if ctx.in_quote[x] < 0 and ctx.tok(x).pos_ in ("VERB", "AUX")
+                     and "Fin" in ctx.tok(x).morph.get("VerbForm")), None)
+        # the main clause's verb, not a relative's or a subordinate's (`Il a consolé Paul, qu'il
+        # bat de peu : « … »` -> `Il`)
+        while verb is not None and verb.dep_ not in ("ROOT", "conj") and verb.head.i < colon and verb.head is not verb:
+            verb = verb.head
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or negated(ctx, verb):
+            continue
+        a = make_attribution("direct", None, "", "", speaker_for(ctx, verb), (q.start, q.end), "first_person_colon")
+        if human_speaker(ctx, a):
+            out.append(a)
     return out
 
 
