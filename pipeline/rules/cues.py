@@ -69,6 +69,7 @@ WORD_KINDS = {
     "labelling": "a verb of naming, no cue, whose quoted attribute is a label (`qu'il a qualifiée de « fausse »`)",
     "when_adverb": "an adverb of time that, opening a content, is the speaker's (`Selon l'armée, désormais, un conseil …`), not the journalist's connective",
     "relay": "a verb of relaying whose agent passes a source's words on (`selon un médecin cité par AP`)",
+    "first_person": "a word of the first person (`je`, `nous`, `notre`): a quote holding one after a colon is someone's words",
     "repetition": "a noun counting occurrences, a time like time_word after a participle (`condamné plusieurs fois`)",
 }
 

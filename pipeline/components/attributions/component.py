@@ -62,7 +62,8 @@ class AttributionsComponent(CueLookup, RuleComponent):
             cue = self.verb_cue(ctx, t)
             if cue is None or negated(ctx, t):
                 continue
-            if past_participle(t) and not is_new(cue):
+            passive_tried = past_participle(t) and not is_new(cue)  # pattern_label among them
+            if passive_tried:
                 passive = pattern_passive_quote(ctx, self, t, cue) or pattern_passive_object(ctx, self, t, cue) \
                     or pattern_label(ctx, self, t, cue)
                 if passive:
@@ -83,7 +84,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
                 items = pattern_de_inf(ctx, self, t, cue)
             if not items:  # any cue: one with no object frame only takes a quoted noun phrase
                 items = pattern_object(ctx, self, t, cue)
-            if not items:
+            if not items and not passive_tried:
                 items = pattern_label(ctx, self, t, cue)
             if items and generic_on(ctx, items[0]):
                 continue

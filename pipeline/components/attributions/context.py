@@ -43,7 +43,9 @@ class Ctx:
         self.last_speaker = None  # (speaker span, sentence start) of the last attribution found
         self.name_bags: dict[int, set] = {}  # id of a mention -> the words of its name and role (speakers)
         self.n = len(doc)
-        quotes = [q for q in pair_quotes(self.text) if q.depth == 0]
+        paired = pair_quotes(self.text)
+        quotes = [q for q in paired if q.depth == 0]
+        self.inner_quotes = [q for q in paired if q.depth == 1]  # quotes inside a quote (nested_quote)
         self.quotes = quotes
         by_char = {t.idx: t.i for t in doc}
         self.open_tok: dict[int, int] = {}   # token of an opening mark -> quote index

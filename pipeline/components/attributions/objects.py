@@ -18,7 +18,6 @@ def subject_before(ctx: Ctx, t, lo: int, speaker) -> bool:
     return sp is not None and sp.root.dep_ == "obj" and sp.root.head.i == t.i
 
 
-
 def relative_que(ctx: Ctx, t, que: int) -> bool:
     """Is the `que` at token `que` a relative pronoun after the cue's direct object (`critique
     le rapport qu'il juge …`) rather than the conjunction of a reported clause? The object: a

@@ -12,7 +12,6 @@ import re
 from pipeline.components.attributions.context import (DASHES, SENT_END, Ctx, Speaker, chars, make_attribution, norm,
                                                       speaker_at)
 from pipeline.components.attributions.cues import negated
-from pipeline.components.attributions.quote_marks import pair_quotes
 from pipeline.components.attributions.noun_phrases import np_right
 from pipeline.components.attributions.speakers import left_speaker, speaker_for
 from pipeline.components.attributions.strict import human_speaker
@@ -217,9 +216,6 @@ def pattern_noun_colon_quote(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
     return out
 
 
-FIRST_PERSON = {"je", "j'", "j’", "moi", "me", "m'", "m’", "mon", "ma", "mes", "nous", "notre", "nos"}
-
-
 def pattern_first_person_colon(ctx: Ctx, found: list[dict]) -> list[dict]:
     """A sentence in the first person after the colon closing a clause with no cue is the
     words of that clause's subject: `Elle s'est tournée vers la salle : « Je reste. »` ->
@@ -234,7 +230,7 @@ def pattern_first_person_colon(ctx: Ctx, found: list[dict]) -> list[dict]:
         if first is None or not first.text[:1].isupper():
             continue
         last = close if close is not None else min(ctx.n, open_ + 30)
-        if not any(norm(ctx.tok(x)) in FIRST_PERSON for x in range(open_ + 1, min(last, open_ + 30))):
+        if not any(norm(ctx.tok(x)) in ctx.words.first_person for x in range(open_ + 1, min(last, open_ + 30))):
             continue
         colon = open_ - 1
         verb = next((ctx.tok(x) for x in range(colon - 1, ctx.tok(colon).sent.start - 1, -1)
@@ -292,8 +288,8 @@ def pattern_nested_quote(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
     only quotes of depth 0; these words are said by someone the outer speaker reports."""
     used = {(a["content_start"], a["content_end"]) for a in found}
     out = []
-    for q in pair_quotes(ctx.text):
-        if q.depth != 1 or (q.start, q.end) in used:
+    for q in ctx.inner_quotes:
+        if (q.start, q.end) in used:
             continue
         mark = ctx.doc.char_span(q.open, q.open + 1, alignment_mode="expand")
         i = mark.start - 1 if mark is not None else -1
