@@ -90,12 +90,12 @@ def _in_relative(doc: Doc, i: int) -> bool:
     return False
 
 
-def _subject_rank(span) -> int:
+def _subject_rank(span, sent_start: int) -> int:
     """2 for the subject of a main clause, 1 of another clause, else 0. A name after its
     role (`le sénateur Tom Cotton dénonce`) is the subject its role is; a name followed by a
     finite verb (`…, Ömer Sayan, exige que`) is one whatever the parse says."""
     doc, tok = span.doc, span.root
-    fronted = _fronted_source(span)
+    fronted = _fronted_source(span, sent_start)
     if fronted:
         # `Pour Paul Roy, Marc Blanc est victime d'un acharnement. Il estime …`: the source opening
         # the sentence is what it is about; the subject after it is inside what he is cited for
@@ -103,15 +103,14 @@ def _subject_rank(span) -> int:
     return _subject_rank_in(span, tok)
 
 
-def _fronted_source(span) -> Optional[tuple[int, int]]:
+def _fronted_source(span, sent_start: int) -> Optional[tuple[int, int]]:
     """The tokens [start, end) of a source opening the name's sentence (`Pour Paul Roy,`, `Selon
-    l'ONU,`, `D'après lui,`), or None."""
+    l'ONU,`, `D'après lui,`), or None. sent_start: the first token of that sentence as
+    paragraph_sentences counts them (a line break starts one)."""
     doc = span.doc
     if not doc.has_annotation("SENT_START"):
         return None
-    k = span.start
-    while k > span.sent.start and not ("\n" in doc[k - 1].text or "\n" in doc[k - 1].whitespace_):
-        k -= 1  # (a line break starts a sentence, paragraph_sentences)
+    k = min(sent_start, span.start)
     while k < span.start and (doc[k].is_space or doc[k].is_punct):
         k += 1
     first = fold(doc[k].text) if k < len(doc) else ""
@@ -227,6 +226,16 @@ def _acts(doc: Doc, det: int, noun) -> bool:
     return j >= 0 and doc[j].text in (",", "»", "\"", "”")
 
 
+def _first_tokens(sents: list[int]) -> list[int]:
+    """For each token, the first token of its sentence (sents: paragraph_sentences)."""
+    out, start = [], 0
+    for i, n in enumerate(sents):
+        if i and n != sents[i - 1]:
+            start = i
+        out.append(start)
+    return out
+
+
 def paragraph_sentences(doc: Doc) -> list[int]:
     """The sentence number of every token: the parser's sentences, and a new one after every
     line break (the parser often runs a sentence on over a paragraph break, `… », confie Paul
@@ -255,6 +264,7 @@ class Coreference:
         self.index = index
         self.quoted = quoted(doc.text)
         self.sents = paragraph_sentences(doc)
+        self.sent_start = _first_tokens(self.sents)  # token -> first token of its sentence
         self.role_toks: set[int] = set()
         self.in_mention: set[int] = set()
         for c in cands:
@@ -277,7 +287,7 @@ class Coreference:
         a = dict(c)
         a["quoted"] = self.quoted(doc[c["ts"]].idx)
         a["origin"] = doc[c["ts"]].idx  # where its chain's name is written
-        a["subject"] = _subject_rank(doc[c["ts"]:c["te"]])
+        a["subject"] = _subject_rank(doc[c["ts"]:c["te"]], self.sent_start[c["ts"]])
         a["genitive"] = _genitive(doc[c["ts"]:c["te"]])
         a["number"] = "s"
         a["nouns"] = set()  # common nouns describing it just before (`le constructeur Airbus`)
@@ -397,7 +407,7 @@ class Coreference:
                         c["gender"] = gender
             # the anaphor is itself an antecedent of later ones
             entry = dict(ref, ts=ts, te=te, gender=gender or ref.get("gender", ""), quoted=False,
-                         subject=_subject_rank(doc[ts:te]))
+                         subject=_subject_rank(doc[ts:te], self.sent_start[ts]))
             k = len(self.timeline)
             while k > 0 and self.timeline[k - 1]["ts"] > ts:
                 k -= 1
