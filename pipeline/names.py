@@ -41,3 +41,36 @@ def fold(s: str) -> str:
 def slug(s: str, sep: str = "_") -> str:
     """ASCII lowercase words of `s` joined by `sep` ('' when it has none)."""
     return sep.join(_ASCII_WORD.findall(unaccent(s).lower()))
+
+
+# words an acronym may leave out (`Forces démocratiques syriennes` -> FDS, `Parti de la
+# justice` -> PJ, `Association for Computing` -> AC); every other word gives its initial
+ACRONYM_SKIPPABLE = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "et", "pour", "a", "au", "aux",
+                               "en", "sur", "contre", "dans", "par", "the", "of", "and", "for", "on", "in"})
+_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&\-]{1,11}")
+
+
+def is_acronym(s: str) -> bool:
+    """An acronym as written: one word of capital letters (`FDS`, `CNDD-FDD`, `FFTri`), two at least."""
+    return bool(_ACRONYM.fullmatch(s)) and sum(c.isupper() for c in s) >= 2 and s[:2].isupper()
+
+
+def acronym_of(acronym: str, name: str) -> bool:
+    """Do the capitals of `acronym` spell the initials of `name`'s words, in order? Every word
+    gives its initial except articles, prepositions and conjunctions, which may or may not
+    (`LR` of `Les Républicains`, `PS` of `Parti socialiste`, `CNDD-FDD` of `Conseil national
+    pour la défense de la démocratie-Forces de défense de la démocratie`, `PSG` of
+    `Paris Saint-Germain`). A name of one word has no acronym."""
+    letters = [c for c in unaccent(acronym) if c.isupper() or c.isdigit()]
+    words = re.findall(r"[^\W_]+", unaccent(name))
+    if len(words) < 2 or len(letters) < 2:
+        return False
+    optional = [w.lower() in ACRONYM_SKIPPABLE for w in words]
+    # ends[j]: the numbers of letters the first j words can spell
+    ends = {0}
+    for w, opt in zip(words, optional):
+        nxt = {i + 1 for i in ends if i < len(letters) and letters[i] == w[0].upper()}
+        ends = nxt | ends if opt else nxt
+        if not ends:
+            return False
+    return len(letters) in ends

@@ -36,8 +36,8 @@ from pipeline.components.base import RuleComponent
 from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
-from pipeline.components.actors_names import (NAME_PARTICLES, dangling_de, glued, hyphen_end, inner_surname,
-                                               numbered_part, particle_end, people, place_names, portfolio,
+from pipeline.components.actors_names import (NAME_PARTICLES, acronym_names, dangling_de, glued, hyphen_end,
+                                               inner_surname, numbered_part, particle_end, people, place_names, portfolio,
                                                repeated_names, role_name_end, titled_names)
 from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
@@ -50,7 +50,7 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", "filter-role", "filter-demonym",
          "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form", "mend-particle", "mend-title",
          "filter-descriptor", "filter-direction", "place-name", "surname-of-person", "repeat-name", "mend-hyphen",
-         "name-words", "mend-demonym", "inner-surname", "title-name", "numbered-part")
+         "name-words", "mend-demonym", "inner-surname", "title-name", "numbered-part", "acronym")
 # a gazetteer name that is also a point of the compass (`Nord`, the French département) is a
 # direction, not that place, before `de` (`au Nord des États-Unis`, `l'aile Ouest de la Maison Blanche`);
 # it guards the names `depeche train` teaches the gazetteer (the shipped one has none of them)
@@ -445,6 +445,16 @@ class ActorsComponent(RuleComponent):
         """`Chambre` after `Chambre des représentants`: a short name is the longer one's actor."""
         orgs = [c for c in cands if c.get("type") == "organization"]
         names = {c["actor_id"]: self._strip_det(doc, c["ts"], c["te"]) for c in orgs}
+        # `FDS` and `les Forces démocratiques syriennes (FDS)`: one actor, named in full when its
+        # initials are the acronym's letters, else by the acronym (the name it is defined by
+        # in brackets may be cut: `l'Union africaine en Somalie (AMISOM)`)
+        for acr, (o, spelt) in (acronym_names(doc, orgs, names) if self.on("acronym") else {}).items():
+            a = next(c for c in orgs if c["actor_id"] == acr)
+            to, old = (o, acr) if spelt or o["eid"] else (a, o["actor_id"])
+            for c in orgs:
+                if c["actor_id"] == old:
+                    c.update(actor_id=to["actor_id"], name=to["name"], country=to["country"], wikidata=to["wikidata"],
+                             eid=to["eid"], rule=c["rule"] + ":acronym")
         for c in orgs:
             if c["eid"]:
                 continue

@@ -12,7 +12,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from pipeline.components.actors_lexicon import DE_WORDS, ActorIndex
-from pipeline.names import fold
+from pipeline.names import acronym_of, fold, is_acronym
 
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
 SINGULAR_ARTICLES = {"le", "la", "l'", "du", "au"}
@@ -220,3 +220,29 @@ def people(doc: Doc, words, ix: ActorIndex) -> bool:
     w = words[0]
     return fold(doc[w.i - 1].text) in ("les", "des", "aux") and w.pos_ == "NOUN" and \
         "Plur" in w.morph.get("Number") and bool(PEOPLE_ENDING.search(fold(w.text)))
+
+
+def acronym_names(doc: Doc, orgs: list[dict], names: dict[str, str]) -> dict[str, tuple[dict, bool]]:
+    """The organisation each acronym of the article stands for (`FDS` -> the candidate of
+    `Forces démocratiques syriennes`), by actor id of the acronym, and whether the acronym
+    spells that name's initials: the one name of the article whose initials it spells, else
+    the name it is defined by in brackets (`les Unités de protection du peuple (YPG)`, `le TAK
+    (Faucons de la liberté du Kurdistan)`), whatever its letters. `names`: each actor id's name
+    without its determiner."""
+    out: dict[str, tuple[dict, bool]] = {}
+    longs = [o for o in orgs if not is_acronym(names[o["actor_id"]])]
+    for c in orgs:
+        acr = names[c["actor_id"]]
+        if c["eid"] or not is_acronym(acr) or c["actor_id"] in out:
+            continue
+        spelt = {o["actor_id"]: o for o in longs if acronym_of(acr, o["name"]) or acronym_of(acr, names[o["actor_id"]])}
+        if len(spelt) == 1:
+            out[c["actor_id"]] = (next(iter(spelt.values())), True)
+            continue
+        s, e = c["ts"], c["te"]
+        after = e < len(doc) and doc[e].text
+        defined = [o for o in longs if o["te"] == s - 1 and doc[s - 1].text == "(" and after == ")"  # name (ACR)
+                   or o["ts"] in (e + 1, e + 2) and after == "(" and o["te"] < len(doc) and doc[o["te"]].text == ")"]
+        if defined:
+            out[c["actor_id"]] = (defined[0], False)
+    return out

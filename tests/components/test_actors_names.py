@@ -311,3 +311,40 @@ def test_when_inhabitants_in_the_plural_are_read_as_a_place_then_no_mention(nlp,
 def test_when_name_follows_a_thing_or_animal_noun_and_an_adjective_then_no_actor(nlp, text, ents, names):
     ms = _mentions_with_ents(nlp, text, ents)
     assert [text[m["start"]:m["end"]] for m in ms] == names, ms
+
+
+# -- an acronym and the name it stands for are one actor ------------------------------------------
+@pytest.mark.parametrize("acronym, name, spelt", [
+    ("FVD", "Forces vellariennes démocratiques", True),
+    ("LV", "Les Vellariens", True),                 # the article may give a letter
+    ("UPTO", "Union pour la transition d'Ostrava", True),  # `pour la`, `d'` may give none
+    ("CNVD-FVD", "Conseil national vellarien pour la démocratie-Forces vellariennes démocratiques", True),
+    ("PVG", "Paris Vellar-Grenat", True),           # each part of a hyphenated name gives one
+    ("FFTri", "Fédération française de triathlon", True),  # lower-case letters are part of a word
+    ("PV", "Parti vellarien européen", False),      # every other word gives its initial
+    ("PVE", "Parti vellarien", False),
+    ("VE", "Vellarie", False),                      # a name of one word has no acronym
+])
+def test_when_acronym_letters_are_the_initials_then_it_spells_the_name(acronym, name, spelt):
+    from pipeline.names import acronym_of
+    assert acronym_of(acronym, name) is spelt
+
+
+@pytest.mark.parametrize("text, ents, acronym, actor", [
+    # the initials: the full name
+    ("Les Forces vellariennes démocratiques ont pris la ville. Selon un porte-parole des FVD, "
+     "trois villages sont tombés.",
+     [("Forces vellariennes démocratiques", "ORG"), ("FVD", "ORG")], "FVD", "forces_vellariennes_democratiques"),
+    # defined in brackets, other letters (a foreign name): one actor, named by the acronym
+    ("Les Faucons d'Ostrava (KRT) ont revendiqué l'attaque. Le KRT a menacé la capitale.",
+     [("Faucons d'Ostrava", "ORG"), ("KRT", "ORG"), ("KRT", "ORG")], "Faucons d'Ostrava", "krt"),
+    # an acronym of other letters, not in brackets: no link
+    ("Les Faucons d'Ostrava ont revendiqué l'attaque. Le KRT a menacé la capitale.",
+     [("Faucons d'Ostrava", "ORG"), ("KRT", "ORG")], "KRT", "krt"),
+    # two names the letters spell: ambiguous, its own
+    ("Le Parti vellarien a gagné, devant le Pacte vert. Le PV a promis des réformes.",
+     [("Parti vellarien", "ORG"), ("Pacte vert", "ORG"), ("PV", "ORG")], "PV", "pv"),
+])
+def test_when_acronym_stands_for_a_name_of_the_article_then_same_actor(nlp, text, ents, acronym, actor):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert [m["actor_id"] for m in ms if text[m["start"]:m["end"]] == acronym][0] == actor
