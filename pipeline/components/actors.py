@@ -36,9 +36,9 @@ from pipeline.components.base import RuleComponent
 from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
-from pipeline.components.actors_names import (NAME_PARTICLES, acronym_names, dangling_de, glued, hyphen_end,
-                                               inner_surname, numbered_part, particle_end, people, place_names, portfolio,
-                                               repeated_names, role_name_end, titled_names)
+from pipeline.components.actors_names import (NAME_PARTICLES, acronym_definitions, acronym_names, dangling_de, glued,
+                                               hyphen_end, inner_surname, numbered_part, particle_end, people,
+                                               place_names, portfolio, repeated_names, role_name_end, titled_names)
 from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
@@ -50,7 +50,8 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", "filter-role", "filter-demonym",
          "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form", "mend-particle", "mend-title",
          "filter-descriptor", "filter-direction", "place-name", "surname-of-person", "repeat-name", "mend-hyphen",
-         "name-words", "mend-demonym", "inner-surname", "title-name", "numbered-part", "acronym")
+         "name-words", "mend-demonym", "inner-surname", "title-name", "numbered-part", "acronym",
+         "acronym-name")
 # a gazetteer name that is also a point of the compass (`Nord`, the French département) is a
 # direction, not that place, before `de` (`au Nord des États-Unis`, `l'aile Ouest de la Maison Blanche`);
 # it guards the names `depeche train` teaches the gazetteer (the shipped one has none of them)
@@ -85,6 +86,7 @@ class ActorsComponent(RuleComponent):
     # -- the Doc ---------------------------------------------------------------------------
     def process(self, doc: Doc) -> None:
         cands = self._candidates(doc)
+        cands = acronym_definitions(doc, cands, self.index) if self.on("acronym-name") else cands
         cands = place_names(doc, cands, self.index) if self.on("place-name") else cands
         self._link(doc, cands)
         cands += self._short_forms(doc, cands)

@@ -12,7 +12,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from pipeline.components.actors_lexicon import DE_WORDS, ActorIndex
-from pipeline.names import acronym_of, fold, is_acronym
+from pipeline.names import ACRONYM_SKIPPABLE, acronym_of, fold, is_acronym
 
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
 SINGULAR_ARTICLES = {"le", "la", "l'", "du", "au"}
@@ -246,3 +246,39 @@ def acronym_names(doc: Doc, orgs: list[dict], names: dict[str, str]) -> dict[str
         if defined:
             out[c["actor_id"]] = (defined[0], False)
     return out
+
+
+def acronym_definitions(doc: Doc, cands: list[dict], ix: ActorIndex) -> list[dict]:
+    """`la régie autonome des transports parisiens (RATP)`, `le Conseil national pour la
+    défense de la démocratie-Forces de défense de la démocratie (CNDD-FDD)`: the words before an
+    organisation's acronym in brackets whose initials it spells are that organisation's name,
+    one candidate (the NER missed it, or cut it short; a name inside it is no mention of its
+    own). Only after an acronym the NER or the gazetteer calls an organisation: `produit
+    intérieur brut (PIB)` names nothing."""
+    out = list(cands)
+    for c in cands:
+        p, e = c["ts"] - 1, c["te"]
+        org = c.get("label") == "ORG" or c["eid"] and ix.entries[c["eid"]].type == "organization"
+        if not org or p < 1 or doc[p].text != "(" or e >= len(doc) or doc[e].text != ")":
+            continue
+        acr = doc[c["ts"]:e].text
+        if not is_acronym(acr):
+            continue
+        i = p - 1
+        while i >= max(0, p - 15) and "\n" not in doc[i].whitespace_ and not (
+                doc[i].is_punct and not (doc[i].text in "-‑" and not doc[i].whitespace_ and glued(doc, i))):
+            first = fold(doc[i].text).rstrip("'")
+            if (first not in ACRONYM_SKIPPABLE or doc[i].text[:1].isupper() and not doc[i].is_sent_start) \
+                    and acronym_of(acr, doc[i:p].text):
+                break
+            i -= 1
+        else:
+            continue
+        if i < 0 or not acronym_of(acr, doc[i:p].text) or any(o["ts"] == i and o["te"] == p for o in out):
+            continue
+        inside = [o for o in out if o["ts"] < p and o["te"] > i]
+        if any(o["ts"] < i or o["te"] > p for o in inside):
+            continue  # a name across its first word (`Paris` + ...) is another reading
+        out = [o for o in out if o not in inside]
+        out.append(dict(ts=i, te=p, eid="", source="model", rule="acronym-name", label="ORG"))
+    return sorted(out, key=lambda c: c["ts"])

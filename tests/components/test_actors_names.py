@@ -348,3 +348,31 @@ def test_when_acronym_letters_are_the_initials_then_it_spells_the_name(acronym, 
 def test_when_acronym_stands_for_a_name_of_the_article_then_same_actor(nlp, text, ents, acronym, actor):
     ms = _mentions_with_ents(nlp, text, ents)
     assert [m["actor_id"] for m in ms if text[m["start"]:m["end"]] == acronym][0] == actor
+
+
+@pytest.mark.parametrize("text, ents, name", [
+    # the NER missed the name in lower case: the words whose initials the acronym spells
+    ("Hier, la régie vellarienne des eaux potables (RVEP) a coupé l'eau.", [("RVEP", "ORG")],
+     "régie vellarienne des eaux potables"),
+    # it cut the name at a hyphen
+    ("Le Front uni pour la justice-Mouvement des ouvriers (FUJ-MO) a gagné.",
+     [("Front uni pour la justice-Mouvement", "ORG"), ("FUJ-MO", "ORG")],
+     "Front uni pour la justice-Mouvement des ouvriers"),
+    # a capitalised article that the acronym spells is part of the name
+    ("Le candidat des Nouveaux Vellariens (NV) a gagné.", [("NV", "ORG")], "Nouveaux Vellariens"),
+])
+def test_when_acronym_in_brackets_follows_its_name_then_the_name_is_one_organisation(nlp, text, ents, name):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert [text[m["start"]:m["end"]] for m in ms if m["label"] == "ORG"][0] == name
+    assert len({m["actor_id"] for m in ms if m["label"] == "ORG"}) == 1
+
+
+@pytest.mark.parametrize("text, ents", [
+    # an acronym the NER does not call an organisation: what precedes names nothing
+    ("Le produit vellarien brut (PVB) a augmenté de 2 %.", []),
+    # letters that do not spell the words before the bracket
+    ("Hier, la régie des eaux (RVEP) a coupé l'eau.", [("RVEP", "ORG")]),
+])
+def test_when_acronym_does_not_spell_the_words_before_it_then_no_new_name(nlp, text, ents):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert all(text[m["start"]:m["end"]] in ("PVB", "RVEP") for m in ms if m["label"] == "ORG")
