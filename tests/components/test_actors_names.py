@@ -376,3 +376,14 @@ def test_when_acronym_in_brackets_follows_its_name_then_the_name_is_one_organisa
 def test_when_acronym_does_not_spell_the_words_before_it_then_no_new_name(nlp, text, ents):
     ms = _mentions_with_ents(nlp, text, ents)
     assert all(text[m["start"]:m["end"]] in ("PVB", "RVEP") for m in ms if m["label"] == "ORG")
+
+
+@pytest.mark.parametrize("text, ents", [
+    ("Selon le Colonel Arvid Nelk, la base est tombée. Arvid Nelk a ajouté que trois soldats étaient blessés.",
+     [("Colonel Arvid Nelk", "PER"), ("Arvid Nelk", "PER")]),
+    ("L'amiral Tomas Velkor a quitté le port. Tomas Velkor commandera la flotte.",
+     [("amiral Tomas Velkor", "PER"), ("Tomas Velkor", "PER")]),
+])
+def test_when_military_rank_opens_a_person_entity_then_it_is_no_part_of_the_name(nlp, text, ents):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert len({m["actor_id"] for m in ms if m["label"] == "PER"}) == 1
