@@ -36,9 +36,9 @@ from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
 from pipeline.components.actors_names import (NAME_PARTICLES, acronym_definitions, acronym_names, dangling_de, glued,
-                                              hyphen_end, inner_surname, misspelt_names, numbered_part, particle_end,
-                                              people, place_names, portfolio, repeated_names, role_name_end,
-                                              titled_names)
+                                              hyphen_end, inner_surname, known_surname, misspelt_names, numbered_part,
+                                              particle_end, people, place_names, portfolio, repeated_names,
+                                              role_name_end, titled_names)
 from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
@@ -282,7 +282,7 @@ class ActorsComponent(RuleComponent):
             for k in range(1, c["te"] - c["ts"])} if self.on("surname-of-person") else set()
         for c in cands:
             if (c.get("label") == "LOC" or c["eid"] and ix.entries[c["eid"]].type in ("state", "location")) \
-                    and fold(doc[c["ts"]:c["te"]].text) in surnames:  # (a company keeps its founder's name)
+                    and (fold(doc[c["ts"]:c["te"]].text) in surnames or known_surname(doc, c, ix)):
                 c.update(eid="", label="PER", source="model", rule="surname-of-person")
             c.update(role="", gender="", country="", wikidata="")
             if c["eid"]:

@@ -316,3 +316,21 @@ def misspelt_names(persons: list[dict]) -> None:
         o = into.get(c["actor_id"])
         if o is not None:
             c.update(actor_id=o["actor_id"], name=o["name"])
+
+
+# what comes before a place's name (`la Hollande`, `en Hollande`, `les tulipes de Hollande`)
+PLACE_WORDS = {"la", "le", "les", "l'", "en", "au", "aux", "des", "du", "de", "d'", "à", "a", "dans", "vers", "depuis",
+               "sur"}
+
+
+def known_surname(doc: Doc, c: dict, ix: ActorIndex) -> bool:
+    """Is the gazetteer place this candidate matched (`Hollande` for the Pays-Bas) by one of
+    its other names the surname of a person the gazetteer knows (`François Hollande`), with no
+    article or preposition before it (`le quinquennat Hollande`, `comme Hollande, Juppé`, not
+    `en Hollande`, nor `de Hollande`: `les tulipes de Hollande`)? A company keeps its founder's name:
+    organisations are never asked."""
+    e = ix.entries.get(c["eid"]) if c["eid"] else None
+    word = doc[c["ts"]:c["te"]].text
+    if e is None or e.type not in ("state", "location") or fold(word) == fold(e.name) or " " in word:
+        return False
+    return fold(word) in ix.person_alias and (c["ts"] == 0 or fold(doc[c["ts"] - 1].text) not in PLACE_WORDS)

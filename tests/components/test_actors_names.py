@@ -402,3 +402,18 @@ def test_when_military_rank_opens_a_person_entity_then_it_is_no_part_of_the_name
 def test_when_a_person_is_written_with_a_letter_changed_then_one_actor(nlp, text, ents, n):
     ms = _mentions_with_ents(nlp, text, ents)
     assert len({m["actor_id"] for m in ms if m["label"] == "PER"}) == n
+
+
+@pytest.mark.parametrize("text, ents, label", [
+    # the surname of a person the gazetteer knows, written as a place's other name, no article before it
+    ("Le bilan du quinquennat Hollande est contrasté.", [], "PER"),
+    ("Des politiques comme Hollande, Bayrou ou Juppé ont réagi.", [("Bayrou", "PER"), ("Juppé", "PER")], "PER"),
+    # after an article or a locative preposition: the place
+    ("Il a passé ses vacances en Hollande avec sa famille.", [], "GPE"),
+    ("La Hollande a battu la Belgique.", [], "GPE"),
+    ("Les fromages de Hollande se vendent bien.", [], "GPE"),
+])
+def test_when_a_place_alias_is_a_known_persons_surname_then_the_person_unless_a_place_word_precedes(
+        nlp, text, ents, label):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert [m["label"] for m in ms if text[m["start"]:m["end"]] == "Hollande"] == [label]
