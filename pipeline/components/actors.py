@@ -35,10 +35,10 @@ from pipeline.components.base import RuleComponent
 from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
-from pipeline.components.actors_names import (NAME_PARTICLES, acronym_definitions, acronym_names, dangling_de, glued,
-                                              hyphen_end, inner_surname, known_surname, misspelt_names, numbered_part,
-                                              particle_end, people, place_names, portfolio, repeated_names,
-                                              role_name_end, titled_names)
+from pipeline.components.actors_names import (NAME_PARTICLES, acronym_definitions, acronym_names, dangling_de, families,
+                                              glued, hyphen_end, inner_surname, known_surname, misspelt_names,
+                                              numbered_part, particle_end, people, place_names, portfolio,
+                                              repeated_names, role_name_end, titled_names)
 from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
@@ -51,7 +51,7 @@ RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", 
          "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form", "mend-particle", "mend-title",
          "filter-descriptor", "filter-direction", "place-name", "surname-of-person", "repeat-name", "mend-hyphen",
          "name-words", "mend-demonym", "inner-surname", "title-name", "numbered-part", "acronym",
-         "acronym-name")
+         "acronym-name", "family")
 # a gazetteer name that is a point of the compass (`Nord`, the département) is a direction before `de` (`au
 # Nord des États-Unis`); it guards the names `depeche train` teaches the gazetteer (the shipped one has none)
 DIRECTIONS = {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest"}
@@ -314,6 +314,7 @@ class ActorsComponent(RuleComponent):
                      type="organization" if label == "ORG" else "location")
         self._persons(doc, cands, persons)
         misspelt_names(persons)  # `Jodie Simpson` and `Jodie Stimpson`: one person
+        families(doc, persons) if self.on("family") else None  # `la famille Troadec`: a group
         self._orgs(doc, cands)
         for c in cands:  # `la centrale de Flamanville` after `la centrale nucléaire de Flamanville`
             if c["rule"] == "place-name":
@@ -594,7 +595,6 @@ class ActorsComponent(RuleComponent):
         while end > start and last and (last[-1].isspace() or unicodedata.category(last[-1]) == "Cf"):
             end, last = end - 1, last[:-1]  # a stray right-to-left mark glued to a name
         name = "".join(ch for ch in c["name"] if unicodedata.category(ch) != "Cf").strip()
-        return dict(start=start, end=end,
-                    label=c["label"], actor_id=c["actor_id"], name=name, type=c["type"],
+        return dict(start=start, end=end, label=c["label"], actor_id=c["actor_id"], name=name, type=c["type"],
                     country=c.get("country", ""), wikidata=c.get("wikidata", ""), role=c.get("role", ""),
                     source=c["source"], rule=c["rule"])

@@ -14,7 +14,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from pipeline.components.actors_lexicon import DE_WORDS, ActorIndex
-from pipeline.names import ACRONYM_SKIPPABLE, acronym_of, fold, is_acronym
+from pipeline.names import ACRONYM_SKIPPABLE, ARTICLES, acronym_of, fold, is_acronym, slug
 
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
 SINGULAR_ARTICLES = {"le", "la", "l'", "du", "au"}
@@ -334,3 +334,24 @@ def known_surname(doc: Doc, c: dict, ix: ActorIndex) -> bool:
     if e is None or e.type not in ("state", "location") or fold(word) == fold(e.name) or " " in word:
         return False
     return fold(word) in ix.person_alias and (c["ts"] == 0 or fold(doc[c["ts"] - 1].text) not in PLACE_WORDS)
+
+
+# nouns for the members of a family named by their surname (`la famille Troadec`, `le couple Fillon`)
+FAMILY_NOUNS = {"famille", "couple", "clan", "époux", "epoux", "dynastie"}
+
+
+def families(doc: Doc, persons: list[dict]) -> None:
+    """A surname after an article and a noun for a family (`la famille Troadec`, `du couple
+    Fillon`, not `son époux Bill`) or after `les` (`les Trump`) names the family, a group, not
+    one of its members (as gold has `famille Troadec`). Updates `persons`."""
+    for c in persons:
+        i = c["ts"]
+        while i < c["te"] - 1 and fold(doc[i].text) in ARTICLES:
+            i += 1
+        if c["te"] - i != 1 or i == 0 or not doc[i].text[:1].isupper():
+            continue
+        before = fold(doc[i - 1].text)
+        if before in FAMILY_NOUNS and i > 1 and fold(doc[i - 2].text) in ARTICLES or before == "les":
+            name = f"{doc[i - 1].text.lower()} {doc[i].text}"
+            c.update(eid="", actor_id="group-" + slug(name, "-"), name=name, type="group", label="GROUP",
+                     country="", wikidata="")

@@ -417,3 +417,18 @@ def test_when_a_place_alias_is_a_known_persons_surname_then_the_person_unless_a_
         nlp, text, ents, label):
     ms = _mentions_with_ents(nlp, text, ents)
     assert [m["label"] for m in ms if text[m["start"]:m["end"]] == "Hollande"] == [label]
+
+
+@pytest.mark.parametrize("text, ents, surname, group", [
+    ("La maison de la famille Orvenak a été fouillée.", [("Orvenak", "PER")], "Orvenak", True),
+    ("Les Orvenak ont quitté la ville en 2015.", [("Orvenak", "PER")], "Orvenak", True),
+    ("Le château du couple Orvenak a été perquisitionné.", [("Orvenak", "PER")], "Orvenak", True),
+    # a possessive before the noun: a first name, the person
+    ("Elle est venue avec son époux Tarek.", [("Tarek", "PER")], "Tarek", False),
+    ("Paul Orvenak a parlé. Orvenak a ajouté que la maison était vide.", [("Paul Orvenak", "PER"), ("Orvenak", "PER")],
+     "Orvenak", False),
+])
+def test_when_a_surname_follows_a_family_noun_then_the_family_is_a_group(nlp, text, ents, surname, group):
+    ms = _mentions_with_ents(nlp, text, ents)
+    m = [m for m in ms if text[m["start"]:m["end"]] == surname][-1]
+    assert (m["type"] == "group") is group
