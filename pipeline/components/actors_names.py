@@ -353,5 +353,5 @@ def families(doc: Doc, persons: list[dict]) -> None:
         before = fold(doc[i - 1].text)
         if before in FAMILY_NOUNS and i > 1 and fold(doc[i - 2].text) in ARTICLES or before == "les":
             name = f"{doc[i - 1].text.lower()} {doc[i].text}"
-            c.update(eid="", actor_id="group-" + slug(name, "-"), name=name, type="group", label="GROUP",
-                     country="", wikidata="")
+            # (the name stays a person's name, as WiNER tags it: only the actor is the family)
+            c.update(eid="", actor_id="group-" + slug(name, "-"), name=name, type="group", country="", wikidata="")
