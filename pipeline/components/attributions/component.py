@@ -236,19 +236,23 @@ def relative_clause_ends(ctx: Ctx, found: list[dict]) -> None:
 
 def opening_subordinate(ctx: Ctx, t) -> bool:
     """Is cue t in a subordinate clause opening its sentence (`Si le maire a annoncé que A, B`,
-    `Même si …`, `Alors que …`, `Quand …`): the parse's marker first, no comma before the cue?
+    `Même si …`, `Alors que …`, `Quand …`): the parse's marker first, then no comma or no finite verb before the cue?
     Not `Comme X l'a dit, A`, whose content is the main clause."""
     first = t.sent[0]
     if first.dep_ != "mark" or norm(first) == "comme":
         return False
-    return not any(ctx.tok(x).text == "," for x in range(first.i, t.i))
+    # no comma before the cue, or none of the subordinate clause's finite verbs before it (its
+    # subject's apposition between commas: `Si X, porte-parole de l'ONU, annonce que A, B`)
+    return not any(ctx.tok(x).text == "," for x in range(first.i, t.i)) or not any(
+        ctx.tok(x).pos_ in ("VERB", "AUX") and "Fin" in ctx.tok(x).morph.get("VerbForm")
+        for x in range(first.i, chain_start(ctx, t.i)))
 
 
 def oblique_relative(ctx: Ctx, t) -> bool:
     """Is cue t in a relative clause opened by `dans laquelle`, `dont`, `où` … (`l'instruction dans
     laquelle celui-ci explique que A, cette instruction rappelle B`): a relative pronoun among the
     few words before it, no comma between?"""
-    for x in range(t.i - 1, max(t.sent.start, t.i - 6) - 1, -1):
+    for x in range(t.i - 1, max(t.sent.start, t.i - 10) - 1, -1):  # `dont les premiers éléments de l'enquête indiquent`
         w = norm(ctx.tok(x))
         if ctx.tok(x).text in (",", ";", ":") or ctx.in_quote[x] != ctx.in_quote[t.i]:
             return False

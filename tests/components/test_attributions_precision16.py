@@ -1,0 +1,32 @@
+"""Attributions, precision per pattern on unseen news (issue 15, second pass): the classes of rows a
+gold annotator would not keep, or would keep with other bounds, that a stratified sample of
+`depeche run` on 480 winer-fr 2016-2017 articles outside all gold showed.
+
+Every sentence is invented, of the same shape as a case seen; none is copied from an article.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.components.test_attributions import attribution_rows
+
+
+def _contents(nlp, text, cue):
+    return [a["content"] for a in attribution_rows(nlp, text)[1] if a["cue"] == cue]
+
+
+# -- a cue in a subordinate clause opening the sentence (its subject set off by an apposition), or
+# in a `dont` relative with a long subject: the content ends where the main clause resumes --------
+@pytest.mark.parametrize("text, cue, content", [
+    ("Si Paul Roux, porte-parole de la mairie, affirme que le pont est sûr, les habitants restent inquiets.",
+     "affirme", "le pont est sûr"),
+    ("Quand Anne Morel, la directrice du port, a annoncé que les quais fermaient, les dockers ont protesté.",
+     "annoncé", "les quais fermaient"),
+    ("Un homme, dont les tout premiers témoignages des voisins de palier indiquent qu'il vivait seul, a été arrêté lundi.",
+     "indiquent", "il vivait seul"),
+    # the cue of the main clause keeps its whole content
+    ("Si le pont est sûr, Paul Roux affirme que les habitants restent inquiets.",
+     "affirme", "les habitants restent inquiets"),
+])
+def test_when_the_cue_is_in_an_opening_clause_then_its_content_stops_at_the_main_clause(nlp, text, cue, content):
+    assert _contents(nlp, text, cue) == [content]
