@@ -15,6 +15,19 @@ def _contents(nlp, text, cue):
     return [a["content"] for a in attribution_rows(nlp, text)[1] if a["cue"] == cue]
 
 
+# -- `confirmer` with a standing, a performance or a trend as its object: events bear it out, no
+# statement is confirmed; a piece of news or a statement as its object is confirmed by a speaker --
+@pytest.mark.parametrize("text, cue, content", [
+    ("La nageuse a confirmé sa suprématie sur le 200 mètres.", "confirmé", None),
+    ("Les derniers chiffres confirment le déclin des ventes de disques.", "confirment", None),
+    ("Ce résultat, qui confirme la tendance de l'an dernier, rassure les élus.", "confirme", None),
+    ("Le ministère a confirmé cette information dans la soirée.", "confirmé", "cette information"),
+    ("Le club a confirmé le départ de son entraîneur.", "confirmé", "le départ de son entraîneur"),
+])
+def test_when_confirmer_takes_a_standing_then_no_statement_is_confirmed(nlp, text, cue, content):
+    assert _contents(nlp, text, cue) == ([content] if content else [])
+
+
 # -- a cue in a subordinate clause opening the sentence (its subject set off by an apposition), or
 # in a `dont` relative with a long subject: the content ends where the main clause resumes --------
 @pytest.mark.parametrize("text, cue, content", [

@@ -66,3 +66,13 @@ def named_complement(ctx: Ctx, noun_i: int, selon_i: int) -> bool:
         return False
     first = ctx.tok(noun_i + 1)
     return norm(first) in ctx.words.de | {"du", "des"} and _named(ctx, first.idx, ctx.tok(selon_i).idx)
+
+
+def standing_confirmed(ctx: Ctx, cue: Cue, np: tuple[int, int]) -> bool:
+    """Is the object of a verb of verification a standing or a trend that events bear out (`confirme
+    sa suprématie`, `les chiffres confirment la chute des ventes`, `qui confirmerait la thèse`;
+    words.jsonl `standing_noun`), not a statement it confirms (`a confirmé cette information`)?"""
+    if cue.lemma not in ctx.words.verification_verb:
+        return False
+    head = next((ctx.tok(x) for x in range(np[0], np[1] + 1) if ctx.tok(x).pos_ == "NOUN"), None)
+    return head is not None and (head.lemma_.lower() in ctx.words.standing_noun or head.lower_ in ctx.words.standing_noun)
