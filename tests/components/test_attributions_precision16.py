@@ -15,6 +15,27 @@ def _contents(nlp, text, cue):
     return [a["content"] for a in attribution_rows(nlp, text)[1] if a["cue"] == cue]
 
 
+# -- a `que` clause under a thing as the cue's own subject (a measure, a picture, a delay): the
+# journalist reads the thing, no one speaks; people, organisations, documents and names still do --
+@pytest.mark.parametrize("text, cue, content", [
+    ("Les images satellites révèlent que le barrage a cédé dans la nuit.", "révèlent", None),
+    ("Ce long délai indique que le signal a traversé un nuage de gaz.", "indique", None),
+    ("Le taux de chômage établit que la reprise tarde encore.", "établit", None),
+    ("Des émeutes ont éclaté dans la journée, demandant à ce que le maire parte.", "demandant", None),
+    ("Les émeutes exigent que le maire démissionne.", "exigent", None),
+    ("Les riverains ont affirmé que le barrage avait cédé dans la nuit.", "affirmé",
+     "le barrage avait cédé dans la nuit"),
+    ("Le porte-parole de la préfecture indique que le signal a été rétabli.", "indique",
+     "le signal a été rétabli"),
+    ("Le rapport indique que la reprise tarde encore.", "indique", "la reprise tarde encore"),
+    ("Une source proche du dossier révèle que le contrat a été signé en mars.", "révèle",
+     "le contrat a été signé en mars"),
+    ("Les salariés affirment que la direction a menti.", "affirment", "la direction a menti"),
+])
+def test_when_the_subject_of_a_que_clause_is_a_thing_then_it_is_no_speaker(nlp, text, cue, content):
+    assert _contents(nlp, text, cue) == ([content] if content else [])
+
+
 # -- `confirmer` with a standing, a performance or a trend as its object: events bear it out, no
 # statement is confirmed; a piece of news or a statement as its object is confirmed by a speaker --
 @pytest.mark.parametrize("text, cue, content", [

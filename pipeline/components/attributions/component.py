@@ -18,7 +18,7 @@ from pipeline.components.attributions.quotations import (pattern_continued, patt
 from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, pattern_pour, pattern_selon
 from pipeline.components.attributions.speaker_actors import resolve_speakers
 from pipeline.components.attributions.speakers import right_speaker
-from pipeline.components.attributions.strict import human_speaker, is_new, strict_verb_items
+from pipeline.components.attributions.strict import THING_RULES, human_speaker, is_new, strict_verb_items, thing_speaker
 from pipeline.components.attributions.passive_frames import (pattern_label, pattern_passive_object,
                                                              pattern_passive_quote, pattern_self_description)
 from pipeline.components.attributions.verb_frames import (pattern_colon_quote, pattern_de_inf, pattern_inversion,
@@ -91,6 +91,8 @@ class AttributionsComponent(CueLookup, RuleComponent):
             if items and cue.stance == "promise" and items[0]["rule"] == "object" \
                     and not human_speaker(ctx, items[0]):
                 continue  # `La finale promettait un beau spectacle`: a thing promises no one anything
+            if items and items[0]["rule"] in THING_RULES and thing_speaker(ctx, items[0]):
+                continue  # `Les images révèlent que …`, `Ce délai indique que …`: a thing says nothing
             if items and is_new(cue):
                 items = strict_verb_items(ctx, items)  # a cue from the resources only: strict frames
             if items:
