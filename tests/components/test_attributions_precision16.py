@@ -64,3 +64,17 @@ def test_when_confirmer_takes_a_standing_then_no_statement_is_confirmed(nlp, tex
 ])
 def test_when_the_cue_is_in_an_opening_clause_then_its_content_stops_at_the_main_clause(nlp, text, cue, content):
     assert _contents(nlp, text, cue) == [content]
+
+
+# -- an asking cue before `à`/`de` + infinitive with no one named who asks (no subject, no agent,
+# no `à la demande de X`): a procedure or an arrangement the journalist tells, no speech -------
+@pytest.mark.parametrize("text, cue, content", [
+    ("Dimanche, les électeurs sont appelés à voter pour désigner leur maire.", "appelés", None),
+    ("Les journalistes avaient été invités à visiter l'usine de la compagnie.", "invités", None),
+    ("À la demande de la préfecture, les habitants ont été appelés à rester chez eux.", "appelés",
+     "rester chez eux"),
+    ("Le maire a appelé les habitants à rester chez eux.", "appelé", "rester chez eux"),
+    ("La direction invite les salariés à rejoindre le site de Lyon.", "invite", "rejoindre le site de Lyon"),
+])
+def test_when_no_one_asks_then_an_infinitive_request_is_no_attribution(nlp, text, cue, content):
+    assert _contents(nlp, text, cue) == ([content] if content else [])

@@ -18,7 +18,8 @@ from pipeline.components.attributions.quotations import (pattern_continued, patt
 from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, pattern_pour, pattern_selon
 from pipeline.components.attributions.speaker_actors import resolve_speakers
 from pipeline.components.attributions.speakers import right_speaker
-from pipeline.components.attributions.strict import THING_RULES, human_speaker, is_new, strict_verb_items, thing_speaker
+from pipeline.components.attributions.strict import (THING_RULES, human_speaker, is_new, no_asker, strict_verb_items,
+                                                     thing_speaker)
 from pipeline.components.attributions.passive_frames import (pattern_label, pattern_passive_object,
                                                              pattern_passive_quote, pattern_self_description)
 from pipeline.components.attributions.verb_frames import (pattern_colon_quote, pattern_de_inf, pattern_inversion,
@@ -91,6 +92,8 @@ class AttributionsComponent(CueLookup, RuleComponent):
             if items and cue.stance == "promise" and items[0]["rule"] == "object" \
                     and not human_speaker(ctx, items[0]):
                 continue  # `La finale promettait un beau spectacle`: a thing promises no one anything
+            if items and no_asker(ctx, self, t, items[0]):
+                continue  # `ils sont appelés à voter`, `invités à visiter une foire`: a procedure, no one asks
             if items and items[0]["rule"] in THING_RULES and thing_speaker(ctx, items[0]):
                 continue  # `Les images révèlent que …`, `Ce délai indique que …`: a thing says nothing
             if items and is_new(cue):

@@ -105,3 +105,17 @@ def standing_confirmed(ctx: Ctx, cue: Cue, np: tuple[int, int]) -> bool:
         return False
     head = next((ctx.tok(x) for x in range(np[0], np[1] + 1) if ctx.tok(x).pos_ == "NOUN"), None)
     return head is not None and (head.lemma_.lower() in ctx.words.standing_noun or head.lower_ in ctx.words.standing_noun)
+
+
+def no_asker(ctx: Ctx, owner, t, a: dict) -> bool:
+    """Is `a` a request (`de`/`à` + infinitive under an asking cue) with no one named who asks: no
+    subject, no agent, no `à la demande de X` (a noun cue of asking and its `de`) before the cue in
+    its sentence (`ils sont appelés à voter`, `avaient été invités à visiter une foire`)? A
+    procedure or an arrangement the journalist tells, no speech reported."""
+    if a["rule"] != "de_infinitive" or a["stance"] != "ask" or a["speaker_start"] is not None:
+        return False
+    for x in range(t.sent.start, t.i):
+        noun = owner.nouns.get(ctx.tok(x).lemma_.lower())
+        if noun is not None and noun.stance == "ask" and x + 1 < ctx.n and norm(ctx.tok(x + 1)) in ctx.words.de:
+            return False
+    return True
