@@ -60,6 +60,14 @@ WORD_KINDS = {
     "agent_suffix": "an ending of agent nouns that can be sources after `pour` (`-eur`, `-iste`)",
     "person_head": "a head noun of a description of a person (`le président`, `la ministre`)",
     "org_head": "a head noun of a description of an organisation (`le site`, `le parquet`)",
+    "speaking_noun": "a head noun of a description of people who speak, beyond person_head and org_head "
+                     "(`des témoins`, `une source`, `l'entourage`, `les médias`): no thing (strict.thing_speaker)",
+    "people_suffix": "an ending of nouns of people beyond agent_suffix (`les riverains`, `les salariés`, `un "
+                     "passager`): such a subject may speak (strict.thing_speaker)",
+    "verification_verb": "a cue lemma that also means `bear out` (`confirmer`): with a standing_noun object "
+                         "it reports no statement",
+    "standing_noun": "a standing, a performance or a trend that events bear out (`confirme sa suprématie`, "
+                     "`confirmant une tendance`): no statement confirmed",
     "couple_head": "a head noun of a description of persons named together before (`le couple`, "
                    "`les parents`): their coordinated names speak, like `ils`",
     "document_head": "a document or statement whose complement names its issuer (`le rapport de la "

@@ -18,7 +18,8 @@ from pipeline.components.attributions.quotations import (pattern_continued, patt
 from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, pattern_pour, pattern_selon
 from pipeline.components.attributions.speaker_actors import resolve_speakers
 from pipeline.components.attributions.speakers import right_speaker
-from pipeline.components.attributions.strict import human_speaker, is_new, strict_verb_items
+from pipeline.components.attributions.strict import (THING_RULES, human_speaker, is_new, no_asker, strict_verb_items,
+                                                     thing_speaker)
 from pipeline.components.attributions.passive_frames import (pattern_label, pattern_passive_object,
                                                              pattern_passive_quote, pattern_self_description)
 from pipeline.components.attributions.verb_frames import (pattern_colon_quote, pattern_de_inf, pattern_inversion,
@@ -91,6 +92,10 @@ class AttributionsComponent(CueLookup, RuleComponent):
             if items and cue.stance == "promise" and items[0]["rule"] == "object" \
                     and not human_speaker(ctx, items[0]):
                 continue  # `La finale promettait un beau spectacle`: a thing promises no one anything
+            if items and no_asker(ctx, self, t, items[0]):
+                continue  # `ils sont appelés à voter`, `invités à visiter une foire`: a procedure, no one asks
+            if items and items[0]["rule"] in THING_RULES and thing_speaker(ctx, items[0]):
+                continue  # `Les images révèlent que …`, `Ce délai indique que …`: a thing says nothing
             if items and is_new(cue):
                 items = strict_verb_items(ctx, items)  # a cue from the resources only: strict frames
             if items:
@@ -236,19 +241,23 @@ def relative_clause_ends(ctx: Ctx, found: list[dict]) -> None:
 
 def opening_subordinate(ctx: Ctx, t) -> bool:
     """Is cue t in a subordinate clause opening its sentence (`Si le maire a annoncé que A, B`,
-    `Même si …`, `Alors que …`, `Quand …`): the parse's marker first, no comma before the cue?
+    `Même si …`, `Alors que …`, `Quand …`): the parse's marker first, then no comma or no finite verb before the cue?
     Not `Comme X l'a dit, A`, whose content is the main clause."""
     first = t.sent[0]
     if first.dep_ != "mark" or norm(first) == "comme":
         return False
-    return not any(ctx.tok(x).text == "," for x in range(first.i, t.i))
+    # no comma before the cue, or none of the subordinate clause's finite verbs before it (its
+    # subject's apposition between commas: `Si X, porte-parole de l'ONU, annonce que A, B`)
+    return not any(ctx.tok(x).text == "," for x in range(first.i, t.i)) or not any(
+        ctx.tok(x).pos_ in ("VERB", "AUX") and "Fin" in ctx.tok(x).morph.get("VerbForm")
+        for x in range(first.i, chain_start(ctx, t.i)))
 
 
 def oblique_relative(ctx: Ctx, t) -> bool:
     """Is cue t in a relative clause opened by `dans laquelle`, `dont`, `où` … (`l'instruction dans
     laquelle celui-ci explique que A, cette instruction rappelle B`): a relative pronoun among the
     few words before it, no comma between?"""
-    for x in range(t.i - 1, max(t.sent.start, t.i - 6) - 1, -1):
+    for x in range(t.i - 1, max(t.sent.start, t.i - 10) - 1, -1):  # `dont les premiers éléments de l'enquête indiquent`
         w = norm(ctx.tok(x))
         if ctx.tok(x).text in (",", ";", ":") or ctx.in_quote[x] != ctx.in_quote[t.i]:
             return False

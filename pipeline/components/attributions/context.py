@@ -18,14 +18,14 @@ INCISE_START = {"ADP", "ADV", "SCONJ", "CCONJ"}
 
 class Words:
     """The closed word lists of words.jsonl, one frozenset per kind (pipeline.rules.cues.WORD_KINDS):
-    `ctx.words.subject_pronoun`, `ctx.words.de`, ...; agent_suffix is a tuple (str.endswith)."""
+    `ctx.words.subject_pronoun`, `ctx.words.de`, ...; the `_suffix` kinds are tuples (str.endswith)."""
 
     def __init__(self, rules: list[CueWord]):
         by_kind: dict[str, list[str]] = {kind: [] for kind in WORD_KINDS}
         for r in rules:
             by_kind[r.kind].append(r.word)
         for kind, words in by_kind.items():
-            setattr(self, kind, tuple(words) if kind == "agent_suffix" else frozenset(words))
+            setattr(self, kind, tuple(words) if kind.endswith("_suffix") else frozenset(words))
 
 
 def norm(t) -> str:

@@ -9,7 +9,7 @@ from pipeline.components.attributions.cues import chain_start
 from pipeline.components.attributions.noun_phrases import np_right
 from pipeline.components.attributions.speakers import skip_adverbials, speaker_for, subject_phrase, with_name_after
 from pipeline.components.attributions.objects import quoted_label
-from pipeline.components.attributions.strict import human_speaker
+from pipeline.components.attributions.strict import human_speaker, standing_confirmed
 from pipeline.rules.cues import Cue
 
 
@@ -74,8 +74,8 @@ def pattern_passive_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if not human_speaker(ctx, {"speaker_start": speaker[0], "speaker_end": speaker[1]}):
         return []  # `justifiée par le fait que`
     span = subject_phrase(ctx, subj, t.i)
-    if span is None or ctx.in_quote[span[0]] != ctx.in_quote[t.i]:
-        return []
+    if span is None or ctx.in_quote[span[0]] != ctx.in_quote[t.i] or standing_confirmed(ctx, cue, span):
+        return []  # (`sa suprématie, confirmée par …`: no statement)
     kind, content = kind_of(ctx, chars(ctx, *span), "indirect")
     return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, content, "passive_object")]
 

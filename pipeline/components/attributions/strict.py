@@ -18,6 +18,7 @@ from pipeline.components.attributions.context import Ctx, norm
 from pipeline.rules.cues import Cue
 
 STRICT_RULES = ("que_clause", "colon_quote", "que_colon_quote", "inversion_quote", "incise")
+THING_RULES = ("que_clause",)  # (object frames too lost rows on the check split: issue 15)
 PERSON_PRONOUNS = {"il", "elle", "ils", "elles", "nous", "je", "j'", "on"}
 
 
@@ -51,6 +52,34 @@ def human_speaker(ctx: Ctx, a: dict, agents: bool = True) -> bool:
                                  or agents and head.lemma_.lower().endswith(ctx.words.agent_suffix))
 
 
+def thing_speaker(ctx: Ctx, a: dict) -> bool:
+    """Is the speaker of attribution `a` a thing: a common noun phrase, no name in it, whose head
+    is no person, organisation, group of people, document or agent noun (`les images révèlent
+    que`, `ce délai indique que`, `le taux établit que`), the cue's own subject? A thing states
+    nothing: the journalist reads it (ANNOTATION.md: no speech act)."""
+    s, e = a["speaker_start"], a["speaker_end"]
+    if s is None or a.get("speaker_rule") not in ("subject", "surface") or _named(ctx, s, e):
+        return False  # (a governing verb's subject is often another's: `une alerte lancée par X, déclarant que`)
+    if s < a["content_end"] and e > a["content_start"]:
+        return False  # the content's own subject, a parse slip that speaker resolution replaces
+    span = ctx.doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    if head.pos_ != "NOUN" or ctx.in_quote[head.i] >= 0:
+        return False
+    w = ctx.words
+    known = w.person_head | w.org_head | w.document_head | w.couple_head | w.speaking_noun
+    for t in span:  # `une trentaine de manifestants`, `la branche égyptienne de l'organisation`
+        if t.pos_ in ("PROPN", "PRON") or t.i > t.sent.start and t.text[:1].isupper():
+            return False  # a name (`l'Ordre`)
+        if t.pos_ == "NOUN" and (t.lemma_.lower() in known or t.lower_ in known
+                                 or t.lemma_.lower().endswith(w.agent_suffix + w.people_suffix)
+                                 or t.lower_.endswith(w.agent_suffix)):
+            return False
+    return True
+
+
 def strict_verb_items(ctx: Ctx, items: list[dict]) -> list[dict]:
     """The attributions of a new verb cue that its strict frames allow (a quotation is speech
     whoever utters it; a `que` clause, or an object that holds a quotation, only under a
@@ -66,3 +95,27 @@ def named_complement(ctx: Ctx, noun_i: int, selon_i: int) -> bool:
         return False
     first = ctx.tok(noun_i + 1)
     return norm(first) in ctx.words.de | {"du", "des"} and _named(ctx, first.idx, ctx.tok(selon_i).idx)
+
+
+def standing_confirmed(ctx: Ctx, cue: Cue, np: tuple[int, int]) -> bool:
+    """Is the object of a verb of verification a standing or a trend that events bear out (`confirme
+    sa suprématie`, `les chiffres confirment la chute des ventes`, `qui confirmerait la thèse`;
+    words.jsonl `standing_noun`), not a statement it confirms (`a confirmé cette information`)?"""
+    if cue.lemma not in ctx.words.verification_verb:
+        return False
+    head = next((ctx.tok(x) for x in range(np[0], np[1] + 1) if ctx.tok(x).pos_ == "NOUN"), None)
+    return head is not None and (head.lemma_.lower() in ctx.words.standing_noun or head.lower_ in ctx.words.standing_noun)
+
+
+def no_asker(ctx: Ctx, owner, t, a: dict) -> bool:
+    """Is `a` a request (`de`/`à` + infinitive under an asking cue) with no one named who asks: no
+    subject, no agent, no `à la demande de X` (a noun cue of asking and its `de`) before the cue in
+    its sentence (`ils sont appelés à voter`, `avaient été invités à visiter une foire`)? A
+    procedure or an arrangement the journalist tells, no speech reported."""
+    if a["rule"] != "de_infinitive" or a["stance"] != "ask" or a["speaker_start"] is not None:
+        return False
+    for x in range(t.sent.start, t.i):
+        noun = owner.nouns.get(ctx.tok(x).lemma_.lower())
+        if noun is not None and noun.stance == "ask" and x + 1 < ctx.n and norm(ctx.tok(x + 1)) in ctx.words.de:
+            return False
+    return True

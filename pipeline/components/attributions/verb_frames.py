@@ -16,7 +16,7 @@ from pipeline.components.attributions.objects import (apposed, attribute_of_noun
 from pipeline.components.attributions.noun_phrases import np_right
 from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, right_speaker, skip_adverbials,
                                                        is_participle, skip_own_part, speaker_for)
-from pipeline.components.attributions.strict import human_speaker
+from pipeline.components.attributions.strict import human_speaker, standing_confirmed
 from pipeline.rules.cues import Cue
 
 
@@ -549,7 +549,7 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         while k > np[0] and (ctx.tok(k).lemma_.lower() in ctx.words.time_word or ctx.tok(k).pos_ in ("NUM", "DET")):
             k -= 1
         np = (np[0], k) if k > np[0] and ctx.tok(k).pos_ in ("NOUN", "PROPN") else None
-    if not np:
+    if not np or standing_confirmed(ctx, cue, np):
         return []
     if lo > 0 and ctx.tok(lo - 1).text == "," and ends_sentence(ctx, np[1] + 1) \
             and not any(c.dep_.startswith("nsubj") and c.i < lo for c in t.children):
