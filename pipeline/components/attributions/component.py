@@ -92,7 +92,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
                     and not human_speaker(ctx, items[0]):
                 continue  # `La finale promettait un beau spectacle`: a thing promises no one anything
             if items and is_new(cue):
-                items = strict_verb_items(ctx, items)  # a cue from the resources only: strict frames
+                items = strict_verb_items(ctx, items, t)  # a cue from the resources only: strict frames
             if items:
                 if items[-1]["speaker_start"] is not None:
                     ctx.last_speaker = ((items[-1]["speaker_start"], items[-1]["speaker_end"]), ctx.sent_start(t.i))
