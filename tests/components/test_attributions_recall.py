@@ -318,6 +318,14 @@ FIRST_PERSON_COLON = [
     ("Le maire a remercié les pompiers, qui sont venus très vite : « Je vous dois tout. »",
      {"kind": "direct", "speaker": "Le maire", "rule": "first_person_colon/subject",
       "content": "Je vous dois tout."}),
+    # the quote as the next paragraph (issue 15, recall: winer-fr output)
+    ("Le vieux poète Jean Lemoine avait laissé une lettre à ses enfants, qu'il aimait tant :\n\n"
+     "« Je veux reposer près de la mer. »",
+     {"kind": "direct", "speaker": "Le vieux poète Jean Lemoine", "content": "Je veux reposer près de la mer."}),
+    # a verb of motion with `être` (the parser may read a passive): its subject speaks
+    ("Le vainqueur est allé voir son rival au vestiaire : « Si j'avais perdu, je serais triste. »",
+     {"kind": "direct", "speaker": "Le vainqueur", "rule": "first_person_colon/subject",
+      "content": "Si j'avais perdu, je serais triste."}),
 ]
 
 NOT_FIRST_PERSON_COLON = [
@@ -327,6 +335,8 @@ NOT_FIRST_PERSON_COLON = [
     "Le panneau affichait en grand : « Je suis Charlie »",
     # a lower-case continuation, not a sentence of its own
     "Paul Martin a posté sur Instagram : « merci à mes amis »",
+    # a thing's clause, the quote in the next paragraph
+    "La banderole du stade portait ces mots :\n\n« Nous sommes tous derrière vous. »",
 ]
 
 

@@ -224,7 +224,10 @@ def pattern_first_person_colon(ctx: Ctx, found: list[dict]) -> list[dict]:
     out = []
     for k, q in enumerate(ctx.quotes):
         open_, close = ctx.qtok[k]
-        if open_ is None or open_ < 2 or ctx.tok(open_ - 1).text != ":" or any(s <= q.open < e for s, e in covered):
+        colon = open_ - 1 if open_ is not None else -1
+        while colon > 0 and ctx.tok(colon).is_space:
+            colon -= 1  # `… pays où il s'était exilé :` then `« J'exprime … »` as the next paragraph
+        if colon < 1 or ctx.tok(colon).text != ":" or any(s <= q.open < e for s, e in covered):
             continue
         first = ctx.tok(open_ + 1) if open_ + 1 < ctx.n else None
         if first is None or not first.text[:1].isupper():
@@ -232,17 +235,24 @@ def pattern_first_person_colon(ctx: Ctx, found: list[dict]) -> list[dict]:
         last = close if close is not None else min(ctx.n, open_ + 30)
         if not any(norm(ctx.tok(x)) in ctx.words.first_person for x in range(open_ + 1, min(last, open_ + 30))):
             continue
-        colon = open_ - 1
-        verb = next((ctx.tok(x) for x in range(colon - 1, ctx.tok(colon).sent.start - 1, -1)
+        start = ctx.sent_start(colon)  # not the parser's sentence when it runs two paragraphs together
+        verb = next((ctx.tok(x) for x in range(colon - 1, start - 1, -1)
                      if ctx.in_quote[x] < 0 and ctx.tok(x).pos_ in ("VERB", "AUX")
                      and "Fin" in ctx.tok(x).morph.get("VerbForm")), None)
         # the main clause's verb, not a relative's or a subordinate's (`Il a consolé Paul, qu'il
         # bat de peu : « … »` -> `Il`)
-        while verb is not None and verb.dep_ not in ("ROOT", "conj") and verb.head.i < colon and verb.head is not verb:
+        while verb is not None and verb.dep_ not in ("ROOT", "conj") and start <= verb.head.i < colon \
+                and verb.head is not verb:
             verb = verb.head
         if verb is None or verb.pos_ not in ("VERB", "AUX") or negated(ctx, verb):
             continue
-        a = make_attribution("direct", None, "", "", speaker_for(ctx, verb), (q.start, q.end), "first_person_colon")
+        speaker = speaker_for(ctx, verb)
+        if speaker is None and not any(c.dep_ == "obl:agent" for c in verb.children):
+            # a verb of motion with `être` read as a passive (`Il est allé consoler Paul : « … »`):
+            # no cue, so its subject is the one who speaks
+            subject = left_speaker(ctx, verb.i)
+            speaker = Speaker(*subject, "subject") if subject else None
+        a = make_attribution("direct", None, "", "", speaker, (q.start, q.end), "first_person_colon")
         if human_speaker(ctx, a):
             out.append(a)
     return out
