@@ -1,8 +1,10 @@
-"""Hope and fear stated by a person or an organisation (issue 15, recall): `espérer` and
+"""Hope, fear and calls stated by a person or an organisation (issue 15, recall): `espérer` and
 `craindre` take a `que` clause in their strict frames (pipeline/components/attributions/strict.py)
 when the verb is a stated attitude: finite, not in the imperfect of a narration, not a
-participle. Every sentence is invented, of the shape of misses read on winer-fr articles
-outside all gold (`l'ONU craint que …`, `le procureur craint ainsi que …`); none is copied."""
+participle; a call of stance ask takes the quoted words after its `à` (calls.py). Every
+sentence is invented, of the shape of misses read on winer-fr articles outside all gold (`l'ONU
+craint que …`, `le procureur craint ainsi que …`, `appelle « à la reprise du dialogue »`); none
+is copied."""
 from __future__ import annotations
 
 import pytest
@@ -43,3 +45,35 @@ def test_when_person_or_organisation_states_hope_or_fear_then_que_clause_is_cont
 @pytest.mark.parametrize("text", NOT_STATED_ATTITUDE)
 def test_when_hope_or_fear_is_not_stated_then_no_attribution(nlp, text):
     assert [a for a in _run(nlp, text) if a["cue_lemma"] in ("espérer", "craindre")] == []
+
+
+# -- a call whose complement after `à` is someone's words (calls.py) ----------------------------
+CALL_QUOTE = [
+    ("La fédération appelle « à la reprise immédiate des négociations avec les clubs » .",
+     {"kind": "direct", "cue": "appelle", "stance": "ask", "speaker": "La fédération",
+      "content": "à la reprise immédiate des négociations avec les clubs"}),
+    ("Le sénateur Paul Roux en a appelé à des « mesures fortes pour protéger les petits commerces » .",
+     {"kind": "mixed", "cue": "appelé", "speaker": "Le sénateur Paul Roux",
+      "content": "des « mesures fortes pour protéger les petits commerces »"}),
+]
+
+NOT_CALL_QUOTE = [
+    # a name given, no call
+    "Le test appelé « épreuve de la boîte cachée » mesure la mémoire des enfants.",
+    # no quotation: a bare call to a noun phrase stays out
+    "La mairie appelle à la prudence sur les routes verglacées.",
+    # a quotation of fewer than four words may be a name
+    "Le maire en a appelé à l'« esprit républicain » des élus.",
+    # a thing calls no one
+    "Le panneau appelle « à la prudence dans les virages de la descente » .",
+]
+
+
+@pytest.mark.parametrize("text, expect", CALL_QUOTE)
+def test_when_call_takes_quoted_words_after_a_then_they_are_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_CALL_QUOTE)
+def test_when_call_has_no_quoted_words_or_no_speaker_then_no_call_quote(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("call_quote")] == []

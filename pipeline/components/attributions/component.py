@@ -18,6 +18,7 @@ from pipeline.components.attributions.quotations import (pattern_continued, patt
 from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, pattern_pour, pattern_selon
 from pipeline.components.attributions.speaker_actors import resolve_speakers
 from pipeline.components.attributions.speakers import right_speaker
+from pipeline.components.attributions.calls import pattern_call_quote
 from pipeline.components.attributions.strict import human_speaker, is_new, strict_verb_items
 from pipeline.components.attributions.passive_frames import (pattern_label, pattern_passive_object,
                                                              pattern_passive_quote, pattern_self_description)
@@ -81,7 +82,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
             if not items and ("quote" in cue.frames or "que" in cue.frames):
                 items = pattern_colon_quote(ctx, self, t, cue)
             if not items and "de_inf" in cue.frames:
-                items = pattern_de_inf(ctx, self, t, cue)
+                items = pattern_de_inf(ctx, self, t, cue) or pattern_call_quote(ctx, self, t, cue)
             if not items:  # any cue: one with no object frame only takes a quoted noun phrase
                 items = pattern_object(ctx, self, t, cue)
             if not items and not passive_tried:
