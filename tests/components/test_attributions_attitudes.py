@@ -1,10 +1,10 @@
 """Hope, fear and calls stated by a person or an organisation (issue 15, recall): `espérer` and
 `craindre` take a `que` clause in their strict frames (pipeline/components/attributions/strict.py)
 when the verb is a stated attitude: finite, not in the imperfect of a narration, not a
-participle; a call of stance ask takes the quoted words after its `à` (calls.py). Every
-sentence is invented, of the shape of misses read on winer-fr articles outside all gold (`l'ONU
-craint que …`, `le procureur craint ainsi que …`, `appelle « à la reprise du dialogue »`); none
-is copied."""
+participle; a call of stance ask takes the quoted words after its `à`, and `parler de « … »`
+its quoted words (calls.py). Every sentence is invented, of the shape of misses read on winer-fr
+articles outside all gold (`l'ONU craint que …`, `le procureur craint ainsi que …`, `appelle « à
+la reprise du dialogue »`, `parle de « dizaines de morts »`); none is copied."""
 from __future__ import annotations
 
 import pytest
@@ -77,3 +77,33 @@ def test_when_call_takes_quoted_words_after_a_then_they_are_content(nlp, text, e
 @pytest.mark.parametrize("text", NOT_CALL_QUOTE)
 def test_when_call_has_no_quoted_words_or_no_speaker_then_no_call_quote(nlp, text):
     assert [a for a in _run(nlp, text) if a["rule"].startswith("call_quote")] == []
+
+
+# -- a verb of talking about something whose `de` complement is quoted (calls.py) ----------------
+TALK_QUOTE = [
+    ("Le préfet Paul Roux parle de « dégâts très importants » dans la vallée.",
+     {"kind": "direct", "cue": "parle", "speaker": "Le préfet Paul Roux", "content": "dégâts très importants"}),
+    ("La syndicaliste Marie Lenoir a parlé du « mépris du gouvernement » devant les grévistes.",
+     {"kind": "direct", "cue": "parlé", "content": "mépris du gouvernement"}),
+    ("Le ministère parle d'une « erreur de calcul » dans le budget.",
+     {"kind": "direct", "cue": "parle", "speaker": "Le ministère", "content": "erreur de calcul"}),
+]
+
+NOT_TALK_QUOTE = [
+    # no quotation: what was talked about
+    "Le préfet Paul Roux parle des dégâts dans la vallée.",
+    # negated
+    "Le maire n'a pas parlé de « trahison » devant les élus.",
+    # a thing talks about nothing
+    "Le livre parle de « la vie des marins bretons » au siècle dernier.",
+]
+
+
+@pytest.mark.parametrize("text, expect", TALK_QUOTE)
+def test_when_speaker_talks_of_quoted_words_then_they_are_direct_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_TALK_QUOTE)
+def test_when_talk_has_no_quote_or_no_speaker_then_no_talk_quote(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("talk_quote")] == []

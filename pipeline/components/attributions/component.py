@@ -18,7 +18,7 @@ from pipeline.components.attributions.quotations import (pattern_continued, patt
 from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, pattern_pour, pattern_selon
 from pipeline.components.attributions.speaker_actors import resolve_speakers
 from pipeline.components.attributions.speakers import right_speaker
-from pipeline.components.attributions.calls import pattern_call_quote
+from pipeline.components.attributions.calls import pattern_call_quote, pattern_talk_quote
 from pipeline.components.attributions.strict import human_speaker, is_new, strict_verb_items
 from pipeline.components.attributions.passive_frames import (pattern_label, pattern_passive_object,
                                                              pattern_passive_quote, pattern_self_description)
@@ -61,6 +61,8 @@ class AttributionsComponent(CueLookup, RuleComponent):
                 found += pattern_noun_selon_laquelle(ctx, self, t)
                 continue
             cue = self.verb_cue(ctx, t)
+            if cue is None and t.lemma_.lower() in ctx.words.talk_about and not negated(ctx, t):
+                found += pattern_talk_quote(ctx, t)  # `parle de « dizaines de morts »`: no cue, quoted words
             if cue is None or negated(ctx, t):
                 continue
             passive_tried = past_participle(t) and not is_new(cue)  # pattern_label among them
