@@ -55,6 +55,10 @@ CALL_QUOTE = [
     ("Le sénateur Paul Roux en a appelé à des « mesures fortes pour protéger les petits commerces » .",
      {"kind": "mixed", "cue": "appelé", "speaker": "Le sénateur Paul Roux",
       "content": "des « mesures fortes pour protéger les petits commerces »"}),
+    # the quote opens right after the preposition
+    ("Dans sa lettre, il demande à « [ses] collègues de respecter [son] travail » .",
+     {"kind": "direct", "cue": "demande", "stance": "ask", "speaker": "il",
+      "content": "[ses] collègues de respecter [son] travail"}),
 ]
 
 NOT_CALL_QUOTE = [

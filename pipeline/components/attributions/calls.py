@@ -1,8 +1,8 @@
 """A call or a request whose complement after `à` is someone's words (issue 15, recall, read on
 winer-fr articles outside all gold): the quotation is what the speaker asks for.
 
-- `Elle appelle « à la reprise du dialogue »`: the quote opens on the preposition -> direct,
-  the quote;
+- `Elle appelle « à la reprise du dialogue »`, `il demande à « [ses] confrères de … »`: the
+  quote opens on the preposition or right after it -> direct, the quote;
 - `Il en a appelé à des « initiatives européennes pour … »`: the noun phrase after `à` holds a
   quotation of four words or more -> mixed, the noun phrase.
 
@@ -33,7 +33,9 @@ def pattern_call_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if j + 1 >= ctx.n:
         return []
     a = None
-    if j in ctx.open_tok and norm(ctx.tok(j + 1)) in TO:
+    if norm(ctx.tok(j)) in TO and j + 1 in ctx.open_tok:
+        j += 1  # `demande à « [ses] confrères de … »`: the quote opens past the preposition
+    if j in ctx.open_tok and (norm(ctx.tok(j + 1)) in TO or norm(ctx.tok(j - 1)) in TO):
         q = ctx.quotes[ctx.open_tok[j]]
         if q.closed:
             a = make_attribution("direct", t, cue.lemma, cue.stance, speaker_for(ctx, t), (q.start, q.end),
