@@ -395,3 +395,29 @@ POUR_ROLE_COLON = [
 @pytest.mark.parametrize("text, expect", POUR_ROLE_COLON)
 def test_when_source_apposition_ends_at_a_colon_then_the_quote_is_the_content(nlp, text, expect):
     _found(_run(nlp, text), expect)
+
+
+# -- an incise right after `que` (contents.clause_right) --------------------------------------------
+INCISE_AFTER_QUE = [
+    # another source in the incise: the cue's clause is after it, and `selon` keeps its own
+    ("L'agence Reuters annonce que, selon ses sources, le tireur a agi seul.",
+     {"cue": "annonce", "speaker": "L'agence Reuters", "content": "le tireur a agi seul"}),
+    ("Le préfet a ajouté que, d'après les pompiers, le feu était fixé.",
+     {"cue": "ajouté", "speaker": "Le préfet", "content": "le feu était fixé"}),
+    # a contrast of the speaker's own
+    ("Le journal ajoute que, tandis que Marie Roux cumulait deux emplois, elle touchait une prime.",
+     {"cue": "ajoute", "content": "elle touchait une prime"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", INCISE_AFTER_QUE)
+def test_when_incise_follows_que_then_content_is_the_clause_after_it(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", [
+    # `selon lui` is the speaker himself: one attribution, the selon's
+    "Le ministre a expliqué que, selon lui, les prix allaient baisser.",
+])
+def test_when_incise_after_que_is_the_speakers_own_selon_then_one_attribution(nlp, text):
+    assert len(_run(nlp, text)) == 1
