@@ -340,6 +340,36 @@ NOT_FIRST_PERSON_COLON = [
 ]
 
 
+# after a full stop: the quote a sentence of its own, the previous sentence's subject a named person
+FIRST_PERSON_SENTENCE = [
+    ("Léa Martin a brandi le drapeau après le podium. « Je voulais lancer un message. L'Europe existe. »",
+     {"kind": "direct", "speaker": "Léa Martin", "rule": "first_person_sentence/subject",
+      "content": "Je voulais lancer un message. L'Europe existe."}),
+    # a negated narration still has its subject
+    ("Paul Roux ne s'est pas laissé perturber. « Plus ils crient, plus je gagne » .",
+     {"kind": "direct", "speaker": "Paul Roux", "content": "Plus ils crient, plus je gagne"}),
+]
+
+NOT_FIRST_PERSON_SENTENCE = [
+    # the previous sentence's subject is no named person
+    "Le conseil municipal a voté le budget. « Nous sommes très satisfaits du résultat. »",
+    # the quote goes on with its own cue: someone else's words
+    "Paul Roux a visité l'école. « Nous avons eu très peur », raconte une institutrice.",
+    # the quote is no sentence of its own
+    "Paul Roux a visité le stade. « Je suis Charlie » était écrit sur les murs.",
+]
+
+
+@pytest.mark.parametrize("text, expect", FIRST_PERSON_SENTENCE)
+def test_when_first_person_quote_follows_a_named_persons_sentence_then_that_person_speaks(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_FIRST_PERSON_SENTENCE)
+def test_when_quote_after_a_sentence_is_no_named_persons_then_no_first_person_sentence(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("first_person_sentence")] == []
+
+
 @pytest.mark.parametrize("text, expect", FIRST_PERSON_COLON)
 def test_when_first_person_quote_follows_a_colon_then_clause_subject_speaks(nlp, text, expect):
     _found(_run(nlp, text), expect)
