@@ -239,9 +239,20 @@ CONTINUED_IN_PARAGRAPH = [
      "de l'État. Nous avons fait un grand pas » . Le président américain a salué cet accord.",
      {"kind": "direct", "rule": "continued_quote/previous",
       "content": "C'est le devoir de l'État. Nous avons fait un grand pas"}),
+    # after a selon whose content quotes its source, the full stop inside the closing mark
+    ("Selon le porte-parole des chauffeurs, Marc Roy, cette loi est « une victoire pour tous. » « Nous "
+     "voulions des amendes plus fortes et nous les avons » . Le texte entre en vigueur lundi.",
+     {"kind": "direct", "rule": "continued_quote/previous",
+      "content": "Nous voulions des amendes plus fortes et nous les avons"}),
+    # after a mixed attribution
+    ("Le maire Paul Roux a dénoncé un « acte lâche et indigne » . « La violence ne passera pas ici » . "
+     "La séance a repris à midi.",
+     {"kind": "direct", "rule": "continued_quote/previous", "content": "La violence ne passera pas ici"}),
 ]
 
 NOT_CONTINUED = [
+    # after an indirect attribution with no quotation, a quote sentence is no one's continuation
+    "Le maire Paul Roux a dénoncé un acte lâche. « La violence ne passera pas ici » . La séance a repris.",
     # a quoted name that is the subject of the next sentence: no sentence of its own
     "« Chaque famille doit se sentir en sécurité » , a déclaré la Première ministre. « Bouclier » est le nom "
     "de l'opération.",

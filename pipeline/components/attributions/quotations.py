@@ -66,8 +66,20 @@ def own_incise(prev: dict, before: str) -> bool:
         and len(before) < 200
 
 
+SENTENCE_DONE = re.compile(r"[.!?]\s*[»”]?\s*$")  # the full stop may close the quote (`« … général. » « On … »`)
+
+
+def _quoting(ctx: Ctx, a: dict) -> bool:
+    """Does attribution `a` quote its speaker: direct, or with quoted words in its content
+    (`en évoquant des « pertes »`, `Selon X, l'annonce est « une victoire »`)?"""
+    return a["kind"] == "direct" or a["kind"] in ("mixed", "according_to") and any(
+        ch in ctx.text[a["content_start"]:a["content_end"]] for ch in "«“")
+
+
 def pattern_continued(ctx: Ctx, found: list[dict]) -> list[dict]:
-    """A quote opening a paragraph with no cue continues the previous paragraph's speaker.
+    """A quote opening a paragraph with no cue continues the previous paragraph's speaker; in the
+    same paragraph, a quote that is a sentence of its own continues the sentence that quoted its
+    speaker (_quoting).
 
     `Il a déclaré : « Nous reconstruirons. »` ¶ `« Et nous le ferons vite. »` -> the second
     is direct, no cue, no speaker, the same actor."""
@@ -89,8 +101,8 @@ def pattern_continued(ctx: Ctx, found: list[dict]) -> list[dict]:
         if text[p + 1:q.open].strip():
             m = bisect.bisect_right(ends, q.open) - 1
             before = text[ordered[m]["content_end"]:q.open] if m >= 0 else ""
-            if not (m >= 0 and ordered[m]["kind"] == "direct" and (len(before) < 60 or own_incise(ordered[m], before))
-                    and "\n" not in before and re.search(r"[.!?]\s*$", before)):
+            if not (m >= 0 and _quoting(ctx, ordered[m]) and (len(before) < 60 or own_incise(ordered[m], before))
+                    and "\n" not in before and SENTENCE_DONE.search(text[ordered[m]["content_end"] - 3:q.open])):
                 continue
             same_par = True
         # and be the whole paragraph, or most of it; after a direct quote's sentence, a whole
