@@ -289,11 +289,12 @@ GROUPS: list[tuple[str, dict[str, tuple]]] = [
         "refuser": ("ti", "deny"), "exclure": ("qid", "deny"),
     }),
     # wishing and fearing: attitudes (conjecture-29.5-1, admire-31.2) that report speech after
-    # the content (`« … », espère le maire`); their `que` clause and infinitive are the subject's
-    # hope or fear (`espère rééditer ce triplé`, `craignant que`), no speech act. The curated
-    # `souhaiter` asks, `redouter` warns
-    ("wishing and fearing: inversion", {
-        "espérer": ("i", "ask"), "craindre": ("i", "warn"),
+    # the content (`« … », espère le maire`) and, in the strict frames, a `que` clause stated by a
+    # person or an organisation (`l'ONU craint que …`; words.jsonl `attitude`: not a participle's
+    # `craignant que` nor the narration's `espérait que`); their infinitive is the subject's hope
+    # (`espère rééditer ce triplé`), no speech act. The curated `souhaiter` asks, `redouter` warns
+    ("wishing and fearing: que and inversion", {
+        "espérer": ("qi", "ask"), "craindre": ("qi", "warn"),
     }),
     # predicting and estimating (Predicting, Expectation, conjecture-29.5, estimate-34.2)
     ("predicting and estimating", {

@@ -79,6 +79,11 @@ WORD_KINDS = {
     "relay": "a verb of relaying whose agent passes a source's words on (`selon un médecin cité par AP`)",
     "first_person": "a word of the first person (`je`, `nous`, `notre`): a quote holding one after a colon is someone's words",
     "repetition": "a noun counting occurrences, a time like time_word after a participle (`condamné plusieurs fois`)",
+    "talk_about": "a verb of talking about something, no cue (`parler`), whose `de` complement in quotation "
+                  "marks is the speaker's words (`parle de « dizaines de morts »`)",
+    "attitude": "a cue lemma of hope or fear whose `que` clause is a stated position only from a finite verb "
+                "not in the imperfect (`l'ONU craint que …`; not `craignant que …`, nor the narration's `l'équipe "
+                "espérait que …`)",
 }
 
 

@@ -395,3 +395,51 @@ POUR_ROLE_COLON = [
 @pytest.mark.parametrize("text, expect", POUR_ROLE_COLON)
 def test_when_source_apposition_ends_at_a_colon_then_the_quote_is_the_content(nlp, text, expect):
     _found(_run(nlp, text), expect)
+
+
+# -- an incise right after `que` (contents.clause_right) --------------------------------------------
+INCISE_AFTER_QUE = [
+    # another source in the incise: the cue's clause is after it, and `selon` keeps its own
+    ("L'agence Reuters annonce que, selon ses sources, le tireur a agi seul.",
+     {"cue": "annonce", "speaker": "L'agence Reuters", "content": "le tireur a agi seul"}),
+    ("Le préfet a ajouté que, d'après les pompiers, le feu était fixé.",
+     {"cue": "ajouté", "speaker": "Le préfet", "content": "le feu était fixé"}),
+    # a contrast of the speaker's own
+    ("Le journal ajoute que, tandis que Marie Roux cumulait deux emplois, elle touchait une prime.",
+     {"cue": "ajoute", "content": "elle touchait une prime"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", INCISE_AFTER_QUE)
+def test_when_incise_follows_que_then_content_is_the_clause_after_it(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", [
+    # `selon lui` is the speaker himself: one attribution, the selon's
+    "Le ministre a expliqué que, selon lui, les prix allaient baisser.",
+])
+def test_when_incise_after_que_is_the_speakers_own_selon_then_one_attribution(nlp, text):
+    assert len(_run(nlp, text)) == 1
+
+
+# -- `à ce que` after a cue that takes `à`/`de` + infinitive (verb_frames.pattern_que) -------------
+A_CE_QUE = [
+    ("La ministre s'est engagée à ce que la réforme soit votée avant l'été.",
+     {"cue": "engagée", "stance": "promise", "content": "la réforme soit votée avant l'été"}),
+    ("Les élus demandent à ce que la piscine reste ouverte.",
+     {"cue": "demandent", "stance": "ask", "content": "la piscine reste ouverte"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", A_CE_QUE)
+def test_when_cue_takes_a_ce_que_then_the_clause_is_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", [
+    # `jusqu'à ce que` is a time, the object stays the content
+    "Le club a nié ces faits jusqu'à ce que la presse les prouve.",
+])
+def test_when_a_ce_que_is_jusqua_ce_que_then_no_que_clause(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("que_clause")] == []

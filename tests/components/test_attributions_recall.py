@@ -239,9 +239,20 @@ CONTINUED_IN_PARAGRAPH = [
      "de l'État. Nous avons fait un grand pas » . Le président américain a salué cet accord.",
      {"kind": "direct", "rule": "continued_quote/previous",
       "content": "C'est le devoir de l'État. Nous avons fait un grand pas"}),
+    # after a selon whose content quotes its source, the full stop inside the closing mark
+    ("Selon le porte-parole des chauffeurs, Marc Roy, cette loi est « une victoire pour tous. » « Nous "
+     "voulions des amendes plus fortes et nous les avons » . Le texte entre en vigueur lundi.",
+     {"kind": "direct", "rule": "continued_quote/previous",
+      "content": "Nous voulions des amendes plus fortes et nous les avons"}),
+    # after a mixed attribution
+    ("Le maire Paul Roux a dénoncé un « acte lâche et indigne » . « La violence ne passera pas ici » . "
+     "La séance a repris à midi.",
+     {"kind": "direct", "rule": "continued_quote/previous", "content": "La violence ne passera pas ici"}),
 ]
 
 NOT_CONTINUED = [
+    # after an indirect attribution with no quotation, a quote sentence is no one's continuation
+    "Le maire Paul Roux a dénoncé un acte lâche. « La violence ne passera pas ici » . La séance a repris.",
     # a quoted name that is the subject of the next sentence: no sentence of its own
     "« Chaque famille doit se sentir en sécurité » , a déclaré la Première ministre. « Bouclier » est le nom "
     "de l'opération.",
@@ -318,6 +329,14 @@ FIRST_PERSON_COLON = [
     ("Le maire a remercié les pompiers, qui sont venus très vite : « Je vous dois tout. »",
      {"kind": "direct", "speaker": "Le maire", "rule": "first_person_colon/subject",
       "content": "Je vous dois tout."}),
+    # the quote as the next paragraph (issue 15, recall: winer-fr output)
+    ("Le vieux poète Jean Lemoine avait laissé une lettre à ses enfants, qu'il aimait tant :\n\n"
+     "« Je veux reposer près de la mer. »",
+     {"kind": "direct", "speaker": "Le vieux poète Jean Lemoine", "content": "Je veux reposer près de la mer."}),
+    # a verb of motion with `être` (the parser may read a passive): its subject speaks
+    ("Le vainqueur est allé voir son rival au vestiaire : « Si j'avais perdu, je serais triste. »",
+     {"kind": "direct", "speaker": "Le vainqueur", "rule": "first_person_colon/subject",
+      "content": "Si j'avais perdu, je serais triste."}),
 ]
 
 NOT_FIRST_PERSON_COLON = [
@@ -327,7 +346,39 @@ NOT_FIRST_PERSON_COLON = [
     "Le panneau affichait en grand : « Je suis Charlie »",
     # a lower-case continuation, not a sentence of its own
     "Paul Martin a posté sur Instagram : « merci à mes amis »",
+    # a thing's clause, the quote in the next paragraph
+    "La banderole du stade portait ces mots :\n\n« Nous sommes tous derrière vous. »",
 ]
+
+
+# after a full stop: the quote a sentence of its own, the previous sentence's subject a named person
+FIRST_PERSON_SENTENCE = [
+    ("Léa Martin a brandi le drapeau après le podium. « Je voulais lancer un message. L'Europe existe. »",
+     {"kind": "direct", "speaker": "Léa Martin", "rule": "first_person_sentence/subject",
+      "content": "Je voulais lancer un message. L'Europe existe."}),
+    # a negated narration still has its subject
+    ("Paul Roux ne s'est pas laissé perturber. « Plus ils crient, plus je gagne » .",
+     {"kind": "direct", "speaker": "Paul Roux", "content": "Plus ils crient, plus je gagne"}),
+]
+
+NOT_FIRST_PERSON_SENTENCE = [
+    # the previous sentence's subject is no named person
+    "Le conseil municipal a voté le budget. « Nous sommes très satisfaits du résultat. »",
+    # the quote goes on with its own cue: someone else's words
+    "Paul Roux a visité l'école. « Nous avons eu très peur », raconte une institutrice.",
+    # the quote is no sentence of its own
+    "Paul Roux a visité le stade. « Je suis Charlie » était écrit sur les murs.",
+]
+
+
+@pytest.mark.parametrize("text, expect", FIRST_PERSON_SENTENCE)
+def test_when_first_person_quote_follows_a_named_persons_sentence_then_that_person_speaks(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOT_FIRST_PERSON_SENTENCE)
+def test_when_quote_after_a_sentence_is_no_named_persons_then_no_first_person_sentence(nlp, text):
+    assert [a for a in _run(nlp, text) if a["rule"].startswith("first_person_sentence")] == []
 
 
 @pytest.mark.parametrize("text, expect", FIRST_PERSON_COLON)

@@ -51,8 +51,8 @@ def test_when_shipped_lexicon_is_read_then_thought_and_perception_verbs_are_out(
     # ambiguous verbs: only where they report speech
     ("relever", ("quote", "inversion")),        # not `ne relèvent que du civil`, `relever le défi`
     ("remarquer", ("quote", "inversion")),      # not `j'ai remarqué que` (perception)
-    ("espérer", ("inversion",)),                # not `espère rééditer son exploit`
-    ("craindre", ("inversion",)),               # not `les riverains craignent que`
+    ("espérer", ("que", "inversion")),          # not `espère rééditer son exploit` (strict: no infinitive)
+    ("craindre", ("que", "inversion")),         # not `craignant que` (strict frames, a stated attitude)
     ("refuser", ("quote", "inversion")),        # not `refusait de partager` (an act)
     ("évoquer", ("quote", "inversion", "object")),  # not `a évoqué les mesures que …` (strict frames)
     ("louer", ("inversion",)), ("applaudir", ("inversion",)), ("attaquer", ("inversion",)),

@@ -18,6 +18,7 @@ from pipeline.components.attributions.quotations import (pattern_continued, patt
 from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, pattern_pour, pattern_selon
 from pipeline.components.attributions.speaker_actors import resolve_speakers
 from pipeline.components.attributions.speakers import right_speaker
+from pipeline.components.attributions.calls import pattern_call_quote, pattern_talk_quote
 from pipeline.components.attributions.strict import (THING_RULES, human_speaker, is_new, no_asker, strict_verb_items,
                                                      thing_speaker)
 from pipeline.components.attributions.passive_frames import (pattern_label, pattern_passive_object,
@@ -61,6 +62,8 @@ class AttributionsComponent(CueLookup, RuleComponent):
                 found += pattern_noun_selon_laquelle(ctx, self, t)
                 continue
             cue = self.verb_cue(ctx, t)
+            if cue is None and t.lemma_.lower() in ctx.words.talk_about and not negated(ctx, t):
+                found += pattern_talk_quote(ctx, t)  # `parle de « dizaines de morts »`: no cue, quoted words
             if cue is None or negated(ctx, t):
                 continue
             passive_tried = past_participle(t) and not is_new(cue)  # pattern_label among them
@@ -82,7 +85,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
             if not items and ("quote" in cue.frames or "que" in cue.frames):
                 items = pattern_colon_quote(ctx, self, t, cue)
             if not items and "de_inf" in cue.frames:
-                items = pattern_de_inf(ctx, self, t, cue)
+                items = pattern_de_inf(ctx, self, t, cue) or pattern_call_quote(ctx, self, t, cue)
             if not items:  # any cue: one with no object frame only takes a quoted noun phrase
                 items = pattern_object(ctx, self, t, cue)
             if not items and not passive_tried:
@@ -97,7 +100,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
             if items and items[0]["rule"] in THING_RULES and thing_speaker(ctx, items[0]):
                 continue  # `Les images révèlent que …`, `Ce délai indique que …`: a thing says nothing
             if items and is_new(cue):
-                items = strict_verb_items(ctx, items)  # a cue from the resources only: strict frames
+                items = strict_verb_items(ctx, items, t)  # a cue from the resources only: strict frames
             if items:
                 if items[-1]["speaker_start"] is not None:
                     ctx.last_speaker = ((items[-1]["speaker_start"], items[-1]["speaker_end"]), ctx.sent_start(t.i))

@@ -137,6 +137,18 @@ def journalist_resumes(ctx: Ctx, owner, i: int, j: int, quoted: bool) -> bool:
     return False
 
 
+def _incise_close(ctx: Ctx, i: int) -> Optional[int]:
+    """The comma closing the incise that opens at the comma i (`que, selon lui, …`, `que, tandis
+    que X cumulait deux emplois, …`), within twelve words, no sentence end nor quote between."""
+    for k in range(i + 2, min(ctx.n - 1, i + 14)):
+        t = ctx.tok(k)
+        if t.text in SENT_END or t.text == ":" or k in ctx.open_tok or ctx.is_break(k):
+            return None
+        if t.text == ",":
+            return k
+    return None
+
+
 def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = False,
                  clauses: bool = False) -> list[tuple[int, int]]:
     """Content from token i to the end of its clause: the sentence end, a paragraph break,
@@ -146,8 +158,16 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
     Paired quotes are crossed whole. With `clauses`, `et` + a clause with its own subject splits
     it too (coordinated_clause). Returns char spans (one per coordinated clause)."""
     spans = []
-    while i + 1 < ctx.n and ctx.tok(i).text == "," and not stop_right(ctx, i + 1, owner):
-        i += 1  # `estimait que, de par cette situation, …`: the content starts after the comma
+    while i + 1 < ctx.n and ctx.tok(i).text == ",":
+        if not stop_right(ctx, i + 1, owner):
+            i += 1  # `estimait que, de par cette situation, …`: the content starts after the comma
+        elif i > 0 and norm(ctx.tok(i - 1)) in ("que", "qu'") and _incise_close(ctx, i) is not None \
+                and norm(ctx.tok(i + 2)) not in ctx.words.subject_pronoun:
+            # `annonce que, selon ses sources, …`: the clause after the incise (`que, selon lui, …`:
+            # the speaker's own, one attribution, the selon's)
+            i = _incise_close(ctx, i)
+        else:
+            break
     i = _after_connective(ctx, i)
     start = i
     last = None

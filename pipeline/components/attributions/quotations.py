@@ -2,7 +2,8 @@
 (`« … » – X`), a quote that continues the previous paragraph's (same speaker, no cue), and a
 quote that is the predicate of its sentence (`X « félicite chaleureusement » Y`), a quote
 after a colon that closes a clause naming a speech (`a signé une déclaration : « … »`), a
-first-person sentence after a colon closing a clause (`Elle a posté : « Je reste. »`), and a
+first-person sentence after a colon closing a clause (`Elle a posté : « Je reste. »`) or after
+a named person's sentence (`Léa Roy a brandi le drapeau. « Je voulais … »`), and a
 quote inside a quote after a verb of saying (`« … en criant « Au feu ! » … »`)."""
 from __future__ import annotations
 
@@ -65,8 +66,20 @@ def own_incise(prev: dict, before: str) -> bool:
         and len(before) < 200
 
 
+SENTENCE_DONE = re.compile(r"[.!?]\s*[»”]?\s*$")  # the full stop may close the quote (`« … général. » « On … »`)
+
+
+def _quoting(ctx: Ctx, a: dict) -> bool:
+    """Does attribution `a` quote its speaker: direct, or with quoted words in its content
+    (`en évoquant des « pertes »`, `Selon X, l'annonce est « une victoire »`)?"""
+    return a["kind"] == "direct" or a["kind"] in ("mixed", "according_to") and any(
+        ch in ctx.text[a["content_start"]:a["content_end"]] for ch in "«“")
+
+
 def pattern_continued(ctx: Ctx, found: list[dict]) -> list[dict]:
-    """A quote opening a paragraph with no cue continues the previous paragraph's speaker.
+    """A quote opening a paragraph with no cue continues the previous paragraph's speaker; in the
+    same paragraph, a quote that is a sentence of its own continues the sentence that quoted its
+    speaker (_quoting).
 
     `Il a déclaré : « Nous reconstruirons. »` ¶ `« Et nous le ferons vite. »` -> the second
     is direct, no cue, no speaker, the same actor."""
@@ -88,8 +101,8 @@ def pattern_continued(ctx: Ctx, found: list[dict]) -> list[dict]:
         if text[p + 1:q.open].strip():
             m = bisect.bisect_right(ends, q.open) - 1
             before = text[ordered[m]["content_end"]:q.open] if m >= 0 else ""
-            if not (m >= 0 and ordered[m]["kind"] == "direct" and (len(before) < 60 or own_incise(ordered[m], before))
-                    and "\n" not in before and re.search(r"[.!?]\s*$", before)):
+            if not (m >= 0 and _quoting(ctx, ordered[m]) and (len(before) < 60 or own_incise(ordered[m], before))
+                    and "\n" not in before and SENTENCE_DONE.search(text[ordered[m]["content_end"] - 3:q.open])):
                 continue
             same_par = True
         # and be the whole paragraph, or most of it; after a direct quote's sentence, a whole
@@ -216,36 +229,77 @@ def pattern_noun_colon_quote(ctx: Ctx, owner, found: list[dict]) -> list[dict]:
     return out
 
 
+def _first_person_quote(ctx: Ctx, open_: int, close) -> bool:
+    """Does the quote opening at token open_ start a sentence of its own (a capital) and speak in
+    the first person within its first thirty words?"""
+    first = ctx.tok(open_ + 1) if open_ + 1 < ctx.n else None
+    if first is None or not first.text[:1].isupper():
+        return False
+    last = close if close is not None else min(ctx.n, open_ + 30)
+    return any(norm(ctx.tok(x)) in ctx.words.first_person for x in range(open_ + 1, min(last, open_ + 30)))
+
+
+def _main_clause_speaker(ctx: Ctx, end: int, negation: bool = False):
+    """The subject of the main verb of the sentence ending before token `end` (a Speaker), or None;
+    a negated main verb gives none unless `negation`."""
+    start = ctx.sent_start(end)  # not the parser's sentence when it runs two paragraphs together
+    verb = next((ctx.tok(x) for x in range(end - 1, start - 1, -1)
+                 if ctx.in_quote[x] < 0 and ctx.tok(x).pos_ in ("VERB", "AUX")
+                 and "Fin" in ctx.tok(x).morph.get("VerbForm")), None)
+    # the main clause's verb, not a relative's or a subordinate's (`Il a consolé Paul, qu'il
+    # bat de peu : « … »` -> `Il`)
+    while verb is not None and verb.dep_ not in ("ROOT", "conj") and start <= verb.head.i < end \
+            and verb.head is not verb:
+        verb = verb.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or not negation and negated(ctx, verb):
+        return None
+    speaker = speaker_for(ctx, verb)
+    if speaker is None and not any(c.dep_ == "obl:agent" for c in verb.children):
+        # a verb of motion with `être` read as a passive (`Il est allé consoler Paul : « … »`):
+        # no cue, so its subject is the one who speaks
+        subject = left_speaker(ctx, verb.i)
+        speaker = Speaker(*subject, "subject") if subject else None
+    return speaker
+
+
 def pattern_first_person_colon(ctx: Ctx, found: list[dict]) -> list[dict]:
     """A sentence in the first person after the colon closing a clause with no cue is the
     words of that clause's subject: `Elle s'est tournée vers la salle : « Je reste. »` ->
-    direct, no cue, speaker `Elle` (a person or an organisation, never a thing)."""
+    direct, no cue, speaker `Elle` (a person or an organisation, never a thing). After a full
+    stop, a first-person quote that is a sentence of its own is the words of the previous
+    sentence's subject when that subject is a named person (`Léa Roy a brandi le drapeau. « Je
+    voulais lancer un message. »`)."""
     covered = [(a["content_start"], a["content_end"]) for a in found]
     out = []
     for k, q in enumerate(ctx.quotes):
         open_, close = ctx.qtok[k]
-        if open_ is None or open_ < 2 or ctx.tok(open_ - 1).text != ":" or any(s <= q.open < e for s, e in covered):
+        colon = open_ - 1 if open_ is not None else -1
+        while colon > 0 and ctx.tok(colon).is_space:
+            colon -= 1  # `… pays où il s'était exilé :` then `« J'exprime … »` as the next paragraph
+        if colon < 1 or any(s <= q.open < e for s, e in covered) or not _first_person_quote(ctx, open_, close):
             continue
-        first = ctx.tok(open_ + 1) if open_ + 1 < ctx.n else None
-        if first is None or not first.text[:1].isupper():
-            continue
-        last = close if close is not None else min(ctx.n, open_ + 30)
-        if not any(norm(ctx.tok(x)) in ctx.words.first_person for x in range(open_ + 1, min(last, open_ + 30))):
-            continue
-        colon = open_ - 1
-        verb = next((ctx.tok(x) for x in range(colon - 1, ctx.tok(colon).sent.start - 1, -1)
-                     if ctx.in_quote[x] < 0 and ctx.tok(x).pos_ in ("VERB", "AUX")
-                     and "Fin" in ctx.tok(x).morph.get("VerbForm")), None)
-        # the main clause's verb, not a relative's or a subordinate's (`Il a consolé Paul, qu'il
-        # bat de peu : « … »` -> `Il`)
-        while verb is not None and verb.dep_ not in ("ROOT", "conj") and verb.head.i < colon and verb.head is not verb:
-            verb = verb.head
-        if verb is None or verb.pos_ not in ("VERB", "AUX") or negated(ctx, verb):
-            continue
-        a = make_attribution("direct", None, "", "", speaker_for(ctx, verb), (q.start, q.end), "first_person_colon")
-        if human_speaker(ctx, a):
-            out.append(a)
+        if ctx.tok(colon).text == ":":
+            a = make_attribution("direct", None, "", "", _main_clause_speaker(ctx, colon), (q.start, q.end),
+                                 "first_person_colon")
+            if human_speaker(ctx, a):
+                out.append(a)
+        elif ctx.tok(colon).text == "." and colon == open_ - 1 and close is not None and _sentence_end(ctx, close):
+            a = make_attribution("direct", None, "", "", _main_clause_speaker(ctx, colon, negation=True),
+                                 (q.start, q.end), "first_person_sentence")
+            if a["speaker_start"] is not None and any(
+                    m["start"] < a["speaker_end"] and m["end"] > a["speaker_start"] and m.get("label") == "PER"
+                    for m in ctx.doc._.depeche_mentions or []):
+                out.append(a)
     return out
+
+
+def _sentence_end(ctx: Ctx, close: int) -> bool:
+    """Does the quote closing at token `close` end its sentence (a full stop inside or right after
+    it, or a paragraph end)?"""
+    if ctx.tok(close - 1).text in SENT_END or close + 1 >= ctx.n:
+        return True
+    nxt = ctx.tok(close + 1)
+    return nxt.text in SENT_END or ctx.is_break(close) or nxt.is_space and "\n" in nxt.text
 
 
 def pattern_read_in(ctx: Ctx, owner, found: list[dict]) -> list[dict]:

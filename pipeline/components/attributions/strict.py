@@ -80,11 +80,22 @@ def thing_speaker(ctx: Ctx, a: dict) -> bool:
     return True
 
 
-def strict_verb_items(ctx: Ctx, items: list[dict]) -> list[dict]:
-    """The attributions of a new verb cue that its strict frames allow (a quotation is speech
+def stated_attitude(t) -> bool:
+    """Is the verb of hope or fear `t` a stated position (`l'ONU craint que`, `a espéré que`),
+    not a participle's (`craignant que`) nor the imperfect of a narration (`l'équipe espérait que`)?"""
+    if t.morph.get("VerbForm") == ["Part"]:
+        return t.morph.get("Tense") == ["Past"]
+    return t.morph.get("VerbForm") != ["Ger"] and t.morph.get("Tense") != ["Imp"]
+
+
+def strict_verb_items(ctx: Ctx, items: list[dict], t=None) -> list[dict]:
+    """The attributions of a new verb cue `t` that its strict frames allow (a quotation is speech
     whoever utters it; a `que` clause, or an object that holds a quotation, only under a
-    person's or an organisation's verb: `la police évoquait des « pertes »`)."""
-    return [a for a in items if a["rule"] in STRICT_RULES and (a["rule"] != "que_clause" or human_speaker(ctx, a))
+    person's or an organisation's verb: `la police évoquait des « pertes »`; a `que` clause of
+    hope or fear only from a stated attitude)."""
+    unstated = t is not None and not stated_attitude(t)
+    return [a for a in items if a["rule"] in STRICT_RULES and (a["rule"] != "que_clause" or human_speaker(ctx, a)
+                                                               and not (unstated and a["cue_lemma"] in ctx.words.attitude))
             or a["rule"] == "object_quote" and human_speaker(ctx, a)]
 
 

@@ -49,7 +49,8 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
             break
         if w in ("que", "qu'", "qu") and norm(ctx.tok(j - 1)) in ("tel", "telle", "tels", "telles"):
             break  # `s'est conclue telle que prévu`: a comparison, no clause
-        a_ce = cue.stance == "ask" and norm(ctx.tok(j - 1)) == "ce" and norm(ctx.tok(j - 2)) == "à"  # `demande à ce que`
+        a_ce = "de_inf" in cue.frames and norm(ctx.tok(j - 1)) == "ce" and norm(ctx.tok(j - 2)) == "à" \
+            and norm(ctx.tok(j - 3)) not in ctx.words.place_preposition  # `demande à ce que`, not `jusqu'à ce que`
         if w in ("que", "qu'", "qu") and (adverb or a_ce or norm(ctx.tok(j - 1)) not in (
                 "ce", "plus", "moins", "autant", "ainsi", "tant")):
             que = j
