@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from pipeline.components.base import RuleComponent
+from pipeline.components.base import RuleComponent, doc_text
 from pipeline.components.numbers import MULTIPLIERS, SPACE, SPACE_OPT, Numeral, find_numerals
 from pipeline.components.quantities_units import UnitLexicon
 from pipeline.rules.units import Unit
@@ -337,7 +337,7 @@ def _qualifier_before(text: str, start: int):
 
 def extract(doc: Doc, lexicon: UnitLexicon) -> list[dict]:
     """The quantities of a Doc, as dicts (components/__init__.py contract), in text order."""
-    text = doc.text
+    text = doc_text(doc)
     mentions = doc._.depeche_mentions or []
     cands: list[_Cand] = []
     taken_until = -1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from pipeline.components.attributions.quote_marks import pair_quotes
+from pipeline.components.base import doc_text
 from pipeline.rules.cues import WORD_KINDS, CueWord
 
 MAX_CLAUSE = 250      # tokens a content may run over, right or left of its cue
@@ -38,7 +39,7 @@ class Ctx:
     def __init__(self, doc: Doc, words: "Words"):
         self.doc = doc
         self.words = words
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.cue_first: dict[int, int] = {}  # last word of a multiword cue -> its first word
         self.last_speaker = None  # (speaker span, sentence start) of the last attribution found
         self.name_bags: dict[int, set] = {}  # id of a mention -> the words of its name and role (speakers)
