@@ -29,8 +29,18 @@ class Words:
             setattr(self, kind, tuple(words) if kind == "agent_suffix" else frozenset(words))
 
 
+_NORMS: dict[int, str] = {}   # a token's lower-case hash -> its norm (the vocabulary's words)
+
+
 def norm(t) -> str:
-    return t.lower_.replace("’", "'")
+    """The token's lower case with a straight apostrophe. Called some 1,300 times per article;
+    kept per lower-case form (spaCy decodes `lower_` from its string store at each access)."""
+    w = _NORMS.get(t.lower)
+    if w is None:
+        if len(_NORMS) >= 500_000:   # bounded on endless runs
+            _NORMS.clear()
+        w = _NORMS[t.lower] = t.lower_.replace("’", "'")
+    return w
 
 
 class Ctx:
