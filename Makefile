@@ -87,7 +87,10 @@ model: gazetteer
 ner: $(STAMP)
 	$(BIN)/python -m pipeline.ner_train --docs $(SHARED)/data/winer-fr/docs.jsonl
 
+# depeche's modules byte-compiled first, as an installed package's are (bare spaCy's are): where
+# PYTHONDONTWRITEBYTECODE is set, an editable install compiles every module again in each run
 bench: $(STAMP)
+	$(BIN)/python -m compileall -q pipeline
 	$(BIN)/python scripts/bench.py --docs $(SHARED)/data/winer-fr/docs.jsonl
 	$(BIN)/python scripts/bench_crossdoc.py --docs $(SHARED)/data/winer-fr/docs.jsonl
 	$(BIN)/python scripts/bench_report.py --articles 10000

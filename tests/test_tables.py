@@ -3,6 +3,7 @@ extensions are written by hand (a blank pipeline: no statistical model)."""
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 
 import pytest
@@ -167,3 +168,30 @@ def test_when_rows_reduced_then_observations_become_the_actors_table(blank):
     per = T.article_tables(from_text("a1", TEXT), [(0, _doc(blank))])
     out = T.reduce(per)
     assert "actor_obs" not in out and {r.actor_id for r in out["actors"]} == {"paul-durand", "group-medias"}
+
+
+@dataclasses.dataclass
+class _Inner:
+    x: int
+
+
+@dataclasses.dataclass
+class _Row:
+    article_id: str
+    n: int
+    share: float | None
+    aliases: list
+    extra: object = None
+
+
+@pytest.mark.parametrize("row", [
+    _Row("a1", 2, None, []),
+    _Row("a1", 2, 0.5, ["Léa Morel", "Morel"]),
+    _Row("a2", 0, 1.0, ["x"], extra=_Inner(3)),        # not a plain cell: astuple's own answer
+    _Row("a3", 1, 2.0, [["nested"]]),                   # a list of lists: astuple's own answer
+])
+def test_when_a_row_becomes_a_tuple_then_it_is_astuples_with_list_cells_copied(row):
+    got = T.as_tuple(row)
+    assert got == dataclasses.astuple(row)
+    assert [type(v) for v in got] == [type(v) for v in dataclasses.astuple(row)]
+    assert got[3] is not row.aliases   # a list cell is a copy, as astuple made it

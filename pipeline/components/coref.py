@@ -38,6 +38,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from pipeline.components.actors_lexicon import DE_WORDS as DE, SUBJECT_DEPS, TYPE_LABEL, ActorIndex
+from pipeline.components.base import doc_text
 from pipeline.names import fold, slug
 
 PRONOUNS = {"il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p")}
@@ -262,7 +263,7 @@ class Coreference:
     def __init__(self, doc: Doc, cands: list[dict], index: ActorIndex):
         self.doc = doc
         self.index = index
-        self.quoted = quoted(doc.text)
+        self.quoted = quoted(doc_text(doc))
         self.sents = paragraph_sentences(doc)
         self.sent_start = _first_tokens(self.sents)  # token -> first token of its sentence
         self.role_toks: set[int] = set()

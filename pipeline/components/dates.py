@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.components.base import RuleComponent
+from pipeline.components.base import RuleComponent, doc_text
 from pipeline.components.dates_patterns import (DATE_NOUNS, FUTURE_LEAD, MOD_BEFORE, MODS, MONTH_LEAD, PAST_LEAD,
                                              RULE_PRIORITY, F, candidates, day_number, make_item)
 from pipeline.timex import iso_day, valid_day
@@ -231,7 +231,7 @@ def _verb_tense(v) -> str | None:
 
 
 def extract(doc) -> list[dict]:
-    text = doc.text
+    text = doc_text(doc)
     items = _select(candidates(text))
     items = _select(items + _add_coordinated_days(items, text))
     _add_mods(items, text)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from pipeline.components.base import RuleComponent
+from pipeline.components.base import RuleComponent, doc_text
 from pipeline.components.numbers import MULTIPLIERS, SPACE, SPACE_OPT, Numeral, find_numerals
 from pipeline.components.quantities_units import UnitLexicon
 from pipeline.rules.units import Unit
@@ -337,7 +337,7 @@ def _qualifier_before(text: str, start: int):
 
 def extract(doc: Doc, lexicon: UnitLexicon) -> list[dict]:
     """The quantities of a Doc, as dicts (components/__init__.py contract), in text order."""
-    text = doc.text
+    text = doc_text(doc)
     mentions = doc._.depeche_mentions or []
     cands: list[_Cand] = []
     taken_until = -1
@@ -349,11 +349,11 @@ def extract(doc: Doc, lexicon: UnitLexicon) -> list[dict]:
         if n.start < taken_until:
             continue
         qual, qstart = _qualifier_before(text, n.start)
-        has_unit = lexicon.after(text, n.end, n.multiplied) is not None
-        reason = _skip_reason(doc, text, n, qual is not None and qual != "exact", has_unit)
+        unit_after = lexicon.after(text, n.end, n.multiplied)   # read once: _read_quantity takes it
+        reason = _skip_reason(doc, text, n, qual is not None and qual != "exact", unit_after is not None)
         if reason:
             continue
-        c = _read_quantity(doc, text, n, qual, qstart, lexicon, special_units.get(id(n)))
+        c = _read_quantity(doc, text, n, qual, qstart, lexicon, special_units.get(id(n)), unit_after)
         if c is None:
             continue
         if c.start < taken_until:  # a qualifier reaching back into the previous quantity
@@ -430,7 +430,8 @@ _PLURAL_WORDS = re.compile(rf"\b(?P<w>plusieurs|quelques)(?={SPACE}[^\W\d])", re
 
 
 def _read_quantity(doc: Doc, text: str, n: Numeral, qual: str | None, qstart: int,
-                   lexicon: UnitLexicon, special_unit: Unit | None) -> _Cand | None:
+                   lexicon: UnitLexicon, special_unit: Unit | None, unit_after) -> _Cand | None:
+    """unit_after: lexicon.after(text, n.end, n.multiplied), which extract has read."""
     value, start, end = n.value, n.start, n.end
     qualifier = n.qualifier
     rule = n.rule
@@ -448,7 +449,7 @@ def _read_quantity(doc: Doc, text: str, n: Numeral, qual: str | None, qstart: in
     if special_unit is not None:
         unit, unit_end = special_unit.unit, end
     else:
-        u = lexicon.after(text, end, n.multiplied)
+        u = unit_after
         if u is None and glued:
             return None  # `21st`, `3M`: letters glued to digits that are no unit
         if u is not None and glued and text[end:u[1]].startswith((" ", "\u00a0")):

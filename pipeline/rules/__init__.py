@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import typing
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, TypeVar
 
@@ -41,15 +42,21 @@ def _check_type(value, hint) -> bool:
     return isinstance(value, hint)
 
 
+@lru_cache(maxsize=None)
+def _schema(cls: type) -> tuple[dict, dict]:
+    """A rule class's fields by name and its resolved type hints, once per class (get_type_hints
+    evaluates every annotation string again at each call: most of a model's load time)."""
+    return {f.name: f for f in dataclasses.fields(cls)}, typing.get_type_hints(cls)
+
+
 def parse_rule(cls: type[T], obj: dict, where: str = "") -> T:
     """Build a `cls` rule from a JSON object, rejecting unknown keys, missing keys, bad types."""
     if not isinstance(obj, dict):
         raise RuleError(f"{where}: a rule must be a JSON object")
-    fields = {f.name: f for f in dataclasses.fields(cls)}
+    fields, hints = _schema(cls)
     unknown = sorted(set(obj) - set(fields))
     if unknown:
         raise RuleError(f"{where}: unknown key(s) {unknown} for {cls.__name__}; known: {list(fields)}")
-    hints = typing.get_type_hints(cls)
     kwargs = {}
     for name, f in fields.items():
         if name not in obj:
