@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.components.test_actors import _mentions_with_ents
+from tests.components.test_actors import _mentions_with_ents, mentions
 
 
 # -- a surname alone is the full name the article repeats most, else the one it names first ----
@@ -442,3 +442,20 @@ def test_when_a_surname_follows_a_family_noun_then_the_family_is_a_group(nlp, te
 def test_when_a_capital_is_a_place_then_its_name_is_the_usual_french_one(nlp, text, surface, name):
     ms = _mentions_with_ents(nlp, text, [])
     assert [m["name"] for m in ms if text[m["start"]:m["end"]] == surface] == [name]
+
+
+# -- a state's name ending a longer name (`event-name`): the whole is the mention ---------------
+@pytest.mark.parametrize("text, surface, label", [
+    ("Elle a remporté l'an dernier le Trophée de Norvège devant sa coéquipière.", "Trophée de Norvège", "ORG"),
+    ("Le cycliste a gagné deux étapes du Tour de Pologne cette saison.", "Tour de Pologne", "ORG"),
+    ("À lire aussi\nCoupe de Norvège\nLe club de Bergen a gagné mardi.", "Coupe de Norvège", "ORG"),
+    # people, portfolios and directions keep the state
+    ("Les Kurdes de Syrie ont repoussé l'assaut mardi.", "Syrie", "GPE"),
+    ("Le ministre de l'Intérieur du Portugal a démissionné jeudi.", "Portugal", "GPE"),
+    ("Il neige dans le Nord de la Pologne depuis lundi.", "Pologne", None),
+])
+def test_when_state_ends_a_capitalised_name_then_the_whole_is_the_mention(nlp, text, surface, label):
+    ms = mentions(nlp, text)
+    m = next((m for m in ms if text[m["start"]:m["end"]] == surface), None)
+    assert m is not None, f"no mention {surface!r}: {[(text[x['start']:x['end']], x['label']) for x in ms]}"
+    assert label is None or m["label"] == label
