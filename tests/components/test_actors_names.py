@@ -459,3 +459,15 @@ def test_when_state_ends_a_capitalised_name_then_the_whole_is_the_mention(nlp, t
     m = next((m for m in ms if text[m["start"]:m["end"]] == surface), None)
     assert m is not None, f"no mention {surface!r}: {[(text[x['start']:x['end']], x['label']) for x in ms]}"
     assert label is None or m["label"] == label
+
+
+# -- an entity ending on `de` with no entity after it: over the capitalised words, else none ------
+@pytest.mark.parametrize("text, ents, surfaces", [
+    ("Un incendie a touché l'aéroport de Port Valmora mardi.", [("aéroport de", "LOC")],
+     ["aéroport de Port Valmora"]),
+    ("Le préfet a visité le comté d'Ostrava jeudi.", [("comté d'", "LOC")], ["comté d'Ostrava"]),
+    ("Le colis a été livré dans le 9e arrondissement de la ville mardi.", [("9e arrondissement de", "LOC")], []),
+])
+def test_when_an_entity_ends_on_de_then_it_takes_the_name_after_it_or_is_none(nlp, text, ents, surfaces):
+    got = [text[m["start"]:m["end"]] for m in _mentions_with_ents(nlp, text, ents) if m["source"] != "coref"]
+    assert got == surfaces
