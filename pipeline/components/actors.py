@@ -36,9 +36,10 @@ from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
 from pipeline.components.actors_names import (DIRECTIONS, NAME_PARTICLES, acronym_definitions, acronym_names,
-                                              dangling_de, dangling_end, event_of_state, families, glued, hyphen_end,
-                                              inner_surname, known_surname, misspelt_names, numbered_part, particle_end,
-                                              people, place_names, portfolio, repeated_names, role_name_end, titled_names)
+                                              dangling_de, event_of_state, families, glued, hyphen_end, inner_surname,
+                                              known_surname, mended_end, misspelt_names, numbered_part, particle_end,
+                                              people, place_names, portfolio, repeated_names, role_name_end,
+                                              titled_names)
 from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
@@ -51,7 +52,7 @@ RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", 
          "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form", "mend-particle", "mend-title",
          "filter-descriptor", "filter-direction", "place-name", "surname-of-person", "repeat-name", "mend-hyphen",
          "name-words", "mend-demonym", "inner-surname", "title-name", "numbered-part", "acronym",
-         "acronym-name", "family", "event-name")
+         "acronym-name", "family", "event-name", "trim-time-word")
 
 
 class ActorsComponent(RuleComponent):
@@ -195,8 +196,7 @@ class ActorsComponent(RuleComponent):
                         or doc[e].text.startswith("-") and not doc[e - 1].whitespace_):
                     e += 1
                     n += 1
-            if label in ("LOC", "ORG") and self.on("mend-dangling-de") and \
-                    (e := dangling_end(doc, s, e, taken, blocked)) <= s:
+            if (e := mended_end(doc, s, e, label, taken, blocked, self.on)) <= s:
                 continue  # `le 9e arrondissement de` + `Paris`: no name before the `de`
             if label in ("PER", "LOC") and self.on("mend-hyphen"):
                 e = hyphen_end(doc, e, blocked, lower=label == "PER")

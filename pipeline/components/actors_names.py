@@ -14,6 +14,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from pipeline.components.actors_lexicon import DE_WORDS, ActorIndex
+from pipeline.components.dates_patterns import WEEKDAYS
 from pipeline.names import ACRONYM_SKIPPABLE, ARTICLES, acronym_of, fold, is_acronym, slug
 
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
@@ -25,6 +26,10 @@ NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", 
 # that is one (`Nord`, the département) is a direction before `de` (`au Nord des États-Unis`); it guards the
 # names `depeche train` teaches the gazetteer (the shipped one has none)
 DIRECTIONS = frozenset({"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest"})
+
+# words of a date an entity may swallow at its end (`DC Metro hier`, `… des cultes mercredi matin`)
+TIME_WORDS = frozenset(fold(w) for w in (*WEEKDAYS, "hier", "aujourd'hui", "aujourd’hui", "demain", "avant-hier",
+                                         "après-demain", "matin", "soir", "midi"))
 
 # what joins a minister to a portfolio: `des`, `de la`, `de l'`, `au`, `à la`, `aux`
 PORTFOLIO_LINKS = DE_WORDS | {"au", "aux", "à", "a", "la", "l'"}
@@ -143,6 +148,16 @@ def dangling_de(doc: Doc, s: int, e: int) -> int:
     name the model cut before the name it holds: `Conseil des droits de l'homme des`)."""
     n = 1 if e - s > 2 and fold(doc[e - 1].text) in ("la", "l'") else 0
     return n + 1 if e - s > n + 1 and fold(doc[e - 1 - n].text) in DE_WORDS else 0
+
+
+def mended_end(doc: Doc, s: int, e: int, label: str, taken: set, blocked: set, on) -> int:
+    """Where an entity ends once its tail is mended: without the date words it swallowed
+    (`trim-time-word`: `DC Metro hier`; not `Journal du dimanche`, after `du`), then for a place
+    or an organisation ending on `de` as `dangling_end` says (`mend-dangling-de`)."""
+    while on("trim-time-word") and e - s > 1 and doc[e - 1].text.islower() and fold(doc[e - 1].text) \
+            in TIME_WORDS and fold(doc[e - 2].text) not in DE_WORDS | ARTICLES | {"au", "aux"}:
+        e -= 1
+    return dangling_end(doc, s, e, taken, blocked) if label in ("LOC", "ORG") and on("mend-dangling-de") else e
 
 
 def dangling_end(doc: Doc, s: int, e: int, taken: set, blocked: set) -> int:

@@ -471,3 +471,14 @@ def test_when_state_ends_a_capitalised_name_then_the_whole_is_the_mention(nlp, t
 def test_when_an_entity_ends_on_de_then_it_takes_the_name_after_it_or_is_none(nlp, text, ents, surfaces):
     got = [text[m["start"]:m["end"]] for m in _mentions_with_ents(nlp, text, ents) if m["source"] != "coref"]
     assert got == surfaces
+
+
+# -- a date word the entity swallowed at its end (`trim-time-word`) --------------------------------
+@pytest.mark.parametrize("text, ents, surfaces", [
+    ("La police de Vardo Transit hier a arrêté deux suspects.", [("Vardo Transit hier", "ORG")], ["Vardo Transit"]),
+    ("Le Conseil des sages mardi soir a rendu son avis.", [("Conseil des sages mardi soir", "ORG")],
+     ["Conseil des sages"]),
+    ("Le Courrier du dimanche a publié l'enquête.", [("Courrier du dimanche", "ORG")], ["Courrier du dimanche"]),
+])
+def test_when_an_entity_ends_on_a_date_word_then_the_word_is_no_part_of_it(nlp, text, ents, surfaces):
+    assert [text[m["start"]:m["end"]] for m in _mentions_with_ents(nlp, text, ents)] == surfaces
