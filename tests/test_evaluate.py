@@ -166,6 +166,18 @@ def test_when_title_differs_then_span_is_still_exact():
     assert m["mentions"]["exact"]["tp"] == 1
 
 
+@pytest.mark.parametrize("cut, spans", [(0, []), (5, [("Durand", "gold Paul Durand")])])
+def test_when_a_paired_span_differs_then_errors_list_it_as_span(cut, spans):
+    g = mini_gold()
+    s, e = g.data["actors"][0]["mentions"][0]          # "Paul Durand"
+    s += cut
+    rows = {"mentions": [T.MentionRow("t1", 1, s, e, TEXT[s:e], "PER", "x", source="model")],
+            "actors": [T.ActorRow("x", "Paul Durand", "person")]}
+    m = ev.score([g], rows)
+    got = [(x["text"], x["detail"]) for x in m["errors"] if x["type"] == "span"]
+    assert got == spans
+
+
 def test_when_coref_or_unpaired_group_is_predicted_then_it_is_no_false_positive():
     g = mini_gold()
     rows = {"mentions": [T.MentionRow("t1", 1, 0, 4, "date", "PER", "x", source="coref"),

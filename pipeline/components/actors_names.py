@@ -14,12 +14,22 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from pipeline.components.actors_lexicon import DE_WORDS, ActorIndex
+from pipeline.components.dates_patterns import WEEKDAYS
 from pipeline.names import ACRONYM_SKIPPABLE, ARTICLES, acronym_of, fold, is_acronym, slug
 
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
 SINGULAR_ARTICLES = {"le", "la", "l'", "du", "au"}
 NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", "von", "der", "den", "da", "di",
                   "del", "della", "dos", "das", "de", "du", "d'", "le", "la", "mac", "ould"}
+
+# points of the compass: `le Nord de la France` is a part of the state, no longer name; a gazetteer name
+# that is one (`Nord`, the département) is a direction before `de` (`au Nord des États-Unis`); it guards the
+# names `depeche train` teaches the gazetteer (the shipped one has none)
+DIRECTIONS = frozenset({"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest"})
+
+# words of a date an entity may swallow at its end (`DC Metro hier`, `… des cultes mercredi matin`)
+TIME_WORDS = frozenset(fold(w) for w in (*WEEKDAYS, "hier", "aujourd'hui", "aujourd’hui", "demain", "avant-hier",
+                                         "après-demain", "matin", "soir", "midi"))
 
 # what joins a minister to a portfolio: `des`, `de la`, `de l'`, `au`, `à la`, `aux`
 PORTFOLIO_LINKS = DE_WORDS | {"au", "aux", "à", "a", "la", "l'"}
@@ -59,6 +69,29 @@ def place_names(doc: Doc, cands: list[dict], ix: ActorIndex) -> list[dict]:
         drop.update(id(o) for o in inner + [c])
         out.append(dict(ts=j, te=c["te"], eid="", source="rules", rule="place-name", label=label, place=c["ts"]))
     return sorted([c for c in cands if id(c) not in drop] + out, key=lambda c: c["ts"])
+
+
+def event_of_state(doc: Doc, s: int, e: int, ix: ActorIndex) -> int:
+    """Where a state's name ends a longer name (`le Tour de France`, `la Banque du Vatican`): one
+    capitalised noun after an article or opening a sentence or line, `de`, the state; or such a
+    noun, `de` and the state read by the NER as one event or work (MISC). A name inside a longer
+    name is no mention of its own (ANNOTATION.md): the whole is. Not people (`les Kurdes de
+    Syrie`: plural, a demonym or a name the NER reads on its own), roles, titles, directions, a
+    minister's portfolio (`le ministre de l'Intérieur du Gabon`). Returns the noun's token, else s."""
+    h = s - 2
+    if h < 0 or fold(doc[s - 1].text) not in DE_WORDS or not (glued(doc, s) and glued(doc, h + 1)):
+        return s
+    t = doc[h]
+    if not (t.is_alpha and t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN")) or ix.demonym(t.text) \
+            or "Plur" in t.morph.get("Number") or t.ent_type_ and doc[h + 1].ent_iob_ != "I" \
+            or any(ix.kind(t.text, k) for k in ("role", "title", "not_name")) or fold(t.text) in DIRECTIONS \
+            or portfolio(doc, h, h + 1, ix):
+        return s
+    if not glued(doc, h) or t.is_sent_start or fold(doc[h - 1].text) in ARTICLES | {"au", "aux"}:
+        return h
+    misc = t.ent_iob_ == "B" and all(doc[i].ent_type_ == "MISC" and (i == h or doc[i].ent_iob_ == "I")
+                                     for i in range(h, e))
+    return h if misc and (e == len(doc) or doc[e].ent_iob_ != "I") else s
 
 
 def repeated_names(doc: Doc, ents: list[tuple]) -> list[tuple]:
@@ -115,6 +148,34 @@ def dangling_de(doc: Doc, s: int, e: int) -> int:
     name the model cut before the name it holds: `Conseil des droits de l'homme des`)."""
     n = 1 if e - s > 2 and fold(doc[e - 1].text) in ("la", "l'") else 0
     return n + 1 if e - s > n + 1 and fold(doc[e - 1 - n].text) in DE_WORDS else 0
+
+
+def mended_end(doc: Doc, s: int, e: int, label: str, taken: set, blocked: set, on) -> int:
+    """Where an entity ends once its tail is mended: without the date words it swallowed
+    (`trim-time-word`: `DC Metro hier`; not `Journal du dimanche`, after `du`), then for a place
+    or an organisation ending on `de` as `dangling_end` says (`mend-dangling-de`)."""
+    while on("trim-time-word") and e - s > 1 and doc[e - 1].text.islower() and fold(doc[e - 1].text) \
+            in TIME_WORDS and fold(doc[e - 2].text) not in DE_WORDS | ARTICLES | {"au", "aux"}:
+        e -= 1
+    return dangling_end(doc, s, e, taken, blocked) if label in ("LOC", "ORG") and on("mend-dangling-de") else e
+
+
+def dangling_end(doc: Doc, s: int, e: int, taken: set, blocked: set) -> int:
+    """Where an entity the NER ends on `de` ends when no entity follows it (`l'aéroport de` +
+    `Fort Lauderdale`, `le comté d'` + `Orange`): over the capitalised words glued after it that
+    no name holds (the place completes the common noun's name, as `place-name` makes them);
+    else before the `de`, or nowhere (s) when no capitalised word is left (`le 9e arrondissement
+    de` + the gazetteer's `Paris`: `place-name` may still join them)."""
+    cut = dangling_de(doc, s, e)
+    if not cut or e in taken:
+        return e  # another entity follows: mend-dangling-de joins or cuts them
+    k = e
+    while k < len(doc) and k - e < 4 and k not in blocked and glued(doc, k) and doc[k].text[:1].isupper() \
+            and not doc[k].is_punct:
+        k += 1
+    if k > e:
+        return k
+    return e - cut if any(t.text[:1].isupper() for t in doc[s:e - cut]) else s
 
 
 def hyphen_end(doc: Doc, e: int, taken: set, lower: bool = False) -> int:

@@ -15,7 +15,8 @@ Matching rules (the one place they are written; ANNOTATION.md "Scoring" is the c
 - Mentions: predictions are mention rows whose source is not `coref`; gold items are the
   `mentions` spans of every gold actor. A pair needs overlapping spans. Exact-span counts
   a pair as exact when the spans are equal after dropping a leading title or determiner
-  (`M.`, `Mme`, `le`, `l'`, `des` ...) from both. Gold annotates unnamed groups only when
+  (`M.`, `Mme`, `le`, `l'`, `des` ...) from both; a pair that is not exact is listed in
+  the errors as `span` (the predicted span, and the gold text in `detail`). Gold annotates unnamed groups only when
   they speak, so a predicted `GROUP` mention that pairs with no gold mention is not a false
   positive (it is ignored).
 - Names are compared folded: Unicode NFKD without accents, lower case, `’` as `'`, split into
@@ -264,6 +265,8 @@ class Scorer:
             m.add(tp=1)
             exact = core_span(text, s, e) == core_span(text, p.start, p.end)
             mx.add(tp=1) if exact else (mx.add(fn=0 if opt else 1, fp=1))
+            if not exact:
+                self.err("mentions", aid, "span", p.start, p.end, p.text, f"gold {text[s:e]}")
             pa = actors.get(p.actor_id)
             ok = actor_matches(ga, pa, gact)
             self.c["linking_acc"].add(ok)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.components.test_actors import _mentions_with_ents
+from tests.components.test_actors import _mentions_with_ents, mentions
 
 
 # -- a surname alone is the full name the article repeats most, else the one it names first ----
@@ -442,3 +442,43 @@ def test_when_a_surname_follows_a_family_noun_then_the_family_is_a_group(nlp, te
 def test_when_a_capital_is_a_place_then_its_name_is_the_usual_french_one(nlp, text, surface, name):
     ms = _mentions_with_ents(nlp, text, [])
     assert [m["name"] for m in ms if text[m["start"]:m["end"]] == surface] == [name]
+
+
+# -- a state's name ending a longer name (`event-name`): the whole is the mention ---------------
+@pytest.mark.parametrize("text, surface, label", [
+    ("Elle a remporté l'an dernier le Trophée de Norvège devant sa coéquipière.", "Trophée de Norvège", "ORG"),
+    ("Le cycliste a gagné deux étapes du Tour de Pologne cette saison.", "Tour de Pologne", "ORG"),
+    ("À lire aussi\nCoupe de Norvège\nLe club de Bergen a gagné mardi.", "Coupe de Norvège", "ORG"),
+    # people, portfolios and directions keep the state
+    ("Les Kurdes de Syrie ont repoussé l'assaut mardi.", "Syrie", "GPE"),
+    ("Le ministre de l'Intérieur du Portugal a démissionné jeudi.", "Portugal", "GPE"),
+    ("Il neige dans le Nord de la Pologne depuis lundi.", "Pologne", None),
+])
+def test_when_state_ends_a_capitalised_name_then_the_whole_is_the_mention(nlp, text, surface, label):
+    ms = mentions(nlp, text)
+    m = next((m for m in ms if text[m["start"]:m["end"]] == surface), None)
+    assert m is not None, f"no mention {surface!r}: {[(text[x['start']:x['end']], x['label']) for x in ms]}"
+    assert label is None or m["label"] == label
+
+
+# -- an entity ending on `de` with no entity after it: over the capitalised words, else none ------
+@pytest.mark.parametrize("text, ents, surfaces", [
+    ("Un incendie a touché l'aéroport de Port Valmora mardi.", [("aéroport de", "LOC")],
+     ["aéroport de Port Valmora"]),
+    ("Le préfet a visité le comté d'Ostrava jeudi.", [("comté d'", "LOC")], ["comté d'Ostrava"]),
+    ("Le colis a été livré dans le 9e arrondissement de la ville mardi.", [("9e arrondissement de", "LOC")], []),
+])
+def test_when_an_entity_ends_on_de_then_it_takes_the_name_after_it_or_is_none(nlp, text, ents, surfaces):
+    got = [text[m["start"]:m["end"]] for m in _mentions_with_ents(nlp, text, ents) if m["source"] != "coref"]
+    assert got == surfaces
+
+
+# -- a date word the entity swallowed at its end (`trim-time-word`) --------------------------------
+@pytest.mark.parametrize("text, ents, surfaces", [
+    ("La police de Vardo Transit hier a arrêté deux suspects.", [("Vardo Transit hier", "ORG")], ["Vardo Transit"]),
+    ("Le Conseil des sages mardi soir a rendu son avis.", [("Conseil des sages mardi soir", "ORG")],
+     ["Conseil des sages"]),
+    ("Le Courrier du dimanche a publié l'enquête.", [("Courrier du dimanche", "ORG")], ["Courrier du dimanche"]),
+])
+def test_when_an_entity_ends_on_a_date_word_then_the_word_is_no_part_of_it(nlp, text, ents, surfaces):
+    assert [text[m["start"]:m["end"]] for m in _mentions_with_ents(nlp, text, ents)] == surfaces
