@@ -1,7 +1,8 @@
 """Issue 15: a participle or gerund set off by a comma (`…, tout en ajoutant que`, `…, précisant
 que`) speaks with the main clause, even where the parser hangs it on a `que` clause inside
 that main clause's content; the subject of the `que` clause is what is reported, not a speaker.
-Invented sentences."""
+A relative `qui` the parser hangs on no noun (`c'est X qui dénonce`, `…, en tête desquels X, qui
+exige`) stands for the name right before it. Invented sentences."""
 from __future__ import annotations
 
 import pytest
@@ -44,3 +45,25 @@ OWN_CLAUSE_SPEAKS = [
 @pytest.mark.parametrize("text, content, actor", OWN_CLAUSE_SPEAKS)
 def test_when_participle_hangs_on_the_main_clause_then_its_subject_still_speaks(nlp, text, content, actor):
     assert any(a["actor"] == actor for a in _about(nlp, text, content))
+
+
+RELATIVE_AFTER_A_NAME = [
+    # (text, content, the speaker's actor name): `qui` the parser hangs on no noun takes the name
+    # right before it
+    ("Cette fois c'est Amnesty International qui dénonce les violences commises par la milice du parti.",
+     "les violences commises par la milice du parti", "Amnesty International"),
+    ("La réforme a été très critiquée par plusieurs pays, en tête desquels la Pologne, qui exige un "
+     "contrôle plus strict des dépenses.", "un contrôle plus strict des dépenses", "Pologne"),
+]
+
+
+@pytest.mark.parametrize("text, content, actor", RELATIVE_AFTER_A_NAME)
+def test_when_relative_clause_hangs_on_no_noun_then_the_name_before_qui_speaks(nlp, text, content, actor):
+    assert any(a["actor"] == actor for a in _about(nlp, text, content))
+
+
+def test_when_no_name_stands_before_qui_then_no_earlier_name_speaks(nlp):
+    text = ("Le tribunal de Lyon a rendu sa décision. Les juges doivent annuler une décision datant de 2015 "
+            "et qui avait rejeté une nouvelle demande d'arrêt des travaux.")
+    found = [a for a in attribution_rows(nlp, text)[1] if a["cue"] == "rejeté"]
+    assert all(a["actor"] != "Lyon" for a in found), found

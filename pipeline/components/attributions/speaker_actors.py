@@ -236,6 +236,19 @@ def _qualified_institution(ctx: Ctx, words, head) -> bool:
     return any(m.get("label") in ("GPE", "LOC") for m in mentions_in(ctx, head.idx, end) if m["end"] <= end)
 
 
+def _name_just_before(ctx: Ctx, s: int) -> Optional[tuple[int, int]]:
+    """`c'est Human Rights Watch qui dénonce`, `…, en tête desquels l'Allemagne, qui exige`: where
+    the parse hangs the relative clause on no noun, the name right before `qui` (a comma
+    between at most) is its antecedent, as word order has it in French."""
+    before = [m for m in mentions_in(ctx, s - 120, s) if m["end"] <= s and m.get("source") != "coref"
+              and m.get("actor_id") and m.get("label") in ("PER", "ORG", "GPE")
+              and ctx.text[m["end"]:s].strip() in ("", ",")]
+    if not before:
+        return None
+    m = max(before, key=lambda x: (x["end"], -x["start"]))
+    return m["start"], m["end"]
+
+
 def _antecedent_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
     """The phrase a relative `qui` at [s, e) stands for: the noun its clause hangs from, with
     its complements before the clause (the `qui` span itself when the parse says nothing)."""
@@ -247,7 +260,7 @@ def _antecedent_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
         return chars(ctx, *listed)
     verb = span.root.head
     if verb.dep_ not in ("acl:relcl", "acl") or verb.head.i >= span.start:
-        return s, e
+        return _name_just_before(ctx, s) or (s, e)
     noun = _speaking_noun(ctx, verb.head, span.start)
     while noun.dep_ == "conj" and noun.head.i < noun.i:  # `l'Allemagne, la France et l'Italie, qui`
         noun = noun.head
