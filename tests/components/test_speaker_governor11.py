@@ -2,7 +2,8 @@
 que`) speaks with the main clause, even where the parser hangs it on a `que` clause inside
 that main clause's content; the subject of the `que` clause is what is reported, not a speaker.
 A relative `qui` the parser hangs on no noun (`c'est X qui dénonce`, `…, en tête desquels X, qui
-exige`) stands for the name right before it. Invented sentences."""
+exige`) stands for the name right before it. A surname after its particle (`ajoute de la
+Ferrière`) is the person named before in full. Invented sentences."""
 from __future__ import annotations
 
 import pytest
@@ -67,3 +68,19 @@ def test_when_no_name_stands_before_qui_then_no_earlier_name_speaks(nlp):
             "et qui avait rejeté une nouvelle demande d'arrêt des travaux.")
     found = [a for a in attribution_rows(nlp, text)[1] if a["cue"] == "rejeté"]
     assert all(a["actor"] != "Lyon" for a in found), found
+
+
+PARTICLE_SURNAME = ("Pour Thomas de la Ferrière , l'avocat de la mère, l'enquête avance. « Elle n'a rien vu venir. "
+                    "C'est une adolescente comme les autres » , ajoute encore de la Ferrière.")
+
+
+def test_when_speaker_is_a_surname_with_its_particle_then_the_person_named_before_speaks(nlp):
+    found = _about(nlp, PARTICLE_SURNAME, "Elle n'a rien vu venir. C'est une adolescente comme les autres")
+    assert any(a["actor"] == "Thomas de la Ferrière" for a in found), found
+
+
+def test_when_surname_with_particle_was_never_named_in_full_then_no_other_person_speaks(nlp):
+    text = ("Le maire Paul Martin a visité le chantier. « Le projet avance bien et sera livré en juin » , "
+            "ajoute encore de la Tourette.")
+    found = _about(nlp, text, "Le projet avance bien et sera livré en juin")
+    assert all(a["actor"] != "Paul Martin" for a in found), found

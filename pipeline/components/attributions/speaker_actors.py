@@ -165,6 +165,14 @@ def _previous_sentence_start(ctx: Ctx, i: int) -> int:
     return ctx.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
 
 
+def _particled(words) -> bool:
+    """`de la Morlais`, `d'Ormesson`: a surname after its particle, capitalised words only."""
+    k = 1 if words and norm(words[0]) in ("de", "d'", "d’", "du") else 0
+    if k and k < len(words) and norm(words[k]) in ("la", "l'", "l’"):
+        k += 1
+    return 0 < k < len(words) and all(t.text[:1].isupper() for t in words[k:])
+
+
 def _named_before(ctx: Ctx, words, before: int) -> str:
     """A name the recogniser missed this time (`a précisé l’Ocha`): the actor of an earlier
     mention with the same name (its text or its actor's name)."""
@@ -514,6 +522,8 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                 a["actor_id"] = max(near, key=lambda m: m["start"])["actor_id"] if near else prev_actor
             elif content_words and all(t.pos_ == "PROPN" for t in content_words):
                 a["actor_id"] = _named_before(ctx, content_words, s)
+            elif _particled(words):  # `ajoute encore de la Morlais`: Thomas de la Morlais named before
+                a["actor_id"] = _named_before(ctx, words, s)
             elif words and head_noun and _definite_singular(ctx, words):
                 # a group has no name: each description of it is a mention of its own
                 a["actor_id"] = _antecedent(ctx, words, s, a)
