@@ -360,7 +360,11 @@ def with_name_after(ctx: Ctx, span: Optional[tuple[int, int]]) -> Optional[tuple
     if not words or words[0].pos_ != "NOUN":
         return span
     end = span[1] + 2
-    while end < ctx.n and ctx.tok(end).pos_ == "PROPN" and not ctx.is_break(end):
+    # (a foreign first name the tagger calls a noun still opens the person's name: `Suresh Prabhu`)
+    person = next((m for m in ctx.doc._.depeche_mentions or [] if m.get("label") == "PER"
+                   and m["start"] == ctx.tok(end).idx), None)
+    while end < ctx.n and (ctx.tok(end).pos_ == "PROPN" or person and ctx.tok(end).idx < person["end"]) \
+            and not ctx.is_break(end):
         end += 1
     if end == span[1] + 2 or end < ctx.n and ctx.tok(end).text not in SENT_END | {",", "(", ")"}:
         return span
