@@ -165,6 +165,14 @@ def _previous_sentence_start(ctx: Ctx, i: int) -> int:
     return ctx.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
 
 
+def _particled(words) -> bool:
+    """`de la Morlais`, `d'Ormesson`: a surname after its particle, capitalised words only."""
+    k = 1 if words and norm(words[0]) in ("de", "d'", "d’", "du") else 0
+    if k and k < len(words) and norm(words[k]) in ("la", "l'", "l’"):
+        k += 1
+    return 0 < k < len(words) and all(t.text[:1].isupper() for t in words[k:])
+
+
 def _named_before(ctx: Ctx, words, before: int) -> str:
     """A name the recogniser missed this time (`a précisé l’Ocha`): the actor of an earlier
     mention with the same name (its text or its actor's name)."""
@@ -236,6 +244,19 @@ def _qualified_institution(ctx: Ctx, words, head) -> bool:
     return any(m.get("label") in ("GPE", "LOC") for m in mentions_in(ctx, head.idx, end) if m["end"] <= end)
 
 
+def _name_just_before(ctx: Ctx, s: int) -> Optional[tuple[int, int]]:
+    """`c'est Human Rights Watch qui dénonce`, `…, en tête desquels l'Allemagne, qui exige`: where
+    the parse hangs the relative clause on no noun, the name right before `qui` (a comma
+    between at most) is its antecedent, as word order has it in French."""
+    before = [m for m in mentions_in(ctx, s - 120, s) if m["end"] <= s and m.get("source") != "coref"
+              and m.get("actor_id") and m.get("label") in ("PER", "ORG", "GPE")
+              and ctx.text[m["end"]:s].strip() in ("", ",")]
+    if not before:
+        return None
+    m = max(before, key=lambda x: (x["end"], -x["start"]))
+    return m["start"], m["end"]
+
+
 def _antecedent_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
     """The phrase a relative `qui` at [s, e) stands for: the noun its clause hangs from, with
     its complements before the clause (the `qui` span itself when the parse says nothing)."""
@@ -247,7 +268,7 @@ def _antecedent_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int]:
         return chars(ctx, *listed)
     verb = span.root.head
     if verb.dep_ not in ("acl:relcl", "acl") or verb.head.i >= span.start:
-        return s, e
+        return _name_just_before(ctx, s) or (s, e)
     noun = _speaking_noun(ctx, verb.head, span.start)
     while noun.dep_ == "conj" and noun.head.i < noun.i:  # `l'Allemagne, la France et l'Italie, qui`
         noun = noun.head
@@ -501,6 +522,8 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                 a["actor_id"] = max(near, key=lambda m: m["start"])["actor_id"] if near else prev_actor
             elif content_words and all(t.pos_ == "PROPN" for t in content_words):
                 a["actor_id"] = _named_before(ctx, content_words, s)
+            elif _particled(words):  # `ajoute encore de la Morlais`: Thomas de la Morlais named before
+                a["actor_id"] = _named_before(ctx, words, s)
             elif words and head_noun and _definite_singular(ctx, words):
                 # a group has no name: each description of it is a mention of its own
                 a["actor_id"] = _antecedent(ctx, words, s, a)

@@ -360,7 +360,11 @@ def with_name_after(ctx: Ctx, span: Optional[tuple[int, int]]) -> Optional[tuple
     if not words or words[0].pos_ != "NOUN":
         return span
     end = span[1] + 2
-    while end < ctx.n and ctx.tok(end).pos_ == "PROPN" and not ctx.is_break(end):
+    # (a foreign first name the tagger calls a noun still opens the person's name: `Suresh Prabhu`)
+    person = next((m for m in ctx.doc._.depeche_mentions or [] if m.get("label") == "PER"
+                   and m["start"] == ctx.tok(end).idx), None)
+    while end < ctx.n and (ctx.tok(end).pos_ == "PROPN" or person and ctx.tok(end).idx < person["end"]) \
+            and not ctx.is_break(end):
         end += 1
     if end == span[1] + 2 or end < ctx.n and ctx.tok(end).text not in SENT_END | {",", "(", ")"}:
         return span
@@ -414,12 +418,18 @@ def parse_speaker(ctx: Ctx, t) -> Optional[Speaker]:
         span = _phrase(ctx, source[0], v.i) if source else None
         if span:
             return speaker_at(ctx, *span, "governor_subject")
-    for _ in range(4):
+    for _ in range(6):
         # the parser sometimes hangs the subject on the auxiliary (`Macron a quant à lui nié`)
         subj = [c for c in v.children if c.dep_ in SUBJECTS] or [
             c for x in v.children if x.dep_.startswith("aux") for c in x.children if c.dep_ in SUBJECTS]
         if v is t and is_participle(t):  # `…, jugeant que X mérite la victoire`: no subject after it
             subj = [c for c in subj if c.i < t.i]
+        if subj and v is not t and _in_que_clause(v) and _detached(t):
+            # `X affirme que Y serait …, tout en ajoutant que`, `… qu'elle soit abrogée, justifiant`:
+            # an adjunct set off by a comma speaks with the main clause, not the `que` clause the
+            # parser hangs it on
+            v = v.head
+            continue
         if subj:
             s = subj[0]
             lo, hi = min(s.i, t.i), max(s.i, t.i)
@@ -460,14 +470,32 @@ def _governor(t):
     """The verb whose subject a gerund, participle, infinitive or coordinated cue t takes (as
     parse_speaker walks to it), else None."""
     v = t
-    for _ in range(4):
+    for _ in range(6):
         if v is not t and any(c.dep_ in SUBJECTS for c in v.children):
+            if _in_que_clause(v) and _detached(t):
+                v = v.head
+                continue
             return v
         if v.dep_ in GOVERNED and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
             v = v.head
             continue
         return None
     return None
+
+
+def _in_que_clause(v) -> bool:
+    """Is verb v a clause opened by `que` that completes another verb (`affirme que X serait`)?"""
+    return v.head.i != v.i and v.head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "mark" and c.lower_ in ("que", "qu", "qu'", "qu’") for c in v.children)
+
+
+def _detached(t) -> bool:
+    """Is the participle or gerund t set off by a comma (`…, tout en ajoutant`, `…, justifiant`)?"""
+    doc = t.doc
+    j = t.i - 1
+    while j >= 0 and doc[j].lower_ in ("tout", "en"):
+        j -= 1
+    return j >= 0 and doc[j].text == "," and t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Pres"]
 
 
 def _without_time_lead(ctx: Ctx, sp: Optional[Speaker]) -> Optional[Speaker]:
