@@ -55,6 +55,8 @@ WORD_KINDS = {
                "délai`): the quote stays direct; other words after it go on with the content (mixed)",
     "speech_event": "an event or channel of a speech that, after a preposition, opens its setting and ends "
                     "an object content (`a dénoncé ces accusations lors d'une conférence`)",
+    "purpose": "a word opening a purpose adjunct that stays in an object content after a comma "
+               "(`sa volonté de faire appel, afin de …`), unlike the cue's other adjuncts",
     "subordinator": "a word that opens a subordinate clause before `que` (`bien que`, `alors que`)",
     "time_word": "a time noun that is no object of a cue nor a source after `pour` (`a annoncé lundi`)",
     "agent_suffix": "an ending of agent nouns that can be sources after `pour` (`-eur`, `-iste`)",

@@ -78,3 +78,23 @@ def test_when_a_person_says_a_quoted_noun_phrase_under_any_cue_then_it_is_the_co
 @pytest.mark.parametrize("text", NO_QUOTED_WORDS)
 def test_when_the_quote_is_a_name_short_or_a_things_then_no_object_content(nlp, text):
     assert not [a for a in _run(nlp, text) if a["rule"].startswith("object")]
+
+
+# after the object, a comma that opens an adjunct of the cue verb closing the sentence (a time
+# clause, an infinitive after `après`) ends the content; a purpose adjunct (`afin de`) and a
+# phrase after which the object goes on stay in it
+OBJECT_BEFORE_ADJUNCT = [
+    ("Le maire a nié ces rumeurs, jusqu'à ce que la presse publie les factures.",
+     {"cue": "nié", "speaker": "Le maire", "content": "ces rumeurs"}),
+    ("Le syndicat réclamait une hausse des salaires, après avoir rejeté l'offre de la direction.",
+     {"cue": "réclamait", "speaker": "Le syndicat", "content": "une hausse des salaires"}),
+    ("Les avocats ont annoncé leur volonté de faire appel, afin de demander une peine plus légère.",
+     {"cue": "annoncé", "content": "leur volonté de faire appel, afin de demander une peine plus légère"}),
+    ("L'agence a annoncé la découverte, par un satellite européen, de traces d'eau salée.",
+     {"cue": "annoncé", "content": "la découverte, par un satellite européen, de traces d'eau salée"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", OBJECT_BEFORE_ADJUNCT)
+def test_when_a_comma_opens_an_adjunct_of_the_cue_then_the_object_content_stops_there(nlp, text, expect):
+    _found(_run(nlp, text), expect)

@@ -292,6 +292,28 @@ def speech_setting(ctx: Ctx, x: int) -> bool:
                           or ctx.tok(k).lower_ in ctx.words.speech_event)
 
 
+def object_stop(ctx: Ctx, t, x: int) -> bool:
+    """Does the object's content stop before token x: a complement of the speech event starts
+    there (speech_setting), or a comma opens an adjunct of the cue verb itself, no more of its
+    object (the parse hangs it on the cue: `a nié ces faits, jusqu'à ce que …`, `a exigé le
+    retrait du texte, avec succès`, `réclamait un milliard, après avoir rejeté …`)?"""
+    if speech_setting(ctx, x):
+        return True
+    if ctx.tok(x).text != "," or x + 1 >= ctx.n or norm(ctx.tok(x + 1)) in ctx.words.de:
+        return False  # `des renforts, de la vidéosurveillance et …`: a list goes on
+    if any(norm(ctx.tok(k)) in ctx.words.purpose for k in range(x + 1, min(ctx.n, x + 3))):
+        return False  # `sa volonté de faire appel, afin de …`: the aim it was said with
+    if any(c.dep_ == "obj" and c.i < x < c.right_edge.i for c in t.children):
+        return False  # `la détection, par la sonde, de panaches …`: the object goes on past the comma
+    a = ctx.tok(x + 1)
+    while a.head.i != a.i and a.head.i != t.i:
+        a = a.head
+    if a.head.i != t.i or a.i == t.i or a.i <= x or a.dep_.split(":")[0] not in ("obl", "advcl", "advmod"):
+        return False
+    k = a.right_edge.i + 1  # and the adjunct ends the sentence (not `la détection, par la sonde X, de …`)
+    return k >= ctx.n or ctx.tok(k).text in SENT_END or ctx.is_break(k)
+
+
 def apposed(ctx: Ctx, x: int, j: int) -> bool:
     """`la démission de son trésorier, l'Italien Paul Roux`: the phrase at x is an apposition to
     a noun of the object that starts at j, part of it: the parse says so (appos), or a short

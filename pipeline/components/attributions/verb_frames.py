@@ -10,8 +10,8 @@ from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, cha
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
 from pipeline.components.attributions.objects import (apposed, attribute_of_noun, before_comment, before_own_predicate,
                                                       cardinal_head, closing_time, closing_words, ends_sentence,
-                                                      gapped_relative, names_only, passive_cue, quoted_label,
-                                                      quoted_np, quoted_words, relative_que, speech_setting,
+                                                      gapped_relative, names_only, object_stop, passive_cue,
+                                                      quoted_label, quoted_np, quoted_words, relative_que,
                                                       subject_before, within_cue_clause)
 from pipeline.components.attributions.noun_phrases import np_right
 from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, right_speaker, skip_adverbials,
@@ -582,7 +582,7 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         clause_end = ctx.doc.char_span(*spans[0], alignment_mode="expand").end - 1
         end = next((x - 1 for x in range(np[1] + 1, clause_end) if ctx.in_quote[x] < 0 and (
             ctx.tok(x).text in (",", ";") and ctx.tok(x + 1).pos_ in ("DET", "PROPN", "PRON")
-            and not apposed(ctx, x + 1, j) or speech_setting(ctx, x) or closing_time(ctx, x, clause_end))), clause_end)
+            and not apposed(ctx, x + 1, j) or object_stop(ctx, t, x) or closing_time(ctx, x, clause_end))), clause_end)
         if end == clause_end and clause_end > np[1] and closing_time(ctx, clause_end, clause_end):
             end = clause_end - 1  # `sa démission lundi`
         end = max(end, np[1])
