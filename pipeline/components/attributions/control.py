@@ -9,12 +9,14 @@ from pipeline.components.attributions.context import Ctx
 
 OBJECTS = ("obj", "iobj", "obl", "obl:arg", "obl:mod")
 NOMINAL = ("NOUN", "PROPN", "PRON")
+REFLEXIVE = ("se", "s'", "s’")
 
 
 def object_controlled(ctx: Ctx, v) -> bool:
     """Is the verb v an infinitive whose governor is a verb of object control?"""
     head = v.head
-    return v.morph.get("VerbForm") == ["Inf"] and head.i != v.i and head.lemma_.lower() in ctx.words.object_control
+    return v.morph.get("VerbForm") == ["Inf"] and head.i != v.i and head.lemma_.lower() in ctx.words.object_control \
+        and not any(c.lower_ in REFLEXIVE for c in head.children)  # `s'est permis de dire`: the subject's own
 
 
 def controller(ctx: Ctx, v):
@@ -27,6 +29,13 @@ def controller(ctx: Ctx, v):
         if c.dep_ in ("obj", "iobj") or c.dep_ in OBJECTS and any(
                 x.dep_ == "case" and x.lower_ in ("à", "au", "aux") for x in c.children):
             return c
-    clitic = [c for c in head.children if c.dep_ in ("obj", "iobj") and c.i < head.i and c.pos_ == "PRON"
-               and c.lower_ not in ("se", "s'", "s’")]  # (`s'est permis de dire`: the subject speaks)
+    clitic = [c for c in head.children if c.dep_ in ("obj", "iobj") and c.i < head.i and c.pos_ == "PRON"]
     return clitic[0] if clitic else None
+
+
+def uncontrolled(ctx: Ctx, t) -> bool:
+    """Is the cue t (or the first word of its multiword cue: `faire savoir`) an infinitive under
+    a verb of object control with no object (`L'analyse a permis de conclure que …`, `Elle a permis
+    de faire savoir que …`)? No one is said to speak: the journalist tells what a thing allowed."""
+    first = ctx.tok(ctx.cue_first.get(t.i, t.i))
+    return any(object_controlled(ctx, x) and controller(ctx, x) is None for x in (first, t))
