@@ -210,6 +210,8 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
         if j - 1 in ctx.close_tok and j > start and t.morph.get("VerbForm") == ["Part"] \
                 and t.morph.get("Tense") == ["Pres"] and owner.verb_cue(ctx, t) is not None:
             break  # `de « ne pas venir » estimant que …`: a new speech act right after the quote
+        if j > start and _concession_after_quote(ctx, j):
+            break  # `« … » , même si les enquêteurs pensent …`: the journalist's contrast after the quote
         if w in ("que", "qu'") and j > start and _labelling_relative(ctx, owner, j):
             break  # `a critiqué la comparaison, qu'il a qualifiée de « fausse »`: his own speech act
         if w in ("et", "mais", "puis") and j > start and speaker_participle(ctx, j, start):
@@ -252,6 +254,18 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
             call = FOOTNOTE_CALL.search(ctx.text, s, e)  # `[1]` closing the words is no part of them
             out.append((s, call.start()) if call and call.start() > s else (s, e))
     return out
+
+
+CONCESSIVE = {("même", "si"), ("tandis", "que"), ("tandis", "qu'"), ("bien", "que"), ("bien", "qu'"),
+              ("alors", "que"), ("alors", "qu'")}
+
+
+def _concession_after_quote(ctx: Ctx, j: int) -> bool:
+    """Does a subordinator of contrast or concession (`même si`, `tandis que`, `bien que`, `alors
+    que`) open at token j right after a closing quotation mark (and a comma)? The speaker's words
+    end with the quote; the contrast is the journalist's."""
+    k = j - 1 if j > 0 and ctx.tok(j - 1).text == "," else j
+    return k - 1 in ctx.close_tok and j + 1 < ctx.n and (norm(ctx.tok(j)), norm(ctx.tok(j + 1))) in CONCESSIVE
 
 
 def _period_on_word(ctx: Ctx, k: int) -> bool:
