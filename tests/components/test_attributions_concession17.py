@@ -1,7 +1,8 @@
 """Issue 15: a content whose quotation closes and is followed (after a comma or not) by a
 subordinator of contrast or concession (`même si`, `tandis que`, `bien que`, `alors que`) ends
 with the quote: the contrast is the journalist's. Without a closing quote just before it, the
-subordinate clause stays in the speaker's content. Invented sentences."""
+subordinate clause stays in the speaker's content. A second cue of the speaker after `et` with a `que`
+clause of its own (`…, et précise qu'…`) ends the first content. Invented sentences."""
 from __future__ import annotations
 
 import pytest
@@ -17,6 +18,11 @@ CONTENTS = [
      "adjoint s'indigne des fuites.", "la piscine ne concerne pas seulement les enfants"),
     ("Selon Marie Roux, « la pièce était un succès » , bien que ces audaces n'étaient pas appréciées de tous.",
      "la pièce était un succès"),
+    # `et` + a second cue with its own `que` clause: the first content ends before it
+    ("La préfecture confirme que les tirs sont des actes criminels , et précise qu'ils ont fait trois blessés.",
+     "les tirs sont des actes criminels"),
+    ("La gendarmerie confirme que l'incendie est criminel, et ajoute qu'une enquête est ouverte.",
+     "l'incendie est criminel"),
     # no quote closes before it: the speaker's own subordinate clause stays in the content
     ("Le maire Paul Girard estime que la piscine rouvrira, même si les travaux ont pris du retard.",
      "la piscine rouvrira, même si les travaux ont pris du retard"),

@@ -219,7 +219,8 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
         if (w in ("et", "puis") or w == "mais" and norm(ctx.tok(j - 1)) != ",") and j + 1 < ctx.n \
                 and ctx.tok(j + 1).pos_ in ("VERB", "AUX") and \
                 ctx.tok(j + 1).morph.get("VerbForm") == ["Fin"] and (not subject or j - 1 in ctx.close_tok
-                                                                      or _speaker_predicate(ctx, j + 1, start)):
+                                                                      or _speaker_predicate(ctx, j + 1, start)
+                                                                      or _cue_with_que(ctx, owner, j + 1)):
             break  # `annonce son soutien et appelle à …`: a second predicate of the speaker (in a clause
             # with its own `subject`, `que les habits ont été retrouvés et ont été lavés`, by the parse)
         if w == "et" and j > start and _new_clause_after_phrase(ctx, start, j):
@@ -254,6 +255,14 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
             call = FOOTNOTE_CALL.search(ctx.text, s, e)  # `[1]` closing the words is no part of them
             out.append((s, call.start()) if call and call.start() > s else (s, e))
     return out
+
+
+def _cue_with_que(ctx: Ctx, owner, k: int) -> bool:
+    """Is token k a finite cue with its own `que` clause (`…, et précise qu'elles ont fait …`)? After
+    `et`, a second speech act of the speaker with no subject of its own: the first content ends."""
+    v = ctx.tok(k)
+    return not any(c.dep_ in ("nsubj", "nsubj:pass") for c in v.children) and owner.verb_cue(ctx, v) is not None \
+        and _has_que_clause(v, ctx)
 
 
 CONCESSIVE = {("même", "si"), ("tandis", "que"), ("tandis", "qu'"), ("bien", "que"), ("bien", "qu'"),
