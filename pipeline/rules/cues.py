@@ -83,6 +83,8 @@ WORD_KINDS = {
     "repetition": "a noun counting occurrences, a time like time_word after a participle (`condamné plusieurs fois`)",
     "talk_about": "a verb of talking about something, no cue (`parler`), whose `de` complement in quotation "
                   "marks is the speaker's words (`parle de « dizaines de morts »`)",
+    "object_control": "a verb of enabling or driving whose object, not its subject, is the subject of its "
+                      "infinitive (`a permis à la ministre de déclarer que`, `a poussé le maire à affirmer`)",
     "attitude": "a cue lemma of hope or fear whose `que` clause is a stated position only from a finite verb "
                 "not in the imperfect (`l'ONU craint que …`; not `craignant que …`, nor the narration's `l'équipe "
                 "espérait que …`)",

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.attributions.contents import close_parentheses, kind_of, split_joined_quotes
 from pipeline.components.attributions.context import Ctx, Words, norm
+from pipeline.components.attributions.control import uncontrolled
 from pipeline.components.attributions.cues import CueLookup, chain_start, inverted_clitic, negated, not_a_speech_act, past_participle
 from pipeline.components.attributions.objects import ends_sentence
 from pipeline.components.attributions.quotations import (pattern_continued, pattern_dash, pattern_first_person_colon,
@@ -97,8 +98,8 @@ class AttributionsComponent(CueLookup, RuleComponent):
                 continue  # `La finale promettait un beau spectacle`: a thing promises no one anything
             if items and no_asker(ctx, self, t, items[0]):
                 continue  # `ils sont appelés à voter`, `invités à visiter une foire`: a procedure, no one asks
-            if items and items[0]["rule"] in THING_RULES and thing_speaker(ctx, items[0]):
-                continue  # `Les images révèlent que …`, `Ce délai indique que …`: a thing says nothing
+            if items and items[0]["rule"] in THING_RULES and (thing_speaker(ctx, items[0]) or uncontrolled(ctx, t)):
+                continue  # `Les images révèlent que …`, `a permis de conclure que …`: a thing says nothing
             if items and is_new(cue):
                 items = strict_verb_items(ctx, items, t)  # a cue from the resources only: strict frames
             if items:

@@ -210,6 +210,8 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
         if j - 1 in ctx.close_tok and j > start and t.morph.get("VerbForm") == ["Part"] \
                 and t.morph.get("Tense") == ["Pres"] and owner.verb_cue(ctx, t) is not None:
             break  # `de « ne pas venir » estimant que …`: a new speech act right after the quote
+        if j > start and _concession_after_quote(ctx, j):
+            break  # `« … » , même si les enquêteurs pensent …`: the journalist's contrast after the quote
         if w in ("que", "qu'") and j > start and _labelling_relative(ctx, owner, j):
             break  # `a critiqué la comparaison, qu'il a qualifiée de « fausse »`: his own speech act
         if w in ("et", "mais", "puis") and j > start and speaker_participle(ctx, j, start):
@@ -217,7 +219,8 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
         if (w in ("et", "puis") or w == "mais" and norm(ctx.tok(j - 1)) != ",") and j + 1 < ctx.n \
                 and ctx.tok(j + 1).pos_ in ("VERB", "AUX") and \
                 ctx.tok(j + 1).morph.get("VerbForm") == ["Fin"] and (not subject or j - 1 in ctx.close_tok
-                                                                      or _speaker_predicate(ctx, j + 1, start)):
+                                                                      or _speaker_predicate(ctx, j + 1, start)
+                                                                      or _cue_with_que(ctx, owner, j + 1)):
             break  # `annonce son soutien et appelle à …`: a second predicate of the speaker (in a clause
             # with its own `subject`, `que les habits ont été retrouvés et ont été lavés`, by the parse)
         if w == "et" and j > start and _new_clause_after_phrase(ctx, start, j):
@@ -252,6 +255,26 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
             call = FOOTNOTE_CALL.search(ctx.text, s, e)  # `[1]` closing the words is no part of them
             out.append((s, call.start()) if call and call.start() > s else (s, e))
     return out
+
+
+def _cue_with_que(ctx: Ctx, owner, k: int) -> bool:
+    """Is token k a finite cue with its own `que` clause (`…, et précise qu'elles ont fait …`)? After
+    `et`, a second speech act of the speaker with no subject of its own: the first content ends."""
+    v = ctx.tok(k)
+    return not any(c.dep_ in ("nsubj", "nsubj:pass") for c in v.children) and owner.verb_cue(ctx, v) is not None \
+        and _has_que_clause(v, ctx)
+
+
+CONCESSIVE = {("même", "si"), ("tandis", "que"), ("tandis", "qu'"), ("bien", "que"), ("bien", "qu'"),
+              ("alors", "que"), ("alors", "qu'")}
+
+
+def _concession_after_quote(ctx: Ctx, j: int) -> bool:
+    """Does a subordinator of contrast or concession (`même si`, `tandis que`, `bien que`, `alors
+    que`) open at token j right after a closing quotation mark (and a comma)? The speaker's words
+    end with the quote; the contrast is the journalist's."""
+    k = j - 1 if j > 0 and ctx.tok(j - 1).text == "," else j
+    return k - 1 in ctx.close_tok and j + 1 < ctx.n and (norm(ctx.tok(j)), norm(ctx.tok(j + 1))) in CONCESSIVE
 
 
 def _period_on_word(ctx: Ctx, k: int) -> bool:

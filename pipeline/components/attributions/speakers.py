@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from pipeline.components.attributions.control import controller, object_controlled
 from pipeline.components.attributions.context import SENT_END, INCISE_START, Ctx, Speaker, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
 from pipeline.components.attributions.noun_phrases import np_left, np_right
@@ -460,6 +461,10 @@ def parse_speaker(ctx: Ctx, t) -> Optional[Speaker]:
                 return speaker_at(ctx, *span, "agent") if span else None
             return None
         if v.dep_ in GOVERNED and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+            if object_controlled(ctx, v):  # `a permis à la ministre de déclarer`: she speaks
+                c = controller(ctx, v)
+                span = _phrase(ctx, c, v.i) if c is not None else None
+                return speaker_at(ctx, *span, "controller") if span else None
             v, rule = v.head, "governor_subject"
             continue
         return None
