@@ -201,7 +201,7 @@ class ActorsComponent(RuleComponent):
             if label in ("PER", "LOC") and self.on("mend-hyphen"):
                 e = hyphen_end(doc, e, blocked, lower=label == "PER")
             if label == "PER" and self.on("mend-particle"):
-                e = particle_end(doc, e, blocked)
+                e = particle_end(doc, e, blocked, s)
                 while e < len(doc) - 1 and e - s > 1 and fold(doc[e - 1].text) in NAME_PARTICLES \
                         and glued(doc, e) and e not in taken:
                     nxt = e + 1 if doc[e].text == "-" and not doc[e - 1].whitespace_ else e

@@ -192,7 +192,7 @@ def hyphen_end(doc: Doc, e: int, taken: set, lower: bool = False) -> int:
     return e
 
 
-def particle_end(doc: Doc, e: int, taken: set) -> int:
+def particle_end(doc: Doc, e: int, taken: set, s: Optional[int] = None) -> int:
     """Where a person's name goes on over a capitalised particle the model left out (`Yohan` +
     `Le Berre`, `Pieter` + `De Smet`): the particle and the capitalised word after it, on one
     line and in no other name. e when there is none."""
@@ -201,6 +201,19 @@ def particle_end(doc: Doc, e: int, taken: set) -> int:
             and doc[e + 1].pos_ in ("PROPN", "NOUN", "X") and e not in taken and e + 1 not in taken \
             and doc[e - 1].is_alpha:
         return e + 2
+    return surname_end(doc, s, e, taken) if s is not None else e
+
+
+def surname_end(doc: Doc, s: int, e: int, taken: set) -> int:
+    """Where a person's name of two capitalised words or more goes on over one more the model
+    left out (`Mary Lou` + `Ostrander`, `Ana Lucia` + `Perdigao`): a proper noun (the tagger's)
+    glued after it on the line (the parser may open a sentence there), in no other name, followed by no other
+    capitalised word. e when there is none."""
+    if e - s >= 2 and e < len(doc) and e not in taken and glued(doc, e) and doc[e].is_alpha \
+            and doc[e].text[:1].isupper() and doc[e].pos_ == "PROPN" and not doc[e - 1].is_punct \
+            and all(t.is_alpha and t.text[:1].isupper() for t in doc[s:e]) \
+            and not (e + 1 < len(doc) and doc[e + 1].text[:1].isupper()):
+        return e + 1
     return e
 
 

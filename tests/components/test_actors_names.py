@@ -482,3 +482,20 @@ def test_when_an_entity_ends_on_de_then_it_takes_the_name_after_it_or_is_none(nl
 ])
 def test_when_an_entity_ends_on_a_date_word_then_the_word_is_no_part_of_it(nlp, text, ents, surfaces):
     assert [text[m["start"]:m["end"]] for m in _mentions_with_ents(nlp, text, ents)] == surfaces
+
+
+# -- a person's name of two words the model cut before the surname goes on over it ---------------
+@pytest.mark.parametrize("text, ents, names", [
+    ("Selon Marilou Anette Quervadis, la saison a bien commencé.",
+     [("Marilou Anette", "PER")], ["Marilou Anette Quervadis"]),
+    ("La Suédoise Elna Birgit Vandstrom, absente cette année, reviendra.",
+     [("Elna Birgit", "PER")], ["Elna Birgit Vandstrom"]),
+    # a word the tagger does not take for a proper noun, or a capitalised word after it, stays out
+    ("Devant Marilou Anette Comme souvent elle gagne.", [("Marilou Anette", "PER")], ["Marilou Anette"]),
+    ("Pour Marilou Anette Rome Capitale est belle.", [("Marilou Anette", "PER")], ["Marilou Anette"]),
+    # one word only: no surname to add
+    ("Selon Quervadis Marilou, la saison a bien commencé.", [("Quervadis", "PER")], ["Quervadis"]),
+])
+def test_when_two_word_person_name_is_cut_before_the_surname_then_the_surname_joins(nlp, text, ents, names):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert [text[m["start"]:m["end"]] for m in ms if m["label"] == "PER"] == names, ms
