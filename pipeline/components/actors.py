@@ -36,7 +36,7 @@ from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
 from pipeline.components.actors_names import (DIRECTIONS, NAME_PARTICLES, acronym_definitions, acronym_names,
-                                              dangling_de, event_of_state, families, glued, hyphen_end, inner_surname,
+                                              dangling_de, families, glued, hyphen_end, inner_surname,
                                               known_surname, mended_end, misspelt_names, numbered_part, particle_end,
                                               people, place_names, portfolio, repeated_names, role_name_end,
                                               titled_names)
@@ -52,7 +52,7 @@ RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", 
          "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form", "mend-particle", "mend-title",
          "filter-descriptor", "filter-direction", "place-name", "surname-of-person", "repeat-name", "mend-hyphen",
          "name-words", "mend-demonym", "inner-surname", "title-name", "numbered-part", "acronym",
-         "acronym-name", "family", "event-name", "trim-time-word")
+         "acronym-name", "family", "trim-time-word")
 
 
 class ActorsComponent(RuleComponent):
@@ -138,7 +138,7 @@ class ActorsComponent(RuleComponent):
                         inside_longer = True
             if inside_longer:
                 continue
-            lo = self._org_of_state(doc, s, e, eid, taken, gaz_end) if self.on("org-of-state") else s
+            lo = self._org_of_state(doc, s, eid, taken, gaz_end) if self.on("org-of-state") else s
             if lo < s:  # `Business France`, `Havas France`: an organisation, not the state
                 out = [o for o in out if not (lo <= o["ts"] and o["te"] <= s)]
                 used_ents.update(ent_at[i] for i in range(lo, e) if i in ent_at)
@@ -159,14 +159,13 @@ class ActorsComponent(RuleComponent):
         out.sort(key=lambda c: c["ts"])
         return out
 
-    def _org_of_state(self, doc, s, e, eid, taken, gaz_end) -> int:
+    def _org_of_state(self, doc, s, eid, taken, gaz_end) -> int:
         """Where an organisation named after its state begins (`Business France`, `Havas France`:
         capitalised names glued before the state's, which takes no article; `Google France`), else s."""
         ix = self.index
         if ix.entries[eid].type != "state":
             return s
-        if (lo := event_of_state(doc, s, e, ix) if self.on("event-name") else s) < s:
-            return lo  # `le Tour de France`
+        lo = s
         while lo > 0 and s - lo < 3 and glued(doc, lo):
             if lo - 1 in taken:
                 m = gaz_end.get(lo)

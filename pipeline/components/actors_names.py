@@ -71,29 +71,6 @@ def place_names(doc: Doc, cands: list[dict], ix: ActorIndex) -> list[dict]:
     return sorted([c for c in cands if id(c) not in drop] + out, key=lambda c: c["ts"])
 
 
-def event_of_state(doc: Doc, s: int, e: int, ix: ActorIndex) -> int:
-    """Where a state's name ends a longer name (`le Tour de France`, `la Banque du Vatican`): one
-    capitalised noun after an article or opening a sentence or line, `de`, the state; or such a
-    noun, `de` and the state read by the NER as one event or work (MISC). A name inside a longer
-    name is no mention of its own (ANNOTATION.md): the whole is. Not people (`les Kurdes de
-    Syrie`: plural, a demonym or a name the NER reads on its own), roles, titles, directions, a
-    minister's portfolio (`le ministre de l'Intérieur du Gabon`). Returns the noun's token, else s."""
-    h = s - 2
-    if h < 0 or fold(doc[s - 1].text) not in DE_WORDS or not (glued(doc, s) and glued(doc, h + 1)):
-        return s
-    t = doc[h]
-    if not (t.is_alpha and t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN")) or ix.demonym(t.text) \
-            or "Plur" in t.morph.get("Number") or t.ent_type_ and doc[h + 1].ent_iob_ != "I" \
-            or any(ix.kind(t.text, k) for k in ("role", "title", "not_name")) or fold(t.text) in DIRECTIONS \
-            or portfolio(doc, h, h + 1, ix):
-        return s
-    if not glued(doc, h) or t.is_sent_start or fold(doc[h - 1].text) in ARTICLES | {"au", "aux"}:
-        return h
-    misc = t.ent_iob_ == "B" and all(doc[i].ent_type_ == "MISC" and (i == h or doc[i].ent_iob_ == "I")
-                                     for i in range(h, e))
-    return h if misc and (e == len(doc) or doc[e].ent_iob_ != "I") else s
-
-
 def repeated_names(doc: Doc, ents: list[tuple]) -> list[tuple]:
     """The NER's entities plus the other occurrences of a person's or organisation's name of two
     words or more that it missed in the same article (one name, one reading per article)."""

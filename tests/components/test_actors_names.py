@@ -444,23 +444,6 @@ def test_when_a_capital_is_a_place_then_its_name_is_the_usual_french_one(nlp, te
     assert [m["name"] for m in ms if text[m["start"]:m["end"]] == surface] == [name]
 
 
-# -- a state's name ending a longer name (`event-name`): the whole is the mention ---------------
-@pytest.mark.parametrize("text, surface, label", [
-    ("Elle a remporté l'an dernier le Trophée de Norvège devant sa coéquipière.", "Trophée de Norvège", "ORG"),
-    ("Le cycliste a gagné deux étapes du Tour de Pologne cette saison.", "Tour de Pologne", "ORG"),
-    ("À lire aussi\nCoupe de Norvège\nLe club de Bergen a gagné mardi.", "Coupe de Norvège", "ORG"),
-    # people, portfolios and directions keep the state
-    ("Les Kurdes de Syrie ont repoussé l'assaut mardi.", "Syrie", "GPE"),
-    ("Le ministre de l'Intérieur du Portugal a démissionné jeudi.", "Portugal", "GPE"),
-    ("Il neige dans le Nord de la Pologne depuis lundi.", "Pologne", None),
-])
-def test_when_state_ends_a_capitalised_name_then_the_whole_is_the_mention(nlp, text, surface, label):
-    ms = mentions(nlp, text)
-    m = next((m for m in ms if text[m["start"]:m["end"]] == surface), None)
-    assert m is not None, f"no mention {surface!r}: {[(text[x['start']:x['end']], x['label']) for x in ms]}"
-    assert label is None or m["label"] == label
-
-
 # -- an entity ending on `de` with no entity after it: over the capitalised words, else none ------
 @pytest.mark.parametrize("text, ents, surfaces", [
     ("Un incendie a touché l'aéroport de Port Valmora mardi.", [("aéroport de", "LOC")],
