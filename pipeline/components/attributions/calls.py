@@ -15,14 +15,12 @@ complement is a quotation: the quoted words are the speaker's (`Le maire parle d
 morts »` -> direct, the quote), under a person's or an organisation's verb."""
 from __future__ import annotations
 
-from pipeline.components.attributions.context import Ctx, chars, make_attribution, norm
+from pipeline.components.attributions.context import TO, Ctx, chars, make_attribution, norm
 from pipeline.components.attributions.contents import kind_of
 from pipeline.components.attributions.objects import quoted_words
 from pipeline.components.attributions.speakers import skip_own_part, speaker_for
 from pipeline.components.attributions.strict import human_speaker
 from pipeline.rules.cues import Cue
-
-TO = ("à", "au", "aux")
 
 
 def pattern_call_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:

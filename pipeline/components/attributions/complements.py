@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from pipeline.components.attributions.context import Ctx, norm
+from pipeline.components.attributions.context import Ctx, listed, norm
 
 
 def after_preposition(ctx: Ctx, t) -> bool:
@@ -96,7 +96,7 @@ def _holder_after_complement(ctx: Ctx, span, s: int, e: int, label) -> bool:
 
 def person_noun(ctx: Ctx, t) -> bool:
     """A common noun that describes a person (`le chef`, `un militant`)."""
-    return t.pos_ == "NOUN" and (t.lemma_.lower() in ctx.words.person_head or t.lower_ in ctx.words.person_head)
+    return t.pos_ == "NOUN" and listed(t, ctx.words.person_head)
 
 
 def agent_noun(ctx: Ctx, t) -> bool:

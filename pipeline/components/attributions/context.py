@@ -15,6 +15,7 @@ OPEN_MARKS = {"«", "“", "‹", "„", '"'}
 CLOSE_MARKS = {"»", "”", "›", '"'}
 DASHES = {"-", "–", "—"}
 INCISE_START = {"ADP", "ADV", "SCONJ", "CCONJ"}
+TO = frozenset({"à", "au", "aux"})  # `à` and its contractions with the article
 
 
 class Words:
@@ -41,6 +42,12 @@ def norm(t) -> str:
             _NORMS.clear()
         w = _NORMS[t.lower] = t.lower_.replace("’", "'")
     return w
+
+
+def listed(t, words) -> bool:
+    """Is the word t in the list `words` by its lemma or by its form (the lemmatiser leaves some
+    nouns as written: `proches`, `autorités`)?"""
+    return t.lemma_.lower() in words or t.lower_ in words
 
 
 class Ctx:

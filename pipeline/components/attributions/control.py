@@ -5,7 +5,7 @@ the minister speaks, not the figure). With no object (`L'étude a permis de conc
 the infinitive's subject is left unsaid."""
 from __future__ import annotations
 
-from pipeline.components.attributions.context import Ctx
+from pipeline.components.attributions.context import TO, Ctx
 
 OBJECTS = ("obj", "iobj", "obl", "obl:arg", "obl:mod")
 NOMINAL = ("NOUN", "PROPN", "PRON")
@@ -27,7 +27,7 @@ def controller(ctx: Ctx, v):
         if c.i == v.i or not head.i < c.i < v.i or c.pos_ not in NOMINAL:
             continue
         if c.dep_ in ("obj", "iobj") or c.dep_ in OBJECTS and any(
-                x.dep_ == "case" and x.lower_ in ("à", "au", "aux") for x in c.children):
+                x.dep_ == "case" and x.lower_ in TO for x in c.children):
             return c
     clitic = [c for c in head.children if c.dep_ in ("obj", "iobj") and c.i < head.i and c.pos_ == "PRON"]
     return clitic[0] if clitic else None

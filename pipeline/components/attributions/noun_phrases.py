@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pipeline.components.attributions.context import MAX_NP, SENT_END, Ctx, norm
+from pipeline.components.attributions.context import MAX_NP, SENT_END, TO, Ctx, norm
 from pipeline.names import slug
 
 
@@ -153,7 +153,7 @@ def np_right(ctx: Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]]:
                 "NOUN", "PROPN", "DET", "ADJ"):
             j += 2  # `d' Albertville` written with a space
             continue
-        if pw in ctx.words.de | {"à", "au", "aux"} and j + 2 < ctx.n and (ctx.tok(j + 2).pos_ in (
+        if pw in ctx.words.de | TO and j + 2 < ctx.n and (ctx.tok(j + 2).pos_ in (
                 "NOUN", "PROPN", "DET", "ADJ", "NUM") or norm(ctx.tok(j + 2)) in ("un", "une", "l'un", "l'une")):
             j += 1
             continue

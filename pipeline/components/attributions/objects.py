@@ -5,7 +5,7 @@ speech event inside it, a quoted noun phrase; whether the noun phrase after an i
 object or its subject; and cues that only qualify a noun or are passive (nobody speaks)."""
 from __future__ import annotations
 
-from pipeline.components.attributions.context import SENT_END, Ctx, norm
+from pipeline.components.attributions.context import SENT_END, TO, Ctx, norm
 from pipeline.components.attributions.speakers import skip_adverbials
 
 
@@ -30,7 +30,7 @@ def relative_que(ctx: Ctx, t, que: int) -> bool:
         return False  # `a rappelé ce matin que`: a time, no object; `souligne le fait que`: a clause
     k = skip_adverbials(ctx, t.i + 1)  # `annonçait ce matin à l'AFP que`: a time, then no object
     return k < que and ctx.tok(k).pos_ == "DET" and not any(
-        ctx.tok(x).text in (",", ":") or norm(ctx.tok(x)) in ("à", "au", "aux") for x in range(k, que - 1)) and (
+        ctx.tok(x).text in (",", ":") or norm(ctx.tok(x)) in TO for x in range(k, que - 1)) and (
         ctx.tok(que - 1).text != "," or ctx.tok(que - 2).pos_ in ("NOUN", "ADJ", "PROPN"))
 
 

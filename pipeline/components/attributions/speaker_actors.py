@@ -12,7 +12,7 @@ from typing import Optional
 from pipeline.components.actors_lexicon import DE_WORDS as DE
 from pipeline.components.attributions.complements import (after_plural_noun, agent_noun, in_complement,
                                                            named_by_complement, mentions_in, names_in_pp, person_noun)
-from pipeline.components.attributions.context import Ctx, chars, norm
+from pipeline.components.attributions.context import Ctx, chars, listed, norm
 from pipeline.components.attributions.noun_phrases import name_slug
 from pipeline.names import fold
 
@@ -59,7 +59,7 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
     if head is None:
         return ""
     org = head.lemma_.lower() in ctx.words.org_head
-    person = head.lemma_.lower() in ctx.words.person_head or head.lower_ in ctx.words.person_head
+    person = listed(head, ctx.words.person_head)
     # `le plaignant`, `la chanteuse`: a noun derived as an agent, in no list of roles, takes up
     # only the person who was the subject of its sentence or the one before
     # (`le directeur de la discothèque`, restricted by its complement, introduces its holder)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Optional
 
 from pipeline.components.attributions.control import controller, object_controlled
-from pipeline.components.attributions.context import SENT_END, INCISE_START, Ctx, Speaker, norm, speaker_at
+from pipeline.components.attributions.context import SENT_END, INCISE_START, TO, Ctx, Speaker, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
 from pipeline.components.attributions.noun_phrases import np_left, np_right
 
@@ -84,7 +84,7 @@ def left_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
         if not np:
             break
         if np[0] - 1 >= sent_start and ctx.tok(np[0] - 1).pos_ == "ADP" and not (
-                norm(ctx.tok(np[0] - 1)) in ctx.words.de | {"à", "au", "aux"} and ctx.tok(np[0]).pos_ == "PROPN"):
+                norm(ctx.tok(np[0] - 1)) in ctx.words.de | TO and ctx.tok(np[0]).pos_ == "PROPN"):
             # `X a par conséquent annoncé`, `X a, pour sa part, dit`: a PP, not the subject
             j = np[0] - 2
             while j >= sent_start and (ctx.tok(j).pos_ in ("AUX", "ADV") or ctx.tok(j).text == ","):

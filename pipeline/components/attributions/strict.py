@@ -14,7 +14,7 @@ checked on news copy adds attributions without adding noise:
 """
 from __future__ import annotations
 
-from pipeline.components.attributions.context import Ctx, norm
+from pipeline.components.attributions.context import Ctx, listed, norm
 from pipeline.rules.cues import Cue
 
 STRICT_RULES = ("que_clause", "colon_quote", "que_colon_quote", "inversion_quote", "incise")
@@ -73,8 +73,7 @@ def thing_speaker(ctx: Ctx, a: dict) -> bool:
     for t in span:  # `une trentaine de manifestants`, `la branche égyptienne de l'organisation`
         if t.pos_ in ("PROPN", "PRON") or t.i > t.sent.start and t.text[:1].isupper():
             return False  # a name (`l'Ordre`)
-        if t.pos_ == "NOUN" and (t.lemma_.lower() in known or t.lower_ in known
-                                 or t.lemma_.lower().endswith(w.agent_suffix + w.people_suffix)
+        if t.pos_ == "NOUN" and (listed(t, known) or t.lemma_.lower().endswith(w.agent_suffix + w.people_suffix)
                                  or t.lower_.endswith(w.agent_suffix)):
             return False
     return True
@@ -115,7 +114,7 @@ def standing_confirmed(ctx: Ctx, cue: Cue, np: tuple[int, int]) -> bool:
     if cue.lemma not in ctx.words.verification_verb:
         return False
     head = next((ctx.tok(x) for x in range(np[0], np[1] + 1) if ctx.tok(x).pos_ == "NOUN"), None)
-    return head is not None and (head.lemma_.lower() in ctx.words.standing_noun or head.lower_ in ctx.words.standing_noun)
+    return head is not None and listed(head, ctx.words.standing_noun)
 
 
 def no_asker(ctx: Ctx, owner, t, a: dict) -> bool:
