@@ -36,9 +36,9 @@ from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
 from pipeline.components.actors_names import (DIRECTIONS, NAME_PARTICLES, acronym_definitions, acronym_names,
-                                              dangling_de, families, glued, hyphen_end, inner_surname,
-                                              known_surname, mended_end, misspelt_names, numbered_part, particle_end,
-                                              people, place_names, portfolio, repeated_names, role_name_end,
+                                              dangling_de, glued, hyphen_end, inner_surname, known_surname,
+                                              mended_end, numbered_part, particle_end, people, person_actors,
+                                              place_names, portfolio, repeated_names, role_name_end, surname_end,
                                               titled_names)
 from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
@@ -52,7 +52,7 @@ RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", 
          "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form", "mend-particle", "mend-title",
          "filter-descriptor", "filter-direction", "place-name", "surname-of-person", "repeat-name", "mend-hyphen",
          "name-words", "mend-demonym", "inner-surname", "title-name", "numbered-part", "acronym",
-         "acronym-name", "family", "trim-time-word")
+         "acronym-name", "family", "trim-time-word", "misspelt-name")
 
 
 class ActorsComponent(RuleComponent):
@@ -200,7 +200,7 @@ class ActorsComponent(RuleComponent):
             if label in ("PER", "LOC") and self.on("mend-hyphen"):
                 e = hyphen_end(doc, e, blocked, lower=label == "PER")
             if label == "PER" and self.on("mend-particle"):
-                e = particle_end(doc, e, blocked, s)
+                e = max(particle_end(doc, e, blocked), surname_end(doc, s, e, blocked))
                 while e < len(doc) - 1 and e - s > 1 and fold(doc[e - 1].text) in NAME_PARTICLES \
                         and glued(doc, e) and e not in taken:
                     nxt = e + 1 if doc[e].text == "-" and not doc[e - 1].whitespace_ else e
@@ -312,8 +312,7 @@ class ActorsComponent(RuleComponent):
             c.update(actor_id=slug(bare) or slug(name), name=name,
                      type="organization" if label == "ORG" else "location")
         self._persons(doc, cands, persons)
-        misspelt_names(persons)  # `Jodie Simpson` and `Jodie Stimpson`: one person
-        families(doc, persons) if self.on("family") else None  # `la famille Troadec`: a group
+        person_actors(doc, persons, self.on)  # `Jodie Stimpson` is `Jodie Simpson`; `la famille Troadec` a group
         self._orgs(doc, cands)
         for c in cands:  # `la centrale de Flamanville` after `la centrale nucléaire de Flamanville`
             if c["rule"] == "place-name":

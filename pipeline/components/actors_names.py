@@ -169,7 +169,7 @@ def hyphen_end(doc: Doc, e: int, taken: set, lower: bool = False) -> int:
     return e
 
 
-def particle_end(doc: Doc, e: int, taken: set, s: Optional[int] = None) -> int:
+def particle_end(doc: Doc, e: int, taken: set) -> int:
     """Where a person's name goes on over a capitalised particle the model left out (`Yohan` +
     `Le Berre`, `Pieter` + `De Smet`): the particle and the capitalised word after it, on one
     line and in no other name. e when there is none."""
@@ -178,7 +178,7 @@ def particle_end(doc: Doc, e: int, taken: set, s: Optional[int] = None) -> int:
             and doc[e + 1].pos_ in ("PROPN", "NOUN", "X") and e not in taken and e + 1 not in taken \
             and doc[e - 1].is_alpha:
         return e + 2
-    return surname_end(doc, s, e, taken) if s is not None else e
+    return e
 
 
 def surname_end(doc: Doc, s: int, e: int, taken: set) -> int:
@@ -406,3 +406,12 @@ def families(doc: Doc, persons: list[dict]) -> None:
             name = f"{doc[i - 1].text.lower()} {doc[i].text}"
             # (the name stays a person's name, as WiNER tags it: only the actor is the family)
             c.update(eid="", actor_id="group-" + slug(name, "-"), name=name, type="group", country="", wikidata="")
+
+
+def person_actors(doc: Doc, persons: list[dict], on) -> None:
+    """The actors of the article's person mentions once every name is read: one person written
+    two ways (`misspelt-name`), a family named by its surname (`family`). Updates `persons`."""
+    if on("misspelt-name"):
+        misspelt_names(persons)
+    if on("family"):
+        families(doc, persons)
