@@ -104,7 +104,6 @@ _APPROX_ONLY = re.compile(rf"(?:\b(?:pr√®s|autour|proche|loin){SPACE}(?:de|d['‚Ä
 _URLISH = re.compile(r"(?:://|www\.|@|\.(?:com|org|fr|net)\b|=)")
 
 
-
 @dataclass
 class _Cand:
     start: int

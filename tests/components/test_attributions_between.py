@@ -137,7 +137,6 @@ def test_when_speaker_head_is_no_noun_to_the_tagger_then_it_still_speaks(nlp, te
     _found(_run(nlp, text), expect)
 
 
-
 def test_when_auxiliary_stands_before_an_incise_then_the_verb_is_not_inverted(nlp):
     # `a, ce lundi, menacé X`: the subject is before the auxiliary, nothing before is content
     found = _run(nlp, "La fédération a, ce lundi 3 mars, menacé le club de sanctions financières.")

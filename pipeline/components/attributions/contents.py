@@ -161,11 +161,11 @@ def clause_right(ctx: Ctx, owner, i: int, mais: str = "stop", subject: bool = Fa
     while i + 1 < ctx.n and ctx.tok(i).text == ",":
         if not stop_right(ctx, i + 1, owner):
             i += 1  # `estimait que, de par cette situation, …`: the content starts after the comma
-        elif i > 0 and norm(ctx.tok(i - 1)) in ("que", "qu'") and _incise_close(ctx, i) is not None \
+        elif i > 0 and norm(ctx.tok(i - 1)) in ("que", "qu'") and (close := _incise_close(ctx, i)) is not None \
                 and norm(ctx.tok(i + 2)) not in ctx.words.subject_pronoun:
             # `annonce que, selon ses sources, …`: the clause after the incise (`que, selon lui, …`:
             # the speaker's own, one attribution, the selon's)
-            i = _incise_close(ctx, i)
+            i = close
         else:
             break
     i = _after_connective(ctx, i)
