@@ -35,7 +35,7 @@ from pipeline.components.base import RuleComponent
 from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
-from pipeline.components.actors_names import (DIRECTIONS, NAME_PARTICLES, acronym_definitions, acronym_names,
+from pipeline.components.actors_names import (NAME_PARTICLES, acronym_definitions, acronym_names,
                                               dangling_de, glued, hyphen_end, inner_surname, known_surname,
                                               mended_end, numbered_part, particle_end, people, person_actors,
                                               place_names, portfolio, repeated_names, role_name_end, surname_end,
@@ -118,7 +118,7 @@ class ActorsComponent(RuleComponent):
         filtered = [self._filter_ent(doc, s, e, label) for s, e, label in ents]
         out, used_ents, kept = [], set(), set()
         for s, e, eid in gaz:
-            if e - s == 1 and e < len(doc) and fold(doc[s].text) in DIRECTIONS \
+            if e - s == 1 and e < len(doc) and self.index.kind(doc[s].text, "direction") \
                     and fold(doc[e].text) in DE_WORDS and self.on("filter-direction"):
                 continue
             over = sorted({ent_at[i] for i in range(s, e) if i in ent_at})
@@ -195,7 +195,7 @@ class ActorsComponent(RuleComponent):
                         or doc[e].text.startswith("-") and not doc[e - 1].whitespace_):
                     e += 1
                     n += 1
-            if (e := mended_end(doc, s, e, label, taken, blocked, self.on)) <= s:
+            if (e := mended_end(doc, s, e, label, taken, blocked, self.on, self.index)) <= s:
                 continue  # `le 9e arrondissement de` + `Paris`: no name before the `de`
             if label in ("PER", "LOC") and self.on("mend-hyphen"):
                 e = hyphen_end(doc, e, blocked, lower=label == "PER")
@@ -312,7 +312,7 @@ class ActorsComponent(RuleComponent):
             c.update(actor_id=slug(bare) or slug(name), name=name,
                      type="organization" if label == "ORG" else "location")
         self._persons(doc, cands, persons)
-        person_actors(doc, persons, self.on)  # `Jodie Stimpson` is `Jodie Simpson`; `la famille Troadec` a group
+        person_actors(doc, persons, self.on, self.index)  # `Jodie Stimpson` is `Jodie Simpson`; `la famille Troadec` a group
         self._orgs(doc, cands)
         for c in cands:  # `la centrale de Flamanville` after `la centrale nucléaire de Flamanville`
             if c["rule"] == "place-name":

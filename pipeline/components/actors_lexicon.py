@@ -11,12 +11,16 @@ from __future__ import annotations
 import dataclasses
 import unicodedata
 
+from pipeline.errors import ModelError
 from pipeline.names import fold
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj", "obl:agent"}
 TYPE_LABEL = {"person": "PER", "organization": "ORG", "state": "GPE", "location": "LOC", "group": "GROUP"}
 DE_WORDS = frozenset({"de", "d'", "du", "des"})  # the preposition `de` as tokens (folded) are written
+# the lexicon kinds the steps held in code until models made after 2026-12-06: a lexicon without
+# one would switch a guard off unseen (without `place_word`, `en Hollande` reads as a surname)
+REQUIRED_KINDS = ("direction", "time_word", "portfolio_link", "place_word", "family_noun")
 
 
 def unaccent_capital(s: str) -> str:
@@ -102,6 +106,10 @@ class ActorIndex:
             key = fold(w.word)
             # a word listed with both genders (`ministre`) has none of its own
             genders[key] = w.gender if genders.get(key, w.gender) == w.gender else ""
+        missing = [k for k in REQUIRED_KINDS if words and k not in self.kinds]
+        if missing:   # (no words at all: the component before its rules are loaded)
+            raise ModelError(f"the actors lexicon has no {', '.join(missing)} words (lists that were in code "
+                             "when this model was made): copy them from models/depeche-fr/depeche_actors/lexicon.jsonl")
 
     def kind(self, word: str, kind: str) -> bool:
         return fold(word) in self.kinds.get(kind, {})

@@ -14,26 +14,12 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from pipeline.components.actors_lexicon import DE_WORDS, ActorIndex
-from pipeline.components.dates_patterns import WEEKDAYS
 from pipeline.names import ACRONYM_SKIPPABLE, ARTICLES, acronym_of, fold, is_acronym, slug
 
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
 SINGULAR_ARTICLES = {"le", "la", "l'", "du", "au"}
 NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", "von", "der", "den", "da", "di",
                   "del", "della", "dos", "das", "de", "du", "d'", "le", "la", "mac", "ould"}
-
-# points of the compass: `le Nord de la France` is a part of the state, no longer name; a gazetteer name
-# that is one (`Nord`, the département) is a direction before `de` (`au Nord des États-Unis`); it guards the
-# names `depeche train` teaches the gazetteer (the shipped one has none)
-DIRECTIONS = frozenset({"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest"})
-
-# words of a date an entity may swallow at its end (`DC Metro hier`, `… des cultes mercredi matin`)
-TIME_WORDS = frozenset(fold(w) for w in (*WEEKDAYS, "hier", "aujourd'hui", "aujourd’hui", "demain", "avant-hier",
-                                         "après-demain", "matin", "soir", "midi"))
-
-# what joins a minister to a portfolio: `des`, `de la`, `de l'`, `au`, `à la`, `aux`
-PORTFOLIO_LINKS = DE_WORDS | {"au", "aux", "à", "a", "la", "l'"}
-
 
 def glued(doc: Doc, i: int) -> bool:
     """Does token i follow token i-1 on the same line? What the mends that extend a name over
@@ -127,12 +113,12 @@ def dangling_de(doc: Doc, s: int, e: int) -> int:
     return n + 1 if e - s > n + 1 and fold(doc[e - 1 - n].text) in DE_WORDS else 0
 
 
-def mended_end(doc: Doc, s: int, e: int, label: str, taken: set, blocked: set, on) -> int:
+def mended_end(doc: Doc, s: int, e: int, label: str, taken: set, blocked: set, on, ix: ActorIndex) -> int:
     """Where an entity ends once its tail is mended: without the date words it swallowed
     (`trim-time-word`: `DC Metro hier`; not `Journal du dimanche`, after `du`), then for a place
     or an organisation ending on `de` as `dangling_end` says (`mend-dangling-de`)."""
-    while on("trim-time-word") and e - s > 1 and doc[e - 1].text.islower() and fold(doc[e - 1].text) \
-            in TIME_WORDS and fold(doc[e - 2].text) not in DE_WORDS | ARTICLES | {"au", "aux"}:
+    while on("trim-time-word") and e - s > 1 and doc[e - 1].text.islower() and ix.kind(doc[e - 1].text, "time_word") \
+            and fold(doc[e - 2].text) not in DE_WORDS | ARTICLES | {"au", "aux"}:
         e -= 1
     return dangling_end(doc, s, e, taken, blocked) if label in ("LOC", "ORG") and on("mend-dangling-de") else e
 
@@ -251,7 +237,7 @@ def portfolio(doc: Doc, s: int, e: int, ix: ActorIndex) -> bool:
         return False
     j = s - 1
     n = 0
-    while j >= 0 and fold(doc[j].text) in PORTFOLIO_LINKS and n < 2:
+    while j >= 0 and ix.kind(doc[j].text, "portfolio_link") and n < 2:
         j, n = j - 1, n + 1
     if n == 0:
         return False
@@ -369,11 +355,6 @@ def misspelt_names(persons: list[dict]) -> None:
             c.update(actor_id=o["actor_id"], name=o["name"])
 
 
-# what comes before a place's name (`la Hollande`, `en Hollande`, `les tulipes de Hollande`)
-PLACE_WORDS = {"la", "le", "les", "l'", "en", "au", "aux", "des", "du", "de", "d'", "à", "a", "dans", "vers", "depuis",
-               "sur"}
-
-
 def known_surname(doc: Doc, c: dict, ix: ActorIndex) -> bool:
     """Is the gazetteer place this candidate matched (`Hollande` for the Pays-Bas) by one of
     its other names the surname of a person the gazetteer knows (`François Hollande`), with no
@@ -384,14 +365,10 @@ def known_surname(doc: Doc, c: dict, ix: ActorIndex) -> bool:
     word = doc[c["ts"]:c["te"]].text
     if e is None or e.type not in ("state", "location") or fold(word) == fold(e.name) or " " in word:
         return False
-    return fold(word) in ix.person_alias and (c["ts"] == 0 or fold(doc[c["ts"] - 1].text) not in PLACE_WORDS)
+    return fold(word) in ix.person_alias and (c["ts"] == 0 or not ix.kind(doc[c["ts"] - 1].text, "place_word"))
 
 
-# nouns for the members of a family named by their surname (`la famille Troadec`, `le couple Fillon`)
-FAMILY_NOUNS = {"famille", "couple", "clan", "époux", "epoux", "dynastie"}
-
-
-def families(doc: Doc, persons: list[dict]) -> None:
+def families(doc: Doc, persons: list[dict], ix: ActorIndex) -> None:
     """A surname after an article and a noun for a family (`la famille Troadec`, `du couple
     Fillon`, not `son époux Bill`) or after `les` (`les Trump`) names the family, a group, not
     one of its members (as gold has `famille Troadec`). Updates `persons`."""
@@ -401,17 +378,17 @@ def families(doc: Doc, persons: list[dict]) -> None:
             i += 1
         if c["te"] - i != 1 or i == 0 or not doc[i].text[:1].isupper():
             continue
-        before = fold(doc[i - 1].text)
-        if before in FAMILY_NOUNS and i > 1 and fold(doc[i - 2].text) in ARTICLES or before == "les":
+        if ix.kind(doc[i - 1].text, "family_noun") and i > 1 and fold(doc[i - 2].text) in ARTICLES \
+                or fold(doc[i - 1].text) == "les":
             name = f"{doc[i - 1].text.lower()} {doc[i].text}"
             # (the name stays a person's name, as WiNER tags it: only the actor is the family)
             c.update(eid="", actor_id="group-" + slug(name, "-"), name=name, type="group", country="", wikidata="")
 
 
-def person_actors(doc: Doc, persons: list[dict], on) -> None:
+def person_actors(doc: Doc, persons: list[dict], on, ix: ActorIndex) -> None:
     """The actors of the article's person mentions once every name is read: one person written
     two ways (`misspelt-name`), a family named by its surname (`family`). Updates `persons`."""
     if on("misspelt-name"):
         misspelt_names(persons)
     if on("family"):
-        families(doc, persons)
+        families(doc, persons, ix)

@@ -62,7 +62,8 @@ class WikidataLink:
 
 WORD_KINDS = ("title", "role", "org_head", "not_name", "impersonal", "group_noun", "seat_noun", "non_actor",
               "org_noun", "institution", "state_noun", "not_actor", "portfolio_role",
-              "site_noun", "body_noun", "descriptor")
+              "site_noun", "body_noun", "descriptor", "direction", "time_word", "portfolio_link", "place_word",
+              "family_noun")
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,12 @@ class ActorWord:
     common noun that with `de` + a place names one location, `la centrale de Golfech`, or one
     organisation, `le tribunal correctionnel de Montauban`: the place is inside that name, no
     mention of its own), `descriptor` (a common noun that says what an organisation is before
-    its name, `l'association Médecins du monde`, `le constructeur Airbus`: no part of the name);
+    its name, `l'association Médecins du monde`, `le constructeur Airbus`: no part of the name),
+    `direction` (a point of the compass: `le Nord de la France` is a part of a state, no name),
+    `time_word` (a word of a date an entity may swallow at its end: `DC Metro hier`), `portfolio_link`
+    (what joins a minister to a portfolio: `des`, `de la`, `au`, `à la`), `place_word` (an article or
+    a preposition before a place's name: `en Hollande`, `de Hollande`, so no surname) and
+    `family_noun` (a noun for the members of a family named by their surname: `la famille Troadec`);
     gender: `m`, `f` or empty (both).
     """
     word: str

@@ -342,6 +342,18 @@ def test_when_gazetteer_loaded_then_states_and_capitals_consistent():
     assert index.demonym("nord-coréennes") == "PRK"
 
 
+@pytest.mark.parametrize("kind", ["direction", "time_word", "portfolio_link", "place_word", "family_noun"])
+def test_when_lexicon_lacks_a_kind_once_in_code_then_the_model_is_refused(kind):
+    from pipeline.components.actors_lexicon import ActorIndex
+    from pipeline.errors import ModelError
+    from pipeline.rules import read_rules
+    from pipeline.rules.gazetteer import ActorWord
+    words = read_rules(RULES / "lexicon.jsonl", ActorWord)
+    assert ActorIndex([], words).kinds[kind]
+    with pytest.raises(ModelError, match=kind):
+        ActorIndex([], [w for w in words if w.kind != kind])
+
+
 # -- Wikidata QIDs: from the generated wikidata.jsonl (scripts/build_wikidata.py), never by hand --
 @pytest.mark.parametrize("text, surface, actor, qid", [
     ("La Corée du Nord a tiré un missile mardi.", "Corée du Nord", "coree_du_nord", "Q423"),    # state
