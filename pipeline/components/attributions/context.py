@@ -28,6 +28,10 @@ class Words:
             by_kind[r.kind].append(r.word)
         for kind, words in by_kind.items():
             setattr(self, kind, tuple(words) if kind.endswith("_suffix") else frozenset(words))
+        # the unions the strict frames ask of every speaker (strict.py), made once per lexicon
+        self.actor_head = self.person_head | self.org_head
+        self.speaker_head = self.actor_head | self.document_head | self.couple_head | self.speaking_noun
+        self.speaker_suffix = self.agent_suffix + self.people_suffix
 
 
 _NORMS: dict[int, str] = {}   # a token's lower-case hash -> its norm (the vocabulary's words)

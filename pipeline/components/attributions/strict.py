@@ -48,7 +48,7 @@ def human_speaker(ctx: Ctx, a: dict, agents: bool = True) -> bool:
     if span is None:
         return False
     head = next((t for t in span if t.pos_ == "NOUN"), None)
-    return head is not None and (head.lemma_.lower() in ctx.words.person_head | ctx.words.org_head
+    return head is not None and (head.lemma_.lower() in ctx.words.actor_head
                                  or agents and head.lemma_.lower().endswith(ctx.words.agent_suffix))
 
 
@@ -69,11 +69,10 @@ def thing_speaker(ctx: Ctx, a: dict) -> bool:
     if head.pos_ != "NOUN" or ctx.in_quote[head.i] >= 0:
         return False
     w = ctx.words
-    known = w.person_head | w.org_head | w.document_head | w.couple_head | w.speaking_noun
     for t in span:  # `une trentaine de manifestants`, `la branche égyptienne de l'organisation`
         if t.pos_ in ("PROPN", "PRON") or t.i > t.sent.start and t.text[:1].isupper():
             return False  # a name (`l'Ordre`)
-        if t.pos_ == "NOUN" and (listed(t, known) or t.lemma_.lower().endswith(w.agent_suffix + w.people_suffix)
+        if t.pos_ == "NOUN" and (listed(t, w.speaker_head) or t.lemma_.lower().endswith(w.speaker_suffix)
                                  or t.lower_.endswith(w.agent_suffix)):
             return False
     return True
