@@ -195,3 +195,63 @@ def test_when_a_row_becomes_a_tuple_then_it_is_astuples_with_list_cells_copied(r
     assert got == dataclasses.astuple(row)
     assert [type(v) for v in got] == [type(v) for v in dataclasses.astuple(row)]
     assert got[3] is not row.aliases   # a list cell is a copy, as astuple made it
+
+
+# -- parent_id: the smallest other content holding the cue and strictly more than the own content --
+def _claim(i, cue=(None, None), speaker=(None, None), content=(None, None)):
+    from pipeline.tables.attributions import AttributionRow
+    return AttributionRow("a1", i, None, "", "", *cue, "", "", "", *speaker, "", "", *content, "")
+
+
+def _pairwise_parents(claims):
+    """The definition, pair by pair (what the sweep must give)."""
+    out = []
+    for sp in claims:
+        k = next((k for k in ("cue", "speaker", "content") if getattr(sp, k + "_start") is not None), None)
+        best = None
+        for o in claims if k else ():
+            a, b = getattr(sp, k + "_start"), getattr(sp, k + "_end")
+            if o is sp or o.content_start is None or not (o.content_start <= a and b <= o.content_end):
+                continue
+            if sp.content_start is not None and not (o.content_start <= sp.content_start
+                                                     and sp.content_end <= o.content_end
+                                                     and o.content_end - o.content_start
+                                                     > sp.content_end - sp.content_start):
+                continue
+            if best is None or o.content_end - o.content_start < best[0]:
+                best = (o.content_end - o.content_start, o.attribution_id)
+        out.append(best and best[1])
+    return out
+
+
+@pytest.mark.parametrize("spans, parents", [
+    # (cue, speaker, content) per claim
+    ([((0, 5), None, (6, 60)), ((20, 25), None, (26, 50))], [None, 1]),                  # nested
+    ([((30, 35), None, (10, 50)), ((30, 35), None, (10, 50)), ((0, 4), None, (5, 90))], [3, 3, None]),
+    ([((0, 5), None, (6, 60)), ((0, 5), None, (6, 60)), ((20, 25), None, (26, 40))], [None, None, 1]),
+    ([((0, 5), None, (10, 40)), ((0, 5), None, (20, 50)), ((30, 32), None, (33, 36))], [None, None, 1]),
+    ([(None, (30, 34), (35, 45)), ((0, 3), None, (4, 80))], [2, None]),                  # no cue: the speaker
+    ([(None, None, (30, 40)), ((0, 3), None, (4, 80)), ((50, 53), None, (20, 60))], [3, None, 2]),
+    ([((70, 75), None, (30, 40)), ((0, 3), None, (4, 60))], [None, None]),                # cue outside
+    ([((30, 35), None, None), ((0, 3), None, (4, 60))], [2, None]),                        # no content
+    ([(None, None, None), ((0, 3), None, (4, 60))], [None, None]),
+])
+def test_when_contents_nest_then_the_parent_is_the_smallest_holding_more(spans, parents):
+    from pipeline.tables.attributions import _parents
+    claims = [_claim(i, *(s or (None, None) for s in sp)) for i, sp in enumerate(spans, 1)]
+    assert _parents(claims) == parents == _pairwise_parents(claims)
+
+
+def test_when_contents_cross_at_random_then_the_sweep_gives_the_pairwise_parents():
+    import random
+    from pipeline.tables.attributions import _parents
+    rnd = random.Random(7)
+
+    def span():
+        if rnd.random() < 0.25:
+            return None, None
+        a = rnd.randrange(30)
+        return a, a + rnd.randrange(8)
+    for _ in range(3000):
+        claims = [_claim(i, span(), span(), span()) for i in range(1, rnd.randrange(2, 12))]
+        assert _parents(claims) == _pairwise_parents(claims)

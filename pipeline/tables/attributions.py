@@ -3,6 +3,7 @@
 merge."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
@@ -53,8 +54,8 @@ def rows(docs: ArticleDocs) -> list[AttributionRow]:
         span_text(text, sh["content_start"], sh["content_end"]), sh["content_start"], sh["content_end"],
         at.get("rule") or "")
         for i, (sh, at) in enumerate(found, 1)]
-    for i, row in enumerate(out):
-        row.parent_id = _parent(i, out)
+    for row, parent in zip(out, _parents(out)):
+        row.parent_id = parent
     return out
 
 
@@ -74,26 +75,55 @@ def innermost(s, e, claims: list[AttributionRow], skip=None) -> Optional[int]:
     return best[1] if best else None
 
 
-def _parent(i, claims: list[AttributionRow]) -> Optional[int]:
-    """An attribution's parent: the smallest other content that holds its cue (or, with no
-    cue, its speaker or content) and strictly more than its own content."""
-    sp = claims[i]
-    anchor = next(((getattr(sp, k + "_start"), getattr(sp, k + "_end")) for k in ("cue", "speaker", "content")
-                   if getattr(sp, k + "_start") is not None), None)
-    if anchor is None:
-        return None
-    best = None
+def _parents(claims: list[AttributionRow]) -> list[Optional[int]]:
+    """Each attribution's parent: the smallest other content that holds its cue (or, with no
+    cue, its speaker or content) and strictly more than its own content (ties: the first id).
+    Holding both the anchor and the own content is holding their hull; a content that holds the
+    hull and is no larger is the own content's span, which only a hull equal to it admits: then
+    the parent starts before it or ends after it (two queries). O(n log n), not pairwise."""
+    queries = []   # (start at most, end at least, row)
+    for i, sp in enumerate(claims):
+        anchor = next(((getattr(sp, k + "_start"), getattr(sp, k + "_end")) for k in ("cue", "speaker", "content")
+                       if getattr(sp, k + "_start") is not None), None)
+        if anchor is None:
+            continue
+        if sp.content_start is None:
+            queries.append((*anchor, i))
+            continue
+        own = (sp.content_start, sp.content_end)
+        hull = (min(anchor[0], own[0]), max(anchor[1], own[1]))
+        queries += [(hull[0], hull[1], i)] if hull != own else [(own[0] - 1, own[1], i), (own[0], own[1] + 1, i)]
+    spans: dict[tuple, int] = {}   # content span -> id of its first row (rows of one span tie on size)
     for j, other in enumerate(claims):
-        if j == i or not _contains(other, *anchor):
-            continue
-        if sp.content_start is not None and not (
-                other.content_start <= sp.content_start and sp.content_end <= other.content_end
-                and (other.content_end - other.content_start) > (sp.content_end - sp.content_start)):
-            continue
-        size = other.content_end - other.content_start
-        if best is None or size < best[0]:
-            best = (size, j + 1)
-    return best[1] if best else None
+        if other.content_start is not None:
+            spans.setdefault((other.content_start, other.content_end), j + 1)
+    best = _smallest_holding(spans, queries)
+    return [best.get(i) for i in range(len(claims))]
+
+
+def _smallest_holding(spans: dict[tuple, int], queries: list[tuple]) -> dict[int, int]:
+    """For each query (s, e, row): the id of the smallest span (then the least id) of `spans`
+    ({(start, end): id}) with start <= s and e <= end, over all the row's queries. A sweep by
+    start fills a Fenwick tree of minima over the ends, largest end first."""
+    neg_ends = sorted({-e for _, e in spans})   # ascending: largest end first
+    tree: list = [None] * (len(neg_ends) + 1)
+    by_start = sorted(spans)
+    k, found = 0, {}
+    for s, e, row in sorted(queries, key=lambda q: q[0]):
+        while k < len(by_start) and by_start[k][0] <= s:
+            value = (by_start[k][1] - by_start[k][0], spans[by_start[k]])
+            r = bisect_left(neg_ends, -by_start[k][1]) + 1
+            while r < len(tree):
+                if tree[r] is None or value < tree[r]:
+                    tree[r] = value
+                r += r & -r
+            k += 1
+        r = bisect_right(neg_ends, -e)   # how many ends are at least e
+        while r > 0:
+            if tree[r] is not None and (row not in found or tree[r] < found[row]):
+                found[row] = tree[r]
+            r -= r & -r
+    return {row: value[1] for row, value in found.items()}
 
 
 TABLE = Table("attributions", AttributionRow, ("article_id", "attribution_id"), rows)
