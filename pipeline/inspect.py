@@ -76,10 +76,11 @@ def published(out: Path | str) -> dict[str, str]:
     return listed
 
 
-def published_table(out: Path, table: str):
+def published_table(out: Path, table: str, listed: Optional[dict] = None):
     """(format class, path) of the table in OUT's published set (formats in FORMATS order), or
-    None. A dataset folder must hold exactly the files run.json lists."""
-    listed = published(out)
+    None. A dataset folder must hold exactly the files run.json lists (`listed`: what
+    `published(out)` returned, when the caller has it: run.json read once for every table)."""
+    listed = published(out) if listed is None else listed
     for fmt in FORMATS.values():
         rel = fmt.path(Path(), table).as_posix()
         files = {k for k in listed if k == rel or k.startswith(rel + "/")}
@@ -93,11 +94,11 @@ def published_table(out: Path, table: str):
     return None
 
 
-def read_table(out: Path | str, table: str) -> pd.DataFrame:
+def read_table(out: Path | str, table: str, listed: Optional[dict] = None) -> pd.DataFrame:
     """One table of OUT's published set with the schema's types: str columns as str ('' when
     missing), int columns as nullable Int64, float columns as float64. A table the set does
-    not hold is an empty frame."""
-    found = published_table(Path(out), table)
+    not hold is an empty frame. `listed` as published_table takes it."""
+    found = published_table(Path(out), table, listed)
     if found:
         fmt, path = found
         df = fmt.read(path, T.column_types(table))
@@ -110,10 +111,11 @@ def load_tables(out: Path | str) -> dict[str, pd.DataFrame]:
     out = Path(out)
     if not out.is_dir():
         raise InspectError(f"{out} is not a folder: give the OUT folder of `depeche run`")
-    if not published_table(out, T.ARTICLES.name):
+    listed = published(out)   # run.json read and its files checked once, not once per table
+    if not published_table(out, T.ARTICLES.name, listed):
         raise InspectError(f"{out} holds no articles.csv nor articles.parquet: "
                            f"give the OUT folder of `depeche run INPUT -o OUT`")
-    return {t: read_table(out, t) for t in T.NAMES}
+    return {t: read_table(out, t, listed) for t in T.NAMES}
 
 
 read_run = publish.read_run   # OUT's run.json, {} when there is none to read

@@ -243,6 +243,15 @@ def test_when_folder_is_not_a_run_then_clear_error(tmp_path):
 
 
 # -- summary and filters ------------------------------------------------------------------------
+def test_when_every_table_is_loaded_then_run_json_is_read_once(synth, monkeypatch):
+    from pipeline.runner import publish
+    reads = []
+    real = publish.read_json
+    monkeypatch.setattr(publish, "read_json", lambda path: reads.append(path) or real(path))
+    tables = load_tables(synth)
+    assert len(reads) == 1 and len(tables["articles"]) > 0
+
+
 def test_when_summarised_then_every_view_is_there(synth):
     s = summarise(synth)
     assert s["counts"]["articles"] == 4
