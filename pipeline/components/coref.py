@@ -241,7 +241,8 @@ def paragraph_sentences(doc: Doc) -> list[int]:
     """The sentence number of every token: the parser's sentences, and a new one after every
     line break (the parser often runs a sentence on over a paragraph break, `… », confie Paul
     Roy.\n\nLéa Morel, chargée de recherche, …`, which would put the two names at the same
-    distance from the next `il`)."""
+    distance from the next `il`). (Not attributions' Ctx.sent_start, which joins parser sentences
+    no punctuation ends: coref counts its distances in the parser's sentences.)"""
     sents = [0] * len(doc)
     k, new = 0, False
     parsed = doc.has_annotation("SENT_START")

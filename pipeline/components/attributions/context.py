@@ -95,7 +95,9 @@ class Ctx:
     def sent_start(self, i: int) -> int:
         """Start of token i's sentence, over the parser's boundaries that no punctuation marks
         (`La chaîne NBC | annonce que`, `Paul Roy, président du club, | estime`): a sentence
-        starts after `.`, `!`, `?`, `;`, `:`, a closing mark after one of them, or a line break."""
+        starts after `.`, `!`, `?`, `;`, `:`, a closing mark after one of them, or a line break.
+        (Not coref's paragraph_sentences, which keeps every parser boundary: there a sentence
+        counts distance between mentions; here it bounds a cue's clause, which the parser cuts.)"""
         k = self.doc[i].sent.start
         while k > 0:
             p = k - 1

@@ -80,7 +80,8 @@ def speaker_participle(ctx: Ctx, j: int, start: int) -> bool:
     compound tense, not to the content (`a affirmé que « A » et rendu hommage à …`, `s'est engagée
     à construire une école et annoncé un plan`)? The cue has its auxiliary before the content, the
     content none its participle could share, and the participle takes a complement (not an
-    adjective closing the content: `que la ville est détruite et abandonnée`)."""
+    adjective closing the content: `que la ville est détruite et abandonnée`). (The surface reading
+    of objects.shared_auxiliary, for a participle the parse often links to the content's verb.)"""
     k = j + 1
     while k < ctx.n and k - j <= 3 and (ctx.tok(k).pos_ == "ADV" or ctx.tok(k).dep_ == "fixed"):
         k += 1

@@ -60,7 +60,9 @@ def gapped_relative(ctx: Ctx, t, que: int) -> bool:
 
 def shared_auxiliary(t, c) -> bool:
     """`a dénoncé X et salué Y`: a past participle with its own object, coordinated with a cue
-    whose auxiliary it shares, is a second predicate of the speaker."""
+    whose auxiliary it shares, is a second predicate of the speaker. (Read on the parse's link to the
+    cue; coordination.speaker_participle reads the surface after a content, where the parse often
+    links the participle to the content's verb.)"""
     return "Part" in c.morph.get("VerbForm") and any(x.dep_.startswith("aux") for x in t.children) \
         and any(x.dep_ in ("obj", "ccomp", "xcomp") for x in c.children)
 
