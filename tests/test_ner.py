@@ -150,3 +150,28 @@ def test_when_gold_is_read_then_check_articles_and_2018_stay_out():
     assert all(k[:4] in ("2016", "2017") for k in gold)
     with pytest.raises(ValueError):
         nt.gold_annotations(years=("2018",))
+
+
+def test_when_depeche_labels_an_article_then_named_actors_are_entities_and_descriptions_unsure():
+    text = "Selon le ministère de la Santé, M. Oskar Bren et la Ravelie ont vu les enquêteurs."
+    mentions = [
+        {"start": 6, "end": 30, "label": "ORG", "source": "ner"},        # determiner left out
+        {"start": 32, "end": 45, "label": "PER", "source": "ner"},       # title left out
+        {"start": 49, "end": 59, "label": "GPE", "source": "gazetteer"},  # a state is LOC, `la` left out
+        {"start": 67, "end": 81, "label": "GROUP", "source": "group"},    # a description: unsure
+        {"start": 35, "end": 45, "label": "PER", "source": "coref"},      # a later reference: nothing
+    ]
+    spans, unsure = nt.silver_spans(text, mentions, nt._titles())
+    assert [(text[s:e], lab) for s, e, lab in spans] == [
+        ("ministère de la Santé", "ORG"), ("Oskar Bren", "PER"), ("Ravelie", "LOC")]
+    assert [text[s:e] for s, e in unsure] == ["les enquêteurs"]
+
+
+def test_when_silver_is_added_then_each_article_is_seen_with_both_labellings():
+    text = "Ravelie et Holvatek ont signé le pacte de Vellarmont."
+    rec = {"id": "2016_01_11-001", "text": text, "entities": [
+        {"start": 0, "end": 7, "label": "Location"}, {"start": 11, "end": 19, "label": "Organization"},
+        {"start": 32, "end": 52, "label": "Event"}]}
+    out = nt.with_silver([rec], [([(0, 7, "LOC")], [(11, 19)])])
+    assert out[0] is rec                                   # WiNER's labelling, as it is
+    assert out[1]["flat"] == [(0, 7, "LOC"), (32, 52, "MISC")] and out[1]["unsure"] == [(11, 19)]
