@@ -49,7 +49,7 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 # (`ActorsComponent.disabled`) to measure what it brings (scripts/ner_rules.py). Only those
 # that gain on winer-fr 2017 under the NER trained on 2016 are kept (README, issue 14).
 RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", "filter-role", "filter-demonym",
-         "filter-sentence-word", "filter-non-actor", "filter-portfolio", "short-form", "mend-particle", "mend-title",
+         "filter-non-actor", "filter-portfolio", "short-form", "mend-particle", "mend-title",
          "filter-descriptor", "filter-direction", "place-name", "surname-of-person", "repeat-name", "mend-hyphen",
          "name-words", "mend-demonym", "inner-surname", "title-name", "numbered-part", "acronym",
          "acronym-name", "family", "trim-time-word", "misspelt-name")
@@ -250,10 +250,6 @@ class ActorsComponent(RuleComponent):
         if (all(ix.demonym(t.text) for t in words) or label == "LOC" and people(doc, words, ix)) \
                 and self.on("filter-demonym"):
             return None  # `les Français`, `l'Italien`, `les Varois`: people, not a named actor
-        if len(words) == 1 and words[0].pos_ in ("SCONJ", "VERB", "AUX", "CCONJ") and \
-                (s == 0 or doc[s - 1].is_punct or doc[s - 1].is_space or doc[s].is_sent_start) \
-                and self.on("filter-sentence-word"):
-            return None  # `Si`, `Expliquez` opening a sentence
         if label in ("PER", "ORG") and self._after_non_actor_noun(doc, s) and self.on("filter-non-actor"):
             return None  # `la comète Halley`, `l'astéroïde Apophis`, `le film Titanic`: no actor
         if label == "ORG" and portfolio(doc, s, e, self.index) and self.on("filter-portfolio"):

@@ -109,7 +109,7 @@ def test_when_nobody_reports_then_there_is_no_attribution(nlp, text, cue, found)
 
 # -- a relative clause that is the speaker's own labelling ends the content -------------------
 @pytest.mark.parametrize("text, cue, content", [
-    ("Pour le Journal, il s'agit d'une « intrusion du syndicat » que le journal estime comme « une atteinte à la liberté ».",
+    ("Pour le Journal du Jura, il s'agit d'une « intrusion du syndicat » que le journal estime comme « une atteinte à la liberté ».",
      "Pour", "il s'agit d'une « intrusion du syndicat »"),
     ("Le maire a annoncé un plan que la région juge trop coûteux.", "annoncé", "un plan"),
     # a relative clause inside the content, the clause going on after it: all of it
