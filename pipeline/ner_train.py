@@ -167,11 +167,17 @@ def with_gold(recs: list[dict], gold: dict[str, dict], repeat: int = GOLD_REPEAT
             continue
         if g["text"] != r["text"]:
             raise ValueError(f"gold text of {r['id']} differs from winer-fr's")
-        taken = [(s, e) for s, e, _ in g["actors"]] + g["unsure"]
-        misc = [(s, e, lab) for s, e, lab in flat_entities(r) if lab == "MISC"
-                and all(e <= ts or te <= s for ts, te in taken)]
-        out += [dict(r, flat=sorted(g["actors"] + misc), unsure=g["unsure"])] * repeat
+        out += [relabelled(r, g["actors"], g["unsure"])] * repeat
     return out
+
+
+def relabelled(rec: dict, spans: list[tuple[int, int, str]], unsure: list[tuple[int, int]]) -> dict:
+    """`rec` with `spans` as its entities and `unsure` spans missing, WiNER's MISC kept where
+    none of them lies (what is named but no actor stays a class of the model)."""
+    taken = [(s, e) for s, e, _ in spans] + list(unsure)
+    misc = [(s, e, lab) for s, e, lab in flat_entities(rec) if lab == "MISC"
+            and all(e <= ts or te <= s for ts, te in taken)]
+    return dict(rec, flat=sorted(spans + misc), unsure=unsure)
 
 
 def silver_spans(text: str, mentions: list[dict], titles: set[str]) -> tuple[list, list]:
@@ -196,10 +202,7 @@ def with_silver(recs: list[dict], labelled: list[tuple[list, list]]) -> list[dic
     (plus WiNER's MISC where no labelled span lies)."""
     out = []
     for r, (spans, unsure) in zip(recs, labelled):
-        taken = [(s, e) for s, e, _ in spans] + unsure
-        misc = [(s, e, lab) for s, e, lab in flat_entities(r) if lab == "MISC"
-                and all(e <= ts or te <= s for ts, te in taken)]
-        out += [r, dict(r, flat=sorted(spans + misc), unsure=unsure)]
+        out += [r, relabelled(r, spans, unsure)]
     return out
 
 
@@ -210,9 +213,14 @@ def silver_records(recs: list[dict], teacher, model_dir=None, say=print) -> list
     nlp = nlp_mod.build(model_dir)
     nlp.get_pipe("ner").from_bytes(teacher.to_bytes(exclude=["vocab"]), exclude=["vocab"])
     titles = _titles()
-    docs = nlp.pipe((r["text"] for r in recs), batch_size=16)
-    labelled = [silver_spans(r["text"], d._.depeche_mentions or [], titles) for r, d in zip(recs, docs)]
-    say(f"silver: {sum(len(s) for s, _ in labelled)} entities from depeche's mentions of {len(recs)} articles")
+    texts = {str(r["id"]): r["text"] for r in recs}   # a repeated gold article read once
+    # the actors component alone writes the mentions: the extractors after it are not run
+    later = [n for n in nlp.pipe_names if n.startswith("depeche_") and n != "depeche_actors"]
+    with nlp.select_pipes(disable=later):
+        docs = nlp.pipe(texts.values(), batch_size=16)
+        by_id = {i: silver_spans(t, d._.depeche_mentions or [], titles) for (i, t), d in zip(texts.items(), docs)}
+    labelled = [by_id[str(r["id"])] for r in recs]
+    say(f"silver: {sum(len(s) for s, _ in by_id.values())} entities from depeche's mentions of {len(by_id)} articles")
     return with_silver(recs, labelled)
 
 
@@ -377,8 +385,9 @@ def ship(docs, out: Path, *, epochs: int, teacher_epochs: Optional[int] = None, 
     recs = training_records(docs, ["2016", "2017"], gold_dirs=gold_dirs, gold_repeat=gold_repeat, say=say)
     teacher_report = None
     if silver:
-        say(f"ship: teacher, {teacher_epochs or epochs} epochs")
-        teacher, teacher_report = fine_tune(recs, epochs=teacher_epochs or epochs, say=say, **kw)
+        teacher_epochs = teacher_epochs or epochs
+        say(f"ship: teacher, {teacher_epochs} epochs")
+        teacher, teacher_report = fine_tune(recs, epochs=teacher_epochs, say=say, **kw)
         recs = silver_records(recs, teacher.get_pipe("ner"), say=say)
         del teacher
     say(f"ship: {epochs} epochs")
