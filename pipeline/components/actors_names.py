@@ -113,12 +113,15 @@ def dangling_de(doc: Doc, s: int, e: int) -> int:
     return n + 1 if e - s > n + 1 and fold(doc[e - 1 - n].text) in DE_WORDS else 0
 
 
+_BEFORE_NAME_WORD = DE_WORDS | ARTICLES | {"au", "aux"}   # `Journal du dimanche`: the time word is the name's
+
+
 def mended_end(doc: Doc, s: int, e: int, label: str, taken: set, blocked: set, on, ix: ActorIndex) -> int:
     """Where an entity ends once its tail is mended: without the date words it swallowed
     (`trim-time-word`: `DC Metro hier`; not `Journal du dimanche`, after `du`), then for a place
     or an organisation ending on `de` as `dangling_end` says (`mend-dangling-de`)."""
     while on("trim-time-word") and e - s > 1 and doc[e - 1].text.islower() and ix.kind(doc[e - 1].text, "time_word") \
-            and fold(doc[e - 2].text) not in DE_WORDS | ARTICLES | {"au", "aux"}:
+            and fold(doc[e - 2].text) not in _BEFORE_NAME_WORD:
         e -= 1
     return dangling_end(doc, s, e, taken, blocked) if label in ("LOC", "ORG") and on("mend-dangling-de") else e
 
@@ -313,7 +316,7 @@ def acronym_definitions(doc: Doc, cands: list[dict], ix: ActorIndex) -> list[dic
             i -= 1
         else:
             continue
-        if i < 0 or not acronym_of(acr, doc[i:p].text) or any(o["ts"] == i and o["te"] == p for o in out):
+        if any(o["ts"] == i and o["te"] == p for o in out):   # (the loop ends on a spelt name only)
             continue
         inside = [o for o in out if o["ts"] < p and o["te"] > i]
         if any(o["ts"] < i or o["te"] > p for o in inside):
