@@ -49,7 +49,7 @@ LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "su
 # (`ActorsComponent.disabled`) to measure what it brings (scripts/ner_rules.py). Only those
 # that gain on winer-fr 2017 under the NER trained on 2016 are kept (README, issue 14).
 RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", "filter-role", "filter-demonym",
-         "filter-non-actor", "filter-portfolio", "short-form", "mend-particle", "mend-title",
+         "filter-non-actor", "filter-portfolio", "mend-particle", "mend-title",
          "filter-descriptor", "filter-direction", "place-name", "surname-of-person", "repeat-name", "mend-hyphen",
          "name-words", "mend-demonym", "inner-surname", "title-name", "numbered-part", "acronym",
          "acronym-name", "family", "trim-time-word", "misspelt-name")
@@ -86,7 +86,6 @@ class ActorsComponent(RuleComponent):
         cands = acronym_definitions(doc, cands, self.index) if self.on("acronym-name") else cands
         cands = place_names(doc, cands, self.index) if self.on("place-name") else cands
         self._link(doc, cands)
-        cands += self._short_forms(doc, cands)
         inst = institutions(doc, cands, self.index)
         # a name the institution's own name holds (`Défense` in `le ministère russe de la Défense`)
         cands = [c for c in cands if not any(i["ts"] <= c["ts"] and c["te"] <= i["te"] for i in inst)]
@@ -473,36 +472,6 @@ class ActorsComponent(RuleComponent):
                 c.update(actor_id=o["actor_id"], name=o["name"], country=o["country"], wikidata=o["wikidata"],
                          rule=c["rule"] + ":short-name")
         cands.sort(key=lambda c: c["ts"])
-
-    def _short_forms(self, doc, cands) -> list[dict]:
-        """`l'Ordre` after `l'Ordre de Malte`: the capitalised first word of an organisation's
-        name, after a definite article and before no other capitalised word, later in the
-        article, is that organisation (the one most often named with it, if one is)."""
-        if not self.on("short-form"):
-            return []
-        heads: dict[str, list] = {}
-        for c in sorted(cands, key=lambda c: c["ts"]):
-            words = [t for t in doc[c["ts"]:c["te"]] if fold(t.text) not in DETERMINERS]
-            if c.get("type") == "organization" and len(words) > 1 and words[0].text[:1].isupper():
-                heads.setdefault(words[0].text, []).append(c)
-        best = {}
-        for word, named in heads.items():
-            counts = Counter(c["actor_id"] for c in named).most_common(2)
-            if len(counts) == 1 or counts[0][1] > counts[1][1]:
-                best[word] = next(c for c in named if c["actor_id"] == counts[0][0])
-        taken = {i for c in cands for i in range(c["ts"], c["te"])}
-        out = []
-        for t in doc:
-            c = best.get(t.text)
-            if c is None or t.i in taken or t.i < c["te"] or t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper():
-                continue
-            p = t.i - 1
-            while p > 0 and doc[p].text in ("«", '"', "“"):
-                p -= 1  # `du « Canard »`
-            if fold(doc[p].text) not in DEF_DET | {"du", "au", "aux"}:
-                continue
-            out.append(dict(c, ts=t.i, te=t.i + 1, rule=c["rule"] + ":short-form"))
-        return out
 
     # -- 4. roles --------------------------------------------------------------------------
     def _roles(self, doc, cands) -> None:

@@ -464,19 +464,6 @@ def test_when_organisation_follows_another_role_then_it_stays(nlp, text, ents, o
 
 
 
-@pytest.mark.parametrize("text, ents, expected", [
-    ("Le grand-maître de l'Ordre de Vellarmont a démissionné. Deux jours plus tard, l'Ordre a cédé.",
-     [("Ordre de Vellarmont", "ORG")], [("Ordre de Vellarmont", "ordre_de_vellarmont"), ("Ordre", "ordre_de_vellarmont")]),
-    # two organisations named as often with the same first word: the short form is neither
-    ("L'Institut Holvatek et l'Institut Bren ont signé. L'Institut a démenti.",
-     [("Institut Holvatek", "ORG"), ("Institut Bren", "ORG")],
-     [("Institut Holvatek", "institut_holvatek"), ("Institut Bren", "institut_bren")]),
-])
-def test_when_organisation_named_then_its_first_word_later_is_that_organisation(nlp, text, ents, expected):
-    ms = _mentions_with_ents(nlp, text, ents)
-    assert [(text[m["start"]:m["end"]], m["actor_id"]) for m in ms] == expected
-
-
 @pytest.mark.parametrize("text, surface, name", [
     ("Le décret a été signé par Cheikh Rachid ben Oskar Al Varan mardi.", "Cheikh Rachid ben Oskar Al Varan",
      "Rachid ben Oskar Al Varan"),

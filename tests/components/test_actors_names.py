@@ -45,19 +45,6 @@ def test_when_speaking_group_is_named_again_then_a_group_mention_each_time(nlp, 
     assert len({m["actor_id"] for m in groups}) == 1
 
 
-# -- the first word of an organisation's name, later after a contracted article, is it ---------
-@pytest.mark.parametrize("text, ents, at", [
-    ("Le Syndicat des pilotes a appelé à la grève. Les revendications du Syndicat portent sur les salaires.",
-     [("Syndicat des pilotes", "ORG")], 2),
-    ("Le Journal des Vallées a publié l'enquête. Les journalistes du « Journal » ont été menacés.",
-     [("Journal des Vallées", "ORG")], 2),
-])
-def test_when_short_form_after_du_or_au_then_the_organisation(nlp, text, ents, at):
-    ms = _mentions_with_ents(nlp, text, ents)
-    org = [m for m in ms if m["label"] == "ORG"]
-    assert len(org) == at and len({m["actor_id"] for m in org}) == 1, ms
-
-
 # -- capitalised words after a title that the NER left out are a person's name -----------------
 @pytest.mark.parametrize("text, name", [
     ("Le contrat a été signé par M. Varnelli lundi à Rome.", "Varnelli"),
