@@ -175,3 +175,40 @@ def test_when_silver_is_added_then_each_article_is_seen_with_both_labellings():
     out = nt.with_silver([rec], [([(0, 7, "LOC")], [(11, 19)])])
     assert out[0] is rec                                   # WiNER's labelling, as it is
     assert out[1]["flat"] == [(0, 7, "LOC"), (32, 52, "MISC")] and out[1]["unsure"] == [(11, 19)]
+
+
+def test_when_students_are_trained_in_turn_then_each_labels_the_articles_for_the_next(tmp_path, monkeypatch):
+    """`ship` with two teachers: each labels the articles as they are (not the doubled records
+    it learned from), and the next model learns from WiNER's entities and that labelling."""
+    steps = []
+
+    class Trained:  # what fine_tune returns: a pipeline whose NER is this model's number
+        def __init__(self, n):
+            self.n = n
+
+        def get_pipe(self, name):
+            return self
+
+        def to_disk(self, path, exclude=()):
+            path.mkdir(parents=True)
+
+    def fine_tune(recs, *, epochs, say, **kw):
+        steps.append(("train", [r["labels"] for r in recs], epochs))
+        return Trained(len(steps)), {"best_epoch": epochs}
+
+    def silver_records(recs, teacher, say):
+        steps.append(("label", [r["labels"] for r in recs], teacher.n))
+        return [x for r in recs for x in (r, {"labels": f"by model {teacher.n}"})]
+
+    monkeypatch.setattr(nt, "training_records", lambda *a, **k: [{"labels": "WiNER"}])
+    monkeypatch.setattr(nt, "fine_tune", fine_tune)
+    monkeypatch.setattr(nt, "silver_records", silver_records)
+    report = nt.ship("docs.jsonl", tmp_path / "ner", epochs=3, teacher_epochs=[1, 2], say=lambda m: None)
+    assert steps == [
+        ("train", ["WiNER"], 1),
+        ("label", ["WiNER"], 1),
+        ("train", ["WiNER", "by model 1"], 2),
+        ("label", ["WiNER"], 3),
+        ("train", ["WiNER", "by model 3"], 3),
+    ]
+    assert len(report["teachers"]) == 2 and (tmp_path / "ner").is_dir()
