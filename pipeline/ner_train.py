@@ -362,6 +362,20 @@ def training_records(docs, years, *, gold_dirs=GOLD_DIRS, gold_repeat: int = GOL
     return with_gold(recs, gold, gold_repeat)
 
 
+def trained_in_turn(base: list[dict], runs: list[dict], say=print, **kw) -> tuple:
+    """One model per item of `runs` (its own arguments of `fine_tune`): the first trained on
+    `base`, each next one on `base` with the labelling of the one before (`silver_records`).
+    Returns (the last model, the reports of all, oldest first)."""
+    recs, reports, nlp = base, [], None
+    for run in runs:
+        if nlp is not None:
+            recs = silver_records(base, nlp.get_pipe("ner"), say=say)
+            del nlp
+        nlp, report = fine_tune(recs, say=say, **run, **kw)
+        reports.append(report)
+    return nlp, reports
+
+
 def split_run(docs, *, say=print, gold_dirs=GOLD_DIRS, gold_repeat: int = GOLD_REPEAT, silver: bool = SILVER,
               generations: int = GENERATIONS, **kw) -> tuple:
     """Train on 2016, measure on 2017 (check articles out of both). With `silver`, the model
@@ -370,17 +384,12 @@ def split_run(docs, *, say=print, gold_dirs=GOLD_DIRS, gold_repeat: int = GOLD_R
     2017 after every epoch. Returns (nlp, report), the teachers' reports inside, oldest first."""
     train_recs = training_records(docs, ["2016"], gold_dirs=gold_dirs, gold_repeat=gold_repeat, say=say)
     dev_recs = records(docs, ["2017"], check_ids())
-    say(f"split: measured on {len(dev_recs)} articles of 2017")
-    nlp, report = fine_tune(train_recs, dev_recs=dev_recs, say=say, **kw)
-    teachers = []
-    for generation in range(1, generations + 1 if silver else 1):
-        say(f"split: best epoch {report['best_epoch']}; the student of generation {generation}")
-        teachers.append({k: v for k, v in report.items() if k != "dev_before"})
-        student_recs = silver_records(train_recs, nlp.get_pipe("ner"), say=say)
-        del nlp
-        nlp, report = fine_tune(student_recs, dev_recs=dev_recs, say=say, **kw)
-    if teachers:
-        report["teachers"] = teachers
+    say(f"split: measured on {len(dev_recs)} articles of 2017, {1 + generations if silver else 1} models in turn")
+    nlp, reports = trained_in_turn(train_recs, [dict(dev_recs=dev_recs)] * (1 + generations if silver else 1),
+                                   say=say, **kw)
+    report = reports[-1]
+    if reports[:-1]:
+        report["teachers"] = [{k: v for k, v in r.items() if k != "dev_before"} for r in reports[:-1]]
     return nlp, report
 
 
@@ -393,17 +402,12 @@ def ship(docs, out: Path, *, epochs: int, teacher_epochs: Iterable[int] = (), sa
     import shutil
 
     base = training_records(docs, ["2016", "2017"], gold_dirs=gold_dirs, gold_repeat=gold_repeat, say=say)
-    recs, teachers = base, []
-    for n in (teacher_epochs if silver else ()):
-        say(f"ship: teacher {len(teachers) + 1}, {n} epochs")
-        teacher, teacher_report = fine_tune(recs, epochs=n, say=say, **kw)
-        teachers.append(teacher_report)
-        recs = silver_records(base, teacher.get_pipe("ner"), say=say)
-        del teacher
-    say(f"ship: {epochs} epochs")
-    nlp, report = fine_tune(recs, epochs=epochs, say=say, **kw)
-    if teachers:
-        report["teachers"] = teachers
+    runs = [dict(epochs=n) for n in (teacher_epochs if silver else ())] + [dict(epochs=epochs)]
+    say(f"ship: {len(runs)} models in turn, epochs {[r['epochs'] for r in runs]}")
+    nlp, reports = trained_in_turn(base, runs, say=say, **kw)
+    report = reports[-1]
+    if reports[:-1]:
+        report["teachers"] = reports[:-1]
     out = Path(out)
     tmp = out.with_name(out.name + ".partial")
     if tmp.exists():
