@@ -541,8 +541,8 @@ def main(argv=None) -> None:
 
 def build_environment() -> dict:
     """What the build's floating point depends on besides the data and the seed: the versions of
-    the numerical libraries and the processor. Two builds agree to the bit only where these do
-    (README, "make ner on another machine")."""
+    the numerical libraries and the processor. Two builds can agree to the bit only where these do
+    (README, "Second morning pass on issue 14")."""
     import platform
     from importlib import metadata
 
