@@ -43,6 +43,7 @@ the articles again with it, and a new student learns from WiNER's entities and t
 """
 from __future__ import annotations
 
+import functools
 import json
 import random
 import re
@@ -211,11 +212,19 @@ def with_silver(recs: list[dict], labelled: list[tuple[list, list]]) -> list[dic
     return out
 
 
-def silver_records(recs: list[dict], teacher, model_dir=None, say=print) -> list[dict]:
-    """`recs` with a second labelling: the mentions of depeche run with the `teacher` NER."""
+@functools.lru_cache(maxsize=1)
+def depeche_pipeline(model_dir=None):
+    """depeche's pipeline, built once for all the teachers and the figures of a build:
+    `silver_records` puts each teacher's weights in its NER before reading, `Bench` parses
+    without the NER and runs the actors component alone."""
     from pipeline import nlp as nlp_mod
 
-    nlp = nlp_mod.build(model_dir)
+    return nlp_mod.build(model_dir)
+
+
+def silver_records(recs: list[dict], teacher, model_dir=None, say=print) -> list[dict]:
+    """`recs` with a second labelling: the mentions of depeche run with the `teacher` NER."""
+    nlp = depeche_pipeline(model_dir)
     nlp.get_pipe("ner").from_bytes(teacher.to_bytes(exclude=["vocab"]), exclude=["vocab"])
     titles = _titles()
     texts = {str(r["id"]): r["text"] for r in recs}   # a repeated gold article read once
@@ -314,7 +323,6 @@ def fine_tune(train_recs: list[dict], *, dev_recs: Optional[list[dict]] = None, 
     dev_texts = [r["text"] for r in dev_recs or []]
     if dev_recs:
         m = score(dev_recs, predict(nlp, dev_texts))
-        report["dev_before"] = m
         say(f"  epoch 0: dev {headline(m)}")
     best = (-1.0, 0, None)
     for epoch in range(1, epochs + 1):
@@ -384,12 +392,12 @@ def split_run(docs, *, say=print, gold_dirs=GOLD_DIRS, gold_repeat: int = GOLD_R
     2017 after every epoch. Returns (nlp, report), the teachers' reports inside, oldest first."""
     train_recs = training_records(docs, ["2016"], gold_dirs=gold_dirs, gold_repeat=gold_repeat, say=say)
     dev_recs = records(docs, ["2017"], check_ids())
-    say(f"split: measured on {len(dev_recs)} articles of 2017, {1 + generations if silver else 1} models in turn")
-    nlp, reports = trained_in_turn(train_recs, [dict(dev_recs=dev_recs)] * (1 + generations if silver else 1),
-                                   say=say, **kw)
+    models = 1 + generations if silver else 1
+    say(f"split: measured on {len(dev_recs)} articles of 2017, {models} models in turn")
+    nlp, reports = trained_in_turn(train_recs, [dict(dev_recs=dev_recs)] * models, say=say, **kw)
     report = reports[-1]
     if reports[:-1]:
-        report["teachers"] = [{k: v for k, v in r.items() if k != "dev_before"} for r in reports[:-1]]
+        report["teachers"] = reports[:-1]
     return nlp, report
 
 
@@ -425,10 +433,8 @@ class Bench:
     depeche's actors over them with any rules switched off (scripts/ner_rules.py)."""
 
     def __init__(self, docs_path, model_dir=None):
-        from pipeline import nlp as nlp_mod
-
         self.recs = records(docs_path, ["2017"], check_ids())
-        self.nlp = nlp_mod.build(model_dir)
+        self.nlp = depeche_pipeline(model_dir)
         keep = [n for n in self.nlp.pipe_names if not n.startswith("depeche_") and n != "ner"]
         with self.nlp.select_pipes(enable=keep):
             self.docs = list(self.nlp.pipe((r["text"] for r in self.recs), batch_size=16))
@@ -568,7 +574,7 @@ def write_report(docs, split_report: dict, fig: dict, ship_report: dict, paths: 
 
     report = {"docs_sha256": hashlib.sha256(Path(docs).read_bytes()).hexdigest(),
               "built_with": build_environment(),
-              "split": {k: v for k, v in split_report.items() if k != "dev_before"},
+              "split": split_report,
               "figures_2017": {k: (v if not isinstance(v, dict) else
                                    {x: v[x] for x in ("exact", "lenient", "per_label", "per_label_lenient")})
                                for k, v in fig.items()},

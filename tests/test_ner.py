@@ -221,7 +221,7 @@ def test_when_build_is_recorded_then_the_record_says_the_numerical_libraries_it_
     docs = tmp_path / "docs.jsonl"
     docs.write_text('{"id": "2016_01_11-001", "text": "x"}\n', encoding="utf-8")
     out = tmp_path / "ner-training.json"
-    nt.write_report(docs, {"best_epoch": 2, "dev_before": {}}, {}, {"epochs": 2}, [out])
+    nt.write_report(docs, {"best_epoch": 2}, {}, {"epochs": 2}, [out])
     built = json.loads(out.read_text(encoding="utf-8"))["built_with"]
     assert built["numpy"] == metadata.version("numpy") and built["thinc"] == metadata.version("thinc")
     assert built["spacy"] == metadata.version("spacy") and built["cpu"]
