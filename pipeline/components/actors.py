@@ -367,8 +367,9 @@ class ActorsComponent(RuleComponent):
         for c in persons:
             s, e = c["ts"], c["te"]
             ns = s
-            while ns < e - 1 and (ix.kind(doc[ns].text, "title") or fold(doc[ns].text) in DETERMINERS
-                                  or ix.kind(doc[ns].text, "role")):
+            while ns < e - 1 and not self._opens_surname(doc, ns) \
+                    and (ix.kind(doc[ns].text, "title") or fold(doc[ns].text) in DETERMINERS
+                         or ix.kind(doc[ns].text, "role")):
                 c["gender"] = c["gender"] or ix.gender(doc[ns].text, "title")
                 ns += 1
             # the words of the name as written: `Vallaud-Belkacem` one word, not three tokens
@@ -411,7 +412,10 @@ class ActorsComponent(RuleComponent):
                 longer = [f for f in fulls.values() if f is not c and len(f["tokens"][0]) > 2
                           and fold(f["tokens"][0]).startswith(initial) and fold(f["tokens"][-1]) == fold(c["tokens"][-1])]
             if longer:
-                name = max(longer, key=lambda f: len(f["tokens"]))["bare"]
+                # the fullest, then the one the article repeats most, then the first (`Le Pen` of
+                # `Marine Le Pen` named four times and `Jean-Marie Le Pen` once)
+                name = max(longer, key=lambda f: (len(f["tokens"]), times[(fold(f["tokens"][0]), fold(f["tokens"][-1]))],
+                                                  -f["ts"]))["bare"]
                 eid = ix.person_name.get(fold(name), "")
             elif len(c["tokens"]) > 1:
                 name = fulls[(fold(c["tokens"][0]), fold(c["tokens"][-1]))]["bare"]
@@ -544,6 +548,16 @@ class ActorsComponent(RuleComponent):
     @staticmethod
     def _text(doc, s, e):
         return doc[s:e].text if e > s else ""
+
+    def _opens_surname(self, doc, i) -> bool:
+        """`Le Pen`, `De Gendt`, `de Gaulle`, `Du Li`: a particle that opens a surname (capitalised,
+        or `de`/`du`/`d'`, before a capitalised word that is no title or role) is part of the name,
+        not a determiner before it (`Le président Macron`, `la Bajon` are)."""
+        t, nxt = doc[i], doc[i + 1]
+        w = fold(t.text)
+        return w in NAME_PARTICLES and (t.text[:1].isupper() or w in ("de", "du", "d'")) \
+            and nxt.text[:1].isupper() and nxt.is_alpha \
+            and not (self.index.kind(nxt.text, "title") or self.index.kind(nxt.text, "role"))
 
     @staticmethod
     def _strip_det(doc, s, e):

@@ -145,6 +145,24 @@ def test_when_capitalised_particle_follows_a_person_then_in_the_name(nlp, text, 
     assert text[ms[-1]["start"]:ms[-1]["end"]] == name, ms
 
 
+# -- a particle that opens a surname is part of the name, a determiner or a title is not --------
+@pytest.mark.parametrize("text, ents, actor", [
+    # alone, at the start of a sentence or inside it: the actor keeps its particle
+    ("Le Morvel a dénoncé la réforme lundi.", [("Le Morvel", "PER")], "le_morvel"),
+    ("Au sprint, De Vrieze a battu tout le monde.", [("De Vrieze", "PER")], "de_vrieze"),
+    ("Les mémoires de de Varenne ont été publiées.", [("de Varenne", "PER")], "de_varenne"),
+    # with the full name in the article: that person
+    ("Pieter De Vrieze a gagné l'étape. Au sprint, De Vrieze a battu tout le monde.",
+     [("Pieter De Vrieze", "PER"), ("De Vrieze", "PER")], "pieter_de_vrieze"),
+    # a determiner or a title before the name is no part of it
+    ("Le Président Varnelli a signé la loi.", [("Le Président Varnelli", "PER")], "varnelli"),
+    ("Selon la Varnelli, le contrat est nul.", [("la Varnelli", "PER")], "varnelli"),
+])
+def test_when_a_particle_opens_a_surname_then_the_actor_keeps_it(nlp, text, ents, actor):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert ms and ms[-1]["actor_id"] == actor, ms
+
+
 # -- a speaking group's mention ends on its noun, never on the `et` after it --------------------
 @pytest.mark.parametrize("text, group", [
     ("La marche a réuni 3 000 personnes selon les gendarmes et 9 000 selon les organisateurs.", "les gendarmes"),
