@@ -12,7 +12,7 @@ import dataclasses
 import unicodedata
 
 from pipeline.errors import ModelError
-from pipeline.names import fold
+from pipeline.names import ACRONYM_SKIPPABLE, fold
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj", "obl:agent"}
@@ -29,6 +29,18 @@ def unaccent_capital(s: str) -> str:
     if s and s[0] in "ÉÈÊÀÂÎÔ":
         return unicodedata.normalize("NFD", s[0])[0] + s[1:]
     return s
+
+
+def title_case(name: str) -> str:
+    """`État islamique` -> `État Islamique`, `Cour pénale internationale` -> `Cour Pénale
+    Internationale`: the press often capitalises every word of an institution's name; articles,
+    prepositions and conjunctions stay as written."""
+    def cap(w: str) -> str:
+        head, sep, rest = w.rpartition("'") if fold(w).startswith(("l'", "d'")) else ("", "", w)
+        if fold(rest) in ACRONYM_SKIPPABLE or not rest[:1].isalpha():
+            return w
+        return head + sep + rest[:1].upper() + rest[1:]
+    return " ".join(cap(w) for w in name.split(" "))
 
 
 def inflect_demonym(masc: str) -> set[str]:
@@ -79,6 +91,7 @@ class ActorIndex:
         self.demonyms: dict[str, str] = {}       # folded demonym form -> ISO alpha-3
         self.by_country: dict[str, str] = {}     # ISO alpha-3 -> state entry id
         heads = {fold(w.word) for w in words if w.kind == "org_head"}
+        variants: list[tuple[str, str]] = []   # (a name's form in title case, entry id)
         for e in self.entries.values():
             if e.type == "state":
                 self.by_country.setdefault(e.country, e.id)
@@ -95,11 +108,15 @@ class ActorIndex:
                 names = tuple(n for n in names if " " in n.strip())
             for n in names:
                 forms = {n, unaccent_capital(n)}
+                if e.type != "person" and " " in n.strip():
+                    variants += [(v, e.id) for v in (title_case(n), unaccent_capital(title_case(n)))]
                 if e.type == "organization" and " " in n.strip() and fold(n.split()[0]) in heads:
                     forms.add(n[0].lower() + n[1:])  # `la commission européenne`, written in lower case
                 for form in forms:
                     # curated entries come last and win a shared form
                     self.forms[form] = e.id
+        for form, eid in variants:   # never in place of a form a name or alias has as written
+            self.forms.setdefault(form, eid)
         self.kinds: dict[str, dict[str, str]] = {}  # kind -> folded word -> gender
         for w in words:
             genders = self.kinds.setdefault(w.kind, {})

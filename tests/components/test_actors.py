@@ -306,6 +306,28 @@ def test_when_blank_pipeline_then_gazetteer_finds_states():
         ("Corée du Nord", "PRK", "rules"), ("Etats-Unis", "USA", "rules")]
 
 
+@pytest.mark.parametrize("text, surface, actor", [
+    ("Les combattants de l'État Islamique ont reculé.", "État Islamique", "etat_islamique"),
+    ("Selon l'Etat Islamique, l'attaque a réussi.", "Etat Islamique", "etat_islamique"),
+    ("Le roi a reçu le ministre de l'Arabie Saoudite.", "Arabie Saoudite", "arabie_saoudite"),
+])
+def test_when_a_known_name_is_written_in_title_case_then_the_gazetteer_finds_it(text, surface, actor):
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("depeche_actors").from_disk(RULES)
+    text_ms = nlp(text)._.depeche_mentions
+    m = find(text_ms, text, surface, "rules")
+    assert m and m["actor_id"] == actor, text_ms
+
+
+def test_when_a_title_case_form_is_another_names_own_form_then_that_name_keeps_it():
+    from pipeline.components.actors_lexicon import ActorIndex
+    from pipeline.rules.gazetteer import GazetteerEntry
+    # the entry written in title case comes first: a variant made later must not take its form
+    ix = ActorIndex([[GazetteerEntry(id="front_b", name="Front National", type="organization"),
+                      GazetteerEntry(id="front_a", name="Front national", type="organization")]], [])
+    assert ix.forms["Front National"] == "front_b" and ix.forms["Front national"] == "front_a"
+
+
 def test_when_saved_and_loaded_then_gazetteer_kept(tmp_path):
     nlp = spacy.blank("fr")
     comp = nlp.add_pipe("depeche_actors")
