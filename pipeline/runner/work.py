@@ -16,6 +16,7 @@ from pipeline.components import EXTENSIONS
 from pipeline.errors import E, one_line
 from pipeline.io import texts
 from pipeline.io.article import Article
+from pipeline.io.invisible import visible
 from pipeline.io.lang import detect
 from pipeline.io.readers import Ref, failure, read_ref
 from pipeline.nlp import SEGMENT_CHARS
@@ -51,7 +52,14 @@ def post_read(art: Article) -> tuple[Article, list[tuple[int, str]]]:
     if lang and lang != "fr":
         art.fail("not_french", E.E105.format(lang=lang, score=score))
         return art, []
-    return art, segments(body, art.body_start)
+    return art, [parseable(off, text) for off, text in segments(body, art.body_start)]
+
+
+def parseable(off: int, text: str) -> tuple[int | T.Offset, str]:
+    """A segment as the pipeline parses it: without its invisible characters (pipeline.io.invisible),
+    its offset saying where they were, so that the rows keep the offsets of the text as written."""
+    clean, removed = visible(text)
+    return (T.Offset(off, removed) if removed else off), clean
 
 
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?»])\s+"), re.compile(r"\s+"))

@@ -16,7 +16,7 @@ from pipeline.tables import actors, articles, attributions, claims, dates, menti
 from pipeline.tables.actors import ActorObservation, ActorReducer, ActorRow
 from pipeline.tables.articles import ArticleRow
 from pipeline.tables.attributions import AttributionRow
-from pipeline.tables.base import ArticleDocs, Reduced, Side, Table, as_tuple
+from pipeline.tables.base import ArticleDocs, Offset, Reduced, Side, Table, as_tuple
 from pipeline.tables.claims import ClaimRow
 from pipeline.tables.dates import DateRow
 from pipeline.tables.mentions import MentionRow
@@ -31,7 +31,7 @@ ARTICLES = articles.TABLE      # one row per input, whatever happened to it
 # tables of rows inside articles, keyed by (article_id, their id): what `show` highlights
 IN_ARTICLES: tuple[Table, ...] = tuple(t for t in TABLES if len(t.key) == 2 and t.key[0] == "article_id")
 
-__all__ = ["TABLES", "BY_NAME", "NAMES", "ARTICLES", "IN_ARTICLES", "Table", "Reduced", "Side", "ArticleDocs",
+__all__ = ["TABLES", "BY_NAME", "NAMES", "ARTICLES", "IN_ARTICLES", "Table", "Reduced", "Side", "ArticleDocs", "Offset",
            "table", "plural", "columns", "column_types", "as_tuple", "article_tables", "reduce", "stored",
            "ArticleRow", "ActorRow", "ActorObservation", "ActorReducer", "MentionRow", "QuantityRow",
            "DateRow", "AttributionRow", "ClaimRow"]

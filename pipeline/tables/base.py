@@ -108,9 +108,31 @@ def as_tuple(row) -> tuple:
     return dataclasses.astuple(row)
 
 
+@dataclass(frozen=True)
+class Offset:
+    """Where a segment's Doc lands in the article's text: `start`, the segment's offset, and
+    `removed`, the positions (in the segment as written) of the invisible characters taken out
+    before it was parsed (pipeline.io.invisible). `at(i)` is the article offset of the Doc's
+    character i, `end_at(j)` that of a span ending at j (a removed character right after a span
+    stays out of it)."""
+    start: int
+    removed: tuple[int, ...] = ()
+
+    def at(self, i: int) -> int:
+        for r in self.removed:
+            if r > i:
+                break
+            i += 1
+        return self.start + i
+
+    def end_at(self, j: int) -> int:
+        return self.at(j - 1) + 1 if self.removed and j > 0 else self.start + j
+
+
 class ArticleDocs:
     """One article (an io Article) and the processed Docs of its body segments, as
     (offset of the segment in article.text, Doc) pairs in text order: what builders read.
+    An offset is an `Offset`, or an int when nothing was taken out of the segment.
 
     `items(extension)` gives a Doc extension's items with their offsets into the whole
     text, `spans(extension)` its spanned items shifted and in text order; `rows(name)` the
@@ -121,7 +143,7 @@ class ArticleDocs:
         self.article = article
         self.text = article.text
         self.article_id = article.article_id
-        self.segments = list(segments)
+        self.segments = [(off if isinstance(off, Offset) else Offset(off), doc) for off, doc in segments]
         self.errors = [m for _, doc in self.segments for m in (doc._.depeche_errors or [])]
         self._tables = tables
         self._rows: dict[str, list] = {}
@@ -141,7 +163,7 @@ class ArticleDocs:
     def spans(self, *extensions: str) -> list[tuple[int, int, dict]]:
         """(start, end, item) of every item of these Doc extensions, its offsets into the whole
         text, in text order (ties keep the extensions' order)."""
-        return sorted(((it["start"] + off, it["end"] + off, it) for off, it in self.items(*extensions)),
+        return sorted(((off.at(it["start"]), off.end_at(it["end"]), it) for off, it in self.items(*extensions)),
                       key=lambda x: (x[0], x[1]))
 
     def rows(self, name: str) -> list:
@@ -150,9 +172,10 @@ class ArticleDocs:
         return self._rows[name]
 
 
-def shifted(item: dict, off: int, *names: str) -> dict:
-    """The offsets `names` of an item, moved by `off` (None stays None)."""
-    return {k: (item.get(k) + off if item.get(k) is not None else None) for k in names}
+def shifted(item: dict, off: Offset, *names: str) -> dict:
+    """The offsets `names` of an item (`…start`, `…end`) in the article's text (None stays None)."""
+    return {k: (None if item.get(k) is None else off.end_at(item[k]) if k.endswith("end") else off.at(item[k]))
+            for k in names}
 
 
 def span_text(text: str, s, e) -> str:
