@@ -90,3 +90,24 @@ GROUPS = [
 @pytest.mark.parametrize("text, content, name", GROUPS)
 def test_a_bare_institution_stays_a_group(nlp, text, content, name):
     assert _group_types(nlp, text, content) == [("GROUP", "group", name)]
+
+
+# -- a document is no speaking group: its issuer speaks when the phrase names one (NOTES.md T5) ---
+DOCUMENTS = [
+    # (text, content, the speaker's actor id, the document noun)
+    ("Le village a été évacué dans la nuit. Selon un bilan provisoire, trois maisons ont brûlé.",
+     "trois maisons ont brûlé", "", "bilan"),
+    ("Les pluies ont continué mardi. D'après les informations du gouvernement, douze routes sont coupées.",
+     "douze routes sont coupées", "group-gouvernement", "informations"),
+    ("Une enquête réalisée par 40 sociologues conclut que les jeunes lisent moins qu'avant.",
+     "les jeunes lisent moins qu'avant", "group-sociologues", "enquête"),
+]
+
+
+@pytest.mark.parametrize("text, content, actor_id, noun", DOCUMENTS)
+def test_when_a_document_speaks_then_its_issuer_is_the_actor_and_it_is_no_group(nlp, text, content, actor_id,
+                                                                                   noun):
+    doc, rows = attribution_rows(nlp, text)
+    assert [a["actor_id"] for a in rows if a["content"] == content] == [actor_id], rows
+    groups = [text[m["start"]:m["end"]] for m in doc._.depeche_groups]
+    assert not any(noun in g for g in groups), groups
