@@ -1,6 +1,7 @@
 """Which names of a speaker phrase are in a complement of it (`le député de Trappes`, `un
 photographe de l'agence X`) and which are its own (`le ministre de l'Intérieur Paul Roy`, `l'agence
-de presse X`): the tests speaker_actors.py reads a phrase's mentions with."""
+de presse X`): the tests speaker_actors.py reads a phrase's mentions with; and the body a
+document phrase names as its issuer (`les informations du gouvernement`)."""
 from __future__ import annotations
 
 import bisect
@@ -112,3 +113,42 @@ def mentions_in(ctx: Ctx, lo: int, hi: int) -> list[dict]:
     """The mentions (sorted by start) that start in [lo, hi)."""
     ms, starts = ctx.mention_index
     return ms[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+
+def document_issuer(ctx: Ctx, words) -> list:
+    """The words of the body a document phrase says it comes from: the noun phrase after `de`
+    or `par` whose head is a person, a body or a speaking group (`du gouvernement`, `de l'armée
+    kurde`), up to the adjectives after that head, or the agent of a participle on the document
+    noun outside the phrase (`une étude réalisée par 31 primatologues`); [] when there is none."""
+    for k, t in enumerate(words[1:-1], 1):
+        if norm(t) in ctx.words.de or norm(t) == "par":
+            found = _issuer_phrase(ctx, words[k + 1:])
+            if found:
+                return found
+    doc_noun = next((t for t in words if t.pos_ == "NOUN"), None)
+    for verb in (doc_noun.children if doc_noun is not None else ()):
+        if verb.dep_.startswith("acl") and verb.i > words[-1].i:
+            for agent in verb.children:
+                if agent.dep_.startswith("obl") and any(norm(c) == "par" for c in agent.children):
+                    found = _issuer_phrase(ctx, [x for x in agent.subtree if x.i > verb.i and norm(x) != "par"])
+                    if found:
+                        return found
+    return []
+
+
+def _issuer_phrase(ctx: Ctx, after) -> list:
+    """The noun phrase opening `after` (determiners, numbers, adjectives, then its noun and the
+    adjectives after it) when its noun is a person, a body or a speaking group, else []."""
+    j = 0
+    while j < len(after) and after[j].pos_ in ("DET", "NUM", "ADJ"):
+        j += 1
+    if j == len(after) or after[j].pos_ != "NOUN":
+        return []
+    head = after[j]
+    if not (listed(head, ctx.words.actor_head) or listed(head, ctx.words.speaking_noun)
+            or agent_noun(ctx, head) or person_noun(ctx, head)) or listed(head, ctx.words.document_head):
+        return []
+    end = j + 1
+    while end < len(after) and after[end].pos_ == "ADJ":
+        end += 1
+    return after[:end]

@@ -10,8 +10,9 @@ import bisect
 from typing import Optional
 
 from pipeline.components.actors_lexicon import DE_WORDS as DE
-from pipeline.components.attributions.complements import (after_plural_noun, agent_noun, in_complement,
-                                                           named_by_complement, mentions_in, names_in_pp, person_noun)
+from pipeline.components.attributions.complements import (after_plural_noun, agent_noun, document_issuer,
+                                                           in_complement, named_by_complement, mentions_in, names_in_pp,
+                                                           person_noun)
 from pipeline.components.attributions.context import Ctx, chars, listed, norm
 from pipeline.components.attributions.noun_phrases import name_slug
 from pipeline.names import fold
@@ -227,45 +228,6 @@ def _group_mention(ctx: Ctx, words, actor_id: str = "") -> str:
         starts.insert(k, start)
         ms.insert(k, m)
     return actor_id
-
-
-def _issuer(ctx: Ctx, words) -> list:
-    """The words of the body a document phrase says it comes from: the noun phrase after `de`
-    or `par` whose head is a person, a body or a speaking group (`du gouvernement`, `de l'armée
-    kurde`), up to the adjectives after that head, or the agent of a participle on the document
-    noun outside the phrase (`une étude réalisée par 31 primatologues`); [] when there is none."""
-    for k, t in enumerate(words[1:-1], 1):
-        if norm(t) in ctx.words.de or norm(t) == "par":
-            found = _issuer_phrase(ctx, words[k + 1:])
-            if found:
-                return found
-    doc_noun = next((t for t in words if t.pos_ == "NOUN"), None)
-    for verb in (doc_noun.children if doc_noun is not None else ()):
-        if verb.dep_.startswith("acl") and verb.i > words[-1].i:
-            for agent in verb.children:
-                if agent.dep_.startswith("obl") and any(norm(c) == "par" for c in agent.children):
-                    found = _issuer_phrase(ctx, [x for x in agent.subtree if x.i > verb.i and norm(x) != "par"])
-                    if found:
-                        return found
-    return []
-
-
-def _issuer_phrase(ctx: Ctx, after) -> list:
-    """The noun phrase opening `after` (determiners, numbers, adjectives, then its noun and the
-    adjectives after it) when its noun is a person, a body or a speaking group, else []."""
-    j = 0
-    while j < len(after) and after[j].pos_ in ("DET", "NUM", "ADJ"):
-        j += 1
-    if j == len(after) or after[j].pos_ != "NOUN":
-        return []
-    head = after[j]
-    if not (listed(head, ctx.words.actor_head) or listed(head, ctx.words.speaking_noun)
-            or agent_noun(ctx, head) or person_noun(ctx, head)) or listed(head, ctx.words.document_head):
-        return []
-    end = j + 1
-    while end < len(after) and after[end].pos_ == "ADJ":
-        end += 1
-    return after[:end]
 
 
 def _qualified_institution(ctx: Ctx, words, head) -> bool:
@@ -567,7 +529,7 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                 # a document is no group: its issuer speaks when the phrase describes one (`les
                 # informations du gouvernement`, `une étude réalisée par 31 primatologues`), else
                 # nobody does (`selon le dernier bilan`; NOTES.md T5)
-                issuer = _issuer(ctx, words)
+                issuer = document_issuer(ctx, words)
                 if issuer:
                     a["actor_id"] = _antecedent(ctx, issuer, s, a)
                     if not a["actor_id"] or a["actor_id"].startswith("group-"):
