@@ -62,7 +62,8 @@ _MASTER = re.compile(
         rf"(?P<vague_many>\b(?:des|de|plusieurs|quelques|par){SPACE}(?P<vm1>{_PLURAL})"
         rf"(?:{SPACE}de{SPACE}(?P<vm2>milliers|millions|milliards))?\b)",
         # `une vingtaine`, `un millier`, `une demi-douzaine`
-        rf"(?P<vague_one>\b(?:une?){SPACE}(?:(?P<half>demi)-)?(?P<vo>{_APPROX})\b)",
+        rf"(?P<vague_one>\b(?:une?){SPACE}(?:(?P<half>demi)-)?(?P<vo>{_APPROX})"
+        rf"(?:{SPACE}de{SPACE}(?P<vo2>millions|milliards))?\b)",
         # `la moitié`, `l'autre moitié`
         r"(?P<half_of>\b(?:la|l['’]autre|une)" + SPACE + r"moitié\b)",
         # `le million de`, `du milliard de`: one million
@@ -212,7 +213,9 @@ def find_numerals(text: str) -> list[Numeral]:
             continue
         if kind == "vague_one":
             v = APPROX_NOUNS[m.group("vo").lower()] * (0.5 if m.group("half") else 1)
-            out.append(Numeral(start, end, v, "approx", False, True, "vague_one"))
+            if m.group("vo2"):   # `une dizaine de millions`
+                v *= MULTIPLIERS[m.group("vo2").lower()]
+            out.append(Numeral(start, end, v, "approx", bool(m.group("vo2")), True, "vague_one"))
             continue
         if kind == "half_of":
             out.append(Numeral(start, end, 0.5, "exact", False, True, "fraction_half"))

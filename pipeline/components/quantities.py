@@ -348,7 +348,8 @@ def extract(doc: Doc, lexicon: UnitLexicon) -> list[dict]:
         if n.start < taken_until:
             continue
         qual, qstart = _qualifier_before(text, n.start)
-        unit_after = lexicon.after(text, n.end, n.multiplied)   # read once: _read_quantity takes it
+        unit_after = lexicon.after(text, n.end, n.multiplied,   # read once: _read_quantity takes it
+                                   vague=n.rule == "vague_one")
         reason = _skip_reason(doc, text, n, qual is not None and qual != "exact", unit_after is not None)
         if reason:
             continue

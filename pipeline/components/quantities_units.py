@@ -41,14 +41,16 @@ class UnitLexicon:
         alts = "|".join(re.escape(f).replace("\\ ", "[ \u00a0\u202f]+")
                         for f in sorted(forms, key=len, reverse=True))
         de_part = rf"(?P<de>(?:de{_Q}|d['’]{_QO}))" if de else ""
-        return re.compile(rf"(?P<sp>[ \u00a0\u202f]?-?){de_part}(?P<u>{alts})(?![\w²³])", flags)
+        # after `de`, no elided article either (`une centaine de l'équipe` holds no litre)
+        tail = r"(?![\w²³'’])" if de else r"(?![\w²³])"
+        return re.compile(rf"(?P<sp>[ \u00a0\u202f]?-?){de_part}(?P<u>{alts}){tail}", flags)
 
-    def after(self, text: str, pos: int, multiplied: bool, glued_only: bool = False):
+    def after(self, text: str, pos: int, multiplied: bool, glued_only: bool = False, vague: bool = False):
         """(unit rule, end) of a unit form starting at text[pos] (after optional space and,
-        after a multiplier, `de`), else None."""
+        after a multiplier or a vague amount, `de`), else None."""
         best = None
         regexes = [(self.after_cs, self.cs, False), (self.after_ci, self.ci, True)]
-        if multiplied:  # `millions de dollars`, `millions d'euros`
+        if multiplied or vague:  # `millions de dollars`, `millions d'euros`, `une centaine de mètres`
             regexes += [(self.after_cs_de, self.cs, False), (self.after_ci_de, self.ci, True)]
         for regex, table, fold in regexes:
             if regex is None:

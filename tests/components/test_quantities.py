@@ -72,6 +72,11 @@ def test_when_separators_vary_then_numerals_split_at_the_right_places():
     ("Des dizaines de milliers de spectateurs sont attendus.", "Des dizaines de milliers", 20000, "min", "", "spectateur"),
     ("Le plan coûtera plusieurs centaines de milliards d'euros.", "plusieurs centaines de milliards", 2e11, "min", "EUR", ""),
     ("Un millier de salariés ont défilé.", "Un millier de salariés", 1000, "approx", "", "salarié"),
+    # a vague amount of a unit, and of a multiplier
+    ("L'incendie a parcouru une centaine de kilomètres.", "une centaine de kilomètres", 100, "approx", "km", ""),
+    ("Une cinquantaine de tonnes de déchets ont été retirées.", "Une cinquantaine de tonnes", 50, "approx", "t", "déchet"),
+    ("Le chantier a coûté une dizaine de millions d'euros.", "une dizaine de millions d'euros", 1e7, "approx", "EUR", ""),
+    ("Une centaine de l'équipe a voté la grève.", "Une centaine de l'équipe", 100, "approx", "", "équipe"),
     ("La réunion a été reportée de plusieurs semaines.", "plusieurs semaines", 2, "min", "", "semaine"),
     ("Il est reparti quelques jours plus tard.", "quelques jours", 2, "approx", "", "jour"),
     # fractions
