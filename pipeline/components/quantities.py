@@ -315,6 +315,9 @@ def _skip_reason(doc: Doc, text: str, n: Numeral, qualified: bool, has_unit: boo
         if prev is not None and not prev.is_sent_start and prev.i > 0 and prev.is_title \
                 and not counted and not qualified:
             return "name"
+    # inside a name the NER read as one, past its first word: `la Revue des deux Mondes`, `Apollo 11`
+    if any(ent.start_char < s and e <= ent.end_char and ent.label_ in ("ORG", "MISC", "PER") for ent in doc.ents):
+        return "name"
     # `(93)` after a place name: a department or post code
     if is_digits and integer and before.endswith("(") and after.startswith(")") and \
             re.search(r"[A-ZÉ][\w-]*[ \u00a0]\(\Z", before):

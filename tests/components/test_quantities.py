@@ -192,6 +192,9 @@ def test_when_qualifier_then_bounds_follow_schema(nlp, qualifier, value, low, hi
     ("Elle a bouclé la course en deux heures trente.", "trente"),
     ("Le film entre dans le top 10 des ventes.", "10"),
     ("Le groupe a connu le succès dans les années 80.", "80"),
+    # inside a name the NER reads as one, past its first word
+    ("Elle a écrit pour la Revue des deux Mondes pendant un an.", "deux"),
+    ("Le Mouvement 5 étoiles mène l'opposition au Sénat.", "5"),
 ])
 def test_when_not_a_quantity_then_nothing_there(nlp, text, surface):
     i = text.index(surface)
