@@ -15,7 +15,8 @@ builds its rows.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, fields
+from bisect import bisect_right
+from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from typing import Callable, Optional
 
@@ -117,13 +118,16 @@ class Offset:
     stays out of it)."""
     start: int
     removed: tuple[int, ...] = ()
+    # where each removed character sat in the parsed text (how many kept characters precede it):
+    # a bisection there finds how many were removed before character i (hostile input may hold
+    # one after every letter)
+    _at_parsed: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "_at_parsed", tuple(r - k for k, r in enumerate(self.removed)))
 
     def at(self, i: int) -> int:
-        for r in self.removed:
-            if r > i:
-                break
-            i += 1
-        return self.start + i
+        return self.start + i + bisect_right(self._at_parsed, i)
 
     def end_at(self, j: int) -> int:
         return self.at(j - 1) + 1 if self.removed and j > 0 else self.start + j

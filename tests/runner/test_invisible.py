@@ -2,6 +2,7 @@
 of what the pipeline parses, and every offset still points into the text as written."""
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -36,6 +37,18 @@ def test_when_characters_were_taken_out_then_offsets_map_back_onto_the_text_as_w
         assert FORMAT.sub("", text[off.at(s) - 100:off.end_at(e) - 100]) == clean[s:e]
     assert off.end_at(4) - 100 == 5   # `abcd` ends before the mark glued to it, not after
     assert Offset(7).at(3) == Offset(7).end_at(3) == 10
+
+
+def test_when_any_mix_of_marks_is_taken_out_then_every_parsed_character_maps_to_itself_as_written():
+    rng = random.Random(20261206)
+    for _ in range(500):
+        text = "".join(rng.choice("ab \u00ad\u200e\u200b") for _ in range(rng.randint(0, 30)))
+        clean, removed = visible(text)
+        off = Offset(5, removed)
+        kept = [i for i in range(len(text)) if i not in set(removed)]
+        assert len(kept) == len(clean)
+        for i, j in enumerate(kept):
+            assert off.at(i) == 5 + j and (text[j] == clean[i] or text[j] == "\u200b" and clean[i] == " ")
 
 
 def _sprinkle(text: str) -> str:
