@@ -36,8 +36,9 @@ from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
 from pipeline.components.actors_names import (NAME_PARTICLES, acronym_definitions, acronym_names,
-                                              dangling_de, glued, hyphen_end, inner_surname, known_surname,
-                                              mended_end, numbered_part, particle_end, people, person_actors,
+                                              dangling_de, glued, hyphen_end, hyphen_start, inner_surname,
+                                              known_surname, mended_end, name_forms, numbered_part, particle_end,
+                                              people, person_actors,
                                               place_names, portfolio, repeated_names, role_name_end, surname_end,
                                               titled_names)
 from pipeline.components.coref import Coreference, institutions
@@ -114,7 +115,13 @@ class ActorsComponent(RuleComponent):
         for k, (es, ee, _) in enumerate(ents):
             for i in range(es, ee):
                 ent_at[i] = k
-        filtered = [self._filter_ent(doc, s, e, label) for s, e, label in ents]
+        # a name read once as no actor (`la sonde Cassini-Huygens`) is no actor anywhere in the
+        # article (`Cassini va plonger`): one name, one reading per article
+        # (only a name set right after the noun: `le livre de Nicolas Sarkozy` names its author)
+        non_actors = {w for s, e, label in ents
+                      if label in ("PER", "ORG") and self._after_non_actor_noun(doc, s, of=False)
+                      for w in name_forms(doc[hyphen_start(doc, s):e].text)} if self.on("filter-non-actor") else set()
+        filtered = [self._filter_ent(doc, s, e, label, non_actors) for s, e, label in ents]
         out, used_ents, kept = [], set(), set()
         for s, e, eid in gaz:
             if e - s == 1 and e < len(doc) and self.index.kind(doc[s].text, "direction") \
@@ -222,7 +229,7 @@ class ActorsComponent(RuleComponent):
             out.append((s, e, label))
         return out
 
-    def _filter_ent(self, doc, s, e, label):
+    def _filter_ent(self, doc, s, e, label, non_actors=frozenset()):
         """The entity as a candidate mention, or None. MISC (events, works, laws, products) is
         never an actor: neither person nor organisation."""
         if label == "MISC":
@@ -249,17 +256,23 @@ class ActorsComponent(RuleComponent):
         if (all(ix.demonym(t.text) for t in words) or label == "LOC" and people(doc, words, ix)) \
                 and self.on("filter-demonym"):
             return None  # `les Français`, `l'Italien`, `les Varois`: people, not a named actor
-        if label in ("PER", "ORG") and self._after_non_actor_noun(doc, s) and self.on("filter-non-actor"):
+        if label in ("PER", "ORG") and self.on("filter-non-actor") and (
+                self._after_non_actor_noun(doc, s) or fold(doc[s:e].text) in non_actors):
             return None  # `la comète Halley`, `l'astéroïde Apophis`, `le film Titanic`: no actor
+        if label == "PER" and re.match(r"(?:anti|pro)-", doc[s].text):
+            return None  # `une manifestation anti-Trump`, `les troupes pro-Assad`: adjectives, no person
         if label == "ORG" and portfolio(doc, s, e, self.index) and self.on("filter-portfolio"):
             return None  # `le ministre russe des Affaires étrangères`: part of the role
         return dict(ts=s, te=e, eid="", source="model", rule="ner", label=label)
 
-    def _after_non_actor_noun(self, doc, s) -> bool:
-        """Is the name right after a noun for a kind of thing (`comète`, `maladie de`), or after
-        it and one adjective (`la sonde américaine Cassini`, `l'orque mâle Tilikum`)?"""
+    def _after_non_actor_noun(self, doc, s, of: bool = True) -> bool:
+        """Is the name right after a noun for a kind of thing (`comète`, with `of`: `maladie de`),
+        or after it and one adjective (`la sonde américaine Cassini`, `l'orque mâle Tilikum`)?"""
+        s = hyphen_start(doc, s)
         j = s - 1
         if j > 0 and fold(doc[j].text) in ("de", "d'", "du"):
+            if not of:
+                return False
             j -= 1
         elif j > 0 and doc[j].pos_ == "ADJ" and doc[j].text.islower():
             j -= 1

@@ -395,3 +395,18 @@ def person_actors(doc: Doc, persons: list[dict], on, ix: ActorIndex) -> None:
         misspelt_names(persons)
     if on("family"):
         families(doc, persons, ix)
+
+
+def name_forms(name: str) -> set[str]:
+    """A name folded, whole and by its hyphenated parts (`Cassini-Huygens`: `cassini`, `huygens`)."""
+    whole = fold(name)
+    return {whole, *(w for w in re.split(r"[-‐]", whole) if len(w) > 2)}
+
+
+def hyphen_start(doc, s) -> int:
+    """Where a name starts that goes on back over glued hyphens (`Cassini-Huygens`, of which
+    the NER may tag `Huygens` alone)."""
+    while s > 1 and doc[s - 1].text in ("-", "‐") and not doc[s - 1].whitespace_ \
+            and not doc[s - 2].whitespace_ and doc[s - 2].text[:1].isupper():
+        s -= 2
+    return s

@@ -487,3 +487,23 @@ def test_when_an_entity_ends_on_a_date_word_then_the_word_is_no_part_of_it(nlp, 
 def test_when_two_word_person_name_is_cut_before_the_surname_then_the_surname_joins(nlp, text, ents, names):
     ms = _mentions_with_ents(nlp, text, ents)
     assert [text[m["start"]:m["end"]] for m in ms if m["label"] == "PER"] == names, ms
+
+
+# -- a name read once as no actor is no actor anywhere in the article; `anti-X` is no person -------
+@pytest.mark.parametrize("text, ents, persons", [
+    # the probe named after its noun once, then alone: no person either time
+    ("La sonde Kestrel a quitté l'orbite. Selon Paul Roy, Kestrel plongera dans l'atmosphère.",
+     [("Kestrel", "PER"), ("Paul Roy", "PER"), ("Kestrel", "PER")], ["Paul Roy"]),
+    # a hyphenated name of which the NER tagged the second part
+    ("La sonde Varna-Kestrel a quitté l'orbite. Kestrel plongera en septembre.",
+     [("Kestrel", "PER"), ("Kestrel", "PER")], []),
+    # `le livre de X` names its author: X stays a person elsewhere
+    ("Le livre de Paul Roy paraît mercredi. Paul Roy y raconte sa campagne.",
+     [("Paul Roy", "PER"), ("Paul Roy", "PER")], ["Paul Roy"]),
+    # prefixed adjectives
+    ("Une manifestation anti-Varnelli a réuni 3 000 personnes.", [("anti-Varnelli", "PER")], []),
+    ("Les troupes pro-Varnelli avancent vers le nord.", [("pro-Varnelli", "PER")], []),
+])
+def test_when_a_name_is_no_actor_once_then_it_is_none_in_the_article(nlp, text, ents, persons):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert sorted({text[m["start"]:m["end"]] for m in ms if m["label"] == "PER"}) == persons, ms
