@@ -9,7 +9,7 @@ absolute pass/fail times (the machines are noisy):
   near-duplicates and claims are found) in the 1-worker run. At 1 worker, --repeat pairs (bare,
   then depeche) run back to back and the median pair's ratio is reported: the machine's own
   speed drifts between runs (user CPU time follows wall time), so one pair alone landed
-  anywhere from 0.84 to 0.93 on a quiet machine (2026-12-06);
+  anywhere from 0.84 to 1.03 on a quiet machine (2026-12-06);
 - memory: peak of depeche over winer-fr and over ten times it (same texts, new ids): the
   runner streams, so the two should be within 10 %;
 - long article: a 200 KB article with 500 quotes vs a 100 KB one (cost linear in length);

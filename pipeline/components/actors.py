@@ -259,7 +259,7 @@ class ActorsComponent(RuleComponent):
         if label in ("PER", "ORG") and self.on("filter-non-actor") and (
                 self._after_non_actor_noun(doc, s) or fold(doc[s:e].text) in non_actors):
             return None  # `la comète Halley`, `l'astéroïde Apophis`, `le film Titanic`: no actor
-        if label == "PER" and re.match(r"(?:anti|pro)-", doc[s].text):
+        if label == "PER" and re.match(r"(?:anti|pro)-", doc[s:e].text):
             return None  # `une manifestation anti-Trump`, `les troupes pro-Assad`: adjectives, no person
         if label == "ORG" and portfolio(doc, s, e, self.index) and self.on("filter-portfolio"):
             return None  # `le ministre russe des Affaires étrangères`: part of the role

@@ -36,10 +36,11 @@ def title_case(name: str) -> str:
     Internationale`: the press often capitalises every word of an institution's name; articles,
     prepositions and conjunctions stay as written."""
     def cap(w: str) -> str:
-        head, sep, rest = w.rpartition("'") if fold(w).startswith(("l'", "d'")) else ("", "", w)
+        k = 2 if fold(w[:2]) in ("l'", "d'") else 0   # `l'Union`, `d’Ivoire`: the word after the elision
+        rest = w[k:]
         if fold(rest) in ACRONYM_SKIPPABLE or not rest[:1].isalpha():
             return w
-        return head + sep + rest[:1].upper() + rest[1:]
+        return w[:k] + rest[:1].upper() + rest[1:]
     return " ".join(cap(w) for w in name.split(" "))
 
 

@@ -18,6 +18,7 @@ from pipeline.names import ACRONYM_SKIPPABLE, ARTICLES, acronym_of, fold, is_acr
 
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
 SINGULAR_ARTICLES = {"le", "la", "l'", "du", "au"}
+HYPHENS = ("-", "‐", "‑")   # hyphen-minus, hyphen, non-breaking hyphen: what joins the parts of a name
 NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", "von", "der", "den", "da", "di",
                   "del", "della", "dos", "das", "de", "du", "d'", "le", "la", "mac", "ould"}
 
@@ -144,6 +145,21 @@ def dangling_end(doc: Doc, s: int, e: int, taken: set, blocked: set) -> int:
     return e - cut if any(t.text[:1].isupper() for t in doc[s:e - cut]) else s
 
 
+def hyphen_start(doc: Doc, s: int) -> int:
+    """Where a name starts that goes on back over capitalised parts glued by hyphens
+    (`Cassini-Huygens`, of which the NER may tag `Huygens` alone); s when there is none."""
+    while s > 1 and doc[s - 1].text in HYPHENS and not doc[s - 1].whitespace_ \
+            and not doc[s - 2].whitespace_ and doc[s - 2].text[:1].isupper():
+        s -= 2
+    return s
+
+
+def name_forms(name: str) -> set[str]:
+    """A name folded, whole and by its hyphenated parts (`Cassini-Huygens`: `cassini`, `huygens`)."""
+    whole = fold(name)
+    return {whole, *(w for w in re.split("[" + "".join(HYPHENS) + "]", whole) if len(w) > 2)}
+
+
 def hyphen_end(doc: Doc, e: int, taken: set, lower: bool = False) -> int:
     """Where a name the model cut at a hyphen ends (`Vallaud` + `-Belkacem`, `Escaldes` +
     `-Engordany`): capitalised parts glued by hyphens, no space either side, that start no
@@ -151,7 +167,7 @@ def hyphen_end(doc: Doc, e: int, taken: set, lower: bool = False) -> int:
     stays two places); with `lower`, a part in lower case too (a person's `Lee Jung` + `-mi`).
     e when there is none."""
     n = 0
-    while n < 2 and e + 1 < len(doc) and doc[e].text in ("-", "‑") and not doc[e - 1].whitespace_ \
+    while n < 2 and e + 1 < len(doc) and doc[e].text in HYPHENS and not doc[e - 1].whitespace_ \
             and not doc[e].whitespace_ and (doc[e + 1].text[:1].isupper() or lower) and doc[e + 1].is_alpha \
             and e not in taken and e + 1 not in taken:
         e, n = e + 2, n + 1
@@ -395,18 +411,3 @@ def person_actors(doc: Doc, persons: list[dict], on, ix: ActorIndex) -> None:
         misspelt_names(persons)
     if on("family"):
         families(doc, persons, ix)
-
-
-def name_forms(name: str) -> set[str]:
-    """A name folded, whole and by its hyphenated parts (`Cassini-Huygens`: `cassini`, `huygens`)."""
-    whole = fold(name)
-    return {whole, *(w for w in re.split(r"[-‐]", whole) if len(w) > 2)}
-
-
-def hyphen_start(doc, s) -> int:
-    """Where a name starts that goes on back over glued hyphens (`Cassini-Huygens`, of which
-    the NER may tag `Huygens` alone)."""
-    while s > 1 and doc[s - 1].text in ("-", "‐") and not doc[s - 1].whitespace_ \
-            and not doc[s - 2].whitespace_ and doc[s - 2].text[:1].isupper():
-        s -= 2
-    return s

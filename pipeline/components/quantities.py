@@ -233,8 +233,10 @@ def _actor(doc: Doc, text: str, start: int, mentions: list[dict]) -> str:
 
 
 # -- exclusions ----------------------------------------------------------------------------
-def _skip_reason(doc: Doc, text: str, n: Numeral, qualified: bool, has_unit: bool) -> str:
-    """Why the numeral n is not a quantity ('' when it is one)."""
+def _skip_reason(doc: Doc, text: str, n: Numeral, qualified: bool, has_unit: bool,
+                 names: tuple[tuple[int, int], ...] = ()) -> str:
+    """Why the numeral n is not a quantity ('' when it is one). names: the (start, end)
+    characters of the Doc's PER, ORG and MISC entities, read once per Doc."""
     s, e = n.start, n.end
     raw = text[s:e]
     after = text[e:e + 40]
@@ -316,7 +318,7 @@ def _skip_reason(doc: Doc, text: str, n: Numeral, qualified: bool, has_unit: boo
                 and not counted and not qualified:
             return "name"
     # inside a name the NER read as one, past its first word: `la Revue des deux Mondes`, `Apollo 11`
-    if any(ent.start_char < s and e <= ent.end_char and ent.label_ in ("ORG", "MISC", "PER") for ent in doc.ents):
+    if any(a < s and e <= b for a, b in names):
         return "name"
     # `(93)` after a place name: a department or post code
     if is_digits and integer and before.endswith("(") and after.startswith(")") and \
@@ -347,13 +349,15 @@ def extract(doc: Doc, lexicon: UnitLexicon) -> list[dict]:
     numerals = sorted(find_numerals(text) + _plusieurs(doc, text) + [n for n, _ in special],
                       key=lambda n: (n.start, -n.end))
     special_units = {id(n): u for n, u in special}
+    # a number inside a name is none: `la Revue des deux Mondes`, `Apollo 11`
+    names = tuple((ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("ORG", "MISC", "PER"))
     for n in numerals:
         if n.start < taken_until:
             continue
         qual, qstart = _qualifier_before(text, n.start)
         unit_after = lexicon.after(text, n.end, n.multiplied,   # read once: _read_quantity takes it
                                    vague=n.rule == "vague_one")
-        reason = _skip_reason(doc, text, n, qual is not None and qual != "exact", unit_after is not None)
+        reason = _skip_reason(doc, text, n, qual is not None and qual != "exact", unit_after is not None, names)
         if reason:
             continue
         c = _read_quantity(doc, text, n, qual, qstart, lexicon, special_units.get(id(n)), unit_after)

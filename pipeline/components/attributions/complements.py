@@ -145,8 +145,8 @@ def _issuer_phrase(ctx: Ctx, after) -> list:
     if j == len(after) or after[j].pos_ != "NOUN":
         return []
     head = after[j]
-    if not (listed(head, ctx.words.actor_head) or listed(head, ctx.words.speaking_noun)
-            or agent_noun(ctx, head) or person_noun(ctx, head)) or listed(head, ctx.words.document_head):
+    if not (listed(head, ctx.words.actor_head) or listed(head, ctx.words.speaking_noun) or agent_noun(ctx, head)) \
+            or listed(head, ctx.words.document_head):
         return []
     end = j + 1
     while end < len(after) and after[end].pos_ == "ADJ":

@@ -190,6 +190,12 @@ def _named_before(ctx: Ctx, words, before: int) -> str:
     return surnamed.pop() if key and len(surnamed) == 1 else ""
 
 
+def _described(ctx: Ctx, words, s: int, a: dict) -> str:
+    """The actor a description names: what it takes up, else a group mention of its own."""
+    actor_id = _antecedent(ctx, words, s, a)
+    return _group_mention(ctx, words, actor_id) if not actor_id or actor_id.startswith("group-") else actor_id
+
+
 def _group_mention(ctx: Ctx, words, actor_id: str = "") -> str:
     """Add a GROUP mention for an unnamed speaking group (`des médias` -> group-medias); with
     actor_id, a later description of a group already met (`la même source`)."""
@@ -531,14 +537,10 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                 # nobody does (`selon le dernier bilan`; NOTES.md T5)
                 issuer = document_issuer(ctx, words)
                 if issuer:
-                    a["actor_id"] = _antecedent(ctx, issuer, s, a)
-                    if not a["actor_id"] or a["actor_id"].startswith("group-"):
-                        a["actor_id"] = _group_mention(ctx, issuer, a["actor_id"])
+                    a["actor_id"] = _described(ctx, issuer, s, a)
             elif words and head_noun and _definite_singular(ctx, words):
                 # a group has no name: each description of it is a mention of its own
-                a["actor_id"] = _antecedent(ctx, words, s, a)
-                if not a["actor_id"] or a["actor_id"].startswith("group-"):
-                    a["actor_id"] = _group_mention(ctx, words, a["actor_id"])
+                a["actor_id"] = _described(ctx, words, s, a)
             elif words and (head_noun or _counted_noun(content_words)) and names_in_pp(ctx, words):
                 a["actor_id"] = _group_mention(ctx, words)
         if a["actor_id"]:
