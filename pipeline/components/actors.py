@@ -35,8 +35,8 @@ from pipeline.components.base import RuleComponent
 from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
-from pipeline.components.actors_names import (NAME_PARTICLES, acronym_definitions, acronym_names,
-                                              dangling_de, glued, hyphen_end, hyphen_start, inner_surname,
+from pipeline.components.actors_names import (NAME_PARTICLES, acronym_definitions, acronym_names, apostrophe_end,
+                                              dangling_de, glued, hyphen_end, hyphen_start, inner_surname, joined,
                                               known_surname, mended_end, name_forms, numbered_part, particle_end,
                                               people, person_actors,
                                               place_names, portfolio, repeated_names, role_name_end, surname_end,
@@ -53,7 +53,8 @@ RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", 
          "filter-non-actor", "filter-portfolio", "mend-particle", "mend-title",
          "filter-descriptor", "filter-direction", "place-name", "surname-of-person", "repeat-name", "mend-hyphen",
          "name-words", "mend-demonym", "inner-surname", "title-name", "numbered-part", "acronym",
-         "acronym-name", "family", "trim-time-word", "misspelt-name")
+         "acronym-name", "family", "trim-time-word", "misspelt-name", "mend-apostrophe", "mend-joined",
+         "trim-state-noun")
 
 
 class ActorsComponent(RuleComponent):
@@ -213,8 +214,13 @@ class ActorsComponent(RuleComponent):
                     if not (doc[nxt].text[:1].isupper() and glued(doc, nxt)) or nxt in taken:
                         break
                     e = nxt + 1  # `Hessa al` + `-Jaber`, `Ghalia Al` + `Thani`
+            if self.on("mend-apostrophe"):
+                e = apostrophe_end(doc, e, blocked)
             if out and out[-1][1] >= e:
                 continue  # swallowed by the entity before, now extended
+            if out and self.on("mend-joined") and joined(doc, out[-1], (s, e, label)):
+                out[-1] = (out[-1][0], e, out[-1][2])
+                continue
             if out and out[-1][1] > s:
                 s = out[-1][1]
             cut = dangling_de(doc, *out[-1][:2]) if out and out[-1][1] == s and glued(doc, s) else 0

@@ -58,13 +58,19 @@ def place_names(doc: Doc, cands: list[dict], ix: ActorIndex) -> list[dict]:
     return sorted([c for c in cands if id(c) not in drop] + out, key=lambda c: c["ts"])
 
 
+def _in_word(doc: Doc, i: int) -> bool:
+    """Does token i go on a word after an apostrophe (`Cléac'` + `h`)?"""
+    return i > 0 and doc[i - 1].text[-1:] in "'’" and len(doc[i - 1].text) > 2 and not doc[i - 1].whitespace_
+
+
 def repeated_names(doc: Doc, ents: list[tuple]) -> list[tuple]:
     """The NER's entities plus the other occurrences of a person's or organisation's name of two
     words or more that it missed in the same article (one name, one reading per article)."""
     taken = {i for s, e, _ in ents for i in range(s, e)}
     names: dict[str, list] = {}
     for s, e, label in ents:
-        if label in ("PER", "ORG") and e - s > 1 and all(t.text[:1].isupper() or not t.is_alpha for t in doc[s:e]):
+        if label in ("PER", "ORG") and e - s > 1 and all(t.text[:1].isupper() or not t.is_alpha or _in_word(doc, t.i)
+                                                         for t in doc[s:e]):
             names.setdefault(doc[s].text, []).append(([t.text for t in doc[s:e]], label))
     out = list(ents)
     for t in doc:
@@ -124,6 +130,9 @@ def mended_end(doc: Doc, s: int, e: int, label: str, taken: set, blocked: set, o
     while on("trim-time-word") and e - s > 1 and doc[e - 1].text.islower() and ix.kind(doc[e - 1].text, "time_word") \
             and fold(doc[e - 2].text) not in _BEFORE_NAME_WORD:
         e -= 1
+    if label == "ORG" and on("trim-state-noun") and e - s > 2 and ix.kind(doc[e - 1].text, "state_noun") \
+            and doc[e - 1].text.islower() and fold(doc[e - 2].text) == "du":
+        e -= 2  # `la Cour suprême du pays`: the country named again, no part of the name
     return dangling_end(doc, s, e, taken, blocked) if label in ("LOC", "ORG") and on("mend-dangling-de") else e
 
 
@@ -172,6 +181,25 @@ def hyphen_end(doc: Doc, e: int, taken: set, lower: bool = False) -> int:
             and e not in taken and e + 1 not in taken:
         e, n = e + 2, n + 1
     return e
+
+
+def apostrophe_end(doc: Doc, e: int, taken: set) -> int:
+    """Where a name ends that the tokenizer cut after an apostrophe inside a word (`Le Cléac'` +
+    `h`): the glued letters after it, in no other name. e when there are none."""
+    last = doc[e - 1].text
+    if e < len(doc) and last[0].isupper() and _in_word(doc, e) and doc[e].is_alpha and e not in taken:
+        return e + 1
+    return e
+
+
+def joined(doc: Doc, prev: tuple, cur: tuple) -> bool:
+    """Are two entities one name the model cut where it is joined? Two organisations glued by a
+    hyphen (`CFE-` + `CGC`: a union of unions, a merged company). (Two persons' parts joined by
+    `de` are not: `Harry Potter de J. K. Rowling`, the airport `José María Cordova de Rionegro`.)"""
+    (ps, pe, plabel), (s, e, label) = prev, cur
+    hy = pe - 1 if s == pe else pe
+    return label == "ORG" == plabel and s - pe in (0, 1) and hy > ps and doc[hy].text in HYPHENS \
+        and not doc[hy - 1].whitespace_ and not doc[hy].whitespace_
 
 
 def particle_end(doc: Doc, e: int, taken: set) -> int:

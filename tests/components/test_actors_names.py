@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.components.test_actors import _mentions_with_ents, mentions
+from tests.components.test_actors import _mentions_with_ents, _with_ents, mentions
 
 
 # -- a surname alone is the full name the article repeats most, else the one it names first ----
@@ -507,3 +507,27 @@ def test_when_two_word_person_name_is_cut_before_the_surname_then_the_surname_jo
 def test_when_a_name_is_no_actor_once_then_it_is_none_in_the_article(nlp, text, ents, persons):
     ms = _mentions_with_ents(nlp, text, ents)
     assert sorted({text[m["start"]:m["end"]] for m in ms if m["label"] == "PER"}) == persons, ms
+
+
+# -- a name the model cut inside a word: at a hyphen between two organisations, after an apostrophe --
+def test_when_two_organisations_glued_by_a_hyphen_then_one(nlp):
+    text = "La CFE-CGC a refusé de signer l'accord."
+    assert _with_ents(nlp, text, [("CFE-", "ORG"), ("CGC", "ORG")]) == [("CFE-CGC", "ORG")]
+
+
+def test_when_a_name_is_cut_after_an_apostrophe_then_the_word_is_whole_and_found_again(nlp):
+    text = "Le navigateur Armel Le Cléac'h a gagné. Armel Le Cléac'h a remercié son équipe."
+    got = _with_ents(nlp, text, [("Armel Le Cléac'", "PER")])
+    assert got == [("Armel Le Cléac'h", "PER"), ("Armel Le Cléac'h", "PER")], got
+
+
+def test_when_two_persons_are_joined_by_de_then_two_names(nlp):
+    # a work and its author, an airport named after a person and its town: never one person
+    text = "Le livre Harry Potter de J. K. Rowling reste en tête des ventes."
+    got = _with_ents(nlp, text, [("Harry Potter", "PER"), ("J. K. Rowling", "PER")])
+    assert ("Harry Potter de J. K. Rowling", "PER") not in got and ("J. K. Rowling", "PER") in got, got
+
+
+def test_when_an_organisation_ends_on_du_pays_then_the_country_is_no_part_of_its_name(nlp):
+    text = "La Cour suprême du pays a annulé l'élection."
+    assert _with_ents(nlp, text, [("Cour suprême du pays", "ORG")]) == [("Cour suprême", "ORG")]
