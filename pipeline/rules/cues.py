@@ -74,6 +74,9 @@ WORD_KINDS = {
                    "`les parents`): their coordinated names speak, like `ils`",
     "document_head": "a document or statement whose complement names its issuer (`le rapport de la "
                      "CIA`, `selon les informations du YSK`: corpus/NOTES.md T5)",
+    "record_head": "a record, a finding or an agreement that carries information but says nothing itself "
+                   "(`les images`, `ces observations`, `l'accord`): no speaking group, its issuer speaks when "
+                   "named (as document_head); as a cue's own subject still a thing (strict.thing_speaker)",
     "place_preposition": "a preposition of a goal or a position that never brings the addressee or the setting of a speech (`avançant vers la base qu'elle avait perdue`: the `que` after its noun is a relative)",
     "object_and_que": "a cue lemma that takes both a person object and a `que` clause (`informe les habitants que`): the `que` after its object is no relative",
     "labelling": "a verb of naming, no cue, whose quoted attribute is a label (`qu'il a qualifiée de « fausse »`)",

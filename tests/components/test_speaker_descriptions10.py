@@ -101,6 +101,18 @@ DOCUMENTS = [
      "douze routes sont coupées", "group-gouvernement", "informations"),
     ("Une enquête réalisée par 40 sociologues conclut que les jeunes lisent moins qu'avant.",
      "les jeunes lisent moins qu'avant", "group-sociologues", "enquête"),
+    # the noun past the adjectives before it, in the plural too
+    ("Le village a été évacué dans la nuit. Selon le nouveau bilan, trois maisons ont brûlé.",
+     "trois maisons ont brûlé", "", "bilan"),
+    ("Le village a été évacué dans la nuit. Selon les différents bilans, trois maisons ont brûlé.",
+     "trois maisons ont brûlé", "", "bilan"),
+    # statements and records of every kind (`words.jsonl`'s document_head)
+    ("Le suspect a été interpellé lundi. Selon les premiers éléments de l'enquête, il agissait seul.",
+     "il agissait seul", "", "éléments"),
+    ("Le texte a été adopté mardi. Selon l'accord, les salaires augmenteront de 2 %.",
+     "les salaires augmenteront de 2 %", "", "accord"),
+    ("Le suspect a été arrêté. D'après une image de vidéosurveillance, il portait un sac.",
+     "il portait un sac", "", "image"),
 ]
 
 

@@ -146,7 +146,7 @@ def _issuer_phrase(ctx: Ctx, after) -> list:
         return []
     head = after[j]
     if not (listed(head, ctx.words.actor_head) or listed(head, ctx.words.speaking_noun) or agent_noun(ctx, head)) \
-            or listed(head, ctx.words.document_head):
+            or listed(head, ctx.words.written):
         return []
     end = j + 1
     while end < len(after) and after[end].pos_ == "ADJ":
