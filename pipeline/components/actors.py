@@ -54,7 +54,7 @@ RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", 
          "filter-descriptor", "filter-direction", "place-name", "surname-of-person", "repeat-name", "mend-hyphen",
          "name-words", "mend-demonym", "inner-surname", "title-name", "numbered-part", "acronym",
          "acronym-name", "family", "trim-time-word", "misspelt-name", "mend-apostrophe", "mend-joined",
-         "trim-state-noun")
+         "trim-state-noun", "trim-dash")
 
 
 class ActorsComponent(RuleComponent):

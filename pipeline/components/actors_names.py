@@ -19,6 +19,7 @@ from pipeline.names import ACRONYM_SKIPPABLE, ARTICLES, acronym_of, fold, is_acr
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
 SINGULAR_ARTICLES = {"le", "la", "l'", "du", "au"}
 HYPHENS = ("-", "‐", "‑")   # hyphen-minus, hyphen, non-breaking hyphen: what joins the parts of a name
+DASHES = ("-", "–", "—")  # what sets an aside apart when spaces surround it
 NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", "von", "der", "den", "da", "di",
                   "del", "della", "dos", "das", "de", "du", "d'", "le", "la", "mac", "ould"}
 
@@ -130,6 +131,9 @@ def mended_end(doc: Doc, s: int, e: int, label: str, taken: set, blocked: set, o
     while on("trim-time-word") and e - s > 1 and doc[e - 1].text.islower() and ix.kind(doc[e - 1].text, "time_word") \
             and fold(doc[e - 2].text) not in _BEFORE_NAME_WORD:
         e -= 1
+    if on("trim-dash"):  # `Pascal - employé de l'entreprise`: a dash set apart by spaces opens an aside
+        e = next((i for i in range(s + 1, e) if doc[i].text in DASHES and doc[i - 1].whitespace_
+                  and (i + 1 == e or doc[i].whitespace_ and doc[i + 1].text[:1].islower())), e)
     if label == "ORG" and on("trim-state-noun") and e - s > 2 and ix.kind(doc[e - 1].text, "state_noun") \
             and doc[e - 1].text.islower() and fold(doc[e - 2].text) == "du":
         e -= 2  # `la Cour suprême du pays`: the country named again, no part of the name

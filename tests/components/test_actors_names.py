@@ -531,3 +531,9 @@ def test_when_two_persons_are_joined_by_de_then_two_names(nlp):
 def test_when_an_organisation_ends_on_du_pays_then_the_country_is_no_part_of_its_name(nlp):
     text = "La Cour suprême du pays a annulé l'élection."
     assert _with_ents(nlp, text, [("Cour suprême du pays", "ORG")]) == [("Cour suprême", "ORG")]
+
+
+def test_when_a_dash_set_apart_by_spaces_opens_an_aside_then_the_name_ends_before_it(nlp):
+    text = "Les parents, Pascal - employé d'une usine - et Brigitte, avaient 49 ans."
+    got = _with_ents(nlp, text, [("Pascal - employé", "PER"), ("Brigitte", "PER")])
+    assert got == [("Pascal", "PER"), ("Brigitte", "PER")], got
