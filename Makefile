@@ -8,7 +8,7 @@ INPUT ?= corpus/dispatches
 OUT ?= out
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast bench evaluate conformance lint model gazetteer wikidata cues clean install browsers labelstudio ner labelstudio-serve
+.PHONY: run test test-fast bench evaluate conformance lint model gazetteer wikidata media cues clean install browsers labelstudio ner labelstudio-serve
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "make: $(PY) not found; set PY=python3" >&2; exit 2; }
@@ -69,6 +69,12 @@ gazetteer: $(STAMP)
 SUPRAVERDEN ?= general_list.yaml
 wikidata: $(STAMP)
 	$(BIN)/python scripts/build_wikidata.py --supraverden $(SUPRAVERDEN)
+
+# French media outlets (models/depeche-fr/depeche_actors/README.md): MEDIAS is medias.tsv of
+# github.com/mdiplo/Medias_francais (Le Monde diplomatique, ODC-By 1.0) at commit 231814e
+MEDIAS ?= medias.tsv
+media: $(STAMP)
+	$(BIN)/python scripts/build_media.py $(MEDIAS)
 
 # the cue lexicon from public lexical resources, fetched by hand into CUE_RESOURCES (they are
 # not on PyPI; models/depeche-fr/depeche_attributions/README.md says which files and how)

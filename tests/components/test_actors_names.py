@@ -1,9 +1,13 @@
 """Actors: which name a mention is, and which actor (sentences written for these tests)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.components.test_actors import _mentions_with_ents, _with_ents, mentions
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 # -- a surname alone is the full name the article repeats most, else the one it names first ----
@@ -537,3 +541,32 @@ def test_when_a_dash_set_apart_by_spaces_opens_an_aside_then_the_name_ends_befor
     text = "Les parents, Pascal - employé d'une usine - et Brigitte, avaient 49 ans."
     got = _with_ents(nlp, text, [("Pascal - employé", "PER"), ("Brigitte", "PER")])
     assert got == [("Pascal", "PER"), ("Brigitte", "PER")], got
+
+
+# -- French media outlets from Le Monde diplomatique's table (gazetteer.media.jsonl) -------------
+@pytest.mark.parametrize("text, surface, actor", [
+    ("Selon La Voix du Nord, le plan social toucherait 50 postes.", "La Voix du Nord", "la_voix_du_nord"),
+    ("Le directeur a confié à France Musique qu'il partirait en juin.", "France Musique", "france_musique"),
+    # a name the table holds but that opens a longer one is left to the NER
+    ("Le groupe National Geographic Partners a annoncé des licenciements.", None, None),
+    # names a sentence of common words can be are not in the file: `La Première` is no outlet here,
+    # and `L'Union` (a paper too) does not cut `l'Union européenne` short
+    ("La Première ministre a annoncé un plan. L'Union européenne a salué la décision.", "Union européenne",
+     "union_europeenne"),
+])
+def test_when_a_french_media_outlet_is_named_then_organisation(nlp, text, surface, actor):
+    media = [(text[m["start"]:m["end"]], m["actor_id"]) for m in _mentions_with_ents(nlp, text, [])
+             if m["label"] == "ORG"]
+    assert media == ([(surface, actor)] if surface else []), media
+
+
+def test_when_media_table_is_read_then_only_names_no_sentence_can_be():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("build_media", ROOT / "scripts" / "build_media.py")
+    bm = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bm)
+    assert bm.names_of("L’Union - L’Ardennais") == ["L'Union", "L'Ardennais"]
+    assert bm.names_of("L’Express (Neuchâtel)") == ["L'Express"]
+    assert [n for n in ("TF1", "CNews", "Elle", "La Provence", "La Première", "L'Union", "Notre temps",
+                        "La Voix du Nord", "France Musique", "Midi libre") if bm.kept(n)] == \
+        ["TF1", "CNews", "La Voix du Nord", "France Musique"]
