@@ -29,12 +29,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pipeline.components.actors import MEDIA_SOURCE as SOURCE  # noqa: E402
 from pipeline.names import fold, slug  # noqa: E402
 from pipeline.rules import read_rules, write_rules  # noqa: E402
 from pipeline.rules.gazetteer import GazetteerEntry  # noqa: E402
 
 OUT_DIR = ROOT / "models" / "depeche-fr" / "depeche_actors"
-SOURCE = "mdiplo-medias-francais"
 COUNTRY = {"Suisse": "CHE", "Monaco": "MCO", "Europe": "", "International": ""}
 
 
