@@ -36,11 +36,10 @@ from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
 from pipeline.components.actors_names import (NAME_PARTICLES, acronym_definitions, acronym_names, apostrophe_end,
-                                              dangling_de, glued, hyphen_end, hyphen_start, inner_surname, joined,
-                                              known_surname, mended_end, name_forms, numbered_part, particle_end,
-                                              people, person_actors,
-                                              place_names, portfolio, repeated_names, role_name_end, surname_end,
-                                              titled_names)
+                                              common_words, dangling_de, glued, hyphen_end, hyphen_start,
+                                              inner_surname, joined, known_surname, mended_end, name_forms,
+                                              numbered_part, particle_end, people, person_actors, place_names,
+                                              portfolio, repeated_names, role_name_end, surname_end, titled_names)
 from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
@@ -68,6 +67,7 @@ class ActorsComponent(RuleComponent):
         self.disabled: frozenset = frozenset()   # names of RULES switched off (measurement)
         self.index = ActorIndex([], [])
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.common_words = common_words(nlp)
         super().__init__(nlp, name, rules_dir)
 
     def rules_changed(self) -> None:
@@ -115,7 +115,7 @@ class ActorsComponent(RuleComponent):
                 taken.update(range(s, e))
         gaz_end = {e: (s, eid) for s, e, eid in gaz}
         ents = self._mend_ents(doc, [(ent.start, ent.end, ent.label_) for ent in doc.ents], taken)
-        ents = repeated_names(doc, ents) if self.on("repeat-name") else ents
+        ents = repeated_names(doc, ents, self.common_words) if self.on("repeat-name") else ents
         ent_at = {}  # token -> index of the entity holding it (linear, not pairwise)
         for k, (es, ee, _) in enumerate(ents):
             for i in range(es, ee):

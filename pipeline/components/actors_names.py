@@ -64,20 +64,44 @@ def _in_word(doc: Doc, i: int) -> bool:
     return i > 0 and doc[i - 1].text[-1:] in "'’" and len(doc[i - 1].text) > 2 and not doc[i - 1].whitespace_
 
 
-def repeated_names(doc: Doc, ents: list[tuple]) -> list[tuple]:
-    """The NER's entities plus the other occurrences of a person's or organisation's name of two
-    words or more that it missed in the same article (one name, one reading per article)."""
+def common_words(nlp) -> frozenset:
+    """The French words the pipeline's lemmatizer lists (its `lemma_index` table: nouns,
+    adjectives, verbs, adverbs), empty when it has none."""
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, AttributeError, ValueError):
+        return frozenset()
+    return frozenset(w for pos in table.keys() for w in table[pos])
+
+
+def _alone(doc: Doc, s: int, e: int) -> bool:
+    """Does the word at s stand alone, no part of a longer name (see repeated_names)?"""
+    nxt = e + 1 if e < len(doc) and fold(doc[e].text) in DE_WORDS else e
+    return not (nxt < len(doc) and glued(doc, nxt) and doc[nxt].text[:1].isupper()
+                or s > 0 and glued(doc, s) and (doc[s - 1].text[:1].isupper() or doc[s - 1].text == "("))
+
+
+def repeated_names(doc: Doc, ents: list[tuple], common: frozenset = frozenset()) -> list[tuple]:
+    """The NER's entities plus the other occurrences of a person's or organisation's name that it
+    missed in the same article (one name, one reading per article). A one-word name only when it
+    is no French word (`common`: the lemmatizer's nouns, adjectives, verbs and adverbs; not
+    `Trésor`, `TER`) and where it stands alone: no capitalised word glued before or after it, no
+    `de` + one after it, no bracket before it (`le Grand Prix FFTri`, `Fox Sports`, `CRS de
+    Courchevel`, an acronym's definition)."""
     taken = {i for s, e, _ in ents for i in range(s, e)}
     names: dict[str, list] = {}
     for s, e, label in ents:
-        if label in ("PER", "ORG") and e - s > 1 and all(t.text[:1].isupper() or not t.is_alpha or _in_word(doc, t.i)
-                                                         for t in doc[s:e]):
+        if e - s == 1 and (len(doc[s].text) < 3 or {doc[s].lower_, doc[s].lemma_.lower()} & common):
+            continue
+        if label in ("PER", "ORG") and all(t.text[:1].isupper() or not t.is_alpha or _in_word(doc, t.i)
+                                           for t in doc[s:e]):
             names.setdefault(doc[s].text, []).append(([t.text for t in doc[s:e]], label))
     out = list(ents)
     for t in doc:
         for words, label in names.get(t.text, []):
             e = t.i + len(words)
-            if e <= len(doc) and [x.text for x in doc[t.i:e]] == words and taken.isdisjoint(range(t.i, e)):
+            if e <= len(doc) and [x.text for x in doc[t.i:e]] == words and taken.isdisjoint(range(t.i, e)) \
+                    and (len(words) > 1 or _alone(doc, t.i, e)):
                 out.append((t.i, e, label))
                 taken.update(range(t.i, e))
     return sorted(out)

@@ -570,3 +570,18 @@ def test_when_media_table_is_read_then_only_names_no_sentence_can_be():
     assert [n for n in ("TF1", "CNews", "Elle", "La Provence", "La Première", "L'Union", "Notre temps",
                         "La Voix du Nord", "France Musique", "Midi libre") if bm.kept(n)] == \
         ["TF1", "CNews", "La Voix du Nord", "France Musique"]
+
+
+# -- a one-word name the NER read once is the same name where the article repeats it -------------
+@pytest.mark.parametrize("text, ents, surface, n", [
+    ("Internews a lancé un projet en Haïti. Le PAM finance Internews depuis 2010.",
+     [("Internews", "ORG"), ("PAM", "ORG")], "Internews", 2),
+    # a French word is no name of its own elsewhere (the lemmatizer's word list)
+    ("Le Trésor a publié ses comptes. Mardi, le ministre a visité le Trésor.", [("Trésor", "ORG")], "Trésor", 1),
+    # nor a word that opens or closes a longer name
+    ("Fox a racheté la chaîne. Fox Sports diffusera le match.", [("Fox", "ORG")], "Fox", 1),
+    ("Sindumuja a appelé à manifester. Le Grand Prix Sindumuja est annulé.", [("Sindumuja", "ORG")], "Sindumuja", 1),
+])
+def test_when_a_one_word_name_is_repeated_then_found_again_where_it_stands_alone(nlp, text, ents, surface, n):
+    got = [s for s, _ in _with_ents(nlp, text, ents) if s == surface]
+    assert len(got) == n, _with_ents(nlp, text, ents)
