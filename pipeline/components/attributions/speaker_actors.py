@@ -479,7 +479,7 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
         # `le rapport de la CIA`: a document's complement is its issuer (NOTES.md T5)
         # (its noun, past the adjectives before it: `le nouveau bilan`, `les différents bilans`)
         noun = next((t for t in content_words if t.pos_ == "NOUN"), None) if head_noun else None
-        document = noun is not None and bool({noun.lower_, noun.lemma_.lower()} & ctx.words.written)
+        document = noun is not None and listed(noun, ctx.words.written)
         named = []  # the names the phrase coordinates (`Thierry et Véronique Roy`)
         for m in mentions_in(ctx, s - longest, e):
             if m["end"] <= s or m["start"] >= e or not m.get("actor_id"):
