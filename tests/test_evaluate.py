@@ -166,6 +166,19 @@ def test_when_title_differs_then_span_is_still_exact():
     assert m["mentions"]["exact"]["tp"] == 1
 
 
+@pytest.mark.parametrize("span, core", [
+    ("maître Bauer", "Bauer"),          # a title written out, as its abbreviation Me
+    ("Monseigneur Aupetit", "Aupetit"),
+    ("Mme Lopes", "Lopes"),
+    ("Meyer", "Meyer"),                 # a name that opens like a title keeps it
+    ("Maître", "Maître"),               # a title alone stays whole
+    ("président Macron", "président Macron"),  # a role is no title (ANNOTATION.md)
+])
+def test_when_a_span_opens_on_a_title_then_its_core_leaves_the_title_out(span, core):
+    s, e = ev.core_span(span, 0, len(span))
+    assert span[s:e] == core
+
+
 @pytest.mark.parametrize("cut, spans", [(0, []), (5, [("Durand", "gold Paul Durand")])])
 def test_when_a_paired_span_differs_then_errors_list_it_as_span(cut, spans):
     g = mini_gold()

@@ -66,10 +66,13 @@ THRESHOLDS = (0.3, 0.5, 0.8)
 HEADLINE = 0.5
 ERROR_COLUMNS = ("task", "article", "type", "start", "end", "text", "detail")
 
-_TITLES = {"m", "mm", "mme", "mmes", "mlle", "mlles", "me", "dr", "pr", "mgr", "monsieur", "madame",
-           "mademoiselle", "messieurs", "mesdames", "sir", "saint", "sainte"}
-_LEADING = re.compile(r"^(?:(?:M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|Pr|Mgr|le|la|les|un|une|des|du|ces|ce|cet|cette)"
-                      r"\s+|(?:l|d)['’]\s*)+", re.IGNORECASE)
+# titles a span may hold or leave out (ANNOTATION.md), abbreviated or written out
+_TITLE_FORMS = ("M.", "MM.", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Dr", "Pr", "Mgr", "Monsieur", "Messieurs",
+                "Madame", "Mesdames", "Mademoiselle", "Mesdemoiselles", "Maître", "Docteur", "Professeur",
+                "Monseigneur")
+_TITLES = {unaccent(t).lower().rstrip(".") for t in _TITLE_FORMS} | {"sir", "saint", "sainte"}
+_LEADING = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in _TITLE_FORMS)
+                      + r"|le|la|les|un|une|des|du|ces|ce|cet|cette)\s+|(?:l|d)['’]\s*)+", re.IGNORECASE)
 
 
 # -- folding -----------------------------------------------------------------------------------
