@@ -413,6 +413,12 @@ UNNAMED_GROUPS = [
      "group-photographe"),
     # a number before the noun it counts
     ("Selon les trois magistrats, le dossier était vide.", "les trois magistrats", "group-magistrats"),
+    # the noun heads its phrase after a number or a partitive, and the name of its complement is
+    # not the speaker (not Jérôme Cahuzac)
+    ("Les deux avocats de Jérôme Cahuzac ont annoncé qu'il ferait appel.", "Les deux avocats de Jérôme Cahuzac",
+     "group-avocats"),
+    ("L'un des avocats des deux requérants a affirmé que les contrôles étaient systématiques.",
+     "L'un des avocats des deux requérants", "group-avocats"),
     # a name right after a plural head noun qualifies it
     ("Selon des sources PS, le candidat a gagné dans la plupart des bureaux.", "des sources PS", "group-sources"),
     ("Des élus LR ont affirmé que la réforme était injuste.", "Des élus LR", "group-elus"),

@@ -1,6 +1,7 @@
 """Noun phrases around a cue, by word order and the parse: left of a position (`np_left`),
-right of it (`np_right`, with a quoted title as one noun), and the slug a phrase's name gives
-(`name_slug`). speakers.py chooses among them; speaker_actors.py links them to actors."""
+right of it (`np_right`, with a quoted title as one noun), the slug a phrase's name gives
+(`name_slug`) and whether a noun heads a phrase (`noun_headed`). speakers.py chooses among
+them; speaker_actors.py links them to actors."""
 from __future__ import annotations
 
 from typing import Optional
@@ -11,6 +12,24 @@ from pipeline.names import slug
 
 def name_slug(text: str) -> str:
     return slug(text, "-")
+
+
+PARTITIVE_HEADS = {"un", "une", "certains", "certaines", "aucun", "aucune", "chacun", "chacune"}
+
+
+def noun_headed(content_words) -> bool:
+    """Is a phrase (its words past the determiners) headed by a noun: one first (`le porte-parole`,
+    an adjective before it), after a number (`trois magistrats`) or after a partitive (`l'un des
+    avocats`, `deux de ses proches`, `certains des manifestants`)?"""
+    w = content_words
+    if not w:
+        return False
+    if w[0].pos_ in ("NOUN", "ADJ"):
+        return True
+    if len(w) > 1 and w[0].pos_ == "NUM" and w[1].pos_ == "NOUN":
+        return True
+    return len(w) > 2 and (w[0].pos_ == "NUM" or w[0].lower_ in PARTITIVE_HEADS) \
+        and norm(w[1]) in ("de", "des", "d'") and w[2].pos_ == "NOUN"
 
 
 def np_left(ctx: Ctx, j: int, appos: bool = True) -> Optional[tuple[int, int]]:

@@ -14,13 +14,8 @@ from pipeline.components.attributions.complements import (after_plural_noun, age
                                                            in_complement, named_by_complement, mentions_in, names_in_pp,
                                                            person_noun)
 from pipeline.components.attributions.context import Ctx, chars, listed, norm
-from pipeline.components.attributions.noun_phrases import name_slug
+from pipeline.components.attributions.noun_phrases import name_slug, noun_headed
 from pipeline.names import fold
-
-
-def _counted_noun(content_words) -> bool:
-    """`trois magistrats`: a number then the noun it counts."""
-    return len(content_words) > 1 and content_words[0].pos_ == "NUM" and content_words[1].pos_ == "NOUN"
 
 
 def _definite_singular(ctx: Ctx, words) -> bool:
@@ -473,9 +468,10 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
         best = None
         span = ctx.doc.char_span(s, e, alignment_mode="expand")
         words = [t for t in span] if span is not None else []
-        # `les trois magistrats`: a number before the head noun is no more its head than a determiner
+        # `les trois magistrats`, `l'un des avocats`: a number or a partitive before the head noun
+        # is no more its head than a determiner
         content_words = [t for t in words if t.pos_ != "DET"]
-        head_noun = bool(content_words) and content_words[0].pos_ in ("NOUN", "ADJ")
+        head_noun = noun_headed(content_words)
         # `le rapport de la CIA`: a document's complement is its issuer (NOTES.md T5)
         # (its noun, past the adjectives before it: `le nouveau bilan`, `les différents bilans`)
         noun = next((t for t in content_words if t.pos_ == "NOUN"), None) if head_noun else None
@@ -543,7 +539,7 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
             elif words and head_noun and _definite_singular(ctx, words):
                 # a group has no name: each description of it is a mention of its own
                 a["actor_id"] = _described(ctx, words, s, a)
-            elif words and (head_noun or _counted_noun(content_words)) and names_in_pp(ctx, words):
+            elif words and head_noun and names_in_pp(ctx, words):
                 a["actor_id"] = _group_mention(ctx, words)
         if a["actor_id"]:
             prev_actor = a["actor_id"]
