@@ -63,6 +63,9 @@ SPEAKER_FROM_SYNTAX = [
     # a document's complement is its issuer (corpus/NOTES.md T5)
     ("Selon un rapport de la Banque mondiale, la croissance ralentira en 2025.",
      {"content": "la croissance ralentira en 2025", "actor": "Banque mondiale"}),
+    # a document with a possessive and no complement: its owner, as `il` would be
+    ("Paul Girard a publié ses comptes. Selon sa déclaration, il détient trois appartements à Lyon.",
+     {"content": "il détient trois appartements à Lyon", "actor": "Paul Girard"}),
     # `role, Name, a dit`
     ("Le secrétaire général du syndicat des pilotes, Paul Girard, a expliqué que la grève continuerait.",
      {"content": "la grève continuerait", "actor": "Paul Girard"}),

@@ -1,7 +1,8 @@
 """Noun phrases around a cue, by word order and the parse: left of a position (`np_left`),
 right of it (`np_right`, with a quoted title as one noun), the slug a phrase's name gives
-(`name_slug`) and whether a noun heads a phrase (`noun_headed`). speakers.py chooses among
-them; speaker_actors.py links them to actors."""
+(`name_slug`), whether a noun heads a phrase (`noun_headed`) and a surname after its
+particle (`particled`). speakers.py chooses among them; speaker_actors.py links them to
+actors."""
 from __future__ import annotations
 
 from typing import Optional
@@ -30,6 +31,14 @@ def noun_headed(content_words) -> bool:
         return True
     return len(w) > 2 and (w[0].pos_ == "NUM" or w[0].lower_ in PARTITIVE_HEADS) \
         and norm(w[1]) in ("de", "des", "d'") and w[2].pos_ == "NOUN"
+
+
+def particled(words) -> bool:
+    """`de la Morlais`, `d'Ormesson`: a surname after its particle, capitalised words only."""
+    k = 1 if words and norm(words[0]) in ("de", "d'", "d’", "du") else 0
+    if k and k < len(words) and norm(words[k]) in ("la", "l'", "l’"):
+        k += 1
+    return 0 < k < len(words) and all(t.text[:1].isupper() for t in words[k:])
 
 
 def np_left(ctx: Ctx, j: int, appos: bool = True) -> Optional[tuple[int, int]]:

@@ -14,7 +14,7 @@ from pipeline.components.attributions.complements import (after_plural_noun, age
                                                            in_complement, named_by_complement, mentions_in, names_in_pp,
                                                            person_noun)
 from pipeline.components.attributions.context import Ctx, chars, listed, norm
-from pipeline.components.attributions.noun_phrases import name_slug, noun_headed
+from pipeline.components.attributions.noun_phrases import name_slug, noun_headed, particled
 from pipeline.names import fold
 
 
@@ -159,14 +159,6 @@ def _previous_sentence_start(ctx: Ctx, i: int) -> int:
     """The character offset where the sentence before token i's sentence starts."""
     sent = ctx.doc[i].sent
     return ctx.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
-
-
-def _particled(words) -> bool:
-    """`de la Morlais`, `d'Ormesson`: a surname after its particle, capitalised words only."""
-    k = 1 if words and norm(words[0]) in ("de", "d'", "d’", "du") else 0
-    if k and k < len(words) and norm(words[k]) in ("la", "l'", "l’"):
-        k += 1
-    return 0 < k < len(words) and all(t.text[:1].isupper() for t in words[k:])
 
 
 def _named_before(ctx: Ctx, words, before: int) -> str:
@@ -517,17 +509,10 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
             if group:  # `Thierry et Véronique Roy … Ils rapportent`: one attribution per name
                 _one_per_name(a, group, twins, spans=False)
             elif pronoun in ctx.words.subject_pronoun:
-                # cheap fallback: a name earlier in the sentence outside the content, else the
-                # last speaker
-                lo = min(a["content_start"], s)
-                sent_start = ctx.doc.char_span(lo, lo + 1, alignment_mode="expand")
-                sent_start = sent_start.sent.start_char if sent_start is not None else lo
-                near = [m for m in mentions_in(ctx, sent_start, s)
-                        if m["end"] <= s and _named_actor(m) and not _in_content(a, m["start"])]
-                a["actor_id"] = max(near, key=lambda m: m["start"])["actor_id"] if near else prev_actor
+                a["actor_id"] = _near_or_last(ctx, a, s, prev_actor)
             elif content_words and all(t.pos_ == "PROPN" for t in content_words):
                 a["actor_id"] = _named_before(ctx, content_words, s)
-            elif _particled(words):  # `ajoute encore de la Morlais`: Thomas de la Morlais named before
+            elif particled(words):  # `ajoute encore de la Morlais`: Thomas de la Morlais named before
                 a["actor_id"] = _named_before(ctx, words, s)
             elif document:
                 # a document is no group: its issuer speaks when the phrase describes one (`les
@@ -536,6 +521,8 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                 issuer = document_issuer(ctx, words)
                 if issuer:
                     a["actor_id"] = _described(ctx, issuer, s, a)
+                elif norm(words[0]) in POSSESSIVES:  # `selon sa déclaration`: its owner, as `il` would be
+                    a["actor_id"] = _near_or_last(ctx, a, s, prev_actor, back=True)
             elif words and head_noun and _definite_singular(ctx, words):
                 # a group has no name: each description of it is a mention of its own
                 a["actor_id"] = _described(ctx, words, s, a)
@@ -545,6 +532,25 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
             prev_actor = a["actor_id"]
     found += twins
     _group_repeats(ctx)
+
+
+POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+
+
+def _near_or_last(ctx: Ctx, a: dict, s: int, prev_actor: str, back: bool = False) -> str:
+    """A subject pronoun's cheap fallback: a name before it in its sentence, else the last speaker
+    (`back`: else a name in the sentence before)."""
+    lo = min(a["content_start"], s)
+    span = ctx.doc.char_span(lo, lo + 1, alignment_mode="expand")
+
+    def named_since(since: int) -> str:
+        near = [m for m in mentions_in(ctx, since, s)
+                if m["end"] <= s and _named_actor(m) and not _in_content(a, m["start"])]
+        return max(near, key=lambda m: m["start"])["actor_id"] if near else ""
+    if span is None:
+        return prev_actor
+    return named_since(span.sent.start_char) or prev_actor \
+        or (named_since(_previous_sentence_start(ctx, span.start)) if back else "")
 
 
 def _same_sentence(ctx: Ctx, i, j) -> bool:
