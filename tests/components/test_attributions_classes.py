@@ -422,6 +422,18 @@ UNNAMED_GROUPS = [
      "group-avocats"),
     ("L'un des avocats des deux requérants a affirmé que les contrôles étaient systématiques.",
      "L'un des avocats des deux requérants", "group-avocats"),
+    # a name after any preposition, or after the noun of a complement, is no speaker
+    ("La guerre continue, selon des responsables turcs cités par CNN.", "des responsables turcs cités par CNN",
+     "group-responsables-turcs"),
+    ("Un porte-parole du collectif Indecline a affirmé que la statue était une œuvre.",
+     "Un porte-parole du collectif Indecline", "group-porte-parole"),
+    # an adjective used as a noun heads the group
+    ("Selon plusieurs officiels gambiens, le président a quitté le pays.", "plusieurs officiels gambiens",
+     "group-officiels-gambiens"),
+    # negatives: a person's name after a complement is in apposition, and `ces derniers` takes up
+    ("Le premier secrétaire du parti Jean-Christophe Cambadélis a affirmé que la primaire aurait lieu.",
+     "Le premier secrétaire du parti Jean-Christophe Cambadélis", ""),
+    ("Paul et Marie Roy sont venus. Ces derniers ont affirmé que la primaire aurait lieu.", "Ces derniers", ""),
     # a name right after a plural head noun qualifies it
     ("Selon des sources PS, le candidat a gagné dans la plupart des bureaux.", "des sources PS", "group-sources"),
     ("Des élus LR ont affirmé que la réforme était injuste.", "Des élus LR", "group-elus"),

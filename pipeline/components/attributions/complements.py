@@ -11,12 +11,12 @@ from pipeline.components.attributions.context import Ctx, listed, norm
 
 
 def after_preposition(ctx: Ctx, t) -> bool:
-    """A preposition before token t, past its determiner (`de Trappes`, `de l'AFP`)."""
+    """A preposition before token t, past its determiner (`de Trappes`, `de l'AFP`, `par CNN`)."""
     j = t.i - 1
     if j >= 0 and norm(t.doc[j]) not in ctx.words.de:
         while j > 0 and t.doc[j].pos_ == "DET":
             j -= 1
-    return j >= 0 and norm(t.doc[j]) in ctx.words.de | {"à", "au"}
+    return j >= 0 and (norm(t.doc[j]) in ctx.words.de | {"à", "au"} or t.doc[j].pos_ == "ADP")
 
 
 def after_plural_noun(t, words) -> bool:
@@ -29,9 +29,13 @@ def after_plural_noun(t, words) -> bool:
 
 def names_in_pp(ctx: Ctx, words) -> bool:
     """Every proper noun of the phrase is in a complement (`le député de Trappes`,
-    `un photographe de l'AFP`) or qualifies a plural noun (`des sources PS`)."""
+    `un photographe de l'AFP`, `un porte-parole du collectif Indecline`, but a person's name
+    after a complement is in apposition: `le premier secrétaire du parti Jean-Christophe
+    Cambadélis`) or qualifies a plural noun (`des sources PS`)."""
     return all(t.i > 0 and (after_preposition(ctx, t) or t.doc[t.i - 1].pos_ == "PROPN"
-                            or after_plural_noun(t, words))
+                            or after_plural_noun(t, words)
+                            or t.doc[t.i - 1].pos_ == "NOUN" and after_preposition(ctx, t.doc[t.i - 1])
+                            and t.ent_type_ != "PER")
                for t in words if t.pos_ == "PROPN")
 
 

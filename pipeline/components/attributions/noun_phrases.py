@@ -1,8 +1,8 @@
 """Noun phrases around a cue, by word order and the parse: left of a position (`np_left`),
 right of it (`np_right`, with a quoted title as one noun), the slug a phrase's name gives
-(`name_slug`), whether a noun heads a phrase (`noun_headed`) and a surname after its
-particle (`particled`). speakers.py chooses among them; speaker_actors.py links them to
-actors."""
+(`name_slug`), whether a noun heads a phrase (`noun_headed`), a group's head (`group_head`)
+and a surname after its particle (`particled`). speakers.py chooses among them;
+speaker_actors.py links them to actors."""
 from __future__ import annotations
 
 from typing import Optional
@@ -31,6 +31,17 @@ def noun_headed(content_words) -> bool:
         return True
     return len(w) > 2 and (w[0].pos_ == "NUM" or w[0].lower_ in PARTITIVE_HEADS) \
         and norm(w[1]) in ("de", "des", "d'") and w[2].pos_ == "NOUN"
+
+
+def group_head(rest, det) -> Optional[int]:
+    """The index of the head of a group's words past their determiner `det`: its first noun,
+    else an adjective used as one (`plusieurs officiels gambiens`), not an anaphor (`ces
+    derniers`)."""
+    head = next((i for i, t in enumerate(rest) if t.pos_ == "NOUN"), None)
+    if head is None and rest and rest[0].pos_ == "ADJ" and rest[0].is_lower \
+            and rest[0].lemma_ not in ("dernier", "premier") and norm(det) not in ("ce", "ces"):
+        return 0
+    return head
 
 
 def particled(words) -> bool:

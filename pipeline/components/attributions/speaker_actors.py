@@ -14,7 +14,7 @@ from pipeline.components.attributions.complements import (after_plural_noun, age
                                                            in_complement, named_by_complement, mentions_in, names_in_pp,
                                                            person_noun)
 from pipeline.components.attributions.context import Ctx, chars, listed, norm
-from pipeline.components.attributions.noun_phrases import name_slug, noun_headed, particled
+from pipeline.components.attributions.noun_phrases import group_head, name_slug, noun_headed, particled
 from pipeline.names import fold
 
 
@@ -194,7 +194,7 @@ def _group_mention(ctx: Ctx, words, actor_id: str = "") -> str:
     rest = words[k:]
     if not rest:
         return ""
-    head = next((i for i, t in enumerate(rest) if t.pos_ == "NOUN"), None)
+    head = group_head(rest, words[0])
     if head is None:
         return ""
     lo = head
