@@ -139,6 +139,11 @@ def test_when_a_person_has_another_role_then_a_description_does_not_take_him_up(
      "Paul Roy.", "Le suspect avait ouvert le feu sur des policiers", "Paul Roy", True),
     ("Le porte-parole du gouvernement Paul Roy a affirmé que la réforme serait votée.",
      "la réforme serait votée", "Paul Roy", True),
+    # an adjective before the role's noun (`le premier secrétaire`, `l'ancien candidat`)
+    ("Le premier secrétaire du parti Paul Roy a affirmé que la réforme serait votée.",
+     "la réforme serait votée", "Paul Roy", True),
+    ("L'ancien candidat à la primaire de la droite Paul Roy a affirmé que la réforme serait votée.",
+     "la réforme serait votée", "Paul Roy", True),
     ("Le conseiller du président Paul Roy a affirmé que la réforme serait votée.",
      "la réforme serait votée", "Paul Roy", False),
     ("Un photographe de l'agence Vélia affirme que le cargo venait de Syrie.",

@@ -90,7 +90,7 @@ def _holder_after_complement(ctx: Ctx, span, s: int, e: int, label) -> bool:
             or span.start - phrase.start < 3:
         return False
     prev = doc[span.start - 1]
-    head = next((t for t in phrase if t.pos_ != "DET"), None)
+    head = next((t for t in phrase if t.pos_ not in ("DET", "ADJ")), None)  # (`le premier secrétaire`)
     if head is None or prev.pos_ not in ("NOUN", "PROPN") or person_noun(ctx, prev):
         return False
     if label == "PER":
