@@ -427,6 +427,9 @@ UNNAMED_GROUPS = [
      "group-responsables-turcs"),
     ("Un porte-parole du collectif Indecline a affirmé que la statue était une œuvre.",
      "Un porte-parole du collectif Indecline", "group-porte-parole"),
+    # an apostrophe written apart from its article (Wikinews: `de l' Institut`)
+    ("Des astrophysiciens de l' Institut Weizmann estiment que la planète est jeune.",
+     "Des astrophysiciens de l' Institut Weizmann", "group-astrophysiciens"),
     # an adjective used as a noun heads the group
     ("Selon plusieurs officiels gambiens, le président a quitté le pays.", "plusieurs officiels gambiens",
      "group-officiels-gambiens"),

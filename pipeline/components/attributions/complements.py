@@ -11,10 +11,11 @@ from pipeline.components.attributions.context import Ctx, listed, norm
 
 
 def after_preposition(ctx: Ctx, t) -> bool:
-    """A preposition before token t, past its determiner (`de Trappes`, `de l'AFP`, `par CNN`)."""
+    """A preposition before token t, past its determiner (`de Trappes`, `de l'AFP`, `par CNN`,
+    `de l' Institut Weizmann` with the apostrophe apart)."""
     j = t.i - 1
     if j >= 0 and norm(t.doc[j]) not in ctx.words.de:
-        while j > 0 and t.doc[j].pos_ == "DET":
+        while j > 0 and (t.doc[j].pos_ == "DET" or t.doc[j].text in ("'", "’")):
             j -= 1
     return j >= 0 and (norm(t.doc[j]) in ctx.words.de | {"à", "au"} or t.doc[j].pos_ == "ADP")
 
