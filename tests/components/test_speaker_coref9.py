@@ -203,3 +203,18 @@ def test_when_a_name_or_its_title_is_a_nouns_complement_then_it_is_genitive(nlp,
     doc = nlp(text)
     start = text.index(name)
     assert _genitive(doc.char_span(start, start + len(name))) is genitive
+
+
+@pytest.mark.parametrize("text, content, actor", [
+    # a description whose noun is hyphenated takes up the group it described first, not a person
+    # named in between
+    ("Un porte-parole du collectif Vélia a expliqué que l'exposition était inspirée par un conte de Paul Roy. "
+     "Le porte-parole explique également que les statues seront retirées.", "les statues seront retirées",
+     "group-porte-parole"),
+    # one of a plural noun with an adjective before it: the name of its complement is not the speaker
+    ("Selon l'un des principaux conseillers de Paul Roy, la réforme sera votée.",
+     "la réforme sera votée", "group-principaux-conseillers"),
+])
+def test_when_a_description_is_hyphenated_or_partitive_then_its_speaker_is_the_group_or_the_name(
+        nlp, text, content, actor):
+    assert _actors(nlp, text, content) == [actor]

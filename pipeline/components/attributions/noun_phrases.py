@@ -15,6 +15,11 @@ def name_slug(text: str) -> str:
     return slug(text, "-")
 
 
+def slug_in(key: str, words) -> bool:
+    """Are the words of slug `key` (several for `porte-parole`) among `words`, a name's slug split?"""
+    return set(key.split("-")) <= set(words)
+
+
 PARTITIVE_HEADS = {"un", "une", "certains", "certaines", "aucun", "aucune", "chacun", "chacune"}
 
 
@@ -29,8 +34,9 @@ def noun_headed(content_words) -> bool:
         return True
     if len(w) > 1 and w[0].pos_ == "NUM" and w[1].pos_ == "NOUN":
         return True
-    return len(w) > 2 and (w[0].pos_ == "NUM" or w[0].lower_ in PARTITIVE_HEADS) \
-        and norm(w[1]) in ("de", "des", "d'") and w[2].pos_ == "NOUN"
+    k = 3 if len(w) > 3 and w[2].pos_ == "ADJ" else 2  # (`l'un des principaux inspirateurs`)
+    return len(w) > k and (w[0].pos_ == "NUM" or w[0].lower_ in PARTITIVE_HEADS) \
+        and norm(w[1]) in ("de", "des", "d'") and w[k].pos_ == "NOUN"
 
 
 def group_head(rest, det) -> Optional[int]:

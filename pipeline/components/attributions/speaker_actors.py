@@ -14,7 +14,7 @@ from pipeline.components.attributions.complements import (after_plural_noun, age
                                                            in_complement, named_by_complement, mentions_in, names_in_pp,
                                                            person_noun)
 from pipeline.components.attributions.context import Ctx, chars, listed, norm
-from pipeline.components.attributions.noun_phrases import group_head, name_slug, noun_headed, particled
+from pipeline.components.attributions.noun_phrases import group_head, name_slug, noun_headed, particled, slug_in
 from pipeline.names import fold
 
 
@@ -94,7 +94,7 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
                 bags[k] = (set(name_slug(m.get("name") or "").split("-"))
                            | set(name_slug(_role_head(m.get("role") or "")).split("-")))
             bag = bags[k]
-            if key not in bag or m.get("label") == "GROUP" and not name_slug(m["name"]).startswith(key) \
+            if not slug_in(key, bag) or m.get("label") == "GROUP" and not name_slug(m["name"]).startswith(key) \
                     or restrict and not restrict & bag:
                 continue  # (`le ministre` is not `le cabinet du ministre`)
             score = (len(desc & bag), m["start"])
@@ -136,7 +136,7 @@ def _other_roles(ctx: Ctx, window: list, key: str) -> set:
     out, nouns = set(), {name_slug(w) for w in ctx.words.person_head}
     for m in window:
         head = name_slug(_role_head(m.get("role") or "")).split("-")
-        if m.get("label") == "PER" and key not in head and any(w in nouns for w in head):
+        if m.get("label") == "PER" and not slug_in(key, head) and any(w in nouns for w in head):
             out.add(m.get("actor_id"))
     return out
 
