@@ -218,3 +218,19 @@ def test_when_a_name_or_its_title_is_a_nouns_complement_then_it_is_genitive(nlp,
 def test_when_a_description_is_hyphenated_or_partitive_then_its_speaker_is_the_group_or_the_name(
         nlp, text, content, actor):
     assert _actors(nlp, text, content) == [actor]
+
+
+@pytest.mark.parametrize("text, content, actor", [
+    # a plural pronoun takes up the plural subject of a main clause before it, else nobody: never
+    # the one person who spoke last
+    ("« Le texte passera », a déclaré Paul Roy. En revanche, quelques internautes ont exprimé que, pour eux, "
+     "quelqu'un qui ne sait pas épargner ne peut pas gérer un pays.",
+     "quelqu'un qui ne sait pas épargner ne peut pas gérer un pays", ["group-internautes"]),
+    ("« Le texte passera », a conclu Paul Roy. Cet échec s'explique par la volonté des élus radicaux. "
+     "Ils estiment que le texte est trop modéré.", "le texte est trop modéré", [""]),
+    # persons named together: one attribution each
+    ("Thierry et Marie Roy ont écrit au maire. « Nous avons peur », écrit le couple. "
+     "Six jeunes ont été tués depuis, indiquent-ils.", "Six jeunes ont été tués depuis", ["Thierry Roy", "Marie Roy"]),
+])
+def test_when_a_plural_pronoun_speaks_then_it_takes_up_a_plural_antecedent(nlp, text, content, actor):
+    assert _actors(nlp, text, content) == actor

@@ -1,6 +1,7 @@
 """Where one content holds two clauses: `et` joining two clauses with their own subjects (one
 attribution each, ANNOTATION.md), and `et`/`mais` joining a second predicate of the speaker to
-the cue's (the content ends before it)."""
+the cue's (the content ends before it); and names coordinated as one speaker
+(`coordinated_names`: `l'Allemagne, la France et l'Italie`)."""
 from __future__ import annotations
 
 from pipeline.components.attributions.context import SENT_END, Ctx, norm
@@ -98,3 +99,27 @@ def speaker_participle(ctx: Ctx, j: int, start: int) -> bool:
         return False
     lo = ctx.sent_start(start)
     return any(ctx.tok(x).dep_.startswith("aux") and ctx.tok(x).head.i < start for x in range(lo, start))
+
+
+def coordinated_names(ctx: Ctx, named: list[dict], listed: bool = True) -> list[dict]:
+    """Two or more distinct actors named one after the other with only commas, `et` and
+    determiners between them (`l'Allemagne, la France et l'Italie`), else []. With `listed`, the
+    last two are joined by `et` (`ainsi que`): `RMC, Jérôme Rothen` and `Conmebol, la
+    Confédération …` are one speaker and its apposition."""
+    named = sorted(named, key=lambda m: m["start"])
+    if len({m["actor_id"] for m in named}) < 2:
+        return []
+    gap = []
+    for m, n in zip(named, named[1:]):
+        gap = ctx.text[m["end"]:n["start"]].lower().replace("’", "'").split()
+        if not gap or any(w.strip(",") not in ("", "et", "la", "le", "les", "l'", "ainsi", "que") and not w.startswith("l'")
+                          for w in gap) or not any(w.strip() in (",", "et", "ainsi") or w.endswith(",") for w in gap):
+            return []
+    if listed and not any(w.strip(",") in ("et", "ainsi") for w in gap):
+        return []
+    seen, out = set(), []
+    for m in named:
+        if m["actor_id"] not in seen:
+            seen.add(m["actor_id"])
+            out.append(m)
+    return out

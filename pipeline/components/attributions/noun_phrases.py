@@ -1,8 +1,8 @@
 """Noun phrases around a cue, by word order and the parse: left of a position (`np_left`),
 right of it (`np_right`, with a quoted title as one noun), the slug a phrase's name gives
 (`name_slug`), whether a noun heads a phrase (`noun_headed`), a group's head (`group_head`)
-and a surname after its particle (`particled`). speakers.py chooses among them;
-speaker_actors.py links them to actors."""
+a surname after its particle (`particled`) and the phrase a plural pronoun takes up
+(`plural_subject`). speakers.py chooses among them; speaker_actors.py links them to actors."""
 from __future__ import annotations
 
 from typing import Optional
@@ -37,6 +37,31 @@ def noun_headed(content_words) -> bool:
     k = 3 if len(w) > 3 and w[2].pos_ == "ADJ" else 2  # (`l'un des principaux inspirateurs`)
     return len(w) > k and (w[0].pos_ == "NUM" or w[0].lower_ in PARTITIVE_HEADS) \
         and norm(w[1]) in ("de", "des", "d'") and w[k].pos_ == "NOUN"
+
+
+def plural_subject(ctx: Ctx, s: int, content: tuple[int, int]) -> list:
+    """The words of the plural noun phrase a plural pronoun at character s takes up: the last
+    main clause's subject before it, in its sentence or the one before, a plural common noun
+    outside the content (`Les chercheurs ont noté … Selon eux`, `quelques internautes ont
+    exprimé que, pour eux`), else []."""
+    span = ctx.doc.char_span(s, s + 1, alignment_mode="expand")
+    if span is None:
+        return []
+    sent = span[0].sent
+    lo = ctx.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for t in reversed(ctx.doc[lo:span.start]):
+        v = t.head
+        while v.dep_ == "conj" and v.head.i != v.i:
+            v = v.head
+        if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubj:pass") and t.morph.get("Number") == ["Plur"] \
+                and v.dep_ == "ROOT" and not content[0] <= t.idx < content[1]:  # (a main clause's subject)
+            words = []
+            for w in ctx.doc[t.left_edge.i:min(t.right_edge.i + 1, t.i + MAX_NP)]:
+                if w.is_punct or w.pos_ in ("VERB", "AUX") or norm(w) in ("qui", "que", "dont"):
+                    break
+                words.append(w)
+            return words
+    return []
 
 
 def group_head(rest, det) -> Optional[int]:

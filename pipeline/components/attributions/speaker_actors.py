@@ -14,7 +14,9 @@ from pipeline.components.attributions.complements import (after_plural_noun, age
                                                            in_complement, named_by_complement, mentions_in, names_in_pp,
                                                            person_noun)
 from pipeline.components.attributions.context import Ctx, chars, listed, norm
-from pipeline.components.attributions.noun_phrases import group_head, name_slug, noun_headed, particled, slug_in
+from pipeline.components.attributions.coordination import coordinated_names
+from pipeline.components.attributions.noun_phrases import (group_head, name_slug, noun_headed, particled,
+                                                            plural_subject, slug_in)
 from pipeline.names import fold
 
 
@@ -336,30 +338,6 @@ def _list_before(ctx: Ctx, q: int):
     return (lo, hi) if names >= 3 and links >= 2 else None
 
 
-def _coordinated(ctx: Ctx, named: list[dict], listed: bool = True) -> list[dict]:
-    """Two or more distinct actors named one after the other with only commas, `et` and
-    determiners between them (`l'Allemagne, la France et l'Italie`), else []. With `listed`, the
-    last two are joined by `et` (`ainsi que`): `RMC, Jérôme Rothen` and `Conmebol, la
-    Confédération …` are one speaker and its apposition."""
-    named = sorted(named, key=lambda m: m["start"])
-    if len({m["actor_id"] for m in named}) < 2:
-        return []
-    gap = []
-    for m, n in zip(named, named[1:]):
-        gap = ctx.text[m["end"]:n["start"]].lower().replace("’", "'").split()
-        if not gap or any(w.strip(",") not in ("", "et", "la", "le", "les", "l'", "ainsi", "que") and not w.startswith("l'")
-                          for w in gap) or not any(w.strip() in (",", "et", "ainsi") or w.endswith(",") for w in gap):
-            return []
-    if listed and not any(w.strip(",") in ("et", "ainsi") for w in gap):
-        return []
-    seen, out = set(), []
-    for m in named:
-        if m["actor_id"] not in seen:
-            seen.add(m["actor_id"])
-            out.append(m)
-    return out
-
-
 PLURAL_WINDOW = 300  # characters a plural pronoun's coordinated antecedents are looked for in
 
 
@@ -370,13 +348,13 @@ def _last_coordination(ctx: Ctx, window: list[dict], s: int, a: dict) -> list[di
              and not _quoted(ctx, m)]
     run: list[dict] = []
     for m in reversed(names):
-        if run and _coordinated(ctx, [m, run[0]], listed=False):
+        if run and coordinated_names(ctx, [m, run[0]], listed=False):
             run.insert(0, m)
         elif len(run) >= 2:
             break
         else:
             run = [m]
-    return _coordinated(ctx, run) if len(run) >= 2 else []
+    return coordinated_names(ctx, run) if len(run) >= 2 else []
 
 
 def _named_actor(m: dict) -> bool:
@@ -431,7 +409,11 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
     ctx.mention_spans = {(m["start"], m["end"]) for m in mentions}
     prev_actor = ""
     twins: list[dict] = []
+    prev_group: list[str] = []  # the actors of the last speakers named together (one twin each)
     for n, a in enumerate(found):
+        if n and (found[n - 1].get("actor_id") or len(twins) > mark):
+            prev_group = [found[n - 1]["actor_id"]] + [t["actor_id"] for t in twins[mark:]] if len(twins) > mark else []
+        mark = len(twins)
         if a.get("inherit"):
             a["actor_id"] = prev_actor
             continue
@@ -499,7 +481,7 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
             a["actor_id"] = prev_actor
         elif best:
             a["actor_id"] = _outside_content(best[1], a)
-            coordinated = _coordinated(ctx, named)
+            coordinated = coordinated_names(ctx, named)
             if coordinated:  # each with its name as speaker span
                 _one_per_name(a, coordinated, twins, spans=a.get("speaker_rule") != "relative")
         else:
@@ -508,6 +490,18 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                 if pronoun in ("ils", "elles") else []
             if group:  # `Thierry et Véronique Roy … Ils rapportent`: one attribution per name
                 _one_per_name(a, group, twins, spans=False)
+            elif pronoun in PLURAL_PRONOUNS:
+                # `Les chercheurs ont noté … Selon eux`: the plural subject before, else names
+                # coordinated further back or the last speakers named together, else a name of its
+                # sentence, else the last speaker if a group (never the one person who spoke last)
+                plural = plural_subject(ctx, s, (a["content_start"], a["content_end"]))
+                group = [] if plural else _last_coordination(ctx, mentions_in(ctx, s - 3 * PLURAL_WINDOW, s), s, a) \
+                    or [{"actor_id": x} for x in prev_group]
+                if group:
+                    _one_per_name(a, group, twins, spans=False)
+                else:
+                    a["actor_id"] = _group_mention(ctx, plural) if plural else _near_or_last(
+                        ctx, a, s, prev_actor if prev_actor.startswith("group-") else "")
             elif pronoun in ctx.words.subject_pronoun:
                 a["actor_id"] = _near_or_last(ctx, a, s, prev_actor)
             elif content_words and all(t.pos_ == "PROPN" for t in content_words):
@@ -535,6 +529,7 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
 
 
 POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+PLURAL_PRONOUNS = {"ils", "elles", "eux"}
 
 
 def _near_or_last(ctx: Ctx, a: dict, s: int, prev_actor: str, back: bool = False) -> str:
