@@ -430,6 +430,9 @@ UNNAMED_GROUPS = [
     # an apostrophe written apart from its article (Wikinews: `de l' Institut`)
     ("Des astrophysiciens de l' Institut Weizmann estiment que la planète est jeune.",
      "Des astrophysiciens de l' Institut Weizmann", "group-astrophysiciens"),
+    # an amount of people is named by what it counts
+    ("Selon une trentaine de témoins, le tireur a crié avant de fuir.", "une trentaine de témoins", "group-temoins"),
+    ("La plupart des élus ont estimé que le texte était mauvais.", "La plupart des élus", "group-elus"),
     # an adjective used as a noun heads the group
     ("Selon plusieurs officiels gambiens, le président a quitté le pays.", "plusieurs officiels gambiens",
      "group-officiels-gambiens"),

@@ -72,7 +72,24 @@ def group_head(rest, det) -> Optional[int]:
     if head is None and rest and rest[0].pos_ == "ADJ" and rest[0].is_lower \
             and rest[0].lemma_ not in ("dernier", "premier") and norm(det) not in ("ce", "ces"):
         return 0
+    # an amount of them is named by what it counts (`une trentaine de témoins`, `la plupart des élus`)
+    while head is not None and head + 2 < len(rest) and _amount(rest[head]) \
+            and norm(rest[head + 1]) in ("de", "des", "d'") and rest[head + 2].pos_ == "NOUN":
+        head += 2
     return head
+
+
+AMOUNT_NOUNS = {"plupart", "majorité", "minorité", "partie", "moitié", "tiers", "quart", "millier", "million",
+                "milliard", "nombre", "ensemble", "foule", "poignée"}
+
+
+def _amount(t) -> bool:
+    """A noun for an amount of what follows it: `plupart`, `millier`, and the -aine of an
+    approximate number (`dizaine`, `trentaine`, `centaine`)."""
+    low = t.lower_
+    return low in AMOUNT_NOUNS or low.rstrip("s") in AMOUNT_NOUNS \
+        or low.rstrip("s").endswith("aine") and low[:3] in ("diz", "dou", "qui", "vin", "tre", "qua", "cin", "soi",
+                                                            "cen")
 
 
 def particled(words) -> bool:
