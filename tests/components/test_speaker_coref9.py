@@ -234,3 +234,10 @@ def test_when_a_description_is_hyphenated_or_partitive_then_its_speaker_is_the_g
 ])
 def test_when_a_plural_pronoun_speaks_then_it_takes_up_a_plural_antecedent(nlp, text, content, actor):
     assert _actors(nlp, text, content) == actor
+
+
+def test_when_a_description_follows_a_sentence_with_two_persons_then_it_takes_up_its_subject(nlp):
+    # the subject of the sentence before is more salient than its object (not Marc Blanc)
+    text = ("Le 17 février, Paul Roy est entré en contact avec Marc Blanc. Mais dès le 18 février, le candidat "
+            "socialiste indique que les négociations ont échoué.")
+    assert _actors(nlp, text, "les négociations ont échoué") == ["Paul Roy"]

@@ -121,15 +121,18 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
         # not one only mentioned paragraphs earlier (`le lycée Jean Moulin`)
         since = _previous_sentence_start(ctx, words[0].i)
     roles = _other_roles(ctx, window, key) if person else set()
+    first = None  # the last one named; a subject of its sentence named before it comes first
     for m in reversed(window):
-        if agent and m["start"] < since:
+        if agent and m["start"] < since or first and not _same_sentence(ctx, m["start"], first["start"]):
             break
         if (m["start"] < since or agent) and not _subject(ctx, m):
             continue
         if m["end"] <= before and m.get("source") != "coref" and m.get("label") in labels \
                 and m.get("actor_id") and m["actor_id"] not in own and m["actor_id"] not in roles:
-            return m["actor_id"]
-    return ""
+            if _subject(ctx, m):
+                return m["actor_id"]
+            first = first or m
+    return first["actor_id"] if first else ""
 
 
 def _other_roles(ctx: Ctx, window: list, key: str) -> set:
