@@ -36,8 +36,13 @@ def names_in_pp(ctx: Ctx, words) -> bool:
     return all(t.i > 0 and (after_preposition(ctx, t) or t.doc[t.i - 1].pos_ == "PROPN"
                             or after_plural_noun(t, words)
                             or t.doc[t.i - 1].pos_ == "NOUN" and after_preposition(ctx, t.doc[t.i - 1])
-                            and t.ent_type_ != "PER")
+                            and not _in_person(ctx, t))
                for t in words if t.pos_ == "PROPN")
+
+
+def _in_person(ctx: Ctx, t) -> bool:
+    """Is token t inside a person's name, as the actors component read it (its mentions)?"""
+    return any(m.get("label") == "PER" and m["end"] > t.idx for m in mentions_in(ctx, t.sent.start_char, t.idx + 1))
 
 
 def named_by_complement(ctx: Ctx, content_words, first, m: dict) -> bool:

@@ -80,16 +80,13 @@ def group_head(rest, det) -> Optional[int]:
 
 
 AMOUNT_NOUNS = {"plupart", "majorité", "minorité", "partie", "moitié", "tiers", "quart", "millier", "million",
-                "milliard", "nombre", "ensemble", "foule", "poignée"}
+                "milliard", "nombre", "ensemble", "foule", "poignée", "dizaine", "douzaine", "quinzaine", "vingtaine",
+                "trentaine", "quarantaine", "cinquantaine", "soixantaine", "centaine"}
 
 
 def _amount(t) -> bool:
-    """A noun for an amount of what follows it: `plupart`, `millier`, and the -aine of an
-    approximate number (`dizaine`, `trentaine`, `centaine`)."""
-    low = t.lower_
-    return low in AMOUNT_NOUNS or low.rstrip("s") in AMOUNT_NOUNS \
-        or low.rstrip("s").endswith("aine") and low[:3] in ("diz", "dou", "qui", "vin", "tre", "qua", "cin", "soi",
-                                                            "cen")
+    """A noun for an amount of what follows it (`plupart`, `milliers`, `trentaine`)."""
+    return t.lower_ in AMOUNT_NOUNS or t.lower_.rstrip("s") in AMOUNT_NOUNS
 
 
 def particled(words) -> bool:

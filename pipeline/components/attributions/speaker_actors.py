@@ -383,6 +383,12 @@ def _one_per_name(a: dict, names: list[dict], twins: list[dict], spans: bool) ->
         a["speaker_start"], a["speaker_end"] = names[0]["start"], names[0]["end"]
 
 
+def _named_together(a: Optional[dict], twins: list[dict]) -> list[dict]:
+    """The speakers attribution `a` was split among, one twin each (`Thierry et Véronique Roy`), else []."""
+    same = [t for t in twins if a and (t["cue_start"], t["content_start"]) == (a["cue_start"], a["content_start"])]
+    return [a] + same if same else []
+
+
 def _quoted(ctx: Ctx, m: dict) -> bool:
     span = ctx.doc.char_span(m["start"], m["end"], alignment_mode="expand")
     return span is not None and ctx.in_quote[span.start] >= 0
@@ -412,11 +418,7 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
     ctx.mention_spans = {(m["start"], m["end"]) for m in mentions}
     prev_actor = ""
     twins: list[dict] = []
-    prev_group: list[str] = []  # the actors of the last speakers named together (one twin each)
     for n, a in enumerate(found):
-        if n and (found[n - 1].get("actor_id") or len(twins) > mark):
-            prev_group = [found[n - 1]["actor_id"]] + [t["actor_id"] for t in twins[mark:]] if len(twins) > mark else []
-        mark = len(twins)
         if a.get("inherit"):
             a["actor_id"] = prev_actor
             continue
@@ -499,7 +501,7 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                 # sentence, else the last speaker if a group (never the one person who spoke last)
                 plural = plural_subject(ctx, s, (a["content_start"], a["content_end"]))
                 group = [] if plural else _last_coordination(ctx, mentions_in(ctx, s - 3 * PLURAL_WINDOW, s), s, a) \
-                    or [{"actor_id": x} for x in prev_group]
+                    or _named_together(next((o for o in reversed(found[:n]) if o.get("actor_id")), None), twins)
                 if group:
                     _one_per_name(a, group, twins, spans=False)
                 else:
