@@ -123,3 +123,23 @@ def test_when_a_document_speaks_then_its_issuer_is_the_actor_and_it_is_no_group(
     assert [a["actor_id"] for a in rows if a["content"] == content] == [actor_id], rows
     groups = [text[m["start"]:m["end"]] for m in doc._.depeche_groups]
     assert not any(noun in g for g in groups), groups
+
+
+# -- a group is named by the words of its id, the same in every article -------------------------
+GROUP_NAMES = [
+    # (text, content, the group's id, its name): not one article's whole description, which
+    # would name the one row of actors.csv that every article's `un responsable` counts in
+    ("D'après un responsable du réseau ferroviaire des Pouilles, l'erreur humaine est privilégiée.",
+     "l'erreur humaine est privilégiée", "group-responsable", "responsable"),
+    ("Selon une source proche de l'enquête, le suspect a quitté le pays.",
+     "le suspect a quitté le pays", "group-source-proche", "source proche"),
+    ("Plusieurs Manifestants ont affirmé que la police avait chargé sans sommation.",
+     "la police avait chargé sans sommation", "group-manifestants", "manifestants"),
+]
+
+
+@pytest.mark.parametrize("text, content, actor_id, name", GROUP_NAMES)
+def test_a_group_is_named_by_its_ids_words_not_by_its_description(nlp, text, content, actor_id, name):
+    doc, rows = attribution_rows(nlp, text)
+    assert [a["actor_id"] for a in rows if a["content"] == content] == [actor_id], rows
+    assert {g["name"] for g in doc._.depeche_groups if g["actor_id"] == actor_id} == {name}

@@ -197,9 +197,7 @@ def _group_mention(ctx: Ctx, words, actor_id: str = "") -> str:
     while k < len(words) and words[k].pos_ == "DET":
         k += 1
     rest = words[k:]
-    if not rest:
-        return ""
-    head = group_head(rest, words[0])
+    head = group_head(rest, words[0]) if rest else None
     if head is None:
         return ""
     lo = head
@@ -212,8 +210,9 @@ def _group_mention(ctx: Ctx, words, actor_id: str = "") -> str:
     if not slug:
         return ""
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    name = ctx.text[rest[0].idx:end]
     org = not actor_id and _qualified_institution(ctx, words, rest[head])
+    # a group is named by its id's words (`responsable`), not by one article's description
+    name = ctx.text[rest[0].idx:end] if org else " ".join(t.lower_ if t.pos_ != "PROPN" else t.text for t in rest[lo:hi])
     actor_id = actor_id or (f"org-{name_slug(name)}" if org else f"group-{slug}")
     if (start, end) not in ctx.mention_spans:
         ctx.mention_spans.add((start, end))
