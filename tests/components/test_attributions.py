@@ -291,6 +291,18 @@ def test_when_selon_names_two_sources_then_each_gets_the_claim(nlp):
     assert {a["content"] for a in found} == {"le conseil des ministres a été reporté à jeudi"}
 
 
+@pytest.mark.parametrize("text, speakers", [
+    # an `et` after the source, whatever it joins, is no part of it
+    ("La réforme sera la plus vaste depuis trente ans, d'après le Président et le secrétaire au Trésor "
+     "Paul Martin.", ["le Président"]),
+    ("Les défilés organisés dans les grandes villes ont rassemblé entre 30 000 selon la préfecture et "
+     "85 000 selon les syndicats.", ["la préfecture", "les syndicats"]),
+])
+def test_when_et_follows_a_source_then_it_ends_no_speaker(nlp, text, speakers):
+    _, found = attribution_rows(nlp, text)
+    assert sorted(a["speaker"] for a in found) == speakers, found
+
+
 def test_when_source_is_data_given_by_someone_then_the_agent_is_the_speaker(nlp):
     text = "Le chômage a reculé de 2 %, selon les chiffres publiés par l'Insee."
     _, found = attribution_rows(nlp, text)

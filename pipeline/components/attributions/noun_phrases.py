@@ -247,7 +247,8 @@ def np_right(ctx: Ctx, i: int, appos: bool = True) -> Optional[tuple[int, int]]:
             j += 1
             continue
         break
-    while j > i and (ctx.tok(j).pos_ in ("ADP", "DET") or ctx.tok(j).text in ("-", "'")):
+    while j > i and (ctx.tok(j).pos_ in ("ADP", "DET", "CCONJ") or ctx.tok(j).text in ("-", "'")):
+        # (`selon les autorités et 400 000 selon…`, `d'après le Président et le secrétaire…`: no `et`)
         j -= 1
     if not any(ctx.tok(x).pos_ in ("NOUN", "PROPN", "X") or substantive(ctx.tok(x)) for x in range(i, j + 1)):
         return None
