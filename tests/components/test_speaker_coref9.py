@@ -231,6 +231,16 @@ def test_when_a_description_is_hyphenated_or_partitive_then_its_speaker_is_the_g
     # persons named together: one attribution each
     ("Thierry et Marie Roy ont écrit au maire. « Nous avons peur », écrit le couple. "
      "Six jeunes ont été tués depuis, indiquent-ils.", "Six jeunes ont été tués depuis", ["Thierry Roy", "Marie Roy"]),
+    # `ces derniers` (the latter) takes up the last plural noun, whatever its function, or the
+    # persons named together
+    ("Deux policiers sont morts cette nuit après des tirs sur leur véhicule, ont rapporté les enquêteurs. "
+     "Ces derniers précisent aussi que les tireurs ont employé une arme automatique.",
+     "les tireurs ont employé une arme automatique", ["group-enqueteurs"]),
+    ("Les cortèges ont réuni entre 20 000 personnes selon la préfecture et 60 000 selon les organisateurs. "
+     "Selon ces derniers, Lyon a été traversée par un cortège de 15 000 personnes.",
+     "Lyon a été traversée par un cortège de 15 000 personnes", ["group-organisateurs"]),
+    ("Thierry et Marie Roy ont écrit au maire. Ces derniers affirment que leur fils a été recruté dans le quartier.",
+     "leur fils a été recruté dans le quartier", ["Thierry Roy", "Marie Roy"]),
 ])
 def test_when_a_plural_pronoun_speaks_then_it_takes_up_a_plural_antecedent(nlp, text, content, actor):
     assert _actors(nlp, text, content) == actor

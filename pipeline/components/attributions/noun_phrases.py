@@ -39,11 +39,12 @@ def noun_headed(content_words) -> bool:
         and norm(w[1]) in ("de", "des", "d'") and w[k].pos_ == "NOUN"
 
 
-def plural_subject(ctx: Ctx, s: int, content: tuple[int, int]) -> list:
+def plural_subject(ctx: Ctx, s: int, content: tuple[int, int], latter: bool = False) -> list:
     """The words of the plural noun phrase a plural pronoun at character s takes up: the last
     main clause's subject before it, in its sentence or the one before, a plural common noun
     outside the content (`Les chercheurs ont noté … Selon eux`, `quelques internautes ont
-    exprimé que, pour eux`), else []."""
+    exprimé que, pour eux`), else []. `latter` (`ces derniers`): the last plural common noun,
+    whatever its function (`… selon les organisateurs. Selon ces derniers`)."""
     span = ctx.doc.char_span(s, s + 1, alignment_mode="expand")
     if span is None:
         return []
@@ -53,8 +54,8 @@ def plural_subject(ctx: Ctx, s: int, content: tuple[int, int]) -> list:
         v = t.head
         while v.dep_ == "conj" and v.head.i != v.i:
             v = v.head
-        if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubj:pass") and t.morph.get("Number") == ["Plur"] \
-                and v.dep_ == "ROOT" and not content[0] <= t.idx < content[1]:  # (a main clause's subject)
+        if t.pos_ == "NOUN" and (latter or t.dep_ in ("nsubj", "nsubj:pass") and v.dep_ == "ROOT") \
+                and t.morph.get("Number") == ["Plur"] and not content[0] <= t.idx < content[1]:  # (a main clause's subject)
             words = []
             for w in ctx.doc[t.left_edge.i:min(t.right_edge.i + 1, t.i + MAX_NP)]:
                 if w.is_punct or w.pos_ in ("VERB", "AUX") or norm(w) in ("qui", "que", "dont"):
