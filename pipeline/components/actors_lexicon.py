@@ -9,6 +9,7 @@ demonym -> ISO alpha-3, word -> kind) so that processing a Doc never scans the g
 from __future__ import annotations
 
 import dataclasses
+import re
 import unicodedata
 
 from pipeline.errors import ModelError
@@ -18,6 +19,8 @@ from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj", "obl:agent"}
 TYPE_LABEL = {"person": "PER", "organization": "ORG", "state": "GPE", "location": "LOC", "group": "GROUP"}
 DE_WORDS = frozenset({"de", "d'", "du", "des"})  # the preposition `de` as tokens (folded) are written
+# a hyphen between two capitalised words of a name, often written as a space (`Agence France Presse`)
+HYPHENED = re.compile(r"(?<=\w)-(?=[A-ZÀ-Ý])")
 # the lexicon kinds the steps held in code until models made after 2026-12-06: a lexicon without
 # one would switch a guard off unseen (without `place_word`, `en Hollande` reads as a surname)
 REQUIRED_KINDS = ("direction", "time_word", "portfolio_link", "place_word", "family_noun")
@@ -92,7 +95,7 @@ class ActorIndex:
         self.demonyms: dict[str, str] = {}       # folded demonym form -> ISO alpha-3
         self.by_country: dict[str, str] = {}     # ISO alpha-3 -> state entry id
         heads = {fold(w.word) for w in words if w.kind == "org_head"}
-        variants: list[tuple[str, str]] = []   # (a name's form in title case, entry id)
+        variants: list[tuple[str, str]] = []   # (a name's form in title case or with a space for a hyphen, entry id)
         for e in self.entries.values():
             if e.type == "state":
                 self.by_country.setdefault(e.country, e.id)
@@ -111,6 +114,8 @@ class ActorIndex:
                 forms = {n, unaccent_capital(n)}
                 if e.type != "person" and " " in n.strip():
                     variants += [(v, e.id) for v in (title_case(n), unaccent_capital(title_case(n)))]
+                if e.type != "person" and HYPHENED.search(n):  # `Agence France Presse`, `Addis Abeba`
+                    variants.append((HYPHENED.sub(" ", n), e.id))
                 if e.type == "organization" and " " in n.strip() and fold(n.split()[0]) in heads:
                     forms.add(n[0].lower() + n[1:])  # `la commission européenne`, written in lower case
                 for form in forms:

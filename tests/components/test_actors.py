@@ -310,6 +310,9 @@ def test_when_blank_pipeline_then_gazetteer_finds_states():
     ("Les combattants de l'État Islamique ont reculé.", "État Islamique", "etat_islamique"),
     ("Selon l'Etat Islamique, l'attaque a réussi.", "Etat Islamique", "etat_islamique"),
     ("Le roi a reçu le ministre de l'Arabie Saoudite.", "Arabie Saoudite", "arabie_saoudite"),
+    # a hyphen between two capitalised words written as a space
+    ("Selon l'Agence France Presse, le vol a été annulé.", "Agence France Presse", "afp"),
+    ("Le Royaume Uni a rappelé son ambassadeur.", "Royaume Uni", "royaume_uni"),
 ])
 def test_when_a_known_name_is_written_in_title_case_then_the_gazetteer_finds_it(text, surface, actor):
     nlp = spacy.blank("fr")
