@@ -466,7 +466,8 @@ class ActorsComponent(RuleComponent):
     def _orgs(self, doc, cands) -> None:
         """`Chambre` after `Chambre des représentants`: a short name is the longer one's actor."""
         orgs = [c for c in cands if c.get("type") == "organization"]
-        names = {c["actor_id"]: self._strip_det(doc, c["ts"], c["te"]) for c in orgs}
+        # (a known organisation by its full name: `l'Union` where only `UE` is written)
+        names = {c["actor_id"]: c["name"] if c["eid"] else self._strip_det(doc, c["ts"], c["te"]) for c in orgs}
         # `FDS` and `les Forces démocratiques syriennes (FDS)`: one actor, named in full when its
         # initials are the acronym's letters, else by the acronym (the name it is defined by
         # in brackets may be cut: `l'Union africaine en Somalie (AMISOM)`)

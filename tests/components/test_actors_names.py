@@ -107,6 +107,14 @@ def test_when_short_name_opens_several_organisations_then_the_one_named_most(nlp
     assert [m for m in ms if text[m["start"]:m["end"]] == "Front"][0]["actor_id"] == actor
 
 
+def test_when_a_known_organisation_is_written_by_its_acronym_then_its_short_name_is_it(nlp):
+    # the gazetteer's full name counts, not only the words written: `l'Union` where only `UE` is
+    text = "L'UE a adopté le texte jeudi. Les partisans de l'Union ont manifesté à Rome."
+    ms = _mentions_with_ents(nlp, text, [("UE", "ORG"), ("Union", "ORG")])
+    assert [m["actor_id"] for m in ms if text[m["start"]:m["end"]] in ("UE", "Union")] == \
+        ["union_europeenne", "union_europeenne"]
+
+
 @pytest.mark.parametrize("text, surface, actor", [
     ("Hier, la commission européenne a proposé un nouveau budget.", "commission européenne", "commission_europeenne"),
     ("Le parlement européen votera le texte en mars.", "parlement européen", "parlement_europeen"),
