@@ -20,7 +20,7 @@ SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj", "obl:agent"}
 TYPE_LABEL = {"person": "PER", "organization": "ORG", "state": "GPE", "location": "LOC", "group": "GROUP"}
 DE_WORDS = frozenset({"de", "d'", "du", "des"})  # the preposition `de` as tokens (folded) are written
 # a hyphen between two capitalised words of a name, often written as a space (`Agence France Presse`)
-HYPHENED = re.compile(r"(?<=\w)-(?=[A-ZÀ-Ý])")
+HYPHENED = re.compile(r"(?<=\w)-(?=[A-ZÀ-ÖØ-Ý])")
 # the lexicon kinds the steps held in code until models made after 2026-12-06: a lexicon without
 # one would switch a guard off unseen (without `place_word`, `en Hollande` reads as a surname)
 REQUIRED_KINDS = ("direction", "time_word", "portfolio_link", "place_word", "family_noun")

@@ -489,8 +489,8 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
             if coordinated:  # each with its name as speaker span
                 _one_per_name(a, coordinated, twins, spans=a.get("speaker_rule") != "relative")
         else:
-            pronoun = norm(words[0]).lstrip("-t").lstrip("-") if len(words) == 1 else "ils" if [
-                norm(t) for t in words] in (["ces", "derniers"], ["ces", "dernières"]) else ""  # plural `the latter`
+            latter = [norm(t) for t in words] in (["ces", "derniers"], ["ces", "dernières"])  # a plural pronoun
+            pronoun = norm(words[0]).lstrip("-t").lstrip("-") if len(words) == 1 else "ils" if latter else ""
             group = _last_coordination(ctx, mentions_in(ctx, s - PLURAL_WINDOW, s), s, a) \
                 if pronoun in ("ils", "elles") else []
             if group:  # `Thierry et Véronique Roy … Ils rapportent`: one attribution per name
@@ -499,7 +499,7 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                 # `Les chercheurs ont noté … Selon eux`: the plural subject before, else names
                 # coordinated further back or the last speakers named together, else a name of its
                 # sentence, else the last speaker if a group (never the one person who spoke last)
-                plural = plural_subject(ctx, s, (a["content_start"], a["content_end"]), latter=len(words) == 2)
+                plural = plural_subject(ctx, s, (a["content_start"], a["content_end"]), latter=latter)
                 group = [] if plural else _last_coordination(ctx, mentions_in(ctx, s - 3 * PLURAL_WINDOW, s), s, a) \
                     or _named_together(next((o for o in reversed(found[:n]) if o.get("actor_id")), None), twins)
                 if group:
