@@ -13,6 +13,7 @@ What is resolved (outside quotation marks only; inside them `il` is the quoted s
 | anaphor | rule | antecedent |
 |---|---|---|
 | subject `il`, `elle`, `ils`, `elles`, `-t-il` | `coref:pronoun` | a person, organisation or state, of the same gender and number where known |
+| the same, `il` / `elle` with none within the window | `coref:last-resort` | the actor named most often so far (attributions take a person described before it first) |
 | `selon lui`, `pour elle` | `coref:pronoun-source` | idem |
 | `X, qui …` | `coref:relative` | the name just before |
 | `ce dernier`, `cette dernière` | `coref:ce-dernier` | the last person, organisation or state named |
@@ -427,7 +428,8 @@ class Coreference:
                 refs = self.ranked(t.i, gender=gender, number=number, fallback=number == "s")
                 if refs:
                     off = len(t.text) - len(t.text.lstrip("-t")) if t.text.startswith("-") else 0
-                    add(t.idx + off, t.idx + len(t.text), refs, "coref:pronoun", t.i, t.i + 1, gender)
+                    add(t.idx + off, t.idx + len(t.text), refs, "coref:last-resort" if refs[0].get("fallback")
+                        else "coref:pronoun", t.i, t.i + 1, gender)
             elif low in SOURCE_PRONOUNS and _source_of(doc, t.i):
                 gender, number = SOURCE_PRONOUNS[low]
                 refs = self.ranked(t.i, gender=gender, number=number)

@@ -251,3 +251,23 @@ def test_when_a_description_follows_a_sentence_with_two_persons_then_it_takes_up
     text = ("Le 17 février, Paul Roy est entré en contact avec Marc Blanc. Mais dès le 18 février, le candidat "
             "socialiste indique que les négociations ont échoué.")
     assert _actors(nlp, text, "les négociations ont échoué") == ["Paul Roy"]
+
+
+FAR_STATE = ("Le Burundi a relevé son niveau d'alerte. Une gare a été évacuée hier soir. Les trains ont été "
+             "arrêtés pendant deux heures. Les voyageurs ont attendu dehors. Les commerces ont fermé tôt. ")
+
+
+@pytest.mark.parametrize("text, content, actor", [
+    # `il` / `elle` with no named antecedent near: the person described as the subject before it,
+    # not the actor the article names most (the coreference's last resort)
+    (FAR_STATE + "L'homme portait une ceinture d'explosifs factice. Il aurait affirmé qu'il voulait mourir.",
+     "il voulait mourir", ["group-homme"]),
+    (FAR_STATE.replace("Le Burundi", "La Belgique") + "La veuve du photographe a cédé ses terres jeudi. "
+     "Elle a déclaré que le parc serait ouvert à tous.",
+     "le parc serait ouvert à tous", ["group-veuve"]),
+    # no person described: the last resort stays
+    (FAR_STATE + "Il aurait affirmé que la frontière resterait fermée.", "la frontière resterait fermée", ["Burundi"]),
+])
+def test_when_a_pronoun_has_no_named_antecedent_near_then_a_described_person_before_it_speaks(
+        nlp, text, content, actor):
+    assert _actors(nlp, text, content) == actor

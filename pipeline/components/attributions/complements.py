@@ -119,6 +119,12 @@ def agent_noun(ctx: Ctx, t) -> bool:
         and len(lemma) > 4 and lemma not in ctx.words.org_head and lemma not in ctx.words.document_head
 
 
+def human_noun(ctx: Ctx, t) -> bool:
+    """A common noun for a person: the head of a person's description (`le chef`, `l'homme`), an
+    agent noun (`la conductrice`) or a noun for people who speak (`la veuve`, `un officier`)."""
+    return person_noun(ctx, t) or agent_noun(ctx, t) or t.pos_ == "NOUN" and listed(t, ctx.words.speaking_noun)
+
+
 def mentions_in(ctx: Ctx, lo: int, hi: int) -> list[dict]:
     """The mentions (sorted by start) that start in [lo, hi)."""
     ms, starts = ctx.mention_index

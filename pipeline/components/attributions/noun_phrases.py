@@ -2,7 +2,8 @@
 right of it (`np_right`, with a quoted title as one noun), the slug a phrase's name gives
 (`name_slug`), whether a noun heads a phrase (`noun_headed`), a group's head (`group_head`)
 a surname after its particle (`particled`) and the phrase a plural pronoun takes up
-(`plural_subject`). speakers.py chooses among them; speaker_actors.py links them to actors."""
+(`plural_subject`), or `il` / `elle` when no name is near (`described_subject`). speakers.py
+chooses among them; speaker_actors.py links them to actors."""
 from __future__ import annotations
 
 from typing import Optional
@@ -39,12 +40,23 @@ def noun_headed(content_words) -> bool:
         and norm(w[1]) in ("de", "des", "d'") and w[k].pos_ == "NOUN"
 
 
-def plural_subject(ctx: Ctx, s: int, content: tuple[int, int], latter: bool = False) -> list:
+def described_subject(ctx: Ctx, s: int, a: dict, pronoun, human) -> list:
+    """The words of the person described (a singular noun phrase of its gender, headed by a noun
+    `human` accepts) whom a subject `il` / `elle` at character s takes up, as `plural_subject`
+    finds one for `ils` (`L'homme portait une ceinture … Il aurait crié`), else []."""
+    gender = {"il": "Masc", "elle": "Fem"}.get(norm(pronoun).lstrip("-t").lstrip("-"))
+    return plural_subject(ctx, s, (a["content_start"], a["content_end"]), number="Sing", gender=gender,
+                          person=lambda t: human(ctx, t)) if gender else []
+
+
+def plural_subject(ctx: Ctx, s: int, content: tuple[int, int], latter: bool = False,
+                   number: str = "Plur", gender: str = "", person=None) -> list:
     """The words of the plural noun phrase a plural pronoun at character s takes up: the last
     main clause's subject before it, in its sentence or the one before, a plural common noun
     outside the content (`Les chercheurs ont noté … Selon eux`, `quelques internautes ont
     exprimé que, pour eux`), else []. `latter` (`ces derniers`): the last plural common noun,
-    whatever its function (`… selon les organisateurs. Selon ces derniers`)."""
+    whatever its function (`… selon les organisateurs. Selon ces derniers`). `number`, `gender`,
+    `person` (a test of the noun): the same for `il` / `elle` (`l'homme … Il aurait crié`)."""
     span = ctx.doc.char_span(s, s + 1, alignment_mode="expand")
     if span is None:
         return []
@@ -55,7 +67,8 @@ def plural_subject(ctx: Ctx, s: int, content: tuple[int, int], latter: bool = Fa
         while v.dep_ == "conj" and v.head.i != v.i:
             v = v.head
         if t.pos_ == "NOUN" and (latter or t.dep_ in ("nsubj", "nsubj:pass") and v.dep_ == "ROOT") \
-                and t.morph.get("Number") == ["Plur"] and not content[0] <= t.idx < content[1]:  # (a main clause's subject)
+                and t.morph.get("Number") == [number] and (not gender or t.morph.get("Gender") == [gender]) \
+                and (person is None or person(t)) and not content[0] <= t.idx < content[1]:  # (a main clause's subject)
             words = []
             for w in ctx.doc[t.left_edge.i:min(t.right_edge.i + 1, t.i + MAX_NP)]:
                 if w.is_punct or w.pos_ in ("VERB", "AUX") or norm(w) in ("qui", "que", "dont"):

@@ -10,13 +10,13 @@ import bisect
 from typing import Optional
 
 from pipeline.components.actors_lexicon import DE_WORDS as DE
-from pipeline.components.attributions.complements import (after_plural_noun, agent_noun, document_issuer,
+from pipeline.components.attributions.complements import (after_plural_noun, agent_noun, document_issuer, human_noun,
                                                            in_complement, named_by_complement, mentions_in, names_in_pp,
                                                            person_noun)
 from pipeline.components.attributions.context import Ctx, chars, listed, norm
 from pipeline.components.attributions.coordination import coordinated_names
-from pipeline.components.attributions.noun_phrases import (group_head, name_slug, noun_headed, particled,
-                                                            plural_subject, slug_in)
+from pipeline.components.attributions.noun_phrases import (described_subject, group_head, name_slug, noun_headed,
+                                                            particled, plural_subject, slug_in)
 from pipeline.names import fold
 
 
@@ -484,7 +484,8 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
             # takes up the person who spoke just before in the paragraph, not an organisation
             a["actor_id"] = prev_actor
         elif best:
-            a["actor_id"] = _outside_content(best[1], a)
+            desc = described_subject(ctx, s, a, words[-1], human_noun) if best[1].get("rule") == "coref:last-resort" else []
+            a["actor_id"] = _described(ctx, desc, s, a) if desc else _outside_content(best[1], a)
             coordinated = coordinated_names(ctx, named)
             if coordinated:  # each with its name as speaker span
                 _one_per_name(a, coordinated, twins, spans=a.get("speaker_rule") != "relative")
@@ -567,10 +568,9 @@ def _quote_follows_person(ctx: Ctx, a: dict, m: dict, prev: Optional[dict], prev
     if a.get("speaker_rule") != "clitic" or m.get("source") != "coref" or m.get("label") == "PER" \
             or not prev or prev.get("actor_id") != prev_actor or not prev_actor or prev.get("cue_start") is None:
         return False
-    if "\n" in ctx.text[prev["cue_start"]:a["speaker_start"]]:
-        return False
-    return any(x.get("actor_id") == prev_actor and x.get("label") == "PER" and x.get("source") != "coref"
-               for x in ctx.mention_index[0])
+    return "\n" not in ctx.text[prev["cue_start"]:a["speaker_start"]] and any(
+        x.get("actor_id") == prev_actor and x.get("label") == "PER" and x.get("source") != "coref"
+        for x in ctx.mention_index[0])
 
 
 def _group_repeats(ctx: Ctx) -> None:
