@@ -265,8 +265,16 @@ FAR_STATE = ("Le Burundi a relevé son niveau d'alerte. Une gare a été évacu�
     (FAR_STATE.replace("Le Burundi", "La Belgique") + "La veuve du photographe a cédé ses terres jeudi. "
      "Elle a déclaré que le parc serait ouvert à tous.",
      "le parc serait ouvert à tous", ["group-veuve"]),
-    # no person described: the last resort stays
+    # none described as a subject: the unnamed group that spoke last, when its noun has the pronoun's gender
+    (FAR_STATE + "« Nous avons trouvé des engins explosifs », déclare un officier de police. "
+     "Il ajoute que des riverains ont été blessés.", "des riverains ont été blessés", ["group-officier"]),
+    (FAR_STATE.replace("Le Burundi", "La Belgique") + "Le suspect a été arrêté, selon une source proche de "
+     "l'enquête. Ses explications « n'avaient aucun sens », précise-t-elle.", "Ses explications « n'avaient aucun sens »",
+     ["group-source-proche"]),
+    # no person described, no group of its gender: the last resort stays
     (FAR_STATE + "Il aurait affirmé que la frontière resterait fermée.", "la frontière resterait fermée", ["Burundi"]),
+    (FAR_STATE.replace("Le Burundi", "La Belgique") + "Le suspect a été arrêté, selon un témoin de la scène. "
+     "Elle a ajouté que la frontière resterait fermée.", "la frontière resterait fermée", ["Belgique"]),
 ])
 def test_when_a_pronoun_has_no_named_antecedent_near_then_a_described_person_before_it_speaks(
         nlp, text, content, actor):

@@ -40,11 +40,26 @@ def noun_headed(content_words) -> bool:
         and norm(w[1]) in ("de", "des", "d'") and w[k].pos_ == "NOUN"
 
 
+POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+PLURAL_PRONOUNS = {"ils", "elles", "eux"}
+PRONOUN_GENDER = {"il": "Masc", "elle": "Fem"}
+
+
+def speaks_as(ctx: Ctx, actor_id: str, pronoun) -> bool:
+    """Can `il` / `elle` take up the unnamed group `actor_id` (the last speaker): is the head noun of
+    its last mention of the pronoun's gender (`une source proche de l'enquête … précise-t-elle`)?"""
+    gender = PRONOUN_GENDER.get(norm(pronoun).lstrip("-t").lstrip("-"))
+    g = next((g for g in reversed(ctx.groups) if g["actor_id"] == actor_id), None) if actor_id.startswith("group-") else None
+    span = ctx.doc.char_span(g["start"], g["end"], alignment_mode="expand") if g and gender else None
+    noun = next((t for t in span if t.pos_ == "NOUN"), None) if span is not None else None
+    return noun is not None and noun.morph.get("Number") != ["Plur"] and noun.morph.get("Gender") == [gender]
+
+
 def described_subject(ctx: Ctx, s: int, a: dict, pronoun, human) -> list:
     """The words of the person described (a singular noun phrase of its gender, headed by a noun
     `human` accepts) whom a subject `il` / `elle` at character s takes up, as `plural_subject`
     finds one for `ils` (`L'homme portait une ceinture … Il aurait crié`), else []."""
-    gender = {"il": "Masc", "elle": "Fem"}.get(norm(pronoun).lstrip("-t").lstrip("-"))
+    gender = PRONOUN_GENDER.get(norm(pronoun).lstrip("-t").lstrip("-"))
     return plural_subject(ctx, s, (a["content_start"], a["content_end"]), number="Sing", gender=gender,
                           person=lambda t: human(ctx, t)) if gender else []
 

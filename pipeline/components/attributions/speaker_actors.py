@@ -15,8 +15,9 @@ from pipeline.components.attributions.complements import (after_plural_noun, age
                                                            person_noun)
 from pipeline.components.attributions.context import Ctx, chars, listed, norm
 from pipeline.components.attributions.coordination import coordinated_names
-from pipeline.components.attributions.noun_phrases import (described_subject, group_head, name_slug, noun_headed,
-                                                            particled, plural_subject, slug_in)
+from pipeline.components.attributions.noun_phrases import (PLURAL_PRONOUNS, POSSESSIVES, described_subject, group_head,
+                                                            name_slug, noun_headed, particled, plural_subject, slug_in,
+                                                            speaks_as)
 from pipeline.names import fold
 
 
@@ -484,8 +485,10 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
             # takes up the person who spoke just before in the paragraph, not an organisation
             a["actor_id"] = prev_actor
         elif best:
-            desc = described_subject(ctx, s, a, words[-1], human_noun) if best[1].get("rule") == "coref:last-resort" else []
-            a["actor_id"] = _described(ctx, desc, s, a) if desc else _outside_content(best[1], a)
+            last_resort = best[1].get("rule") == "coref:last-resort"
+            desc = described_subject(ctx, s, a, words[-1], human_noun) if last_resort else []
+            a["actor_id"] = _described(ctx, desc, s, a) if desc else prev_actor if last_resort and \
+                speaks_as(ctx, prev_actor, words[-1]) else _outside_content(best[1], a)
             coordinated = coordinated_names(ctx, named)
             if coordinated:  # each with its name as speaker span
                 _one_per_name(a, coordinated, twins, spans=a.get("speaker_rule") != "relative")
@@ -532,10 +535,6 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
             prev_actor = a["actor_id"]
     found += twins
     _group_repeats(ctx)
-
-
-POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
-PLURAL_PRONOUNS = {"ils", "elles", "eux"}
 
 
 def _near_or_last(ctx: Ctx, a: dict, s: int, prev_actor: str, back: bool = False) -> str:
