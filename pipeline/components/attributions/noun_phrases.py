@@ -2,13 +2,15 @@
 right of it (`np_right`, with a quoted title as one noun), the slug a phrase's name gives
 (`name_slug`), whether a noun heads a phrase (`noun_headed`), a group's head (`group_head`)
 a surname after its particle (`particled`) and the phrase a plural pronoun takes up
-(`plural_subject`), or `il` / `elle` when no name is near (`described_subject`). speakers.py
+(`pronoun_antecedent`), or `il` / `elle` when no name is near (`described_subject`). speakers.py
 chooses among them; speaker_actors.py links them to actors."""
 from __future__ import annotations
 
 from typing import Optional
 
+from pipeline.components.attributions.complements import human_noun
 from pipeline.components.attributions.context import MAX_NP, SENT_END, TO, Ctx, norm
+from pipeline.components.coref import PRONOUNS
 from pipeline.names import slug
 
 
@@ -42,31 +44,41 @@ def noun_headed(content_words) -> bool:
 
 POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 PLURAL_PRONOUNS = {"ils", "elles", "eux"}
-PRONOUN_GENDER = {"il": "Masc", "elle": "Fem"}
+
+
+def bare_pronoun(t) -> str:
+    """A subject pronoun as a word, the inversion's hyphens off (`-t-elle` -> `elle`)."""
+    return norm(t).lstrip("-t").lstrip("-")
+
+
+def _singular_gender(pronoun) -> str:
+    """The morphological gender (`Masc`, `Fem`) of `il` / `elle` (the coreference's pronouns), else ''."""
+    gender, number = PRONOUNS.get(bare_pronoun(pronoun), ("", ""))
+    return {"m": "Masc", "f": "Fem"}.get(gender, "") if number == "s" else ""
 
 
 def speaks_as(ctx: Ctx, actor_id: str, pronoun) -> bool:
     """Can `il` / `elle` take up the unnamed group `actor_id` (the last speaker): is the head noun of
     its last mention of the pronoun's gender (`une source proche de l'enquête … précise-t-elle`)?"""
-    gender = PRONOUN_GENDER.get(norm(pronoun).lstrip("-t").lstrip("-"))
+    gender = _singular_gender(pronoun)
     g = next((g for g in reversed(ctx.groups) if g["actor_id"] == actor_id), None) if actor_id.startswith("group-") else None
     span = ctx.doc.char_span(g["start"], g["end"], alignment_mode="expand") if g and gender else None
     noun = next((t for t in span if t.pos_ == "NOUN"), None) if span is not None else None
     return noun is not None and noun.morph.get("Number") != ["Plur"] and noun.morph.get("Gender") == [gender]
 
 
-def described_subject(ctx: Ctx, s: int, a: dict, pronoun, human) -> list:
-    """The words of the person described (a singular noun phrase of its gender, headed by a noun
-    `human` accepts) whom a subject `il` / `elle` at character s takes up, as `plural_subject`
-    finds one for `ils` (`L'homme portait une ceinture … Il aurait crié`), else []."""
-    gender = PRONOUN_GENDER.get(norm(pronoun).lstrip("-t").lstrip("-"))
-    return plural_subject(ctx, s, (a["content_start"], a["content_end"]), number="Sing", gender=gender,
-                          person=lambda t: human(ctx, t)) if gender else []
+def described_subject(ctx: Ctx, s: int, a: dict, pronoun) -> list:
+    """The words of the person described (a singular noun phrase of its gender headed by a noun for
+    a person) whom a subject `il` / `elle` at character s takes up, as `pronoun_antecedent` finds
+    one for `ils` (`L'homme portait une ceinture … Il aurait crié`), else []."""
+    gender = _singular_gender(pronoun)
+    return pronoun_antecedent(ctx, s, (a["content_start"], a["content_end"]), number="Sing", gender=gender,
+                              person=lambda t: human_noun(ctx, t)) if gender else []
 
 
-def plural_subject(ctx: Ctx, s: int, content: tuple[int, int], latter: bool = False,
-                   number: str = "Plur", gender: str = "", person=None) -> list:
-    """The words of the plural noun phrase a plural pronoun at character s takes up: the last
+def pronoun_antecedent(ctx: Ctx, s: int, content: tuple[int, int], latter: bool = False,
+                       number: str = "Plur", gender: str = "", person=None) -> list:
+    """The words of the noun phrase a plural pronoun at character s takes up: the last
     main clause's subject before it, in its sentence or the one before, a plural common noun
     outside the content (`Les chercheurs ont noté … Selon eux`, `quelques internautes ont
     exprimé que, pour eux`), else []. `latter` (`ces derniers`): the last plural common noun,

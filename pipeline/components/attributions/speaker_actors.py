@@ -10,14 +10,14 @@ import bisect
 from typing import Optional
 
 from pipeline.components.actors_lexicon import DE_WORDS as DE
-from pipeline.components.attributions.complements import (after_plural_noun, agent_noun, document_issuer, human_noun,
+from pipeline.components.attributions.complements import (after_plural_noun, agent_noun, document_issuer,
                                                            in_complement, named_by_complement, mentions_in, names_in_pp,
                                                            person_noun)
 from pipeline.components.attributions.context import Ctx, chars, listed, norm
 from pipeline.components.attributions.coordination import coordinated_names
-from pipeline.components.attributions.noun_phrases import (PLURAL_PRONOUNS, POSSESSIVES, described_subject, group_head,
-                                                            name_slug, noun_headed, particled, plural_subject, slug_in,
-                                                            speaks_as)
+from pipeline.components.attributions.noun_phrases import (PLURAL_PRONOUNS, POSSESSIVES, bare_pronoun, described_subject,
+                                                            group_head, name_slug, noun_headed, particled, slug_in,
+                                                            speaks_as, pronoun_antecedent)
 from pipeline.names import fold
 
 
@@ -486,7 +486,7 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
             a["actor_id"] = prev_actor
         elif best:
             last_resort = best[1].get("rule") == "coref:last-resort"
-            desc = described_subject(ctx, s, a, words[-1], human_noun) if last_resort else []
+            desc = described_subject(ctx, s, a, words[-1]) if last_resort else []
             a["actor_id"] = _described(ctx, desc, s, a) if desc else prev_actor if last_resort and \
                 speaks_as(ctx, prev_actor, words[-1]) else _outside_content(best[1], a)
             coordinated = coordinated_names(ctx, named)
@@ -494,7 +494,7 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                 _one_per_name(a, coordinated, twins, spans=a.get("speaker_rule") != "relative")
         else:
             latter = [norm(t) for t in words] in (["ces", "derniers"], ["ces", "dernières"])  # a plural pronoun
-            pronoun = norm(words[0]).lstrip("-t").lstrip("-") if len(words) == 1 else "ils" if latter else ""
+            pronoun = bare_pronoun(words[0]) if len(words) == 1 else "ils" if latter else ""
             group = _last_coordination(ctx, mentions_in(ctx, s - PLURAL_WINDOW, s), s, a) \
                 if pronoun in ("ils", "elles") else []
             if group:  # `Thierry et Véronique Roy … Ils rapportent`: one attribution per name
@@ -503,7 +503,7 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
                 # `Les chercheurs ont noté … Selon eux`: the plural subject before, else names
                 # coordinated further back or the last speakers named together, else a name of its
                 # sentence, else the last speaker if a group (never the one person who spoke last)
-                plural = plural_subject(ctx, s, (a["content_start"], a["content_end"]), latter=latter)
+                plural = pronoun_antecedent(ctx, s, (a["content_start"], a["content_end"]), latter=latter)
                 group = [] if plural else _last_coordination(ctx, mentions_in(ctx, s - 3 * PLURAL_WINDOW, s), s, a) \
                     or _named_together(next((o for o in reversed(found[:n]) if o.get("actor_id")), None), twins)
                 if group:

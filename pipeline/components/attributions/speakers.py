@@ -10,7 +10,7 @@ from typing import Optional
 from pipeline.components.attributions.control import controller, object_controlled
 from pipeline.components.attributions.context import SENT_END, INCISE_START, TO, Ctx, Speaker, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
-from pipeline.components.attributions.noun_phrases import np_left, np_right
+from pipeline.components.attributions.noun_phrases import bare_pronoun, np_left, np_right
 
 
 def subject_from_parse(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
@@ -441,7 +441,7 @@ def parse_speaker(ctx: Ctx, t) -> Optional[Speaker]:
             if norm(s) == "qui":
                 return speaker_at(ctx, s.i, s.i, "relative")
             pron = next((x for x in (s, *s.children, ctx.tok(min(s.i + 1, ctx.n - 1)))
-                         if norm(x).lstrip("-t").lstrip("-") in PLAIN_CLITICS), None)
+                         if bare_pronoun(x) in PLAIN_CLITICS), None)
             if s.text.startswith("-") and pron is not None:
                 # `a-t-il ainsi martelé, tout en affirmant`, `ont-ils écrit, ajoutant`: `il`, not `-t-il`
                 off = len(pron.text) - len(pron.text.lstrip("-t").lstrip("-"))
