@@ -153,6 +153,11 @@ QUOTED_PREDICATE = [
     # a document speaks too (ANNOTATION.md: `le rapport de la CIA`)
     ("Le rapport « souligne que les digues sont trop basses » dans toute la vallée.",
      {"kind": "direct", "speaker": "Le rapport", "content": "souligne que les digues sont trop basses"}),
+    # the verb's own clitics open the quote (`s'`, `ne`)
+    ("Après le naufrage, le maire de Brest « s'associe à la peine des familles » des marins.",
+     {"kind": "direct", "speaker": "le maire de Brest", "content": "s'associe à la peine des familles"}),
+    ("Mis en cause par la presse, le sénateur Paul Morel « ne répondra plus qu'à la justice » .",
+     {"kind": "direct", "content": "ne répondra plus qu'à la justice"}),
 ]
 
 NOT_QUOTED_PREDICATE = [
@@ -162,6 +167,8 @@ NOT_QUOTED_PREDICATE = [
     "Le maire et son « plan vélo » ont été critiqués.",
     # a thing that is no document
     "Les prix du pain « grimpent encore » dans toute la région.",
+    # a clitic before a thing's verb changes nothing
+    "Les ventes de vélos « s'envolent » depuis le mois de mars.",
 ]
 
 

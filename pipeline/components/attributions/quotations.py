@@ -156,6 +156,8 @@ def pattern_quoted_predicate(ctx: Ctx, found: list[dict]) -> list[dict]:
         v = open_ + 1
         while v < close and ctx.tok(v).text in ("[", "...", "…", "]", "(", ")"):
             v += 1  # `« [...] annule`
+        while v < close and _verb_clitic(ctx.tok(v)):
+            v += 1  # `« s'associe`, `« ne répondra`: the verb's own clitics open the quote
         verb = ctx.tok(v)
         if verb.pos_ not in ("VERB", "AUX") or ctx.in_quote[v] != k:
             continue
@@ -174,6 +176,16 @@ def pattern_quoted_predicate(ctx: Ctx, found: list[dict]) -> list[dict]:
         speaker = Speaker(sp[0], sp[1], "relative" if relative else "subject")
         out.append(make_attribution("direct", None, "", "", speaker, (q.start, q.end), "quoted_predicate"))
     return out
+
+
+CLITICS = frozenset({"se", "s'", "me", "m'", "te", "t'", "lui", "leur", "y", "en", "le", "la", "les",
+                     "l'", "ne", "n'"})
+
+
+def _verb_clitic(tok) -> bool:
+    """A word of the verb's own before it: an object or reflexive clitic (`s'`, `lui`, `y`) or `ne`;
+    not `nous` / `vous`, which open a quote as its subject (`« nous serons … »`)."""
+    return tok.pos_ in ("PRON", "ADV") and norm(tok) in CLITICS and tok.head.i > tok.i
 
 
 def _document(ctx: Ctx, sp) -> bool:
