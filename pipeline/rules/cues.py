@@ -64,6 +64,9 @@ WORD_KINDS = {
     "org_head": "a head noun of a description of an organisation (`le site`, `le parquet`)",
     "speaking_noun": "a head noun of a description of people who speak, beyond person_head and org_head "
                      "(`des témoins`, `une source`, `l'entourage`, `les médias`): no thing (strict.thing_speaker)",
+    "human_noun": "a common noun naming a person, from a lexical resource (scripts/build_human_nouns.py: "
+                  "`l'évêque`, `sa nièce`, `le coupable`): a subject that may speak, a description that takes "
+                  "up a person as agent nouns do",
     "people_suffix": "an ending of nouns of people beyond agent_suffix (`les riverains`, `les salariés`, `un "
                      "passager`): such a subject may speak (strict.thing_speaker)",
     "verification_verb": "a cue lemma that also means `bear out` (`confirmer`): with a standing_noun object "

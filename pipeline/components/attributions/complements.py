@@ -113,10 +113,15 @@ def person_noun(ctx: Ctx, t) -> bool:
 def agent_noun(ctx: Ctx, t) -> bool:
     """A common noun derived as an agent (`le plaignant`, `l'inspecteur`, `la conductrice`): its
     lemma ends in an agent suffix, and it is no organisation nor document noun, nor a process
-    noun in `-ment` (`le gouvernement`, `le parlement`)."""
+    noun in `-ment` (`le gouvernement`, `le parlement`); or a noun the lexical resource gives as
+    a person's (`human_noun`: `l'évêque`, `sa nièce`)."""
+    if t.pos_ != "NOUN":
+        return False
     lemma = t.lemma_.lower()
-    return t.pos_ == "NOUN" and lemma.endswith(ctx.words.agent_suffix) and not lemma.endswith("ment") \
-        and len(lemma) > 4 and lemma not in ctx.words.org_head and lemma not in ctx.words.document_head
+    if lemma in ctx.words.org_head or lemma in ctx.words.document_head:
+        return False
+    return listed(t, ctx.words.human_noun) or (
+        lemma.endswith(ctx.words.agent_suffix) and not lemma.endswith("ment") and len(lemma) > 4)
 
 
 def human_noun(ctx: Ctx, t) -> bool:

@@ -30,7 +30,7 @@ class Words:
             setattr(self, kind, tuple(words) if kind.endswith("_suffix") else frozenset(words))
         # the unions the strict frames ask of every speaker (strict.py), made once per lexicon
         self.actor_head = self.person_head | self.org_head
-        self.speaker_head = self.actor_head | self.document_head | self.couple_head | self.speaking_noun
+        self.speaker_head = self.actor_head | self.document_head | self.couple_head | self.speaking_noun | self.human_noun
         self.written = self.document_head | self.record_head  # no speaking group (NOTES.md T5)
         self.speaker_suffix = self.agent_suffix + self.people_suffix
 

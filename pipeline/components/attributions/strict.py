@@ -48,7 +48,7 @@ def human_speaker(ctx: Ctx, a: dict, agents: bool = True) -> bool:
     if span is None:
         return False
     head = next((t for t in span if t.pos_ == "NOUN"), None)
-    return head is not None and (head.lemma_.lower() in ctx.words.actor_head
+    return head is not None and (head.lemma_.lower() in ctx.words.actor_head or listed(head, ctx.words.human_noun)
                                  or agents and head.lemma_.lower().endswith(ctx.words.agent_suffix))
 
 
