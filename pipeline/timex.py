@@ -26,7 +26,7 @@ expr kinds (key "k"): "date" (m, d), "month" (m; this: `cette septembre`), "seas
 "quarter" (q), "weekday" (wd 0=Monday; strict: `lundi dernier` excludes the article day;
 week: -1/0/1 for `lundi de la semaine dernière`; plus: days added, `lundi en huit`; this:
 `ce lundi`), "dom" (d, wd?: a day of the article's month), "rel" (unit day|week|weekend|month|
-year, n; by: week|month for `il y a trois mois`, counted in days), "shift" (base: the item it
+year|century, n; by: week|month for `il y a trois mois`, counted in days), "shift" (base: the item it
 counts from, n days: `le lendemain`, `la veille`, `deux jours plus tard`). "dir" is
 past|future|None (the clause's tense or `dernier`/`prochain`), "tod" an optional
 part-of-day suffix (MO, AF, EV, NI).
@@ -102,6 +102,8 @@ def _resolve_expr(ex: dict, ref, default_direction: str) -> str:
         unit, n = ex["unit"], ex["n"]
         if unit == "year":
             return f"{y + n:04d}" if y is not None else ""
+        if unit == "century":   # TIMEX's century is its first two digits: 2017 is in `20`
+            return f"{(y - 1) // 100 + n:02d}" if y is not None else ""
         if unit == "month":
             if y is None or m is None:
                 return ""

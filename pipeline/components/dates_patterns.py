@@ -116,6 +116,13 @@ PATTERNS = [
     # la semaine dernière, le mois prochain, l'an dernier, l'année passée, le week-end dernier
     ("last_next", re.compile(
         rf"(?<![\w-])(?:la|le|l{A})\s*(?P<u>semaine|mois|an|année|week-end|weekend)\s+(?:{REL}|(?P<suit>qui\s+suit))", F)),
+    # (au) début du mois, (à la) fin de ce mois: the month the article is in, with no month named
+    ("month_part", re.compile(
+        r"(?<![\w-])(?P<pm>début|fin|milieu)\s+(?:du|de\s+ce)\s+mois(?:-ci)?(?![\w-])"
+        r"(?!\s+(?:de\s|d['’]|dernier|prochain|suivant|précédent|passé|qui))", F)),
+    # le siècle dernier, ce siècle
+    ("this_century", re.compile(
+        r"(?<![\w-])(?:(?:le|au|du)\s+siècle\s+(?P<rel>dernier|passé|précédent|prochain)|(?:ce|notre)\s+siècle)(?![\w-])", F)),
     # ces dernières années, ces derniers mois, ces derniers temps
     ("past_ref", re.compile(
         r"(?<![\w-])ces\s+(?:dernières|derniers)\s+(?P<u>années|ans|mois|semaines|jours|temps)(?![\w-])", F)),
@@ -357,6 +364,12 @@ def _build(rule: str, m: re.Match, text: str) -> dict | None:
         n = 1 if g["suit"] else -1 if _rel_dir(g["rel"]) == "past" else 1
         return make_item(s, e, rule, expr={"k": "rel", "unit": unit, "n": n},
                      gran="week" if unit == "weekend" else unit)
+    if rule == "month_part":
+        mod = MODS[{"début": "start", "fin": "end", "milieu": "mid"}[g["pm"].lower()]]
+        return make_item(s, e, rule, expr={"k": "rel", "unit": "month", "n": 0}, mod=mod, gran="month")
+    if rule == "this_century":
+        n = 0 if not g["rel"] else 1 if g["rel"].lower() == "prochain" else -1
+        return make_item(s, e, rule, expr={"k": "rel", "unit": "century", "n": n}, gran="century")
     if rule == "past_ref":
         u = g["u"].lower()
         gran = {"années": "year", "ans": "year", "mois": "month", "semaines": "week", "jours": "day"}.get(u, "month")

@@ -38,6 +38,11 @@ PARSED = [
     # a day number next to a full date takes its month
     ("Le festival a eu lieu du 3 au 9 juillet dernier.", "2024-10-20",
      [("3", "2024-07-03", ""), ("9 juillet dernier", "2024-07-09", "")]),
+    # a part of the month the article is in, no month named; the century before the article's
+    ("Au début du mois, l'agence avait suspendu ses vols.", "2017-03-29", [("début du mois", "2017-03", "START")]),
+    ("Le chantier doit s'achever à la fin de ce mois.", "2024-10-05", [("fin de ce mois", "2024-10", "END")]),
+    ("La ville a beaucoup changé depuis le siècle dernier.", "2017-01-22", [("le siècle dernier", "19", "")]),
+    ("C'est la pire crue de ce siècle.", "2024-10-20", [("ce siècle", "20", "")]),
     # a year written without its year: the clause's tense decides between last and this year
     ("Le ministre avait démissionné le 22 décembre.", "2025-01-10", [("22 décembre", "2024-12-22", "")]),
     ("Le vote aura lieu le 3 février.", "2024-12-20", [("3 février", "2025-02-03", "")]),
@@ -88,6 +93,9 @@ PARSED = [
     ("Le Journal du Dimanche publie un sondage.", "2024-10-20", []),
     ("La France d'aujourd'hui ne ressemble plus à celle de ses parents.", "2024-10-20", []),
     ("Il a été élu au premier tour avec 52 % des voix.", "2024-10-20", []),
+    # a month named after `du mois` is the month pattern's (and no part of the article's month)
+    ("Il reviendra au début du mois de mars.", "2024-10-20", [("au début du mois de mars", "2025-03", "START")]),
+    ("Le siècle des Lumières a vu naître l'Encyclopédie.", "2024-10-20", []),
 ]
 
 
