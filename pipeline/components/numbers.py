@@ -58,8 +58,8 @@ _PLURAL = "|".join(PLURAL_NOUNS)
 # seven branches there (same matches; twice as fast over winer-fr).
 _MASTER = re.compile(
     r"(?<!\w)(?:" + "|".join([
-        # `des centaines de milliers`, `plusieurs milliards`, `par milliers`
-        rf"(?P<vague_many>\b(?:des|de|plusieurs|quelques|par){SPACE}(?P<vm1>{_PLURAL})"
+        # `des centaines de milliers`, `plusieurs milliards`, `par milliers`, `les millions de`
+        rf"(?P<vague_many>\b(?:des|de|les|ces|plusieurs|quelques|par){SPACE}(?P<vm1>{_PLURAL})"
         rf"(?:{SPACE}de{SPACE}(?P<vm2>milliers|millions|milliards))?\b)",
         # `une vingtaine`, `un millier`, `une demi-douzaine`
         rf"(?P<vague_one>\b(?:une?){SPACE}(?:(?P<half>demi)-)?(?P<vo>{_APPROX})"

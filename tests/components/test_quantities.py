@@ -72,6 +72,9 @@ def test_when_separators_vary_then_numerals_split_at_the_right_places():
     ("Des dizaines de milliers de spectateurs sont attendus.", "Des dizaines de milliers", 20000, "min", "", "spectateur"),
     ("Le plan coûtera plusieurs centaines de milliards d'euros.", "plusieurs centaines de milliards", 2e11, "min", "EUR", ""),
     ("Un millier de salariés ont défilé.", "Un millier de salariés", 1000, "approx", "", "salarié"),
+    # the same after a definite or demonstrative determiner
+    ("Les dizaines de milliers de foyers privés de courant attendent.", "Les dizaines de milliers", 20000, "min", "", "foyer"),
+    ("Ces centaines de réfugiés dorment dehors.", "Ces centaines de réfugiés", 200, "min", "", "réfugié"),
     # a vague amount of a unit, and of a multiplier
     ("L'incendie a parcouru une centaine de kilomètres.", "une centaine de kilomètres", 100, "approx", "km", ""),
     ("Une cinquantaine de tonnes de déchets ont été retirées.", "Une cinquantaine de tonnes", 50, "approx", "t", "déchet"),
