@@ -99,6 +99,9 @@ _RELAY = re.compile(rf"(?<![\w])(\d{{1,2}}){_QO}[x×]{_QO}(?=\d)", re.IGNORECASE
 _CODE_GLUED = re.compile(r"(?<![\w])(?P<code>[A-Z]{3})(?=\d)")
 _AND_HALF_AFTER_NOUN = re.compile(rf"{SPACE}et{SPACE}demie?\b", re.IGNORECASE)
 _ARTICLE_WORDS = {"un", "une"}
+# after un / une, the units of a duration that no other sense of the phrase has (`un jour` is also
+# someday, `une heure` a time of day, `une année` a year of some kind)
+_ONE_DURATION = {"an", "mois", "semaine"}
 _APPROX_ONLY = re.compile(rf"(?:\b(?:près|autour|proche|loin){SPACE}(?:de|d['’])|\bjusqu['’]{_QO}(?:à|au)){_QO}\Z",
                           re.IGNORECASE)
 _URLISH = re.compile(r"(?:://|www\.|@|\.(?:com|org|fr|net)\b|=)")
@@ -302,7 +305,9 @@ def _skip_reason(doc: Doc, text: str, n: Numeral, qualified: bool, has_unit: boo
     if n.rule == "words" and re.fullmatch(r"(?:millions?|milliards?|billions?|trillions?)", low):
         return "bare multiplier"  # `les millions de clics`: no number
     if low in _ARTICLE_WORDS and not qualified:
-        return "article"
+        nxt = _noun_after(doc, text, e, False)
+        if not (nxt and nxt[0] in _ONE_DURATION):
+            return "article"  # (`un an`, `un mois`, `une semaine`: a duration of one, as `deux ans` is of two)
     if low in _ARTICLE_WORDS and not has_unit and _APPROX_ONLY.search(before):
         nxt = _noun_after(doc, text, e, False)
         if not nxt or nxt[0] not in TIME_NOUNS:

@@ -72,6 +72,10 @@ def test_when_separators_vary_then_numerals_split_at_the_right_places():
     ("Des dizaines de milliers de spectateurs sont attendus.", "Des dizaines de milliers", 20000, "min", "", "spectateur"),
     ("Le plan coûtera plusieurs centaines de milliards d'euros.", "plusieurs centaines de milliards", 2e11, "min", "EUR", ""),
     ("Un millier de salariés ont défilé.", "Un millier de salariés", 1000, "approx", "", "salarié"),
+    # a duration of one: `un` / `une` before an, mois, semaine counts as `deux ans` does
+    ("Le banquier a été condamné à un an de prison avec sursis.", "un an", 1, "exact", "", "an"),
+    ("Il est en arrêt maladie depuis un mois et demi.", "un mois et demi", 1.5, "exact", "", "mois"),
+    ("Ils avaient loué une voiture pour une semaine.", "une semaine", 1, "exact", "", "semaine"),
     # the same after a definite or demonstrative determiner
     ("Les dizaines de milliers de foyers privés de courant attendent.", "Les dizaines de milliers", 20000, "min", "", "foyer"),
     ("Ces centaines de réfugiés dorment dehors.", "Ces centaines de réfugiés", 200, "min", "", "réfugié"),
@@ -185,6 +189,8 @@ def test_when_qualifier_then_bounds_follow_schema(nlp, qualifier, value, low, hi
     ("Un passant a donné l'alerte.", "Un"),
     ("L'un des suspects a avoué.", "un"),
     ("Une autre piste est étudiée.", "Une"),
+    ("Un jour, la mesure s'étendra au pays entier.", "Un"),
+    ("Le train part à une heure du matin.", "une"),
     ("Le magasin se trouve près d'un carrefour.", "un"),
     ("Le bâtiment est neuf et lumineux.", "neuf"),
     ("Ils vivent au 12 rue des Lilas.", "12"),
