@@ -5,7 +5,8 @@ not quantities, then reads around each one, on the characters and on the tokens:
 
 1. not quantities (`_skip_reason`): days and years of dates (`11 octobre`, `en 2022`, `le 11`),
    times (`14h30`, `à 20 heures`), ordinals (`1er`, `19e`), numbers inside names and
-   references (`G7`, `Peugeot 307`, `article 49.3`, `[1]`), a bare article `un`/`une`;
+   references (`G7`, `Peugeot 307`, `article 49.3`, `[1]`), a bare article `un`/`une` (not before
+   `an`, `mois`, `semaine`, nor beside counted nouns: `deux femmes et un homme`);
 2. the qualifier before or after (`plus de` min, `jusqu'à` max, `environ` approx, `X au moins`),
    and ranges (`entre X et Y`, `de X à Y`, but `passer de X à Y` is two values);
 3. the unit from the unit lexicon (units.jsonl: `%`, `millions d'euros`, `$10`, `3 km`), with
@@ -25,12 +26,12 @@ from spacy.tokens import Doc
 
 from pipeline.components.base import RuleComponent, doc_text
 from pipeline.components.numbers import MULTIPLIERS, SPACE, SPACE_OPT, Numeral, find_numerals
+from pipeline.components.quantities_tokens import (ARTICLE_WORDS, MONTHS, actor_of, counted_beside, noun_after, token_at,
+                                                   token_before)
 from pipeline.components.quantities_units import UnitLexicon
 from pipeline.rules.units import Unit
 
 _Q, _QO = SPACE, SPACE_OPT  # short names in the patterns below
-MONTHS = ("janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
-          "décembre|decembre|janv\\.|févr\\.|fév\\.|avr\\.|juil\\.|sept\\.|oct\\.|nov\\.|déc\\.")
 _DATE_AFTER = re.compile(
     rf"(?:{_QO}(?:et|au|à|-|–|ou|,){_QO}\d{{1,2}}(?:er)?)*{SPACE}(?:{MONTHS})(?![\w])",
     re.IGNORECASE)
@@ -98,7 +99,6 @@ _SPORTS_TIME = re.compile(r"(?<![\w\"])(\d{1,3})\"(\d{2})(?![\d\"])|\b(?:des|les
 _RELAY = re.compile(rf"(?<![\w])(\d{{1,2}}){_QO}[x×]{_QO}(?=\d)", re.IGNORECASE)
 _CODE_GLUED = re.compile(r"(?<![\w])(?P<code>[A-Z]{3})(?=\d)")
 _AND_HALF_AFTER_NOUN = re.compile(rf"{SPACE}et{SPACE}demie?\b", re.IGNORECASE)
-_ARTICLE_WORDS = {"un", "une"}
 # after un / une, the units of a duration that no other sense of the phrase has (`un jour` is also
 # someday, `une heure` a time of day, `une année` a year of some kind)
 _ONE_DURATION = {"an", "mois", "semaine"}
@@ -137,104 +137,6 @@ class QuantitiesComponent(RuleComponent):
 
 
 # -- helpers on tokens ----------------------------------------------------------------------
-def _token_at(doc: Doc, text: str, char: int):
-    """The token that starts at or after `char` (skipping spaces), else None. `text` is
-    doc.text, passed along because Doc.text joins every token at each call."""
-    n = len(text)
-    while char < n and text[char] in " \u00a0\u202f\n\t":
-        char += 1
-    span = doc.char_span(char, min(n, char + 1), alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    return span[0]
-
-
-def _token_before(doc: Doc, text: str, char: int):
-    while char > 0 and text[char - 1] in " \u00a0\u202f\n\t":
-        char -= 1
-    if char <= 0:
-        return None
-    span = doc.char_span(char - 1, char, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
-def _is_noun(doc: Doc, tok) -> bool:
-    if tok is None or not tok.is_alpha:
-        return False
-    if tok.pos_:  # tagged (a blank pipeline has no POS: fall back on the case)
-        return tok.pos_ == "NOUN" or (tok.pos_ in ("ADJ", "VERB") and tok.lower_.endswith(("s", "x"))
-                                      and tok.dep_ in ("obj", "nsubj", "nmod", "obl", "conj"))
-    return tok.is_lower
-
-
-def _lemma(tok) -> str:
-    lemma = tok.lemma_ or tok.lower_
-    return lemma.lower()
-
-
-_SKIP_BEFORE_NOUN = {"autres", "autre", "premiers", "premières", "derniers", "dernières", "nouveaux",
-                     "nouvelles", "principaux", "principales", "grands", "grandes", "petits", "petites",
-                     "seuls", "seules", "bons", "bonnes", "gros", "grosses", "jeunes", "vieux",
-                     "anciens", "anciennes", "vrais", "vraies", "longues", "longs", "courtes", "prochains",
-                     "prochaines", "précédents", "précédentes", "meilleurs", "meilleures", "mêmes"}
-
-
-def _noun_after(doc: Doc, text: str, pos: int, through_de: bool):
-    """(lemma, end char) of the counted noun at text[pos:] (`conteneurs`, `autres prétendants`,
-    and with through_de `de blé`, `des suffrages`, `d'euros`), else None."""
-    tok = _token_at(doc, text, pos)
-    if tok is None:
-        return None
-    if through_de:
-        if tok.lower_ in ("de", "d'", "d’", "des", "du") and tok.i + 1 < len(doc):
-            nxt = doc[tok.i + 1]
-            if nxt.lower_ in ("la", "l'", "l’", "les", "ces", "leurs", "leur", "ses", "nos", "vos") \
-                    and tok.i + 2 < len(doc):
-                nxt = doc[tok.i + 2]
-            if _is_noun(doc, nxt):
-                return _lemma(nxt), nxt.idx + len(nxt.text)
-        return None
-    if tok.lower_ in _SKIP_BEFORE_NOUN and tok.i + 1 < len(doc):
-        nxt = doc[tok.i + 1]
-        if _is_noun(doc, nxt):
-            return _lemma(nxt), nxt.idx + len(nxt.text)
-    if _is_noun(doc, tok) and not re.fullmatch(MONTHS, tok.lower_):
-        return _lemma(tok), tok.idx + len(tok.text)
-    return None
-
-
-def _actor(doc: Doc, text: str, start: int, mentions: list[dict]) -> str:
-    """actor_id of the mention that is the subject of the verb governing the number."""
-    if not mentions:
-        return ""
-    tok = _token_at(doc, text, start)
-    if tok is None or not tok.dep_:
-        return ""
-    verb = tok
-    for _ in range(8):
-        if verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT":
-            break
-        verb = verb.head
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "obl:agent")]
-    if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
-    for subj in subjects:
-        s, e = subj.idx, subj.idx + len(subj.text)
-        lo = subj.left_edge.idx
-        hi = subj.right_edge.idx + len(subj.right_edge.text)
-        best = None
-        for m in mentions:
-            if not m.get("actor_id"):
-                continue
-            if m["start"] < e and s < m["end"]:
-                return m["actor_id"]
-            if m["start"] < hi and lo < m["end"] and best is None:
-                best = m["actor_id"]
-        if best:
-            return best
-    return ""
-
-
 # -- exclusions ----------------------------------------------------------------------------
 def _skip_reason(doc: Doc, text: str, n: Numeral, qualified: bool, has_unit: bool,
                  names: tuple[tuple[int, int], ...] = ()) -> str:
@@ -278,7 +180,7 @@ def _skip_reason(doc: Doc, text: str, n: Numeral, qualified: bool, has_unit: boo
         return "time"  # `17 heures UTC`, `de 15 à 17 heures`
     if is_digits and integer and 0 <= n.value < 60 and _TIME_BEFORE.search(before):
         return "time"  # the minutes of `8 h 30`
-    if not has_unit and _SUBUNIT_BEFORE.search(before) and not _noun_after(doc, text, e, False):
+    if not has_unit and _SUBUNIT_BEFORE.search(before) and not noun_after(doc, text, e, False):
         return "subunit"  # `3 minutes 30`, `15 dollars 50`
     if is_digits and re.fullmatch(r"\d+\.\d{1,2}|\d+\.\d{4,}", raw) and not has_unit:
         return "reference"  # `le 49.3`: a decimal point is no French decimal
@@ -294,30 +196,30 @@ def _skip_reason(doc: Doc, text: str, n: Numeral, qualified: bool, has_unit: boo
                                        and 1000 <= int(partner.group(1).strip()) <= 2100)
     if is_digits and integer and re.fullmatch(r"\d{4}", raw) and 1000 <= n.value <= 2100 and partner_year:
         if _YEAR_BEFORE.search(before) or not qualified:
-            nxt = _noun_after(doc, text, e, False)
+            nxt = noun_after(doc, text, e, False)
             if not nxt or _YEAR_BEFORE.search(before):
                 return "year"
     # `le 11`: a day number with its article
     if integer and 1 <= n.value <= 31 and _DAY_ARTICLE_BEFORE.search(before) and not qualified:
-        if not has_unit and not _noun_after(doc, text, e, False):
+        if not has_unit and not noun_after(doc, text, e, False):
             return "day"
     low = raw.lower()
     if n.rule == "words" and re.fullmatch(r"(?:millions?|milliards?|billions?|trillions?)", low):
         return "bare multiplier"  # `les millions de clics`: no number
-    if low in _ARTICLE_WORDS and not qualified:
-        nxt = _noun_after(doc, text, e, False)
-        if not (nxt and nxt[0] in _ONE_DURATION):
-            return "article"  # (`un an`, `un mois`, `une semaine`: a duration of one, as `deux ans` is of two)
-    if low in _ARTICLE_WORDS and not has_unit and _APPROX_ONLY.search(before):
-        nxt = _noun_after(doc, text, e, False)
+    if low in ARTICLE_WORDS and not qualified:
+        nxt = noun_after(doc, text, e, False)
+        if not (nxt and nxt[0] in _ONE_DURATION or counted_beside(token_at(doc, text, s))):
+            return "article"  # (`un an`, `une semaine`: a duration of one, as `deux ans` is of two)
+    if low in ARTICLE_WORDS and not has_unit and _APPROX_ONLY.search(before):
+        nxt = noun_after(doc, text, e, False)
         if not nxt or nxt[0] not in TIME_NOUNS:
             return "article"  # `près d'un aéroport` is a place, `près d'une seconde` an amount
-    if low == "neuf" and not qualified and not _noun_after(doc, text, e, False):
+    if low == "neuf" and not qualified and not noun_after(doc, text, e, False):
         return "adjective"
     # a number inside a name: `Peugeot 307`, `Ligue 1`, `France 2`
     if is_digits and integer and re.search(r"[A-ZÉ][\w-]*[ \u00a0]\Z", before):
-        prev = _token_before(doc, text, s)
-        nxt = _noun_after(doc, text, e, False)
+        prev = token_before(doc, text, s)
+        nxt = noun_after(doc, text, e, False)
         counted = nxt is not None and (n.value < 2 or text[:nxt[1]].endswith(("s", "x")))
         if prev is not None and not prev.is_sent_start and prev.i > 0 and prev.is_title \
                 and not counted and not qualified:
@@ -386,7 +288,7 @@ def extract(doc: Doc, lexicon: UnitLexicon) -> list[dict]:
             low = high = None
         out.append({"start": c.start, "end": c.end, "value": _clean(c.value), "low": _clean(low),
                     "high": _clean(high), "qualifier": c.qualifier, "unit": c.unit, "item": c.item,
-                    "actor_id": _actor(doc, text, c.num.start, mentions), "rule": c.rule})
+                    "actor_id": actor_of(doc, text, c.num.start, mentions), "rule": c.rule})
     return out
 
 
@@ -429,7 +331,7 @@ def _plusieurs(doc: Doc, text: str) -> list[Numeral]:
     """`plusieurs semaines` (min 2), `quelques jours` (approx 2) when a noun follows."""
     out = []
     for m in _PLURAL_WORDS.finditer(text):
-        nxt = _noun_after(doc, text, m.end(), False)
+        nxt = noun_after(doc, text, m.end(), False)
         if not nxt:
             continue
         w = m.group("w").lower()
@@ -482,17 +384,17 @@ def _read_quantity(doc: Doc, text: str, n: Numeral, qual: str | None, qstart: in
     # the counted item: `60 % des suffrages` (in the span), `3 000 tonnes de blé` (item only),
     # `une centaine de victimes`, `3 millions de personnes`, `16 000 conteneurs`
     if unit:
-        got = _noun_after(doc, text, stop, True)
+        got = noun_after(doc, text, stop, True)
         if got:
             item = got[0]
             if unit == "%":
                 stop = got[1]
     elif n.multiplied or n.rule in ("vague_one", "vague_plural", "fraction_half") or n.rule.endswith("_fraction"):
-        got = _noun_after(doc, text, stop, True)
+        got = noun_after(doc, text, stop, True)
         if got:
             item, stop = got
     else:
-        got = _noun_after(doc, text, stop, False)
+        got = noun_after(doc, text, stop, False)
         if got:
             item, stop = got
             # `deux ans et demi`

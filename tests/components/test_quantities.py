@@ -76,6 +76,9 @@ def test_when_separators_vary_then_numerals_split_at_the_right_places():
     ("Le banquier a été condamné à un an de prison avec sursis.", "un an", 1, "exact", "", "an"),
     ("Il est en arrêt maladie depuis un mois et demi.", "un mois et demi", 1.5, "exact", "", "mois"),
     ("Ils avaient loué une voiture pour une semaine.", "une semaine", 1, "exact", "", "semaine"),
+    # un / une coordinated right next to a counted noun counts one as its neighbour counts its own
+    ("La police a retrouvé trois corps, deux femmes et un homme.", "un homme", 1, "exact", "", "homme"),
+    ("On dénombre un mort et cinq blessés après la collision.", "un mort", 1, "exact", "", "mort"),
     # the same after a definite or demonstrative determiner
     ("Les dizaines de milliers de foyers privés de courant attendent.", "Les dizaines de milliers", 20000, "min", "", "foyer"),
     ("Ces centaines de réfugiés dorment dehors.", "Ces centaines de réfugiés", 200, "min", "", "réfugié"),
@@ -191,6 +194,9 @@ def test_when_qualifier_then_bounds_follow_schema(nlp, qualifier, value, low, hi
     ("Une autre piste est étudiée.", "Une"),
     ("Un jour, la mesure s'étendra au pays entier.", "Un"),
     ("Le train part à une heure du matin.", "une"),
+    ("Deux policiers sont arrivés, et une autre patrouille a suivi.", "une"),
+    ("Deux bombes ont explosé, et une troisième bombe a été désamorcée.", "une"),
+    ("Le taux a atteint 6,6 millions, un record depuis dix ans.", "un"),
     ("Le magasin se trouve près d'un carrefour.", "un"),
     ("Le bâtiment est neuf et lumineux.", "neuf"),
     ("Ils vivent au 12 rue des Lilas.", "12"),
