@@ -33,9 +33,10 @@ def _named(ctx: Ctx, start: int, end: int) -> bool:
                for m in ctx.doc._.depeche_mentions or [])
 
 
-def human_speaker(ctx: Ctx, a: dict, agents: bool = True) -> bool:
+def human_speaker(ctx: Ctx, a: dict, agents: bool = True, people: bool = True) -> bool:
     """Is the speaker of attribution `a` a person or an organisation (pronoun, named mention,
-    description headed by a person or organisation noun, or with `agents` by an agent noun:
+    description headed by a person or organisation noun, with `people` by a noun the lexical
+    resource gives as a person's (`l'évêque`, `les riverains`), or with `agents` by an agent noun:
     `les manifestants`; not with it, as `-ent` also ends `les ventes`)?"""
     s, e = a["speaker_start"], a["speaker_end"]
     if s is None:
@@ -48,7 +49,7 @@ def human_speaker(ctx: Ctx, a: dict, agents: bool = True) -> bool:
     if span is None:
         return False
     head = next((t for t in span if t.pos_ == "NOUN"), None)
-    return head is not None and (head.lemma_.lower() in ctx.words.actor_head or listed(head, ctx.words.human_noun)
+    return head is not None and (head.lemma_.lower() in ctx.words.actor_head or people and listed(head, ctx.words.human_noun)
                                  or agents and head.lemma_.lower().endswith(ctx.words.agent_suffix))
 
 
@@ -90,10 +91,12 @@ def strict_verb_items(ctx: Ctx, items: list[dict], t=None) -> list[dict]:
     """The attributions of a new verb cue `t` that its strict frames allow (a quotation is speech
     whoever utters it; a `que` clause, or an object that holds a quotation, only under a
     person's or an organisation's verb: `la police évoquait des « pertes »`; a `que` clause of
-    hope or fear only from a stated attitude)."""
+    hope or fear only from a stated attitude, an actor's: `l'ONU craint que`, not `les riverains
+    craignent que`, a feeling the journalist reports)."""
     unstated = t is not None and not stated_attitude(t)
-    return [a for a in items if a["rule"] in STRICT_RULES and (a["rule"] != "que_clause" or human_speaker(ctx, a)
-                                                               and not (unstated and a["cue_lemma"] in ctx.words.attitude))
+    return [a for a in items if a["rule"] in STRICT_RULES and (
+        a["rule"] != "que_clause" or human_speaker(ctx, a, people=a["cue_lemma"] not in ctx.words.attitude)
+        and not (unstated and a["cue_lemma"] in ctx.words.attitude))
             or a["rule"] == "object_quote" and human_speaker(ctx, a)]
 
 
