@@ -103,7 +103,7 @@ def _resolve_expr(ex: dict, ref, default_direction: str) -> str:
         if unit == "year":
             return f"{y + n:04d}" if y is not None else ""
         if unit == "century":   # TIMEX's century is its first two digits: 2017 is in `20`
-            return f"{(y - 1) // 100 + n:02d}" if y is not None else ""
+            return f"{y // 100 + n:02d}" if y is not None else ""
         if unit == "month":
             if y is None or m is None:
                 return ""

@@ -58,12 +58,12 @@ def counted_beside(tok) -> bool:
     """Is `un` / `une` the determiner of a noun coordinated, right next to it, with a counted one
     (`deux femmes et un homme`, `un homme et deux femmes`)? Then it counts one, as its neighbour
     counts its own. Next to it: the parse also joins far phrases (`trois triathlètes … et une avance`)."""
-    if tok is None or tok.dep_ != "det" or tok.i < 2:
+    if tok is None or tok.dep_ != "det" or tok.i + 1 >= len(tok.doc):
         return False
     doc, noun = tok.doc, tok.head
     if doc[tok.i + 1].lower_ in ("autre", "seconde") or "Ord" in doc[tok.i + 1].morph.get("NumType"):
         return False  # `une autre française`, `une troisième bombe`: no count
-    if noun.dep_ == "conj" and doc[tok.i - 1].lower_ in _AND:   # `deux femmes et un homme`
+    if tok.i >= 2 and noun.dep_ == "conj" and doc[tok.i - 1].lower_ in _AND:   # `deux femmes et un homme`
         other = noun.head
         if other.pos_ in ("NOUN", "PROPN") and other.i < tok.i - 1 and doc[tok.i - 2] in other.subtree:
             return _counted(other)

@@ -79,6 +79,7 @@ def test_when_separators_vary_then_numerals_split_at_the_right_places():
     # un / une coordinated right next to a counted noun counts one as its neighbour counts its own
     ("La police a retrouvé trois corps, deux femmes et un homme.", "un homme", 1, "exact", "", "homme"),
     ("On dénombre un mort et cinq blessés après la collision.", "un mort", 1, "exact", "", "mort"),
+    ("Un homme et deux femmes ont été blessés.", "Un homme", 1, "exact", "", "homme"),
     # the same after a definite or demonstrative determiner
     ("Les dizaines de milliers de foyers privés de courant attendent.", "Les dizaines de milliers", 20000, "min", "", "foyer"),
     ("Ces centaines de réfugiés dorment dehors.", "Ces centaines de réfugiés", 200, "min", "", "réfugié"),

@@ -156,7 +156,7 @@ def pattern_quoted_predicate(ctx: Ctx, found: list[dict]) -> list[dict]:
         v = open_ + 1
         while v < close and ctx.tok(v).text in ("[", "...", "…", "]", "(", ")"):
             v += 1  # `« [...] annule`
-        while v < close and _verb_clitic(ctx.tok(v)):
+        while v < close and _verb_clitic(ctx, ctx.tok(v)):
             v += 1  # `« s'associe`, `« ne répondra`: the verb's own clitics open the quote
         verb = ctx.tok(v)
         if verb.pos_ not in ("VERB", "AUX") or ctx.in_quote[v] != k:
@@ -178,14 +178,13 @@ def pattern_quoted_predicate(ctx: Ctx, found: list[dict]) -> list[dict]:
     return out
 
 
-CLITICS = frozenset({"se", "s'", "me", "m'", "te", "t'", "lui", "leur", "y", "en", "le", "la", "les",
-                     "l'", "ne", "n'"})
-
-
-def _verb_clitic(tok) -> bool:
-    """A word of the verb's own before it: an object or reflexive clitic (`s'`, `lui`, `y`) or `ne`;
-    not `nous` / `vous`, which open a quote as its subject (`« nous serons … »`)."""
-    return tok.pos_ in ("PRON", "ADV") and norm(tok) in CLITICS and tok.head.i > tok.i
+def _verb_clitic(ctx: Ctx, tok) -> bool:
+    """A word of the verb's own before it: an object or reflexive clitic (`s'`, `lui`, `y`) or `ne`
+    (words.jsonl `object_clitic`, `negation_start`); not `nous` / `vous`, which open a quote as its
+    subject (`« nous serons … »`)."""
+    w = norm(tok)
+    return tok.pos_ in ("PRON", "ADV") and tok.head.i > tok.i and w not in ("nous", "vous") and (
+        w in ctx.words.object_clitic or w in ctx.words.negation_start)
 
 
 def _document(ctx: Ctx, sp) -> bool:
