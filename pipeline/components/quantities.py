@@ -162,6 +162,8 @@ def _skip_reason(doc: Doc, text: str, n: Numeral, qualified: bool, has_unit: boo
             return "code"  # 2010-2014, 17/05/2018, 3-1, 192.168.1.2
         if before.endswith("[") and after.startswith("]"):
             return "footnote"
+        if not has_unit and re.search(rf"\d{_Q}sur{_Q}\Z", before) and not noun_after(doc, text, e, False):
+            return "scale"  # the 5 of `4 sur 5`: a rating's scale, not a second amount
         if _ORDINAL_AFTER.match(after):
             return "ordinal"
         if _TIME_AFTER.match(after):
@@ -414,7 +416,7 @@ def _read_quantity(doc: Doc, text: str, n: Numeral, qual: str | None, qstart: in
 
 
 def _ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
-    """Merge `entre X et Y`, `de X à Y`, `X à Y unit` into one range quantity."""
+    """Merge `entre X et Y`, `de X à Y`, `X à Y unit`, `X ou Y noun` into one range quantity."""
     out: list[_Cand] = []
     i = 0
     while i < len(cands):
@@ -454,13 +456,14 @@ def _try_range(text: str, a: _Cand, b: _Cand) -> _Cand | None:
         between = text[a.end:b.start]
         if b.qualifier != "exact":
             return None
-    m = re.fullmatch(rf"{_QO}(?P<c>et|à|a|au|-|–){_QO}", between, re.IGNORECASE)
+    m = re.fullmatch(rf"{_QO}(?P<c>et|à|a|au|ou|-|–){_QO}", between, re.IGNORECASE)
     if not m:
         return None
     conn = m.group("c").lower()
     if a.unit and b.unit and a.unit != b.unit:
         return None
-    if a.item and b.item and a.item != b.item:
+    bare_a = a.end <= a.num.end   # no unit nor noun of its own: an item it has was lent by a twin
+    if a.item and b.item and a.item != b.item and not (conn == "ou" and bare_a):
         return None
     lead = text[max(0, a.num.start - 12):a.num.start]
     if a.start < a.num.start and a.qualifier not in ("approx",):
@@ -478,6 +481,9 @@ def _try_range(text: str, a: _Cand, b: _Cand) -> _Cand | None:
             kind = "de_a"
         elif a.qualifier in ("approx", "exact") and not a.item:
             kind = "x_a"
+    elif conn == "ou":   # `deux ou trois blessés`, `11 ou 12 jours`: close alternatives, one range
+        if bare_a and not a.unit and (b.item or b.unit) and b.value <= 2 * a.value + 1:
+            kind = "ou"
     elif conn in ("-", "–"):
         if (a.unit or b.unit) and not re.search(r"\d[-–]\d", text[a.num.end - 1:b.num.start + 1]):
             kind = "dash"

@@ -128,6 +128,9 @@ def test_when_quantity_then_value_qualifier_unit_item(nlp, text, surface, value,
     ("Les travaux dureront de 3 à 5 mois.", "de 3 à 5 mois", 3, 5),
     ("Le chantier emploiera de 1,2 million à 2 millions de personnes.", "de 1,2 million à 2 millions", 1.2e6, 2e6),
     ("La facture atteindrait environ 8 à 9 millions d'euros.", "8 à 9 millions", 8e6, 9e6),
+    # close alternatives of one counted noun: one range
+    ("L'accident a fait un mort et deux ou trois blessés.", "deux ou trois blessés", 2, 3),
+    ("Le résultat sera connu dans 11 ou 12 jours.", "11 ou 12 jours", 11, 12),
 ])
 def test_when_range_then_low_high_and_value_is_low(nlp, text, surface, low, high):
     q = find(quantities(nlp, text), text, surface)
@@ -195,6 +198,7 @@ def test_when_qualifier_then_bounds_follow_schema(nlp, qualifier, value, low, hi
     ("Une autre piste est étudiée.", "Une"),
     ("Un jour, la mesure s'étendra au pays entier.", "Un"),
     ("Le train part à une heure du matin.", "une"),
+    ("Le risque d'avalanche est de 3 sur 5 sur ces versants.", "5"),
     ("Deux policiers sont arrivés, et une autre patrouille a suivi.", "une"),
     ("Deux bombes ont explosé, et une troisième bombe a été désamorcée.", "une"),
     ("Le taux a atteint 6,6 millions, un record depuis dix ans.", "un"),
