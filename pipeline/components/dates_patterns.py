@@ -308,6 +308,8 @@ def _build(rule: str, m: re.Match, text: str) -> dict | None:
         after = text[e:e + 12]
         if re.match(r"\s+(?:arabe|érable|de\s+[A-Z])", after) or g["s"][0].isupper() and not _sentence_start(text, m.start("s")):
             return None
+        if text[s:m.start("s")].strip().lower() in ("d'", "d’") and not g["y"] and not g["rel"]:
+            return None  # `des vêtements d'hiver`, `les Jeux d'été`: a kind of thing, no time
         ss = m.start("s") if not g["dem"] else s
         code = SEASONS[sword]
         if g["y"]:

@@ -96,6 +96,9 @@ PARSED = [
     # a month named after `du mois` is the month pattern's (and no part of the article's month)
     ("Il reviendra au début du mois de mars.", "2024-10-20", [("au début du mois de mars", "2025-03", "START")]),
     ("Le siècle des Lumières a vu naître l'Encyclopédie.", "2024-10-20", []),
+    # a season after `d'` qualifies a noun: a kind of thing, no time
+    ("Les survivants portaient des vêtements d'hiver.", "2024-10-20", []),
+    ("Il a décroché un boulot d'été à la mairie.", "2024-10-20", []),
 ]
 
 
