@@ -57,6 +57,7 @@ def test_when_invented_sentence_is_read_then_the_trained_ner_finds_its_entities(
     ("Les skieurs affluent à Val Thorens et à Courchevel pour les vacances.", "Val Thorens"),  # a resort
     ("Elle a reçu le prix Léon-Dumarsais pour son roman, selon son éditeur.", "Léon-Dumarsais"),  # an award
     ("Les chars Leclerc du régiment ont défilé à Lyon.", "Leclerc"),                   # a weapon
+    ("Il souffre de la maladie de Charcot depuis dix ans.", "Charcot"),                # an eponym after `de`
 ])
 def test_when_a_name_is_no_actor_then_it_is_neither_person_nor_organisation(nlp, text, name):
     doc = nlp(text)
@@ -68,6 +69,9 @@ def test_when_a_name_is_no_actor_then_it_is_neither_person_nor_organisation(nlp,
     ("Le jury a remis le prix Aurèle-Vantier à Lucie Garnot.", "Lucie Garnot"),       # the winner, after the prize
     ("L'avocat de Paul Dufrenoy a annoncé qu'il ferait appel.", "Paul Dufrenoy"),     # after another noun + de
     ("Le chef du parti, Gaston Vellard, a reçu le prix de la ville.", "Gaston Vellard"),
+    # after a work's or a thing's noun, `de` names its author or its owner: an actor
+    ("Le livre de Gaston Vellard paraîtra mercredi chez Fayard.", "Gaston Vellard"),
+    ("Le nouveau film de Lucie Garnot sort en salles mercredi.", "Lucie Garnot"),
 ])
 def test_when_a_person_follows_no_noun_of_a_thing_then_a_person(nlp, text, name):
     doc = nlp(text)

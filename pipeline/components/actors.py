@@ -275,14 +275,13 @@ class ActorsComponent(RuleComponent):
         return dict(ts=s, te=e, eid="", source="model", rule="ner", label=label)
 
     def _after_non_actor_noun(self, doc, s, of: bool = True) -> bool:
-        """Is the name right after a noun for a kind of thing (`comète`, with `of`: `maladie de`),
-        or after it and one adjective (`la sonde américaine Cassini`, `l'orque mâle Tilikum`)?"""
+        """Is the name right after a noun for a kind of thing (`comète`; with `of`, after an
+        eponym's noun and `de`: `maladie de`), or after it and one adjective (`la sonde américaine
+        Cassini`, `l'orque mâle Tilikum`)? (`le livre de Nicolas Sarkozy` names its author.)"""
         s = hyphen_start(doc, s)
         j = s - 1
         if j > 0 and fold(doc[j].text) in ("de", "d'", "du"):
-            if not of:
-                return False
-            j -= 1
+            return of and doc[j - 1].pos_ == "NOUN" and self.index.kind(doc[j - 1].text, "eponym_noun")
         elif j > 0 and doc[j].pos_ == "ADJ" and doc[j].text.islower():
             j -= 1
         return j >= 0 and doc[j].pos_ == "NOUN" and self.index.kind(doc[j].text, "non_actor")

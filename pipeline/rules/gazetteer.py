@@ -63,7 +63,7 @@ class WikidataLink:
 WORD_KINDS = ("title", "role", "org_head", "not_name", "impersonal", "group_noun", "seat_noun", "non_actor",
               "org_noun", "institution", "state_noun", "not_actor", "portfolio_role",
               "site_noun", "body_noun", "descriptor", "direction", "time_word", "portfolio_link", "place_word",
-              "family_noun")
+              "family_noun", "eponym_noun")
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,10 @@ class ActorWord:
     `time_word` (a word of a date an entity may swallow at its end: `DC Metro hier`), `portfolio_link`
     (what joins a minister to a portfolio: `des`, `de la`, `au`, `à la`), `place_word` (an article or
     a preposition before a place's name: `en Hollande`, `de Hollande`, so no surname) and
-    `family_noun` (a noun for the members of a family named by their surname: `la famille Troadec`);
+    `family_noun` (a noun for the members of a family named by their surname: `la famille Troadec`),
+    `eponym_noun` (a `non_actor` noun whose `de` complement is the eponym it is named after, no
+    actor either: `la maladie de Parkinson`, `la comète de Halley`; after the other ones `de`
+    names an author or an owner, who is an actor: `le livre de Nicolas Sarkozy`);
     gender: `m`, `f` or empty (both).
     """
     word: str
