@@ -29,7 +29,7 @@ from collections import Counter
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.components.actors_lexicon import DE_WORDS, SUBJECT_DEPS, TYPE_LABEL, ActorIndex
+from pipeline.components.actors_lexicon import DE_WORDS, TYPE_LABEL, ActorIndex
 from pipeline.components.base import RuleComponent
 from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
@@ -39,12 +39,12 @@ from pipeline.components.actors_names import (NAME_PARTICLES, acronym_definition
                                               inner_surname, joined, known_surname, mended_end, name_forms,
                                               numbered_part, particle_end, people, person_actors, place_names,
                                               portfolio, repeated_names, role_name_end, surname_end, titled_names)
+from pipeline.components.actors_metonymy import acts
 from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
 GAZETTEERS = ("gazetteer.generated.jsonl", "gazetteer.media.jsonl", "gazetteer.curated.jsonl")
 MEDIA_SOURCE = "mdiplo-medias-francais"  # gazetteer.media.jsonl (scripts/build_media.py)
-LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "sur", "par-delà", "jusqu'à"}
 # The mends and filters of NER entities, by name: each can be switched off
 # (`ActorsComponent.disabled`) to measure what it brings (scripts/ner_rules.py). Only those
 # that gain on winer-fr 2017 under the NER trained on 2016 are kept (README, issue 14).
@@ -304,7 +304,7 @@ class ActorsComponent(RuleComponent):
                 e = ix.entries[c["eid"]]
                 c.update(actor_id=e.id, name=e.name, type=e.type, country=e.country, wikidata=e.wikidata)
                 if e.type == "location" and e.stands_for and e.stands_for in ix.entries:
-                    if self._acts(doc, c, cands):
+                    if acts(doc, c, cands, self.index):
                         st = ix.entries[e.stands_for]
                         c.update(actor_id=st.id, name=st.name, type=st.type, country=st.country,
                                  wikidata=st.wikidata, rule="gazetteer:metonymy")
@@ -338,50 +338,6 @@ class ActorsComponent(RuleComponent):
                 if same:
                     o = max(same, key=lambda o: o["te"] - o["ts"])
                     c.update(actor_id=o["actor_id"], name=o["name"], wikidata=o["wikidata"])
-
-    def _acts(self, doc, c, cands) -> bool:
-        """Does this capital stand for its state here? (metonymy, ANNOTATION.md)"""
-        s, e = c["ts"], c["te"]
-        head = doc[s:e].root
-        p = s - 1
-        while p >= 0 and doc[p].is_space:
-            p -= 1
-        prev = doc[p] if p >= 0 else None
-        if prev is not None and fold(prev.text) in LOCATIVE:
-            return False
-        if head.dep_ in SUBJECT_DEPS:
-            return True
-        if prev is not None and (fold(prev.text) == "selon" or fold(prev.text) == "apres" and p > 0
-                                 and fold(doc[p - 1].text) == "d'"):
-            return True  # a source: `selon Séoul`
-        # the parser misses `Washington affirme …`: a capital opening a clause, then a finite verb
-        nxt = doc[e] if e < len(doc) else None
-        opens = prev is None or prev.is_punct or p < s - 1 or doc[s].is_sent_start or \
-            fold(prev.text) in ("que", "qu'", "et", "mais", "car")
-        if nxt is not None and opens and "Fin" in nxt.morph.get("VerbForm") and nxt.pos_ in ("VERB", "AUX"):
-            return True
-        # coordination with a state or another capital: `entre Moscou et Pyongyang`
-        for other in cands:
-            if other is c:
-                continue
-            gap = doc[other["te"]:s] if other["te"] <= s else doc[e:other["ts"]]
-            if 0 < len(gap) <= 2 and any(fold(t.text) in ("et", "ou", "-") for t in gap) and \
-                    all(fold(t.text) in ("et", "ou", "-", "de", "d'", ",") for t in gap):
-                oe = self.index.entries.get(other.get("eid", ""))
-                if oe is not None and (oe.type == "state" or oe.stands_for):
-                    if prev is not None and fold(prev.text) == "entre" or other["ts"] > 0 and \
-                            fold(doc[min(other["ts"], s) - 1].text) == "entre":
-                        return True
-                    if oe.type == "state" and fold(doc[min(other["ts"], s) - 1].text) not in LOCATIVE:
-                        return True
-        # `les responsables de Kyiv (et de Séoul)`: people of a government
-        j = s - 1
-        while j >= 0 and fold(doc[j].text) in ("de", "d'", "et", ",") or \
-                j >= 0 and any(o["ts"] <= j < o["te"] for o in cands if o is not c):
-            j -= 1
-        if 0 <= j < s - 1 and self.index.kind(doc[j].text, "group_noun"):
-            return True
-        return False
 
     def _persons(self, doc, cands, persons) -> None:
         ix = self.index

@@ -63,7 +63,7 @@ class WikidataLink:
 WORD_KINDS = ("title", "role", "org_head", "not_name", "impersonal", "group_noun", "seat_noun", "non_actor",
               "org_noun", "institution", "state_noun", "not_actor", "portfolio_role",
               "site_noun", "body_noun", "descriptor", "direction", "time_word", "portfolio_link", "place_word",
-              "family_noun", "eponym_noun")
+              "family_noun", "eponym_noun", "relation_noun")
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,9 @@ class ActorWord:
     `family_noun` (a noun for the members of a family named by their surname: `la famille Troadec`),
     `eponym_noun` (a `non_actor` noun whose `de` complement is the eponym it is named after, no
     actor either: `la maladie de Parkinson`, `la comète de Halley`; after the other ones `de`
-    names an author or an owner, who is an actor: `le livre de Nicolas Sarkozy`);
+    names an author or an owner, who is an actor: `le livre de Nicolas Sarkozy`) and
+    `relation_noun` (relations between parties: a capital after it and `avec` is its state,
+    `les négociations avec Madrid`, `les relations avec Bagdad`);
     gender: `m`, `f` or empty (both).
     """
     word: str

@@ -30,6 +30,10 @@ def find(ms, text, surface, source=None):
     ("Le rapprochement entre Téhéran et Damas inquiète les diplomates.", "Téhéran", "GPE", "iran", "state"),
     ("Le Kremlin a démenti ces informations mardi soir.", "Kremlin", "ORG", "kremlin", "organization"),
     ("Le Japon a convoqué l'ambassadeur après cet incident.", "Japon", "GPE", "japon", "state"),
+    # the agent of a passive, a party to relations
+    ("Les séparatistes défendent une autonomie soutenue par Moscou depuis 2014.", "Moscou", "GPE", "russie", "state"),
+    ("Les négociations avec Madrid ont repris mardi.", "Madrid", "GPE", "espagne", "state"),
+    ("Le ministre est arrivé à Madrid par le train de nuit.", "Madrid", "LOC", "madrid", "location"),
 ])
 def test_when_place_then_metonymy_decides_state_or_location(nlp, text, surface, label, actor, type_):
     m = find(mentions(nlp, text), text, surface)
