@@ -9,6 +9,7 @@ from pipeline.components.actors_lexicon import SUBJECT_DEPS, ActorIndex
 from pipeline.names import fold
 
 LOCATIVE = {"à", "a", "en", "dans", "depuis", "vers", "près", "au", "aux", "sur", "par-delà", "jusqu'à"}
+VIA_VERBS = {"passer", "repasser", "transiter"}  # `passé par Londres`: a way, no agent
 
 
 def acts(doc: Doc, c: dict, cands: list[dict], index: ActorIndex) -> bool:
@@ -27,7 +28,8 @@ def acts(doc: Doc, c: dict, cands: list[dict], index: ActorIndex) -> bool:
                              and fold(doc[p - 1].text) == "d'"):
         return True  # a source: `selon Séoul`
     if prev is not None and p > 0 and fold(prev.text) == "par" and doc[p - 1].pos_ in ("VERB", "AUX") \
-            and doc[p - 1].morph.get("VerbForm") == ["Part"] and doc[p - 1].morph.get("Tense") == ["Past"]:
+            and doc[p - 1].morph.get("VerbForm") == ["Part"] and doc[p - 1].morph.get("Tense") == ["Past"] \
+            and doc[p - 1].lemma_ not in VIA_VERBS:
         return True  # the agent of a passive the parser missed: `l'autonomie soutenue par Moscou`
     if prev is not None and p > 0 and fold(prev.text) == "avec" and index.kind(doc[p - 1].text, "relation_noun"):
         return True  # a party to relations: `les négociations avec Madrid`

@@ -34,6 +34,7 @@ def find(ms, text, surface, source=None):
     ("Les séparatistes défendent une autonomie soutenue par Moscou depuis 2014.", "Moscou", "GPE", "russie", "state"),
     ("Les négociations avec Madrid ont repris mardi.", "Madrid", "GPE", "espagne", "state"),
     ("Le ministre est arrivé à Madrid par le train de nuit.", "Madrid", "LOC", "madrid", "location"),
+    ("Le convoi est passé par Madrid avant de rejoindre Lisbonne.", "Madrid", "LOC", "madrid", "location"),
 ])
 def test_when_place_then_metonymy_decides_state_or_location(nlp, text, surface, label, actor, type_):
     m = find(mentions(nlp, text), text, surface)
