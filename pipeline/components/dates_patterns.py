@@ -116,10 +116,12 @@ PATTERNS = [
     # la semaine dernière, le mois prochain, l'an dernier, l'année passée, le week-end dernier
     ("last_next", re.compile(
         rf"(?<![\w-])(?:la|le|l{A})\s*(?P<u>semaine|mois|an|année|week-end|weekend)\s+(?:{REL}|(?P<suit>qui\s+suit))", F)),
-    # (au) début du mois, (à la) fin de ce mois: the month the article is in, with no month named
+    # (au) début du mois, (à la) fin de ce mois, depuis le début de l'année: the month or the year
+    # the article is in, with none named
     ("month_part", re.compile(
-        r"(?<![\w-])(?P<pm>début|fin|milieu)\s+(?:du|de\s+ce)\s+mois(?:-ci)?(?![\w-])"
-        r"(?!\s+(?:de\s|d['’]|dernier|prochain|suivant|précédent|passé|qui))", F)),
+        r"(?<![\w-])(?P<pm>début|fin|milieu)\s+(?:(?:du|de\s+ce)\s+(?P<u>mois)(?:-ci)?|de\s+l['’](?P<y>année))(?![\w-])"
+        r"(?!\s+(?:de\s|d['’]|\d|dernier|dernière|prochain|prochaine|suivant|suivante|précédent|précédente|passé|passée"
+        r"|scolaire|universitaire|fiscale|civile|liturgique|qui))", F)),
     # le siècle dernier, ce siècle
     ("this_century", re.compile(
         r"(?<![\w-])(?:(?:le|au|du)\s+siècle\s+(?P<rel>dernier|passé|précédent|prochain)|(?:ce|notre)\s+siècle)(?![\w-])", F)),
@@ -368,7 +370,8 @@ def _build(rule: str, m: re.Match, text: str) -> dict | None:
                      gran="week" if unit == "weekend" else unit)
     if rule == "month_part":
         mod = MODS[{"début": "start", "fin": "end", "milieu": "mid"}[g["pm"].lower()]]
-        return make_item(s, e, rule, expr={"k": "rel", "unit": "month", "n": 0}, mod=mod, gran="month")
+        unit = "month" if g["u"] else "year"
+        return make_item(s, e, rule, expr={"k": "rel", "unit": unit, "n": 0}, mod=mod, gran=unit)
     if rule == "this_century":
         n = 0 if not g["rel"] else 1 if g["rel"].lower() == "prochain" else -1
         return make_item(s, e, rule, expr={"k": "rel", "unit": "century", "n": n}, gran="century")

@@ -41,6 +41,8 @@ PARSED = [
     # a part of the month the article is in, no month named; the century before the article's
     ("Au début du mois, l'agence avait suspendu ses vols.", "2017-03-29", [("début du mois", "2017-03", "START")]),
     ("Le chantier doit s'achever à la fin de ce mois.", "2024-10-05", [("fin de ce mois", "2024-10", "END")]),
+    ("Depuis le début de l'année, douze attaques ont eu lieu.", "2017-03-16", [("début de l'année", "2017", "START")]),
+    ("La fin de l'année scolaire approche.", "2017-03-16", []),
     ("La ville a beaucoup changé depuis le siècle dernier.", "2017-01-22", [("le siècle dernier", "19", "")]),
     ("C'est la pire crue de ce siècle.", "2024-10-20", [("ce siècle", "20", "")]),
     # a year written without its year: the clause's tense decides between last and this year
