@@ -113,9 +113,9 @@ PATTERNS = [
     # cette semaine, ce mois(-ci), cette année, ce week-end
     ("this_period", re.compile(
         r"(?<![\w-])(?:ce|cet|cette|dans\s+la)\s+(?P<u>semaine|mois|année|week-end|weekend)(?:-ci)?(?![\w-])", F)),
-    # la semaine dernière, le mois prochain, l'an dernier, l'année passée, le week-end dernier
+    # la semaine dernière, le mois prochain, l'an dernier, l'année passée, (au début) du mois dernier
     ("last_next", re.compile(
-        rf"(?<![\w-])(?:la|le|l{A})\s*(?P<u>semaine|mois|an|année|week-end|weekend)\s+(?:{REL}|(?P<suit>qui\s+suit))", F)),
+        rf"(?<![\w-])(?:la|le|l{A}|du)\s*(?P<u>semaine|mois|an|année|week-end|weekend)\s+(?:{REL}|(?P<suit>qui\s+suit))", F)),
     # (au) début du mois, (à la) fin de ce mois, depuis le début de l'année: the month or the year
     # the article is in, with none named
     ("month_part", re.compile(

@@ -43,6 +43,7 @@ PARSED = [
     ("Le chantier doit s'achever à la fin de ce mois.", "2024-10-05", [("fin de ce mois", "2024-10", "END")]),
     ("Depuis le début de l'année, douze attaques ont eu lieu.", "2017-03-16", [("début de l'année", "2017", "START")]),
     ("La fin de l'année scolaire approche.", "2017-03-16", []),
+    ("Au début du mois dernier, il a quitté le gouvernement.", "2017-03-16", [("Au début du mois dernier", "2017-02", "START")]),
     ("La ville a beaucoup changé depuis le siècle dernier.", "2017-01-22", [("le siècle dernier", "19", "")]),
     ("C'est la pire crue de ce siècle.", "2024-10-20", [("ce siècle", "20", "")]),
     # a year written without its year: the clause's tense decides between last and this year
