@@ -113,6 +113,9 @@ DOCUMENTS = [
      "les salaires augmenteront de 2 %", "", "accord"),
     ("Le suspect a été arrêté. D'après une image de vidéosurveillance, il portait un sac.",
      "il portait un sac", "", "image"),
+    # a book speaks for its author
+    ("Le livre de Gaston Vellard affirme que la ville a perdu son âme.",
+     "la ville a perdu son âme", "gaston_vellard", "livre"),
 ]
 
 
