@@ -171,6 +171,7 @@ MOD_BEFORE = re.compile(
     r"|(?<!\w)(?P<before>avant|antérieure?s?\s+à)\s+(?:l['’]|la\s+|le\s+)?$"
     r"|(?<!\w)(?P<after>après|postérieure?s?\s+à)\s+(?:l['’]|la\s+|le\s+)?$", F)
 MODS = {"start": "START", "end": "END", "mid": "MID", "approx": "APPROX", "before": "BEFORE", "after": "AFTER"}
+PART_MODS = {"début": "START", "fin": "END", "milieu": "MID"}  # `au début du mois`, `en fin de matinée`
 # `au mois de` etc. before a month starts the mod search further left
 MONTH_LEAD = re.compile(r"(?:le|au|du)\s+$", F)
 
@@ -369,7 +370,7 @@ def _build(rule: str, m: re.Match, text: str) -> dict | None:
         return make_item(s, e, rule, expr={"k": "rel", "unit": unit, "n": n},
                      gran="week" if unit == "weekend" else unit)
     if rule == "month_part":
-        mod = MODS[{"début": "start", "fin": "end", "milieu": "mid"}[g["pm"].lower()]]
+        mod = PART_MODS[g["pm"].lower()]
         unit = "month" if g["u"] else "year"
         return make_item(s, e, rule, expr={"k": "rel", "unit": unit, "n": 0}, mod=mod, gran=unit)
     if rule == "this_century":
@@ -415,7 +416,7 @@ def _build(rule: str, m: re.Match, text: str) -> dict | None:
         if tod == "journée" and not (g["pm"] or g["pm2"]) and not m.group(0).lower().startswith("dans"):
             return None
         code = "" if tod == "journée" else PARTS_OF_DAY.get(tod, "")
-        mod = MODS.get({"début": "start", "fin": "end"}.get((g["pm"] or g["pm2"] or "").lower(), ""), "")
+        mod = PART_MODS.get((g["pm"] or g["pm2"] or "").lower(), "")
         return make_item(s, e, rule, expr={"k": "rel", "unit": "day", "n": 0, "tod": code}, mod=mod)
     if rule == "anchor":
         if re.search(r"du\s+jour\s+au\s+$", text[max(0, s - 12):s], F):

@@ -124,7 +124,7 @@ def agent_noun(ctx: Ctx, t) -> bool:
         lemma.endswith(ctx.words.agent_suffix) and not lemma.endswith("ment") and len(lemma) > 4)
 
 
-def human_noun(ctx: Ctx, t) -> bool:
+def describes_person(ctx: Ctx, t) -> bool:
     """A common noun for a person: the head of a person's description (`le chef`, `l'homme`), an
     agent noun (`la conductrice`) or a noun for people who speak (`la veuve`, `un officier`)."""
     return person_noun(ctx, t) or agent_noun(ctx, t) or t.pos_ == "NOUN" and listed(t, ctx.words.speaking_noun)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pipeline.components.attributions.complements import human_noun
+from pipeline.components.attributions.complements import describes_person
 from pipeline.components.attributions.context import MAX_NP, SENT_END, TO, Ctx, norm
 from pipeline.components.coref import PRONOUNS
 from pipeline.names import slug
@@ -73,7 +73,7 @@ def described_subject(ctx: Ctx, s: int, a: dict, pronoun) -> list:
     one for `ils` (`L'homme portait une ceinture … Il aurait crié`), else []."""
     gender = _singular_gender(pronoun)
     return pronoun_antecedent(ctx, s, (a["content_start"], a["content_end"]), number="Sing", gender=gender,
-                              person=lambda t: human_noun(ctx, t)) if gender else []
+                              person=lambda t: describes_person(ctx, t)) if gender else []
 
 
 def pronoun_antecedent(ctx: Ctx, s: int, content: tuple[int, int], latter: bool = False,
