@@ -102,6 +102,7 @@ _AND_HALF_AFTER_NOUN = re.compile(rf"{SPACE}et{SPACE}demie?\b", re.IGNORECASE)
 # after un / une, the units of a duration that no other sense of the phrase has (`un jour` is also
 # someday, `une heure` a time of day, `une année` a year of some kind)
 _ONE_DURATION = {"an", "mois", "semaine"}
+_COORDINATED = re.compile(r"\b(?:et|ou)\b", re.IGNORECASE)
 _APPROX_ONLY = re.compile(rf"(?:\b(?:près|autour|proche|loin){SPACE}(?:de|d['’])|\bjusqu['’]{_QO}(?:à|au)){_QO}\Z",
                           re.IGNORECASE)
 _URLISH = re.compile(r"(?:://|www\.|@|\.(?:com|org|fr|net)\b|=)")
@@ -209,9 +210,12 @@ def _skip_reason(doc: Doc, text: str, n: Numeral, qualified: bool, has_unit: boo
     if n.rule == "words" and re.fullmatch(r"(?:millions?|milliards?|billions?|trillions?)", low):
         return "bare multiplier"  # `les millions de clics`: no number
     if low in ARTICLE_WORDS and not qualified:
-        nxt = noun_after(doc, text, e, False)
-        if not (nxt and nxt[0] in _ONE_DURATION or counted_beside(token_at(doc, text, s))):
-            return "article"  # (`un an`, `une semaine`: a duration of one, as `deux ans` is of two)
+        # (`un an`, `une semaine`: a duration of one, as `deux ans` is of two; `deux femmes et un
+        # homme`: a count beside counts, looked for only where `et` / `ou` is near, as `un` is everywhere)
+        if not (re.match(rf"{_Q}(?:an|mois|semaine)\b", after, re.IGNORECASE)
+                and (nxt := noun_after(doc, text, e, False)) and nxt[0] in _ONE_DURATION
+                or _COORDINATED.search(text[max(0, s - 4):e + 60]) and counted_beside(token_at(doc, text, s))):
+            return "article"
     if low in ARTICLE_WORDS and not has_unit and _APPROX_ONLY.search(before):
         nxt = noun_after(doc, text, e, False)
         if not nxt or nxt[0] not in TIME_NOUNS:
