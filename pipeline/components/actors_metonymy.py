@@ -33,11 +33,7 @@ def acts(doc: Doc, c: dict, cands: list[dict], index: ActorIndex) -> bool:
         return True  # the agent of a passive the parser missed: `l'autonomie soutenue par Moscou`
     if prev is not None and p > 0 and fold(prev.text) == "avec" and index.kind(doc[p - 1].text, "relation_noun"):
         return True  # a party to relations: `les négociations avec Madrid`
-    # the parser misses `Washington affirme …`: a capital opening a clause, then a finite verb
-    nxt = doc[e] if e < len(doc) else None
-    opens = prev is None or prev.is_punct or p < s - 1 or doc[s].is_sent_start or \
-        fold(prev.text) in ("que", "qu'", "et", "mais", "car")
-    if nxt is not None and opens and "Fin" in nxt.morph.get("VerbForm") and nxt.pos_ in ("VERB", "AUX"):
+    if _opens_clause(doc, s, e):
         return True
     # coordination with a state or another capital: `entre Moscou et Pyongyang`
     for other in cands:
@@ -48,6 +44,8 @@ def acts(doc: Doc, c: dict, cands: list[dict], index: ActorIndex) -> bool:
                 all(fold(t.text) in ("et", "ou", "-", "de", "d'", ",") for t in gap):
             oe = index.entries.get(other.get("eid", ""))
             if oe is not None and (oe.type == "state" or oe.stands_for):
+                if _opens_clause(doc, min(s, other["ts"]), max(e, other["te"])):
+                    return True  # `Pékin et Tokyo ont proposé`, which the parser splits
                 if prev is not None and fold(prev.text) == "entre" or other["ts"] > 0 and \
                         fold(doc[min(other["ts"], s) - 1].text) == "entre":
                     return True
@@ -61,3 +59,16 @@ def acts(doc: Doc, c: dict, cands: list[dict], index: ActorIndex) -> bool:
     if 0 <= j < s - 1 and index.kind(doc[j].text, "group_noun"):
         return True
     return False
+
+
+def _opens_clause(doc: Doc, s: int, e: int) -> bool:
+    """The parser misses `Washington affirme …`: tokens s..e open a clause and a finite verb
+    follows."""
+    p = s - 1
+    while p >= 0 and doc[p].is_space:
+        p -= 1
+    prev = doc[p] if p >= 0 else None
+    nxt = doc[e] if e < len(doc) else None
+    opens = prev is None or prev.is_punct or p < s - 1 or doc[s].is_sent_start or \
+        fold(prev.text) in ("que", "qu'", "et", "mais", "car")
+    return nxt is not None and opens and "Fin" in nxt.morph.get("VerbForm") and nxt.pos_ in ("VERB", "AUX")

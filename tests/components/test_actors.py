@@ -35,6 +35,10 @@ def find(ms, text, surface, source=None):
     ("Les négociations avec Madrid ont repris mardi.", "Madrid", "GPE", "espagne", "state"),
     ("Le ministre est arrivé à Madrid par le train de nuit.", "Madrid", "LOC", "madrid", "location"),
     ("Le convoi est passé par Madrid avant de rejoindre Lisbonne.", "Madrid", "LOC", "madrid", "location"),
+    # two capitals as one subject, where the parser splits the sentence after the first
+    ("Le pape a prié pour les victimes. Pékin et Tokyo ont proposé leur aide.", "Pékin", "GPE", "chine", "state"),
+    ("Le pape a prié pour les victimes. Pékin et Tokyo ont proposé leur aide.", "Tokyo", "GPE", "japon", "state"),
+    ("Les délégations ont quitté Pékin et Tokyo mardi soir.", "Pékin", "LOC", "pekin", "location"),
 ])
 def test_when_place_then_metonymy_decides_state_or_location(nlp, text, surface, label, actor, type_):
     m = find(mentions(nlp, text), text, surface)
