@@ -52,7 +52,8 @@ RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", 
          "filter-non-actor", "filter-portfolio", "mend-particle", "mend-title", "filter-descriptor",
          "filter-direction", "place-name", "surname-of-person", "repeat-name", "mend-hyphen", "name-words",
          "mend-demonym", "inner-surname", "title-name", "numbered-part", "acronym", "acronym-name", "family",
-         "trim-time-word", "misspelt-name", "mend-apostrophe", "mend-joined", "trim-state-noun", "trim-dash")
+         "trim-time-word", "misspelt-name", "mend-apostrophe", "mend-joined", "trim-state-noun", "trim-dash",
+         "retype-descriptor")
 
 
 class ActorsComponent(RuleComponent):
@@ -272,6 +273,8 @@ class ActorsComponent(RuleComponent):
             return None  # `une manifestation anti-Trump`, `les troupes pro-Assad`: adjectives, no person
         if label == "ORG" and portfolio(doc, s, e, self.index) and self.on("filter-portfolio"):
             return None  # `le ministre russe des Affaires étrangères`: part of the role
+        if label in ("PER", "LOC") and self._after_descriptor(doc, s) and self.on("retype-descriptor"):
+            label = "ORG"  # `l'agence Spunik`, `la chaîne Russia Today`: the noun says what it is
         return dict(ts=s, te=e, eid="", source="model", rule="ner", label=label)
 
     def _after_non_actor_noun(self, doc, s, of: bool = True) -> bool:
@@ -285,6 +288,18 @@ class ActorsComponent(RuleComponent):
         elif j > 0 and doc[j].pos_ == "ADJ" and doc[j].text.islower():
             j -= 1
         return j >= 0 and doc[j].pos_ == "NOUN" and self.index.kind(doc[j].text, "non_actor")
+
+    def _after_descriptor(self, doc, s) -> bool:
+        """Is the name right after a noun that says what an organisation is, with its article
+        (`l'agence Spunik`), and not the complement of a role (`le secrétaire du parti X`)?"""
+        j = s - 1
+        if j < 1 or not doc[j].text.islower() or not self.index.kind(doc[j].text, "descriptor"):
+            return False
+        det = fold(doc[j - 1].text)
+        if det in ("du", "de", "d'", "des") or det == "la" and j > 1 and fold(doc[j - 2].text) == "de":
+            k = j - 2 if det != "la" else j - 3
+            return not (k >= 0 and (self.index.kind(doc[k].text, "role") or self.index.kind(doc[k].text, "title")))
+        return doc[j - 1].pos_ == "DET"
 
     # -- 2-3. linking ----------------------------------------------------------------------
     def _link(self, doc: Doc, cands: list[dict]) -> None:

@@ -639,3 +639,17 @@ def test_when_the_ner_finds_a_name_once_then_its_repeats_too(nlp, text, ents, ex
     assert [(text[m["start"]:m["end"]], m["label"]) for m in _mentions_with_ents(nlp, text, ents)
             if m["label"] in ("PER", "ORG")] == expected
 
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # the noun before the name says what it is: an organisation, whatever the NER read
+    ("L'agence Vostrana a précisé que les livraisons reprendraient.", [("Vostrana", "PER")], ("Vostrana", "ORG")),
+    ("Il était sollicité par la chaîne Radio Ketlin lors de sa campagne.", [("Radio Ketlin", "PER")],
+     ("Radio Ketlin", "ORG")),
+    ("La pétition a été lancée sur la plateforme Velmio mardi.", [("Velmio", "LOC")], ("Velmio", "ORG")),
+    # the complement of a role: the person holding it
+    ("Le premier secrétaire du parti Jean-Luc Varsène a démenti.", [("Jean-Luc Varsène", "PER")],
+     ("Jean-Luc Varsène", "PER")),
+])
+def test_when_name_follows_organisation_noun_then_organisation(nlp, text, ents, expected):
+    assert expected in _with_ents(nlp, text, ents)
