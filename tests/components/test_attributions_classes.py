@@ -122,6 +122,9 @@ SPEAKER_FROM_SYNTAX = [
     ("La société EDF précise qu'« un départ de feu s'est produit » et qu'il « a été maîtrisé », "
      "ajoutant qu'il n'y a « aucune victime ».",
      {"content": "il n'y a « aucune victime »", "actor": "EDF"}),
+    # a participle on the subject noun, then its place: the noun speaks, not the place
+    ("Les usagers se disent las. Une passagère interrogée à Marseille confie qu'elle a « perdu trois jours de "
+     "travail ».", {"content": "elle a « perdu trois jours de travail »", "speaker": "Une passagère interrogée à Marseille"}),
 ]
 
 

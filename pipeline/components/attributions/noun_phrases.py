@@ -173,6 +173,10 @@ def np_left(ctx: Ctx, j: int, appos: bool = True) -> Optional[tuple[int, int]]:
                 norm(ctx.tok(k - 2)) == "et" and k - 3 >= 0 and ctx.tok(k - 3).pos_ in ("NOUN", "PROPN"))):
             k -= 1
             continue
+        if pw in ctx.words.de | {"à"} and k - 3 >= 0 and ctx.tok(k - 2).morph.get("VerbForm") == ["Part"] \
+                and ctx.tok(k - 2).morph.get("Tense") == ["Past"] and ctx.tok(k - 3).pos_ in ("NOUN", "PROPN"):
+            k -= 2  # a participle on the noun: `une passagère interrogée à Marseille`
+            continue
         if pw == "et" and k - 2 >= 0 and ctx.tok(k - 2).pos_ in ("NOUN", "PROPN") \
                 and (ctx.tok(k).pos_ in ("DET", "PROPN") or norm(ctx.tok(k)) in ctx.words.de):
             k -= 1
