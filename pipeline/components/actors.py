@@ -43,6 +43,7 @@ from pipeline.components.actors_metonymy import acts
 from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
+TITLE_PARTICLES = ("de", "d'", "du")  # `M. de Villepin`, `Mme d'Estaing`
 GAZETTEERS = ("gazetteer.generated.jsonl", "gazetteer.media.jsonl", "gazetteer.curated.jsonl")
 MEDIA_SOURCE = "mdiplo-medias-francais"  # gazetteer.media.jsonl (scripts/build_media.py)
 # The mends and filters of NER entities, by name: each can be switched off
@@ -220,6 +221,10 @@ class ActorsComponent(RuleComponent):
                     e = nxt + 1  # `Hessa al` + `-Jaber`, `Ghalia Al` + `Thani`
             if self.on("mend-apostrophe"):
                 e = apostrophe_end(doc, e, blocked)
+            p = s if fold(doc[s].text) in TITLE_PARTICLES else s - 1 if s and glued(doc, s) else 0
+            if p >= 1 and label != "MISC" and fold(doc[p].text) in TITLE_PARTICLES \
+                    and self.index.kind(doc[p - 1].text, "title") and self.on("mend-title"):
+                s, label = p - 1, "PER"  # `Mme de Sarnez`: a person, the particle hers (the title in, as `Mme Roy`)
             if out and out[-1][1] >= e:
                 continue  # swallowed by the entity before, now extended
             if out and self.on("mend-joined") and joined(doc, out[-1], (s, e, label)):

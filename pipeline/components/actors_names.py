@@ -279,9 +279,11 @@ def role_name_end(doc: Doc, s: int, e: int, head: int, ix: ActorIndex, titles: b
     `titles`, any capitalised word after a title is the name, whatever the tagger calls it (`Mme
     Park`, read as a foreign word), and the name stops before a complement the NER ran on."""
     rest = doc[head + 1:e]
+    titled = titles and ix.kind(doc[head].text, "title")
+    if titled and len(rest) > 1 and fold(rest[0].text) in ("de", "d'", "du") and rest[1].text[:1].isupper():
+        rest = rest[1:]  # `Mme de Sarnez`: the particle is the name's
     if not rest or not rest[0].text[:1].isupper() or ix.kind(rest[0].text, "role") or ix.kind(rest[0].text, "not_name"):
         return 0
-    titled = titles and ix.kind(doc[head].text, "title")
     if rest[0].pos_ != "PROPN" and not (titled and rest[0].is_alpha):
         return 0
     return name_end(doc, s, e) if titled else e

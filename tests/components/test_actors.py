@@ -653,3 +653,14 @@ def test_when_the_ner_finds_a_name_once_then_its_repeats_too(nlp, text, ents, ex
 ])
 def test_when_name_follows_organisation_noun_then_organisation(nlp, text, ents, expected):
     assert expected in _with_ents(nlp, text, ents)
+
+
+@pytest.mark.parametrize("text, surface, actor", [
+    # wire copy's `M.` / `Mme` before a name with its particle: one person, the particle hers
+    ("Selon Mme de Varsenne, « rien ne change ».", "Mme de Varsenne", "de_varsenne"),
+    ("Dominique de Varsenne est arrivé mardi. M. de Varsenne a réagi le soir.", "M. de Varsenne",
+     "dominique_de_varsenne"),
+])
+def test_when_title_precedes_a_particle_name_then_one_person(nlp, text, surface, actor):
+    m = find(mentions(nlp, text), text, surface)
+    assert m is not None and (m["label"], m["actor_id"]) == ("PER", actor)
