@@ -11,6 +11,7 @@ import spacy
 
 import pipeline.components  # noqa: F401 - registers the Doc extensions
 from pipeline import tables as T
+from pipeline.components.dates import extract
 from pipeline.io.readers import from_text
 from tests.conftest import ROOT, SHARED
 
@@ -255,3 +256,22 @@ def test_when_contents_cross_at_random_then_the_sweep_gives_the_pairwise_parents
     for _ in range(3000):
         claims = [_claim(i, span(), span(), span()) for i in range(1, rnd.randrange(2, 12))]
         assert _parents(claims) == _pairwise_parents(claims)
+
+
+@pytest.mark.parametrize("text, date, values", [
+    # an undated dispatch: its dateline dates it, and the dates against it
+    ("PARIS, 3 mars 2024 (AFP) - Le ministre viendra le 5 mars.", "2024-03-03", ["2024-03-03", "2024-03-05"]),
+    # a date of its own (a .txt header) wins over the dateline
+    ("date: 2024-04-01\n\nPARIS, 3 mars 2024 (AFP) - Il viendra le 5 avril.", "2024-04-01",
+     ["2024-03-03", "2024-04-05"]),
+    # a full date inside a sentence is no dateline
+    ("Le traité signé le 3 mars 2024 entre en vigueur le 5 mars.", "", ["2024-03-03", ""]),
+])
+def test_when_article_has_no_date_then_its_dateline_dates_it(blank, text, date, values):
+    art = from_text("a5", text)
+    body = art.text[art.body_start:]
+    doc = blank(body)
+    doc._.depeche_dates = extract(doc)
+    rows = T.article_tables(art, [(art.body_start, doc)])
+    assert rows["articles"][0].date == date
+    assert [d.value for d in rows["dates"]] == values

@@ -230,13 +230,38 @@ def _verb_tense(v) -> str | None:
     return None
 
 
+# A dispatch's dateline (`PARIS, 27 septembre 2017 (AFP) -`, `2 avril 2017 . –`): a place of a
+# few words and a comma may come before the date on its line, the agency in brackets and a dash,
+# a full stop or a colon after it; in the first lines of the text only.
+DATELINE_BEFORE = re.compile(r"(?:[A-ZÀ-ÖØ-Ý][\w'’.-]*(?:[ -][\w'’.-]+){0,3}\s*,\s*)?"
+                             r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:le\s+)?", re.I)
+DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[.:\-–—]|,?[ \t]*\d{1,2}\s*h|$)", re.M)
+DATELINE_WITHIN = 400
+
+
+def _mark_dateline(items: list[dict], text: str) -> None:
+    """`dateline` on the first full date (day, month and year) standing as a dispatch's dateline."""
+    for it in items:
+        if it["start"] > DATELINE_WITHIN:
+            return
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", it["value"] or ""):
+            continue
+        line = text.rfind("\n", 0, it["start"]) + 1
+        if DATELINE_BEFORE.fullmatch(text[line:it["start"]].strip(" \t")) \
+                and DATELINE_AFTER.match(text, it["end"]):
+            it["dateline"] = True
+            return
+
+
 def extract(doc) -> list[dict]:
     text = doc_text(doc)
     items = _select(candidates(text))
     items = _select(items + _add_coordinated_days(items, text))
     _add_mods(items, text)
     items = _judge(doc, text, items)
-    return _link_anchors(items, text)
+    items = _link_anchors(items, text)
+    _mark_dateline(items, text)
+    return items
 
 
 class DatesComponent(RuleComponent):

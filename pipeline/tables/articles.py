@@ -32,7 +32,7 @@ class ArticleRow:
 def rows(docs: ArticleDocs) -> list[ArticleRow]:
     """The article's row; an article whose extraction raised gets status `error`."""
     a = docs.article
-    row = ArticleRow(article_id=a.article_id, path=a.path, date=a.date or "", title=a.title or "",
+    row = ArticleRow(article_id=a.article_id, path=a.path, date=docs.date, title=a.title or "",
                      source=a.source or "", url=a.url or "", lang=a.lang or "",
                      chars=len(a.text or ""), status=a.status, error=a.error or "",
                      sha256=a.sha256 or "")

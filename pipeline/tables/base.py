@@ -157,6 +157,15 @@ class ArticleDocs:
         """Did the extractors run on every segment without an error?"""
         return self.article.status == "ok" and bool(self.segments) and not self.errors
 
+    @property
+    def date(self) -> str:
+        """The article's date: its own (record, header, front matter), else its dateline's
+        (`PARIS, 27 septembre 2017 (AFP) -`, marked by the dates component in the first segment)."""
+        if self.article.date or not self.segments:
+            return self.article.date or ""
+        return next((it["value"] for it in getattr(self.segments[0][1]._, "depeche_dates", None) or []
+                     if it.get("dateline")), "")
+
     def items(self, *extensions: str):
         """(offset, item) for every item of these Doc extensions, segment by segment."""
         for off, doc in self.segments:

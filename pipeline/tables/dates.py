@@ -20,7 +20,7 @@ class DateRow:
 
 
 def rows(docs: ArticleDocs) -> list[DateRow]:
-    text, aid, date = docs.text, docs.article_id, docs.article.date or ""
+    text, aid, date = docs.text, docs.article_id, docs.date
     return [DateRow(aid, i, s, e, text[s:e], resolve(d, date), d.get("mod") or "", d.get("granularity") or "")
             for i, (s, e, d) in enumerate(docs.spans("depeche_dates"), 1)]
 

@@ -204,3 +204,21 @@ def test_when_piped_in_two_processes_then_items_cross_intact(nlp):
     one = [doc._.depeche_dates for doc in nlp.pipe(texts)]
     two = [doc._.depeche_dates for doc in nlp.pipe(texts, n_process=2, batch_size=1)]
     assert two == one and all(two)
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("PARIS, 27 septembre 2017 (AFP) - Le gouvernement a présenté mercredi son budget.", "27 septembre 2017"),
+    ("Titre\n\n2 avril 2017 . –\nLa ville a été frappée dans la nuit.", "2 avril 2017"),
+    ("Titre\n\nBAMAKO, 4 mars 2019 - Le président a limogé mardi son Premier ministre.", "4 mars 2019"),
+    ("Titre\n\nSaint-Denis de la Réunion, lundi 4 mars 2019. – La houle a emporté la digue.", "lundi 4 mars 2019"),
+    ("Titre\n\n1er janvier 2016, 14h30 . –\nUn homme a foncé sur des militaires.", "1er janvier 2016"),
+    # a full date in a sentence, a date with no day, a dateline far into the text: none
+    ("Titre\n\nLe traité signé le 8 mai 1945 à Reims reste en vigueur.", None),
+    ("Titre\n\nLe président, élu le 7 mai 2017, a parlé.", None),
+    ("PARIS, mars 2017 (AFP) - Le gouvernement a présenté son budget.", None),
+    ("Titre\n\n" + "Un long chapeau. " * 30 + "\nPARIS, 3 mars 2017 - La suite.", None),
+])
+def test_when_a_full_date_opens_the_dispatch_then_it_is_the_dateline(text, dateline):
+    items = extract(spacy.blank("fr")(text))
+    found = [text[d["start"]:d["end"]] for d in items if d.get("dateline")]
+    assert found == ([dateline] if dateline else [])
