@@ -240,16 +240,20 @@ DATELINE_WITHIN = 400
 
 
 def _mark_dateline(items: list[dict], text: str) -> None:
-    """`dateline` on the first full date (day, month and year) standing as a dispatch's dateline."""
+    """The first day standing as a dispatch's dateline: `dateline_end` where the dispatch's first
+    sentence begins, when a dash, a full stop or a colon closes it; `dateline` when it is a full
+    date (day, month and year: `PARIS, 3 mars (AFP) -` dates no article)."""
     for it in items:
         if it["start"] > DATELINE_WITHIN:
             return
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", it["value"] or ""):
+        if it["granularity"] != "day":
             continue
         line = text.rfind("\n", 0, it["start"]) + 1
-        if DATELINE_BEFORE.fullmatch(text[line:it["start"]].strip(" \t")) \
-                and DATELINE_AFTER.match(text, it["end"]):
-            it["dateline"] = True
+        after = DATELINE_AFTER.match(text, it["end"])
+        if DATELINE_BEFORE.fullmatch(text[line:it["start"]].strip(" \t")) and after:
+            it["dateline"] = bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", it["value"] or ""))
+            if after.group(0).rstrip()[-1:] in ".:-–—":
+                it["dateline_end"] = len(text) - len(text[after.end():].lstrip(" \t"))
             return
 
 

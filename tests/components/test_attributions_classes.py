@@ -122,6 +122,9 @@ SPEAKER_FROM_SYNTAX = [
     ("La société EDF précise qu'« un départ de feu s'est produit » et qu'il « a été maîtrisé », "
      "ajoutant qu'il n'y a « aucune victime ».",
      {"content": "il n'y a « aucune victime »", "actor": "EDF"}),
+    # a dispatch's dateline is no part of a content fronted before its cue
+    ("PARIS, 27 septembre (AFP) - Le gouvernement a présenté un budget en hausse, a annoncé le ministre Paul Roy.",
+     {"content": "Le gouvernement a présenté un budget en hausse", "actor": "Paul Roy"}),
     # a participle on the subject noun, then its place: the noun speaks, not the place
     ("Les usagers se disent las. Une passagère interrogée à Marseille confie qu'elle a « perdu trois jours de "
      "travail ».", {"content": "elle a « perdu trois jours de travail »", "speaker": "Une passagère interrogée à Marseille"}),

@@ -222,3 +222,9 @@ def test_when_a_full_date_opens_the_dispatch_then_it_is_the_dateline(text, datel
     items = extract(spacy.blank("fr")(text))
     found = [text[d["start"]:d["end"]] for d in items if d.get("dateline")]
     assert found == ([dateline] if dateline else [])
+
+
+def test_when_dateline_has_no_year_then_it_dates_nothing_but_ends_before_the_text():
+    text = "PARIS, 3 mars (AFP) - Le gouvernement a présenté son budget."
+    (d,) = [d for d in extract(spacy.blank("fr")(text)) if "dateline_end" in d]
+    assert not d["dateline"] and text[d["dateline_end"]:].startswith("Le gouvernement")

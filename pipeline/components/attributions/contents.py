@@ -463,7 +463,7 @@ def clause_left(ctx: Ctx, j: int) -> Optional[tuple[int, int]]:
                 first = o
                 k = o - 1
                 continue
-        if t.text in SENT_END or t.is_space or "\n" in t.whitespace_ or t.text == ":":
+        if t.text in SENT_END or t.is_space or "\n" in t.whitespace_ or t.text == ":" or k + 1 == ctx.body_from:
             break
         if _period_on_word(ctx, k):
             if k == end:

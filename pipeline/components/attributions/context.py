@@ -66,6 +66,10 @@ class Ctx:
         self.last_speaker = None  # (speaker span, sentence start) of the last attribution found
         self.name_bags: dict[int, set] = {}  # id of a mention -> the words of its name and role (speakers)
         self.n = len(doc)
+        # a dispatch's dateline (`PARIS, 27 septembre 2017 (AFP) -`, as the dates component
+        # marks it) is no part of the first sentence
+        end = next((d.get("dateline_end") for d in getattr(doc._, "depeche_dates", None) or [] if d.get("dateline_end")), None)
+        self.body_from = next((t.i for t in doc if t.idx >= end), None) if end is not None else None
         paired = pair_quotes(self.text)
         quotes = [q for q in paired if q.depth == 0]
         self.inner_quotes = [q for q in paired if q.depth == 1]  # quotes inside a quote (nested_quote)
@@ -116,7 +120,7 @@ class Ctx:
                 while k < i and self.doc[k].is_space:
                     k += 1
                 break
-        return k
+        return self.body_from if self.body_from is not None and k < self.body_from <= i else k
 
     def is_break(self, i) -> bool:
         t = self.doc[i]
