@@ -78,6 +78,11 @@ class ActorsComponent(RuleComponent):
         by_id: dict[str, list] = {}
         for form, eid in self.index.forms.items():
             by_id.setdefault(eid, []).append(form)
+            # a dateline or a headline in capitals (`BEYROUTH, 19 février`): a state's or a
+            # place's name in upper case is that place
+            if self.index.entries[eid].type in ("state", "location") and len(form) > 3 and form.upper() != form \
+                    and form.upper() not in self.index.forms:
+                by_id[eid].append(form.upper())
         for eid, forms in by_id.items():
             self.matcher.add(eid, list(self.nlp.tokenizer.pipe(forms)))
 

@@ -666,3 +666,13 @@ def test_when_title_precedes_a_particle_name_then_one_person(nlp, text, surface,
     start = text.rindex(surface)
     assert [(m["start"], m["label"], m["actor_id"]) for m in mentions(nlp, text) if m["end"] > start
             and m["start"] < start + len(surface)] == [(start, "PER", actor)]
+
+
+@pytest.mark.parametrize("text, surface, label, name", [
+    # a dateline or a headline in capitals: the place the gazetteer knows, by its name
+    ("BEYROUTH, 19 février 2018 (AFP) - Des frappes ont touché la ville.", "BEYROUTH", "LOC", "Beyrouth"),
+    ("Le scrutin en ALLEMAGNE : la coalition tient bon", "ALLEMAGNE", "GPE", "Allemagne"),
+])
+def test_when_place_is_written_in_capitals_then_the_gazetteer_knows_it(nlp, text, surface, label, name):
+    m = find(mentions(nlp, text), text, surface)
+    assert m is not None and (m["label"], m["name"]) == (label, name)
