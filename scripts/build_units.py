@@ -72,6 +72,7 @@ CURATED_SYMBOLS = [
 CURATED_SCALED = [
     (("M€", "M €"), "EUR", 1e6),
     (("M$", "M$US"), "USD", 1e6),
+    (("Md$", "Mds$", "Mrd$", "Md $", "Mds $", "Md$US", "Mds$US"), "USD", 1e9),
     (("Md€", "Mds€", "Mrd€", "Md €", "Mds €", "G€"), "EUR", 1e9),
     (("k€", "K€"), "EUR", 1e3),
 ]
@@ -149,7 +150,7 @@ def currency_units(locale: str = "fr") -> list[Unit]:
     for code in sorted(loc.currencies):
         for count in (1, 2):
             name = get_currency_name(code, count, locale)
-            for form in {name, name.split(" (")[0]}:
+            for form in dict.fromkeys((name, name.split(" (")[0])):  # in this order, whatever the hash seed
                 names[code].append(form)
                 by_form[form.lower()].add(code)
             head = name.split()[0]

@@ -93,6 +93,10 @@ _CHANGE_VERB = re.compile(
     r"\b(?:pass|rédui|redui|ramen|rehauss|augment|baiss|diminu|chut|recul|grimp|cr[oû]|mont|"
     r"descend|tomb|progress|relev|abaiss|élev|hauss|bondi|bond|gonfl|fond|plong|amput|port|"
     r"double|tripl|évolu)\w*[ \u00a0\u202f]+(?:de|d['’])[ \u00a0\u202f]*\Z", re.IGNORECASE)
+# a noun of change after its article gives the change's size, a range (`une croissance de 5 à 7 %`)
+_CHANGE_NOUN = re.compile(r"\b(?:une?|la|le|l['’]|sa|son|leur|cette|ce)[ \u00a0\u202f]*(?:croissance|hausse|baisse|"
+                          r"augmentation|diminution|chute|progression|montée|réduction|recul|bond)s?"
+                          r"[ \u00a0\u202f]+(?:de|d['’])[ \u00a0\u202f]*\Z", re.IGNORECASE)
 # `46"97` (seconds"hundredths); a bare `10"` only after `des|les|en` (`au-dessus des 10"`), since
 # straight quotes also close quotations
 _SPORTS_TIME = re.compile(r"(?<![\w\"])(\d{1,3})\"(\d{2})(?![\d\"])|\b(?:des|les|en)\s(\d{1,2})\"(?=[\s.,;)])")
@@ -480,7 +484,8 @@ def _try_range(text: str, a: _Cand, b: _Cand) -> _Cand | None:
             kind = "entre"
     elif conn in ("à", "a", "au"):
         if re.search(rf"\b(?:de|d['’]){_QO}\Z", lead, re.IGNORECASE) or re.search(r"\bDe ?\Z", lead):
-            if _CHANGE_VERB.search(text[max(0, a.num.start - 30):a.num.start]):
+            before = text[max(0, a.num.start - 30):a.num.start]
+            if _CHANGE_VERB.search(before) and not _CHANGE_NOUN.search(before):
                 return None
             kind = "de_a"
         elif a.qualifier in ("approx", "exact") and not a.item:

@@ -10,11 +10,27 @@ from pipeline.components.numbers import SPACE_OPT as _QO
 from pipeline.rules.units import Unit
 
 
+# Wire copy's money shorthand: a multiplier's abbreviation, then the ISO 4217 code (`14,2 Mds
+# EUR`, `350 M USD`; `2,5 Md$` is in units.jsonl as a symbol)
+CODE_MULTIPLIERS = {"M": 1e6, "Md": 1e9, "Mds": 1e9, "Mrd": 1e9, "Mrds": 1e9, "md": 1e9, "mds": 1e9}
+MULTIPLIED_CODE = re.compile(r"(?P<sp>[ \u00a0\u202f]?)(?P<m>" + "|".join(sorted(CODE_MULTIPLIERS, key=len, reverse=True))
+                             + r")[ \u00a0\u202f](?P<u>[A-Z]{3})(?![\w])")
+
+
+def multiplied_codes(units: list[Unit]) -> dict[tuple[str, str], Unit]:
+    """(abbreviation, code) -> the unit of each ISO 4217 code after a multiplier's abbreviation."""
+    return {(m, f): Unit(forms=(f"{m} {f}",), unit=u.unit, dimension=u.dimension, factor=factor,
+                         source=f"{u.source}, multiplier abbreviation", case_sensitive=True)
+            for u in units if u.dimension == "currency" and u.source == "iso4217"
+            for f in u.forms for m, factor in CODE_MULTIPLIERS.items()}
+
+
 class UnitLexicon:
     """The unit rules compiled to three regexes: forms after the number (any case, then
     as written), forms before it (symbols and codes)."""
 
     def __init__(self, units: list[Unit]):
+        self.codes = multiplied_codes(units)
         self.ci: dict[str, list[Unit]] = {}
         self.cs: dict[str, list[Unit]] = {}
         before: dict[str, Unit] = {}
@@ -48,6 +64,9 @@ class UnitLexicon:
     def after(self, text: str, pos: int, multiplied: bool, glued_only: bool = False, vague: bool = False):
         """(unit rule, end) of a unit form starting at text[pos] (after optional space and,
         after a multiplier or a vague amount, `de`), else None."""
+        m = MULTIPLIED_CODE.match(text, pos) if not multiplied else None
+        if m and (m.group("m"), m.group("u")) in self.codes and not (glued_only and m.group("sp")):
+            return self.codes[m.group("m"), m.group("u")], m.end()
         best = None
         regexes = [(self.after_cs, self.cs, False), (self.after_ci, self.ci, True)]
         if multiplied or vague:  # `millions de dollars`, `millions d'euros`, `une centaine de mètres`

@@ -101,6 +101,10 @@ def test_when_separators_vary_then_numerals_split_at_the_right_places():
     ("Le contrat vaut 2 milliards de yuans.", "2 milliards de yuans", 2e9, "exact", "CNY", ""),
     ("Il a reçu 80 000 francs suisses.", "80 000 francs suisses", 80000, "exact", "CHF", ""),
     ("Le billet coûte 12 € à l'entrée.", "12 €", 12, "exact", "EUR", ""),
+    # wire copy's shorthand: a multiplier's abbreviation before the code or in the symbol
+    ("Le chiffre d'affaires a atteint 14,2 Mds EUR sur la période.", "14,2 Mds EUR", 14.2e9, "exact", "EUR", ""),
+    ("La filiale a perdu 350 M USD l'an dernier.", "350 M USD", 350e6, "exact", "USD", ""),
+    ("La vente a rapporté 2,5 Md$ au groupe.", "2,5 Md$", 2.5e9, "exact", "USD", ""),
     ("La note atteint 1.000 € par mois.", "1.000 €", 1000, "exact", "EUR", ""),
     ("Le taux a atteint 7,2 % en mars.", "7,2 %", 7.2, "exact", "%", ""),
     ("Près de 10 pour cent des électeurs se sont abstenus.", "Près de 10 pour cent des électeurs", 10, "approx", "%", "électeur"),
@@ -128,6 +132,9 @@ def test_when_quantity_then_value_qualifier_unit_item(nlp, text, surface, value,
     ("Les travaux dureront de 3 à 5 mois.", "de 3 à 5 mois", 3, 5),
     ("Le chantier emploiera de 1,2 million à 2 millions de personnes.", "de 1,2 million à 2 millions", 1.2e6, 2e6),
     ("La facture atteindrait environ 8 à 9 millions d'euros.", "8 à 9 millions", 8e6, 9e6),
+    # a noun of change after its article: the size of the change, a range
+    ("Le groupe table sur une croissance de 5 à 7% l'an prochain.", "de 5 à 7%", 5, 7),
+    ("Les réservations ont connu une baisse de 20 à 30 % en décembre.", "de 20 à 30 %", 20, 30),
     # close alternatives of one counted noun: one range
     ("L'accident a fait un mort et deux ou trois blessés.", "deux ou trois blessés", 2, 3),
     ("Le résultat sera connu dans 11 ou 12 jours.", "11 ou 12 jours", 11, 12),
@@ -142,6 +149,7 @@ def test_when_range_then_low_high_and_value_is_low(nlp, text, surface, low, high
 @pytest.mark.parametrize("text, first, second", [
     ("Le taux est passé de 12 % à 9 % en un an.", "12 %", "9 %"),
     ("La réforme réduit de 6 à 4 le nombre de régions.", "6", "4"),
+    ("Le taux de chômage a baissé de 10 à 9 % en un an.", "10", "9 %"),
 ])
 def test_when_change_from_to_then_two_values_not_a_range(nlp, text, first, second):
     qs = quantities(nlp, text)
