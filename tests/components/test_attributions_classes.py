@@ -122,6 +122,9 @@ SPEAKER_FROM_SYNTAX = [
     ("La société EDF précise qu'« un départ de feu s'est produit » et qu'il « a été maîtrisé », "
      "ajoutant qu'il n'y a « aucune victime ».",
      {"content": "il n'y a « aucune victime »", "actor": "EDF"}),
+    # a name the parser cuts (`Macron` read as an adverb) is the speaker whole
+    ("Theresa May a parlé. Emmanuel Macron a dit vouloir « travailler collectivement à un cadre plus large ».",
+     {"content": "vouloir « travailler collectivement à un cadre plus large »", "speaker": "Emmanuel Macron"}),
     # a dispatch's dateline is no part of a content fronted before its cue
     ("PARIS, 27 septembre (AFP) - Le gouvernement a présenté un budget en hausse, a annoncé le ministre Paul Roy.",
      {"content": "Le gouvernement a présenté un budget en hausse", "actor": "Paul Roy"}),

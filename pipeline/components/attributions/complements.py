@@ -136,6 +136,19 @@ def mentions_in(ctx: Ctx, lo: int, hi: int) -> list[dict]:
     return ms[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
 
 
+def names_whole(ctx: Ctx, found: list[dict]) -> None:
+    """A speaker span that cuts a name it opens or holds (`Naval` of `Naval Group a démenti`,
+    where the parser hangs `Group` elsewhere) runs to the name's end."""
+    for a in found:
+        s, e = a.get("speaker_start"), a.get("speaker_end")
+        if s is None or e is None:
+            continue
+        for m in mentions_in(ctx, s, e):
+            if m.get("source") != "coref" and m["end"] > e and "\n" not in ctx.text[e:m["end"]] and not any(
+                    x is not None and e <= x < m["end"] for x in (a.get("cue_start"), a.get("content_start"))):
+                a["speaker_end"] = e = m["end"]
+
+
 def document_issuer(ctx: Ctx, words) -> list:
     """The words of the body a document phrase says it comes from: the noun phrase after `de`
     or `par` whose head is a person, a body or a speaking group (`du gouvernement`, `de l'armée

@@ -17,6 +17,7 @@ from pipeline.components.attributions.quotations import (pattern_continued, patt
                                                          pattern_noun_colon_quote, pattern_quoted_predicate,
                                                          pattern_read_in)
 from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, pattern_pour, pattern_selon
+from pipeline.components.attributions.complements import names_whole
 from pipeline.components.attributions.speaker_actors import resolve_speakers
 from pipeline.components.attributions.speakers import right_speaker
 from pipeline.components.attributions.calls import pattern_call_quote, pattern_talk_quote
@@ -125,6 +126,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
                 a["content_start"] += 2
         found.sort(key=lambda a: (a["content_start"], a["cue_start"] if a["cue_start"] is not None else -1))
         resolve_speakers(ctx, found)
+        names_whole(ctx, found)
         multiword_cue_spans(ctx, found)
         for a in found:  # `pattern/speaker-rule` (README)
             a["rule"] = f"{a['rule']}/{a.get('speaker_rule') or 'none'}"
