@@ -125,6 +125,9 @@ SPEAKER_FROM_SYNTAX = [
     # a name the parser cuts (`Macron` read as an adverb) is the speaker whole
     ("Theresa May a parlé. Emmanuel Macron a dit vouloir « travailler collectivement à un cadre plus large ».",
      {"content": "vouloir « travailler collectivement à un cadre plus large »", "speaker": "Emmanuel Macron"}),
+    # `quant à elle` between the auxiliary and the cue: its pronoun is no subject, the cue no passive
+    ("La mairesse a parlé. Valérie Plante a quant à elle assuré que la métropole était prête.",
+     {"content": "la métropole était prête", "speaker": "Valérie Plante"}),
     # a dispatch's dateline is no part of a content fronted before its cue
     ("PARIS, 27 septembre (AFP) - Le gouvernement a présenté un budget en hausse, a annoncé le ministre Paul Roy.",
      {"content": "Le gouvernement a présenté un budget en hausse", "actor": "Paul Roy"}),

@@ -30,8 +30,9 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     `Les syndicats ont affirmé avoir obtenu gain de cause.` -> content `avoir obtenu …`
     `Il a dit qu'il viendrait « très vite ».` -> mixed
     """
-    if t.morph.get("Voice") == ["Pass"] or any(c.dep_ == "aux:pass" for c in t.children):
-        return []  # `est jugé trop coûteux par …`: passive, the que clause is not reported speech
+    if t.morph.get("Voice") == ["Pass"] and not any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in t.children) \
+            or any(c.dep_ == "aux:pass" for c in t.children):
+        return []  # `est jugé coûteux par …`: passive (not `a quant à elle assuré`, tagged passive)
     j = t.i + 1
     que = si = None
     # past complements of the speech, a longer reach (`a annoncé lors d'une conférence de presse
