@@ -180,7 +180,10 @@ def _tense(span) -> str | None:
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             t = _verb_tense(tok)
-            if t is not None or tok.dep_ == "ROOT" or "Inf" not in tok.morph.get("VerbForm"):
+            # an infinitive, also a past one or a passive one (`pourrait être fermée dès vendredi`)
+            inf = "Inf" in tok.morph.get("VerbForm") or any(
+                c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in tok.children)
+            if t is not None or tok.dep_ == "ROOT" or not inf:
                 return t
         if tok.head is tok:
             break
@@ -202,6 +205,8 @@ FUTURE_ENDING = re.compile(r"(?:rai|ras|rons|rez|ront|rait|raient|rions|riez)$",
 def _verb_tense(v) -> str | None:
     auxes = [c for c in v.children if c.dep_.startswith("aux")]
     for a in auxes:
+        if "Cnd" in a.morph.get("Mood") and v.morph.get("VerbForm") == ["Part"] and "Past" in v.morph.get("Tense"):
+            return "past"  # `le suspect aurait avoué jeudi`: a past the paper reports, unconfirmed
         if "Fut" in a.morph.get("Tense") or "Cnd" in a.morph.get("Mood"):
             return "future"
     if "Fut" in v.morph.get("Tense") or "Cnd" in v.morph.get("Mood"):

@@ -75,6 +75,10 @@ PARSED = [
      [("2 mars", "2024-03-02", ""), ("1er mars", "2024-03-01", "")]),
     ("Le syndicat a prolongé la grève jusqu'à mardi 22, jour de vote.", "2024-10-20", [("mardi 22", "2024-10-22", "")]),
     ("Un préavis a été déposé pour jeudi par les agents.", "2024-10-20", [("jeudi", "2024-10-24", "")]),
+    # the reported past (conditionnel passé) is past; a modal's passive infinitive is what comes
+    ("Le suspect aurait avoué jeudi devant les enquêteurs.", "2024-10-16", [("jeudi", "2024-10-10", "")]),
+    ("Selon nos informations, la frontière pourrait être fermée dès vendredi.", "2024-10-16",
+     [("vendredi", "2024-10-18", "")]),
     # news present: the nearest such day (2024-10-15 is a Tuesday, 2024-10-19 a Saturday)
     ("Le chancelier se rend jeudi à Varsovie.", "2024-10-15", [("jeudi", "2024-10-17", "")]),
     ("Le vieux sculpteur meurt vendredi dans son atelier.", "2024-10-19", [("vendredi", "2024-10-18", "")]),
