@@ -420,9 +420,9 @@ def parse_speaker(ctx: Ctx, t) -> Optional[Speaker]:
         if span:
             return speaker_at(ctx, *span, "governor_subject")
     for _ in range(6):
-        # the parser sometimes hangs the subject on the auxiliary (`Macron a quant à lui nié`)
-        # (not the pronoun of `quant à elle`, which the parser may take for the subject)
-        subj = [c for c in v.children if c.dep_ in SUBJECTS and not _quant_a(ctx, c)] or [
+        # the parser hangs the subject on the auxiliary (`Macron a quant à lui nié`), takes `elle` for it
+        subj = [c for c in v.children if c.dep_ in SUBJECTS and not (
+            c.i >= 2 and norm(ctx.tok(c.i - 1)) == "à" and norm(ctx.tok(c.i - 2)) == "quant")] or [
             c for x in v.children if x.dep_.startswith("aux") for c in x.children if c.dep_ in SUBJECTS]
         if v is t and is_participle(t):  # `…, jugeant que X mérite la victoire`: no subject after it
             subj = [c for c in subj if c.i < t.i]
@@ -470,11 +470,6 @@ def parse_speaker(ctx: Ctx, t) -> Optional[Speaker]:
             continue
         return None
     return None
-
-
-def _quant_a(ctx: Ctx, t) -> bool:
-    """Is t the pronoun of `quant à lui / elle / eux`?"""
-    return t.i >= 2 and norm(ctx.tok(t.i - 1)) == "à" and norm(ctx.tok(t.i - 2)) == "quant"
 
 
 def _governor(t):
