@@ -26,6 +26,11 @@ OBJECT_FOUND = [
     # the writer's comment on the whole clause is no part of the object
     ("Le recteur a annoncé un plan de tutorat, ce qui a été jugé « insuffisant » par les parents.",
      {"cue": "annoncé", "kind": "indirect", "content": "un plan de tutorat"}),
+    # a cue ending on its noun takes its object after `de`; a `dont` breakdown is part of it
+    ("Un premier bilan de la préfecture fait état de neuf victimes, dont deux enfants.",
+     {"cue": "fait état", "content": "neuf victimes, dont deux enfants"}),
+    ("Le ministre a fait état de progrès réels dans les négociations.",
+     {"cue": "fait état", "speaker": "Le ministre", "content": "progrès réels dans les négociations"}),
 ]
 
 NO_OBJECT = [

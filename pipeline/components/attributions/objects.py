@@ -350,3 +350,13 @@ def quoted_words(ctx: Ctx, j: int):
         return None
     inner = [x for x in ctx.doc[j + 1:np[1]] if not x.is_punct]  # past `'` and the opening mark
     return np if len(inner) >= 4 and not inner[0].text[:1].isupper() else None
+
+
+def object_frames(ctx: Ctx, t, cue, j: int) -> tuple[set, int, bool]:
+    """A cue ending on its noun takes its object after `de` (`a fait état de trois blessés`, `a
+    fait part de son inquiétude`): (the cue's frames, with `object` then; where its object
+    begins; whether a `de` was passed)."""
+    if " " in cue.lemma and t.pos_ == "NOUN" and j + 1 < ctx.n and norm(ctx.tok(j)) in ("de", "d'") \
+            and "object" not in cue.frames:
+        return set(cue.frames) | {"object"}, j + 1, True
+    return set(cue.frames), j, False

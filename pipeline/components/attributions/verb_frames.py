@@ -10,7 +10,7 @@ from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, cha
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
 from pipeline.components.attributions.objects import (apposed, attribute_of_noun, before_comment, before_own_predicate,
                                                       cardinal_head, closing_time, closing_words, ends_sentence,
-                                                      gapped_relative, names_only, object_stop, passive_cue,
+                                                      gapped_relative, names_only, object_frames, object_stop, passive_cue,
                                                       quoted_label, quoted_np, quoted_words, relative_que,
                                                       subject_before, within_cue_clause)
 from pipeline.components.attributions.noun_phrases import np_right
@@ -523,16 +523,14 @@ def _infinitives(ctx: Ctx, span: tuple[int, int]) -> list[tuple[int, int]]:
 
 
 def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
-    """Denial or accusation whose content is the object noun phrase.
-
-    `Le ministère a rejeté ces accusations.` -> deny, content `ces accusations`
-    `Le club dément toute irrégularité.` -> deny
-    `Le club dément en bloc toute irrégularité.` -> past a locution
-    """
+    """Denial or accusation whose content is the object noun phrase: `Le ministère a rejeté ces
+    accusations.` -> deny, content `ces accusations`; `Le club dément (en bloc) toute irrégularité.`"""
     j = skip_own_part(ctx, t.i + 1)
-    if j >= ctx.n or not (ctx.tok(j).pos_ == "DET" or cardinal_head(ctx, j)):
+    frames, j, after_de = object_frames(ctx, t, cue, j)
+    if j >= ctx.n or not (ctx.tok(j).pos_ == "DET" or cardinal_head(ctx, j)
+                          or after_de and (ctx.tok(j).pos_ in ("NOUN", "ADJ") or j in ctx.open_tok)):
         return []
-    if not {"object", "que", "quote"} & set(cue.frames) and quoted_words(ctx, j) is None:
+    if not {"object", "que", "quote"} & frames and quoted_words(ctx, j) is None:
         return []  # `a exprimé sa « profonde tristesse … »`: any cue, but only with quoted words
     lo = chain_start(ctx, t.i)
     if lo > 0 and norm(ctx.tok(lo - 1)) in ("que", "qu'") and ctx.in_quote[t.i] < 0:
@@ -541,7 +539,7 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if not recent_past and any(ctx.tok(x).morph.get("VerbForm") == ["Inf"] for x in range(lo, t.i + 1)):
         return []  # `semblent confirmer l'hypothèse`; but `vient d'annoncer sa démission` is said
     np = np_right(ctx, j, appos=False)
-    if np is None and {"object", "que"} & set(cue.frames):
+    if np is None and {"object", "que"} & frames:
         np = quoted_np(ctx, j)  # not a verb of quotes alone (`lance une « cagnotte »`: a name)
     words_only = np is None  # `a salué l'« engagement sans faille des bénévoles »`: a person's or organisation's
     if np is None:
@@ -562,7 +560,7 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         return [make_attribution("direct", t, cue.lemma, cue.stance, speaker_for(ctx, t), (q.start, q.end),
                                  "object_label") for q in label]
     spans = before_comment(ctx, np[1], before_own_predicate(ctx, within_cue_clause(ctx, t, clause_right(ctx, owner, j))))
-    if spans and "object" not in cue.frames and names_only(ctx, spans):
+    if spans and "object" not in frames and names_only(ctx, spans):
         return []  # `a lancé l'opération « Bouclier »`: a quoted name is no one's words
     if spans:
         kind, span = kind_of(ctx, (spans[0][0], spans[-1][1]), "indirect")
@@ -573,17 +571,16 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
                                          "object_quote")]
             a = make_attribution(kind, t, cue.lemma, cue.stance, speaker_for(ctx, t), span, "object_quote")
             return [a] if not words_only or human_speaker(ctx, a) else []
-    if "object" not in cue.frames or words_only:
+    if "object" not in frames or words_only:
         return []
     end = np[1]
     if spans:
-        # the noun phrase and the rest of its clause (`un engagement de plus d'un milliard d'euros
-        # pour la région`, `sa volonté de faire appel, afin de …`), up to a comma that opens a
-        # new noun phrase (`ces allégations, le porte-parole …`)
+        # the noun phrase and the rest of its clause (`un engagement … pour la région`), up to a
+        # comma opening a new noun phrase (`ces allégations, le porte-parole …`), not `, dont …`
         clause_end = ctx.doc.char_span(*spans[0], alignment_mode="expand").end - 1
         end = next((x - 1 for x in range(np[1] + 1, clause_end) if ctx.in_quote[x] < 0 and (
             ctx.tok(x).text in (",", ";") and ctx.tok(x + 1).pos_ in ("DET", "PROPN", "PRON")
-            and not apposed(ctx, x + 1, j) or object_stop(ctx, t, x) or closing_time(ctx, x, clause_end))), clause_end)
+            and norm(ctx.tok(x + 1)) != "dont" and not apposed(ctx, x + 1, j) or object_stop(ctx, t, x) or closing_time(ctx, x, clause_end))), clause_end)
         if end == clause_end and clause_end > np[1] and closing_time(ctx, clause_end, clause_end):
             end = clause_end - 1  # `sa démission lundi`
         end = max(end, np[1])
