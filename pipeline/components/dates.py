@@ -20,7 +20,7 @@ import re
 
 from pipeline.components.base import RuleComponent, doc_text
 from pipeline.components.dates_patterns import (DATE_NOUNS, FUTURE_LEAD, MOD_BEFORE, MODS, MONTH_LEAD, PAST_LEAD,
-                                             RULE_PRIORITY, F, candidates, day_number, make_item)
+                                             RULE_PRIORITY, WEEKDAYS, F, candidates, day_number, make_item)
 from pipeline.timex import iso_day, valid_day
 
 
@@ -239,7 +239,7 @@ def _verb_tense(v) -> str | None:
 # few words and a comma may come before the date on its line, the agency in brackets and a dash,
 # a full stop or a colon after it; in the first lines of the text only.
 DATELINE_BEFORE = re.compile(r"(?:[A-ZÀ-ÖØ-Ý][\w'’.-]*(?:[ -][\w'’.-]+){0,3}\s*,\s*)?"
-                             r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:le\s+)?", re.I)
+                             rf"(?:(?:{'|'.join(WEEKDAYS)})\s+)?(?:le\s+)?", re.I)
 DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[.:\-–—]|,?[ \t]*\d{1,2}\s*h|$)", re.M)
 DATELINE_WITHIN = 400
 
