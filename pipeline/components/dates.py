@@ -262,10 +262,28 @@ def _mark_dateline(items: list[dict], text: str) -> None:
             return
 
 
+def _year_of_the_range_end(items: list[dict], text: str) -> None:
+    """`du 21 novembre au 18 décembre 2022`, `entre le 30 décembre et le 2 janvier 2023`: a day
+    and month with no year opening a range takes the year of the day that closes it (the year
+    before when its month comes later)."""
+    for a, b in zip(items, items[1:]):
+        ex = a.get("expr") or {}
+        if a["value"] or ex.get("k") != "date" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", b["value"] or ""):
+            continue
+        if not re.fullmatch(r"\s*(?:au|à|et|-|–|jusqu['’]au)\s*(?:le\s+)?", text[a["end"]:b["start"]], F) or \
+                not re.search(r"(?:\bdu|\bentre(?:\s+le)?|\bde)\s*\Z", text[max(0, a["start"] - 12):a["start"]], F):
+            continue
+        y, m = int(b["value"][:4]), int(b["value"][5:7])
+        y -= ex["m"] > m
+        if valid_day(y, ex["m"], ex["d"]):
+            a["value"], a["expr"] = iso_day(y, ex["m"], ex["d"]), None
+
+
 def extract(doc) -> list[dict]:
     text = doc_text(doc)
     items = _select(candidates(text))
     items = _select(items + _add_coordinated_days(items, text))
+    _year_of_the_range_end(items, text)
     _add_mods(items, text)
     items = _judge(doc, text, items)
     items = _link_anchors(items, text)

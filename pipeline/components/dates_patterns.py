@@ -51,9 +51,10 @@ REL = r"(?P<rel>dernier|derni[èe]re|prochain|prochaine|pass[ée]e?|suivante?|pr
 
 F = re.IGNORECASE
 PATTERNS = [
-    # lundi 12 janvier 2016, le 11 octobre, 1er janvier, 15 mars dernier, 12 mai 78
+    # lundi 12 janvier 2016, le 11 octobre, 1er janvier, 15 mars dernier, 12 mai 78 (not `7 mars, 21 de
+    # ses membres`: two digits after a comma open the next clause)
     ("day_month", re.compile(
-        rf"(?<![\w/.-])(?<!\d,)(?:{WD},?\s+(?:le\s+)?)?{D}\s*(?:de\s+)?{M}(?:,?\s+(?:(?:de\s+)?{Y}|(?P<y2>\d\d)(?![\d\w])))?"
+        rf"(?<![\w/.-])(?<!\d,)(?:{WD},?\s+(?:le\s+)?)?{D}\s*(?:de\s+)?{M}(?:,?\s+(?:de\s+)?{Y}|\s+(?P<y2>\d\d)(?![\d\w]))?"
         rf"(?:\s+{REL})?(?:\s+(?:au\s+)?{TOD})?", F)),
     # 11/10/2024, 11-10-24, 11.10.2024, 2024-10-11
     ("numeric", re.compile(

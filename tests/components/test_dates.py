@@ -123,6 +123,13 @@ BLANK = [
     ("La crise a commencé en 2008 et a duré de 2008 à 2012.", [("2008", "2008"), ("2008", "2008"), ("2012", "2012")]),
     ("Il a été réélu.\nmercredi\n\n22 avril 2017", [("mercredi", ""), ("22 avril 2017", "2017-04-22")]),
     ("Le rapport publié le 17/02 a fuité.", [("17/02", "")]),
+    # a range's opening day takes the year of the day that closes it (the year before across January)
+    ("Le Mondial se tiendra du 21 novembre au 18 décembre 2022.", [("21 novembre", "2022-11-21"),
+                                                                    ("18 décembre 2022", "2022-12-18")]),
+    ("La trêve court entre le 30 décembre et le 2 janvier 2023.", [("30 décembre", "2022-12-30"),
+                                                                   ("2 janvier 2023", "2023-01-02")]),
+    # two digits after a comma open the next clause, no year (`65 % des dirigeants`)
+    ("Le sondage réalisé du 6 au 12 décembre, 65 % des dirigeants approuvent.", [("6", ""), ("12 décembre", "")]),
     ("La note du 17/02/2015 a fuité.", [("17/02/2015", "2015-02-17")]),
     ("Les deux tiers, soit 2/3 des votants, ont dit oui.", []),
     ("Le bilan fait état de 6,107,31 morts.", []),
