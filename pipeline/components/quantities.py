@@ -97,6 +97,10 @@ _CHANGE_VERB = re.compile(
 _CHANGE_NOUN = re.compile(r"\b(?:une?|la|le|l['’]|sa|son|leur|cette|ce)[ \u00a0\u202f]*(?:croissance|hausse|baisse|"
                           r"augmentation|diminution|chute|progression|montée|réduction|recul|bond)s?"
                           r"[ \u00a0\u202f]+(?:de|d['’])[ \u00a0\u202f]*\Z", re.IGNORECASE)
+# after a length, where it is measured from: an article and its noun, or a name (`du centre`, `de la
+# frontière`, `de Bagdad`), not the thing measured (`de long`, `d'altitude`, `de natation`)
+_FROM_PLACE = re.compile(r"[ \u00a0\u202f]+(?:du|des|de[ \u00a0\u202f]+la|de[ \u00a0\u202f]+l['’]|d['’][ \u00a0\u202f]*[A-ZÀ-Ý]"
+                         r"|de[ \u00a0\u202f]+[A-ZÀ-Ý])")
 # `46"97` (seconds"hundredths); a bare `10"` only after `des|les|en` (`au-dessus des 10"`), since
 # straight quotes also close quotations
 _SPORTS_TIME = re.compile(r"(?<![\w\"])(\d{1,3})\"(\d{2})(?![\d\"])|\b(?:des|les|en)\s(\d{1,2})\"(?=[\s.,;)])")
@@ -368,7 +372,7 @@ def _read_quantity(doc: Doc, text: str, n: Numeral, qual: str | None, qstart: in
     if qual is None and _NEGATIVE_BEFORE.search(text[max(0, n.start - 7):n.start]) and \
             text[n.start:n.start + 1].isdigit():
         value, start = -value, n.start - len(_NEGATIVE_BEFORE.search(text[max(0, n.start - 7):n.start]).group(0))
-    unit, unit_end, item = "", -1, ""
+    unit, unit_end, item, rule_u = "", -1, "", special_unit
     glued = end < len(text) and text[end:end + 1].isalpha() and not text[n.start:n.end].strip().isalpha()
     if special_unit is not None:
         unit, unit_end = special_unit.unit, end
@@ -399,6 +403,8 @@ def _read_quantity(doc: Doc, text: str, n: Numeral, qual: str | None, qstart: in
             item = got[0]
             if unit == "%":
                 stop = got[1]
+        if rule_u is not None and rule_u.dimension == "length" and _FROM_PLACE.match(text, stop):
+            item = "distance"  # `à 10 km du centre`, `à 40 kilomètres de Bagdad`: how far from it
     elif n.multiplied or n.rule in ("vague_one", "vague_plural", "fraction_half") or n.rule.endswith("_fraction"):
         got = noun_after(doc, text, stop, True)
         if got:

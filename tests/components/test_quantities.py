@@ -112,6 +112,11 @@ def test_when_separators_vary_then_numerals_split_at_the_right_places():
     ("La coopérative a livré 3 000 tonnes de blé.", "3 000 tonnes", 3000, "exact", "t", "blé"),
     ("Le sentier grimpe jusqu'à 2 400 m d'altitude.", "jusqu'à 2 400 m", 2400, "max", "m", "altitude"),
     ("La digue mesure 12 km de long.", "12 km", 12, "exact", "km", ""),
+    # a length from a place is a distance (as the gold writes it), not a count of that place
+    ("La ville est à 10 km du centre.", "10 km", 10, "exact", "km", "distance"),
+    ("Le village est situé à 40 kilomètres de Bagdad.", "40 kilomètres", 40, "exact", "km", "distance"),
+    # a sprint's time in notation (`46"97`) with a length after it: no unit lost on the way
+    ("Il a couru le 100 m en 9\"81 devant Justin Gatlin.", "9\"81", 9.81, "exact", "s", ""),
     ("Il a fait 41 °C à l'ombre.", "41 °C", 41, "exact", "°C", ""),
     ("Le sprinteur a couru le 200 m en 19\"94.", "19\"94", 19.94, "exact", "s", ""),
     # ages and durations
