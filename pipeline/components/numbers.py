@@ -35,8 +35,9 @@ WORD = rf"(?:{_UNITS}|{_MULT})"
 # `et` joins only before un/une/onze (`vingt et un`, `soixante et onze`): `un et un demi` is 1.5
 WORDS = rf"\b{WORD}(?:(?:{SPACE}et{SPACE}(?=(?:un|une|onze)\b)|-et-|-|{SPACE}){WORD})*\b"
 
-DIGITS = (r"(?:\d{1,3}(?:" + SEP + r"\d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
-          r"(?:,\d+)?")
+# (Swiss copy groups thousands with an apostrophe: `1'250'000`)
+DIGITS = (r"(?:\d{1,3}(?:" + SEP + r"\d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?![\d.])|\d{1,3}(?:['’]\d{3})+(?![\d'’])"
+          r"|\d+(?:\.\d+)?)(?:,\d+)?")
 SIGN = r"(?:[-−–]" + SEP + r"?)"
 
 # denominators of fractions
@@ -105,6 +106,8 @@ def parse_digits(s: str) -> float | None:
     if neg:
         s = s[1:].strip()
     s = re.sub(SEP, "", s)
+    if re.fullmatch(r"\d{1,3}(?:['’]\d{3})+(?:,\d+)?", s):
+        s = re.sub("['’]", "", s)
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
         s = s.replace(".", "")
     s = s.replace(",", ".")

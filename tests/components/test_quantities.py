@@ -106,6 +106,10 @@ def test_when_separators_vary_then_numerals_split_at_the_right_places():
     ("La filiale a perdu 350 M USD l'an dernier.", "350 M USD", 350e6, "exact", "USD", ""),
     ("La vente a rapporté 2,5 Md$ au groupe.", "2,5 Md$", 2.5e9, "exact", "USD", ""),
     ("La note atteint 1.000 € par mois.", "1.000 €", 1000, "exact", "EUR", ""),
+    # Swiss copy groups thousands with an apostrophe
+    ("Le canton a versé 1'250'000 francs suisses aux victimes.", "1'250'000 francs suisses", 1250000, "exact",
+     "CHF", ""),
+    ("La commune compte 12’345 habitants.", "12’345 habitants", 12345, "exact", "", "habitant"),
     ("Le taux a atteint 7,2 % en mars.", "7,2 %", 7.2, "exact", "%", ""),
     ("Près de 10 pour cent des électeurs se sont abstenus.", "Près de 10 pour cent des électeurs", 10, "approx", "%", "électeur"),
     ("Le candidat a obtenu 54\u202f% des voix.", "54\u202f% des voix", 54, "exact", "%", "voix"),
