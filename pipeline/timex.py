@@ -49,6 +49,9 @@ def iso_day(y, m, d) -> str:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9}   # the month each season within one year begins in
+
+
 def _parse_ref(article_date: str):
     m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", article_date or "")
     if not m:
@@ -92,7 +95,15 @@ def _resolve_expr(ex: dict, ref, default_direction: str) -> str:
     if k == "season":
         if y is None:
             return ""
-        return f"{y + ex.get('n', 0):04d}-{ex['s']}"
+        n = ex.get("n", 0)
+        if n and m is not None and ex["s"] in SEASON_START:
+            # from the article's month, the next such season not begun (`l'automne prochain`
+            # written in February is this year's) or the last one over (`l'été dernier` written
+            # in July is last year's); winter, across two years, keeps the year's arithmetic
+            starts = SEASON_START[ex["s"]]
+            yy = (y if starts > m else y + 1) if n > 0 else (y if starts + 3 <= m else y - 1)
+            return f"{yy:04d}-{ex['s']}"
+        return f"{y + n:04d}-{ex['s']}"
     if k == "quarter":
         if y is None:
             return ""

@@ -158,6 +158,11 @@ def test_when_items_extracted_then_they_are_plain_msgpack_data():
 RESOLVE = [
     # item fields, article date, expected value
     ({"value": "2022"}, "2024-10-11", "2022"),
+    # the next season not begun, the last one over, from the article's month
+    ({"expr": {"k": "season", "s": "FA", "n": 1}}, "2017-02-10", "2017-FA"),
+    ({"expr": {"k": "season", "s": "FA", "n": 1}}, "2017-10-10", "2018-FA"),
+    ({"expr": {"k": "season", "s": "SU", "n": -1}}, "2017-07-10", "2016-SU"),
+    ({"expr": {"k": "season", "s": "SU", "n": -1}}, "2017-10-10", "2017-SU"),
     ({"expr": {"k": "date", "m": 10, "d": 11, "dir": None}}, "2024-10", "2024-10-11"),
     ({"expr": {"k": "date", "m": 12, "d": 22, "dir": "past"}}, "2025-01-10", "2024-12-22"),
     ({"expr": {"k": "date", "m": 2, "d": 3, "dir": "future"}}, "2024-12-20", "2025-02-03"),
