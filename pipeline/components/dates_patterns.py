@@ -120,7 +120,8 @@ PATTERNS = [
     # (au) début du mois, (à la) fin de ce mois, depuis le début de l'année: the month or the year
     # the article is in, with none named
     ("month_part", re.compile(
-        r"(?<![\w-])(?P<pm>début|fin|milieu)\s+(?:(?:du|de\s+ce)\s+(?P<u>mois)(?:-ci)?|de\s+l['’](?P<y>année))(?![\w-])"
+        r"(?<![\w-])(?P<pm>début|fin|milieu)\s+(?:(?:du|de\s+ce)\s+(?P<u>mois)(?:-ci)?|de\s+l['’](?P<y>année)"
+        r"|de\s+(?:la\s+|cette\s+)?(?P<w>semaine)(?:\s+(?P<wr>prochaine|dernière|derniere))?)(?![\w-])"
         r"(?!\s+(?:de\s|d['’]|\d|dernier|dernière|prochain|prochaine|suivant|suivante|précédent|précédente|passé|passée"
         r"|scolaire|universitaire|fiscale|civile|liturgique|qui))", F)),
     # le siècle dernier, ce siècle
@@ -372,8 +373,9 @@ def _build(rule: str, m: re.Match, text: str) -> dict | None:
                      gran="week" if unit == "weekend" else unit)
     if rule == "month_part":
         mod = PART_MODS[g["pm"].lower()]
-        unit = "month" if g["u"] else "year"
-        return make_item(s, e, rule, expr={"k": "rel", "unit": unit, "n": 0}, mod=mod, gran=unit)
+        unit = "month" if g["u"] else "week" if g["w"] else "year"
+        n = 0 if not g["wr"] else 1 if g["wr"].lower() == "prochaine" else -1  # `en début de semaine prochaine`
+        return make_item(s, e, rule, expr={"k": "rel", "unit": unit, "n": n}, mod=mod, gran=unit)
     if rule == "this_century":
         n = 0 if not g["rel"] else 1 if g["rel"].lower() == "prochain" else -1
         return make_item(s, e, rule, expr={"k": "rel", "unit": "century", "n": n}, gran="century")

@@ -100,6 +100,12 @@ PARSED = [
     ("Le Journal du Dimanche publie un sondage.", "2024-10-20", []),
     ("La France d'aujourd'hui ne ressemble plus à celle de ses parents.", "2024-10-20", []),
     ("Il a été élu au premier tour avec 52 % des voix.", "2024-10-20", []),
+    # the start, middle or end of this week, of the next or the last (2024-10-16 is in week 42)
+    ("Le référendum a eu lieu en début de semaine.", "2024-10-16", [("début de semaine", "2024-W42", "START")]),
+    ("Le sommet se tiendra en début de semaine prochaine.", "2024-10-16",
+     [("début de semaine prochaine", "2024-W43", "START")]),
+    ("En milieu de semaine dernière, vingt militants ont été arrêtés.", "2024-10-16",
+     [("milieu de semaine dernière", "2024-W41", "MID")]),
     # a month named after `du mois` is the month pattern's (and no part of the article's month)
     ("Il reviendra au début du mois de mars.", "2024-10-20", [("au début du mois de mars", "2025-03", "START")]),
     ("Le siècle des Lumières a vu naître l'Encyclopédie.", "2024-10-20", []),
