@@ -18,6 +18,9 @@ Resolution conventions (ANNOTATION.md "Dates"):
 - anything relative to the day (weekday, `hier`, `la semaine dernière`) needs the article
   date at day precision; a month-level relative (`le mois dernier`) the month; a year-level
   one the year. Otherwise the value is "" (no guess).
+- a season with `prochain` / `dernier`: the next one not begun, or the last one over, from the
+  article's month (`l'automne prochain` written in February is that year's); winter, which runs
+  across two years, and an article dated by its year only: the year after / before.
 - a part of the day with its day (`samedi matin`, `hier soir`) takes the day's value;
   a part of the day alone (`dans la matinée`) gets the article day with TIMEX `TMO`, `TAF`,
   `TEV`, `TNI`.
