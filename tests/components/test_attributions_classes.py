@@ -125,6 +125,9 @@ SPEAKER_FROM_SYNTAX = [
     # a name the parser cuts (`Macron` read as an adverb) is the speaker whole
     ("Theresa May a parlé. Emmanuel Macron a dit vouloir « travailler collectivement à un cadre plus large ».",
      {"content": "vouloir « travailler collectivement à un cadre plus large »", "speaker": "Emmanuel Macron"}),
+    # an inverted speaker ends with its name, before its addressee or a place (`à …`)
+    ("« Vous avez trahi les électeurs », a lancé le procureur Paul Varenne à l'ancien ministre.",
+     {"content": "Vous avez trahi les électeurs", "speaker": "le procureur Paul Varenne"}),
     # `quant à elle` between the auxiliary and the cue: its pronoun is no subject, the cue no passive
     ("La mairesse a parlé. Valérie Plante a quant à elle assuré que la métropole était prête.",
      {"content": "la métropole était prête", "speaker": "Valérie Plante"}),

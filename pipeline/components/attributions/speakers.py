@@ -230,8 +230,7 @@ def right_speaker(ctx: Ctx, i: int, incise: bool = False) -> Optional[Speaker]:
     if clitic:
         return Speaker(*clitic, "clitic")
     j = skip_own_part(ctx, i + 1)
-    if incise:
-        j = past_incise(ctx, j)
+    j = past_incise(ctx, j) if incise else j
     if j < ctx.n and norm(ctx.tok(j)) in ctx.words.before_subject:
         # the complement ends where the subject starts: a determiner after its noun (`à la presse
         # le ministre`), or a name after its name (`à l'AFP Jean Roux`: a mention starts there)
@@ -248,8 +247,9 @@ def right_speaker(ctx: Ctx, i: int, incise: bool = False) -> Optional[Speaker]:
     np = np_right(ctx, j) or _particle_name(ctx, j)
     if np and all(ctx.tok(x).pos_ in ("DET", "NUM") or ctx.tok(x).pos_ == "ADJ" and not ctx.tok(x).text[:1].isupper()
                   or ctx.tok(x).lower_ in ctx.words.time_word | ctx.words.repetition for x in range(np[0], np[1] + 1)):
-        return None  # `…, déjà condamné plusieurs fois par la justice`, `…, annoncé ce mardi`: a time, no subject
-        # (a capitalised adjective after a determiner is a noun of nationality: `a raconté une Canadienne`)
+        return None  # `…, annoncé ce mardi`: a time, no subject (but `a raconté une Canadienne`: a nationality noun)
+    if np:  # `a lancé le procureur Paul Roy à l'ancien ministre`: the name ends the speaker, not its addressee
+        np = (np[0], next((k - 1 for k in range(np[0] + 1, np[1]) if norm(ctx.tok(k)) in TO and ctx.tok(k - 1).pos_ == "PROPN"), np[1]))
     return speaker_at(ctx, *np, "post_verbal") if np else None
 
 
