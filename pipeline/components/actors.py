@@ -43,7 +43,7 @@ from pipeline.components.actors_metonymy import acts
 from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
-TITLE_PARTICLES = ("de", "d'", "du")  # `M. de Villepin`, `Mme d'Estaing`
+TITLE_PARTICLES = DE_WORDS - {"des"}  # `M. de Villepin`, `Mme d'Estaing`, `Mme du Barry`
 GAZETTEERS = ("gazetteer.generated.jsonl", "gazetteer.media.jsonl", "gazetteer.curated.jsonl")
 MEDIA_SOURCE = "mdiplo-medias-francais"  # gazetteer.media.jsonl (scripts/build_media.py)
 # The mends and filters of NER entities, by name: each can be switched off
@@ -306,7 +306,7 @@ class ActorsComponent(RuleComponent):
         if j < 1 or not doc[j].text.islower() or not self.index.kind(doc[j].text, "descriptor"):
             return False
         det = fold(doc[j - 1].text)
-        if det in ("du", "de", "d'", "des") or det == "la" and j > 1 and fold(doc[j - 2].text) == "de":
+        if det in DE_WORDS or det == "la" and j > 1 and fold(doc[j - 2].text) == "de":
             k = j - 2 if det != "la" else j - 3
             return not (k >= 0 and (self.index.kind(doc[k].text, "role") or self.index.kind(doc[k].text, "title")))
         return doc[j - 1].pos_ == "DET"

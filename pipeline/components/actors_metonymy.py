@@ -16,10 +16,7 @@ def acts(doc: Doc, c: dict, cands: list[dict], index: ActorIndex) -> bool:
     """Does this capital stand for its state here? (metonymy, ANNOTATION.md)"""
     s, e = c["ts"], c["te"]
     head = doc[s:e].root
-    p = s - 1
-    while p >= 0 and doc[p].is_space:
-        p -= 1
-    prev = doc[p] if p >= 0 else None
+    p, prev = _previous(doc, s)
     if prev is not None and fold(prev.text) in LOCATIVE:
         return False
     if head.dep_ in SUBJECT_DEPS:
@@ -61,13 +58,18 @@ def acts(doc: Doc, c: dict, cands: list[dict], index: ActorIndex) -> bool:
     return False
 
 
-def _opens_clause(doc: Doc, s: int, e: int) -> bool:
-    """The parser misses `Washington affirme …`: tokens s..e open a clause and a finite verb
-    follows."""
+def _previous(doc: Doc, s: int):
+    """(index, token) of the last token before s that is no space, (-1, None) at the start."""
     p = s - 1
     while p >= 0 and doc[p].is_space:
         p -= 1
-    prev = doc[p] if p >= 0 else None
+    return p, doc[p] if p >= 0 else None
+
+
+def _opens_clause(doc: Doc, s: int, e: int) -> bool:
+    """The parser misses `Washington affirme …`: tokens s..e open a clause and a finite verb
+    follows."""
+    p, prev = _previous(doc, s)
     nxt = doc[e] if e < len(doc) else None
     opens = prev is None or prev.is_punct or p < s - 1 or doc[s].is_sent_start or \
         fold(prev.text) in ("que", "qu'", "et", "mais", "car")

@@ -242,6 +242,7 @@ DATELINE_BEFORE = re.compile(r"(?:[A-ZÀ-ÖØ-Ý][\w'’.-]*(?:[ -][\w'’.-]+){
                              rf"(?:(?:{'|'.join(WEEKDAYS)})\s+)?(?:le\s+)?", re.I)
 DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[.:\-–—]|,?[ \t]*\d{1,2}\s*h|$)", re.M)
 DATELINE_WITHIN = 400
+FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a value the text fixes to the day, its year included
 
 
 def _mark_dateline(items: list[dict], text: str) -> None:
@@ -256,7 +257,7 @@ def _mark_dateline(items: list[dict], text: str) -> None:
         line = text.rfind("\n", 0, it["start"]) + 1
         after = DATELINE_AFTER.match(text, it["end"])
         if DATELINE_BEFORE.fullmatch(text[line:it["start"]].strip(" \t")) and after:
-            it["dateline"] = bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", it["value"] or ""))
+            it["dateline"] = bool(FULL_DAY.fullmatch(it["value"] or ""))
             if after.group(0).rstrip()[-1:] in ".:-–—":
                 it["dateline_end"] = len(text) - len(text[after.end():].lstrip(" \t"))
             return
@@ -268,7 +269,7 @@ def _year_of_the_range_end(items: list[dict], text: str) -> None:
     before when its month comes later)."""
     for a, b in zip(items, items[1:]):
         ex = a.get("expr") or {}
-        if a["value"] or ex.get("k") != "date" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", b["value"] or ""):
+        if a["value"] or ex.get("k") != "date" or not FULL_DAY.fullmatch(b["value"] or ""):
             continue
         if not re.fullmatch(r"\s*(?:au|à|et|-|–|jusqu['’]au)\s*(?:le\s+)?", text[a["end"]:b["start"]], F) or \
                 not re.search(r"(?:\bdu|\bentre(?:\s+le)?|\bde)\s*\Z", text[max(0, a["start"] - 12):a["start"]], F):
