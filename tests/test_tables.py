@@ -266,6 +266,11 @@ def test_when_contents_cross_at_random_then_the_sweep_gives_the_pairwise_parents
      ["2024-03-03", "2024-04-05"]),
     # a full date inside a sentence is no dateline
     ("Le traité signé le 3 mars 2024 entre en vigueur le 5 mars.", "", ["2024-03-03", ""]),
+    # a page copied from a news site says when it was published, and when it was updated
+    ("Incendie à Rungis\n\nPublié le 12/03/2018 à 08:15, mis à jour le 13/03/2018\n\nHier, le feu a pris.",
+     "2018-03-12", ["2018-03-12", "2018-03-13", "2018-03-11"]),
+    ("Incendie\n\nMis en ligne le 4 mai 2018\n\nLe feu a pris hier.", "2018-05-04", ["2018-05-04", "2018-05-03"]),
+    ("Un avis publié le 10 février 2018 dit qu'il viendra le 12 mars.", "", ["2018-02-10", ""]),
 ])
 def test_when_article_has_no_date_then_its_dateline_dates_it(blank, text, date, values):
     art = from_text("a5", text)
