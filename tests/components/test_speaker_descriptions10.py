@@ -138,6 +138,10 @@ GROUP_NAMES = [
      "le suspect a quitté le pays", "group-source-proche", "source proche"),
     ("Plusieurs Manifestants ont affirmé que la police avait chargé sans sommation.",
      "la police avait chargé sans sommation", "group-manifestants", "manifestants"),
+    # a compound noun the tokenizer splits at its hyphen is named whole
+    ("Le navire n'a pas été mobilisé, a précisé l'état-major des armées.",
+     "Le navire n'a pas été mobilisé", "group-etat-major", "état-major"),
+    ("Selon des marins-pompiers, le feu a repris.", "le feu a repris", "group-marins-pompiers", "marins-pompiers"),
 ]
 
 

@@ -194,17 +194,15 @@ def _group_mention(ctx: Ctx, words, actor_id: str = "") -> str:
     actor_id, a later description of a group already met (`la même source`)."""
     while words and words[-1].pos_ in ("CCONJ", "PUNCT"):
         words = words[:-1]  # `selon les autorités et 400 000 selon…`: the `et` is no part of it
-    k = 0
-    while k < len(words) and words[k].pos_ == "DET":
-        k += 1
-    rest = words[k:]
+    rest = words[next((k for k, t in enumerate(words) if t.pos_ != "DET"), len(words)):]
     head = group_head(rest, words[0]) if rest else None
     if head is None:
         return ""
-    lo = head
+    lo, hi = head, head + 1
+    while hi + 1 < len(rest) and rest[hi].text == "-" and not (rest[hi - 1].whitespace_ or rest[hi].whitespace_):
+        hi += 2  # the parser's head is one half of a compound: `l'état-major`, `des marins-pompiers`
     while lo > 0 and rest[lo - 1].pos_ == "ADJ":
         lo -= 1
-    hi = head + 1
     while hi < len(rest) and rest[hi].pos_ == "ADJ":
         hi += 1
     slug = name_slug(" ".join(t.text for t in rest[lo:hi]))
@@ -213,7 +211,8 @@ def _group_mention(ctx: Ctx, words, actor_id: str = "") -> str:
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     org = not actor_id and _qualified_institution(ctx, words, rest[head])
     # a group is named by its id's words (`responsable`), not by one article's description
-    name = ctx.text[rest[0].idx:end] if org else " ".join(t.lower_ if t.pos_ != "PROPN" else t.text for t in rest[lo:hi])
+    name = ctx.text[rest[0].idx:end] if org else "".join(
+        (t.lower_ if t.pos_ != "PROPN" else t.text) + t.whitespace_ for t in rest[lo:hi]).strip()
     actor_id = actor_id or (f"org-{name_slug(name)}" if org else f"group-{slug}")
     if (start, end) not in ctx.mention_spans:
         ctx.mention_spans.add((start, end))
