@@ -55,6 +55,16 @@ def is_acronym(s: str) -> bool:
     return bool(_ACRONYM.fullmatch(s)) and sum(c.isupper() for c in s) >= 2 and s[:2].isupper()
 
 
+_WORD_ACRONYM = re.compile(r"[A-Z][a-z]{2,7}")
+
+
+def is_word_acronym(s: str) -> bool:
+    """Might `s` be an acronym said as a word and written as one, its initial alone a capital
+    (`Insee`, `Ania`, `Ufip`)? Any capitalised word might: only where it stands in brackets beside
+    a name whose initials its letters spell (`acronym_of(s.upper(), name)`) is it one."""
+    return bool(_WORD_ACRONYM.fullmatch(s))
+
+
 def acronym_of(acronym: str, name: str) -> bool:
     """Do the capitals of `acronym` spell the initials of `name`'s words, in order? Every word
     gives its initial except articles, prepositions and conjunctions, which may or may not

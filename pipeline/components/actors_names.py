@@ -14,7 +14,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from pipeline.components.actors_lexicon import DE_WORDS, ActorIndex
-from pipeline.names import ACRONYM_SKIPPABLE, ARTICLES, acronym_of, fold, is_acronym, slug
+from pipeline.names import ACRONYM_SKIPPABLE, ARTICLES, acronym_of, fold, is_acronym, is_word_acronym, slug
 
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
 SINGULAR_ARTICLES = {"le", "la", "l'", "du", "au"}
@@ -348,19 +348,25 @@ def acronym_names(doc: Doc, orgs: list[dict], names: dict[str, str]) -> dict[str
     out: dict[str, tuple[dict, bool]] = {}
     longs = [o for o in orgs if not is_acronym(names[o["actor_id"]])]
     for c in orgs:
-        acr = names[c["actor_id"]]
-        if c["eid"] or not is_acronym(acr) or c["actor_id"] in out:
+        acr = doc[c["ts"]:c["te"]].text if c["eid"] else names[c["actor_id"]]
+        if c["actor_id"] in out or not (is_acronym(acr) or is_word_acronym(acr)):
             continue
-        spelt = {o["actor_id"]: o for o in longs if acronym_of(acr, o["name"]) or acronym_of(acr, names[o["actor_id"]])}
-        if len(spelt) == 1:
-            out[c["actor_id"]] = (next(iter(spelt.values())), True)
-            continue
+        # a known acronym (`OMS`), or one said as a word (`Insee`, `Ania`), takes up only the
+        # name beside it in brackets whose initials it spells, and gives it its own actor
+        strict = bool(c["eid"]) or not is_acronym(acr)
+        if not strict:
+            spelt = {o["actor_id"]: o for o in longs if acronym_of(acr, o["name"]) or acronym_of(acr, names[o["actor_id"]])}
+            if len(spelt) == 1:
+                out[c["actor_id"]] = (next(iter(spelt.values())), True)
+                continue
         s, e = c["ts"], c["te"]
         after = e < len(doc) and doc[e].text
         defined = [o for o in longs if o["te"] == s - 1 and doc[s - 1].text == "(" and after == ")"  # name (ACR)
                    or o["ts"] in (e + 1, e + 2) and after == "(" and o["te"] < len(doc) and doc[o["te"]].text == ")"]
+        if strict:
+            defined = [o for o in defined if o is not c and not o["eid"] and acronym_of(acr.upper(), names[o["actor_id"]])]
         if defined:
-            out[c["actor_id"]] = (defined[0], False)
+            out[c["actor_id"]] = (defined[0], strict and not c["eid"])
     return out
 
 
@@ -372,9 +378,18 @@ def acronym_definitions(doc: Doc, cands: list[dict], ix: ActorIndex) -> list[dic
     own). Only after an acronym the NER or the gazetteer calls an organisation: `produit
     intérieur brut (PIB)` names nothing."""
     out = list(cands)
+    def is_org(c): return c.get("label") == "ORG" or c["eid"] and ix.entries[c["eid"]].type == "organization"
+    for c in cands:  # `(Ania)` beside the name it spells is an organisation, whatever the NER said
+        p, e = c["ts"] - 1, c["te"]
+        word = doc[c["ts"]].text if e - c["ts"] == 1 and not c["eid"] else ""
+        if is_word_acronym(word) and any(is_org(o) and acronym_of(word.upper(), doc[o["ts"]:o["te"]].text) and (
+                o["te"] == p and doc[p].text == "(" and e < len(doc) and doc[e].text == ")"
+                or o["ts"] == e + 1 and doc[e].text == "(" and o["te"] < len(doc) and doc[o["te"]].text == ")")
+                for o in cands):
+            c["label"] = "ORG"
     for c in cands:
         p, e = c["ts"] - 1, c["te"]
-        org = c.get("label") == "ORG" or c["eid"] and ix.entries[c["eid"]].type == "organization"
+        org = is_org(c)
         if not org or p < 1 or doc[p].text != "(" or e >= len(doc) or doc[e].text != ")":
             continue
         acr = doc[c["ts"]:e].text

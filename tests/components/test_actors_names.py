@@ -367,6 +367,30 @@ def test_when_acronym_stands_for_a_name_of_the_article_then_same_actor(nlp, text
     assert [m["actor_id"] for m in ms if text[m["start"]:m["end"]] == acronym][0] == actor
 
 
+@pytest.mark.parametrize("text, ents, acronym, actor", [
+    # an acronym said as a word and written as one, in brackets after the name it spells: the
+    # same organisation, whatever the NER called it
+    ("L'Association vellarienne des industries laitières (Avil) conteste ces chiffres. L'Avil a porté plainte.",
+     [("Association vellarienne des industries laitières", "ORG"), ("Avil", "PER"), ("Avil", "ORG")],
+     "Avil", "association_vellarienne_des_industries_laitieres"),
+    # the acronym first, the name in brackets after it
+    ("Le président de la Fnvo (Fédération nationale des vignerons d'Ostrava) a réagi.",
+     [("Fnvo", "ORG"), ("Fédération nationale des vignerons d'Ostrava", "ORG")],
+     "Fnvo", "federation_nationale_des_vignerons_d_ostrava"),
+    # a known organisation's acronym after its name written otherwise: the known actor
+    ("L'Organisation mondiale pour la santé (OMS) a publié un rapport.",
+     [("Organisation mondiale pour la santé", "ORG"), ("OMS", "ORG")], "Organisation mondiale pour la santé", "oms"),
+    # a capitalised word in brackets that spells nothing before it: no link
+    ("L'Association vellarienne des industries laitières (Marne) conteste ces chiffres.",
+     [("Association vellarienne des industries laitières", "ORG"), ("Marne", "LOC")], "Marne", "marne"),
+])
+def test_when_acronym_written_as_a_word_or_known_is_in_brackets_beside_its_name_then_same_actor(
+        nlp, text, ents, acronym, actor):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert {m["actor_id"] for m in ms if text[m["start"]:m["end"]] == acronym} == {actor}, ms
+    assert all(m["label"] == "ORG" for m in ms if text[m["start"]:m["end"]] == acronym) or acronym == "Marne"
+
+
 @pytest.mark.parametrize("text, ents, name", [
     # the NER missed the name in lower case: the words whose initials the acronym spells
     ("Hier, la régie vellarienne des eaux potables (RVEP) a coupé l'eau.", [("RVEP", "ORG")],
