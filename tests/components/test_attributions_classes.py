@@ -125,6 +125,9 @@ SPEAKER_FROM_SYNTAX = [
     # a name the parser cuts (`Macron` read as an adverb) is the speaker whole
     ("Theresa May a parlé. Emmanuel Macron a dit vouloir « travailler collectivement à un cadre plus large ».",
      {"content": "vouloir « travailler collectivement à un cadre plus large »", "speaker": "Emmanuel Macron"}),
+    # a speaker span that opens a bracket closes it (the parse leaves the closing bracket out)
+    ("Le Fonds vellarien de garantie (FVG) estime que la croissance ralentira.",
+     {"content": "la croissance ralentira", "speaker": "Le Fonds vellarien de garantie (FVG)"}),
     # an inverted speaker ends with its name, before its addressee or a place (`à …`)
     ("« Vous avez trahi les électeurs », a lancé le procureur Paul Varenne à l'ancien ministre.",
      {"content": "Vous avez trahi les électeurs", "speaker": "le procureur Paul Varenne"}),
