@@ -867,3 +867,43 @@ def test_when_fait_is_tagged_a_noun_after_an_incise_then_faire_savoir_is_the_cue
 @pytest.mark.parametrize("text", NOUN_FAIT)
 def test_when_fait_follows_a_determiner_then_no_cue(nlp, text):
     assert _run(nlp, text) == []
+
+
+# -- a present tense written as its past participle (`écrit`, `dit`), read as one by the tagger;
+# -- `on` for a source named by where it speaks from (`assure-t-on à Matignon`) ----------------
+SPEAKER_THE_TAGS_HIDE = [
+    ("L'hebdomadaire écrit dans son édition de jeudi que le ministre va démissionner.",
+     {"cue": "écrit", "kind": "indirect", "speaker": "L'hebdomadaire",
+      "content": "le ministre va démissionner"}),
+    ("La Gazette d'Ostrava écrit de son côté que les syndicats sont divisés.",
+     {"cue": "écrit", "kind": "indirect", "speaker": "La Gazette d'Ostrava",
+      "content": "les syndicats sont divisés"}),
+    ("« Rien n'est arrêté », assure-t-on au Quai d'Ostrava.",
+     {"cue": "assure", "kind": "direct", "speaker": "Quai d'Ostrava", "content": "Rien n'est arrêté"}),
+    ("Dans l'entourage du ministre, on indique que la réunion aura lieu.",
+     {"cue": "indique", "kind": "indirect", "speaker": "l'entourage du ministre",
+      "content": "la réunion aura lieu"}),
+    ("De source syndicale, on affirme que la réunion sera reportée.",
+     {"cue": "affirme", "kind": "indirect", "speaker": "source syndicale", "content": "la réunion sera reportée"}),
+    ("Chez Vellaria Motors, on estime que le plan est viable.",
+     {"cue": "estime", "kind": "indirect", "speaker": "Vellaria Motors", "content": "le plan est viable"}),
+]
+
+NOBODY_SPEAKS = [
+    # the participle of a document written by someone: `écrit` says nothing
+    "Le rapport écrit par les inspecteurs en 2010 qu'a lu le juge a disparu.",
+    # a circumstance, a place where people live, an estimate: the generic `on`, nobody's speech
+    "Dans ce cas, on estime que le plan est viable.",
+    "Dans la région, on affirme que le loup est revenu.",
+    "On estime à 300 le nombre de morts.",
+]
+
+
+@pytest.mark.parametrize("text, expect", SPEAKER_THE_TAGS_HIDE)
+def test_when_the_tags_hide_a_finite_cue_or_a_source_then_the_attribution_is_found(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+@pytest.mark.parametrize("text", NOBODY_SPEAKS)
+def test_when_a_participle_or_a_generic_on_says_nothing_then_no_attribution(nlp, text):
+    assert _run(nlp, text) == []

@@ -18,6 +18,7 @@ from pipeline.components.attributions.quotations import (pattern_continued, patt
                                                          pattern_read_in)
 from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, pattern_pour, pattern_selon
 from pipeline.components.attributions.complements import names_whole
+from pipeline.components.attributions.on_source import on_source
 from pipeline.components.attributions.speaker_actors import resolve_speakers
 from pipeline.components.attributions.speakers import right_speaker
 from pipeline.components.attributions.calls import pattern_call_quote, pattern_talk_quote
@@ -93,7 +94,10 @@ class AttributionsComponent(CueLookup, RuleComponent):
             if not items and not passive_tried:
                 items = pattern_label(ctx, self, t, cue)
             if items and generic_on(ctx, items[0]):
-                continue
+                source = on_source(ctx, items[0], t)
+                if source is None:
+                    continue
+                items[0].update(speaker_start=source[0], speaker_end=source[1], speaker_rule=source.rule)
             if items and cue.stance == "promise" and items[0]["rule"] == "object" \
                     and not human_speaker(ctx, items[0]):
                 continue  # `La finale promettait un beau spectacle`: a thing promises no one anything

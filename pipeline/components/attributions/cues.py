@@ -213,11 +213,31 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
             if ctx.tok(x).pos_ == "AUX":
                 has_aux = True
                 break
+        if not has_aux and _finite_before_que(ctx, t):
+            return False
         if not has_aux and inverted_clitic(ctx, t) is None:
             # `», dit la candidate`: `dit` is also a present tense, inverted after the content
             inverted = lo > 0 and (ctx.tok(lo - 1).text == "," or lo - 1 in ctx.close_tok) and \
                 t.i + 1 < ctx.n and ctx.tok(t.i + 1).pos_ in ("DET", "PROPN")
             return not inverted
+    return False
+
+
+# present tenses written as their past participle, which the tagger takes for one
+PRESENT_AS_PARTICIPLE = ("dit", "écrit", "décrit", "prédit", "redit", "contredit")
+
+
+def _finite_before_que(ctx: Ctx, t) -> bool:
+    """`Libération écrit de son côté que …`: a present tense the tagger read as a participle,
+    known by the `que` it opens a few words on (past an adverbial, no verb or comma between)."""
+    if t.lower_ not in PRESENT_AS_PARTICIPLE or t.i + 1 < ctx.n and norm(ctx.tok(t.i + 1)) == "par":
+        return False
+    for j in range(t.i + 1, min(ctx.n, t.i + 9)):
+        x = ctx.tok(j)
+        if norm(x) in ("que", "qu'"):
+            return True
+        if x.pos_ in ("VERB", "AUX", "SCONJ", "PRON") or x.is_punct:
+            return False
     return False
 
 
