@@ -359,15 +359,21 @@ def acronym_names(doc: Doc, orgs: list[dict], names: dict[str, str]) -> dict[str
             if len(spelt) == 1:
                 out[c["actor_id"]] = (next(iter(spelt.values())), True)
                 continue
-        s, e = c["ts"], c["te"]
-        after = e < len(doc) and doc[e].text
-        defined = [o for o in longs if o["te"] == s - 1 and doc[s - 1].text == "(" and after == ")"  # name (ACR)
-                   or o["ts"] in (e + 1, e + 2) and after == "(" and o["te"] < len(doc) and doc[o["te"]].text == ")"]
+        defined = [o for o in longs if bracketed_beside(doc, c, o)]
         if strict:
             defined = [o for o in defined if o is not c and not o["eid"] and acronym_of(acr.upper(), names[o["actor_id"]])]
         if defined:
             out[c["actor_id"]] = (defined[0], strict and not c["eid"])
     return out
+
+
+def bracketed_beside(doc: Doc, acr: dict, name: dict) -> bool:
+    """Does the candidate `acr` stand in brackets right after the candidate `name` (`name (ACR)`),
+    or `name` in brackets right after `acr` (`ACR (name)`, `ACR (le name)`)?"""
+    s, e = acr["ts"], acr["te"]
+    after = e < len(doc) and doc[e].text
+    return name["te"] == s - 1 and doc[s - 1].text == "(" and after == ")" or name["ts"] in (e + 1, e + 2) \
+        and after == "(" and name["te"] < len(doc) and doc[name["te"]].text == ")"
 
 
 def acronym_definitions(doc: Doc, cands: list[dict], ix: ActorIndex) -> list[dict]:
@@ -378,14 +384,12 @@ def acronym_definitions(doc: Doc, cands: list[dict], ix: ActorIndex) -> list[dic
     own). Only after an acronym the NER or the gazetteer calls an organisation: `produit
     intérieur brut (PIB)` names nothing."""
     out = list(cands)
-    def is_org(c): return c.get("label") == "ORG" or c["eid"] and ix.entries[c["eid"]].type == "organization"
+    def is_org(c):
+        return c.get("label") == "ORG" or c["eid"] and ix.entries[c["eid"]].type == "organization"
     for c in cands:  # `(Ania)` beside the name it spells is an organisation, whatever the NER said
-        p, e = c["ts"] - 1, c["te"]
-        word = doc[c["ts"]].text if e - c["ts"] == 1 and not c["eid"] else ""
-        if is_word_acronym(word) and any(is_org(o) and acronym_of(word.upper(), doc[o["ts"]:o["te"]].text) and (
-                o["te"] == p and doc[p].text == "(" and e < len(doc) and doc[e].text == ")"
-                or o["ts"] == e + 1 and doc[e].text == "(" and o["te"] < len(doc) and doc[o["te"]].text == ")")
-                for o in cands):
+        word = doc[c["ts"]].text if c["te"] - c["ts"] == 1 and not c["eid"] else ""
+        if is_word_acronym(word) and any(is_org(o) and bracketed_beside(doc, c, o)
+                                         and acronym_of(word.upper(), doc[o["ts"]:o["te"]].text) for o in cands):
             c["label"] = "ORG"
     for c in cands:
         p, e = c["ts"] - 1, c["te"]
