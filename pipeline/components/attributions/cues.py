@@ -223,14 +223,14 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
     return False
 
 
-# present tenses written as their past participle, which the tagger takes for one
-PRESENT_AS_PARTICIPLE = ("dit", "écrit", "décrit", "prédit", "redit", "contredit")
-
-
 def _finite_before_que(ctx: Ctx, t) -> bool:
     """`Libération écrit de son côté que …`: a present tense the tagger read as a participle,
-    known by the `que` it opens a few words on (past an adverbial, no verb or comma between)."""
-    if t.lower_ not in PRESENT_AS_PARTICIPLE or t.i + 1 < ctx.n and norm(ctx.tok(t.i + 1)) == "par":
+    known by the `que` it opens a few words on (past an adverbial, no verb or comma between).
+    Only verbs in -ire whose present is written as their participle (`dire` dit, `écrire`
+    écrit, `décrire`, `prédire`, `conduire` conduit), never `écrit par`."""
+    lemma = t.lemma_.lower()
+    if not (lemma.endswith("ire") and t.lower_ == lemma[:-2] + "t") or \
+            t.i + 1 < ctx.n and norm(ctx.tok(t.i + 1)) == "par":
         return False
     for j in range(t.i + 1, min(ctx.n, t.i + 9)):
         x = ctx.tok(j)

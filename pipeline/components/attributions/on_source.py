@@ -29,9 +29,8 @@ def on_source(ctx: Ctx, a: dict, cue) -> Optional[Speaker]:
     if on.i > cue.i:  # `assure-t-on à Matignon`
         return _source(ctx, on.i + 1, None)
     found = _source(ctx, cue.i + 1, None)  # `On estime à l'Élysée que`
-    lo = ctx.sent_start(on.i)
-    if found is None and on.i - 2 > lo and ctx.tok(on.i - 1).text == ",":
-        found = _source(ctx, lo, on.i - 2)  # fronted, up to the comma before `on`
+    if found is None and on.i >= 2 and ctx.tok(on.i - 1).text == "," and on.i - 2 > ctx.sent_start(on.i):
+        found = _source(ctx, ctx.sent_start(on.i), on.i - 2)  # fronted, up to the comma before `on`
     return found
 
 
