@@ -232,6 +232,7 @@ def test_when_piped_in_two_processes_then_items_cross_intact(nlp):
     ("PARIS, 27 septembre 2017 (AFP) - Le gouvernement a présenté mercredi son budget.", "27 septembre 2017"),
     ("Titre\n\n2 avril 2017 . –\nLa ville a été frappée dans la nuit.", "2 avril 2017"),
     ("Titre\n\nBAMAKO, 4 mars 2019 - Le président a limogé mardi son Premier ministre.", "4 mars 2019"),
+    ("Titre\n\nPASADENA (États-Unis), 15 septembre 2017 - La sonde a plongé vendredi.", "15 septembre 2017"),
     ("Titre\n\nSaint-Denis de la Réunion, lundi 4 mars 2019. – La houle a emporté la digue.", "lundi 4 mars 2019"),
     ("Titre\n\n1er janvier 2016, 14h30 . –\nUn homme a foncé sur des militaires.", "1er janvier 2016"),
     # a full date in a sentence, a date with no day, a dateline far into the text: none
