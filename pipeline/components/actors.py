@@ -35,7 +35,8 @@ from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
 from pipeline.components.actors_names import (NAME_PARTICLES, acronym_definitions, acronym_names, apostrophe_end,
-                                              common_words, dangling_de, glued, hyphen_end, hyphen_start,
+                                              common_words, dangling_de, dateline_place, glued, hyphen_end,
+                                              hyphen_start, place_case,
                                               inner_surname, joined, known_surname, mended_end, name_forms,
                                               numbered_part, particle_end, people, person_actors, place_names,
                                               portfolio, repeated_names, role_name_end, surname_end, titled_names)
@@ -44,7 +45,8 @@ from pipeline.components.coref import Coreference, institutions
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
 TITLE_PARTICLES = DE_WORDS - {"des"}  # `M. de Villepin`, `Mme d'Estaing`, `Mme du Barry`
-GAZETTEERS = ("gazetteer.generated.jsonl", "gazetteer.media.jsonl", "gazetteer.curated.jsonl")
+GAZETTEERS = ("gazetteer.generated.jsonl", "gazetteer.demonyms.jsonl", "gazetteer.media.jsonl",
+              "gazetteer.curated.jsonl")
 MEDIA_SOURCE = "mdiplo-medias-francais"  # gazetteer.media.jsonl (scripts/build_media.py)
 # The mends and filters of NER entities, by name: each can be switched off
 # (`ActorsComponent.disabled`) to measure what it brings (scripts/ner_rules.py). Only those
@@ -54,11 +56,12 @@ RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", 
          "filter-direction", "place-name", "surname-of-person", "repeat-name", "mend-hyphen", "name-words",
          "mend-demonym", "inner-surname", "title-name", "numbered-part", "acronym", "acronym-name", "family",
          "trim-time-word", "misspelt-name", "mend-apostrophe", "mend-joined", "trim-state-noun", "trim-dash",
-         "retype-descriptor")
+         "retype-descriptor", "dateline-place")
 
 
 class ActorsComponent(RuleComponent):
     rule_files = {"gazetteer.generated.jsonl": GazetteerEntry,
+                  "gazetteer.demonyms.jsonl": GazetteerEntry,
                   "gazetteer.media.jsonl": GazetteerEntry,
                   "gazetteer.curated.jsonl": GazetteerEntry,
                   "lexicon.jsonl": ActorWord,
@@ -252,6 +255,8 @@ class ActorsComponent(RuleComponent):
     def _filter_ent(self, doc, s, e, label, non_actors=frozenset()):
         """The entity as a candidate mention, or None. MISC (events, works, laws, products) is
         never an actor: neither person nor organisation."""
+        if label in ("ORG", "PER", "MISC") and dateline_place(doc, s, e) and self.on("dateline-place"):
+            return dict(ts=s, te=e, eid="", source="model", rule="dateline-place", label="LOC")
         if label == "MISC":
             return None
         ix = self.index
@@ -347,9 +352,11 @@ class ActorsComponent(RuleComponent):
             while first < c["te"] - 1 and fold(doc[first].text) in DETERMINERS:
                 first += 1
             words = doc[first:c["te"]]
-            if ix.kind(words[0].text, "site_noun") or ix.kind(words[0].text, "body_noun"):
+            if len(words) > 1 and (ix.kind(words[0].text, "site_noun") or ix.kind(words[0].text, "body_noun")):
                 # `l'université britannique de Sheffield`: the université de Sheffield
                 name = bare = "".join(t.text_with_ws for t in words if not ix.demonym(t.text)).strip()
+            if c["rule"] == "dateline-place":  # `PASADENA`: the place as it is written, Pasadena
+                name = bare = place_case(name)
             c.update(actor_id=slug(bare) or slug(name), name=name,
                      type="organization" if label == "ORG" else "location")
         self._persons(doc, cands, persons)

@@ -488,3 +488,29 @@ def person_actors(doc: Doc, persons: list[dict], on, ix: ActorIndex) -> None:
         misspelt_names(persons)
     if on("family"):
         families(doc, persons, ix)
+
+
+# what follows a wire dispatch's place on its first line: its country in brackets, then a comma and
+# the date before the dash (`PASADENA (États-Unis), 15 septembre 2017 -`), or the dash at once
+DATELINE_TAIL = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:,[^\n]{1,60}?[ \t][-–—][ \t]|[-–—][ \t])")
+DATELINE_WITHIN = 400  # characters from the start of the text a dateline may stand at
+LOWER_IN_PLACE = {"de", "d", "du", "des", "la", "le", "l", "les", "sur", "en", "et", "lès", "aux", "au", "sous"}
+
+
+def dateline_place(doc: Doc, s: int, e: int) -> bool:
+    """Is the name in capitals that opens a line of the text's first lines, before a wire
+    dispatch's date and dash (`BOULOGNE-BILLANCOURT, 16 février 2018 -`), the place it was sent
+    from? The NER reads such a word in capitals as an acronym's organisation."""
+    text = doc.text
+    start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+    if start > DATELINE_WITHIN or text[text.rfind("\n", 0, start) + 1:start].strip() or \
+            not any(c.isalpha() for c in text[start:end]) or text[start:end] != text[start:end].upper():
+        return False
+    return sum(c.isalpha() for c in text[start:end]) > 3 and bool(DATELINE_TAIL.match(text, end))
+
+
+def place_case(name: str) -> str:
+    """`BOULOGNE-BILLANCOURT` -> `Boulogne-Billancourt`, `SAINT-DENIS-DE-LA-RÉUNION` ->
+    `Saint-Denis-de-la-Réunion`: a place's name written in capitals, as the place is written."""
+    parts = re.split(r"([\s'’-])", name.lower())
+    return "".join(p if p in LOWER_IN_PLACE and k else p[:1].upper() + p[1:] for k, p in enumerate(parts))

@@ -495,7 +495,11 @@ class Coreference:
                                words=words)
             return (k, refs, "coref:description") if refs else None
         if kind == "org_noun":
-            refs = self.ranked(det.i, types=("organization",), noun=fold(noun.lemma_))
+            # `le gouvernement bahreïni` is no other state's; `le groupe socialiste` is no
+            # organisation whose name does not say `socialiste`: each is one of its own
+            refs = [r for r in self.ranked(det.i, types=("organization",), noun=fold(noun.lemma_))
+                    if not (country and r.get("country") and r["country"] != country)
+                    and {w for w in words if ix.kind(w, "leaning")} <= set(fold(r["name"]).split())]
             if ix.kind(noun.text, "institution"):
                 # `le gouvernement`, `la police`: only an institution named with that word
                 refs = [r for r in refs if fold(noun.lemma_) in r["nouns"] or fold(noun.lemma_) in fold(r["name"]).split()]

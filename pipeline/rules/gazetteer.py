@@ -63,7 +63,7 @@ class WikidataLink:
 WORD_KINDS = ("title", "role", "org_head", "not_name", "impersonal", "group_noun", "seat_noun", "non_actor",
               "org_noun", "institution", "state_noun", "not_actor", "portfolio_role",
               "site_noun", "body_noun", "descriptor", "direction", "time_word", "portfolio_link", "place_word",
-              "family_noun", "eponym_noun", "relation_noun")
+              "family_noun", "eponym_noun", "relation_noun", "leaning")
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,9 @@ class ActorWord:
     actor either: `la maladie de Parkinson`, `la comète de Halley`; after the other ones `de`
     names an author or an owner, who is an actor: `le livre de Nicolas Sarkozy`) and
     `relation_noun` (relations between parties: a capital after it and `avec` is its state,
-    `les négociations avec Madrid`, `les relations avec Bagdad`);
+    `les négociations avec Madrid`, `les relations avec Bagdad`) and `leaning` (an adjective of
+    political leaning: after an organisation noun it names a body of its own, `le groupe
+    socialiste`, `le parti travailliste`, no other organisation taken up);
     gender: `m`, `f` or empty (both).
     """
     word: str

@@ -1,0 +1,105 @@
+"""Actors in wire and press copy: the place a dispatch was sent from, the adjectives of every
+state (Prolex), descriptions that name a body of their own, a newspaper named with its article
+(sentences written for these tests; names invented where they are persons)."""
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from tests.components.test_actors import _mentions_with_ents, find, mentions
+from tests.conftest import ROOT
+
+
+# -- the place in capitals that opens a dispatch is a place, written as the place is ------------
+@pytest.mark.parametrize("text, surface, label", [
+    ("Titre\n\nPASADENA (États-Unis), 15 septembre 2017 - La sonde a plongé.", "PASADENA", "ORG"),
+    ("Titre\n\nBOULOGNE-BILLANCOURT, 16 février 2018 - Le groupe a publié ses comptes.",
+     "BOULOGNE-BILLANCOURT", "ORG"),
+    ("VALMORIN - Le maire a démissionné lundi.", "VALMORIN", "PER"),
+])
+def test_when_a_name_in_capitals_opens_the_dateline_then_it_is_a_place(nlp, text, surface, label):
+    (m,) = [m for m in _mentions_with_ents(nlp, text, [(surface, label)]) if text[m["start"]:m["end"]] == surface]
+    assert m["label"] == "LOC" and m["name"] == surface.title(), m
+
+
+@pytest.mark.parametrize("text, surface", [
+    # an acronym in a sentence, a headline in capitals with no dash after: as the NER reads them
+    ("Titre\n\nLa NASA a annoncé vendredi la fin de la mission.", "NASA"),
+    ("Titre\n\nVALMORIN, UNE VILLE EN COLÈRE\n\nLe maire a démissionné.", "VALMORIN"),
+])
+def test_when_a_name_in_capitals_is_no_dateline_then_it_keeps_its_label(nlp, text, surface):
+    (m,) = [m for m in _mentions_with_ents(nlp, text, [(surface, "ORG")]) if text[m["start"]:m["end"]] == surface]
+    assert m["label"] == "ORG" and m["name"] == surface
+
+
+def test_place_written_in_capitals_is_named_in_the_case_of_the_place():
+    from pipeline.components.actors_names import place_case
+    assert place_case("SAINT-DENIS-DE-LA-RÉUNION") == "Saint-Denis-de-la-Réunion"
+    assert place_case("L'ISLE-D'ABEAU") == "L'Isle-d'Abeau"
+
+
+# -- every state's adjectives, from a lexical resource ---------------------------------------------
+@pytest.mark.parametrize("adjective, country", [
+    ("bahreïni", "BHR"), ("bahreïnienne", "BHR"), ("togolais", "TGO"), ("béninoise", "BEN"),
+    ("monégasques", "MCO"), ("équato-guinéen", "GNQ"), ("équatorien", "ECU"), ("burkinabé", "BFA"),
+    ("dominicaine", "DOM"), ("grecque", "GRC"),
+])
+def test_the_adjectives_of_small_states_are_demonyms(nlp, adjective, country):
+    assert nlp.get_pipe("depeche_actors").index.demonym(adjective) == country
+
+
+PROLEX = """\ufeffBulgarie,.N+PR+Toponyme+Pays+IsoBG:fs
+bulgare,bulgare.A+Toponyme+Pays+IsoBG:ms:fs
+burkinabé,burkinabé.A+Toponyme+Pays+IsoBG:ms:fs
+Syrie,.N+PR+Toponyme+Pays+IsoSY:fs
+syrien,syrien.A+Toponyme+Pays+IsoSY:ms
+swazi,swazi.A+Toponyme+Pays+IsoSY:ms
+Argentine,.N+PR+Toponyme+Pays+IsoAR:fs
+argentin,argentin.A+Toponyme+Pays+IsoAR:ms
+argentine,argentin.A+Toponyme+Pays+IsoAR:fs
+Qatar,.N+PR+Toponyme+Pays+IsoQA:ms
+République tchèque,.N+PR+Toponyme+Pays+IsoQA:fs
+qatarien,qatarien.A+Toponyme+Pays+IsoQA:ms
+tchèque,tchèque.A+Toponyme+Pays+IsoQA:ms:fs
+Paris,.N+PR+DetZ+Toponyme+Ville+IsoFR:ms:fs
+parisien,parisien.A+Toponyme+Ville+IsoFR:ms
+"""
+
+
+def test_when_the_resource_gives_a_code_to_the_wrong_country_then_the_adjective_goes_by_its_name(tmp_path):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from build_demonyms import demonyms
+
+    from pipeline.rules.gazetteer import GazetteerEntry
+    states = [GazetteerEntry(id=i, name=n, type="state", country=c, aliases=a) for i, n, c, a in (
+        ("bulgarie", "Bulgarie", "BGR", ()), ("burkina_faso", "Burkina Faso", "BFA", ()),
+        ("syrie", "Syrie", "SYR", ()), ("argentine", "Argentine", "ARG", ()), ("qatar", "Qatar", "QAT", ()),
+        ("tchequie", "Tchéquie", "CZE", ("République tchèque",)))]
+    path = tmp_path / "Prolex-PaysCapitales.dic"
+    path.write_text(PROLEX, encoding="utf-16")
+    found = demonyms(path, states, {"argentine"})
+    assert found == {"bulgarie": {"bulgare"}, "burkina_faso": {"burkinabé"}, "syrie": {"syrien"},
+                     "argentine": {"argentin"}, "qatar": {"qatarien"}, "tchequie": {"tchèque"}}
+
+
+# -- an organisation noun with its own adjective takes up no other organisation ---------------------
+@pytest.mark.parametrize("text, surface, actor", [
+    # a state's adjective that is not the antecedent's state: none
+    ("Le gouvernement du Qatar a rappelé son ambassadeur. Le gouvernement bahreïni a salué la décision.",
+     "gouvernement bahreïni", "gouvernement_bahreini"),
+    # a leaning its name does not say: none; one it says: that organisation
+    ("Le député LR Paul Vernet a dénoncé le texte. Le groupe socialiste a voté contre.", "Le groupe socialiste", None),
+    ("Le Parti socialiste a réagi lundi. Le parti socialiste a voté contre.", "Le parti socialiste",
+     "parti_socialiste"),
+])
+def test_when_an_organisation_noun_has_its_own_adjective_then_no_other_organisation(nlp, text, surface, actor):
+    m = find(mentions(nlp, text), text, surface)
+    assert (m and m["actor_id"]) == actor, m
+
+
+# -- a newspaper named with its elided article keeps it ----------------------------------------------
+def test_when_a_newspaper_is_named_with_its_elided_article_then_its_name_keeps_it(nlp):
+    text = "Selon le quotidien L'Équipe, le joueur restera au club."
+    (m,) = [m for m in _mentions_with_ents(nlp, text, [("L'Équipe", "ORG")])]
+    assert m["name"] == "L'Équipe"
