@@ -14,6 +14,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from pipeline.components.actors_lexicon import DE_WORDS, ActorIndex
+from pipeline.components.dates import DATELINE_WITHIN
 from pipeline.names import ACRONYM_SKIPPABLE, ARTICLES, acronym_of, fold, is_acronym, is_word_acronym, slug
 
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
@@ -493,7 +494,6 @@ def person_actors(doc: Doc, persons: list[dict], on, ix: ActorIndex) -> None:
 # what follows a wire dispatch's place on its first line: its country in brackets, then a comma and
 # the date before the dash (`PASADENA (États-Unis), 15 septembre 2017 -`), or the dash at once
 DATELINE_TAIL = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:,[^\n]{1,60}?[ \t][-–—][ \t]|[-–—][ \t])")
-DATELINE_WITHIN = 400  # characters from the start of the text a dateline may stand at
 LOWER_IN_PLACE = {"de", "d", "du", "des", "la", "le", "l", "les", "sur", "en", "et", "lès", "aux", "au", "sous"}
 
 

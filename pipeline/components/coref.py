@@ -497,9 +497,10 @@ class Coreference:
         if kind == "org_noun":
             # `le gouvernement bahreïni` is no other state's; `le groupe socialiste` is no
             # organisation whose name does not say `socialiste`: each is one of its own
+            leaning = {w for w in words if ix.kind(w, "leaning")}
             refs = [r for r in self.ranked(det.i, types=("organization",), noun=fold(noun.lemma_))
                     if not (country and r.get("country") and r["country"] != country)
-                    and {w for w in words if ix.kind(w, "leaning")} <= set(fold(r["name"]).split())]
+                    and leaning <= set(fold(r["name"]).split())]
             if ix.kind(noun.text, "institution"):
                 # `le gouvernement`, `la police`: only an institution named with that word
                 refs = [r for r in refs if fold(noun.lemma_) in r["nouns"] or fold(noun.lemma_) in fold(r["name"]).split()]

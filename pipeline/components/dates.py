@@ -238,8 +238,8 @@ def _verb_tense(v) -> str | None:
 # A dispatch's dateline (`PARIS, 27 septembre 2017 (AFP) -`, `2 avril 2017 . –`): a place of a
 # few words (its country in brackets: `PASADENA (États-Unis),`) and a comma may come before the
 # date on its line, the agency in brackets and a dash, a full stop or a colon after it; in the
-# first lines of the text only. A page copied from a
-# news site says it in words (`Publié le 6 septembre 2017 à 14h32`, `Mis à jour le 06/09/2017`).
+# first lines of the text only. A page copied from a news site says it in words (`Publié le 6
+# septembre 2017 à 14h32`, `Mis à jour le 06/09/2017`).
 PUBLISHED = r"(?:publié|mis\s+en\s+ligne|mis\s+à\s+jour|actualisé|posté|modifié)(?:\s+le|\s*:)?\s*"
 DATELINE_BEFORE = re.compile(rf"(?:{PUBLISHED}|[A-ZÀ-ÖØ-Ý][\w'’.-]*(?:[ -][\w'’.-]+){{0,3}}"
                              rf"(?:\s*\([^()\n]{{1,30}}\))?\s*,\s*)?"
