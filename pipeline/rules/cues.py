@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 STANCES = ("assert", "deny", "suggest", "estimate", "warn", "promise", "ask", "accuse")
 POS = ("verb", "noun", "prep")
-FRAMES = ("que", "quote", "inversion", "de_inf", "object", "selon")
+FRAMES = ("que", "quote", "inversion", "de_inf", "object", "selon", "on_source")
 
 
 @dataclass(frozen=True)
@@ -15,7 +15,8 @@ class Cue:
     """lemma: `déclarer`; pos: verb | noun | prep; stance: one of STANCES; frames: the
     constructions in which it reports speech (`que` clause, introduces a `quote`, `inversion`
     after the content, `de_inf` (`a promis de`), `object` (`a rejeté ces allégations`),
-    `selon`); an ambiguous verb lists only the frames where it reports speech. source: where
+    `selon`, `on_source`: only with the subject `on` and a source named after it, `a-t-on
+    appris auprès de la police`); an ambiguous verb lists only the frames where it reports speech. source: where
     the entry comes from, tags joined by `+`: `curated`, `learned:<article_id>`, or the public
     resources that list it (`verbenet:<class>`, `asfalda:<frame>`, `ggt-fr`, `genderednews`;
     scripts/build_cues.py)."""

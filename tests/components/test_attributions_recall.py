@@ -887,6 +887,15 @@ SPEAKER_THE_TAGS_HIDE = [
      {"cue": "affirme", "kind": "indirect", "speaker": "source syndicale", "content": "la réunion sera reportée"}),
     ("Chez Vellaria Motors, on estime que le plan est viable.",
      {"cue": "estime", "kind": "indirect", "speaker": "Vellaria Motors", "content": "le plan est viable"}),
+    # wire copy: `apprendre` with `on` and whom one asked, a day between
+    ("Un homme de 74 ans a été blessé lundi à Ostrava, a-t-on appris mardi auprès de la police.",
+     {"cue": "appris", "kind": "indirect", "speaker": "la police",
+      "content": "Un homme de 74 ans a été blessé lundi à Ostrava"}),
+    ("Trois suspects ont été interpellés, a-t-on appris de source judiciaire.",
+     {"cue": "appris", "kind": "indirect", "speaker": "source judiciaire",
+      "content": "Trois suspects ont été interpellés"}),
+    ("On a appris hier auprès du parquet que le maire démissionnait.",
+     {"cue": "appris", "kind": "indirect", "speaker": "parquet", "content": "le maire démissionnait"}),
 ]
 
 NOBODY_SPEAKS = [
@@ -896,6 +905,10 @@ NOBODY_SPEAKS = [
     "Dans ce cas, on estime que le plan est viable.",
     "Dans la région, on affirme que le loup est revenu.",
     "On estime à 300 le nombre de morts.",
+    # `apprendre` with no `on` and source: learning, no one's speech (nor in a quote)
+    "Il a appris que son fils était malade.",
+    "On apprend par ailleurs que le directeur a démissionné.",
+    "Il a appris la nouvelle auprès de sa mère.",
 ]
 
 
@@ -907,3 +920,8 @@ def test_when_the_tags_hide_a_finite_cue_or_a_source_then_the_attribution_is_fou
 @pytest.mark.parametrize("text", NOBODY_SPEAKS)
 def test_when_a_participle_or_a_generic_on_says_nothing_then_no_attribution(nlp, text):
     assert _run(nlp, text) == []
+
+
+def test_when_apprendre_is_inside_a_quote_then_only_the_quote_is_reported(nlp):
+    rows = _run(nlp, "« Merci pour tout ce que j'ai appris avec toi et que nous avons vécu », a écrit Paul Vanek.")
+    assert [r["cue"] for r in rows] == ["écrit"]

@@ -69,7 +69,8 @@ class AttributionsComponent(CueLookup, RuleComponent):
                 found += pattern_talk_quote(ctx, t)  # `parle de « dizaines de morts »`: no cue, quoted words
             if cue is None or negated(ctx, t):
                 continue
-            passive_tried = past_participle(t) and not is_new(cue)  # pattern_label among them
+            # (pattern_label among them; an `on_source` cue reports only with its `on`)
+            passive_tried = past_participle(t) and not is_new(cue) and "on_source" not in cue.frames
             if passive_tried:
                 passive = pattern_passive_quote(ctx, self, t, cue) or pattern_passive_object(ctx, self, t, cue) \
                     or pattern_label(ctx, self, t, cue)
@@ -98,6 +99,8 @@ class AttributionsComponent(CueLookup, RuleComponent):
                 if source is None:
                     continue
                 items[0].update(speaker_start=source[0], speaker_end=source[1], speaker_rule=source.rule)
+            elif items and "on_source" in cue.frames:
+                continue  # `apprendre` reports only as `a-t-on appris auprès de X`: `il a appris que` is no speech
             if items and cue.stance == "promise" and items[0]["rule"] == "object" \
                     and not human_speaker(ctx, items[0]):
                 continue  # `La finale promettait un beau spectacle`: a thing promises no one anything
@@ -142,7 +145,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
         """Speech reported inside a quote: the quoted speaker's own (`« J'ai dit que … »`, it
         inherits the quote's speaker) or another speaker's (`« Le maire nous a dit que … »`)."""
         cue = self.verb_cue(ctx, t)
-        if cue is None or is_new(cue) or negated(ctx, t) or not_a_speech_act(ctx, t):
+        if cue is None or is_new(cue) or "on_source" in cue.frames or negated(ctx, t) or not_a_speech_act(ctx, t):
             return []
         inner = pattern_que(ctx, self, t, cue) if "que" in cue.frames else []
         if not inner and "de_inf" in cue.frames:
