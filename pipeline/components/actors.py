@@ -41,7 +41,8 @@ from pipeline.components.actors_names import (NAME_PARTICLES, acronym_definition
                                               numbered_part, particle_end, people, person_actors, place_names,
                                               portfolio, repeated_names, role_name_end, surname_end, titled_names)
 from pipeline.components.actors_metonymy import acts
-from pipeline.components.coref import Coreference, institutions
+from pipeline.components.actors_institutions import institutions
+from pipeline.components.coref import Coreference
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
 TITLE_PARTICLES = DE_WORDS - {"des"}  # `M. de Villepin`, `Mme d'Estaing`, `Mme du Barry`
@@ -72,6 +73,7 @@ class ActorsComponent(RuleComponent):
         self.index = ActorIndex([], [])
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.common_words = common_words(nlp)
+        self._person_words_of, self._person_words = None, frozenset()  # (_person_nouns, and the Words read)
         super().__init__(nlp, name, rules_dir)
 
     def rules_changed(self) -> None:
@@ -104,10 +106,22 @@ class ActorsComponent(RuleComponent):
         cands = sorted(cands + inst, key=lambda c: c["ts"])
         self._roles(doc, cands)
         named = [self._as_dict(doc, c) for c in cands]
-        coref = Coreference(doc, cands, self.index).mentions()
+        coref = Coreference(doc, cands, self.index, self._person_nouns()).mentions()
         spans = [(m["start"], m["end"]) for m in named]
         coref = [m for m in coref if not any(s < m["end"] and m["start"] < e for s, e in spans)]
         doc._.depeche_mentions = sorted(named + coref, key=lambda m: (m["start"], m["end"]))
+
+    def _person_nouns(self) -> frozenset:
+        """The common nouns for persons the attributions component reads (WOLF's and the
+        curated ones, its words.jsonl), which coreference needs to tell a thing from a person;
+        none in a pipeline without that component."""
+        if "depeche_attributions" not in self.nlp.pipe_names:
+            return frozenset()
+        w = self.nlp.get_pipe("depeche_attributions").words
+        if self._person_words_of is not w:
+            self._person_words_of = w
+            self._person_words = w.human_noun | w.person_head | w.speaking_noun | w.couple_head
+        return self._person_words
 
     # -- 1. candidates ---------------------------------------------------------------------
     def _candidates(self, doc: Doc) -> list[dict]:

@@ -25,22 +25,22 @@ Antecedents are named mentions before the anaphor and outside quotation marks, w
 sentences, ranked by: agreement shown on both sides (a shown feminine outranks closeness within
 two sentences only), closeness (sentences, a line break starting one; a noun's `de` complement
 counts one further), being a subject (from the parse: a main clause's, a source opening its
-sentence, `Pour X, …`, over the subject inside what X is cited for), then position. `institutions()` gives the actors component one more kind of named mention:
-an institution described by its place or state (`le rectorat de Rennes`, `la mairie de
-Brest`, `le ministère russe des Situations d'urgence`) is an organisation of its own, not
-its place, when it acts (subject, agent, source); its mention stops before the place, which
-keeps its own.
+sentence, `Pour X, …`, over the subject inside what X is cited for), then position. Institutions described by their place (`la mairie de Brest`) are the actors
+component's named mentions (components/actors_institutions.py), antecedents like any other.
+
+A pronoun whose best antecedent is no person, opening the sentence after one whose subject is a
+thing of its gender and number (`La mission, menée par l'ESA … Elle a permis`), is the thing's:
+no actor. The nouns for persons (`la veuve`, `l'évêque`) are the attributions component's.
 """
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from spacy.tokens import Doc
 
 from pipeline.components.actors_lexicon import DE_WORDS as DE, SUBJECT_DEPS, TYPE_LABEL, ActorIndex
 from pipeline.components.base import doc_text
-from pipeline.names import fold, slug
+from pipeline.names import fold
 
 PRONOUNS = {"il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p")}
 SOURCE_PRONOUNS = {"lui": ("m", "s"), "elle": ("f", "s"), "eux": ("m", "p"), "elles": ("f", "p")}
@@ -52,7 +52,6 @@ QUOTE_OPEN = {"«": "»", "“": "”", "\"": "\""}
 WINDOW = 5  # sentences an antecedent is looked for in
 FEMININE_REACH = 2  # sentences within which a shown feminine gender outranks closeness
 ANTECEDENT_TYPES = ("person", "organization", "state")
-DE_ET = DE | {"et"}  # words inside an institution's own name (`ministère russe des Situations d'urgence`)
 
 
 def quoted(text: str):
@@ -211,7 +210,7 @@ def _inverted_subject(span) -> bool:
         and (span.end >= len(doc) or doc[span.end].text in (",", ".", ";", "("))
 
 
-def _acts(doc: Doc, det: int, noun) -> bool:
+def phrase_acts(doc: Doc, det: int, noun) -> bool:
     """Does the noun phrase opening at token `det` act: a subject (or agent), a source, or
     the subject inverted after a reporting verb (`…, a annoncé le parquet`), which the
     parser often reads as an object?"""
@@ -262,9 +261,10 @@ class Coreference:
     actor_id, name, country, wikidata, role, gender, label); `mentions()` is the coref
     mentions of the Doc, in text order."""
 
-    def __init__(self, doc: Doc, cands: list[dict], index: ActorIndex):
+    def __init__(self, doc: Doc, cands: list[dict], index: ActorIndex, person_nouns: frozenset = frozenset()):
         self.doc = doc
         self.index = index
+        self.person_nouns = person_nouns  # common nouns for persons (`veuve`, `évêque`), for `_thing_before`
         self.quoted = quoted(doc_text(doc))
         self.sents = paragraph_sentences(doc)
         self.sent_start = _first_tokens(self.sents)  # token -> first token of its sentence
@@ -328,6 +328,29 @@ class Coreference:
             return "f"
         etre = any(ch.lemma_ == "être" and ch.dep_ in ("aux:pass", "cop", "aux:tense") for ch in head.children)
         return "m" if etre else ""
+
+    def _thing_before(self, t, gender: str, number: str) -> bool:
+        """Does the pronoun open its sentence right after one whose main subject is a common
+        noun of its gender and number that names no actor (`La mission … . Elle`): not a role,
+        an organisation's, a state's or a group's noun, no noun for a person (`la veuve`), nor
+        inside a name? Without the nouns for persons, never."""
+        doc, ix = self.doc, self.index
+        if not self.person_nouns:
+            return False
+        first = self.sent_start[t.i]
+        if first != t.i and not (t.text.startswith("-") or doc[first:t.i].text.strip(" ,") == ""):
+            return False
+        if first == 0 or self.sents[first - 1] != self.sents[t.i] - 1:
+            return False
+        prev = self.sent_start[first - 1]
+        root = next((x for x in doc[prev:first] if x.dep_ == "ROOT"), None)
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")), None) if root else None
+        if subj is None or subj.pos_ != "NOUN" or subj.i in self.in_mention or \
+                any(ix.kind(subj.text, k) for k in ("role", "org_noun", "state_noun", "group_noun", "institution")) \
+                or subj.lemma_.lower() in self.person_nouns or subj.lower_ in self.person_nouns:
+            return False
+        g, n = subj.morph.get("Gender"), subj.morph.get("Number")
+        return g == ["Fem" if gender == "f" else "Masc"] and n == ["Sing" if number == "s" else "Plur"]
 
     def _impersonal(self, t) -> bool:
         head = t.head
@@ -426,6 +449,8 @@ class Coreference:
                     continue
                 gender, number = PRONOUNS[low]
                 refs = self.ranked(t.i, gender=gender, number=number, fallback=number == "s")
+                if refs and refs[0]["type"] != "person" and self._thing_before(t, gender, number):
+                    continue  # `La mission, menée par l'ESA, … Elle a permis`: the mission, no actor
                 if refs:
                     off = len(t.text) - len(t.text.lstrip("-t")) if t.text.startswith("-") else 0
                     add(t.idx + off, t.idx + len(t.text), refs, "coref:last-resort" if refs[0].get("fallback")
@@ -469,7 +494,7 @@ class Coreference:
         kind = next((k for k in ("role", "org_noun", "state_noun") if ix.kind(noun.text, k)), None)
         if kind is None or noun.i in self.role_toks or noun.i in self.in_mention:
             return None
-        if not _acts(doc, det.i, noun):
+        if not phrase_acts(doc, det.i, noun):
             return None
         k = noun.i + 1
         country = ""
@@ -507,83 +532,3 @@ class Coreference:
             return (k, refs, "coref:description-org") if refs else None
         refs = self.ranked(det.i, types=("state",))
         return (k, refs, "coref:description-state") if refs else None
-
-
-# -- institutions described by their place ----------------------------------------------------
-def institutions(doc: Doc, cands: list[dict], index: ActorIndex) -> list[dict]:
-    """`le rectorat de Rennes`, `la mairie de Brest`, `le parquet fédéral de Belgique`, `le
-    ministère russe des Situations d'urgence`: an organisation of its own (an actors
-    candidate), when it acts: subject, agent, inverted subject or source. Its place or state
-    stays an ordinary mention inside it (unless the noun is a `body_noun`: then the actors
-    component made one name of them before, `place-name`). An institution + its leader (`l'administration de
-    Vladimir Poutine`, `le gouvernement Johnson`) is one too, named by its head and the
-    leader's surname (`administration Poutine`, corpus/NOTES.md A2); the person keeps his mention."""
-    places, persons = {}, {}
-    for c in cands:
-        if c.get("type") in ("state", "location"):
-            places[c["ts"]] = c
-        elif c.get("type") == "person":
-            persons[c["ts"]] = c
-    taken = set()
-    for c in cands:
-        taken.update(range(c["ts"], c["te"]))
-    out = []
-    for t in doc:
-        if not index.kind(t.text, "institution") or t.pos_ != "NOUN" or t.i in taken:
-            continue
-        if t.i == 0 or fold(doc[t.i - 1].text) not in DEF_DET:
-            continue
-        if t.dep_ == "nsubj:pass" or not _acts(doc, t.i - 1, t):
-            continue  # `la ville de Mocoa a été dévastée` does not act
-        k = t.i + 1
-        country = ""
-        while k < len(doc) and doc[k].pos_ == "ADJ" and not doc[k].is_punct:
-            country = country or index.demonym(doc[k].text)
-            k += 1
-        end = None
-        head = k + 1 if k + 1 < len(doc) and fold(doc[k].text) in DE else k
-        if head in persons:
-            # `l'administration Trump`, `le gouvernement de Boris Johnson`: an organisation named
-            # by its head and the leader's surname (corpus/NOTES.md A2); the person keeps a mention
-            person = persons[head]
-            name = f"{t.text} {doc[person['te'] - 1].text}"
-            out.append(dict(ts=t.i, te=k, eid="", source="rules", rule="institution", actor_id=slug(name),
-                            name=name, type="organization", label="ORG", country=country, wikidata="", role="",
-                            gender=index.gender(t.text, "institution")))
-            taken.update(range(t.i, k))
-            continue
-        if k < len(doc) and fold(doc[k].text) in DE and k in places:
-            end = places[k]["te"]  # the NER took the preposition into the place (`de Lille`)
-            country = country or places[k].get("country", "")
-        elif k + 1 < len(doc) and fold(doc[k].text) in DE:
-            p = k + 1
-            if p < len(doc) and fold(doc[p].text) in DEF_DET and doc[p].pos_ == "DET":
-                p += 1
-            place = places.get(p)
-            if place is not None:
-                end = place["te"]
-                country = country or place.get("country", "")
-            elif country and doc[p].text[:1].isupper():
-                # `ministère russe des Situations d'urgence`: its own capitalised name
-                end = p
-                while end < len(doc) and end - p < 8 and not doc[end].is_punct and (
-                        doc[end].text[:1].isupper() or fold(doc[end].text) in DE_ET
-                        or doc[end].pos_ in ("NOUN", "ADJ") and end > p):  # `d'urgence`, `étrangères`
-                    end += 1
-                while end > p and fold(doc[end - 1].text) in DE_ET:
-                    end -= 1
-        elif country:
-            end = k  # `l'armée turque`, `le gouvernement français`
-        if end is None or end <= t.i + 1:
-            continue
-        name = re.sub(r"\s+", " ", doc[t.i:end].text).strip()
-        # the mention stops before its place, which stays a mention of its own (no overlap)
-        te = k if any(pl["ts"] < end and pl["te"] > k for pl in places.values()) else end
-        # cut down to its bare noun (`le gouvernement` of `le gouvernement du Qatar`) it names
-        # nothing: a description of the organisation (ANNOTATION.md: coref), not a name
-        source = "coref" if te == t.i + 1 else "rules"
-        out.append(dict(ts=t.i, te=te, eid="", source=source, rule="institution", actor_id=slug(name),
-                        name=name, type="organization", label="ORG", country=country, wikidata="", role="",
-                        gender=index.gender(t.text, "institution")))
-        taken.update(range(t.i, end))
-    return out

@@ -103,3 +103,18 @@ def test_when_a_newspaper_is_named_with_its_elided_article_then_its_name_keeps_i
     text = "Selon le quotidien L'Équipe, le joueur restera au club."
     (m,) = [m for m in _mentions_with_ents(nlp, text, [("L'Équipe", "ORG")])]
     assert m["name"] == "L'Équipe"
+
+
+# -- a pronoun opening the sentence after a thing that was the subject is the thing's ---------------
+@pytest.mark.parametrize("text, pronoun, actor", [
+    # the thing before, of the pronoun's gender: no actor (the agency was the nearest organisation)
+    ("La mission, menée par la Nasa et l'Agence spatiale italienne, a coûté cher. Elle a permis de "
+     "découvrir des océans.", "Elle", None),
+    ("Le bus venait de Clermont-Ferrand, en France. Il aurait glissé sur une plaque de verglas.", "Il", None),
+    # an organisation's noun as the subject: the organisation it takes up
+    ("Vellaria Motors a publié ses comptes. La société a perdu de l'argent. Elle a licencié.", "Elle",
+     "vellaria_motors"),
+])
+def test_when_a_pronoun_follows_a_thing_as_subject_then_it_is_no_organisation_nor_state(nlp, text, pronoun, actor):
+    ms = [m for m in mentions(nlp, text) if m["source"] == "coref" and text[m["start"]:m["end"]] == pronoun]
+    assert [m["actor_id"] for m in ms] == ([actor] if actor else []), ms
