@@ -925,3 +925,38 @@ def test_when_a_participle_or_a_generic_on_says_nothing_then_no_attribution(nlp,
 def test_when_apprendre_is_inside_a_quote_then_only_the_quote_is_reported(nlp):
     rows = _run(nlp, "« Merci pour tout ce que j'ai appris avec toi et que nous avons vécu », a écrit Paul Vanek.")
     assert [r["cue"] for r in rows] == ["écrit"]
+
+
+# -- an interview printed in turns -------------------------------------------------------------------
+INTERVIEW = (
+    "Entretien : « L'Europe doit se réveiller », selon la commissaire Lena Vasquez\n\n"
+    "BRUXELLES, 12 mars 2018 - La commissaire européenne à la Concurrence, Lena Vasquez, a accordé un "
+    "entretien à plusieurs journaux européens. Extraits.\n\n"
+    "Question : Google a été condamné à une amende de 2,4 milliards d'euros. Est-ce suffisant ?\n\n"
+    "Lena Vasquez : Le montant n'est pas l'essentiel. Ce qui compte, c'est que le comportement change. "
+    "Nous suivrons de très près la mise en œuvre de notre décision.\n\n"
+    "Question : Les États-Unis vous accusent de cibler les entreprises américaines.\n\n"
+    "Lena Vasquez : Ce n'est pas vrai. Nous appliquons les mêmes règles à tout le monde, qu'il s'agisse "
+    "d'une entreprise européenne, chinoise ou américaine.\n")
+
+
+def test_when_an_interview_is_printed_in_turns_then_each_answer_is_its_speakers_words(nlp):
+    rows = [r for r in _run(nlp, INTERVIEW) if r["kind"] == "direct"]
+    assert [(r["speaker"], r["content"]) for r in rows] == [
+        ("Lena Vasquez", "Le montant n'est pas l'essentiel. Ce qui compte, c'est que le comportement change. "
+                         "Nous suivrons de très près la mise en œuvre de notre décision."),
+        ("Lena Vasquez", "Ce n'est pas vrai. Nous appliquons les mêmes règles à tout le monde, qu'il s'agisse "
+                         "d'une entreprise européenne, chinoise ou américaine.")]
+
+
+def test_when_a_turn_is_labelled_question_then_the_label_speaks_for_no_one(nlp):
+    assert not [r for r in _run(nlp, INTERVIEW) if r["speaker"] == "Question"]
+
+
+@pytest.mark.parametrize("text", [
+    # a line of results, a name in a sentence before a colon: no turn
+    "Résultats du premier tour\n\nLena Vasquez : 24,1 %\nPaul Vernet : 21,3 %\n",
+    "Le rapport est clair.\nSelon Lena Vasquez : tout est prêt.\n",
+])
+def test_when_a_name_and_a_colon_open_no_answer_then_no_turn(nlp, text):
+    assert not [r for r in _run(nlp, text) if r.get("rule", "").startswith("interview_turn")]

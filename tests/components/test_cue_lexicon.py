@@ -40,7 +40,10 @@ def test_when_shipped_lexicon_is_read_then_it_has_400_entries_each_with_its_sour
 
 
 def test_when_shipped_lexicon_is_read_then_thought_and_perception_verbs_are_out(shipped):
-    lemmas = {c.lemma for c in shipped if c.pos == "verb"}
+    # (a left-out verb may be a curated cue of the `on_source` frame alone, which reports only with
+    # `on` and a named source: `a-t-on appris auprès de la police`)
+    lemmas = {c.lemma for c in shipped if c.pos == "verb" and "on_source" not in c.frames}
+    assert {c.lemma for c in shipped if "on_source" in c.frames} <= {"apprendre"}
     assert not lemmas & {"penser", "croire", "voir", "savoir", "trouver", "imaginer", "comprendre",
                          "sentir", "se rendre compte", "parler", "discuter", "inciter", "démontrer"}
     left_out = {w for words in build_cues.LEFT_OUT.values() for w in words}

@@ -18,6 +18,7 @@ from pipeline.components.attributions.quotations import (pattern_continued, patt
                                                          pattern_read_in)
 from pipeline.components.attributions.selon import pattern_noun_selon_laquelle, pattern_pour, pattern_selon
 from pipeline.components.attributions.complements import names_whole
+from pipeline.components.attributions.interviews import pattern_interview_turn, turn_label
 from pipeline.components.attributions.on_source import on_source
 from pipeline.components.attributions.speaker_actors import resolve_speakers
 from pipeline.components.attributions.speakers import right_speaker
@@ -120,6 +121,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
         found += pattern_read_in(ctx, self, found)
         found += pattern_first_person_colon(ctx, found)
         found += pattern_nested_quote(ctx, self, found)
+        found = [a for a in found if not turn_label(ctx, a)] + pattern_interview_turn(ctx, found)
         close_parentheses(ctx, found)
         headline = headline_end(ctx.text)
         found = [a for a in dedupe(ctx, found) if a["content_start"] >= headline]
