@@ -118,3 +118,13 @@ def test_when_a_newspaper_is_named_with_its_elided_article_then_its_name_keeps_i
 def test_when_a_pronoun_follows_a_thing_as_subject_then_it_is_no_organisation_nor_state(nlp, text, pronoun, actor):
     ms = [m for m in mentions(nlp, text) if m["source"] == "coref" and text[m["start"]:m["end"]] == pronoun]
     assert [m["actor_id"] for m in ms] == ([actor] if actor else []), ms
+
+
+# -- Bruxelles acting is the European Union, the seat of its institutions ------------------------------
+@pytest.mark.parametrize("text, actor", [
+    ("Bruxelles a infligé une amende de 2,4 milliards d'euros à Vellaria.", "union_europeenne"),
+    ("Les négociations entre Londres et Bruxelles ont repris mardi.", "union_europeenne"),
+    ("Le sommet s'est tenu à Bruxelles jeudi.", "bruxelles"),
+])
+def test_when_bruxelles_acts_then_it_is_the_european_union(nlp, text, actor):
+    assert find(mentions(nlp, text), text, "Bruxelles")["actor_id"] == actor
