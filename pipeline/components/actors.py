@@ -112,9 +112,8 @@ class ActorsComponent(RuleComponent):
         doc._.depeche_mentions = sorted(named + coref, key=lambda m: (m["start"], m["end"]))
 
     def _person_nouns(self) -> frozenset:
-        """The common nouns for persons the attributions component reads (WOLF's and the
-        curated ones, its words.jsonl), which coreference needs to tell a thing from a person;
-        none in a pipeline without that component."""
+        """The nouns for persons the attributions component reads (WOLF's, curated), which
+        coreference needs to tell a thing from a person; none in a pipeline without it."""
         if "depeche_attributions" not in self.nlp.pipe_names:
             return frozenset()
         w = self.nlp.get_pipe("depeche_attributions").words
@@ -366,9 +365,10 @@ class ActorsComponent(RuleComponent):
             while first < c["te"] - 1 and fold(doc[first].text) in DETERMINERS:
                 first += 1
             words = doc[first:c["te"]]
-            if len(words) > 1 and (ix.kind(words[0].text, "site_noun") or ix.kind(words[0].text, "body_noun")):
-                # `l'université britannique de Sheffield`: the université de Sheffield
-                name = bare = "".join(t.text_with_ws for t in words if not ix.demonym(t.text)).strip()
+            de = next((t.i for t in words if fold(t.text) in DE_WORDS), None)
+            if de is not None and (ix.kind(words[0].text, "site_noun") or ix.kind(words[0].text, "body_noun")):
+                # `l'université britannique de Sheffield`: université de Sheffield (`Académie française` stays)
+                name = bare = "".join(t.text_with_ws for t in words if t.i > de or not ix.demonym(t.text)).strip()
             if c["rule"] == "dateline-place":  # `PASADENA`: the place as it is written, Pasadena
                 name = bare = place_case(name)
             c.update(actor_id=slug(bare) or slug(name), name=name,

@@ -128,3 +128,16 @@ def test_when_a_pronoun_follows_a_thing_as_subject_then_it_is_no_organisation_no
 ])
 def test_when_bruxelles_acts_then_it_is_the_european_union(nlp, text, actor):
     assert find(mentions(nlp, text), text, "Bruxelles")["actor_id"] == actor
+
+
+# -- a body's adjective is left out of its name only before its place -----------------------------------
+@pytest.mark.parametrize("text, surface, name", [
+    ("Il a été élu à l'Académie française en 1973.", "Académie française", "Académie française"),
+    ("Elle enseigne à l'université britannique de Sheffield depuis 2010.", "université britannique de Sheffield",
+     "université de Sheffield"),
+    ("L'équipe de Suisse a battu la Serbie.", "équipe de Suisse", "équipe de Suisse"),
+])
+def test_when_a_body_is_named_with_an_adjective_then_only_a_demonym_before_its_place_is_left_out(
+        nlp, text, surface, name):
+    (m,) = [m for m in _mentions_with_ents(nlp, text, [(surface, "ORG")]) if text[m["start"]:m["end"]] == surface]
+    assert m["name"] == name
