@@ -334,7 +334,9 @@ def conjuncts(ctx: Ctx, speaker: tuple[int, int]) -> list[tuple[int, int]]:
 def pattern_pour(ctx: Ctx, owner, t) -> list[dict]:
     """Clause-initial `Pour X, …` when X is a person, an organisation or a speaking group.
 
-    `Pour les syndicats, la réforme est injuste.` -> according_to, speaker `les syndicats`
+    `Pour la CGT, la réforme est injuste.` -> according_to, speaker `la CGT`; `Pour les
+    militants, …` too (an agent noun); not `Pour les syndicats, …` (`as for` as often as `in
+    the view of`: `Pour les autres syndicats, les résultats se répartissent …`)
     `Pour eux, « rien n'a changé ».` -> direct, cue `Pour`
     not: `Pour la première fois, …`, `Pour cette raison, …` (no one speaks)
     """
