@@ -75,6 +75,7 @@ CURATED_SCALED = [
     (("Md$", "Mds$", "Mrd$", "Md $", "Mds $", "Md$US", "Mds$US"), "USD", 1e9),
     (("Md€", "Mds€", "Mrd€", "Md €", "Mds €", "G€"), "EUR", 1e9),
     (("k€", "K€"), "EUR", 1e3),
+    (("G$", "G $"), "CAD", 1e9),  # Québec's milliards de dollars (`115 G$`): a Canadian notation
 ]
 
 # (forms, unit, dimension, case_sensitive): SI symbols and French names (BIPM SI brochure)

@@ -268,7 +268,7 @@ class ActorsComponent(RuleComponent):
     def _filter_ent(self, doc, s, e, label, non_actors=frozenset()):
         """The entity as a candidate mention, or None. MISC (events, works, laws, products) is
         never an actor: neither person nor organisation."""
-        if label in ("ORG", "PER", "MISC") and dateline_place(doc, s, e) and self.on("dateline-place"):
+        if label in ("ORG", "PER", "MISC", "LOC") and dateline_place(doc, s, e) and self.on("dateline-place"):
             return dict(ts=s, te=e, eid="", source="model", rule="dateline-place", label="LOC")
         if label == "MISC":
             return None

@@ -17,6 +17,7 @@ from tests.conftest import ROOT
     ("Titre\n\nBOULOGNE-BILLANCOURT, 16 février 2018 - Le groupe a publié ses comptes.",
      "BOULOGNE-BILLANCOURT", "ORG"),
     ("VALMORIN - Le maire a démissionné lundi.", "VALMORIN", "PER"),
+    ("Titre\n\nVALMORIN, 1er octobre 2019 - Le président a annoncé une hausse.", "VALMORIN", "LOC"),
 ])
 def test_when_a_name_in_capitals_opens_the_dateline_then_it_is_a_place(nlp, text, surface, label):
     (m,) = [m for m in _mentions_with_ents(nlp, text, [(surface, label)]) if text[m["start"]:m["end"]] == surface]

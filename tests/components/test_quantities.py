@@ -105,6 +105,8 @@ def test_when_separators_vary_then_numerals_split_at_the_right_places():
     ("Le chiffre d'affaires a atteint 14,2 Mds EUR sur la période.", "14,2 Mds EUR", 14.2e9, "exact", "EUR", ""),
     ("La filiale a perdu 350 M USD l'an dernier.", "350 M USD", 350e6, "exact", "USD", ""),
     ("La vente a rapporté 2,5 Md$ au groupe.", "2,5 Md$", 2.5e9, "exact", "USD", ""),
+    # Québec's milliards of dollars (not grams)
+    ("Le ministre a déposé un budget de 115 G$ jeudi.", "115 G$", 115e9, "exact", "CAD", ""),
     ("La note atteint 1.000 € par mois.", "1.000 €", 1000, "exact", "EUR", ""),
     # Swiss copy groups thousands with an apostrophe
     ("Le canton a versé 1'250'000 francs suisses aux victimes.", "1'250'000 francs suisses", 1250000, "exact",
