@@ -14,6 +14,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from pipeline.components.actors_lexicon import DE_WORDS, ActorIndex
+from pipeline.components.base import doc_text
 from pipeline.components.dates import DATELINE_WITHIN
 from pipeline.names import ACRONYM_SKIPPABLE, ARTICLES, acronym_of, fold, is_acronym, is_word_acronym, slug
 
@@ -501,9 +502,11 @@ def dateline_place(doc: Doc, s: int, e: int) -> bool:
     """Is the name in capitals that opens a line of the text's first lines, before a wire
     dispatch's date and dash (`BOULOGNE-BILLANCOURT, 16 février 2018 -`), the place it was sent
     from? The NER reads such a word in capitals as an acronym's organisation."""
-    text = doc.text
     start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-    if start > DATELINE_WITHIN or text[text.rfind("\n", 0, start) + 1:start].strip() or \
+    if start > DATELINE_WITHIN:
+        return False
+    text = doc_text(doc)  # (doc.text is joined anew at each call)
+    if text[text.rfind("\n", 0, start) + 1:start].strip() or \
             not any(c.isalpha() for c in text[start:end]) or text[start:end] != text[start:end].upper():
         return False
     return sum(c.isalpha() for c in text[start:end]) > 3 and bool(DATELINE_TAIL.match(text, end))

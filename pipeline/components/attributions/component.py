@@ -121,7 +121,7 @@ class AttributionsComponent(CueLookup, RuleComponent):
         found += pattern_read_in(ctx, self, found)
         found += pattern_first_person_colon(ctx, found)
         found += pattern_nested_quote(ctx, self, found)
-        found = [a for a in found if not turn_label(ctx, a)] + pattern_interview_turn(ctx, found)
+        found = [a for a in found if not turn_label(ctx, a)] + pattern_interview_turn(ctx)
         close_parentheses(ctx, found)
         headline = headline_end(ctx.text)
         found = [a for a in dedupe(ctx, found) if a["content_start"] >= headline]

@@ -14,7 +14,7 @@ COLON = re.compile(r"[ \t]?:[ \t]+")
 MIN_WORDS = 4  # a turn says something: not a line of results (`Paul Roy : 12 voix`)
 
 
-def pattern_interview_turn(ctx: Ctx, found: list[dict]) -> list[dict]:
+def pattern_interview_turn(ctx: Ctx) -> list[dict]:
     """Each paragraph opening on a named person and a colon, as that person's words."""
     text, out = ctx.text, []
     for m in ctx.doc._.depeche_mentions or []:
@@ -38,5 +38,4 @@ def pattern_interview_turn(ctx: Ctx, found: list[dict]) -> list[dict]:
 def turn_label(ctx: Ctx, a: dict) -> bool:
     """Is the attribution's speaker a turn's label (a paragraph's first words, then a colon)?"""
     s = a["speaker_start"]
-    return s is not None and (s == 0 or ctx.text[s - 1] == "\n") and a.get("rule") != "interview_turn" \
-        and COLON.match(ctx.text, a["speaker_end"]) is not None
+    return s is not None and (s == 0 or ctx.text[s - 1] == "\n") and COLON.match(ctx.text, a["speaker_end"]) is not None
