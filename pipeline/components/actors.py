@@ -73,7 +73,6 @@ class ActorsComponent(RuleComponent):
         self.index = ActorIndex([], [])
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.common_words = common_words(nlp)
-        self._person_words_of, self._person_words = None, frozenset()  # (_person_nouns, and the Words read)
         super().__init__(nlp, name, rules_dir)
 
     def rules_changed(self) -> None:
@@ -112,15 +111,11 @@ class ActorsComponent(RuleComponent):
         doc._.depeche_mentions = sorted(named + coref, key=lambda m: (m["start"], m["end"]))
 
     def _person_nouns(self) -> frozenset:
-        """The nouns for persons the attributions component reads (WOLF's, curated), which
+        """The nouns for persons the attributions component lists (WOLF's, curated), which
         coreference needs to tell a thing from a person; none in a pipeline without it."""
         if "depeche_attributions" not in self.nlp.pipe_names:
             return frozenset()
-        w = self.nlp.get_pipe("depeche_attributions").words
-        if self._person_words_of is not w:
-            self._person_words_of = w
-            self._person_words = w.human_noun | w.person_head | w.speaking_noun | w.couple_head
-        return self._person_words
+        return self.nlp.get_pipe("depeche_attributions").words.person_nouns
 
     # -- 1. candidates ---------------------------------------------------------------------
     def _candidates(self, doc: Doc) -> list[dict]:

@@ -495,7 +495,7 @@ def person_actors(doc: Doc, persons: list[dict], on, ix: ActorIndex) -> None:
 # what follows a wire dispatch's place on its first line: its country in brackets, then a comma and
 # the date before the dash (`PASADENA (États-Unis), 15 septembre 2017 -`), or the dash at once
 DATELINE_TAIL = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:,[^\n]{1,60}?[ \t][-–—][ \t]|[-–—][ \t])")
-LOWER_IN_PLACE = {"de", "d", "du", "des", "la", "le", "l", "les", "sur", "en", "et", "lès", "aux", "au", "sous"}
+LOWER_IN_PLACE = ACRONYM_SKIPPABLE | {"lès", "sous"}  # `Boulogne-sur-Mer`, `Plessis-lès-Tours`
 
 
 def dateline_place(doc: Doc, s: int, e: int) -> bool:

@@ -58,6 +58,9 @@ def _add_mods(items: list[dict], text: str) -> None:
         it["start"] = s - len(window) + m.start()
 
 
+RANGE_LINK = r"(?:au|à|et|-|–|jusqu['’]au)"  # what joins two days of a range or a pair (`du 1er au 15`)
+
+
 def _add_coordinated_days(items: list[dict], text: str) -> list[dict]:
     """`du 1er au 15 mars`, `entre les 17 et 23 mars`, `le 16 février au matin et le 17`: the bare
     day number takes the month (and year) of the full date next to it."""
@@ -71,7 +74,7 @@ def _add_coordinated_days(items: list[dict], text: str) -> list[dict]:
             continue
         s, e = it["start"], it["end"]
         back = re.search(r"(?:^|(?<=[\s'’])|(?<=les)|(?<=du))(?P<d>1\s?er|[12]\d|3[01]|0?[1-9])\s*"
-                         r"(?:au|et|à|-)\s*(?:le\s+)?$", text[max(0, s - 16):s], F)
+                         rf"{RANGE_LINK}\s*(?:le\s+)?$", text[max(0, s - 16):s], F)
         if back:
             ds = s - (min(16, s)) + back.start("d")
             de = s - (min(16, s)) + back.end("d")
@@ -276,7 +279,7 @@ def _year_of_the_range_end(items: list[dict], text: str) -> None:
         ex = a.get("expr") or {}
         if a["value"] or ex.get("k") != "date" or not FULL_DAY.fullmatch(b["value"] or ""):
             continue
-        if not re.fullmatch(r"\s*(?:au|à|et|-|–|jusqu['’]au)\s*(?:le\s+)?", text[a["end"]:b["start"]], F) or \
+        if not re.fullmatch(rf"\s*{RANGE_LINK}\s*(?:le\s+)?", text[a["end"]:b["start"]], F) or \
                 not re.search(r"(?:\bdu|\bentre(?:\s+le)?|\bde)\s*\Z", text[max(0, a["start"] - 12):a["start"]], F):
             continue
         y, m = int(b["value"][:4]), int(b["value"][5:7])

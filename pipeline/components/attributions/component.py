@@ -95,13 +95,13 @@ class AttributionsComponent(CueLookup, RuleComponent):
                 items = pattern_object(ctx, self, t, cue)
             if not items and not passive_tried:
                 items = pattern_label(ctx, self, t, cue)
-            if items and generic_on(ctx, items[0]):
-                source = on_source(ctx, items[0], t)
+            if items and (generic_on(ctx, items[0]) or "on_source" in cue.frames):
+                # the generic `on` speaks only for a source it names, and an `on_source` cue only
+                # through such an `on` (`a-t-on appris auprès de X`; `il a appris que` is no speech)
+                source = on_source(ctx, items[0], t) if generic_on(ctx, items[0]) else None
                 if source is None:
                     continue
                 items[0].update(speaker_start=source[0], speaker_end=source[1], speaker_rule=source.rule)
-            elif items and "on_source" in cue.frames:
-                continue  # `apprendre` reports only as `a-t-on appris auprès de X`: `il a appris que` is no speech
             if items and cue.stance == "promise" and items[0]["rule"] == "object" \
                     and not human_speaker(ctx, items[0]):
                 continue  # `La finale promettait un beau spectacle`: a thing promises no one anything

@@ -30,7 +30,10 @@ class Words:
             setattr(self, kind, tuple(words) if kind.endswith("_suffix") else frozenset(words))
         # the unions the strict frames ask of every speaker (strict.py), made once per lexicon
         self.actor_head = self.person_head | self.org_head
-        self.speaker_head = self.actor_head | self.document_head | self.couple_head | self.speaking_noun | self.human_noun
+        # the listed nouns for persons (no agent-suffix guess: `accident` is none), which the actors
+        # component's coreference reads to tell a thing from a person
+        self.person_nouns = self.person_head | self.couple_head | self.speaking_noun | self.human_noun
+        self.speaker_head = self.person_nouns | self.org_head | self.document_head
         self.written = self.document_head | self.record_head  # no speaking group (NOTES.md T5)
         self.speaker_suffix = self.agent_suffix + self.people_suffix
 

@@ -20,7 +20,7 @@ from pipeline.components.dates_patterns import WEEKDAYS
 
 FROM = ("à", "au", "aux", "chez", "dans")  # a seat or a circle, before its noun phrase
 # a day or a time of day between the inverted `on` and its source (`a-t-on appris mardi soir auprès de`)
-WHEN = set(WEEKDAYS) | {"hier", "soir", "matin", "midi", "après-midi", "aujourd'hui", "dimanche", "nuit"}
+WHEN = set(WEEKDAYS) | {"hier", "soir", "matin", "midi", "après-midi", "aujourd'hui", "nuit"}
 NAMED = ("PER", "ORG")
 
 
