@@ -26,11 +26,13 @@ import argparse
 import re
 import sys
 from collections import defaultdict
+from os.path import commonprefix
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pipeline.components.actors_lexicon import ActorIndex  # noqa: E402
 from pipeline.names import fold  # noqa: E402
 from pipeline.rules import read_rules, write_rules  # noqa: E402
 from pipeline.rules.gazetteer import GazetteerEntry  # noqa: E402
@@ -57,20 +59,11 @@ def read_prolex(path: Path) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     return names, adjectives
 
 
-def shared_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(fold(a), fold(b)):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
 def likeness(form: str, name: str) -> int:
     """Letters each part of the adjective shares with the start of a word of the name, summed
     (`équato-guinéen` / `Guinée équatoriale`: 6 + 5)."""
     words = re.split(r"[\s'’-]+", name)
-    return sum(max(shared_prefix(p, w) for w in words) for p in form.split("-"))
+    return sum(max(len(commonprefix([fold(p), fold(w)])) for w in words) for p in form.split("-"))
 
 
 def closest(form: str, states) -> list[tuple[int, str]]:
@@ -110,15 +103,13 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("prolex", type=Path, help="Prolex-PaysCapitales.dic (Unitex, UTF-16)")
     a = ap.parse_args(argv)
-    states = [e for f in ("gazetteer.generated.jsonl", "gazetteer.curated.jsonl")
-              for e in read_rules(OUT_DIR / f, GazetteerEntry) if e.type == "state"]
-    first = {}
-    for e in states:
-        first.setdefault(e.id, e)
-    taken = {fold(n) for f in ("gazetteer.generated.jsonl", "gazetteer.curated.jsonl", "gazetteer.media.jsonl")
-             for e in read_rules(OUT_DIR / f, GazetteerEntry) for n in (e.name, *e.aliases)}
-    found = demonyms(a.prolex, list(first.values()), taken)
-    rows = [GazetteerEntry(id=sid, name=first[sid].name, type="state", country=first[sid].country,
+    # the gazetteer as the actors component reads it (the curated entries extend the generated ones)
+    entries = ActorIndex([read_rules(OUT_DIR / f, GazetteerEntry) for f in
+                          ("gazetteer.generated.jsonl", "gazetteer.media.jsonl", "gazetteer.curated.jsonl")], []).entries
+    states = {e.id: e for e in entries.values() if e.type == "state"}
+    taken = {fold(n) for e in entries.values() for n in (e.name, *e.aliases)}
+    found = demonyms(a.prolex, list(states.values()), taken)
+    rows = [GazetteerEntry(id=sid, name=states[sid].name, type="state", country=states[sid].country,
                            demonyms=tuple(sorted(forms)), source=SOURCE)
             for sid, forms in sorted(found.items())]
     write_rules(OUT, rows)
