@@ -289,6 +289,9 @@ class ActorsComponent(RuleComponent):
         if (all(ix.demonym(t.text) for t in words) or label == "LOC" and people(doc, words, ix)) \
                 and self.on("filter-demonym"):
             return None  # `les Français`, `l'Italien`, `les Varois`: people, not a named actor
+        if label == "PER" and len(words) > 2 and words[0].text[:1].isupper() and ix.demonym(head_word) \
+                and all(t.text[:1].isupper() for t in words[1:]) and self.on("filter-demonym"):
+            s = words[1].i  # `la Kazakhe Samal Yeslyamova`: her nationality, not her name
         if label in ("PER", "ORG") and self.on("filter-non-actor") and (
                 self._after_non_actor_noun(doc, s) or fold(doc[s:e].text) in non_actors):
             return None  # `la comète Halley`, `l'astéroïde Apophis`, `le film Titanic`: no actor

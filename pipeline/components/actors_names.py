@@ -85,7 +85,8 @@ def _alone(doc: Doc, s: int, e: int) -> bool:
 
 def repeated_names(doc: Doc, ents: list[tuple], common: frozenset = frozenset()) -> list[tuple]:
     """The NER's entities plus the other occurrences of a person's or organisation's name that it
-    missed in the same article (one name, one reading per article). A one-word name only when it
+    missed in the same article (one name, one reading per article), a person's surname alone
+    included (`Thiem` after `Dominic Thiem`). A one-word name only when it
     is no French word (`common`: the lemmatizer's nouns, adjectives, verbs and adverbs; not
     `Trésor`, `TER`) and where it stands alone: no capitalised word glued before or after it, no
     `de` + one after it, no bracket before it (`le Grand Prix FFTri`, `Fox Sports`, `CRS de
@@ -98,6 +99,10 @@ def repeated_names(doc: Doc, ents: list[tuple], common: frozenset = frozenset())
         if label in ("PER", "ORG") and all(t.text[:1].isupper() or not t.is_alpha or _in_word(doc, t.i)
                                            for t in doc[s:e]):
             names.setdefault(doc[s].text, []).append(([t.text for t in doc[s:e]], label))
+            last = doc[e - 1]
+            if label == "PER" and e - s > 1 and last.is_alpha and len(last.text) > 2 and last.text[1:].islower() \
+                    and not {last.lower_, last.lemma_.lower()} & common:
+                names.setdefault(last.text, []).append(([last.text], label))  # `Thiem` after `Dominic Thiem`
     out = list(ents)
     for t in doc:
         for words, label in names.get(t.text, []):

@@ -142,3 +142,37 @@ def test_when_a_body_is_named_with_an_adjective_then_only_a_demonym_before_its_p
         nlp, text, surface, name):
     (m,) = [m for m in _mentions_with_ents(nlp, text, [(surface, "ORG")]) if text[m["start"]:m["end"]] == surface]
     assert m["name"] == name
+
+
+# -- a nationality written as a noun before a name is no part of it ---------------------------
+@pytest.mark.parametrize("text, surface, name", [
+    ("Le prix est revenu à la Kazakhe Olga Berezina, tandis que le jury a salué le film.",
+     "Kazakhe Olga Berezina", "Olga Berezina"),
+    ("Le titre a été remporté par le Péruvien Luis Carvallo Mendoza.", "Péruvien Luis Carvallo Mendoza",
+     "Luis Carvallo Mendoza"),
+])
+def test_when_a_person_is_read_with_the_demonym_before_the_name_then_the_demonym_is_left_out(
+        nlp, text, surface, name):
+    (m,) = _mentions_with_ents(nlp, text, [(surface, "PER")])
+    assert text[m["start"]:m["end"]] == name and m["name"] == name, m
+
+
+def test_when_a_demonym_opens_an_organisation_then_it_stays_in_the_name(nlp):
+    text = "La fédération Américain Wrestling Association a annoncé la fin de la saison."
+    (m,) = _mentions_with_ents(nlp, text, [("Américain Wrestling Association", "ORG")])
+    assert text[m["start"]:m["end"]] == "Américain Wrestling Association", m
+
+
+# -- a surname alone after the full name is the same person, where the NER missed it ---------
+def test_when_a_surname_stands_alone_after_the_full_name_then_it_is_the_person(nlp):
+    text = ("La Suédoise Karin Lindqvist a battu l'Autrichienne Petra Hollerbach en finale. "
+            "Hollerbach, qui disputait sa première finale, a salué sa rivale.")
+    ms = _mentions_with_ents(nlp, text, [("Karin Lindqvist", "PER"), ("Petra Hollerbach", "PER")])
+    alone = [m for m in ms if text[m["start"]:m["end"]] == "Hollerbach"]
+    assert [m["actor_id"] for m in alone] == ["petra_hollerbach"], ms
+
+
+def test_when_the_surname_is_a_french_word_then_it_is_not_taken_alone(nlp):
+    text = "Margaret Court avait gagné onze fois. Le court central était plein."
+    ms = _mentions_with_ents(nlp, text, [("Margaret Court", "PER")])
+    assert [text[m["start"]:m["end"]] for m in ms] == ["Margaret Court"], ms
