@@ -92,6 +92,10 @@ WORD_KINDS = {
                   "marks is the speaker's words (`parle de « dizaines de morts »`)",
     "object_control": "a verb of enabling or driving whose object, not its subject, is the subject of its "
                       "infinitive (`a permis à la ministre de déclarer que`, `a poussé le maire à affirmer`)",
+    "head_of_state": "the ways of naming the head of a state: a periphrasis (`chef de l'État`) as a "
+                     "description takes up a person given one of the single-word roles (`le président Paul Roy`)",
+    "head_of_government": "the same for the head of a government (`chef du gouvernement`: `le Premier "
+                          "ministre`, `la chancelière`)",
     "attitude": "a cue lemma of hope or fear whose `que` clause is a stated position only from a finite verb "
                 "not in the imperfect (`l'ONU craint que …`; not `craignant que …`, nor the narration's `l'équipe "
                 "espérait que …`)",

@@ -150,3 +150,25 @@ def test_a_group_is_named_by_its_ids_words_not_by_its_description(nlp, text, con
     doc, rows = attribution_rows(nlp, text)
     assert [a["actor_id"] for a in rows if a["content"] == content] == [actor_id], rows
     assert {g["name"] for g in doc._.depeche_groups if g["actor_id"] == actor_id} == {name}
+
+
+# -- a periphrasis for a head of state or of government takes up the holder of the role --------
+PERIPHRASES = [
+    # (text, content, the speaker's actor name): the last person named before is someone else
+    ("Le président péruvien Pedro Vargas Llosa a présenté sa démission, sur fond de scandale lié au "
+     "groupe de BTP de Marcelo Andrade.\n\n« Je ne veux pas être un obstacle », a déclaré le chef de "
+     "l'État.", "Je ne veux pas être un obstacle", "Pedro Vargas Llosa"),
+    ("La chancelière Maria Kessler a reçu lundi le syndicaliste Jonas Weber. « Le dialogue continue », "
+     "a assuré la cheffe du gouvernement.", "Le dialogue continue", "Maria Kessler"),
+]
+
+
+@pytest.mark.parametrize("text, content, name", PERIPHRASES)
+def test_when_the_head_of_state_is_named_by_a_periphrasis_then_the_holder_of_the_role_speaks(
+        nlp, text, content, name):
+    assert _actors(nlp, text, content) == [name]
+
+
+def test_when_a_name_holds_a_word_parsed_as_a_preposition_then_it_is_no_complement(nlp):
+    text = "Selon le quotidien El Comercio, le Congrès pourrait accepter la démission dès jeudi."
+    assert _actors(nlp, text, "le Congrès pourrait accepter la démission dès jeudi") == ["El Comercio"]

@@ -73,7 +73,9 @@ def in_complement(ctx: Ctx, m: dict, s: int, e: int) -> bool:
         return False
     if _holder_after_complement(ctx, span, s, e, m.get("label")):
         return False
-    inside = (lambda c: c.dep_ == "case" and s <= c.idx < e)  # a preposition of the phrase itself
+    # a preposition of the phrase itself, not one of the name (`le quotidien El Comercio`: `El`
+    # parsed as a preposition)
+    inside = (lambda c: c.dep_ == "case" and s <= c.idx < e and not m["start"] <= c.idx < m["end"])
     t = span.root
     for _ in range(6):
         if any(inside(c) for c in t.children):

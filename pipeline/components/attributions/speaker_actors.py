@@ -18,6 +18,7 @@ from pipeline.components.attributions.coordination import coordinated_names
 from pipeline.components.attributions.noun_phrases import (PLURAL_PRONOUNS, POSSESSIVES, bare_pronoun, described_subject,
                                                             group_head, name_slug, noun_headed, particled, slug_in,
                                                             speaks_as, pronoun_antecedent)
+from pipeline.components.attributions.roles import other_roles, periphrasis_roles, role_head
 from pipeline.names import fold
 
 
@@ -77,6 +78,7 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
     # `la coalition`, `le candidat socialiste` -> the last mention whose name or role shares the
     # most words with the description, its head noun first
     key = name_slug(head.lemma_)
+    heads = periphrasis_roles(ctx, words, head)
     desc = {name_slug(t.lemma_) for t in words if t.pos_ in ("NOUN", "ADJ")} | {name_slug(t.text) for t in words
                                                                             if t.pos_ in ("NOUN", "ADJ")}
     # `le conseil des droits de l'homme`: an organisation noun restricted by its complement is
@@ -95,9 +97,9 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
             k = id(m)
             if k not in bags:
                 bags[k] = (set(name_slug(m.get("name") or "").split("-"))
-                           | set(name_slug(_role_head(m.get("role") or "")).split("-")))
+                           | set(name_slug(role_head(m.get("role") or "")).split("-")))
             bag = bags[k]
-            if not slug_in(key, bag) or m.get("label") == "GROUP" and not name_slug(m["name"]).startswith(key) \
+            if not (slug_in(key, bag) or any(slug_in(h, bag) for h in heads)) or m.get("label") == "GROUP" and not name_slug(m["name"]).startswith(key) \
                     or restrict and not restrict & bag:
                 continue  # (`le ministre` is not `le cabinet du ministre`)
             score = (len(desc & bag), m["start"])
@@ -121,7 +123,7 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
         # de Trappes promet`), or who was a subject (`Paul Roy, le Premier ministre, a dit`),
         # not one only mentioned paragraphs earlier (`le lycée Jean Moulin`)
         since = _previous_sentence_start(ctx, words[0].i)
-    roles = _other_roles(ctx, window, key) if person else set()
+    roles = other_roles(ctx, window, key, heads) if person else set()
     first = None  # the last one named; a subject of its sentence named before it comes first
     for m in reversed(window):
         if agent and m["start"] < since or first and not _same_sentence(ctx, m["start"], first["start"]):
@@ -134,25 +136,6 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
                 return m["actor_id"]
             first = first or m
     return first["actor_id"] if first else ""
-
-
-def _other_roles(ctx: Ctx, window: list, key: str) -> set:
-    """The persons the text gives another role than the description's head (`le patron de
-    l'usine` is not `le président Paul Roy`): a role whose head is itself a person noun."""
-    out, nouns = set(), {name_slug(w) for w in ctx.words.person_head}
-    for m in window:
-        head = name_slug(_role_head(m.get("role") or "")).split("-")
-        if m.get("label") == "PER" and not slug_in(key, head) and any(w in nouns for w in head):
-            out.add(m.get("actor_id"))
-    return out
-
-
-def _role_head(role: str) -> str:
-    """A role's words before its first `de` complement: `la mère` does not describe the person
-    whose role is `avocat de la mère de l'adolescente`."""
-    words = role.replace("'", "' ").split()
-    cut = next((i for i, w in enumerate(words) if fold(w) in DE), len(words))
-    return " ".join(words[:cut])
 
 
 def _subject(ctx: Ctx, m: dict) -> bool:
