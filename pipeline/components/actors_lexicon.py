@@ -19,6 +19,8 @@ from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj", "obl:agent"}
 TYPE_LABEL = {"person": "PER", "organization": "ORG", "state": "GPE", "location": "LOC", "group": "GROUP"}
 DE_WORDS = frozenset({"de", "d'", "du", "des"})  # the preposition `de` as tokens (folded) are written
+# role words that fit any role (`la dirigeante` takes up `la Première ministre Theresa May`)
+GENERIC_ROLES = frozenset({"dirigeant", "dirigeante", "responsable", "leader"})
 # a hyphen between two capitalised words of a name, often written as a space (`Agence France Presse`)
 HYPHENED = re.compile(r"(?<=\w)-(?=[A-ZÀ-ÖØ-Ý])")
 # the lexicon kinds the steps held in code until models made after 2026-12-06: a lexicon without

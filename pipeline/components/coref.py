@@ -38,7 +38,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from pipeline.components.actors_lexicon import DE_WORDS as DE, SUBJECT_DEPS, TYPE_LABEL, ActorIndex
+from pipeline.components.actors_lexicon import DE_WORDS as DE, GENERIC_ROLES, SUBJECT_DEPS, TYPE_LABEL, ActorIndex
 from pipeline.components.base import doc_text
 from pipeline.names import fold
 
@@ -381,8 +381,7 @@ class Coreference:
                 continue
             if country and c.get("country") != country:
                 continue
-            if role and fold(role) not in fold(c.get("role", "")) and fold(role) not in (
-                    "dirigeant", "dirigeante", "responsable", "leader"):
+            if role and fold(role) not in fold(c.get("role", "")) and fold(role) not in GENERIC_ROLES:
                 continue
             n, _ = counts.get(c["actor_id"], (0, None))
             counts[c["actor_id"]] = (n + 1, c)

@@ -172,3 +172,10 @@ def test_when_the_head_of_state_is_named_by_a_periphrasis_then_the_holder_of_the
 def test_when_a_name_holds_a_word_parsed_as_a_preposition_then_it_is_no_complement(nlp):
     text = "Selon le quotidien El Comercio, le Congrès pourrait accepter la démission dès jeudi."
     assert _actors(nlp, text, "le Congrès pourrait accepter la démission dès jeudi") == ["El Comercio"]
+
+
+def test_when_a_word_fits_any_role_then_it_takes_up_the_person_whatever_her_role(nlp):
+    text = ("La Première ministre britannique Helen Moss a survécu mercredi soir à une motion de défiance "
+            "déposée par des députés de son parti.\n\n« J'ai écouté mes collègues », a déclaré la dirigeante "
+            "devant Downing Street.")
+    assert _actors(nlp, text, "J'ai écouté mes collègues") == ["Helen Moss"]

@@ -3,7 +3,7 @@ given (`role_head`), the persons given another one (`other_roles`), the roles a 
 for (`periphrasis_roles`: `le chef de l'État` is `le président Paul Roy`)."""
 from __future__ import annotations
 
-from pipeline.components.actors_lexicon import DE_WORDS as DE
+from pipeline.components.actors_lexicon import DE_WORDS as DE, GENERIC_ROLES
 from pipeline.components.attributions.context import Ctx
 from pipeline.components.attributions.noun_phrases import name_slug, slug_in
 from pipeline.names import fold
@@ -25,7 +25,9 @@ def periphrasis_roles(ctx: Ctx, words, head) -> list[str]:
 def other_roles(ctx: Ctx, window: list, key: str, heads=()) -> set:
     """The persons the text gives another role than the description's head (`le patron de
     l'usine` is not `le président Paul Roy`): a role whose head is itself a person noun (and
-    none of the roles a periphrasis stands for)."""
+    none of the roles a periphrasis stands for); none for a word that fits any role (`la dirigeante`)."""
+    if key in GENERIC_ROLES:
+        return set()
     out, nouns = set(), {name_slug(w) for w in ctx.words.person_head}
     for m in window:
         head = name_slug(role_head(m.get("role") or "")).split("-")
