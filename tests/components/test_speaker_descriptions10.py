@@ -179,3 +179,11 @@ def test_when_a_word_fits_any_role_then_it_takes_up_the_person_whatever_her_role
             "déposée par des députés de son parti.\n\n« J'ai écouté mes collègues », a déclaré la dirigeante "
             "devant Downing Street.")
     assert _actors(nlp, text, "J'ai écouté mes collègues") == ["Helen Moss"]
+
+
+def test_when_a_name_is_apposed_to_the_subject_noun_then_it_is_the_subject_a_description_takes_up(nlp):
+    # `Le Français Camille Dufour … arrive`: the name apposed to the subject noun is the subject
+    text = ("Ryan Marsh s'est offert la médaille d'or lors de la finale. Le Français Camille Dufour, très "
+            "attendu sur cette finale, arrive en cinquième position.\n\n« Je voulais partir doucement », a "
+            "expliqué le nageur français après la course.")
+    assert _actors(nlp, text, "Je voulais partir doucement") == ["Camille Dufour"]

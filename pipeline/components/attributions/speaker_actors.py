@@ -139,9 +139,15 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
 
 
 def _subject(ctx: Ctx, m: dict) -> bool:
-    """Is mention m the subject of its clause?"""
+    """Is mention m the subject of its clause? A name apposed to its role (`le président
+    péruvien Pedro Pablo Kuczynski a présenté`) is the subject its role is."""
     span = ctx.doc.char_span(m["start"], m["end"], alignment_mode="expand")
-    return span is not None and span.root.dep_ in ("nsubj", "nsubj:pass")
+    if span is None:
+        return False
+    tok = span.root
+    if tok.dep_ in ("appos", "flat:name") and tok.head.i < tok.i and tok.head.pos_ == "NOUN":
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubj:pass")
 
 
 def _previous_sentence_start(ctx: Ctx, i: int) -> int:
