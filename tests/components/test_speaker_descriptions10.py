@@ -187,3 +187,29 @@ def test_when_a_name_is_apposed_to_the_subject_noun_then_it_is_the_subject_a_des
             "attendu sur cette finale, arrive en cinquième position.\n\n« Je voulais partir doucement », a "
             "expliqué le nageur français après la course.")
     assert _actors(nlp, text, "Je voulais partir doucement") == ["Camille Dufour"]
+
+
+# -- what a name inside the speaker phrase is: the speaker, or a complement of it ----------------
+NAMES_IN_PHRASE = [
+    # (text, content, the speaker's actor id)
+    # a noun the same in both numbers after a singular article: the name is the speaker's own
+    ("Le Français Julien Marot, sixième, a regretté un Tour « difficile ».", "un Tour « difficile »",
+     "julien_marot"),
+    # a title after `de` belongs to the name in the complement: the speaker is a group
+    ("L'entourage de M. Diakité a rejeté ces résultats.", "ces résultats", "group-entourage"),
+    ("Les avocats de Mme Kessler ont rejeté ces résultats.", "ces résultats", "group-avocats"),
+    # a portfolio's capitalised noun before the name is no title: the name is the minister's
+    ("Le ministre de l'Économie et des Finances Marc Delorme a rejeté ces résultats.", "ces résultats",
+     "marc_delorme"),
+    # the agent of the figures past a time word: `annoncés jeudi par`
+    ("Le président a été réélu avec 67 % des voix, selon les résultats provisoires annoncés jeudi par le "
+     "ministère de l'Administration territoriale.", "Le président a été réélu avec 67 % des voix",
+     "ministere_de_l_administration_territoriale"),
+]
+
+
+@pytest.mark.parametrize("text, content, actor_id", NAMES_IN_PHRASE)
+def test_when_a_name_is_in_the_speaker_phrase_then_it_speaks_only_when_it_is_no_complement(
+        nlp, text, content, actor_id):
+    _, rows = attribution_rows(nlp, text)
+    assert [a["actor_id"] for a in rows if a["content"] == content] == [actor_id], rows

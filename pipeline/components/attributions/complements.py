@@ -25,19 +25,30 @@ def after_plural_noun(t, words) -> bool:
     PS`, `les élus LR`): a title before a person's name is singular (`le président Macron`), and
     a noun of a complement is not the head (`le ministre des Finances Michel Sapin`)."""
     head = next((w for w in words if w.pos_ == "NOUN"), None)
-    return head is not None and head.i == t.i - 1 and head.morph.get("Number") == ["Plur"]
+    # (a noun the same in both numbers is singular after a singular article: `le Français Romain
+    # Bardet`)
+    return head is not None and head.i == t.i - 1 and head.morph.get("Number") == ["Plur"] \
+        and not (head.i > 0 and head.doc[head.i - 1].morph.get("Number") == ["Sing"]
+                 and head.doc[head.i - 1].pos_ == "DET")
 
 
 def names_in_pp(ctx: Ctx, words) -> bool:
     """Every proper noun of the phrase is in a complement (`le député de Trappes`,
     `un photographe de l'AFP`, `un porte-parole du collectif Indecline`, but a person's name
     after a complement is in apposition: `le premier secrétaire du parti Jean-Christophe
-    Cambadélis`) or qualifies a plural noun (`des sources PS`)."""
+    Cambadélis`, unless its title is the complement's noun: `l'entourage de M. Cissé`) or
+    qualifies a plural noun (`des sources PS`)."""
     return all(t.i > 0 and (after_preposition(ctx, t) or t.doc[t.i - 1].pos_ == "PROPN"
                             or after_plural_noun(t, words)
                             or t.doc[t.i - 1].pos_ == "NOUN" and after_preposition(ctx, t.doc[t.i - 1])
-                            and not _in_person(ctx, t))
+                            and (_title(t.doc[t.i - 1]) or not _in_person(ctx, t)))
                for t in words if t.pos_ == "PROPN")
+
+
+def _title(t) -> bool:
+    """A title of address before a name (`M.`, `Mme`, `Dr`, `Me`): short and capitalised, unlike a
+    portfolio's noun (`le ministre des Finances Michel Sapin`)."""
+    return t.pos_ in ("NOUN", "PROPN") and t.text[:1].isupper() and (t.text.endswith(".") or len(t.text) <= 3)
 
 
 def _in_person(ctx: Ctx, t) -> bool:
@@ -58,8 +69,15 @@ def named_by_complement(ctx: Ctx, content_words, first, m: dict) -> bool:
 def in_complement(ctx: Ctx, m: dict, s: int, e: int) -> bool:
     """Is mention m, inside the speaker phrase [s, e), in a complement of it (`Paul Roy, le
     directeur de la compagnie Flydubai`, `les responsables de Séoul`): a preposition before it,
-    or one on its way up the parse to the phrase's head?"""
-    pre = ctx.text[max(s, m["start"] - 4):m["start"]].lower().replace("’", "'")
+    or one on its way up the parse to the phrase's head? (A title before it is the name's:
+    `les avocats de Mme Roy`.)"""
+    lead = m["start"]
+    first = ctx.doc.char_span(lead, m["end"], alignment_mode="expand")
+    if first is not None and first.start > 0:
+        title = ctx.doc[first.start - 1]
+        if _title(title) and not title.is_sent_start and title.idx >= s:
+            lead = title.idx
+    pre = ctx.text[max(s, lead - 4):lead].lower().replace("’", "'")
     if re.search(r"(^|\s)(de|du|des|d'|au|aux|à)\s*$", pre) or pre.endswith("d'"):
         return True
     if ctx.text[max(s, m["start"] - 2):m["start"]].strip() == "," and not ctx.text[m["end"]:e].strip(" ,"):

@@ -44,8 +44,11 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
     else:
         speaker, np = np
     k = np[1] + 1
-    if k + 2 < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Part"] and norm(ctx.tok(k + 1)) == "par":
-        agent = np_right(ctx, k + 2, appos=False)
+    by = k + 1  # `fournis par`, `annoncés jeudi par`, `publiés hier soir par`
+    while by < min(k + 4, ctx.n) and (norm(ctx.tok(by)) in ctx.words.time_word or ctx.tok(by).pos_ == "ADV"):
+        by += 1
+    if by + 1 < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Part"] and norm(ctx.tok(by)) == "par":
+        agent = np_right(ctx, by + 1, appos=False)
         if agent and ctx.tok(k).lemma_.lower() in ctx.words.relay:
             # `selon un médecin cité par AP, Pierre Roy,`: AP relays the source (NOTES.md T2)
             end = agent[1]
