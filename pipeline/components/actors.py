@@ -32,7 +32,6 @@ from spacy.tokens import Doc
 from pipeline.components.actors_lexicon import DE_WORDS, TYPE_LABEL, ActorIndex
 from pipeline.components.base import RuleComponent
 from pipeline.names import ARTICLES as DETERMINERS
-from pipeline.names import DEFINITE_ARTICLES as DEF_DET
 from pipeline.names import fold, slug
 from pipeline.components.actors_names import (NAME_PARTICLES, acronym_definitions, acronym_names, apostrophe_end,
                                               common_words, dangling_de, dateline_place, glued, hyphen_end,
@@ -42,6 +41,7 @@ from pipeline.components.actors_names import (NAME_PARTICLES, acronym_definition
                                               portfolio, repeated_names, role_name_end, surname_end, titled_names)
 from pipeline.components.actors_metonymy import acts
 from pipeline.components.actors_institutions import institutions
+from pipeline.components.actors_roles import persons_roles
 from pipeline.components.coref import Coreference
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
@@ -103,7 +103,7 @@ class ActorsComponent(RuleComponent):
         # a name the institution's own name holds (`Défense` in `le ministère russe de la Défense`)
         cands = [c for c in cands if not any(i["ts"] <= c["ts"] and c["te"] <= i["te"] for i in inst)]
         cands = sorted(cands + inst, key=lambda c: c["ts"])
-        self._roles(doc, cands)
+        persons_roles(doc, cands, self.index)
         named = [self._as_dict(doc, c) for c in cands]
         coref = Coreference(doc, cands, self.index, self._person_nouns()).mentions()
         spans = [(m["start"], m["end"]) for m in named]
@@ -498,73 +498,6 @@ class ActorsComponent(RuleComponent):
                 c.update(actor_id=o["actor_id"], name=o["name"], country=o["country"], wikidata=o["wikidata"],
                          rule=c["rule"] + ":short-name")
         cands.sort(key=lambda c: c["ts"])
-
-    # -- 4. roles --------------------------------------------------------------------------
-    def _roles(self, doc, cands) -> None:
-        ix = self.index
-        # (`la chancelière Angela Merkel, Paul Roy avait été`: a role holding another person's
-        # name is that person's, not an apposition to the name after it)
-        persons = {i for c in cands if c.get("type") == "person" for i in range(c["ts"], c["te"])}
-        for c in cands:
-            if c.get("type") != "person":
-                continue
-            s, e = c["ts"], c["te"]
-            role = self._role_before(doc, s, persons) or self._role_after(doc, e)
-            if role is None:
-                continue
-            rs, re_ = role
-            c["role"] = self._text(doc, rs, re_)
-            c["role_tokens"] = (rs, re_)
-            c["gender"] = c["gender"] or (self._gender(doc[rs - 1], doc[rs]) if rs > 0 else ix.gender(doc[rs].text, "role"))
-            if not c["country"]:
-                for t in doc[rs:re_]:
-                    if ix.demonym(t.text):
-                        c["country"] = ix.demonym(t.text)
-                        break
-
-    def _role_before(self, doc, s, persons=frozenset()):
-        ix = self.index
-        j = s - 1
-        if j >= 0 and doc[j].text == ",":
-            j -= 1
-        end = j + 1
-        start = None
-        while j >= 0 and end - j <= 8:
-            t = doc[j]
-            if t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") or "\n" in t.whitespace_ \
-                    or j in persons:
-                break
-            if ix.kind(t.text, "role") and (j == 0 or fold(doc[j - 1].text) in DETERMINERS
-                                             or doc[j - 1].pos_ in ("DET", "ADP", "ADJ", "VERB", "AUX")
-                                             or doc[j - 1].is_punct):
-                start = j
-            j -= 1
-        if start is None or start >= end:
-            return None
-        if end < s and doc[end].text == "," and fold(doc[start - 1].text) not in DEF_DET | {"son", "sa", "leur"}:
-            return None  # `Président, Dmitri …` without a determiner: not an apposition
-        return start, end
-
-    def _role_after(self, doc, e):
-        ix = self.index
-        if e + 1 >= len(doc) or doc[e].text != ",":
-            return None
-        j = e + 1
-        if fold(doc[j].text) in DEF_DET:
-            j += 1
-        if j >= len(doc) or not ix.kind(doc[j].text, "role"):
-            return None
-        k = j
-        while k < len(doc) and k - j < 10 and not doc[k].is_punct and doc[k].pos_ not in ("VERB", "AUX", "PRON", "SCONJ"):
-            k += 1
-        return (j, k) if k < len(doc) and doc[k].text in (",", ".", ")", ";", ":") else None
-
-    def _gender(self, det, noun) -> str:
-        """m, f or '' for a determiner + noun (`la ministre` -> f, `le porte-parole` -> m)."""
-        g = det.morph.get("Gender")
-        if g:
-            return "f" if g[0] == "Fem" else "m"
-        return self.index.gender(noun.text, "role")
 
     # -- helpers ---------------------------------------------------------------------------
     @staticmethod
