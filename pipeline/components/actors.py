@@ -105,17 +105,20 @@ class ActorsComponent(RuleComponent):
         cands = sorted(cands + inst, key=lambda c: c["ts"])
         persons_roles(doc, cands, self.index)
         named = [self._as_dict(doc, c) for c in cands]
-        coref = Coreference(doc, cands, self.index, self._person_nouns()).mentions()
+        words = self._attribution_words()
+        coref = Coreference(doc, cands, self.index, words.person_nouns if words else frozenset(),
+                            words.periphrases if words else {}).mentions()
         spans = [(m["start"], m["end"]) for m in named]
         coref = [m for m in coref if not any(s < m["end"] and m["start"] < e for s, e in spans)]
         doc._.depeche_mentions = sorted(named + coref, key=lambda m: (m["start"], m["end"]))
 
-    def _person_nouns(self) -> frozenset:
-        """The nouns for persons the attributions component lists (WOLF's, curated), which
-        coreference needs to tell a thing from a person; none in a pipeline without it."""
+    def _attribution_words(self):
+        """The attributions component's word lists, None in a pipeline without it: coreference
+        needs its nouns for persons (WOLF's, curated) to tell a thing from a person, and its
+        periphrases (`le chef de l'État`) to know which role they stand for."""
         if "depeche_attributions" not in self.nlp.pipe_names:
-            return frozenset()
-        return self.nlp.get_pipe("depeche_attributions").words.person_nouns
+            return None
+        return self.nlp.get_pipe("depeche_attributions").words
 
     # -- 1. candidates ---------------------------------------------------------------------
     def _candidates(self, doc: Doc) -> list[dict]:

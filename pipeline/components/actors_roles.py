@@ -1,5 +1,5 @@
-"""The role a person is given where the text names her (`le ministre belge Charles Michel`,
-`Paul Roy, le maire de Brest,`): its words, the gender they show (`la ministre`) and the
+"""The role a person is given where the text names her (`le Premier ministre belge Charles
+Michel`, `Paul Roy, le maire de Brest,`): its words, the gender they show (`la ministre`) and the
 state their adjective names (`belge`), for the mentions table and the coreference."""
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from pipeline.names import fold
 
 
 def persons_roles(doc: Doc, cands: list[dict], ix: ActorIndex) -> None:
-    """Each person candidate's role: the role words before its name (`le ministre belge Charles
-    Michel`) or in apposition after it (`Paul Roy, le maire de Brest,`), with the gender
+    """Each person candidate's role: the role words before its name (`le Premier ministre belge
+    Charles Michel`) or in apposition after it (`Paul Roy, le maire de Brest,`), with the gender
     and the state they show."""
     # (`la chancelière Angela Merkel, Paul Roy avait été`: a role holding another person's
     # name is that person's, not an apposition to the name after it)
@@ -54,6 +54,8 @@ def _role_before(doc: Doc, s: int, ix: ActorIndex, persons=frozenset()):
         j -= 1
     if start is None or start >= end:
         return None
+    if start > 0 and doc[start - 1].lower_ in ("premier", "première"):
+        start -= 1  # `le Premier ministre belge`: one role, not a `ministre`
     if end < s and doc[end].text == "," and fold(doc[start - 1].text) not in DEF_DET | {"son", "sa", "leur"}:
         return None  # `Président, Dmitri …` without a determiner: not an apposition
     return start, end

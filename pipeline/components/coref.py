@@ -261,10 +261,12 @@ class Coreference:
     actor_id, name, country, wikidata, role, gender, label); `mentions()` is the coref
     mentions of the Doc, in text order."""
 
-    def __init__(self, doc: Doc, cands: list[dict], index: ActorIndex, person_nouns: frozenset = frozenset()):
+    def __init__(self, doc: Doc, cands: list[dict], index: ActorIndex, person_nouns: frozenset = frozenset(),
+                 periphrases: Optional[dict] = None):
         self.doc = doc
         self.index = index
         self.person_nouns = person_nouns  # common nouns for persons (`veuve`, `évêque`), for `_thing_before`
+        self.periphrases = periphrases or {}  # `chef de l'État` -> the roles it stands for
         self.quoted = quoted(doc_text(doc))
         self.sents = paragraph_sentences(doc)
         self.sent_start = _first_tokens(self.sents)  # token -> first token of its sentence
@@ -361,11 +363,12 @@ class Coreference:
         return head.pos_ == "ADJ" and head.i + 1 < len(t.doc) and t.doc[head.i + 1].lower_ in ("de", "d'", "que", "qu'")
 
     def ranked(self, i: int, *, gender="", number="s", types=ANTECEDENT_TYPES, country="", role="",
-               words=frozenset(), noun="", last=False, fallback=False) -> list[dict]:
+               words=frozenset(), noun="", last=False, fallback=False, stands_for=()) -> list[dict]:
         """Antecedents of an anaphor at token i, best first (module docstring). `role`,
         `country`: a person description's role word and state, `words` the adjectives its
         antecedent's role should share (`socialiste`); `noun`: an organisation
-        description's noun; `last`: the last one whatever its function (`ce dernier`);
+        description's noun (`stands_for`: the roles a periphrasis is, any of which will do);
+        `last`: the last one whatever its function (`ce dernier`);
         `fallback`: with none within the window, the actor named most often so far."""
         here = self.sents[i]
         scored, counts = [], {}
@@ -381,7 +384,8 @@ class Coreference:
                 continue
             if country and c.get("country") != country:
                 continue
-            if role and fold(role) not in fold(c.get("role", "")) and fold(role) not in GENERIC_ROLES:
+            if role and fold(role) not in fold(c.get("role", "")) and fold(role) not in GENERIC_ROLES \
+                    and not any(fold(r) in fold(c.get("role", "")) for r in stands_for):
                 continue
             n, _ = counts.get(c["actor_id"], (0, None))
             counts[c["actor_id"]] = (n + 1, c)
@@ -515,8 +519,13 @@ class Coreference:
         det_gender = DEF_DET.get(fold(det.text), "")
         if kind == "role":
             gender = det_gender or ix.gender(noun.text, "role")
+            # `le chef du gouvernement`: a periphrasis, over its complement, is any role of its kind
+            text = doc[noun.i:noun.i + 6].text.lower().replace("’", "'")
+            phrase = next((p for p in self.periphrases if text.startswith(p)), "")
+            if phrase:
+                k = max(k, doc.char_span(noun.idx, noun.idx + len(phrase), alignment_mode="expand").end)
             refs = self.ranked(det.i, gender=gender, types=("person",), country=country, role=noun.text,
-                               words=words)
+                               words=words, stands_for=self.periphrases.get(phrase, ()))
             return (k, refs, "coref:description") if refs else None
         if kind == "org_noun":
             # `le gouvernement bahreïni` is no other state's; `le groupe socialiste` is no

@@ -176,3 +176,21 @@ def test_when_the_surname_is_a_french_word_then_it_is_not_taken_alone(nlp):
     text = "Margaret Court avait gagné onze fois. Le court central était plein."
     ms = _mentions_with_ents(nlp, text, [("Margaret Court", "PER")])
     assert [text[m["start"]:m["end"]] for m in ms] == ["Margaret Court"], ms
+
+
+# -- `le Premier ministre` is one role, and `le chef du gouvernement` takes it up ---------------
+WIRE_ROLES = ("Le Premier ministre belge Charles Dumont a présenté mardi la démission de son gouvernement "
+              "au roi Albert, qui l'a mise en délibéré. Le chef du gouvernement avait perdu sa majorité. "
+              "« J'ai décidé de partir », a-t-il annoncé devant la Chambre.")
+
+
+def test_when_a_person_is_the_premier_ministre_then_the_role_holds_premier(nlp):
+    (m,) = [m for m in mentions(nlp, WIRE_ROLES) if m["name"] == "Charles Dumont" and m["source"] != "coref"]
+    assert m["role"] == "Premier ministre belge", m
+
+
+def test_when_the_head_of_government_is_named_by_a_periphrasis_then_it_and_the_pronoun_after_are_his(nlp):
+    doc = nlp(WIRE_ROLES)
+    coref = {WIRE_ROLES[m["start"]:m["end"]]: m["actor_id"] for m in doc._.depeche_mentions if m["source"] == "coref"}
+    assert coref.get("Le chef du gouvernement") == "charles_dumont", coref
+    assert coref.get("il") == "charles_dumont", coref

@@ -36,6 +36,15 @@ class Words:
         self.speaker_head = self.person_nouns | self.org_head | self.document_head
         self.written = self.document_head | self.record_head  # no speaking group (NOTES.md T5)
         self.speaker_suffix = self.agent_suffix + self.people_suffix
+        # `chef de l'État` (a periphrasis: a complement after its noun) -> the roles of its kind
+        # (`président`, `roi`), lower case; read by the speakers' descriptions and the coreference
+        self.periphrases: dict[str, tuple[str, ...]] = {}
+        for kind in ("head_of_state", "head_of_government"):
+            listed_words = sorted(getattr(self, kind))
+            periphrases = [w for w in listed_words
+                           if set(w.lower().replace("'", "' ").split()[1:]) & {"de", "du", "des", "d'"}]
+            roles = tuple(w.lower() for w in listed_words if w not in periphrases)
+            self.periphrases.update({w.lower(): roles for w in periphrases})
 
 
 _NORMS: dict[int, str] = {}   # a token's lower-case hash -> its norm (the vocabulary's words)

@@ -12,14 +12,9 @@ from pipeline.names import fold
 def periphrasis_roles(ctx: Ctx, words, head) -> list[str]:
     """The roles a periphrasis stands for (`le chef de l'État` -> `président`, `roi`, …), as
     slugs; [] for any other description."""
-    text = fold("".join(t.text_with_ws for t in words if t.i >= head.i))
-    for kind in ("head_of_state", "head_of_government"):
-        periphrases, roles = [], []
-        for w in getattr(ctx.words, kind):  # `chef de l'État` has a complement, `roi` none
-            (periphrases if set(fold(w).replace("'", "' ").split()[1:]) & DE else roles).append(w)
-        if any(text.startswith(fold(w)) for w in periphrases):
-            return [name_slug(w) for w in roles]
-    return []
+    text = "".join(t.text_with_ws for t in words if t.i >= head.i).lower().replace("’", "'")
+    return next(([name_slug(r) for r in roles] for p, roles in ctx.words.periphrases.items()
+                 if text.startswith(p)), [])
 
 
 def other_roles(ctx: Ctx, window: list, key: str, heads=()) -> set:
