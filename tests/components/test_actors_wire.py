@@ -194,3 +194,14 @@ def test_when_the_head_of_government_is_named_by_a_periphrasis_then_it_and_the_p
     coref = {WIRE_ROLES[m["start"]:m["end"]]: m["actor_id"] for m in doc._.depeche_mentions if m["source"] == "coref"}
     assert coref.get("Le chef du gouvernement") == "charles_dumont", coref
     assert coref.get("il") == "charles_dumont", coref
+
+
+# -- the news agencies a dispatch cites (curated: name, initials, country) ---------------------
+@pytest.mark.parametrize("text, surface, actor_id", [
+    ("Titre\n\nBRUXELLES, 18 décembre 2018 (Belga) - Le gouvernement a démissionné.", "Belga", "belga"),
+    ("Selon un médecin cité par AP, le bilan s'alourdit.", "AP", "associated_press"),
+    ("L'agence officielle Chine nouvelle a annoncé la visite.", "Chine nouvelle", "xinhua"),
+])
+def test_when_a_news_agency_is_cited_then_it_is_the_agency(nlp, text, surface, actor_id):
+    (m,) = [m for m in mentions(nlp, text) if text[m["start"]:m["end"]] == surface]
+    assert (m["label"], m["actor_id"]) == ("ORG", actor_id), m
