@@ -73,4 +73,15 @@ def _opens_clause(doc: Doc, s: int, e: int) -> bool:
     nxt = doc[e] if e < len(doc) else None
     opens = prev is None or prev.is_punct or p < s - 1 or doc[s].is_sent_start or \
         fold(prev.text) in ("que", "qu'", "et", "mais", "car")
+    if nxt is not None and opens and nxt.text == ",":
+        # past an incise between commas: `Ankara, qui soutient les rebelles, craint …`
+        k = e + 1
+        while k < len(doc) and k - e <= 12 and doc[k].text not in (",", ".", ";", ":", "-", "–", "—", "(") \
+                and "\n" not in doc[k].text_with_ws:
+            k += 1
+        if k < len(doc) and k - e <= 12 and doc[k].text == ",":
+            k += 1
+            while k < len(doc) and fold(doc[k].text) in ("ne", "n'", "se", "s'", "y", "en", "l'", "lui", "leur"):
+                k += 1
+            nxt = doc[k] if k < len(doc) else None
     return nxt is not None and opens and "Fin" in nxt.morph.get("VerbForm") and nxt.pos_ in ("VERB", "AUX")

@@ -39,6 +39,10 @@ def find(ms, text, surface, source=None):
     ("Le pape a prié pour les victimes. Pékin et Tokyo ont proposé leur aide.", "Pékin", "GPE", "chine", "state"),
     ("Le pape a prié pour les victimes. Pékin et Tokyo ont proposé leur aide.", "Tokyo", "GPE", "japon", "state"),
     ("Les délégations ont quitté Pékin et Tokyo mardi soir.", "Pékin", "LOC", "pekin", "location"),
+    # the subject past an incise between commas, which the parser leaves unattached
+    ("Ankara, qui soutient certains groupes rebelles, craint un afflux de réfugiés.", "Ankara", "GPE", "turquie",
+     "state"),
+    ("Il vit à Moscou, qui compte douze millions d'habitants, depuis 2010.", "Moscou", "LOC", "moscou", "location"),
 ])
 def test_when_place_then_metonymy_decides_state_or_location(nlp, text, surface, label, actor, type_):
     m = find(mentions(nlp, text), text, surface)
