@@ -559,6 +559,11 @@ CONTENTS = [
      {"kind": "according_to", "content": "le nombre de votants s'élevait à deux millions"}),
     ("Trois personnes ont été blessées, selon la police.",
      {"kind": "according_to", "content": "Trois personnes ont été blessées"}),
+    # a number that counts a noun is no time: the subject and its incise are X's content
+    ("Au moins 40 civils, dont 12 enfants, ont été tués samedi, selon l'Observatoire.",
+     {"kind": "according_to", "content": "Au moins 40 civils, dont 12 enfants, ont été tués samedi"}),
+    ("En 2015, 300 personnes avaient été arrêtées, selon la police.",
+     {"kind": "according_to", "content": "300 personnes avaient été arrêtées"}),
     # `S, qui …, selon X, V …`: the relative clause right before the source is X's content
     ("L'incendie, qui serait d'origine criminelle, selon les pompiers, a détruit trois maisons.",
      {"kind": "according_to", "speaker": "les pompiers", "content": "L'incendie, qui serait d'origine criminelle"}),

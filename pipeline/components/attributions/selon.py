@@ -266,8 +266,10 @@ def _after_opening_time(ctx: Ctx, left: tuple[int, int]) -> tuple[int, int]:
     while True:
         c = next((x for x in range(k, min(toks.end, k + 6)) if ctx.tok(x).text == ","), None)
         chunk = [ctx.tok(x) for x in range(k, c)] if c is not None else []
-        if not chunk or any(x.pos_ in ("VERB", "AUX") or x.i in ctx.open_tok for x in chunk) or not any(
-                x.like_num or x.lower_ in ctx.words.time_word for x in chunk) or not has_main_verb(ctx, toks.end - 1):
+        # (a number counting a noun is no time: `Au moins 40 civils, dont 12 enfants, ont été tués`)
+        if not chunk or any(x.pos_ in ("VERB", "AUX") or x.i in ctx.open_tok for x in chunk) or not (
+                any(x.lower_ in ctx.words.time_word for x in chunk) or any(x.like_num for x in chunk) and not any(
+                    x.pos_ == "NOUN" and x.lower_ != "h" for x in chunk)) or not has_main_verb(ctx, toks.end - 1):
             break
         k = c + 1
     return (ctx.tok(k).idx, left[1]) if k > toks.start and k < toks.end else left
