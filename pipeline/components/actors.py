@@ -277,7 +277,8 @@ class ActorsComponent(RuleComponent):
         if not words:
             return None
         if label == "ORG" and len(words) > 1 and words[0].text[:1].islower() and words[1].text[:1].isupper() \
-                and ix.kind(words[0].text, "descriptor") and self.on("filter-descriptor"):
+                and words[1].i == words[0].i + 1 and ix.kind(words[0].text, "descriptor") \
+                and self.on("filter-descriptor"):
             # `l'association Médecins du monde`: what it is, not part of its name (ANNOTATION.md)
             s, toks, words = words[1].i, doc[words[1].i:e], words[1:]
         head_word = words[0].text

@@ -205,3 +205,20 @@ def test_when_the_head_of_government_is_named_by_a_periphrasis_then_it_and_the_p
 def test_when_a_news_agency_is_cited_then_it_is_the_agency(nlp, text, surface, actor_id):
     (m,) = [m for m in mentions(nlp, text) if text[m["start"]:m["end"]] == surface]
     assert (m["label"], m["actor_id"]) == ("ORG", actor_id), m
+
+
+# -- what a noun before a name says it is --------------------------------------------------------
+@pytest.mark.parametrize("text, surface, label, expected", [
+    # a kind of company: an organisation whatever the NER read
+    ("L'avionneur Comac a signé 130 nouvelles commandes.", "Comac", "PER", ("Comac", "ORG")),
+    ("L'équipementier Valeo a publié ses comptes.", "Valeo", "PER", ("Valeo", "ORG")),
+    # a thing or an event named after a person or a place: no actor
+    ("Ils ont détruit le bus par cocktail Molotov.", "Molotov", "PER", None),
+    ("Depuis la catastrophe de Fukushima en 2011, la liste s'allonge.", "Fukushima", "PER", None),
+    # a descriptor followed by `de` is part of the name
+    ("Les analyses du laboratoire des Sciences végétales ont été publiées.", "laboratoire des Sciences végétales",
+     "ORG", ("laboratoire des Sciences végétales", "ORG")),
+])
+def test_when_a_noun_says_what_the_name_is_then_the_name_is_typed_by_it(nlp, text, surface, label, expected):
+    got = [(text[m["start"]:m["end"]], m["label"]) for m in _mentions_with_ents(nlp, text, [(surface, label)])]
+    assert got == ([expected] if expected else []), got
