@@ -61,6 +61,11 @@ QUOTED_WORDS_FOUND = [
      {"cue": "exprimé", "kind": "mixed", "content": "sa « profonde tristesse après ce drame »"}),
     ("Le syndicat a exprimé une « vive inquiétude pour les salariés ».",
      {"cue": "exprimé", "speaker": "Le syndicat", "content": "une « vive inquiétude pour les salariés »"}),
+    # a pronominal cue's `de` complement holding quoted words (`se féliciter de`, `se réjouir de`)
+    ("La ministre s'est félicitée d'une « tendance de fond ».",
+     {"cue": "félicitée", "kind": "mixed", "speaker": "La ministre", "content": "une « tendance de fond »"}),
+    ("Le président s'est félicité du « consensus politique ».",
+     {"cue": "félicité", "speaker": "Le président", "content": "du « consensus politique »"}),
 ]
 
 NO_QUOTED_WORDS = [
@@ -72,6 +77,8 @@ NO_QUOTED_WORDS = [
     "Le graphique exprime une « hausse très nette des prix ».",
     # one quoted word under a verb with no object frame
     "La maire a exprimé sa « tristesse » hier soir.",
+    # a `de` that is no complement of the cue (`lors de`): a setting, not what is said
+    "Jeudi, le candidat s'est défendu lors de « L'Émission politique ».",
 ]
 
 

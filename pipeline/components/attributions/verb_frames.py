@@ -528,7 +528,8 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     j = skip_own_part(ctx, t.i + 1)
     frames, j, after_de = object_frames(ctx, t, cue, j)
     if j >= ctx.n or not (ctx.tok(j).pos_ == "DET" or cardinal_head(ctx, j)
-                          or after_de and (ctx.tok(j).pos_ in ("NOUN", "ADJ") or j in ctx.open_tok)):
+                          or after_de and (ctx.tok(j).pos_ in ("NOUN", "ADJ") or j in ctx.open_tok
+                                           or norm(ctx.tok(j)) in ("du", "des"))):
         return []
     if not {"object", "que", "quote"} & frames and quoted_words(ctx, j) is None:
         return []  # `a exprimé sa « profonde tristesse … »`: any cue, but only with quoted words
