@@ -66,6 +66,11 @@ QUOTED_WORDS_FOUND = [
      {"cue": "félicitée", "kind": "mixed", "speaker": "La ministre", "content": "une « tendance de fond »"}),
     ("Le président s'est félicité du « consensus politique ».",
      {"cue": "félicité", "speaker": "Le président", "content": "du « consensus politique »"}),
+    # a warning's `contre` or `sur` complement holding quoted words
+    ("L'émissaire de l'ONU, Paolo Verdi, a mis en garde contre un « bain de sang ».",
+     {"kind": "mixed", "content": "un « bain de sang »"}),
+    ("L'OMS alerte sur les « risques considérables » de la pollution.",
+     {"cue": "alerte", "speaker": "L'OMS", "content": "les « risques considérables » de la pollution"}),
 ]
 
 NO_QUOTED_WORDS = [

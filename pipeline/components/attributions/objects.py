@@ -359,11 +359,13 @@ def object_frames(ctx: Ctx, t, cue, j: int) -> tuple[set, int, bool]:
     if " " in cue.lemma and t.pos_ == "NOUN" and j + 1 < ctx.n and norm(ctx.tok(j)) in ("de", "d'") \
             and "object" not in cue.frames:
         return set(cue.frames) | {"object"}, j + 1, True
-    if cue.lemma.startswith(("se ", "s'")) and "de_inf" in cue.frames and j + 1 < ctx.n \
-            and norm(ctx.tok(j)) in ("de", "d'", "du", "des") and ctx.tok(j + 1).pos_ != "VERB" \
-            and ctx.tok(j).head.head.i == t.i and ctx.tok(j).head.i > j:
-        # `s'est félicitée d'une « tendance de fond »`: a pronominal cue's `de` complement, which
-        # speaks only through the quoted words it holds (no `object` frame)
+    prep = norm(ctx.tok(j)) if j + 1 < ctx.n else ""
+    if (cue.lemma.startswith(("se ", "s'")) and "de_inf" in cue.frames and prep in ("de", "d'", "du", "des")
+            or cue.stance == "warn" and prep in ("contre", "sur")) and ctx.tok(j + 1).pos_ != "VERB" \
+            and ctx.tok(j).head.head.i in (t.i, t.head.i) and ctx.tok(j).head.i > j:
+        # `s'est félicitée d'une « tendance de fond »`, `a mis en garde contre un « bain de sang »`:
+        # a pronominal cue's `de` complement, a warning's `contre` or `sur`, which speak only
+        # through the quoted words they hold (no `object` frame)
         # (`du`, `des` stand as the determiner of what follows: `du « consensus politique »`)
-        return set(cue.frames), j if norm(ctx.tok(j)) in ("du", "des") else j + 1, True
+        return set(cue.frames), j if prep in ("du", "des") else j + 1, True
     return set(cue.frames), j, False

@@ -553,7 +553,8 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if not np or standing_confirmed(ctx, cue, np):
         return []
     if lo > 0 and ctx.tok(lo - 1).text == "," and ends_sentence(ctx, np[1] + 1) \
-            and not any(c.dep_.startswith("nsubj") and c.i < lo for c in t.children):
+            and not any(c.dep_.startswith("nsubj") and c.i < lo
+                        for c in (*t.children, *(t.head.children if t.pos_ != "VERB" else ()))):
         return []  # `…, ont annoncé les Nations unies (vers midi).`: the subject inverted after its cue
         # (not `Le ministre, Paul Roux, annonce un deuil.`: the parse gives it its subject before)
     label = quoted_label(ctx, np[1] + 1, de=cue.stance == "accuse")
