@@ -37,7 +37,8 @@ from pipeline.components.actors_names import (NAME_PARTICLES, acronym_definition
                                               common_words, dangling_de, dateline_place, glued, hyphen_end,
                                               hyphen_start, place_case,
                                               inner_surname, joined, known_surname, mended_end, name_forms,
-                                              numbered_part, particle_end, people, person_actors, place_names,
+                                              numbered_part, particle_end, people, person_actors, person_initials,
+                                              place_names,
                                               portfolio, repeated_names, role_name_end, surname_end, titled_names)
 from pipeline.components.actors_metonymy import acts
 from pipeline.components.actors_institutions import institutions
@@ -378,6 +379,8 @@ class ActorsComponent(RuleComponent):
         self._persons(doc, cands, persons)
         person_actors(doc, persons, self.on, self.index)  # `Jodie Stimpson` is `Jodie Simpson`; `la famille Troadec` a group
         self._orgs(doc, cands)
+        if self.on("acronym"):
+            person_initials(doc, cands)  # `MBS` is Mohammed ben Salmane
         for c in cands:  # `la centrale de Flamanville` after `la centrale nucléaire de Flamanville`
             if c["rule"] == "place-name":
                 head, place = fold(doc[c["ts"]].text), fold(doc[c["place"]:c["te"]].text)

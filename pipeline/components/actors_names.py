@@ -488,6 +488,24 @@ def families(doc: Doc, persons: list[dict], ix: ActorIndex) -> None:
             c.update(eid="", actor_id="group-" + slug(name, "-"), name=name, type="group", country="", wikidata="")
 
 
+def person_initials(doc: Doc, cands: list[dict]) -> None:
+    """`MBS` after `Mohammed ben Salmane`, `DSK` after `Dominique Strauss-Kahn`: an acronym of
+    three letters or more, no known organisation, that spells the initials of one person the
+    article names in full and of no organisation it names, is that person."""
+    persons = {c["actor_id"]: c for c in cands if c.get("type") == "person" and " " in c["name"]}
+    orgs = [c for c in cands if c.get("type") == "organization"]
+    for c in cands:
+        text = doc[c["ts"]:c["te"]].text
+        if c["eid"] or c.get("type") not in ("person", "organization") or not is_acronym(text) \
+                or sum(ch.isupper() for ch in text) < 3:
+            continue
+        spelt = [p for p in persons.values() if acronym_of(text, p["name"])]
+        if len(spelt) == 1 and not any(acronym_of(text, o["name"]) for o in orgs if o is not c):
+            p = spelt[0]
+            c.update(actor_id=p["actor_id"], name=p["name"], type="person", label="PER", country=p["country"],
+                     wikidata=p["wikidata"], rule=c["rule"] + ":initials")
+
+
 def person_actors(doc: Doc, persons: list[dict], on, ix: ActorIndex) -> None:
     """The actors of the article's person mentions once every name is read: one person written
     two ways (`misspelt-name`), a family named by its surname (`family`). Updates `persons`."""

@@ -222,3 +222,21 @@ def test_when_a_news_agency_is_cited_then_it_is_the_agency(nlp, text, surface, a
 def test_when_a_noun_says_what_the_name_is_then_the_name_is_typed_by_it(nlp, text, surface, label, expected):
     got = [(text[m["start"]:m["end"]], m["label"]) for m in _mentions_with_ents(nlp, text, [(surface, label)])]
     assert got == ([expected] if expected else []), got
+
+
+# -- a person's initials after the full name are that person ------------------------------------
+@pytest.mark.parametrize("text, initials, actor_id", [
+    ("Le prince héritier Karim ben Salem a été reçu mardi. « Nous voulons avancer », a déclaré KBS.",
+     "KBS", "karim_ben_salem"),
+    ("Dominique Strauss-Kahn a été arrêté à New York. DSK a nié les faits.", "DSK", "dominique_strauss_kahn"),
+])
+def test_when_initials_spell_a_person_named_in_full_then_they_are_that_person(nlp, text, initials, actor_id):
+    ms = [m for m in mentions(nlp, text) if text[m["start"]:m["end"]] == initials]
+    assert [(m["label"], m["actor_id"]) for m in ms] == [("PER", actor_id)], ms
+
+
+def test_when_initials_also_spell_an_organisation_then_they_stay_the_organisation(nlp):
+    text = ("Paul Simon Guérin dirige le Parti socialiste gabonais. Le PSG a annoncé son retrait. "
+            "Le PSG a tenu congrès.")
+    ms = [m for m in mentions(nlp, text) if text[m["start"]:m["end"]] == "PSG"]
+    assert ms and all(m["actor_id"] != "paul_simon_guerin" for m in ms), ms
