@@ -277,11 +277,14 @@ class ActorsComponent(RuleComponent):
         words = [t for t in toks if fold(t.text) not in DETERMINERS]
         if not words:
             return None
-        if label == "ORG" and len(words) > 1 and words[0].text[:1].islower() and words[1].text[:1].isupper() \
-                and words[1].i == words[0].i + 1 and ix.kind(words[0].text, "descriptor") \
+        # (past lower-case adjectives: `le laboratoire américain Merck`; a `de` after the noun makes
+        # it part of the name: `laboratoire des Sciences végétales`)
+        k = next((n for n, t in enumerate(words[1:], 1) if not (t.pos_ == "ADJ" and t.text.islower())), len(words))
+        if label == "ORG" and k < len(words) and words[0].text[:1].islower() and words[k].text[:1].isupper() \
+                and words[k].i == words[0].i + k and ix.kind(words[0].text, "descriptor") \
                 and self.on("filter-descriptor"):
             # `l'association Médecins du monde`: what it is, not part of its name (ANNOTATION.md)
-            s, toks, words = words[1].i, doc[words[1].i:e], words[1:]
+            s, toks, words = words[k].i, doc[words[k].i:e], words[k:]
         head_word = words[0].text
         if ix.kind(" ".join(doc[words[0].i:words[-1].i + 1].text.split()), "not_actor"):
             return None  # a name annotators deleted (`depeche train` learns these)

@@ -215,6 +215,9 @@ def test_when_a_news_agency_is_cited_then_it_is_the_agency(nlp, text, surface, a
     # a thing or an event named after a person or a place: no actor
     ("Ils ont détruit le bus par cocktail Molotov.", "Molotov", "PER", None),
     ("Depuis la catastrophe de Fukushima en 2011, la liste s'allonge.", "Fukushima", "PER", None),
+    # the kind and its adjectives are no part of the name
+    ("Le vaccin a été mis au point par le laboratoire américain Merck.", "laboratoire américain Merck", "ORG",
+     ("Merck", "ORG")),
     # a descriptor followed by `de` is part of the name
     ("Les analyses du laboratoire des Sciences végétales ont été publiées.", "laboratoire des Sciences végétales",
      "ORG", ("laboratoire des Sciences végétales", "ORG")),
