@@ -111,6 +111,7 @@ _AND_HALF_AFTER_NOUN = re.compile(rf"{SPACE}et{SPACE}demie?\b", re.IGNORECASE)
 # someday, `une heure` a time of day, `une année` a year of some kind)
 _ONE_DURATION = {"an", "mois", "semaine"}
 _COORDINATED = re.compile(r"\b(?:et|ou)\b", re.IGNORECASE)
+_AMOUNT_AFTER = re.compile(r"[ \u00a0]*(?:(?:à|-|–)[ \u00a0]*(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)|(?:mille|millions?|milliards?|%)(?!\w))")
 _APPROX_ONLY = re.compile(rf"(?:\b(?:près|autour|proche|loin){SPACE}(?:de|d['’])|\bjusqu['’]{_QO}(?:à|au)){_QO}\Z",
                           re.IGNORECASE)
 _URLISH = re.compile(r"(?:://|www\.|@|\.(?:com|org|fr|net)\b|=)")
@@ -235,6 +236,11 @@ def _skip_reason(doc: Doc, text: str, n: Numeral, qualified: bool, has_unit: boo
         prev = token_before(doc, text, s)
         nxt = noun_after(doc, text, e, False)
         counted = nxt is not None and (n.value < 2 or text[:nxt[1]].endswith(("s", "x")))
+        # (a range or a scale after it is an amount: `en France 60 à 80 milliards d'euros`; not a
+        # score, `l'Italie 4 à 0`)
+        after_n = _AMOUNT_AFTER.match(text, e)
+        upper = after_n and after_n.group(1)
+        counted = counted or bool(after_n) and (not upper or int(re.sub(r"\D", "", upper)) > n.value)
         if prev is not None and not prev.is_sent_start and prev.i > 0 and prev.is_title \
                 and not counted and not qualified:
             return "name"

@@ -149,6 +149,9 @@ def test_when_quantity_then_value_qualifier_unit_item(nlp, text, surface, value,
     # close alternatives of one counted noun: one range
     ("L'accident a fait un mort et deux ou trois blessés.", "deux ou trois blessés", 2, 3),
     ("Le résultat sera connu dans 11 ou 12 jours.", "11 ou 12 jours", 11, 12),
+    # after a capitalised name: a range is no number of the name (`France 2`)
+    ("La fraude coûtait chaque année en France 60 à 80 milliards d'euros.", "60 à 80 milliards", 6e10, 8e10),
+    ("Il y avait en Bretagne 50 000 à 100 000 personnes.", "50 000 à 100 000 personnes", 5e4, 1e5),
 ])
 def test_when_range_then_low_high_and_value_is_low(nlp, text, surface, low, high):
     q = find(quantities(nlp, text), text, surface)
@@ -234,6 +237,9 @@ def test_when_qualifier_then_bounds_follow_schema(nlp, qualifier, value, low, hi
     # inside a name the NER reads as one, past its first word
     ("Elle a écrit pour la Revue des deux Mondes pendant un an.", "deux"),
     ("Le Mouvement 5 étoiles mène l'opposition au Sénat.", "5"),
+    # a number after a name: the name's, also before a score
+    ("Il regarde France 2 chaque soir.", "2"),
+    ("En finale, la France a écrasé l'Italie 4 à 0.", "4"),
 ])
 def test_when_not_a_quantity_then_nothing_there(nlp, text, surface):
     i = text.index(surface)
