@@ -241,8 +241,9 @@ def _skip_reason(doc: Doc, text: str, n: Numeral, qualified: bool, has_unit: boo
         after_n = _AMOUNT_AFTER.match(text, e)
         upper = after_n and after_n.group(1)
         counted = counted or bool(after_n) and (not upper or int(re.sub(r"\D", "", upper)) > n.value)
-        if prev is not None and not prev.is_sent_start and prev.i > 0 and prev.is_title \
-                and not counted and not qualified:
+        if prev is not None and not prev.is_sent_start and prev.i > 0 \
+                and (prev.is_title or prev.is_upper and len(prev.text) > 1) and not counted and not qualified:
+            # (`Peugeot 307`, and a name in capitals: `le CAC 40`, `le SBF 120`)
             return "name"
     # inside a name the NER read as one, past its first word: `la Revue des deux Mondes`, `Apollo 11`
     if any(a < s and e <= b for a, b in names):

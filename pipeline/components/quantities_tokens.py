@@ -37,8 +37,12 @@ def is_noun(doc: Doc, tok) -> bool:
     if tok is None or not tok.is_alpha:
         return False
     if tok.pos_:  # tagged (a blank pipeline has no POS: fall back on the case)
+        # (a plural the tagger calls an adjective: as an argument, or qualifying the number itself,
+        # `de 63,42 points` read as number + adjective)
         return tok.pos_ == "NOUN" or (tok.pos_ in ("ADJ", "VERB") and tok.lower_.endswith(("s", "x"))
-                                      and tok.dep_ in ("obj", "nsubj", "nmod", "obl", "conj"))
+                                      and (tok.dep_ in ("obj", "nsubj", "nmod", "obl", "conj")
+                                           or tok.dep_ == "amod" and tok.head.i == tok.i - 1 and tok.head.like_num
+                                           and tok.lower_ not in _SKIP_BEFORE_NOUN))
     return tok.is_lower
 
 

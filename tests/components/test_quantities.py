@@ -54,6 +54,8 @@ def test_when_separators_vary_then_numerals_split_at_the_right_places():
 
 # -- quantities on sentences ---------------------------------------------------------------------
 @pytest.mark.parametrize("text, surface, value, qualifier, unit, item", [
+    # a plural the tagger reads as the number's adjective is what it counts
+    ("Le prix a augmenté de 63,42 points en un an.", "63,42 points", 63.42, "exact", "", "point"),
     # qualifiers
     ("Le port a reçu plus de 12 000 caisses de matériel en un mois.", "plus de 12 000 caisses", 12000, "min", "", "caisse"),
     ("Au moins 7 randonneurs ont été secourus dans la nuit.", "Au moins 7 randonneurs", 7, "min", "", "randonneur"),
@@ -239,6 +241,9 @@ def test_when_qualifier_then_bounds_follow_schema(nlp, qualifier, value, low, hi
     ("Le Mouvement 5 étoiles mène l'opposition au Sénat.", "5"),
     # a number after a name: the name's, also before a score
     ("Il regarde France 2 chaque soir.", "2"),
+    # a name in capitals: an index, a road
+    ("Le CAC 40 a cédé 1,2 % lundi.", "40"),
+    ("Un accident a eu lieu sur la RN 79 près de Mâcon.", "79"),
     ("En finale, la France a écrasé l'Italie 4 à 0.", "4"),
 ])
 def test_when_not_a_quantity_then_nothing_there(nlp, text, surface):
