@@ -35,11 +35,10 @@ from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import fold, slug
 from pipeline.components.actors_names import (NAME_PARTICLES, acronym_definitions, acronym_names, apostrophe_end,
                                               common_words, dangling_de, dateline_place, glued, hyphen_end,
-                                              hyphen_start, place_case,
-                                              inner_surname, joined, known_surname, mended_end, name_forms,
-                                              numbered_part, particle_end, people, person_actors, person_initials,
-                                              place_names,
-                                              portfolio, repeated_names, role_name_end, surname_end, titled_names)
+                                              hyphen_start, inner_surname, joined, known_surname, mended_end,
+                                              name_forms, numbered_part, particle_end, people, person_actors,
+                                              person_initials, place_case, place_names, portfolio, repeated_names,
+                                              role_name_end, surname_end, titled_names)
 from pipeline.components.actors_metonymy import acts
 from pipeline.components.actors_institutions import institutions
 from pipeline.components.actors_roles import persons_roles

@@ -111,7 +111,9 @@ _AND_HALF_AFTER_NOUN = re.compile(rf"{SPACE}et{SPACE}demie?\b", re.IGNORECASE)
 # someday, `une heure` a time of day, `une année` a year of some kind)
 _ONE_DURATION = {"an", "mois", "semaine"}
 _COORDINATED = re.compile(r"\b(?:et|ou)\b", re.IGNORECASE)
-_AMOUNT_AFTER = re.compile(r"[ \u00a0]*(?:(?:à|-|–)[ \u00a0]*(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)|(?:mille|millions?|milliards?|%)(?!\w))")
+# after a number, the upper bound of a range (group 1) or a scale: what makes it an amount
+_AMOUNT_AFTER = re.compile(r"[ \u00a0]*(?:(?:à|-|–)[ \u00a0]*(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
+                           r"|(?:mille|millions?|milliards?|%)(?!\w))")
 _APPROX_ONLY = re.compile(rf"(?:\b(?:près|autour|proche|loin){SPACE}(?:de|d['’])|\bjusqu['’]{_QO}(?:à|au)){_QO}\Z",
                           re.IGNORECASE)
 _URLISH = re.compile(r"(?:://|www\.|@|\.(?:com|org|fr|net)\b|=)")

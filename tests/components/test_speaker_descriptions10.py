@@ -198,6 +198,8 @@ NAMES_IN_PHRASE = [
     # a title after `de` belongs to the name in the complement: the speaker is a group
     ("L'entourage de M. Diakité a rejeté ces résultats.", "ces résultats", "group-entourage"),
     ("Les avocats de Mme Kessler ont rejeté ces résultats.", "ces résultats", "group-avocats"),
+    # an acronym that is a name is no title either: the person after it is the role's
+    ("Le directeur de MSF Pierre Arnal a déclaré que la trêve tenait.", "la trêve tenait", "pierre_arnal"),
     # a portfolio's capitalised noun before the name is no title: the name is the minister's
     ("Le ministre de l'Économie et des Finances Marc Delorme a rejeté ces résultats.", "ces résultats",
      "marc_delorme"),

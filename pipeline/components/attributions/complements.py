@@ -41,14 +41,15 @@ def names_in_pp(ctx: Ctx, words) -> bool:
     return all(t.i > 0 and (after_preposition(ctx, t) or t.doc[t.i - 1].pos_ == "PROPN"
                             or after_plural_noun(t, words)
                             or t.doc[t.i - 1].pos_ == "NOUN" and after_preposition(ctx, t.doc[t.i - 1])
-                            and (_title(t.doc[t.i - 1]) or not _in_person(ctx, t)))
+                            and (_title(ctx, t.doc[t.i - 1]) or not _in_person(ctx, t)))
                for t in words if t.pos_ == "PROPN")
 
 
-def _title(t) -> bool:
+def _title(ctx: Ctx, t) -> bool:
     """A title of address before a name (`M.`, `Mme`, `Dr`, `Me`): short and capitalised, unlike a
-    portfolio's noun (`le ministre des Finances Michel Sapin`)."""
-    return t.pos_ in ("NOUN", "PROPN") and t.text[:1].isupper() and (t.text.endswith(".") or len(t.text) <= 3)
+    portfolio's noun (`le ministre des Finances Michel Sapin`), and no name itself (`du FMI`)."""
+    return t.pos_ in ("NOUN", "PROPN") and t.text[:1].isupper() and (t.text.endswith(".") or len(t.text) <= 3) \
+        and not any(m["start"] <= t.idx < m["end"] for m in mentions_in(ctx, t.idx - 80, t.idx + 1))
 
 
 def _in_person(ctx: Ctx, t) -> bool:
@@ -75,7 +76,7 @@ def in_complement(ctx: Ctx, m: dict, s: int, e: int) -> bool:
     first = ctx.doc.char_span(lead, m["end"], alignment_mode="expand")
     if first is not None and first.start > 0:
         title = ctx.doc[first.start - 1]
-        if _title(title) and not title.is_sent_start and title.idx >= s:
+        if _title(ctx, title) and not title.is_sent_start and title.idx >= s:
             lead = title.idx
     pre = ctx.text[max(s, lead - 4):lead].lower().replace("’", "'")
     if re.search(r"(^|\s)(de|du|des|d'|au|aux|à)\s*$", pre) or pre.endswith("d'"):

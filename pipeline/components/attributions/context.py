@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from pipeline.components.actors_lexicon import DE_WORDS
 from pipeline.components.attributions.quote_marks import pair_quotes
 from pipeline.components.base import doc_text
 from pipeline.rules.cues import WORD_KINDS, CueWord
@@ -42,7 +43,7 @@ class Words:
         for kind in ("head_of_state", "head_of_government"):
             listed_words = sorted(getattr(self, kind))
             periphrases = [w for w in listed_words
-                           if set(w.lower().replace("'", "' ").split()[1:]) & {"de", "du", "des", "d'"}]
+                           if set(w.lower().replace("'", "' ").split()[1:]) & DE_WORDS]
             roles = tuple(w.lower() for w in listed_words if w not in periphrases)
             self.periphrases.update({w.lower(): roles for w in periphrases})
 

@@ -99,7 +99,8 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
                 bags[k] = (set(name_slug(m.get("name") or "").split("-"))
                            | set(name_slug(role_head(m.get("role") or "")).split("-")))
             bag = bags[k]
-            if not (slug_in(key, bag) or any(slug_in(h, bag) for h in heads)) or m.get("label") == "GROUP" and not name_slug(m["name"]).startswith(key) \
+            if not (slug_in(key, bag) or any(slug_in(h, bag) for h in heads)) \
+                    or m.get("label") == "GROUP" and not name_slug(m["name"]).startswith(key) \
                     or restrict and not restrict & bag:
                 continue  # (`le ministre` is not `le cabinet du ministre`)
             score = (len(desc & bag), m["start"])
