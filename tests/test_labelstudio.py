@@ -133,6 +133,8 @@ def test_when_value_is_not_a_number_then_import_says_so():
 
 # -- a real Label Studio server ----------------------------------------------------------------
 LS_BIN = ROOT / ".venv-labelstudio" / "bin" / "label-studio"
+# `make labelstudio` writes it once `label-studio version` ran: installed and able to start
+LS_READY = ROOT / ".venv-labelstudio" / ".installed"
 # A migrated database kept after the first successful start: later starts skip the migrations
 # (minutes on a busy machine). Delete it to start from nothing.
 LS_TEMPLATE = ROOT / ".venv-labelstudio" / "depeche-test-data"
@@ -147,9 +149,9 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def label_studio(tmp_path_factory):
-    if not LS_BIN.exists():
-        pytest.skip("Label Studio is not installed: `make labelstudio` makes .venv-labelstudio "
-                    "(python3 -m venv .venv-labelstudio && .venv-labelstudio/bin/pip install label-studio)")
+    if not (LS_BIN.exists() and LS_READY.exists()):
+        pytest.skip("Label Studio is not installed or does not start: `make labelstudio` makes .venv-labelstudio "
+                    "and says why it could not")
     import requests
 
     data = tmp_path_factory.mktemp("label-studio") / "data"
