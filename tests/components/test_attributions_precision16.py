@@ -78,3 +78,19 @@ def test_when_the_cue_is_in_an_opening_clause_then_its_content_stops_at_the_main
 ])
 def test_when_no_one_asks_then_an_infinitive_request_is_no_attribution(nlp, text, cue, content):
     assert _contents(nlp, text, cue) == ([content] if content else [])
+
+
+# -- a gerund after a cue opens the speaker's own next statement (`tout en appelant à`, `,
+# précisant que`): it ends the content before it and has no inverted subject of its own ---------
+@pytest.mark.parametrize("text, cue, content", [
+    ("Le Premier ministre, Kenji Sato, a salué « un changement » tout en appelant à maintenir la pression.",
+     "salué", "un changement"),
+    ("Le Premier ministre, Kenji Sato, a salué « un changement » tout en appelant à maintenir la pression.",
+     "maintenir", None),
+    ("Le président a accepté l'invitation, a confirmé sa porte-parole, Anne Roy, précisant que la rencontre "
+     "aurait lieu plus tard.", "confirmé", "Le président a accepté l'invitation"),
+    # a modal's infinitive keeps its inverted subject
+    ("« Nous gagnerons », tient à préciser le ministre.", "préciser", "Nous gagnerons"),
+])
+def test_when_a_gerund_follows_then_it_ends_the_content_and_inverts_no_subject(nlp, text, cue, content):
+    assert _contents(nlp, text, cue) == ([content] if content else [])

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from pipeline.components.attributions.colon_quotes import pattern_colon_quote
 from pipeline.components.attributions.contents import close_parentheses, kind_of, split_joined_quotes
 from pipeline.components.attributions.context import Ctx, Words, norm
 from pipeline.components.attributions.control import uncontrolled
@@ -27,8 +28,8 @@ from pipeline.components.attributions.strict import (THING_RULES, human_speaker,
                                                      thing_speaker)
 from pipeline.components.attributions.passive_frames import (pattern_label, pattern_passive_object,
                                                              pattern_passive_quote, pattern_self_description)
-from pipeline.components.attributions.verb_frames import (pattern_colon_quote, pattern_de_inf, pattern_inversion,
-                                                          pattern_object, pattern_que)
+from pipeline.components.attributions.verb_frames import (pattern_de_inf, pattern_inversion, pattern_object,
+                                                          pattern_que)
 from pipeline.components.base import RuleComponent
 from pipeline.errors import ModelError
 from pipeline.rules.cues import Cue, CueWord

@@ -1,21 +1,19 @@
 """Patterns anchored on a reporting verb, one per frame of the cue lexicon (cues.jsonl `frames`):
-`que` (+ a bare infinitive), `inversion`, a quote after a colon, `de` + infinitive, and the
-object of a denial or an accusation (passive cues and `se dire`: passive_frames.py)."""
+`que` (+ a bare infinitive), `inversion`, `de` + infinitive, and the object of a denial or an
+accusation (a quote after a colon: colon_quotes.py; passive cues and `se dire`: passive_frames.py)."""
 from __future__ import annotations
 
 from pipeline.components.attributions.contents import (clause_left, clause_right, has_main_verb, joined_quotes,
-                                                       kind_of, quote_setting)
+                                                       kind_of)
 from pipeline.components.attributions.coordination import split_coordinated
-from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
+from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
-from pipeline.components.attributions.objects import (apposed, attribute_of_noun, before_comment, before_own_predicate,
-                                                      cardinal_head, closing_time, closing_words, ends_sentence,
-                                                      gapped_relative, names_only, object_frames, object_stop, passive_cue,
-                                                      quoted_label, quoted_np, quoted_words, relative_que,
-                                                      subject_before, within_cue_clause)
+from pipeline.components.attributions.objects import (apposed, before_comment, before_own_predicate, cardinal_head,
+                                                      closing_time, closing_words, ends_sentence, gapped_relative,
+                                                      names_only, object_frames, object_stop, quoted_label, quoted_np,
+                                                      quoted_words, relative_que, subject_before, within_cue_clause)
 from pipeline.components.attributions.noun_phrases import np_right
-from pipeline.components.attributions.speakers import (by_voice_of, left_speaker, right_speaker, skip_adverbials,
-                                                       is_participle, skip_own_part, speaker_for)
+from pipeline.components.attributions.speakers import right_speaker, skip_adverbials, skip_own_part, speaker_for
 from pipeline.components.attributions.strict import human_speaker, standing_confirmed
 from pipeline.rules.cues import Cue
 
@@ -98,8 +96,8 @@ def pattern_que(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
             # the negation is the infinitive's (`affirme aussi ne pas …`, `a indiqué lundi ne pas …`):
             # its clause starts there, past the adverbs and dates before it
             k = next(x for x in range(t.i + 1, k) if norm(ctx.tok(x)) in ctx.words.negation_start)
-        elif _past_addressee(ctx, t, k) != k:  # `a assuré à la radio lundi être prêt`
-            k = _past_addressee(ctx, t, k)
+        elif past_addressee(ctx, t, k) != k:  # `a assuré à la radio lundi être prêt`
+            k = past_addressee(ctx, t, k)
             if k < ctx.n and norm(ctx.tok(k)) not in ctx.words.negation_start:
                 k = skip_own_part(ctx, k)
         v = k
@@ -150,9 +148,14 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     """
     lo = chain_start(ctx, t.i)
     verb = ctx.tok(ctx.cue_first.get(t.i, t.i))  # `mettant` of `mettant en avant`
-    if lo == 0 or verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"] \
+    gov = verb  # an infinitive's governing verb (`tient à préciser`, `en appelant à maintenir`)
+    while gov.morph.get("VerbForm") == ["Inf"] and gov.dep_ in ("xcomp", "ccomp") and gov.head.i < gov.i:
+        gov = gov.head
+    if lo == 0 or gov.morph.get("VerbForm") == ["Part"] and gov.morph.get("Tense") == ["Pres"] \
             or any(c.dep_ == "cop" for c in t.children) or ctx.tok(lo).morph.get("VerbForm") == ["Inf"]:
-        return []  # `… qualifiant la tribune de « tract »`, `a annoncé avoir demandé X`, `…, est complète`: no inversion
+        # `… qualifiant la tribune de « tract »`, `tout en appelant à maintenir la pression`, `a
+        # annoncé avoir demandé X`, `…, est complète`: no inversion
+        return []
     ce_que = _ce_que(ctx, lo)
     if lo == verb.i and verb.morph.get("VerbForm") == ["Part"] and _split_auxiliary(ctx, verb.i) and ce_que is None:
         return []  # `Il a d'ailleurs, à ce sujet, proposé la suppression`: its object, no inverted subject
@@ -236,8 +239,11 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
             sp_end_tok.end, min(ctx.n, sp_end_tok.end + 12))):
         return []  # `…, comme l'indique X, chercheur : « … »`: the quote after the colon is his words
     if not comme and sp_end_tok is not None and sp_end_tok.end + 1 < ctx.n and ctx.tok(sp_end_tok.end).text == "," \
-            and ctx.tok(sp_end_tok.end + 1).morph.get("PronType") != ["Rel"]:
-        # (not `…, se défend le groupe, qui a affirmé …`: a relative clause of the speaker)
+            and ctx.tok(sp_end_tok.end + 1).morph.get("PronType") != ["Rel"] \
+            and not (ctx.tok(sp_end_tok.end + 1).pos_ == "VERB" and ctx.tok(sp_end_tok.end + 1).morph.get("Tense") == ["Pres"]
+                     and ctx.tok(sp_end_tok.end + 1).morph.get("VerbForm") == ["Part"]):
+        # (not `…, se défend le groupe, qui a affirmé …`: a relative clause of the speaker; nor
+        # `…, a confirmé sa porte-parole, précisant que …`: the speaker's own participle clause)
         more = clause_right(ctx, owner, sp_end_tok.end + 1)
         if more and ctx.tok(lo - 1).text == "," and not ctx.tok(lo - 1).is_sent_start:
             first_left = ctx.doc.char_span(left[0], left[1], alignment_mode="expand")
@@ -291,7 +297,7 @@ def clause_done(t) -> bool:
     return t.pos_ == "ADJ" and any(c.dep_ == "cop" for c in t.children)
 
 
-def _past_addressee(ctx: Ctx, t, j: int) -> int:
+def past_addressee(ctx: Ctx, t, j: int) -> int:
     """Past the cue's addressee or setting at token j (`à la police`, `aux enquêteurs`, `sur
     Twitter`): a preposition and the noun phrase the parse hangs on the cue, up to a quotation mark."""
     if j >= ctx.n or not (norm(ctx.tok(j)) in ("aux", "au") or ctx.tok(j).pos_ == "ADP" and norm(ctx.tok(j)) not in
@@ -311,125 +317,6 @@ def _past_addressee(ctx: Ctx, t, j: int) -> int:
             break  # `a assuré aux journalistes ne pas vouloir …`: the infinitive starts there
         end += 1
     return end
-
-
-def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
-    """Cue verb, then a colon and a quote (or the quote right away).
-
-    `Le général a déclaré à la presse : « La ligne tiendra. »` -> direct
-    `…, la porte-parole, Anne Roy, déclarant aux élus : "Le budget est voté".` -> direct, speaker Anne Roy
-    `Il a répondu « jamais » aux journalistes.` -> direct
-    not: `une coalition dite « Jamaïque »` (a participle naming its noun)
-    """
-    if attribute_of_noun(t):
-        return []
-    j = t.i + 1
-    colon = None
-    voice = by_voice_of(ctx, t)  # `a répondu par la voix de X, role de Y :`; else farther only before a quote
-    reach = 20
-    right_after = skip_own_part(ctx, t.i + 1)  # `a souhaité pour sa part « … »`, `a dit lundi « … »`
-    right_after = skip_own_part(ctx, _past_addressee(ctx, t, right_after))  # `déclare à la police « … »`
-    while j < ctx.n and j - t.i <= reach:
-        tk = ctx.tok(j)
-        if tk.text == ":":
-            colon = j
-            break
-        if j in ctx.open_tok and j == right_after:
-            # `a répondu « jamais ».`, `a condamné « l'attentat » et …`, `souhaite « bonne chance »
-            # à Hamon`: a quote right after the cue is its object, unless the clause goes on
-            # with a finite verb (`dit « X » est …`; a participle, `« le travail » mené`, goes on
-            # with the object)
-            close = ctx.qtok[ctx.open_tok[j]][1]
-            nxt = ctx.tok(close + 1) if close is not None and close + 1 < ctx.n else None
-            if nxt is not None and nxt.pos_ == "CCONJ" and close + 2 < ctx.n and ctx.tok(close + 2).pos_ == "DET":
-                # `affirmant « l'insignifiance du groupe » et son intention de …`: one object, all of it
-                spans = clause_right(ctx, owner, j)
-                return [make_attribution("mixed", t, cue.lemma, cue.stance, speaker_for(ctx, t),
-                                         (ctx.tok(j).idx, spans[-1][1]), "object_quote")] if spans else []
-            if close is None or nxt is None or nxt.pos_ not in ("VERB", "AUX") or \
-                    "Fin" not in nxt.morph.get("VerbForm"):
-                colon = j - 1
-                break
-            return []
-        if tk.text in SENT_END or (tk.is_space and "\n" in tk.text) or norm(tk) in ("que", "qu'") \
-                or (tk.pos_ in ("VERB", "AUX") and tk.morph.get("VerbForm") == ["Fin"]) or j in ctx.open_tok:
-            return []
-        j += 1
-    if colon is None:
-        return []
-    k = colon + 1
-    while k < ctx.n and ctx.tok(k).is_space:
-        k += 1
-    far = colon - t.i > 12 and not voice  # `a déclaré, sur les marches, après … :` before a quote only, and
-    if (k > colon + 1 or far) and k not in ctx.open_tok or far and any(  # no participle between (`a rejeté …,
-            x.pos_ == "VERB" and x.morph.get("Tense") == ["Pres"] for x in ctx.doc[t.i + 1:colon]):  # X déclarant :`)
-        return []  # a colon at the end of a paragraph introduces only a quote
-    speaker = None
-    if colon > t.i + 1 and inverted_clitic(ctx, t) is None and ctx.tok(t.i + 1).pos_ in ("DET", "PROPN"):
-        # `comme l'indique Jean Roy, biologiste : « … »`: the subject follows the cue
-        np = np_right(ctx, t.i + 1)
-        if np and np[1] + 1 == colon and (left_speaker(ctx, t.i) is None or
-                                          norm(ctx.tok(chain_start(ctx, t.i) - 1)) in ("comme", ",")):
-            speaker = speaker_at(ctx, *np, "post_verbal")
-    if speaker is None:
-        speaker = speaker_for(ctx, t)
-    if k in ctx.open_tok:
-        q = ctx.quotes[ctx.open_tok[k]]
-        close = ctx.qtok[ctx.open_tok[k]][1]
-        if ctx.tok(colon).text != ":" and close is not None:
-            # `dénonce « toute tentative » contre ses membres`: the object goes on after the quote
-            # (`« le travail » mené « ensemble »`: a participle and a further quote go on with it)
-            e = close + 1
-            while e < ctx.n and e - close < 12:
-                x = ctx.tok(e)
-                if e in ctx.open_tok and e > close + 1 and ctx.qtok[ctx.open_tok[e]][1] is not None:
-                    e = ctx.qtok[ctx.open_tok[e]][1] + 1
-                    continue
-                if x.is_punct or x.is_space or e in ctx.open_tok or x.pos_ == "CCONJ" or (
-                        x.pos_ in ("VERB", "AUX") and x.morph.get("VerbForm") != ["Part"]):
-                    break
-                e += 1
-            rest = ctx.doc[close + 1:e]
-            if len(rest) and not quote_setting(ctx, rest):
-                return [make_attribution("mixed", t, cue.lemma, cue.stance, speaker,
-                                         (q.open, rest[-1].idx + len(rest[-1].text)), "colon_quote")]
-        if _bare_participle(ctx, t) and close is not None and not _own_subject(ctx, t, speaker) and not any(
-                x.pos_ in ("VERB", "AUX") and x.morph.get("VerbForm") == ["Fin"] for x in ctx.doc[k + 1:close]):
-            return []  # `un clip …, dénonçant « les préjugés »`: whose words, the parse cannot tell
-        return [make_attribution("direct", t, cue.lemma, cue.stance, speaker, (q.start, q.end), "colon_quote")]
-    if ctx.tok(colon).text != ":" or passive_cue(t):
-        return []  # `avait été accusé d'avoir … : la province du Sind`: the subject is spoken of
-    spans = clause_right(ctx, owner, k)
-    if not spans:
-        return []
-    span = (spans[0][0], spans[-1][1])
-    toks = ctx.doc.char_span(*span, alignment_mode="expand")
-    if speaker is not None and speaker.rule == "post_verbal" and toks is not None and not any(
-            x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm") for x in toks):
-        # `a dévoilé son choix : Paul Roy`: before a list or a name, the noun phrase between the
-        # cue and the colon is what is announced (the content's head), not an inverted subject
-        span = (speaker[0], span[1])
-        speaker = speaker_for(ctx, t)
-    kind, span = kind_of(ctx, span, "indirect")
-    return [make_attribution(kind, t, cue.lemma, cue.stance, speaker, span, "colon_clause")]
-
-
-def _bare_participle(ctx: Ctx, t) -> bool:
-    """A present participle that is no gerund (`dénonçant`, not `en dénonçant`, `tout en se disant`)."""
-    j = t.i - 1
-    while j >= 0 and (norm(ctx.tok(j)) in ctx.words.object_clitic or norm(ctx.tok(j)) in ("se", "s'")):
-        if norm(ctx.tok(j)) == "en":
-            return False
-        j -= 1
-    return is_participle(t)
-
-
-def _own_subject(ctx: Ctx, t, speaker) -> bool:
-    """Does the speaker stand right before the cue, only clitics between (`Le Parisien le qualifiant`)?"""
-    if speaker is None:
-        return False
-    between = ctx.text[speaker[1]:t.idx].split()
-    return all(w.lower() in ctx.words.object_clitic or w.lower() in ("se", "s'") for w in between)
 
 
 def pattern_de_inf(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
