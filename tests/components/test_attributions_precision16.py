@@ -94,3 +94,14 @@ def test_when_no_one_asks_then_an_infinitive_request_is_no_attribution(nlp, text
 ])
 def test_when_a_gerund_follows_then_it_ends_the_content_and_inverts_no_subject(nlp, text, cue, content):
     assert _contents(nlp, text, cue) == ([content] if content else [])
+
+
+def test_when_an_inverted_cue_follows_with_a_time_then_the_content_before_ends_there(nlp):
+    text = "Le dirigeant s'est dit prêt à rencontrer son rival, a annoncé jeudi soir le conseiller Paul Roy."
+    assert _contents(nlp, text, "dit") == ["prêt à rencontrer son rival"]
+
+
+def test_when_the_parser_takes_the_end_of_a_name_as_subject_then_the_speaker_is_the_whole_name(nlp):
+    text = "Kim Jong-un s'est dit prêt à rencontrer son rival."
+    (a,) = [a for a in attribution_rows(nlp, text)[1] if a["cue"] == "dit"]
+    assert a["speaker"] == "Kim Jong-un", a

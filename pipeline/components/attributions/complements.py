@@ -159,7 +159,8 @@ def mentions_in(ctx: Ctx, lo: int, hi: int) -> list[dict]:
 
 def names_whole(ctx: Ctx, found: list[dict]) -> None:
     """A speaker span that cuts a name it opens or holds (`Naval` of `Naval Group a démenti`,
-    where the parser hangs `Group` elsewhere) runs to the name's end, and to the bracket it opens
+    where the parser hangs `Group` elsewhere) runs to the name's end, one inside a name is the
+    name (`un` of `Kim Jong-un`), and a span runs to the bracket it opens
     (`Le Fonds monétaire international (FMI`, the parse leaving out the closing bracket)."""
     for a in found:
         s, e = a.get("speaker_start"), a.get("speaker_end")
@@ -167,6 +168,10 @@ def names_whole(ctx: Ctx, found: list[dict]) -> None:
             continue
         if ctx.text[e:e + 1] == ")" and ctx.text.count("(", s, e) > ctx.text.count(")", s, e):
             a["speaker_end"] = e = e + 1
+        for m in mentions_in(ctx, s - 60, s):
+            if m.get("source") != "coref" and m.get("label") != "GROUP" and m["start"] < s and e <= m["end"]:
+                # `un` of `Kim Jong-un s'est dit`, the parser's subject inside the name: the name
+                a["speaker_start"], a["speaker_end"] = s, e = m["start"], m["end"]
         for m in mentions_in(ctx, s, e):
             if m.get("source") != "coref" and m["end"] > e and "\n" not in ctx.text[e:m["end"]] and not any(
                     x is not None and e <= x < m["end"] for x in (a.get("cue_start"), a.get("content_start"))):

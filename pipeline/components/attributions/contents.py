@@ -41,7 +41,10 @@ def stop_right(ctx: Ctx, j: int, owner) -> bool:
                 return True
             if inverted_clitic(ctx, ctx.tok(k)) is not None:
                 return True
-            nxt = ctx.tok(k + 1) if k + 1 < ctx.n else None
+            n = k + 1
+            while n < ctx.n and n - k <= 3 and (norm(ctx.tok(n)) in ctx.words.time_word or ctx.tok(n).pos_ == "ADV"):
+                n += 1  # `…, a annoncé jeudi soir le ministre`
+            nxt = ctx.tok(n) if n < ctx.n else None
             if nxt is not None and nxt.pos_ in ("DET", "PROPN"):
                 return True  # `…, a déclaré le ministre`
     return False
