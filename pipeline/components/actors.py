@@ -107,7 +107,7 @@ class ActorsComponent(RuleComponent):
         named = [self._as_dict(doc, c) for c in cands]
         words = self._attribution_words()
         coref = Coreference(doc, cands, self.index, words.person_nouns if words else frozenset(),
-                            words.periphrases if words else {}).mentions()
+                            words.periphrasis if words else None).mentions()
         spans = [(m["start"], m["end"]) for m in named]
         coref = [m for m in coref if not any(s < m["end"] and m["start"] < e for s, e in spans)]
         doc._.depeche_mentions = sorted(named + coref, key=lambda m: (m["start"], m["end"]))

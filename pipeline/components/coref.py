@@ -34,7 +34,7 @@ no actor. The nouns for persons (`la veuve`, `l'évêque`) are the attributions 
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 from spacy.tokens import Doc
 
@@ -262,11 +262,12 @@ class Coreference:
     mentions of the Doc, in text order."""
 
     def __init__(self, doc: Doc, cands: list[dict], index: ActorIndex, person_nouns: frozenset = frozenset(),
-                 periphrases: Optional[dict] = None):
+                 periphrasis: Optional[Callable[[str], tuple[str, tuple]]] = None):
         self.doc = doc
         self.index = index
         self.person_nouns = person_nouns  # common nouns for persons (`veuve`, `évêque`), for `_thing_before`
-        self.periphrases = periphrases or {}  # `chef de l'État` -> the roles it stands for
+        # `chef de l'État …` -> (that periphrasis, the roles it stands for)
+        self.periphrasis = periphrasis or (lambda text: ("", ()))
         self.quoted = quoted(doc_text(doc))
         self.sents = paragraph_sentences(doc)
         self.sent_start = _first_tokens(self.sents)  # token -> first token of its sentence
@@ -520,12 +521,11 @@ class Coreference:
         if kind == "role":
             gender = det_gender or ix.gender(noun.text, "role")
             # `le chef du gouvernement`: a periphrasis, over its complement, is any role of its kind
-            text = doc[noun.i:noun.i + 6].text.lower().replace("’", "'")
-            phrase = next((p for p in self.periphrases if text.startswith(p)), "")
+            phrase, stands_for = self.periphrasis(doc[noun.i:noun.i + 6].text)
             if phrase:
                 k = max(k, doc.char_span(noun.idx, noun.idx + len(phrase), alignment_mode="expand").end)
             refs = self.ranked(det.i, gender=gender, types=("person",), country=country, role=noun.text,
-                               words=words, stands_for=self.periphrases.get(phrase, ()))
+                               words=words, stands_for=stands_for)
             return (k, refs, "coref:description") if refs else None
         if kind == "org_noun":
             # `le gouvernement bahreïni` is no other state's; `le groupe socialiste` is no

@@ -88,8 +88,7 @@ def pattern_colon_quote(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
                     e = ctx.qtok[ctx.open_tok[e]][1] + 1
                     continue
                 if x.is_punct or x.is_space or e in ctx.open_tok or x.pos_ == "CCONJ" or (
-                        x.pos_ in ("VERB", "AUX") and (x.morph.get("VerbForm") != ["Part"]
-                                                       or x.morph.get("Tense") == ["Pres"])):
+                        x.pos_ in ("VERB", "AUX") and (x.morph.get("VerbForm") != ["Part"] or is_participle(x))):
                     break  # (a gerund opens a clause of its own: `« un changement » tout en appelant à`)
                 e += 1
             while e > close + 1 and norm(ctx.tok(e - 1)) in ("en", "tout"):

@@ -73,9 +73,9 @@ def in_complement(ctx: Ctx, m: dict, s: int, e: int) -> bool:
     or one on its way up the parse to the phrase's head? (A title before it is the name's:
     `les avocats de Mme Roy`.)"""
     lead = m["start"]
-    first = ctx.doc.char_span(lead, m["end"], alignment_mode="expand")
-    if first is not None and first.start > 0:
-        title = ctx.doc[first.start - 1]
+    span = ctx.doc.char_span(lead, m["end"], alignment_mode="expand")
+    if span is not None and span.start > 0:
+        title = ctx.doc[span.start - 1]
         if _title(ctx, title) and not title.is_sent_start and title.idx >= s:
             lead = title.idx
     pre = ctx.text[max(s, lead - 4):lead].lower().replace("’", "'")
@@ -87,7 +87,6 @@ def in_complement(ctx: Ctx, m: dict, s: int, e: int) -> bool:
                                        and not ctx.text[n["end"]:m["start"]].strip()
                                        for n in mentions_in(ctx, max(s, m["start"] - 80), m["start"])):
         return False  # `l'archevêque de Rouen Dominique Lebrun`: the person after the place is the role's
-    span = ctx.doc.char_span(m["start"], m["end"], alignment_mode="expand")
     if span is None:
         return False
     if _holder_after_complement(ctx, span, s, e, m.get("label")):

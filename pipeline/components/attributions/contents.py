@@ -9,6 +9,7 @@ from typing import Optional
 from pipeline.components.attributions.context import MAX_CLAUSE, SENT_END, Ctx, chars, norm
 from pipeline.components.attributions.coordination import coordinated_clause, speaker_participle
 from pipeline.components.attributions.cues import inverted_clitic
+from pipeline.components.attributions.speakers import skip_adverbials
 
 
 def stop_right(ctx: Ctx, j: int, owner) -> bool:
@@ -41,9 +42,7 @@ def stop_right(ctx: Ctx, j: int, owner) -> bool:
                 return True
             if inverted_clitic(ctx, ctx.tok(k)) is not None:
                 return True
-            n = k + 1
-            while n < ctx.n and n - k <= 3 and (norm(ctx.tok(n)) in ctx.words.time_word or ctx.tok(n).pos_ == "ADV"):
-                n += 1  # `…, a annoncé jeudi soir le ministre`
+            n = skip_adverbials(ctx, k + 1)  # `…, a annoncé jeudi soir le ministre`
             nxt = ctx.tok(n) if n < ctx.n else None
             if nxt is not None and nxt.pos_ in ("DET", "PROPN"):
                 return True  # `…, a déclaré le ministre`

@@ -47,6 +47,12 @@ class Words:
             roles = tuple(w.lower() for w in listed_words if w not in periphrases)
             self.periphrases.update({w.lower(): roles for w in periphrases})
 
+    def periphrasis(self, text: str) -> tuple[str, tuple[str, ...]]:
+        """The periphrasis `text` opens (`chef de l'État …`) and the roles it stands for, lower
+        case; ("", ()) when it opens none."""
+        text = text.lower().replace("’", "'")
+        return next(((p, roles) for p, roles in self.periphrases.items() if text.startswith(p)), ("", ()))
+
 
 _NORMS: dict[int, str] = {}   # a token's lower-case hash -> its norm (the vocabulary's words)
 

@@ -362,7 +362,7 @@ def object_frames(ctx: Ctx, t, cue, j: int) -> tuple[set, int, bool]:
     prep = norm(ctx.tok(j)) if j + 1 < ctx.n else ""
     if (cue.lemma.startswith(("se ", "s'")) and "de_inf" in cue.frames and prep in ("de", "d'", "du", "des")
             or cue.stance == "warn" and prep in ("contre", "sur")) and ctx.tok(j + 1).pos_ != "VERB" \
-            and ctx.tok(j).head.head.i in (t.i, t.head.i) and ctx.tok(j).head.i > j:
+            and ctx.tok(j).head.head.i in (t.i, ctx.cue_first.get(t.i, t.i)) and ctx.tok(j).head.i > j:
         # `s'est félicitée d'une « tendance de fond »`, `a mis en garde contre un « bain de sang »`:
         # a pronominal cue's `de` complement, a warning's `contre` or `sur`, which speak only
         # through the quoted words they hold (no `object` frame)

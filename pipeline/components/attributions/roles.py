@@ -12,9 +12,8 @@ from pipeline.names import fold
 def periphrasis_roles(ctx: Ctx, words, head) -> list[str]:
     """The roles a periphrasis stands for (`le chef de l'État` -> `président`, `roi`, …), as
     slugs; [] for any other description."""
-    text = "".join(t.text_with_ws for t in words if t.i >= head.i).lower().replace("’", "'")
-    return next(([name_slug(r) for r in roles] for p, roles in ctx.words.periphrases.items()
-                 if text.startswith(p)), [])
+    _, roles = ctx.words.periphrasis("".join(t.text_with_ws for t in words if t.i >= head.i))
+    return [name_slug(r) for r in roles]
 
 
 def other_roles(ctx: Ctx, window: list, key: str, heads=()) -> set:

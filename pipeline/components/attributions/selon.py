@@ -7,7 +7,7 @@ from pipeline.components.attributions.contents import clause_left, clause_right,
 from pipeline.components.attributions.coordination import split_coordinated
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.noun_phrases import np_right
-from pipeline.components.attributions.speakers import with_name_after
+from pipeline.components.attributions.speakers import skip_adverbials, with_name_after
 from pipeline.components.attributions.strict import is_new, named_complement
 
 
@@ -44,9 +44,7 @@ def pattern_selon(ctx: Ctx, owner, t) -> list[dict]:
     else:
         speaker, np = np
     k = np[1] + 1
-    by = k + 1  # `fournis par`, `annoncés jeudi par`, `publiés hier soir par`
-    while by < min(k + 4, ctx.n) and (norm(ctx.tok(by)) in ctx.words.time_word or ctx.tok(by).pos_ == "ADV"):
-        by += 1
+    by = skip_adverbials(ctx, k + 1)  # `fournis par`, `annoncés jeudi par`, `publiés hier soir par`
     if by + 1 < ctx.n and ctx.tok(k).morph.get("VerbForm") == ["Part"] and norm(ctx.tok(by)) == "par":
         agent = np_right(ctx, by + 1, appos=False)
         if agent and ctx.tok(k).lemma_.lower() in ctx.words.relay:

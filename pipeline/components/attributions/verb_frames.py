@@ -13,7 +13,8 @@ from pipeline.components.attributions.objects import (apposed, before_comment, b
                                                       names_only, object_frames, object_stop, quoted_label, quoted_np,
                                                       quoted_words, relative_que, subject_before, within_cue_clause)
 from pipeline.components.attributions.noun_phrases import np_right
-from pipeline.components.attributions.speakers import right_speaker, skip_adverbials, skip_own_part, speaker_for
+from pipeline.components.attributions.speakers import (is_participle, right_speaker, skip_adverbials, skip_own_part,
+                                                       speaker_for)
 from pipeline.components.attributions.strict import human_speaker, standing_confirmed
 from pipeline.rules.cues import Cue
 
@@ -151,7 +152,7 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     gov = verb  # an infinitive's governing verb (`tient à préciser`, `en appelant à maintenir`)
     while gov.morph.get("VerbForm") == ["Inf"] and gov.dep_ in ("xcomp", "ccomp") and gov.head.i < gov.i:
         gov = gov.head
-    if lo == 0 or gov.morph.get("VerbForm") == ["Part"] and gov.morph.get("Tense") == ["Pres"] \
+    if lo == 0 or is_participle(gov) \
             or any(c.dep_ == "cop" for c in t.children) or ctx.tok(lo).morph.get("VerbForm") == ["Inf"]:
         # `… qualifiant la tribune de « tract »`, `tout en appelant à maintenir la pression`, `a
         # annoncé avoir demandé X`, `…, est complète`: no inversion
@@ -238,10 +239,9 @@ def pattern_inversion(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
     if comme and sp_end_tok is not None and any(ctx.tok(x).text == ":" for x in range(
             sp_end_tok.end, min(ctx.n, sp_end_tok.end + 12))):
         return []  # `…, comme l'indique X, chercheur : « … »`: the quote after the colon is his words
-    if not comme and sp_end_tok is not None and sp_end_tok.end + 1 < ctx.n and ctx.tok(sp_end_tok.end).text == "," \
-            and ctx.tok(sp_end_tok.end + 1).morph.get("PronType") != ["Rel"] \
-            and not (ctx.tok(sp_end_tok.end + 1).pos_ == "VERB" and ctx.tok(sp_end_tok.end + 1).morph.get("Tense") == ["Pres"]
-                     and ctx.tok(sp_end_tok.end + 1).morph.get("VerbForm") == ["Part"]):
+    after = ctx.tok(sp_end_tok.end + 1) if sp_end_tok is not None and sp_end_tok.end + 1 < ctx.n else None
+    if not comme and after is not None and ctx.tok(sp_end_tok.end).text == "," \
+            and after.morph.get("PronType") != ["Rel"] and not is_participle(after):
         # (not `…, se défend le groupe, qui a affirmé …`: a relative clause of the speaker; nor
         # `…, a confirmé sa porte-parole, précisant que …`: the speaker's own participle clause)
         more = clause_right(ctx, owner, sp_end_tok.end + 1)
@@ -441,7 +441,7 @@ def pattern_object(ctx: Ctx, owner, t, cue: Cue) -> list[dict]:
         return []
     if lo > 0 and ctx.tok(lo - 1).text == "," and ends_sentence(ctx, np[1] + 1) \
             and not any(c.dep_.startswith("nsubj") and c.i < lo
-                        for c in (*t.children, *(t.head.children if t.pos_ != "VERB" else ()))):
+                        for c in (*t.children, *ctx.tok(ctx.cue_first.get(t.i, t.i)).children)):
         return []  # `…, ont annoncé les Nations unies (vers midi).`: the subject inverted after its cue
         # (not `Le ministre, Paul Roux, annonce un deuil.`: the parse gives it its subject before)
     label = quoted_label(ctx, np[1] + 1, de=cue.stance == "accuse")
