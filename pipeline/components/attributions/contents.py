@@ -540,8 +540,12 @@ def split_joined_quotes(ctx: Ctx, found: list[dict]) -> list[dict]:
 
 
 def has_main_verb(ctx: Ctx, j: int) -> bool:
-    """Does the clause ending at token j hold a finite verb outside a relative clause?"""
+    """Does the clause ending at token j hold a finite verb outside a relative clause? (A clause
+    ending on a quote that closes its own sentence, `sa médaille « a le goût du travail. »`, is
+    read from before that full stop.)"""
     k = j
+    if j in ctx.close_tok and j > 0 and ctx.tok(j - 1).text in SENT_END:
+        k = j - 2
     while k >= 0 and j - k < MAX_CLAUSE:
         t = ctx.tok(k)
         if t.text in SENT_END or t.is_space or "\n" in t.whitespace_:

@@ -182,7 +182,7 @@ def source_apposition(ctx: Ctx, c: int, subject_left: bool = False) -> int:
             norm(ctx.tok(c + 1)) not in ctx.words.de:  # `Selon Paul Roy, du conseil régional, …`
         return c
     k = c + 1
-    while k < ctx.n and k - c <= 15 and ctx.tok(k).text != ",":
+    while k < ctx.n and k - c <= (25 if relative else 15) and ctx.tok(k).text != ",":
         tk = ctx.tok(k)
         if tk.text == ":" and k + 1 in ctx.open_tok and k > c + 1:
             return k  # `Pour Anne Roy, porte-parole du collectif : « … »`
@@ -206,11 +206,13 @@ def _finite(t) -> bool:
 
 def _full_quote(ctx: Ctx, j: int) -> bool:
     """Is token j the closing mark of a quote that ends on its own full stop (`« … demain. » ,
-    d'après X`)? The quote is a whole sentence, the content on the left of `selon X`, though
-    has_main_verb stops at its inner period."""
+    d'après X`), or that opens its sentence (`« Une commission enquête sur le crash » , selon X`:
+    the parse may find no finite verb in it)? The quote is a whole sentence, the content on the
+    left of `selon X`, though has_main_verb stops at its inner period."""
     k = ctx.close_tok.get(j)
-    return k is not None and ctx.qtok[k][0] is not None and \
-        ctx.text[ctx.quotes[k].start:ctx.quotes[k].end].rstrip()[-1:] in (".", "!", "?")
+    o = ctx.qtok[k][0] if k is not None else None
+    return o is not None and (ctx.text[ctx.quotes[k].start:ctx.quotes[k].end].rstrip()[-1:] in (".", "!", "?")
+                              or j - o > 3 and (o == 0 or ctx.tok(o - 1).text in SENT_END or ctx.is_break(o - 1)))
 
 
 def has_own_subject(ctx: Ctx, k: int) -> bool:

@@ -1,0 +1,47 @@
+"""A source after or before its words that the patterns used to drop (twelfth pass): a quote
+opening its sentence before `, selon X`, `Pour X, qui …,` with a long relative clause, and a
+mixed content whose quote ends on its own full stop. Every sentence is invented, of the shape of
+a miss read on unseen winer-fr 2016–2017 articles; none is copied from an article."""
+from __future__ import annotations
+
+import pytest
+
+from tests.components.test_attributions_classes import _assert_found as _found
+from tests.components.test_attributions_classes import _run
+
+# -- a quote that opens its sentence, then `, selon X`: the quote is X's, whatever its parse ------
+QUOTE_BEFORE_SELON = [
+    # (`enquête` tagged an adjective: the quote holds no finite verb for the parse)
+    ("Un car s'est renversé. « La gendarmerie enquête sur les causes de l'accident » , selon une radio locale.",
+     {"cue": "selon", "kind": "direct", "speaker": "une radio locale",
+      "content": "La gendarmerie enquête sur les causes de l'accident"}),
+    ("Le barrage a cédé. « Deux villages ont été évacués. La préfecture enquête sur la digue » , selon le maire.",
+     {"cue": "selon", "kind": "direct", "speaker": "le maire",
+      "content": "Deux villages ont été évacués. La préfecture enquête sur la digue"}),
+]
+
+
+@pytest.mark.parametrize("text, expect", QUOTE_BEFORE_SELON)
+def test_when_quote_opens_sentence_before_selon_then_quote_is_content(nlp, text, expect):
+    _found(_run(nlp, text), expect)
+
+
+def test_when_quote_is_inside_sentence_before_selon_then_sentence_is_content(nlp):
+    # a quoted phrase inside a clause is no sentence of its own: the whole clause is the content
+    _found(_run(nlp, "Il a parlé d'une « catastrophe sans précédent pour la ville » , selon le maire."),
+           {"cue": "selon", "kind": "according_to",
+            "content": "Il a parlé d'une « catastrophe sans précédent pour la ville »"})
+
+
+# -- `Pour X, qui …, A`: a relative clause of the source, however long, is no part of A -----------
+def test_when_long_relative_follows_pour_source_then_content_starts_after_it(nlp):
+    _found(_run(nlp, "Pour la skieuse, qui avait gagné l'argent à Sotchi en 2014 et le bronze quatre ans plus "
+                     "tard à Pyeongchang, cette victoire est la plus belle de sa carrière."),
+           {"cue": "Pour", "speaker": "la skieuse", "content": "cette victoire est la plus belle de sa carrière"})
+
+
+# -- a mixed content whose quote closes on its own full stop still has its verb ---------------------
+def test_when_mixed_content_quote_ends_on_full_stop_then_pour_keeps_it(nlp):
+    _found(_run(nlp, "Pour Marie Dupont, sa médaille « a le goût de la revanche après des années difficiles. »"),
+           {"cue": "Pour", "speaker": "Marie Dupont",
+            "content": "sa médaille « a le goût de la revanche après des années difficiles. »"})
