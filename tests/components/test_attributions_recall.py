@@ -169,6 +169,10 @@ NOT_QUOTED_PREDICATE = [
     "Les prix du pain « grimpent encore » dans toute la région.",
     # a clitic before a thing's verb changes nothing
     "Les ventes de vélos « s'envolent » depuis le mois de mars.",
+    # a passive's subject undergoes what the quote says: the words are the reporter's source's
+    "Les deux militants auraient été « frappés à coups de matraque » par des policiers.",
+    # the subject of a clause after `que`: whoever found it chose the words
+    "Le journal a découvert que douze élus « votaient systématiquement » contre le budget.",
 ]
 
 

@@ -164,14 +164,17 @@ def pattern_quoted_predicate(ctx: Ctx, found: list[dict]) -> list[dict]:
         before = ctx.tok(open_ - 1)
         finite = "Fin" in verb.morph.get("VerbForm") and before.pos_ != "AUX"
         perfect = verb.morph.get("VerbForm") == ["Part"] and before.pos_ == "AUX"
-        if not (finite or perfect) or before.is_sent_start:
-            continue
+        if not (finite or perfect) or before.is_sent_start or perfect and before.lower_ == "été":
+            continue  # (`Ils auraient été « jetés … »`: a passive's subject is no speaker)
         relative = norm(before) == "qui"
         # the subject, or for `qui` its antecedent, must be someone
         sp = left_speaker(ctx, open_ - 1 if relative else open_)
         if sp is None or not (human_speaker(ctx, {"speaker_start": sp[0], "speaker_end": sp[1]}, agents=False)
                               or _document(ctx, sp)):
             continue
+        first = ctx.doc.char_span(sp[0], sp[1], alignment_mode="expand")
+        if not relative and first is not None and first.start > 0 and norm(ctx.tok(first.start - 1)) in ("que", "qu'"):
+            continue  # `ont découvert que 15 joueurs « perdaient … »`: the words of whoever found it
         # (for `qui`, the antecedent itself: the parse of a relative opening a quote is no help)
         speaker = Speaker(sp[0], sp[1], "relative" if relative else "subject")
         out.append(make_attribution("direct", None, "", "", speaker, (q.start, q.end), "quoted_predicate"))
