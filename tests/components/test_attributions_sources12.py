@@ -1,11 +1,12 @@
-"""A source after or before its words that the patterns used to drop (twelfth pass): a quote
-opening its sentence before `, selon X`, `Pour X, qui …,` with a long relative clause, and a
-mixed content whose quote ends on its own full stop. Every sentence is invented, of the shape of
+"""A source after or before its words that the patterns used to drop or misread (twelfth pass): a
+quote opening its sentence before `, selon X`, `Pour X, qui …,` with a long relative clause, a
+mixed content whose quote ends on its own full stop, a description with its own qualifier. Every sentence is invented, of the shape of
 a miss read on unseen winer-fr 2016–2017 articles; none is copied from an article."""
 from __future__ import annotations
 
 import pytest
 
+from pipeline.names import other_qualifier
 from tests.components.test_attributions_classes import _assert_found as _found
 from tests.components.test_attributions_classes import _run
 
@@ -45,3 +46,21 @@ def test_when_mixed_content_quote_ends_on_full_stop_then_pour_keeps_it(nlp):
     _found(_run(nlp, "Pour Marie Dupont, sa médaille « a le goût de la revanche après des années difficiles. »"),
            {"cue": "Pour", "speaker": "Marie Dupont",
             "content": "sa médaille « a le goût de la revanche après des années difficiles. »"})
+
+
+# -- a speaker described by a noun and its own qualifier is no actor of that noun with another -----
+def test_when_description_has_another_qualifier_then_speaker_is_not_the_actor_named_before(nlp):
+    found = _run(nlp, "La nuit dernière, l'armée irakienne contrôlait encore les puits de pétrole. « Nous appelons "
+                      "les habitants à résister », a déclaré un communiqué de l'armée kurde.")
+    quote = [a for a in found if a["content"] == "Nous appelons les habitants à résister"]
+    assert quote and quote[0]["actor_id"] == "org-armee-kurde", found
+
+
+@pytest.mark.parametrize("qualifier, name, other", [
+    ({"kurde"}, ["armee", "irakienne"], True),
+    ({"irakienne"}, ["armee", "irakienne"], False),   # the same actor
+    ({"bresilienne"}, ["equipe", "du", "bresil"], False),  # a complement may say the same
+    (set(), ["armee", "irakienne"], False),           # `l'armée` alone takes it up
+])
+def test_other_qualifier(qualifier, name, other):
+    assert other_qualifier(qualifier, name[0], name) is other

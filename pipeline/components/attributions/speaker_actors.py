@@ -19,7 +19,7 @@ from pipeline.components.attributions.noun_phrases import (PLURAL_PRONOUNS, POSS
                                                             group_head, name_slug, noun_headed, particled, slug_in,
                                                             speaks_as, pronoun_antecedent)
 from pipeline.components.attributions.roles import other_roles, periphrasis_roles, role_head
-from pipeline.names import fold
+from pipeline.names import fold, other_qualifier
 
 
 def _definite_singular(ctx: Ctx, words) -> bool:
@@ -85,6 +85,12 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
     # not another council named before, unless that one's name holds the complement too
     restrict = {name_slug(t.lemma_) for t in after_head[1:] if t.pos_ in ("NOUN", "PROPN")} \
         if org and after_head and norm(after_head[0]) in ctx.words.de else set()
+    # `l'armée kurde` is not `l'armée irakienne` named before: the same noun, another qualifier
+    qualifier = set()
+    for t in after_head:
+        if t.pos_ != "ADJ":
+            break
+        qualifier |= {name_slug(t.lemma_), name_slug(t.text)}
     ms, starts = ctx.mention_index
     hi = bisect.bisect_left(starts, before)
     window = [m for m in ms[max(0, hi - ANTECEDENT_WINDOW):hi]  # the closest mentions before it, newest last
@@ -103,6 +109,8 @@ def _antecedent(ctx: Ctx, words, before: int, a: dict) -> str:
                     or m.get("label") == "GROUP" and not name_slug(m["name"]).startswith(key) \
                     or restrict and not restrict & bag:
                 continue  # (`le ministre` is not `le cabinet du ministre`)
+            if other_qualifier(qualifier, key, name_slug(m.get("name") or "").split("-")):
+                continue
             score = (len(desc & bag), m["start"])
             if best_score is None or score > best_score:
                 best, best_score = m, score
