@@ -64,3 +64,24 @@ def test_when_description_has_another_qualifier_then_speaker_is_not_the_actor_na
 ])
 def test_other_qualifier(qualifier, name, other):
     assert other_qualifier(qualifier, name[0], name) is other
+
+
+# -- `X, <apposition ending on a complement>, a dit`: the subject is X and its apposition ------------
+APPOSITION_COMPLEMENT = [
+    ("Fossiles en Inde\n\n24 janvier 2016\n\nPierre Lambert, géologue de l'université de Pune en Inde, a déclaré que "
+     "son équipe avait trouvé des œufs.", "Pierre Lambert, géologue de l'université de Pune en Inde"),
+    ("Nice\n\n19 août 2016\n\nAnne Morel, la secrétaire d'État chargée de l'aide aux victimes, a annoncé aujourd'hui "
+     "qu'un blessé était mort.", "Anne Morel, la secrétaire d'État chargée de l'aide aux victimes"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", APPOSITION_COMPLEMENT)
+def test_when_apposition_ends_on_a_complement_then_speaker_is_the_subject_before_it(nlp, text, speaker):
+    found = _run(nlp, text)
+    assert [a["speaker"] for a in found] == [speaker], found
+
+
+def test_when_a_time_precedes_the_complement_then_it_is_no_speaker(nlp):
+    found = _run(nlp, "Enlèvement\n\n23 mars 2017\n\nUn Belge a été enlevé tôt ce mardi au Niger, a confirmé le "
+                      "ministère des affaires étrangères belge sans préciser son nom.")
+    assert all("mardi" not in (a["speaker"] or "") for a in found), found

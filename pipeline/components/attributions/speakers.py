@@ -73,6 +73,21 @@ def _skip_left_incises(ctx: Ctx, j: int, lo: int) -> int:
     return j
 
 
+def _over_complements(ctx: Ctx, np: tuple[int, int], lo: int) -> tuple[int, int]:
+    """`Paul Roy, géologue de l'université de Kutch en Inde, a dit`, `Anne Roy, chargée de l'aide
+    aux victimes, a dit`: a noun phrase after a preposition is a complement of the one before it
+    (the apposition of the subject), whose start it takes; no subject follows a preposition."""
+    for _ in range(3):
+        p = np[0] - 1
+        if p - 1 < lo or ctx.tok(p).pos_ != "ADP":
+            break
+        prev = np_left(ctx, p - 1)
+        if not prev or _time_phrase(ctx, prev):
+            break  # (`enlevé ce jeudi au Tchad, a confirmé …`: a time, no subject's apposition)
+        np = (prev[0], np[1])
+    return np
+
+
 def left_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
     lo = chain_start(ctx, i)
     j = lo - 1
@@ -109,7 +124,7 @@ def left_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
             j = _before_time(ctx, np, sent_start)  # `Paul Roy, à Lyon, ce mardi, a dit`
             continue
         if np:
-            return speaker_at(ctx, *np, "surface")
+            return speaker_at(ctx, *_over_complements(ctx, np, sent_start), "surface")
     parsed = subject_from_parse(ctx, i)
     if parsed and parsed[0] >= sent_start:
         return speaker_at(ctx, *parsed, "subject")
