@@ -85,3 +85,10 @@ def test_when_a_time_precedes_the_complement_then_it_is_no_speaker(nlp):
     found = _run(nlp, "Enlèvement\n\n23 mars 2017\n\nUn Belge a été enlevé tôt ce mardi au Niger, a confirmé le "
                       "ministère des affaires étrangères belge sans préciser son nom.")
     assert all("mardi" not in (a["speaker"] or "") for a in found), found
+
+
+# -- `…, X + present participle`: an absolute construction has its own subject --------------------------
+def test_when_participle_follows_its_own_noun_phrase_then_that_phrase_speaks(nlp):
+    found = _run(nlp, "Titre\n\n24 novembre 2016\n\nCet objectif de baisse du chômage aura marqué tout le mandat, "
+                      "le président promettant de ne pas se représenter en cas d'échec.")
+    assert [a["speaker"] for a in found] == ["le président"], found

@@ -290,6 +290,11 @@ def participle_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
     j = i - 1
     while j >= 0 and (norm(ctx.tok(j)) in ("en", "tout") or norm(ctx.tok(j)) in ctx.words.object_clitic):
         j -= 1
+    if j >= 1 and ctx.tok(j).text != "," and norm(ctx.tok(i - 1)) not in ("en", "tout"):
+        # `…, le président promettant de …`: an absolute construction, its own subject right before
+        np = np_left(ctx, j)
+        if np and np[0] >= 1 and ctx.tok(np[0] - 1).text == "," and ctx.tok(np[0]).pos_ in ("DET", "PROPN"):
+            return speaker_at(ctx, *np, "subject")
     if j >= 1 and ctx.tok(j).text == ",":
         np = np_left(ctx, j - 1)
         if np and np[0] >= 1 and ctx.tok(np[0] - 1).text == "," and ctx.tok(np[0]).pos_ in ("DET", "PROPN"):
