@@ -92,3 +92,15 @@ def test_when_participle_follows_its_own_noun_phrase_then_that_phrase_speaks(nlp
     found = _run(nlp, "Titre\n\n24 novembre 2016\n\nCet objectif de baisse du chômage aura marqué tout le mandat, "
                       "le président promettant de ne pas se représenter en cas d'échec.")
     assert [a["speaker"] for a in found] == ["le président"], found
+
+
+# -- a participle hanging from a passive: its agent speaks, not the thing acted upon -----------------------
+PASSIVE_GOVERNOR = [
+    ("Le projet a été critiqué par le maire, estimant qu'il coûtait trop cher.", "le maire"),
+    ("Une alerte a été donnée par une passante, déclarant avoir vu un homme armé devant l'école.", "une passante"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", PASSIVE_GOVERNOR)
+def test_when_participle_hangs_from_a_passive_then_its_agent_speaks(nlp, text, speaker):
+    assert [a["speaker"] for a in _run(nlp, text)] == [speaker]

@@ -578,11 +578,26 @@ def _coordinated_subject(ctx: Ctx, t) -> Optional[Speaker]:
     return Speaker(sp[0], sp[1], "subject")
 
 
+def _agent_of(ctx: Ctx, v) -> Optional[Speaker]:
+    """The agent of the passive v (`… par le maire`), else None."""
+    agent = [c for c in v.children if c.dep_ == "obl:agent"]
+    span = with_name_after(ctx, _phrase(ctx, agent[0], ctx.n)) if agent else None
+    return speaker_at(ctx, *span, "agent") if span else None
+
+
+def _governor_agent(ctx: Ctx, t) -> Optional[Speaker]:
+    """`Le projet a été critiqué par le maire, estimant que …`: a participle hanging from a passive
+    takes its agent, not its subject (the thing acted upon)."""
+    gov = _governor(t) if is_participle(t) else None
+    return _agent_of(ctx, gov) if gov is not None and passive_cue(gov) else None
+
+
 def _speaker_for(ctx: Ctx, t) -> Optional[Speaker]:
     if passive_cue(t):
-        agent = [c for c in t.children if c.dep_ == "obl:agent"]
-        span = with_name_after(ctx, _phrase(ctx, agent[0], ctx.n)) if agent else None
-        return speaker_at(ctx, *span, "agent") if span else None
+        return _agent_of(ctx, t)
+    agent = _governor_agent(ctx, t)
+    if agent is not None:
+        return agent
     clitic = inverted_clitic(ctx, t)
     if clitic:
         return Speaker(*clitic, "clitic")
