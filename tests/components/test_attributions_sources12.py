@@ -104,3 +104,10 @@ PASSIVE_GOVERNOR = [
 @pytest.mark.parametrize("text, speaker", PASSIVE_GOVERNOR)
 def test_when_participle_hangs_from_a_passive_then_its_agent_speaks(nlp, text, speaker):
     assert [a["speaker"] for a in _run(nlp, text)] == [speaker]
+
+
+def test_when_governing_subject_is_a_thing_then_it_says_nothing(nlp):
+    # evidence that `laisse penser` is read by the journalist's source, it is no speaker itself
+    found = _run(nlp, "Une source proche de l'enquête affirme que l'exploitation du matériel informatique saisi "
+                      "laisserait penser que plusieurs cibles avaient été repérées, tout en ajoutant que rien n'était prêt.")
+    assert not [a for a in found if a["speaker"].startswith("l'exploitation")], found

@@ -59,7 +59,7 @@ def thing_speaker(ctx: Ctx, a: dict) -> bool:
     que`, `ce délai indique que`, `le taux établit que`), the cue's own subject? A thing states
     nothing: the journalist reads it (ANNOTATION.md: no speech act)."""
     s, e = a["speaker_start"], a["speaker_end"]
-    if s is None or a.get("speaker_rule") not in ("subject", "surface") or _named(ctx, s, e):
+    if s is None or a.get("speaker_rule") not in ("subject", "surface", "governor_subject") or _named(ctx, s, e):
         return False  # (a governing verb's subject is often another's: `une alerte lancée par X, déclarant que`)
     if s < a["content_end"] and e > a["content_start"]:
         return False  # the content's own subject, a parse slip that speaker resolution replaces
