@@ -112,6 +112,9 @@ PARSED = [
     # a season after `d'` qualifies a noun: a kind of thing, no time
     ("Les survivants portaient des vêtements d'hiver.", "2024-10-20", []),
     ("Il a décroché un boulot d'été à la mairie.", "2024-10-20", []),
+    # a month after an event qualified as to come is the next one, whatever the verb's tense
+    ("Il est peu probable qu'un accord intervienne avant les prochaines élections de mai.", "2016-09-21",
+     [("mai", "2017-05", "")]),
 ]
 
 
