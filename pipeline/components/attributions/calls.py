@@ -18,7 +18,8 @@ from __future__ import annotations
 from pipeline.components.attributions.context import TO, Ctx, chars, make_attribution, norm
 from pipeline.components.attributions.contents import kind_of
 from pipeline.components.attributions.objects import quoted_words
-from pipeline.components.attributions.speakers import skip_own_part, speaker_for
+from pipeline.components.attributions.speakers import speaker_for
+from pipeline.components.attributions.speakers_right import skip_own_part
 from pipeline.components.attributions.strict import human_speaker
 from pipeline.rules.cues import Cue
 

@@ -9,8 +9,8 @@ from pipeline.components.attributions.context import SENT_END, Ctx, make_attribu
 from pipeline.components.attributions.cues import chain_start, inverted_clitic
 from pipeline.components.attributions.noun_phrases import np_right
 from pipeline.components.attributions.objects import attribute_of_noun, passive_cue
-from pipeline.components.attributions.speakers import (by_voice_of, is_participle, left_speaker, skip_own_part,
-                                                       speaker_for)
+from pipeline.components.attributions.speakers import by_voice_of, is_participle, left_speaker, speaker_for
+from pipeline.components.attributions.speakers_right import skip_own_part
 from pipeline.components.attributions.verb_frames import past_addressee
 from pipeline.rules.cues import Cue
 

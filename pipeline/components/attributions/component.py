@@ -22,7 +22,7 @@ from pipeline.components.attributions.complements import names_whole
 from pipeline.components.attributions.interviews import pattern_interview_turn, turn_label
 from pipeline.components.attributions.on_source import on_source
 from pipeline.components.attributions.speaker_actors import resolve_speakers
-from pipeline.components.attributions.speakers import right_speaker
+from pipeline.components.attributions.speakers_right import right_speaker
 from pipeline.components.attributions.calls import pattern_call_quote, pattern_talk_quote
 from pipeline.components.attributions.strict import (THING_RULES, human_speaker, is_new, no_asker, strict_verb_items,
                                                      thing_speaker)

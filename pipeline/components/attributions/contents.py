@@ -9,7 +9,7 @@ from typing import Optional
 from pipeline.components.attributions.context import MAX_CLAUSE, SENT_END, Ctx, chars, norm
 from pipeline.components.attributions.coordination import coordinated_clause, speaker_participle
 from pipeline.components.attributions.cues import inverted_clitic
-from pipeline.components.attributions.speakers import skip_adverbials
+from pipeline.components.attributions.speakers_right import skip_adverbials
 
 
 def stop_right(ctx: Ctx, j: int, owner) -> bool:

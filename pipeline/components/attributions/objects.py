@@ -6,7 +6,7 @@ object or its subject; and cues that only qualify a noun or are passive (nobody 
 from __future__ import annotations
 
 from pipeline.components.attributions.context import SENT_END, TO, Ctx, norm
-from pipeline.components.attributions.speakers import skip_adverbials
+from pipeline.components.attributions.speakers_right import skip_adverbials
 
 
 def subject_before(ctx: Ctx, t, lo: int, speaker) -> bool:

@@ -7,7 +7,8 @@ from pipeline.components.attributions.contents import clause_right, kind_of
 from pipeline.components.attributions.context import Ctx, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.cues import chain_start
 from pipeline.components.attributions.noun_phrases import np_right
-from pipeline.components.attributions.speakers import skip_adverbials, speaker_for, subject_phrase, with_name_after
+from pipeline.components.attributions.speakers import speaker_for, subject_phrase, with_name_after
+from pipeline.components.attributions.speakers_right import skip_adverbials
 from pipeline.components.attributions.objects import quoted_label
 from pipeline.components.attributions.strict import human_speaker, standing_confirmed
 from pipeline.rules.cues import Cue

@@ -7,7 +7,8 @@ from pipeline.components.attributions.contents import clause_left, clause_right,
 from pipeline.components.attributions.coordination import split_coordinated
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
 from pipeline.components.attributions.noun_phrases import np_right
-from pipeline.components.attributions.speakers import skip_adverbials, with_name_after
+from pipeline.components.attributions.speakers import with_name_after
+from pipeline.components.attributions.speakers_right import skip_adverbials
 from pipeline.components.attributions.strict import is_new, named_complement
 
 

@@ -13,8 +13,8 @@ from pipeline.components.attributions.objects import (apposed, before_comment, b
                                                       names_only, object_frames, object_stop, quoted_label, quoted_np,
                                                       quoted_words, relative_que, subject_before, within_cue_clause)
 from pipeline.components.attributions.noun_phrases import np_right
-from pipeline.components.attributions.speakers import (is_participle, right_speaker, skip_adverbials, skip_own_part,
-                                                       speaker_for)
+from pipeline.components.attributions.speakers import is_participle, speaker_for
+from pipeline.components.attributions.speakers_right import right_speaker, skip_adverbials, skip_own_part
 from pipeline.components.attributions.strict import human_speaker, standing_confirmed
 from pipeline.rules.cues import Cue
 
