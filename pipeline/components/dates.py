@@ -183,7 +183,7 @@ def _tense(span) -> str | None:
     for _ in range(8):
         if tok.pos_ == "NOUN" and tok not in span and any(
                 c.dep_ == "amod" and c.lower_.startswith(("prochain", "futur")) for c in tok.children):
-            return "future"  # `sa démission prochaine, au mois d'octobre`: the event to come, whatever the verb
+            return "future"  # `avant les prochaines élections de mai`: the event to come, whatever the verb
         if tok.pos_ in ("VERB", "AUX"):
             t = _verb_tense(tok)
             # an infinitive, also a past one or a passive one (`pourrait être fermée dès vendredi`)

@@ -172,8 +172,9 @@ def pattern_quoted_predicate(ctx: Ctx, found: list[dict]) -> list[dict]:
         if sp is None or not (human_speaker(ctx, {"speaker_start": sp[0], "speaker_end": sp[1]}, agents=False)
                               or _document(ctx, sp)):
             continue
-        first = ctx.doc.char_span(sp[0], sp[1], alignment_mode="expand")
-        if not relative and first is not None and first.start > 0 and norm(ctx.tok(first.start - 1)) in ("que", "qu'"):
+        subject = ctx.doc.char_span(sp[0], sp[1], alignment_mode="expand")
+        if not relative and subject is not None and subject.start > 0 \
+                and norm(ctx.tok(subject.start - 1)) in ("que", "qu'"):
             continue  # `ont découvert que 15 joueurs « perdaient … »`: the words of whoever found it
         # (for `qui`, the antecedent itself: the parse of a relative opening a quote is no help)
         speaker = Speaker(sp[0], sp[1], "relative" if relative else "subject")

@@ -153,20 +153,18 @@ def _before_time(ctx: Ctx, np: tuple[int, int], sent_start: int) -> int:
 
 
 def participle_speaker(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
-    """`…, le porte-parole, Dmitri Peskov, déclarant :` (absolute construction framed by commas)
-    or the subject of the clause the participle hangs from (`Il a parlé dimanche, ajoutant que`)."""
+    """An absolute construction's own subject, opened by a comma (`…, le porte-parole, Dmitri
+    Peskov, déclarant :`, `…, le président promettant de …`; not after a gerund's `en`), or the
+    subject of the clause the participle hangs from (`Il a parlé dimanche, ajoutant que`)."""
     j = i - 1
     while j >= 0 and (norm(ctx.tok(j)) in ("en", "tout") or norm(ctx.tok(j)) in ctx.words.object_clitic):
         j -= 1
-    if j >= 1 and ctx.tok(j).text != "," and norm(ctx.tok(i - 1)) not in ("en", "tout"):
-        # `…, le président promettant de …`: an absolute construction, its own subject right before
-        np = np_left(ctx, j)
+    comma = j >= 1 and ctx.tok(j).text == ","
+    if j >= 1 and (comma or norm(ctx.tok(i - 1)) not in ("en", "tout")):
+        np = np_left(ctx, j - 1 if comma else j)
         if np and np[0] >= 1 and ctx.tok(np[0] - 1).text == "," and ctx.tok(np[0]).pos_ in ("DET", "PROPN"):
             return speaker_at(ctx, *np, "subject")
-    if j >= 1 and ctx.tok(j).text == ",":
-        np = np_left(ctx, j - 1)
-        if np and np[0] >= 1 and ctx.tok(np[0] - 1).text == "," and ctx.tok(np[0]).pos_ in ("DET", "PROPN"):
-            return speaker_at(ctx, *np, "subject")
+    if comma:
         # `…, précise-t-il, ajoutant que`: the inverted subject just before
         for k in range(j - 1, max(-1, j - 3), -1):
             clitic = inverted_clitic(ctx, ctx.tok(k)) if ctx.tok(k).text.startswith("-") else None

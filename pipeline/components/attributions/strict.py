@@ -60,7 +60,7 @@ def thing_speaker(ctx: Ctx, a: dict) -> bool:
     nothing: the journalist reads it (ANNOTATION.md: no speech act)."""
     s, e = a["speaker_start"], a["speaker_end"]
     if s is None or a.get("speaker_rule") not in ("subject", "surface", "governor_subject") or _named(ctx, s, e):
-        return False  # (a governing verb's subject is often another's: `une alerte lancée par X, déclarant que`)
+        return False  # (a passive governor's participle takes its agent: speakers._governor_agent)
     if s < a["content_end"] and e > a["content_start"]:
         return False  # the content's own subject, a parse slip that speaker resolution replaces
     span = ctx.doc.char_span(s, e, alignment_mode="expand")
