@@ -27,13 +27,6 @@ def test_when_quote_opens_sentence_before_selon_then_quote_is_content(nlp, text,
     _found(_run(nlp, text), expect)
 
 
-def test_when_quote_is_inside_sentence_before_selon_then_sentence_is_content(nlp):
-    # a quoted phrase inside a clause is no sentence of its own: the whole clause is the content
-    _found(_run(nlp, "Il a parlé d'une « catastrophe sans précédent pour la ville » , selon le maire."),
-           {"cue": "selon", "kind": "according_to",
-            "content": "Il a parlé d'une « catastrophe sans précédent pour la ville »"})
-
-
 # -- `Pour X, qui …, A`: a relative clause of the source, however long, is no part of A -----------
 def test_when_long_relative_follows_pour_source_then_content_starts_after_it(nlp):
     _found(_run(nlp, "Pour la skieuse, qui avait gagné l'argent à Sotchi en 2014 et le bronze quatre ans plus "
