@@ -85,11 +85,3 @@ def acronym_of(acronym: str, name: str) -> bool:
             return False
     return len(letters) in ends
 
-
-def other_qualifier(qualifier: set, head: str, name: list[str]) -> bool:
-    """Does a description qualified after its head noun (`l'armée kurde`: head `armee`, qualifier
-    {`kurde`}) name another actor than `name` (`armée irakienne`, word by word), which has the same
-    head and another word after it (not a complement: `équipe du Brésil` may be `l'équipe
-    brésilienne`)? The words compared are normalised alike (fold or name_slug)."""
-    return bool(qualifier) and not qualifier & set(name) and len(name) > 1 and name[0] == head \
-        and name[1] not in qualifier and name[1] not in ("de", "du", "des", "d")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.names import other_qualifier
+from pipeline.components.attributions.roles import other_qualifier
 from tests.components.test_attributions_classes import _assert_found as _found
 from tests.components.test_attributions_classes import _run
 

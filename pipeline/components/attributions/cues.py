@@ -138,7 +138,7 @@ def not_a_speech_act(ctx: Ctx, t) -> bool:
     if m.get("Mood") == ["Imp"] or _first_plural_imperative(ctx, t):
         return True
     if t.text[:1].isupper() and not {"Part", "Inf"} & set(m.get("VerbForm")) and ctx.in_quote[t.i] < 0 \
-            and _opens_sentence(ctx, t) \
+            and opens_sentence(ctx, t) \
             and not any(c.dep_.startswith("nsubj") for c in t.children) and inverted_clitic(ctx, t) is None:
         return True  # `Avance qu'ils maintiennent jusqu'à l'arrivée.`: a noun the tagger took for a verb
     if t.dep_ == "acl:relcl" and norm(t.head) == "ce" and any(norm(c) == "qui" and c.dep_ == "nsubj" for c in t.children):
@@ -241,7 +241,7 @@ def _finite_before_que(ctx: Ctx, t) -> bool:
     return False
 
 
-def _opens_sentence(ctx: Ctx, t) -> bool:
+def opens_sentence(ctx: Ctx, t) -> bool:
     """Is t the first word of its sentence or paragraph (punctuation aside)?"""
     k = t.i - 1
     while k >= 0 and (ctx.tok(k).is_space or ctx.tok(k).text in ("«", "\"", "“", "(", "–", "—", "-")):

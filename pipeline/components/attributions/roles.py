@@ -31,6 +31,15 @@ def other_roles(ctx: Ctx, window: list, key: str, heads=()) -> set:
     return out
 
 
+def other_qualifier(qualifier: set, head: str, name: list[str]) -> bool:
+    """Does a description qualified after its head noun (`l'armée kurde`: head `armee`, qualifier
+    {`kurde`}) name another actor than `name` (`armée irakienne`, word by word), which has the same
+    head and another word after it (not a complement: `équipe du Brésil` may be `l'équipe
+    brésilienne`)? The words compared are normalised alike (name_slug)."""
+    return bool(qualifier) and not qualifier & set(name) and len(name) > 1 and name[0] == head \
+        and name[1] not in qualifier and name[1] not in ("de", "du", "des", "d")
+
+
 def role_head(role: str) -> str:
     """A role's words before its first `de` complement: `la mère` does not describe the person
     whose role is `avocat de la mère de l'adolescente`."""

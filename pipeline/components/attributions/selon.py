@@ -6,6 +6,7 @@ from __future__ import annotations
 from pipeline.components.attributions.contents import clause_left, clause_right, has_main_verb, kind_of
 from pipeline.components.attributions.coordination import split_coordinated
 from pipeline.components.attributions.context import SENT_END, Ctx, Speaker, chars, make_attribution, norm, speaker_at
+from pipeline.components.attributions.cues import opens_sentence
 from pipeline.components.attributions.noun_phrases import np_right
 from pipeline.components.attributions.speakers import with_name_after
 from pipeline.components.attributions.speakers_right import skip_adverbials
@@ -213,7 +214,7 @@ def _full_quote(ctx: Ctx, j: int) -> bool:
     k = ctx.close_tok.get(j)
     o = ctx.qtok[k][0] if k is not None else None
     return o is not None and (ctx.text[ctx.quotes[k].start:ctx.quotes[k].end].rstrip()[-1:] in (".", "!", "?")
-                              or j - o > 3 and (o == 0 or ctx.tok(o - 1).text in SENT_END or ctx.is_break(o - 1)))
+                              or j - o > 3 and opens_sentence(ctx, ctx.tok(o)))
 
 
 def has_own_subject(ctx: Ctx, k: int) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 from typing import Optional
 
-from pipeline.components.actors_lexicon import DE_WORDS as DE
 from pipeline.components.attributions.complements import (after_plural_noun, agent_noun, document_issuer,
                                                            in_complement, named_by_complement, mentions_in, names_in_pp,
                                                            person_noun)
@@ -18,8 +17,7 @@ from pipeline.components.attributions.coordination import coordinated_names
 from pipeline.components.attributions.noun_phrases import (PLURAL_PRONOUNS, POSSESSIVES, bare_pronoun, described_subject,
                                                             group_head, name_slug, noun_headed, particled, slug_in,
                                                             speaks_as, pronoun_antecedent)
-from pipeline.components.attributions.roles import other_roles, periphrasis_roles, role_head
-from pipeline.names import fold, other_qualifier
+from pipeline.components.attributions.roles import other_qualifier, other_roles, periphrasis_roles, role_head
 
 
 def _definite_singular(ctx: Ctx, words) -> bool:
