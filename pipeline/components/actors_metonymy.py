@@ -19,7 +19,13 @@ def acts(doc: Doc, c: dict, cands: list[dict], index: ActorIndex) -> bool:
     p, prev = _previous(doc, s)
     if prev is not None and fold(prev.text) in LOCATIVE:
         return False
-    if head.dep_ in SUBJECT_DEPS:
+    # the second of two coordinated names (`Barcelone et Paris était …`) opens no clause of its
+    # own, and after a preposition (`la liaison entre Barcelone et Paris`) the pair is no
+    # subject, whatever the parser says; whether the pair acts is read below from the whole of it
+    firsts = [o for o in cands if prev is not None and fold(prev.text) in ("et", "ou") and o["te"] == p]
+    coordinated = bool(firsts)
+    in_phrase = coordinated and firsts[0]["ts"] > 0 and doc[firsts[0]["ts"] - 1].pos_ == "ADP"
+    if head.dep_ in SUBJECT_DEPS and not in_phrase:
         return True
     if prev is not None and (fold(prev.text) == "selon" or fold(prev.text) == "apres" and p > 0
                              and fold(doc[p - 1].text) == "d'"):
@@ -28,11 +34,12 @@ def acts(doc: Doc, c: dict, cands: list[dict], index: ActorIndex) -> bool:
             and doc[p - 1].morph.get("VerbForm") == ["Part"] and doc[p - 1].morph.get("Tense") == ["Past"] \
             and doc[p - 1].lemma_ not in VIA_VERBS:
         return True  # the agent of a passive the parser missed: `l'autonomie soutenue par Moscou`
-    if prev is not None and p > 0 and fold(prev.text) == "avec" and index.kind(doc[p - 1].text, "relation_noun"):
+    if prev is not None and fold(prev.text) == "avec" and _after_relation(doc, p, index):
         return True  # a party to relations: `les négociations avec Madrid`
-    if _opens_clause(doc, s, e):
+    if not coordinated and _opens_clause(doc, s, e):
         return True
-    # coordination with a state or another capital: `entre Moscou et Pyongyang`
+    # coordination with a state or another capital: `l'alliance entre Moscou et Pyongyang`; a
+    # route or a stretch between two cities is between places (`le vol entre Paris et Le Caire`)
     for other in cands:
         if other is c:
             continue
@@ -43,10 +50,12 @@ def acts(doc: Doc, c: dict, cands: list[dict], index: ActorIndex) -> bool:
             if oe is not None and (oe.type == "state" or oe.stands_for):
                 if _opens_clause(doc, min(s, other["ts"]), max(e, other["te"])):
                     return True  # `Pékin et Tokyo ont proposé`, which the parser splits
-                if prev is not None and fold(prev.text) == "entre" or other["ts"] > 0 and \
-                        fold(doc[min(other["ts"], s) - 1].text) == "entre":
-                    return True
-                if oe.type == "state" and fold(doc[min(other["ts"], s) - 1].text) not in LOCATIVE:
+                first = min(other["ts"], s)
+                before = fold(doc[first - 1].text) if first > 0 else ""
+                if before == "entre":
+                    if _after_relation(doc, first - 1, index):
+                        return True
+                elif oe.type == "state" and before not in LOCATIVE:
                     return True
     # `les responsables de Kyiv (et de Séoul)`: people of a government
     j = s - 1
@@ -56,6 +65,15 @@ def acts(doc: Doc, c: dict, cands: list[dict], index: ActorIndex) -> bool:
     if 0 <= j < s - 1 and index.kind(doc[j].text, "group_noun"):
         return True
     return False
+
+
+def _after_relation(doc: Doc, k: int, index: ActorIndex) -> bool:
+    """Does the preposition at k (`avec`, `entre`) follow a noun of relations between parties
+    (`les négociations directes avec`, `l'alliance entre`)?"""
+    j = k - 1
+    while j >= 0 and doc[j].pos_ in ("ADJ", "ADV") and doc[j].text[:1].islower():
+        j -= 1
+    return j >= 0 and index.kind(doc[j].text, "relation_noun")
 
 
 def _previous(doc: Doc, s: int):

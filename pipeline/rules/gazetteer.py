@@ -96,10 +96,11 @@ class ActorWord:
     `eponym_noun` (a `non_actor` noun whose `de` complement is the eponym it is named after, no
     actor either: `la maladie de Parkinson`, `la comète de Halley`; after the other ones `de`
     names an author or an owner, who is an actor: `le livre de Nicolas Sarkozy`) and
-    `relation_noun` (relations between parties: a capital after it and `avec` is its state,
-    `les négociations avec Madrid`, `les relations avec Bagdad`) and `leaning` (an adjective of
-    political leaning: after an organisation noun it names a body of its own, `le groupe
-    socialiste`, `le parti travailliste`, no other organisation taken up);
+    `relation_noun` (relations between parties: a capital after it and `avec` or `entre` is its
+    state, `les négociations avec Madrid`, `l'alliance entre Moscou et Pyongyang`; between two
+    capitals after any other word they are places, `le train entre Paris et Berlin`) and
+    `leaning` (an adjective of political leaning: after an organisation noun it names a body of
+    its own, `le groupe socialiste`, `le parti travailliste`, no other organisation taken up);
     gender: `m`, `f` or empty (both).
     """
     word: str

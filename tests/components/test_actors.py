@@ -39,6 +39,14 @@ def find(ms, text, surface, source=None):
     ("Le pape a prié pour les victimes. Pékin et Tokyo ont proposé leur aide.", "Pékin", "GPE", "chine", "state"),
     ("Le pape a prié pour les victimes. Pékin et Tokyo ont proposé leur aide.", "Tokyo", "GPE", "japon", "state"),
     ("Les délégations ont quitté Pékin et Tokyo mardi soir.", "Pékin", "LOC", "pekin", "location"),
+    # between two capitals: parties to relations, or the two ends of a route
+    ("Les pourparlers directs entre Séoul et Pyongyang ont repris.", "Séoul", "GPE", "coree_du_sud", "state"),
+    ("Le train de nuit entre Paris et Berlin a été supprimé.", "Paris", "LOC", "paris", "location"),
+    ("Le train de nuit entre Paris et Berlin a été supprimé.", "Berlin", "LOC", "berlin", "location"),
+    # the second of two coordinated places, which the parser may read as the verb's subject
+    ("Le vol qui reliait chaque soir Lyon et Madrid a été supprimé.", "Madrid", "LOC", "madrid", "location"),
+    ("Ses deux titres à Pékin et Londres restent les plus beaux de sa carrière.", "Londres", "LOC", "londres",
+     "location"),
     # the subject past an incise between commas, which the parser leaves unattached
     ("Ankara, qui soutient certains groupes rebelles, craint un afflux de réfugiés.", "Ankara", "GPE", "turquie",
      "state"),
