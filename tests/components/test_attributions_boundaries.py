@@ -53,6 +53,15 @@ def test_when_a_gerund_reports_then_the_governor_subject_keeps_its_name(nlp, tex
     assert _with_content(_run(nlp, text), content)["speaker"] == speaker
 
 
+# -- a time reckoned from an event before the subject is no part of the speaker -------------
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Vingt ans après sa disparition mystérieuse au large de Brest, des plongeurs de la Marine nationale ont "
+     "affirmé avoir retrouvé l'épave.", "avoir retrouvé l'épave", "des plongeurs de la Marine nationale"),
+])
+def test_when_a_time_from_an_event_opens_the_sentence_then_the_speaker_starts_after_it(nlp, text, content, speaker):
+    assert _with_content(_run(nlp, text), content)["speaker"] == speaker
+
+
 # -- a content stops before a second predicate of the speaker sharing the cue's auxiliary ----
 @pytest.mark.parametrize("text, cue, content", [
     ("Le maire a affirmé que « ces travaux sont indispensables » et rendu hommage aux ouvriers.",

@@ -391,8 +391,9 @@ def _detached(t) -> bool:
 
 
 def _without_time_lead(ctx: Ctx, sp: Optional[Speaker]) -> Optional[Speaker]:
-    """`Jeudi, le décret royal`, `Le mois dernier, Sheik Saif Al Thani`: an introductory time
-    adverbial and its comma are not part of the speaker."""
+    """`Jeudi, le décret royal`, `Le mois dernier, Sheik Saif Al Thani`, `Deux ans après le
+    drame, des habitants`: an introductory time adverbial and its comma are not part of the
+    speaker."""
     if sp is None:
         return None
     span = ctx.doc.char_span(sp[0], sp[1], alignment_mode="expand")
@@ -400,8 +401,12 @@ def _without_time_lead(ctx: Ctx, sp: Optional[Speaker]) -> Optional[Speaker]:
     if comma is None or comma.i + 1 >= span.end:
         return sp
     lead = ctx.doc[span.start:comma.i]
-    if any(x.lower_ in ctx.words.time_word for x in lead) and all(
-            x.lower_ in ctx.words.time_word or x.pos_ in ("DET", "NUM", "ADJ", "ADV") for x in lead):
+    tw = ctx.words.time_word
+    if any(x.lower_ in tw for x in lead) and all(x.lower_ in tw or x.pos_ in ("DET", "NUM", "ADJ", "ADV") for x in lead) \
+            or len(lead) > 2 and lead[0].like_num and (lead[1].lower_ in tw or lead[1].lemma_ in tw) \
+            and lead[2].lower_ in ("après", "avant"):
+        # (or a time reckoned from an event, which the parser may take for the subject:
+        # `Cent ans après leur prédiction par Albert Einstein, des scientifiques`)
         return Speaker(ctx.tok(comma.i + 1).idx, sp[1], sp.rule)
     return sp
 
