@@ -28,6 +28,12 @@ counts one further), being a subject (from the parse: a main clause's, a source 
 sentence, `Pour X, …`, over the subject inside what X is cited for), then position. Institutions described by their place (`la mairie de Brest`) are the actors
 component's named mentions (components/actors_institutions.py), antecedents like any other.
 
+Gender: a person's from any of its mentions (a title, an agreeing participle); an organisation's
+or a state's from the article right before its name (`le`, `la`, and `du`, `au`), or from a
+describing noun (`la société`), and a name whose own article shows one gives it to the
+actor's other mentions (`du Fonds monétaire international ( FMI )`), not to a capital standing
+for its state.
+
 A pronoun whose best antecedent is no person, opening the sentence after one whose subject is a
 thing of its gender and number (`La mission, menée par l'ESA … Elle a permis`), is the thing's:
 no actor. The nouns for persons (`la veuve`, `l'évêque`) are the attributions component's.
@@ -45,6 +51,9 @@ from pipeline.names import fold
 PRONOUNS = {"il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p")}
 SOURCE_PRONOUNS = {"lui": ("m", "s"), "elle": ("f", "s"), "eux": ("m", "p"), "elles": ("f", "p")}
 DEF_DET = {"le": "m", "la": "f", "l'": "", "les": ""}
+# `du`, `au` (de, à + le) before a name tell its gender as `le` does: `au siège du Fonds monétaire
+# international … Elle` is not the Fund
+CONTRACTED_DET = {"du": "m", "au": "m"}
 CLITICS = {"se", "s'", "ne", "n'", "y", "en", "le", "la", "l'", "les", "lui", "leur", "me", "m'", "te", "t'",
            "nous", "vous"}
 ENDS = (".", "!", "?", ";")  # punctuation ending a sentence
@@ -285,6 +294,17 @@ class Coreference:
         for c in self.timeline:
             if c["type"] == "person":
                 c["gender"] = genders.get(c["actor_id"], "")
+        # an organisation's or a state's name with its article right before it tells the gender of
+        # its other mentions (`du Fonds monétaire international ( FMI )`, `la France` for `France :`);
+        # not a describing noun's (`l'organisation État islamique`), nor a capital standing for
+        # its state (`Pyongyang a annoncé qu'il`)
+        named = {}
+        for c in self.timeline:
+            if c["type"] != "person" and c.get("own_gender"):
+                named.setdefault(c["actor_id"], c["own_gender"])
+        for c in self.timeline:
+            if c["type"] != "person" and not c["gender"] and "metonymy" not in c.get("rule", ""):
+                c["gender"] = named.get(c["actor_id"], "")
         self.ends = {c["te"]: c for c in self.timeline if c["type"] in ("person", "organization")}
 
     # -- antecedents -------------------------------------------------------------------------
@@ -314,7 +334,10 @@ class Coreference:
             a["number"] = "p"
         elif det in DEF_DET and DEF_DET[det]:
             gender = DEF_DET[det]
+        elif det in CONTRACTED_DET:
+            gender = CONTRACTED_DET[det]
         a["gender"] = gender
+        a["own_gender"] = gender if j == c["ts"] - 1 else ""
         return a
 
     def _agreement(self, c) -> str:

@@ -252,6 +252,18 @@ def test_when_subject_pronoun_then_resolved_to_earlier_person(nlp, text, pronoun
     assert m and m[0]["actor_id"] == slug(actor.replace("_", " ")) and m[0]["label"] == "PER"
 
 
+@pytest.mark.parametrize("text, pronoun", [
+    # `du`, `au` (de, à + le) tell a name's gender, and the name with its article tells it of
+    # the organisation's or state's other mentions: no pronoun of the other gender takes it up
+    ("Un colis suspect a été ouvert au siège du Comité international olympique ( CIO ) mardi. Il s'agit d'une "
+     "secrétaire qui triait le courrier. Elle a été légèrement blessée aux mains.", "Elle"),
+    ("France : un gardien agressé à Lyon. Un gardien de prison a été agressé alors qu'il surveillait la cour. "
+     "La France compte plus de 180 prisons.", "il"),
+])
+def test_when_a_name_shows_its_gender_then_a_pronoun_of_the_other_takes_it_not(nlp, text, pronoun):
+    assert [m for m in mentions(nlp, text) if m["source"] == "coref" and text[m["start"]:m["end"]] == pronoun] == []
+
+
 @pytest.mark.parametrize("text, surface, actor, rule", [
     ("Le maire Xavier Molinier a visité l'usine. Selon lui, la production reprendra en mai.",
      "lui", "xavier_molinier", "coref:pronoun-source"),
