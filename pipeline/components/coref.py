@@ -29,9 +29,9 @@ sentence, `Pour X, …`, over the subject inside what X is cited for), then posi
 component's named mentions (components/actors_institutions.py), antecedents like any other.
 
 Gender: a person's from any of its mentions (a title, an agreeing participle); an organisation's
-or a state's from the article right before its name (`le`, `la`, and `du`, `au`), or from a
-describing noun (`la société`), and a name whose own article shows one gives it to the
-actor's other mentions (`du Fonds monétaire international ( FMI )`), not to a capital standing
+or a state's from the article right before its name (`le`, `la`, and `du`, `au`), from the
+common noun heading it (`l'Agence spatiale italienne`) or from a describing noun (`la
+société`), and a name that shows one itself gives it to the actor's other mentions (`du Fonds monétaire international ( FMI )`), not to a capital standing
 for its state.
 
 A pronoun whose best antecedent is no person, opening the sentence after one whose subject is a
@@ -336,8 +336,13 @@ class Coreference:
             gender = DEF_DET[det]
         elif det in CONTRACTED_DET:
             gender = CONTRACTED_DET[det]
+        own_gender = gender if j == c["ts"] - 1 else ""
+        if not own_gender and c["te"] - c["ts"] > 1:
+            # a name headed by a common noun has that noun's gender (`l'Agence spatiale italienne`)
+            own_gender = self.index.gender(doc[c["ts"]].text, "org_noun")
+            gender = gender or own_gender
         a["gender"] = gender
-        a["own_gender"] = gender if j == c["ts"] - 1 else ""
+        a["own_gender"] = own_gender
         return a
 
     def _agreement(self, c) -> str:
@@ -371,6 +376,9 @@ class Coreference:
         prev = self.sent_start[first - 1]
         root = next((x for x in doc[prev:first] if x.dep_ == "ROOT"), None)
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")), None) if root else None
+        if subj is None and root is not None and root.pos_ == "NOUN" and not any(
+                c.dep_ == "cop" for c in root.children):
+            subj = root  # the parser made the subject the root (`Puis l'appareil mis au point par … changera`)
         if subj is None or subj.pos_ != "NOUN" or subj.i in self.in_mention or \
                 any(ix.kind(subj.text, k) for k in ("role", "org_noun", "state_noun", "group_noun", "institution")) \
                 or subj.lemma_.lower() in self.person_nouns or subj.lower_ in self.person_nouns:

@@ -259,6 +259,12 @@ def test_when_subject_pronoun_then_resolved_to_earlier_person(nlp, text, pronoun
      "secrétaire qui triait le courrier. Elle a été légèrement blessée aux mains.", "Elle"),
     ("France : un gardien agressé à Lyon. Un gardien de prison a été agressé alors qu'il surveillait la cour. "
      "La France compte plus de 180 prisons.", "il"),
+    # a name headed by a common noun has its gender (`l'Agence`: feminine)
+    ("Les chiffres ont été publiés par l'Agence nationale de la statistique mardi. Il augmente de 2 % sur un an.",
+     "Il"),
+    # the thing the sentence before is about, which the parser made its root
+    ("Puis l'appareil spatial mis au point par la NASA et l'Agence spatiale italienne changera de trajectoire. "
+     "Il traversera alors la zone.", "Il"),
 ])
 def test_when_a_name_shows_its_gender_then_a_pronoun_of_the_other_takes_it_not(nlp, text, pronoun):
     assert [m for m in mentions(nlp, text) if m["source"] == "coref" and text[m["start"]:m["end"]] == pronoun] == []
