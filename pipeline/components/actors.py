@@ -152,6 +152,10 @@ class ActorsComponent(RuleComponent):
             if e - s == 1 and e < len(doc) and self.index.kind(doc[s].text, "direction") \
                     and fold(doc[e].text) in DE_WORDS and self.on("filter-direction"):
                 continue
+            if e - s == 1 and s > 0 and fold(doc[s - 1].text) in ("le", "un") and ix.demonym(doc[s].text) \
+                    and e in ent_at and ents[ent_at[e]][0] == e and ents[ent_at[e]][2] == "PER" \
+                    and self.on("filter-demonym"):
+                continue  # `le Suisse Marc Delorme`: a nationality, not the state (`la Suisse`)
             over = sorted({ent_at[i] for i in range(s, e) if i in ent_at})
             inside_longer = False
             for k in over:

@@ -1,6 +1,7 @@
 """The role a person is given where the text names her (`le Premier ministre belge Charles
 Michel`, `Paul Roy, le maire de Brest,`): its words, the gender they show (`la ministre`) and the
-state their adjective names (`belge`), for the mentions table and the coreference."""
+state their adjective names (`belge`), or her nationality (`la Française Automne Pavia`), for
+the mentions table and the coreference."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -22,6 +23,7 @@ def persons_roles(doc: Doc, cands: list[dict], ix: ActorIndex) -> None:
         if c.get("type") != "person":
             continue
         s, e = c["ts"], c["te"]
+        _nationality(doc, c, ix)
         role = _role_before(doc, s, ix, persons) or _role_after(doc, e, ix)
         if role is None:
             continue
@@ -34,6 +36,19 @@ def persons_roles(doc: Doc, cands: list[dict], ix: ActorIndex) -> None:
                 if ix.demonym(t.text):
                     c["country"] = ix.demonym(t.text)
                     break
+
+
+def _nationality(doc: Doc, c: dict, ix: ActorIndex) -> None:
+    """`le Canadien Andre De Grasse`, `la Française Automne Pavia`, `l'Italien Antonio Tajani`: a
+    nationality noun right before the name gives the person's state and gender (no role)."""
+    s = c["ts"]
+    if s < 2 or not doc[s - 1].text[:1].isupper() or not ix.demonym(doc[s - 1].text) \
+            or fold(doc[s - 2].text) not in DEF_DET:
+        return
+    c["country"] = c["country"] or ix.demonym(doc[s - 1].text)
+    g = doc[s - 2].morph.get("Gender") or doc[s - 1].morph.get("Gender")
+    if not c["gender"] and g:
+        c["gender"] = "f" if g[0] == "Fem" else "m"
 
 
 def _role_before(doc: Doc, s: int, ix: ActorIndex, persons=frozenset()):

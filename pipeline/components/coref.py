@@ -246,17 +246,25 @@ def _first_tokens(sents: list[int]) -> list[int]:
     return out
 
 
-def paragraph_sentences(doc: Doc) -> list[int]:
+def paragraph_sentences(doc: Doc, names: frozenset = frozenset()) -> list[int]:
     """The sentence number of every token: the parser's sentences, and a new one after every
     line break (the parser often runs a sentence on over a paragraph break, `… », confie Paul
     Roy.\n\nLéa Morel, chargée de recherche, …`, which would put the two names at the same
     distance from the next `il`). (Not attributions' Ctx.sent_start, which joins parser sentences
-    no punctuation ends: coref counts its distances in the parser's sentences.)"""
+    no punctuation ends: coref counts its distances in the parser's sentences, but for one the
+    parser starts at a name right after a word.)"""
     sents = [0] * len(doc)
     k, new = 0, False
     parsed = doc.has_annotation("SENT_START")
+    last = None  # the last token that is no space
     for t in doc:
-        new = new or parsed and t.is_sent_start and t.i > 0
+        # (but a parser's sentence that starts at a name (`names`: first tokens) right after a
+        # word, no punctuation between, goes on: `…, et le Néerlandais Churandy Martina au
+        # centième près`)
+        new = new or parsed and t.is_sent_start and t.i > 0 and not (
+            t.i in names and last is not None and last.text[-1:].isalnum())
+        if not t.is_space:
+            last = t
         if new and not t.is_space:
             k += 1
             new = False
@@ -278,7 +286,7 @@ class Coreference:
         # `chef de l'État …` -> (that periphrasis, the roles it stands for)
         self.periphrasis = periphrasis or (lambda text: ("", ()))
         self.quoted = quoted(doc_text(doc))
-        self.sents = paragraph_sentences(doc)
+        self.sents = paragraph_sentences(doc, frozenset(c["ts"] for c in cands))
         self.sent_start = _first_tokens(self.sents)  # token -> first token of its sentence
         self.role_toks: set[int] = set()
         self.in_mention: set[int] = set()
@@ -436,7 +444,8 @@ class Coreference:
                 near += 1  # `la première investiture d'Obama`: a noun's complement is out of focus
             # a feminine antecedent outranks a nearer one of unknown gender only when it is near
             # itself: `elle` five sentences after `la Maison-Blanche` is not it
-            fem = gender == "f" and g == "f" and near <= FEMININE_REACH
+            # (`cette dernière` is the last one named whatever its gender shows)
+            fem = gender == "f" and g == "f" and near <= FEMININE_REACH and not last
             key = (described, fem, -near, subj, c["type"] == "person", c["ts"])
             scored.append((key, c))
         if not scored and fallback and counts:

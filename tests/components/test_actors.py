@@ -235,7 +235,30 @@ def test_when_same_text_in_two_runs_then_same_actor_id(nlp):
     assert a == b == ["antoine_ribaud"]
 
 
+# -- a nationality noun before a name: the person's state, no mention of the state ----------
+@pytest.mark.parametrize("text, surface, country", [
+    ("Le Canadien Andre Dubois arrive second.", "Andre Dubois", "CAN"),
+    ("La course a été remportée par l'Allemande Kristina Brandt.", "Kristina Brandt", "DEU"),
+    ("Le Suisse Marc Delorme a tenu la tête jusqu'au dernier virage.", "Marc Delorme", "CHE"),
+])
+def test_when_a_nationality_precedes_a_name_then_it_is_the_persons_country(nlp, text, surface, country):
+    found = mentions(nlp, text)
+    assert find(found, text, surface)["country"] == country
+    assert [m for m in found if m["type"] == "state"] == []
+
+
 # -- coreference ---------------------------------------------------------------------------
+def test_when_the_parser_starts_a_sentence_at_a_name_after_a_word_then_coref_counts_one_sentence(nlp):
+    from spacy.tokens import Doc
+    from pipeline.components.coref import paragraph_sentences
+    words = ["et", "le", "Néerlandais", "Churandy", "Martina", "au", "centième", "près", ".", "Il", "part", "."]
+    starts = [True, False, False, True, False, False, False, False, False, True, False, False]
+    doc = Doc(nlp.vocab, words=words, sent_starts=starts)
+    assert paragraph_sentences(doc)[3] == 1                           # the parser's boundary, kept
+    assert paragraph_sentences(doc, frozenset({3}))[3] == 0           # a name right after a word: goes on
+    assert paragraph_sentences(doc, frozenset({3, 9}))[9] == 1        # after a full stop: a new sentence
+
+
 @pytest.mark.parametrize("text, pronoun, actor", [
     ("La chancelière Sabine Krüger était à Vienne jeudi. Elle a déclaré que l'accord tiendrait.",
      "Elle", "sabine_krüger"),
@@ -282,6 +305,9 @@ def test_when_a_name_shows_its_gender_then_a_pronoun_of_the_other_takes_it_not(n
      "Cette dernière", "commission_europeenne", "coref:ce-dernier"),
     ("Le Portugal a rejeté la demande de Xavier Molinier. Ce dernier a dit qu'il reviendrait.",
      "Ce dernier", "xavier_molinier", "coref:ce-dernier"),
+    # the last one named, though the gender of the one before is the only one shown
+    ("Julie Roux a été rejointe par l'Allemande Kristina Brandt et Sabrina Morel. Cette dernière a chuté.",
+     "Cette dernière", "sabrina_morel", "coref:ce-dernier"),
     ("Le texte qui a été voté hier sera appliqué.", "qui", None, None),  # antecedent is no actor
 ])
 def test_when_relative_source_or_ce_dernier_then_resolved(nlp, text, surface, actor, rule):

@@ -120,7 +120,7 @@ class Ctx:
         """Start of token i's sentence, over the parser's boundaries that no punctuation marks
         (`La chaîne NBC | annonce que`, `Paul Roy, président du club, | estime`): a sentence
         starts after `.`, `!`, `?`, `;`, `:`, a closing mark after one of them, or a line break.
-        (Not coref's paragraph_sentences, which keeps every parser boundary: there a sentence
+        (Not coref's paragraph_sentences, which keeps the parser's boundaries: there a sentence
         counts distance between mentions; here it bounds a cue's clause, which the parser cuts.)"""
         k = self.doc[i].sent.start
         while k > 0:
