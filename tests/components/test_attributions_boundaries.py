@@ -269,6 +269,11 @@ WRITER_APPOSITION = [
      {"cue": "assuré", "content": "la piscine rouvrirait en mai"}),
     ("La direction affirme que 300 postes seront créés, une information impossible à vérifier.",
      {"cue": "affirme", "content": "300 postes seront créés"}),
+    # a bare statement noun and its relative clause, after any content
+    ("Le suspect avait déclaré sur un forum détester les policiers et la justice, déclaration qu'il a répétée "
+     "devant les enquêteurs.", {"cue": "déclaré", "content": "détester les policiers et la justice"}),
+    ("Le maire avait promis dans un tract de rouvrir la piscine avant l'été, promesse que l'opposition lui "
+     "rappelle aujourd'hui.", {"cue": "promis", "content": "rouvrir la piscine avant l'été"}),
 ]
 
 SUBJECT_APPOSITION = [

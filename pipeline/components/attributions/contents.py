@@ -291,10 +291,14 @@ def _writer_apposition(ctx: Ctx, owner, start: int, j: int) -> bool:
     """`qu'ils étaient encore 120 000, une information impossible à vérifier`: after a clause
     complete with its finite verb, an indefinite or demonstrative noun phrase naming a statement
     (a document noun or a noun cue: `une information`, `une promesse`) is the writer's comment on
-    it, no part of it."""
+    it, no part of it; so is such a noun with no determiner before its relative clause, after any
+    content (`détester le gouvernement, affirmation qu'il a réitérée`)."""
     if ctx.in_quote[j] >= 0 or j + 2 >= ctx.n:
         return False
     d, n = ctx.tok(j + 1), ctx.tok(j + 2)
+    if d.pos_ == "NOUN" and (d.lower_ in ctx.words.document_head or d.lemma_.lower() in owner.nouns) \
+            and n.lower_ in ("que", "qu'", "qu’", "qui", "dont"):
+        return True  # a bare noun and its relative: `détester le gouvernement, affirmation qu'il a réitérée`
     if d.pos_ != "DET" or not (d.morph.get("Definite") == ["Ind"] or d.morph.get("PronType") == ["Dem"]):
         return False
     if n.pos_ != "NOUN" or not (n.lower_ in ctx.words.document_head or n.lemma_.lower() in owner.nouns):
