@@ -142,6 +142,9 @@ GROUP_NAMES = [
     ("Le navire n'a pas été mobilisé, a précisé l'état-major des armées.",
      "Le navire n'a pas été mobilisé", "group-etat-major", "état-major"),
     ("Selon des marins-pompiers, le feu a repris.", "le feu a repris", "group-marins-pompiers", "marins-pompiers"),
+    # `des` that the tagger took for a preposition after `mais` is the group's article
+    ("Deux maisons ont brûlé, mais des voisins affirment que le feu a pris ailleurs.", "le feu a pris ailleurs",
+     "group-voisins", "voisins"),
 ]
 
 

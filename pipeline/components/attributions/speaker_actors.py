@@ -190,7 +190,7 @@ def _group_mention(ctx: Ctx, words, actor_id: str = "") -> str:
     actor_id, a later description of a group already met (`la même source`)."""
     while words and words[-1].pos_ in ("CCONJ", "PUNCT"):
         words = words[:-1]  # `selon les autorités et 400 000 selon…`: the `et` is no part of it
-    rest = words[next((k for k, t in enumerate(words) if t.pos_ != "DET"), len(words)):]
+    rest = words[next((k for k, t in enumerate(words) if not _article(t, words)), len(words)):]
     head = group_head(rest, words[0]) if rest else None
     if head is None:
         return ""
@@ -221,6 +221,12 @@ def _group_mention(ctx: Ctx, words, actor_id: str = "") -> str:
         starts.insert(k, start)
         ms.insert(k, m)
     return actor_id
+
+
+def _article(t, words) -> bool:
+    """A determiner, or the phrase's first word `des` that the tagger took for a preposition
+    (`mais des témoins affirment`: no phrase that speaks starts with `de` + `les`)."""
+    return t.pos_ == "DET" or t is words[0] and t.lower_ == "des" and t.dep_ == "case"
 
 
 def _qualified_institution(ctx: Ctx, words, head) -> bool:
@@ -444,7 +450,7 @@ def resolve_speakers(ctx: Ctx, found: list[dict]) -> None:
         words = [t for t in span] if span is not None else []
         # `les trois magistrats`, `l'un des avocats`: a number or a partitive before the head noun
         # is no more its head than a determiner
-        content_words = [t for t in words if t.pos_ != "DET"]
+        content_words = [t for t in words if not _article(t, words)]
         head_noun = noun_headed(content_words)
         # `le rapport de la CIA`: a document's complement is its issuer (NOTES.md T5)
         # (its noun, past the adjectives before it: `le nouveau bilan`, `les différents bilans`)

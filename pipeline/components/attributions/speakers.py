@@ -29,6 +29,8 @@ def subject_from_parse(ctx: Ctx, i: int) -> Optional[tuple[int, int]]:
             for c in s.children:
                 if c.dep_ in ("acl:relcl", "acl") and c.i > s.i:
                     keep = [x for x in keep if x.i < min(y.i for y in c.subtree)]
+            while keep and keep[0].dep_ == "cc" and keep[0].head.i == s.i:
+                keep = keep[1:]  # `…, mais des voisins affirment`: the conjunction is the clause's
             if keep:
                 lo, hi = min(x.i for x in keep), max(x.i for x in keep)
                 # the parser ran two paragraphs into one sentence: no subject across their break
