@@ -29,11 +29,11 @@ sentence, `Pour X, …`, over the subject inside what X is cited for), then posi
 component's named mentions (components/actors_institutions.py), antecedents like any other.
 
 Gender: a person's from any of its mentions (a title, an agreeing participle, a first name of
-the actors component's list, `first_names.jsonl`); an organisation's
-or a state's from the article right before its name (`le`, `la`, and `du`, `au`), from the
-common noun heading it (`l'Agence spatiale italienne`) or from a describing noun (`la
-société`), and a name that shows one itself gives it to the actor's other mentions (`du Fonds monétaire international ( FMI )`), not to a capital standing
-for its state.
+the actors component's list, `first_names.jsonl`); an organisation's or a state's from the
+article right before its name (`le`, `la`, and `du`, `au`), from the common noun heading it
+(`l'Agence spatiale italienne`) or from a describing noun (`la société`), and a name that shows
+one itself gives it to the actor's other mentions (`du Fonds monétaire international ( FMI )`),
+not to a capital standing for its state.
 
 A pronoun whose best antecedent is no person, opening the sentence after one whose subject is a
 thing of its gender and number (`La mission, menée par l'ESA … Elle a permis`), is the thing's:
@@ -105,7 +105,7 @@ def _subject_rank(span, sent_start: int) -> int:
     """2 for the subject of a main clause, 1 of another clause, else 0. A name after its
     role (`le sénateur Tom Cotton dénonce`) is the subject its role is; a name followed by a
     finite verb (`…, Ömer Sayan, exige que`) is one whatever the parse says."""
-    doc, tok = span.doc, span.root
+    tok = span.root
     fronted = _fronted_source(span, sent_start)
     if fronted:
         # `Pour Paul Roy, Marc Blanc est victime d'un acharnement. Il estime …`: the source opening
@@ -466,7 +466,7 @@ class Coreference:
 
     # -- anaphors ----------------------------------------------------------------------------
     def mentions(self) -> list[dict]:
-        doc, ix = self.doc, self.index
+        doc = self.doc
         out = []
 
         def add(start, end, refs, rule, ts, te, gender=""):

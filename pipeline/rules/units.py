@@ -1,7 +1,7 @@
 """Unit lexicon: surface forms of units of measure and currencies (models/*/depeche_quantities/units.jsonl)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 DIMENSIONS = ("percent", "currency", "length", "mass", "area", "volume", "temperature", "energy",
               "power", "speed", "time", "data", "other")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.components.test_actors import _mentions_with_ents, _with_ents, mentions
+from tests.components.test_actors import _mentions_with_ents, _with_ents
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,7 +6,7 @@ import spacy
 
 from pipeline.components.attributions import AttributionsComponent, conjugate_er
 from pipeline.components.attributions.quote_marks import pair_quotes
-from pipeline.rules import read_rules, write_rules
+from pipeline.rules import read_rules
 from pipeline.rules.cues import Cue
 
 
