@@ -68,10 +68,21 @@ def build(model_dir: Path | str | None = None, *, base: Language | None = None) 
             if (model_dir / name).is_dir():
                 comp.from_disk(model_dir / name)
     make_fast(nlp)
+    _split_after_bracket(nlp)
     nlp.max_length = max(nlp.max_length, SEGMENT_CHARS + 1)
     nlp.meta["depeche"] = {k: meta.get(k) for k in ("name", "version", "base")}
     nlp.meta["depeche"]["ner"] = NER_DIR if (model_dir / NER_DIR).is_dir() else "base"
     return nlp
+
+
+def _split_after_bracket(nlp: Language) -> None:
+    """French spaCy keeps `Neymar].` one token (its full stop splits off after a letter, a digit,
+    a quote or `)`, not after `]`): a name in an editor's brackets followed by punctuation was
+    read as `Neymar].`. The punctuation after `]` is a suffix of its own."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = list(nlp.Defaults.suffixes or ()) + [r"(?<=\])[.,;:!?]"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 @lru_cache(maxsize=4)

@@ -235,6 +235,15 @@ def test_when_same_text_in_two_runs_then_same_actor_id(nlp):
     assert a == b == ["antoine_ribaud"]
 
 
+# -- a name in an editor's brackets before punctuation: the brackets and the stop are no part of it
+@pytest.mark.parametrize("text, surface", [
+    ("Il a remercié son ami [Paul Martin]. Puis il est parti.", "Paul Martin"),
+    ("« Merci à mon ami [Karim Benali], qui m'a soutenu », a-t-il écrit.", "Karim Benali"),
+])
+def test_when_a_name_is_in_brackets_before_punctuation_then_the_mention_is_the_name(nlp, text, surface):
+    assert [text[m["start"]:m["end"]] for m in mentions(nlp, text) if m["label"] == "PER"][:1] == [surface]
+
+
 # -- a nationality noun before a name: the person's state, no mention of the state ----------
 @pytest.mark.parametrize("text, surface, country", [
     ("Le Canadien Andre Dubois arrive second.", "Andre Dubois", "CAN"),
