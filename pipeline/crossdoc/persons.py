@@ -11,7 +11,14 @@ ending on that word, that person appears in two articles or more, and in no fewe
 surname alone (a surname met once beside a full name met once, `Franco` and `James Franco`,
 stays apart: the dictator is not the actor); and the articles of the surname alone name at least
 one other person that the full name's articles name too (`Dumoulin`, a handball goalkeeper beside
-`Karabatic`, is not `Tom Dumoulin` of the cycling reports)."""
+`Karabatic`, is not `Tom Dumoulin` of the cycling reports).
+
+A full name written with its first name misspelt in a few articles (`Recep Tayyp Erdogan`, `Katia
+Zaferes`, `Bashar al-Assad` beside `Bachar al-Assad`) is folded the same way into the spelling the
+run writes most: same surname, first names one or two letters apart (five letters at least, the
+same first letter), the other spelling in two articles or more and in no fewer, and the same
+test of a person named beside both (`George W. Bush`, met once, stays apart from `George H. W.
+Bush`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -42,6 +49,38 @@ def surname_candidates(persons: Iterable[PersonRow]) -> dict[str, str]:
         if len(full) == 1 and full[0].articles >= max(2, p.articles):
             out[p.actor_id] = full[0].actor_id
     return out
+
+
+def variant_candidates(persons: Iterable[PersonRow]) -> dict[str, str]:
+    """actor_id of a full name -> actor_id of the spelling of it the run writes most (module
+    docstring): the closest first names, then the most articles."""
+    by_last: dict[str, list[tuple[PersonRow, str]]] = {}
+    for p in persons:
+        words = normalised(p.name).split()
+        if len(words) > 1:
+            by_last.setdefault(words[-1], []).append((p, " ".join(words[:-1])))
+    out = {}
+    for group in by_last.values():
+        for p, first in group:
+            # (two spellings as frequent: the first by actor_id is the one kept)
+            near = [(_distance(first, other), -q.articles, q.actor_id) for q, other in group
+                    if q.articles >= 2 and (q.articles, p.actor_id) > (p.articles, q.actor_id)
+                    and min(len(first), len(other)) >= 5 and first[0] == other[0]]
+            near = [n for n in near if 1 <= n[0] <= 2]
+            if near:
+                out[p.actor_id] = min(near)[2]
+    return out
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
 
 
 def surname_folds(candidates: Mapping[str, str], beside: Mapping[str, set]) -> dict[str, str]:

@@ -6,9 +6,10 @@ split of the input, the engine, the workers or `--resume`:
   table's side rows) -> articles.csv `duplicate_of` (pipeline.crossdoc.duplicates);
 - claims: the articles' dates, the actors' names and aliases and every attribution ->
   attributions.csv `claim_id` and claims.csv (pipeline.crossdoc.claims);
-- persons: a person some articles name by the surname alone is folded into the one person of the
-  run with that surname (pipeline.crossdoc.persons): its row leaves actors.csv, its counts and
-  aliases join the full name's, and every `actor_id` of the other tables follows.
+- persons: a person some articles name by the surname alone, or with a misspelt first name, is
+  folded into the one person of the run with that surname, or that spelling the run writes most
+  (pipeline.crossdoc.persons): its row leaves actors.csv, its counts and aliases join the other's,
+  and every `actor_id` of the other tables follows.
 
 `Linker` is driven by the store in two phases over the tables of the registry, in their order:
 `read(name, rows)` for each table (and side rows) it `reads`, then `finish()`, then, while each
@@ -23,7 +24,7 @@ from typing import Iterable, Iterator
 from pipeline import tables as T
 from pipeline.crossdoc.claims import ClaimBuilder, folded_aliases
 from pipeline.crossdoc.duplicates import ArticleSketch, DuplicateFinder
-from pipeline.crossdoc.persons import Neighbours, PersonRow, surname_candidates, surname_folds
+from pipeline.crossdoc.persons import Neighbours, PersonRow, surname_candidates, surname_folds, variant_candidates
 from pipeline.tables import actors, articles, attributions, claims, mentions, quantities
 
 
@@ -97,7 +98,9 @@ class Linker:
             if r[i_type] == "person":
                 persons.append(PersonRow(r[i_id], r[i_name], r[i_articles]))
                 self._person_rows[r[i_id]] = r
-        self._candidates = surname_candidates(persons)
+        self._candidates = {**variant_candidates(persons), **surname_candidates(persons)}
+        # (a target that is itself folded would leave its rows pointing at no row)
+        self._candidates = {s: f for s, f in self._candidates.items() if f not in self._candidates}
         watched = set(self._candidates) | set(self._candidates.values())
         self._neighbours = Neighbours(watched, set(self._person_rows))
 
