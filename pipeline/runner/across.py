@@ -39,7 +39,7 @@ class Linker:
         self._duplicate_of: dict[str, str] = {}
         self._names: dict[str, str] = {}
         self._aliases: dict[str, str] = {}
-        self._candidates: dict[str, str] = {}  # a surname alone -> the full name it may be
+        self._candidates: dict[str, str] = {}  # a surname alone or a misspelt name -> the one it may be
         self._neighbours = Neighbours(set(), set())
         self._person_rows: dict[str, tuple] = {}
         self._folds: dict[str, str] | None = None  # actor_id -> the actor it is folded into
