@@ -403,11 +403,21 @@ class Coreference:
 
     def _impersonal(self, t) -> bool:
         head = t.head
+        doc = t.doc
         if self.index.kind(head.lemma_, "impersonal"):
             return True
         if any(c.lower_ == "y" for c in head.children):
             return True
-        return head.pos_ == "ADJ" and head.i + 1 < len(t.doc) and t.doc[head.i + 1].lower_ in ("de", "d'", "que", "qu'")
+        # `il pourrait s'agir de`: the verb a modal governs is impersonal
+        if head.lemma_ in ("pouvoir", "devoir") and any(
+                c.dep_ == "xcomp" and self.index.kind(c.lemma_, "impersonal") for c in head.children):
+            return True
+        # `quoi qu'il en soit`, `il en est de même`, `s'il en était besoin` (not `elle en est exclue`)
+        if t.lower_ == "il" and t.i + 3 < len(doc) and doc[t.i + 1].lower_ == "en" and (
+                doc[t.i + 2].lemma_ == "être" or doc[t.i + 2].lower_ in ("soit", "fût", "fut")) \
+                and doc[t.i + 3].lower_ in ("de", "d'", "besoin", "ainsi", ",", "."):
+            return True
+        return head.pos_ == "ADJ" and head.i + 1 < len(doc) and doc[head.i + 1].lower_ in ("de", "d'", "que", "qu'")
 
     def ranked(self, i: int, *, gender="", number="s", types=ANTECEDENT_TYPES, country="", role="",
                words=frozenset(), noun="", last=False, fallback=False, stands_for=()) -> list[dict]:

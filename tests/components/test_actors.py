@@ -284,6 +284,20 @@ def test_when_subject_pronoun_then_resolved_to_earlier_person(nlp, text, pronoun
     assert m and m[0]["actor_id"] == slug(actor.replace("_", " ")) and m[0]["label"] == "PER"
 
 
+@pytest.mark.parametrize("text, pronoun, impersonal", [
+    ("Le ministre Paul Vidal a parlé. Il pourrait s'agir d'une erreur.", "Il", True),
+    ("Le ministre Paul Vidal a parlé. Quoi qu'il en soit, la réforme avance.", "il", True),
+    ("Le ministre Paul Vidal a parlé. Il en est de même pour la région.", "Il", True),
+    # (the same words with a person behind them)
+    ("Le député Paul Vidal a été élu. Il en est exclu en septembre.", "Il", False),
+    ("Le député Paul Vidal a été arrêté. Il aurait avoué avoir agi seul.", "Il", False),
+    ("Le député Paul Vidal est resté alors qu'il a fait le choix de rester à Lyon.", "il", False),
+])
+def test_when_il_is_impersonal_then_it_takes_no_actor(nlp, text, pronoun, impersonal):
+    found = [m for m in mentions(nlp, text) if m["source"] == "coref" and text[m["start"]:m["end"]] == pronoun]
+    assert (found == []) == impersonal, found
+
+
 @pytest.mark.parametrize("text, pronoun, actor", [
     # a first name tells a gender (first_names.jsonl): `elle` is Estelle Morin, whom no title or
     # agreement shows a woman, not the woman she beat; `il` is not Hélène Roux
