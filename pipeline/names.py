@@ -7,12 +7,15 @@ that come before them. The one place components, tables, evaluation and training
 - `slug`: ASCII words of a name joined by a separator, for ids (`Corée du Nord` ->
   `coree_du_nord`, `group-medias`);
 - `ARTICLES`, `DEFINITE_ARTICLES`, `DEMONSTRATIVES`: determiners as tokens are written;
-  `DETERMINER_WORDS` as the words of a name split at apostrophes (`l`, `d`).
+  `DETERMINER_WORDS` as the words of a name split at apostrophes (`l`, `d`);
+- `near_spelling`: one word spelt two ways (a person's name written with a letter or two
+  changed, within an article by the actors component and across a run by crossdoc.persons).
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 DEFINITE_ARTICLES = frozenset({"le", "la", "l'", "l’"})
@@ -36,6 +39,21 @@ def fold(s: str) -> str:
     ligatures and no-break spaces stay as written). Cached: the actors' lexicon folds the same
     words over and over (about 800 calls per article of winer-fr)."""
     return unaccent(s.replace("’", "'").lower(), compatibility=False)
+
+
+# how alike two spellings of one person's first name (and of her surname) are at least, as
+# difflib's ratio: `Jodie Simpson` / `Jodie Stimpson`, `Sebastien` / `Sebastian Kienle`
+FIRST_NAME_LIKENESS, SURNAME_LIKENESS = 0.8, 0.85
+
+
+def spelling_likeness(a: str, b: str) -> float:
+    """How alike two (folded) spellings are, 0 to 1 (difflib's ratio)."""
+    return SequenceMatcher(None, a, b).ratio()
+
+
+def near_spelling(a: str, b: str, likeness: float) -> bool:
+    """Are two (folded) words one word spelt two ways: equal, or alike at least `likeness`?"""
+    return a == b or spelling_likeness(a, b) >= likeness
 
 
 def slug(s: str, sep: str = "_") -> str:

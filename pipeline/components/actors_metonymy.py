@@ -22,7 +22,8 @@ def acts(doc: Doc, c: dict, cands: list[dict], index: ActorIndex) -> bool:
     # the second of two coordinated names (`Barcelone et Paris était …`) opens no clause of its
     # own, and after a preposition (`la liaison entre Barcelone et Paris`) the pair is no
     # subject, whatever the parser says; whether the pair acts is read below from the whole of it
-    firsts = [o for o in cands if prev is not None and fold(prev.text) in ("et", "ou") and o["te"] == p]
+    after_and = prev is not None and fold(prev.text) in ("et", "ou")
+    firsts = [o for o in cands if o["te"] == p] if after_and else []
     coordinated = bool(firsts)
     in_phrase = coordinated and firsts[0]["ts"] > 0 and doc[firsts[0]["ts"] - 1].pos_ == "ADP"
     if head.dep_ in SUBJECT_DEPS and not in_phrase:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from difflib import SequenceMatcher
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -16,7 +15,8 @@ from spacy.tokens import Doc
 from pipeline.components.actors_lexicon import DE_WORDS, ActorIndex
 from pipeline.components.base import doc_text
 from pipeline.components.dates import DATELINE_WITHIN
-from pipeline.names import ACRONYM_SKIPPABLE, ARTICLES, acronym_of, fold, is_acronym, is_word_acronym, slug
+from pipeline.names import (ACRONYM_SKIPPABLE, ARTICLES, FIRST_NAME_LIKENESS, SURNAME_LIKENESS, acronym_of, fold,
+                            is_acronym, is_word_acronym, near_spelling, slug)
 
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
 SINGULAR_ARTICLES = {"le", "la", "l'", "du", "au"}
@@ -426,10 +426,6 @@ def acronym_definitions(doc: Doc, cands: list[dict], ix: ActorIndex) -> list[dic
     return sorted(out, key=lambda c: c["ts"])
 
 
-def _near(a: str, b: str, ratio: float) -> bool:
-    return a == b or SequenceMatcher(None, a, b).ratio() >= ratio
-
-
 def misspelt_names(persons: list[dict]) -> None:
     """One person written two ways in an article (`Jodie Simpson` and `Jodie Stimpson`, `Gwen
     Jorgeson` and `Gwen Jorgenson`, `Sebastien` and `Sebastian Kienle`): two full names of as
@@ -448,7 +444,8 @@ def misspelt_names(persons: list[dict]) -> None:
             wa, wb = fold(first[a]["name"]).split(), fold(first[b]["name"]).split()
             if len(wa) != len(wb) or min(len(w) for w in wa + wb) < 3 or wa == wb:
                 continue
-            if all(_near(x, y, 0.8) for x, y in zip(wa[:-1], wb[:-1])) and _near(wa[-1], wb[-1], 0.85) \
+            if all(near_spelling(x, y, FIRST_NAME_LIKENESS) for x, y in zip(wa[:-1], wb[:-1])) \
+                    and near_spelling(wa[-1], wb[-1], SURNAME_LIKENESS) \
                     and sum(x != y for x, y in zip(wa, wb)) <= len(wa) - 1:
                 keep, drop = (a, b) if times[a] >= times[b] else (b, a)
                 into.setdefault(drop, first[keep])

@@ -296,24 +296,19 @@ class Coreference:
                 self.role_toks.update(range(*c["role_tokens"]))
             self.in_mention.update(range(c["ts"], c["te"]))
         self.timeline = [self._antecedent(c) for c in cands if c.get("type") in ANTECEDENT_TYPES]
+        # one gender per actor, from any of its mentions: a person's from whatever shows it; an
+        # organisation's or a state's from a name with its own article or head noun (`du Fonds
+        # monétaire international ( FMI )`, `la France` for `France :`), not a describing noun's
+        # (`l'organisation État islamique`), and never given to a capital standing for its state
+        # (`Pyongyang a annoncé qu'il`) nor in place of a mention's own
         genders: dict[str, str] = {}
-        for c in self.timeline:  # one gender per person, from any of its mentions
-            if c["type"] == "person" and c["gender"]:
-                genders.setdefault(c["actor_id"], c["gender"])
         for c in self.timeline:
-            if c["type"] == "person":
+            shown = c["gender"] if c["type"] == "person" else c.get("own_gender")
+            if shown:
+                genders.setdefault(c["actor_id"], shown)
+        for c in self.timeline:
+            if c["type"] == "person" or not c["gender"] and "metonymy" not in c.get("rule", ""):
                 c["gender"] = genders.get(c["actor_id"], "")
-        # an organisation's or a state's name with its article right before it tells the gender of
-        # its other mentions (`du Fonds monétaire international ( FMI )`, `la France` for `France :`);
-        # not a describing noun's (`l'organisation État islamique`), nor a capital standing for
-        # its state (`Pyongyang a annoncé qu'il`)
-        named = {}
-        for c in self.timeline:
-            if c["type"] != "person" and c.get("own_gender"):
-                named.setdefault(c["actor_id"], c["own_gender"])
-        for c in self.timeline:
-            if c["type"] != "person" and not c["gender"] and "metonymy" not in c.get("rule", ""):
-                c["gender"] = named.get(c["actor_id"], "")
         self.ends = {c["te"]: c for c in self.timeline if c["type"] in ("person", "organization")}
 
     # -- antecedents -------------------------------------------------------------------------

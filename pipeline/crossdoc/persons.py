@@ -15,8 +15,9 @@ one other person that the full name's articles name too (`Dumoulin`, a handball 
 
 A full name written with its first name misspelt in a few articles (`Recep Tayyp Erdogan`, `Katia
 Zaferes`, `Bashar al-Assad` beside `Bachar al-Assad`) is folded the same way into the spelling the
-run writes most: same surname, first names one or two letters apart (five letters at least, the
-same first letter), the other spelling in two articles or more and in no fewer, and the same
+run writes most: same surname, first names as alike as the actors component asks of one
+person's two spellings within an article (`names.FIRST_NAME_LIKENESS`; as many words, the first
+of five letters at least with the same first letter), the other spelling in two articles or more and in no fewer, and the same
 test of a person named beside both (`George W. Bush`, met once, stays apart from `George H. W.
 Bush`)."""
 from __future__ import annotations
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from pipeline.crossdoc.text import normalised
+from pipeline.names import FIRST_NAME_LIKENESS, spelling_likeness
 
 
 @dataclass(frozen=True)
@@ -34,53 +36,49 @@ class PersonRow:
     articles: int
 
 
-def surname_candidates(persons: Iterable[PersonRow]) -> dict[str, str]:
-    """actor_id of a surname alone -> actor_id of the one full name it may be."""
-    persons = list(persons)
-    by_last: dict[str, list[PersonRow]] = {}
+def _by_surname(persons: list[PersonRow]) -> dict[str, list[tuple[PersonRow, list[str]]]]:
+    """The persons whose name has two words or more, with its folded words, by its last word."""
+    by_last: dict[str, list[tuple[PersonRow, list[str]]]] = {}
     for p in persons:
         words = normalised(p.name).split()
         if len(words) > 1:
-            by_last.setdefault(words[-1], []).append(p)
+            by_last.setdefault(words[-1], []).append((p, words))
+    return by_last
+
+
+def surname_candidates(persons: Iterable[PersonRow]) -> dict[str, str]:
+    """actor_id of a surname alone -> actor_id of the one full name it may be."""
+    persons = list(persons)
+    by_last = _by_surname(persons)
     out = {}
     for p in persons:
         words = normalised(p.name).split()
         full = by_last.get(words[0], []) if len(words) == 1 else []
-        if len(full) == 1 and full[0].articles >= max(2, p.articles):
-            out[p.actor_id] = full[0].actor_id
+        if len(full) == 1 and full[0][0].articles >= max(2, p.articles):
+            out[p.actor_id] = full[0][0].actor_id
     return out
 
 
 def variant_candidates(persons: Iterable[PersonRow]) -> dict[str, str]:
     """actor_id of a full name -> actor_id of the spelling of it the run writes most (module
-    docstring): the closest first names, then the most articles."""
-    by_last: dict[str, list[tuple[PersonRow, str]]] = {}
-    for p in persons:
-        words = normalised(p.name).split()
-        if len(words) > 1:
-            by_last.setdefault(words[-1], []).append((p, " ".join(words[:-1])))
+    docstring): the most alike first names, then the most articles."""
     out = {}
-    for group in by_last.values():
-        for p, first in group:
-            # (two spellings as frequent: the first by actor_id is the one kept)
-            near = [(_distance(first, other), -q.articles, q.actor_id) for q, other in group
-                    if q.articles >= 2 and (q.articles, p.actor_id) > (p.articles, q.actor_id)
-                    and min(len(first), len(other)) >= 5 and first[0] == other[0]]
-            near = [n for n in near if 1 <= n[0] <= 2]
+    for group in _by_surname(list(persons)).values():
+        for p, words in group:
+            first = " ".join(words[:-1])
+            near = []
+            for q, other in group:
+                # (two spellings as frequent: the first by actor_id is the one kept)
+                if q.articles < 2 or (q.articles, p.actor_id) <= (p.articles, q.actor_id) \
+                        or len(other) != len(words) or min(len(words[0]), len(other[0])) < 5 \
+                        or words[0][0] != other[0][0]:
+                    continue
+                likeness = spelling_likeness(first, " ".join(other[:-1]))
+                if FIRST_NAME_LIKENESS <= likeness < 1:
+                    near.append((-likeness, -q.articles, q.actor_id))
             if near:
                 out[p.actor_id] = min(near)[2]
     return out
-
-
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance (insertions, deletions, substitutions)."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def surname_folds(candidates: Mapping[str, str], beside: Mapping[str, set]) -> dict[str, str]:
