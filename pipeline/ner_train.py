@@ -22,7 +22,7 @@ WiNER's. Gold actors are persons, organisations, states and places (states are L
 NER: the actors layer tells a state from a place); a leading lower-case determiner or a title
 is left out of the span, as WiNER does; optional actors and group descriptions are neither
 entity nor non-entity (missing); WiNER's MISC entities are kept where no gold span lies.
-Measured, it did not pay on unseen articles (README): off by default.
+Measured, it did not pay on unseen articles (docs/history.md): off by default.
 
 Labels: Person -> PER, Organization -> ORG, Location -> LOC, Event and Product -> MISC (so the
 model keeps a class for what is named but no actor), Date and Hour dropped. A flat NER holds one
@@ -32,7 +32,7 @@ PER/ORG/LOC lies (`Peugeot 307` stays the organisation `Peugeot`).
 Forgetting: every training article is also seen, at the rate `rehearsal`, labelled by the base
 model itself (its PER/ORG/LOC/MISC), which pulls the weights back toward what it knew.
 
-Self-training (`silver`, on by default: measured in the README): a first NER (the teacher) is
+Self-training (`silver`, on by default: measured in docs/history.md): a first NER (the teacher) is
 trained on WiNER alone as above; depeche then reads every training article with it, and its
 actors layer's mentions (ANNOTATION.md's conventions: what is an actor, where a name starts,
 the mends and filters applied) become a second labelling of the article. The shipped NER (the
@@ -64,12 +64,12 @@ HELD_OUT_YEARS = ("2018",)
 SEED, MAX_EPOCHS, REHEARSAL = 14, 12, 0.5
 GOLD_TYPES = {"person": "PER", "organization": "ORG", "state": "LOC", "location": "LOC"}
 GOLD_DIRS = (ROOT / "corpus" / "gold", ROOT.parent / "shared" / "gold")
-# measured (README, issue 14): the gold actors, x3, did not pay on unseen hand-annotated articles
+# measured (docs/history.md, issue 14): the gold actors, x3, did not pay on unseen hand-annotated articles
 # (dev gold added, tune measured: mentions, exact, linking equal, actors -0.003; all gold added:
 # check linking -0.005, actors -0.006), so the shipped component is trained on WiNER alone
 GOLD_REPEAT = 0
 SILVER = True
-# students trained in turn, each on the labelling of the one before (measured in the README:
+# students trained in turn, each on the labelling of the one before (measured in docs/history.md:
 # the second gains on check and on 2017, not on tune)
 GENERATIONS = 2
 # depeche's mention labels as NER labels (states are LOC for the NER, as in the gold)
@@ -548,7 +548,7 @@ def main(argv=None) -> None:
 def build_environment() -> dict:
     """What the build's floating point depends on besides the data and the seed: the versions of
     the numerical libraries and the processor. Two builds can agree to the bit only where these do
-    (README, "Second morning pass on issue 14")."""
+    (docs/history.md, "Second morning pass on issue 14")."""
     import platform
     from importlib import metadata
 
