@@ -45,6 +45,9 @@ from pipeline.components.actors_roles import persons_roles
 from pipeline.components.coref import Coreference
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
+# the civil titles, which say the person's gender (`Dr`, `Me` do not: any doctor, any lawyer)
+CIVIL_TITLES = {"m.": "m", "mm.": "m", "monsieur": "m", "mme": "f", "mmes": "f", "mlle": "f", "madame": "f",
+                "mademoiselle": "f"}
 TITLE_PARTICLES = DE_WORDS - {"des"}  # `M. de Villepin`, `Mme d'Estaing`, `Mme du Barry`
 GAZETTEERS = ("gazetteer.generated.jsonl", "gazetteer.demonyms.jsonl", "gazetteer.media.jsonl",
               "gazetteer.curated.jsonl")
@@ -408,6 +411,8 @@ class ActorsComponent(RuleComponent):
                          or ix.kind(doc[ns].text, "role")):
                 c["gender"] = c["gender"] or ix.gender(doc[ns].text, "title")
                 ns += 1
+            if s > 0 and fold(doc[s - 1].text) in CIVIL_TITLES:  # `Mme` + `Fillon`, the title left out
+                c["gender"] = c["gender"] or CIVIL_TITLES[fold(doc[s - 1].text)]
             # the words of the name as written: `Vallaud-Belkacem` one word, not three tokens
             c["tokens"] = doc[ns:e].text.split() if self.on("name-words") else [t.text for t in doc[ns:e]]
             c["bare"] = re.sub(r"\s+", " ", doc[ns:e].text).strip()
@@ -461,6 +466,11 @@ class ActorsComponent(RuleComponent):
                 by_last = [f for k, f in fulls.items() if k[1] == w or fold(f["bare"]).endswith((" " + w, "-" + w))] \
                     or (inner_surname(fulls.values(), w) if self.on("inner-surname") else [])
                 by_first = [f for k, f in fulls.items() if k[0] == w]
+                if by_last and c.get("gender"):
+                    # `Mme Fillon`, `la ministre Fillon`: of the full names, those of her gender
+                    # (by first name or role), else those of no known gender, when there are any
+                    by_last = [f for f in by_last if self._gender_of(f) == c["gender"]] \
+                        or [f for f in by_last if not self._gender_of(f)] or by_last
                 if by_last:
                     # the full name the article repeats most (`Hillary Clinton` over `Bill
                     # Clinton` named once), else the one it names first: its protagonist
@@ -515,6 +525,10 @@ class ActorsComponent(RuleComponent):
         cands.sort(key=lambda c: c["ts"])
 
     # -- helpers ---------------------------------------------------------------------------
+    def _gender_of(self, c) -> str:
+        """A named person's gender: from a title or role before the name, else her first name."""
+        return c.get("gender") or self.index.gender(c["tokens"][0], "first_name")
+
     @staticmethod
     def _text(doc, s, e):
         return doc[s:e].text if e > s else ""

@@ -20,6 +20,7 @@ from pipeline.names import (ACRONYM_SKIPPABLE, ARTICLES, FIRST_NAME_LIKENESS, SU
 
 # particles inside a person's name, never its last word (`Hessa al-Jaber`, `Ghalia Al Thani`)
 SINGULAR_ARTICLES = {"le", "la", "l'", "du", "au"}
+PLURAL_ARTICLES = {"les", "des", "aux"}  # before a surname alone: the family (`des Troadec`)
 HYPHENS = ("-", "‐", "‑")   # hyphen-minus, hyphen, non-breaking hyphen: what joins the parts of a name
 DASHES = ("-", "–", "—")  # what sets an aside apart when spaces surround it
 NAME_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "bou", "van", "von", "der", "den", "da", "di",
@@ -470,19 +471,25 @@ def known_surname(doc: Doc, c: dict, ix: ActorIndex) -> bool:
 
 def families(doc: Doc, persons: list[dict], ix: ActorIndex) -> None:
     """A surname after an article and a noun for a family (`la famille Troadec`, `du couple
-    Fillon`, not `son époux Bill`) or after `les` (`les Trump`) names the family, a group, not
-    one of its members (as gold has `famille Troadec`). Updates `persons`."""
+    Fillon`, `les frères Brownlee`, not `son époux Bill`) or after a plural article (`les Trump`,
+    `le domicile des Troadec`) names the family, a group, not one of its members (as gold has
+    `famille Troadec`). Updates `persons`."""
     for c in persons:
         i = c["ts"]
         while i < c["te"] - 1 and fold(doc[i].text) in ARTICLES:
             i += 1
         if c["te"] - i != 1 or i == 0 or not doc[i].text[:1].isupper():
             continue
+        if i + 2 < len(doc) and doc[i + 1].lower_ in ("et", ",") and doc[i + 2].text[:1].isupper():
+            continue  # a first name of the family's (`les frères Alistair et Jonathan Brownlee`)
         if ix.kind(doc[i - 1].text, "family_noun") and i > 1 and fold(doc[i - 2].text) in ARTICLES \
-                or fold(doc[i - 1].text) == "les":
-            name = f"{doc[i - 1].text.lower()} {doc[i].text}"
+                or fold(doc[i - 1].text) in PLURAL_ARTICLES:
+            word = doc[i - 1].text.lower()
+            name = f"{'les' if word in PLURAL_ARTICLES else word} {doc[i].text}"  # `des Troadec`: `les Troadec`
             # (the name stays a person's name, as WiNER tags it: only the actor is the family)
-            c.update(eid="", actor_id="group-" + slug(name, "-"), name=name, type="group", country="", wikidata="")
+            c.update(eid="", actor_id="group-" + slug(name, "-"), name=name, type="group", country="", wikidata="",
+                     role="", gender="")  # (a role read before the name was a member's: `l'avocat des parents`)
+            c.pop("role_tokens", None)
 
 
 def person_initials(doc: Doc, cands: list[dict]) -> None:

@@ -32,6 +32,21 @@ def test_when_surname_alone_then_the_full_name_repeated_most_or_named_first(nlp,
     assert alone and alone[-1]["actor_id"] == actor
 
 
+@pytest.mark.parametrize("text, ents, actor", [
+    # the protagonist is named more, but the civil title before the surname says who it is
+    ("Ravik Oldenmor a été élu. Ravik Oldenmor remercie Lena Oldenmor. Mme Oldenmor a refusé de commenter.",
+     [("Ravik Oldenmor", "PER"), ("Ravik Oldenmor", "PER"), ("Lena Oldenmor", "PER"), ("Oldenmor", "PER")],
+     "lena_oldenmor"),
+    ("Lena Oldenmor a été élue. Lena Oldenmor remercie Ravik Oldenmor. M. Oldenmor a refusé de commenter.",
+     [("Lena Oldenmor", "PER"), ("Lena Oldenmor", "PER"), ("Ravik Oldenmor", "PER"), ("Oldenmor", "PER")],
+     "ravik_oldenmor"),
+])
+def test_when_a_civil_title_precedes_a_surname_alone_then_the_full_name_of_that_gender(nlp, text, ents, actor):
+    ms = _mentions_with_ents(nlp, text, ents)
+    alone = [m for m in ms if text[m["start"]:m["end"]] == "Oldenmor"]
+    assert alone and alone[-1]["actor_id"] == actor
+
+
 # -- a speaking group's definite description written again is that group again ------------------
 @pytest.mark.parametrize("text, form, n", [
     ("Les enquêteurs ont affirmé que la piste criminelle était privilégiée. "
@@ -464,6 +479,13 @@ def test_when_a_place_alias_is_a_known_persons_surname_then_the_person_unless_a_
     ("La maison de la famille Orvenak a été fouillée.", [("Orvenak", "PER")], "Orvenak", True),
     ("Les Orvenak ont quitté la ville en 2015.", [("Orvenak", "PER")], "Orvenak", True),
     ("Le château du couple Orvenak a été perquisitionné.", [("Orvenak", "PER")], "Orvenak", True),
+    # a plural family noun, a plural article fused with a preposition
+    ("Tomas et Ravik Orvenak ont couru. Les frères Orvenak ont gagné.",
+     [("Tomas", "PER"), ("Ravik Orvenak", "PER"), ("Orvenak", "PER")], "Orvenak", True),
+    ("Paul Orvenak a parlé. Les enquêteurs ont fouillé le domicile des Orvenak.",
+     [("Paul Orvenak", "PER"), ("Orvenak", "PER")], "Orvenak", True),
+    # a first name after the family noun, coordinated with another: a member, no family
+    ("Les frères Tomas et Ravik Orvenak ont gagné.", [("Tomas", "PER"), ("Ravik Orvenak", "PER")], "Tomas", False),
     # a possessive before the noun: a first name, the person
     ("Elle est venue avec son époux Tarek.", [("Tarek", "PER")], "Tarek", False),
     ("Paul Orvenak a parlé. Orvenak a ajouté que la maison était vide.", [("Paul Orvenak", "PER"), ("Orvenak", "PER")],
