@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from pipeline.components.actors_lexicon import DE_WORDS, TYPE_LABEL, ActorIndex
 from pipeline.components.base import RuleComponent
 from pipeline.names import ARTICLES as DETERMINERS
-from pipeline.names import fold, slug
+from pipeline.names import SURNAME_LIKENESS, fold, near_spelling, slug
 from pipeline.components.actors_names import (NAME_PARTICLES, acronym_definitions, acronym_names, apostrophe_end,
                                               common_words, dangling_de, dateline_place, glued, hyphen_end,
                                               hyphen_start, inner_surname, joined, known_surname, mended_end,
@@ -466,6 +466,11 @@ class ActorsComponent(RuleComponent):
                 by_last = [f for k, f in fulls.items() if k[1] == w or fold(f["bare"]).endswith((" " + w, "-" + w))] \
                     or (inner_surname(fulls.values(), w) if self.on("inner-surname") else [])
                 by_first = [f for k, f in fulls.items() if k[0] == w]
+                if not by_last and not by_first and len(w) >= 5:
+                    # `Jorgensen` in the headline of an article on `Gwen Jorgenson`: one surname
+                    # spelt two ways (as misspelt-name reads full names), when it can be one person only
+                    near = {id(f): f for k, f in fulls.items() if near_spelling(k[1], w, SURNAME_LIKENESS)}
+                    by_last = list(near.values()) if len(near) == 1 else []
                 if by_last and c.get("gender"):
                     # `Mme Fillon`, `la ministre Fillon`: of the full names, those of her gender
                     # (by first name or role), else those of no known gender, when there are any
