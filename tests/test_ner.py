@@ -60,6 +60,7 @@ def test_when_invented_sentence_is_read_then_the_trained_ner_finds_its_entities(
     ("Il souffre de la maladie de Charcot depuis dix ans.", "Charcot"),                # an eponym after `de`
     ("Le porte-avions Charles Vellard est rentré à Toulon.", "Charles Vellard"),       # a ship named after someone
     ("Le paquebot Queen Mary 2 a accosté au Havre.", "Queen Mary"),
+    ("Le huitième tome de la saga Gaston Vellard sortira en octobre.", "Gaston Vellard"),  # a series of works
 ])
 def test_when_a_name_is_no_actor_then_it_is_neither_person_nor_organisation(nlp, text, name):
     doc = nlp(text)
