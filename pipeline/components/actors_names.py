@@ -473,7 +473,8 @@ def families(doc: Doc, persons: list[dict], ix: ActorIndex) -> None:
     """A surname after an article and a noun for a family (`la famille Troadec`, `du couple
     Fillon`, `les frères Brownlee`, not `son époux Bill`) or after a plural article (`les Trump`,
     `le domicile des Troadec`) names the family, a group, not one of its members (as gold has
-    `famille Troadec`). Updates `persons`."""
+    `famille Troadec`), its nationality between them or not (`les frères russes Polyansky`).
+    Updates `persons`."""
     for c in persons:
         i = c["ts"]
         while i < c["te"] - 1 and fold(doc[i].text) in ARTICLES:
@@ -482,9 +483,12 @@ def families(doc: Doc, persons: list[dict], ix: ActorIndex) -> None:
             continue
         if i + 2 < len(doc) and doc[i + 1].lower_ in ("et", ",") and doc[i + 2].text[:1].isupper():
             continue  # a first name of the family's (`les frères Alistair et Jonathan Brownlee`)
-        if ix.kind(doc[i - 1].text, "family_noun") and i > 1 and fold(doc[i - 2].text) in ARTICLES \
+        j = i - 1
+        while j > 1 and doc[j].text.islower() and ix.demonym(doc[j].text) and i - j < 3:
+            j -= 1  # `les frères russes Polyansky`
+        if ix.kind(doc[j].text, "family_noun") and j > 0 and fold(doc[j - 1].text) in ARTICLES \
                 or fold(doc[i - 1].text) in PLURAL_ARTICLES:
-            word = doc[i - 1].text.lower()
+            word = doc[j].text.lower()
             name = f"{'les' if word in PLURAL_ARTICLES else word} {doc[i].text}"  # `des Troadec`: `les Troadec`
             # (the name stays a person's name, as WiNER tags it: only the actor is the family)
             c.update(eid="", actor_id="group-" + slug(name, "-"), name=name, type="group", country="", wikidata="",

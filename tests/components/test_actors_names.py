@@ -479,6 +479,7 @@ def test_when_a_place_alias_is_a_known_persons_surname_then_the_person_unless_a_
     # a plural family noun, a plural article fused with a preposition
     ("Tomas et Ravik Orvenak ont couru. Les frères Orvenak ont gagné.",
      [("Tomas", "PER"), ("Ravik Orvenak", "PER"), ("Orvenak", "PER")], "Orvenak", True),
+    ("Les frères russes Orvenak mènent la course.", [("Orvenak", "PER")], "Orvenak", True),
     ("Paul Orvenak a parlé. Les enquêteurs ont fouillé le domicile des Orvenak.",
      [("Paul Orvenak", "PER"), ("Orvenak", "PER")], "Orvenak", True),
     # a first name after the family noun, coordinated with another: a member, no family
