@@ -60,7 +60,7 @@ RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", 
          "filter-direction", "place-name", "surname-of-person", "repeat-name", "mend-hyphen", "name-words",
          "mend-demonym", "inner-surname", "title-name", "numbered-part", "acronym", "acronym-name", "family",
          "trim-time-word", "misspelt-name", "mend-apostrophe", "mend-joined", "trim-state-noun", "trim-dash",
-         "retype-descriptor", "dateline-place")
+         "retype-descriptor", "dateline-place", "filter-letter")
 
 
 class ActorsComponent(RuleComponent):
@@ -293,6 +293,8 @@ class ActorsComponent(RuleComponent):
                 and self.on("filter-descriptor"):
             # `l'association Médecins du monde`: what it is, not part of its name (ANNOTATION.md)
             s, toks, words = words[k].i, doc[words[k].i:e], words[k:]
+        if len(words) == 1 and len(words[0].text) == 1 and self.on("filter-letter"):
+            return None  # `la Ligue musulmane du Pakistan (N)`, `une plainte contre X`: a letter names no actor
         head_word = words[0].text
         if ix.kind(" ".join(doc[words[0].i:words[-1].i + 1].text.split()), "not_actor"):
             return None  # a name annotators deleted (`depeche train` learns these)

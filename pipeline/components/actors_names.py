@@ -337,11 +337,14 @@ PEOPLE_ENDING = re.compile(r"(ais|ois|iens|ains|eens)$")
 
 
 def people(doc: Doc, words, ix: ActorIndex) -> bool:
-    """Is a one-word place entity the inhabitants of a place (`les Varois`, `des Guyanais`): a
-    plural noun with a demonym's ending after `les`, `des`, `aux`, no place the gazetteer knows?"""
+    """Is a one-word place entity a people (`les Kurdes`, lexicon kind `people`) or the inhabitants
+    of a place (`les Varois`, `des Guyanais`): a plural noun with a demonym's ending after `les`,
+    `des`, `aux`, no place the gazetteer knows?"""
     if len(words) != 1 or words[0].i == 0 or words[0].text in ix.forms:
         return False
     w = words[0]
+    if ix.kind(w.text, "people"):
+        return True
     return fold(doc[w.i - 1].text) in ("les", "des", "aux") and w.pos_ == "NOUN" and \
         "Plur" in w.morph.get("Number") and bool(PEOPLE_ENDING.search(fold(w.text)))
 

@@ -63,7 +63,7 @@ class WikidataLink:
 WORD_KINDS = ("title", "role", "org_head", "not_name", "impersonal", "group_noun", "seat_noun", "non_actor",
               "org_noun", "institution", "state_noun", "not_actor", "portfolio_role",
               "site_noun", "body_noun", "descriptor", "direction", "time_word", "portfolio_link", "place_word",
-              "family_noun", "eponym_noun", "relation_noun", "leaning", "first_name")
+              "family_noun", "eponym_noun", "relation_noun", "leaning", "first_name", "people")
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,8 @@ class ActorWord:
     `leaning` (an adjective of political leaning: after an organisation noun it names a body of
     its own, `le groupe socialiste`, `le parti travailliste`, no other organisation taken up);
     `first_name` (first_names.jsonl, generated: a first name and the gender it tells, `Estelle`:
-    f, for the coreference);
+    f, for the coreference); `people` (a people with no state of its own, in the plural: `les
+    Kurdes`, `des Touaregs`: no named actor, as the state demonyms are not);
     gender: `m`, `f` or empty (both).
     """
     word: str

@@ -313,11 +313,17 @@ def test_when_acronym_or_known_organisation_after_a_role_then_a_mention(nlp, tex
     assert [text[m["start"]:m["end"]] for m in ms if m["label"] == "ORG"] == orgs, ms
 
 
-# -- the inhabitants of a place, in the plural after `les`/`des`/`aux`, are no place -----------
+# -- the inhabitants of a place, in the plural after `les`/`des`/`aux`, or a people, are no place --
 @pytest.mark.parametrize("text, ents, places", [
     ("Dimanche, les Varois ont battu Nantes.", [("Varois", "LOC"), ("Nantes", "LOC")], ["Nantes"]),
     ("Des Guyanais ont manifesté à Cayenne.", [("Guyanais", "LOC"), ("Cayenne", "LOC")], ["Cayenne"]),
     ("Le maire a écrit aux Lyonnais.", [("Lyonnais", "LOC")], []),
+    # a people with no state of its own (lexicon kind `people`), after `de` too
+    ("La région, peuplée de Kurdes et d'Arabes, borde Kirkouk.", [("Kurdes", "LOC"), ("Arabes", "LOC"),
+                                                               ("Kirkouk", "LOC")], ["Kirkouk"]),
+    # a letter names no place nor actor
+    ("La Ligue musulmane du Pakistan (N) a gagné à Lahore.",
+     [("Ligue musulmane du Pakistan", "ORG"), ("N", "LOC"), ("Lahore", "LOC")], ["Lahore"]),
     # a place in the plural keeps its mention
     ("La tempête a touché les Ardennes et les Landes.", [("Ardennes", "LOC"), ("Landes", "LOC")],
      ["Ardennes", "Landes"]),
@@ -333,6 +339,9 @@ def test_when_inhabitants_in_the_plural_are_read_as_a_place_then_no_mention(nlp,
     ("L'orque femelle Nalani est morte au parc.", [("Nalani", "PER")], []),
     ("La jument Belle d'Orval a gagné le grand prix.", [("Belle d'Orval", "PER")], []),
     ("La sonde européenne Vireo a quitté son orbite.", [("Vireo", "PER")], []),
+    ("Les instruments Kellor et NuVar ont observé la galaxie.", [("Kellor", "PER")], []),   # instruments, weapons
+    ("Un fusil-mitrailleur Vanek a été saisi.", [("Vanek", "PER")], []),
+    ("Le Sénat a voté l'abrogation de l'« Obamacare ».", [("Obamacare", "PER")], []),   # a law (not_actor)
     # a person after a role and an adjective, or after a work's `de`, stays a person
     ("Le sénateur démocrate Arlen Toska a voté contre.", [("Arlen Toska", "PER")], ["Arlen Toska"]),
     ("Le film américain de Marek Olvan sort mercredi.", [("Marek Olvan", "PER")], ["Marek Olvan"]),
