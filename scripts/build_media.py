@@ -52,15 +52,20 @@ def _shaped(word: str) -> bool:
 def kept(name: str) -> bool:
     """Is the name, past a leading article, no phrase of common words a sentence may open with?
     One word: by its shape (`TF1`; not `Elle`, `La Provence`, `La Première`, `L'Union`); more: a
-    capital or a digit past its first word (`La Voix du Nord`; not `Notre temps`, `Point de vue`)."""
+    capital or a digit past its first word (`La Voix du Nord`), or a capital on the word after
+    the article (`Le Dauphiné libéré`, `L'Est républicain`: matched as written, that capital is no
+    sentence's; not `Notre temps`, `Point de vue`, which a sentence may open with)."""
     words = name.split()
+    article = True
     if words[0][:2] in ("L'", "L’") and len(words[0]) > 2:
         words = [words[0][2:], *words[1:]]
     elif fold(words[0]) in ("le", "la", "les"):
         words = words[1:]
+    else:
+        article = False
     if len(words) == 1:
         return _shaped(words[0])
-    return any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])
+    return article and words[0][:1].isupper() or any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])
 
 
 def entries(rows: list[dict], known: set[str]) -> list[GazetteerEntry]:

@@ -29,7 +29,7 @@ from collections import Counter
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.components.actors_lexicon import DE_WORDS, TYPE_LABEL, ActorIndex
+from pipeline.components.actors_lexicon import DE_WORDS, TYPE_LABEL, ActorIndex, without_article
 from pipeline.components.base import RuleComponent
 from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import SURNAME_LIKENESS, fold, near_spelling, slug
@@ -498,7 +498,9 @@ class ActorsComponent(RuleComponent):
         """`Chambre` after `Chambre des représentants`: a short name is the longer one's actor."""
         orgs = [c for c in cands if c.get("type") == "organization"]
         # (a known organisation by its full name: `l'Union` where only `UE` is written)
-        names = {c["actor_id"]: c["name"] if c["eid"] else self._strip_det(doc, c["ts"], c["te"]) for c in orgs}
+        # (`Le Canard enchaîné` is read past its article: `le Canard` is its short name)
+        names = {c["actor_id"]: without_article(c["name"]) or c["name"] if c["eid"] else self._strip_det(doc, c["ts"], c["te"])
+                 for c in orgs}
         # `FDS` and `les Forces démocratiques syriennes (FDS)`: one actor, named in full when its
         # initials are the acronym's letters, else by the acronym (the name it is defined by
         # in brackets may be cut: `l'Union africaine en Somalie (AMISOM)`)

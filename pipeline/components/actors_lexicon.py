@@ -49,6 +49,15 @@ def title_case(name: str) -> str:
     return " ".join(cap(w) for w in name.split(" "))
 
 
+def without_article(name: str) -> str:
+    """The name past its leading article (`Le Canard enchaîné` -> `Canard enchaîné`, `L'Est
+    républicain` -> `Est républicain`), '' when it opens on none."""
+    first, _, rest = name.partition(" ")
+    if first[:2] in ("L'", "L’") and len(first) > 2:
+        return f"{first[2:]} {rest}".strip()
+    return rest if first in ("Le", "La", "Les") else ""
+
+
 def inflect_demonym(masc: str) -> set[str]:
     """Masculine singular -> the four forms (`nord-coréen` -> `nord-coréenne`, `nord-coréens`,
     `nord-coréennes`). Irregular forms are listed in the gazetteer beside the regular one."""
@@ -118,6 +127,9 @@ class ActorIndex:
                     variants += [(v, e.id) for v in (title_case(n), unaccent_capital(title_case(n)))]
                 if e.type != "person" and HYPHENED.search(n):  # `Agence France Presse`, `Addis Abeba`
                     variants.append((HYPHENED.sub(" ", n), e.id))
+                bare = without_article(n) if e.type == "organization" else ""
+                if len(bare.split()) > 1:  # `du Canard enchaîné`, `au Dauphiné libéré`: the article fused
+                    variants += [(bare, e.id), (title_case(bare), e.id)]
                 if e.type == "organization" and " " in n.strip() and fold(n.split()[0]) in heads:
                     forms.add(n[0].lower() + n[1:])  # `la commission européenne`, written in lower case
                 for form in forms:

@@ -608,6 +608,8 @@ def test_when_a_dash_set_apart_by_spaces_opens_an_aside_then_the_name_ends_befor
 @pytest.mark.parametrize("text, surface, actor", [
     ("Selon La Voix du Nord, le plan social toucherait 50 postes.", "La Voix du Nord", "la_voix_du_nord"),
     ("Le directeur a confié à France Musique qu'il partirait en juin.", "France Musique", "france_musique"),
+    # an article and a capital open the name; fused with `de`, the article is out of it
+    ("Le maire a répondu aux questions du Dauphiné libéré mardi.", "Dauphiné libéré", "le_dauphine_libere"),
     # a name the table holds but that opens a longer one is left to the NER
     ("Le groupe National Geographic Partners a annoncé des licenciements.", None, None),
     # names a sentence of common words can be are not in the file: `La Première` is no outlet here,
@@ -621,6 +623,16 @@ def test_when_a_french_media_outlet_is_named_then_organisation(nlp, text, surfac
     assert media == ([(surface, actor)] if surface else []), media
 
 
+@pytest.mark.parametrize("text, surfaces", [
+    # a curated outlet, read past its article after `du` and short after its full name
+    ("Pour le Canard, tout est clair. Le Canard enchaîné l'affirme dans les colonnes du Canard enchaîné.",
+     ["Canard", "Le Canard enchaîné", "Canard enchaîné"]),
+])
+def test_when_an_outlet_named_with_its_article_is_written_without_it_then_the_same_actor(nlp, text, surfaces):
+    ms = [m for m in _mentions_with_ents(nlp, text, [("Canard", "ORG")]) if m["label"] == "ORG"]
+    assert [(text[m["start"]:m["end"]], m["actor_id"]) for m in ms] == [(s, "canard_enchaine") for s in surfaces]
+
+
 def test_when_media_table_is_read_then_only_names_no_sentence_can_be():
     import importlib.util
     spec = importlib.util.spec_from_file_location("build_media", ROOT / "scripts" / "build_media.py")
@@ -629,8 +641,9 @@ def test_when_media_table_is_read_then_only_names_no_sentence_can_be():
     assert bm.names_of("L’Union - L’Ardennais") == ["L'Union", "L'Ardennais"]
     assert bm.names_of("L’Express (Neuchâtel)") == ["L'Express"]
     assert [n for n in ("TF1", "CNews", "Elle", "La Provence", "La Première", "L'Union", "Notre temps",
-                        "La Voix du Nord", "France Musique", "Midi libre") if bm.kept(n)] == \
-        ["TF1", "CNews", "La Voix du Nord", "France Musique"]
+                        "La Voix du Nord", "France Musique", "Midi libre", "Le Dauphiné libéré",
+                        "L'Est républicain", "Point de vue") if bm.kept(n)] == \
+        ["TF1", "CNews", "La Voix du Nord", "France Musique", "Le Dauphiné libéré", "L'Est républicain"]
 
 
 # -- a one-word name the NER read once is the same name where the article repeats it -------------
