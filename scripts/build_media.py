@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.components.actors import MEDIA_SOURCE as SOURCE  # noqa: E402
+from pipeline.components.actors_lexicon import without_article  # noqa: E402
 from pipeline.names import fold, slug  # noqa: E402
 from pipeline.rules import read_rules, write_rules  # noqa: E402
 from pipeline.rules.gazetteer import GazetteerEntry  # noqa: E402
@@ -55,17 +56,11 @@ def kept(name: str) -> bool:
     capital or a digit past its first word (`La Voix du Nord`), or a capital on the word after
     the article (`Le Dauphiné libéré`, `L'Est républicain`: matched as written, that capital is no
     sentence's; not `Notre temps`, `Point de vue`, which a sentence may open with)."""
-    words = name.split()
-    article = True
-    if words[0][:2] in ("L'", "L’") and len(words[0]) > 2:
-        words = [words[0][2:], *words[1:]]
-    elif fold(words[0]) in ("le", "la", "les"):
-        words = words[1:]
-    else:
-        article = False
+    rest = without_article(name)
+    words = (rest or name).split()
     if len(words) == 1:
         return _shaped(words[0])
-    return article and words[0][:1].isupper() or any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])
+    return bool(rest) and words[0][:1].isupper() or any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])
 
 
 def entries(rows: list[dict], known: set[str]) -> list[GazetteerEntry]:

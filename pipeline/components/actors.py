@@ -499,8 +499,8 @@ class ActorsComponent(RuleComponent):
         orgs = [c for c in cands if c.get("type") == "organization"]
         # (a known organisation by its full name: `l'Union` where only `UE` is written)
         # (`Le Canard enchaîné` is read past its article: `le Canard` is its short name)
-        names = {c["actor_id"]: without_article(c["name"]) or c["name"] if c["eid"] else self._strip_det(doc, c["ts"], c["te"])
-                 for c in orgs}
+        names = {c["actor_id"]: (without_article(c["name"]) or c["name"]) if c["eid"]
+                 else self._strip_det(doc, c["ts"], c["te"]) for c in orgs}
         # `FDS` and `les Forces démocratiques syriennes (FDS)`: one actor, named in full when its
         # initials are the acronym's letters, else by the acronym (the name it is defined by
         # in brackets may be cut: `l'Union africaine en Somalie (AMISOM)`)
