@@ -33,7 +33,7 @@ from pipeline.components.actors_lexicon import DE_WORDS, TYPE_LABEL, ActorIndex,
 from pipeline.components.base import RuleComponent
 from pipeline.names import ARTICLES as DETERMINERS
 from pipeline.names import SURNAME_LIKENESS, fold, near_spelling, slug
-from pipeline.components.actors_names import (NAME_PARTICLES, acronym_definitions, acronym_names, apostrophe_end,
+from pipeline.components.actors_names import (HYPHENS, NAME_PARTICLES, acronym_definitions, acronym_names, apostrophe_end,
                                               common_words, dangling_de, dateline_place, glued, hyphen_end,
                                               hyphen_start, inner_surname, joined, known_surname, mended_end,
                                               name_forms, numbered_part, particle_end, people, person_actors,
@@ -201,11 +201,18 @@ class ActorsComponent(RuleComponent):
 
     def _org_of_state(self, doc, s, eid, taken, gaz_end) -> int:
         """Where an organisation named after its state begins (`Business France`, `Havas France`:
-        capitalised names glued before the state's, which takes no article; `Google France`), else s."""
+        capitalised names glued before the state's, which takes no article; `Google France`;
+        `Météo-France`, hyphenated), else s."""
         ix = self.index
         if ix.entries[eid].type != "state":
             return s
         lo = s
+        if s > 1 and doc[s - 1].text in HYPHENS and glued(doc, s) and glued(doc, s - 1) and s - 2 not in taken:
+            t = doc[s - 2]  # `Météo-France`, `Atout-France`: a hyphen makes one name of the two, at a sentence's start too
+            if t.is_alpha and t.text[:1].isupper() and t.text not in ix.forms and t.ent_type_ != "LOC" \
+                    and not (ix.kind(t.text, "title") or ix.demonym(t.text)) \
+                    and (s == 2 or fold(doc[s - 3].text) not in DE_WORDS):
+                return s - 2  # (not a place's: a match `Angleterre-Russie`, `Irlande du Nord-Allemagne`)
         while lo > 0 and s - lo < 3 and glued(doc, lo):
             if lo - 1 in taken:
                 m = gaz_end.get(lo)

@@ -659,3 +659,16 @@ def test_when_media_table_is_read_then_only_names_no_sentence_can_be():
 def test_when_a_one_word_name_is_repeated_then_found_again_where_it_stands_alone(nlp, text, ents, surface, n):
     got = [s for s, _ in _with_ents(nlp, text, ents) if s == surface]
     assert len(got) == n, _with_ents(nlp, text, ents)
+
+
+# -- an organisation named after its state with a hyphen, at a sentence's start too --------------
+@pytest.mark.parametrize("text, ents, mentions", [
+    ("Météo-France a placé la Savoie en vigilance orange.", [("Savoie", "LOC")],
+     [("Météo-France", "ORG"), ("Savoie", "LOC")]),
+    # two teams or places joined by a hyphen stay two
+    ("Le match Angleterre-Russie a eu lieu à Marseille.", [("Angleterre", "LOC"), ("Marseille", "LOC")],
+     [("Angleterre", "LOC"), ("Russie", "GPE"), ("Marseille", "LOC")]),
+])
+def test_when_a_capitalised_word_and_a_hyphen_precede_a_state_then_one_organisation(nlp, text, ents, mentions):
+    ms = _mentions_with_ents(nlp, text, ents)
+    assert [(text[m["start"]:m["end"]], m["label"]) for m in ms] == mentions, ms
