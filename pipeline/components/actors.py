@@ -45,6 +45,7 @@ from pipeline.components.actors_roles import persons_roles
 from pipeline.components.coref import Coreference
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
+ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème)")  # `Ve`, `XXIe`, `Ier`
 # the civil titles, which say the person's gender (`Dr`, `Me` do not: any doctor, any lawyer)
 CIVIL_TITLES = {"m.": "m", "mm.": "m", "monsieur": "m", "mme": "f", "mmes": "f", "mlle": "f", "madame": "f",
                 "mademoiselle": "f"}
@@ -60,7 +61,7 @@ RULES = ("mend-org-glued", "mend-dangling-de", "org-of-state", "inside-longer", 
          "filter-direction", "place-name", "surname-of-person", "repeat-name", "mend-hyphen", "name-words",
          "mend-demonym", "inner-surname", "title-name", "numbered-part", "acronym", "acronym-name", "family",
          "trim-time-word", "misspelt-name", "mend-apostrophe", "mend-joined", "trim-state-noun", "trim-dash",
-         "retype-descriptor", "dateline-place", "filter-letter")
+         "retype-descriptor", "dateline-place", "filter-letter", "filter-ordinal")
 
 
 class ActorsComponent(RuleComponent):
@@ -302,6 +303,8 @@ class ActorsComponent(RuleComponent):
             s, toks, words = words[k].i, doc[words[k].i:e], words[k:]
         if len(words) == 1 and len(words[0].text) == 1 and self.on("filter-letter"):
             return None  # `la Ligue musulmane du Pakistan (N)`, `une plainte contre X`: a letter names no actor
+        if label in ("ORG", "PER") and ROMAN_ORDINAL.fullmatch(words[0].text) and self.on("filter-ordinal"):
+            return None  # `la Ve République`, `le XXIe siècle`: a regime, a century, no actor
         head_word = words[0].text
         if ix.kind(" ".join(doc[words[0].i:words[-1].i + 1].text.split()), "not_actor"):
             return None  # a name annotators deleted (`depeche train` learns these)

@@ -342,6 +342,7 @@ def test_when_inhabitants_in_the_plural_are_read_as_a_place_then_no_mention(nlp,
     ("Les instruments Kellor et NuVar ont observé la galaxie.", [("Kellor", "PER")], []),   # instruments, weapons
     ("Un fusil-mitrailleur Vanek a été saisi.", [("Vanek", "PER")], []),
     ("Le Sénat a voté l'abrogation de l'« Obamacare ».", [("Obamacare", "PER")], []),   # a law (not_actor)
+    ("La Ve République est née en 1958.", [("Ve République", "ORG")], []),   # an ordinal: a regime, a century
     # a person after a role and an adjective, or after a work's `de`, stays a person
     ("Le sénateur démocrate Arlen Toska a voté contre.", [("Arlen Toska", "PER")], ["Arlen Toska"]),
     ("Le film américain de Marek Olvan sort mercredi.", [("Marek Olvan", "PER")], ["Marek Olvan"]),
