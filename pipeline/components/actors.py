@@ -46,9 +46,6 @@ from pipeline.components.coref import Coreference
 from pipeline.rules.gazetteer import ActorWord, GazetteerEntry, WikidataLink
 
 ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème)")  # `Ve`, `XXIe`, `Ier`
-# the civil titles, which say the person's gender (`Dr`, `Me` do not: any doctor, any lawyer)
-CIVIL_TITLES = {"m.": "m", "mm.": "m", "monsieur": "m", "mme": "f", "mmes": "f", "mlle": "f", "madame": "f",
-                "mademoiselle": "f"}
 TITLE_PARTICLES = DE_WORDS - {"des"}  # `M. de Villepin`, `Mme d'Estaing`, `Mme du Barry`
 GAZETTEERS = ("gazetteer.generated.jsonl", "gazetteer.demonyms.jsonl", "gazetteer.media.jsonl",
               "gazetteer.curated.jsonl")
@@ -423,8 +420,8 @@ class ActorsComponent(RuleComponent):
                          or ix.kind(doc[ns].text, "role")):
                 c["gender"] = c["gender"] or ix.gender(doc[ns].text, "title")
                 ns += 1
-            if s > 0 and fold(doc[s - 1].text) in CIVIL_TITLES:  # `Mme` + `Fillon`, the title left out
-                c["gender"] = c["gender"] or CIVIL_TITLES[fold(doc[s - 1].text)]
+            if s > 0 and ix.kind(doc[s - 1].text, "title"):  # `Mme` + `Fillon`, the title left out
+                c["gender"] = c["gender"] or ix.gender(doc[s - 1].text, "title")
             # the words of the name as written: `Vallaud-Belkacem` one word, not three tokens
             c["tokens"] = doc[ns:e].text.split() if self.on("name-words") else [t.text for t in doc[ns:e]]
             c["bare"] = re.sub(r"\s+", " ", doc[ns:e].text).strip()

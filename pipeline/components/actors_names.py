@@ -345,7 +345,7 @@ def people(doc: Doc, words, ix: ActorIndex) -> bool:
     w = words[0]
     if ix.kind(w.text, "people"):
         return True
-    return fold(doc[w.i - 1].text) in ("les", "des", "aux") and w.pos_ == "NOUN" and \
+    return fold(doc[w.i - 1].text) in PLURAL_ARTICLES and w.pos_ == "NOUN" and \
         "Plur" in w.morph.get("Number") and bool(PEOPLE_ENDING.search(fold(w.text)))
 
 
