@@ -8,8 +8,9 @@ that come before them. The one place components, tables, evaluation and training
   `coree_du_nord`, `group-medias`);
 - `ARTICLES`, `DEFINITE_ARTICLES`, `DEMONSTRATIVES`: determiners as tokens are written;
   `DETERMINER_WORDS` as the words of a name split at apostrophes (`l`, `d`);
-- `near_spelling`: one word spelt two ways (a person's name written with a letter or two
-  changed, within an article by the actors component and across a run by crossdoc.persons).
+- `spelling_likeness`, `near_spelling`: one word spelt two ways (a person's name written with a
+  letter or two changed, within an article by the actors component and across a run by
+  crossdoc.persons).
 """
 from __future__ import annotations
 

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from pipeline.components.actors_lexicon import DE_WORDS, TYPE_LABEL, ActorIndex, without_article
 from pipeline.components.base import RuleComponent
 from pipeline.names import ARTICLES as DETERMINERS
-from pipeline.names import SURNAME_LIKENESS, fold, near_spelling, slug
+from pipeline.names import DEMONSTRATIVES, SURNAME_LIKENESS, fold, near_spelling, slug
 from pipeline.components.actors_names import (HYPHENS, NAME_PARTICLES, acronym_definitions, acronym_names, apostrophe_end,
                                               common_words, dangling_de, dateline_place, glued, hyphen_end,
                                               hyphen_start, inner_surname, joined, known_surname, mended_end,
@@ -207,8 +207,7 @@ class ActorsComponent(RuleComponent):
         lo = s
         if s > 1 and doc[s - 1].text in HYPHENS and glued(doc, s) and glued(doc, s - 1) and s - 2 not in taken:
             t = doc[s - 2]  # `Météo-France`, `Atout-France`: a hyphen makes one name of the two, at a sentence's start too
-            if t.is_alpha and t.text[:1].isupper() and t.text not in ix.forms and t.ent_type_ != "LOC" \
-                    and not (ix.kind(t.text, "title") or ix.demonym(t.text)) \
+            if self._name_word(t) and t.text not in ix.forms and t.ent_type_ != "LOC" \
                     and (s == 2 or fold(doc[s - 3].text) not in DE_WORDS):
                 return s - 2  # (not a place's: a match `Angleterre-Russie`, `Irlande du Nord-Allemagne`)
         while lo > 0 and s - lo < 3 and glued(doc, lo):
@@ -216,12 +215,18 @@ class ActorsComponent(RuleComponent):
                 m = gaz_end.get(lo)
                 return m[0] if lo == s and m and ix.entries[m[1]].type == "organization" else lo
             t = doc[lo - 1]
-            if not (t.is_alpha and t.text[:1].isupper() and fold(t.text) not in DETERMINERS) or \
-                    t.pos_ not in ("PROPN", "X", "NOUN", "ADJ") or t.pos_ in ("NOUN", "ADJ") and t.is_sent_start or \
-                    ix.kind(t.text, "title") or ix.kind(t.text, "role") or ix.demonym(t.text):
+            if not self._name_word(t) or t.pos_ not in ("PROPN", "X", "NOUN", "ADJ") \
+                    or t.pos_ in ("NOUN", "ADJ") and t.is_sent_start:
                 break
             lo -= 1
         return lo
+
+    def _name_word(self, t) -> bool:
+        """Can the word be part of an organisation's name before its state's (`Business`,
+        `Météo`): capitalised letters, no article, title, role or nationality."""
+        ix = self.index
+        return t.is_alpha and t.text[:1].isupper() and fold(t.text) not in DETERMINERS \
+            and not (ix.kind(t.text, "title") or ix.kind(t.text, "role") or ix.demonym(t.text))
 
     def _mend_ents(self, doc, ents, gaz_taken=frozenset()):
         """Names the model cut short: `Big Ten` + `Network`, `I` + `-Télé` (an organisation
@@ -300,7 +305,8 @@ class ActorsComponent(RuleComponent):
             s, toks, words = words[k].i, doc[words[k].i:e], words[k:]
         if len(words) == 1 and len(words[0].text) == 1 and self.on("filter-letter"):
             return None  # `la Ligue musulmane du Pakistan (N)`, `une plainte contre X`: a letter names no actor
-        if label in ("ORG", "PER") and ROMAN_ORDINAL.fullmatch(words[0].text) and self.on("filter-ordinal"):
+        if label in ("ORG", "PER") and ROMAN_ORDINAL.fullmatch(words[0].text) \
+                and fold(words[0].text) not in DEMONSTRATIVES and self.on("filter-ordinal"):  # (`Ce`: 100e or `ce`)
             return None  # `la Ve République`, `le XXIe siècle`: a regime, a century, no actor
         head_word = words[0].text
         if ix.kind(" ".join(doc[words[0].i:words[-1].i + 1].text.split()), "not_actor"):

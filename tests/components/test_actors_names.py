@@ -352,6 +352,15 @@ def test_when_name_follows_a_thing_or_animal_noun_and_an_adjective_then_no_actor
     assert [text[m["start"]:m["end"]] for m in ms] == names, ms
 
 
+@pytest.mark.parametrize("text, ents, label", [
+    ("Ce Comité vellarien a voté la motion.", [("Ce Comité vellarien", "ORG")], "ORG"),
+    ("Ce Marek Olvan ne dit rien.", [("Ce Marek Olvan", "PER")], "PER"),
+])
+def test_when_an_entity_opens_on_the_demonstrative_ce_then_it_is_no_roman_ordinal(nlp, text, ents, label):
+    # `Ce` is also the Roman ordinal 100e (`Ve`, `XXIe`): as a demonstrative it drops no actor
+    assert [m["label"] for m in _mentions_with_ents(nlp, text, ents)] == [label]
+
+
 # -- an acronym and the name it stands for are one actor ------------------------------------------
 @pytest.mark.parametrize("acronym, name, spelt", [
     ("FVD", "Forces vellariennes démocratiques", True),
